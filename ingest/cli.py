@@ -1,0 +1,91 @@
+"""Command line: thin commands over the pipeline."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+from ingest import __version__
+from ingest.pipeline import RunOptions, run_batch, summarize, tables_of
+from ingest.writers.parquet_writer import write_tables
+
+RUN_EXAMPLE = """example:
+  ingest run samples/ --out output/
+  ingest run archive/2019 archive/2020/notice.pdf --jobs 4
+exit status: 0 every file ingested, 1 some files failed, 2 usage error"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="ingest", description="目标责任通知 → Parquet：turn target notices into validated tables.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("run", help="ingest files and folders into Parquet tables", epilog=RUN_EXAMPLE,
+                         formatter_class=argparse.RawDescriptionHelpFormatter,
+                         description="Ingest .docx, .pdf, .txt and .md notices into documents, targets, "
+                                     "indicators and findings tables.")
+    run.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders (walked recursively)")
+    run.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output/)")
+    run.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="parallel workers (default: cores)")
+    run.add_argument("--password", help="user password for encrypted PDFs")
+    run.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    run.add_argument("--json-summary", action="store_true", help="print the summary as JSON")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    if args.command == "run":
+        return cmd_run(args)
+    return 2
+
+
+def cmd_run(args) -> int:
+    missing = [str(p) for p in args.paths if not p.exists()]
+    if missing:
+        print(f"ingest: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    if args.jobs < 1:
+        print("ingest: --jobs must be at least 1", file=sys.stderr)
+        return 2
+    show_progress = sys.stderr.isatty() and not args.quiet
+
+    def progress(done: int, total: int, result) -> None:
+        if show_progress:
+            width = 30
+            filled = int(width * done / max(total, 1))
+            name = Path(result.info.source_path).name[:40]
+            print(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name:<40}", end="", file=sys.stderr)
+
+    results, skipped = run_batch(args.paths, RunOptions(password=args.password, jobs=args.jobs), progress)
+    if show_progress:
+        print(file=sys.stderr)
+    written = write_tables(args.out, tables_of(results))
+    summary = summarize(results, skipped)
+    summary.outputs = {k: str(v) for k, v in written.items()}
+    if args.json_summary:
+        print(json.dumps(asdict(summary), ensure_ascii=False, indent=2))
+    elif not args.quiet:
+        print_summary(summary)
+    return 1 if summary.failed else 0
+
+
+def print_summary(s) -> None:
+    print(f"files: {s.files}  ok: {s.ok}  failed: {s.failed}  skipped (unsupported): {len(s.skipped)}")
+    print(f"units: {s.units}  targets: {s.targets}  indicator rows: {s.indicators}  findings: {s.findings}")
+    for path, error in s.failures[:20]:
+        print(f"  failed: {path}: {error}")
+    if len(s.failures) > 20:
+        print(f"  … and {len(s.failures) - 20} more failures (see documents.parquet)")
+    for path in s.skipped[:10]:
+        print(f"  skipped: {path}")
+    if len(s.skipped) > 10:
+        print(f"  … and {len(s.skipped) - 10} more skipped")
+    if s.outputs:
+        print(f"tables written to {Path(next(iter(s.outputs.values()))).parent}/")

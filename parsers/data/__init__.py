@@ -1,0 +1,19 @@
+"""Lexicons shipped with the package: header synonyms, unit suffixes."""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+
+@lru_cache(maxsize=None)
+def header_synonyms() -> dict[str, list[str]]:
+    data = json.loads(resources.files(__package__).joinpath("header_synonyms.json").read_text("utf-8"))
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=None)
+def unit_suffixes() -> tuple[str, ...]:
+    text = resources.files(__package__).joinpath("unit_suffixes.txt").read_text("utf-8")
+    words = [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
+    return tuple(sorted(words, key=len, reverse=True))

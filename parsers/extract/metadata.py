@@ -1,0 +1,144 @@
+"""GB/T 9704 metadata: 发文机关, 发文字号, 标题, 主送, 成文日期, 抄送, 印发."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import cn2an
+import regex
+
+from parsers.textnorm import halfwidth, no_space
+from schemas.blocks import Document, Paragraph
+
+FRONT_MATTER = 15  # paragraphs searched for the header, number, title and recipients
+# `三政〔2020〕9号` `三政[2020]9号` `三政【2020】第9号` `三政（2020）9号`
+DOC_NUMBER = regex.compile(
+    r"(?P<prefix>[\p{Han}]{1,12})\s*(?P<open>[〔\[【（(［])\s*(?P<year>\d{4})\s*[〕\]】）)］]\s*"
+    r"(?P<di>第?)\s*(?P<seq>\d+)\s*号")
+ARABIC_DATE = regex.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+CHINESE_DATE = regex.compile(r"(?P<y>[〇○零一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,3})\s*月"
+                             r"\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日")
+RED_HEADER = regex.compile(r"^(?P<issuer>.+?)(?:文件|文件$)$")  # `三门峡市人民政府文件`
+TITLE = regex.compile(r"关于.+的(?:通知|决定|意见|方案|办法|规定|报告|批复|函|通报|公告|通告|命令|决议|纪要)$")
+ISSUER_SUFFIX = regex.compile(r"(?:人民政府|政府|委员会|办公室|办公厅|局|厅|委|办|部|院|会|中心)$")
+CC = regex.compile(r"^\s*抄\s*送\s*[:：]\s*")
+PRINTED = regex.compile(r"(?P<date>.{8,20}?)\s*印\s*发\s*$")
+
+
+@dataclass
+class Metadata:
+    issuer: str | None = None
+    doc_number: str | None = None
+    doc_number_raw: str | None = None
+    title: str | None = None
+    issued_on: dt.date | None = None
+    recipients: str | None = None
+    cc: str | None = None
+    printer: str | None = None
+    printed_on: dt.date | None = None
+
+
+def parse_date(text: str) -> dt.date | None:
+    """`2020年8月22日`, `２０２０年８月２２日`, `二〇一〇年十二月二十二日` (〇 or ○)."""
+    text = halfwidth(no_space(text))
+    m = ARABIC_DATE.search(text)
+    if m:
+        y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    else:
+        m = CHINESE_DATE.search(text.replace("○", "〇").replace("零", "〇"))
+        if not m:
+            return None
+        y = int(cn2an.transform(m["y"], "cn2an"))  # digit by digit: 二〇一〇 → 2010
+        mo, d = int(cn2an.cn2an(m["m"], "smart")), int(cn2an.cn2an(m["d"], "smart"))
+    try:
+        return dt.date(y, mo, d)
+    except ValueError:
+        return None
+
+
+def normalize_doc_number(raw: str) -> str | None:
+    m = DOC_NUMBER.search(halfwidth(no_space(raw)))
+    if not m:
+        return None
+    return f"{m['prefix']}〔{m['year']}〕{int(m['seq'])}号"  # GB/T 9704: no 第, no leading zeros
+
+
+def extract_metadata(doc: Document) -> Metadata:
+    paras = doc.paragraphs()
+    meta = Metadata()
+    front = paras[:FRONT_MATTER]
+    _header_and_number(front, meta)
+    title_at = _title(front, meta)
+    _recipients_and_date(paras, title_at, meta)
+    _cc_and_printer(paras, meta)
+    if meta.issuer is None and meta.title:
+        head = meta.title.split("关于")[0]
+        meta.issuer = head or None
+    return meta
+
+
+def _header_and_number(front: list[Paragraph], meta: Metadata) -> None:
+    for p in front:
+        text = no_space(p.text)
+        if meta.doc_number is None:
+            m = DOC_NUMBER.search(halfwidth(text))
+            if m and len(text) <= 40:
+                meta.doc_number_raw = p.text.strip()
+                meta.doc_number = normalize_doc_number(text)
+                continue
+        if meta.issuer is None and meta.doc_number is None:
+            m = RED_HEADER.match(text)
+            if m and len(text) <= 40:
+                meta.issuer = m["issuer"]
+
+
+def _title(front: list[Paragraph], meta: Metadata) -> int | None:
+    """The title names the subject with 关于…的通知; the issuer may stand on the line above."""
+    for i, p in enumerate(front):
+        text = no_space(p.text)
+        if "关于" in text and TITLE.search(text):
+            title = text
+            if "关于" in text and not text.startswith("关于") or i == 0:
+                meta.title = title
+                return i
+            prev = no_space(front[i - 1].text)
+            if ISSUER_SUFFIX.search(prev) and not DOC_NUMBER.search(halfwidth(prev)) and not prev.endswith("文件"):
+                title = prev + title
+            meta.title = title
+            return i
+    return None
+
+
+def _recipients_and_date(paras: list[Paragraph], title_at: int | None, meta: Metadata) -> None:
+    start = (title_at + 1) if title_at is not None else 0
+    for p in paras[start: start + 3]:
+        text = p.text.strip()
+        if text.endswith(("：", ":")) and len(text) < 200:
+            meta.recipients = text.rstrip("：:").strip()
+            break
+    for p in paras[start: start + 40]:
+        text = no_space(p.text)
+        if len(text) <= 20 and not text.endswith("印发") and (date := parse_date(text)):
+            meta.issued_on = date
+            break
+
+
+def _cc_and_printer(paras: list[Paragraph], meta: Metadata) -> None:
+    tail = paras[-12:]
+    cc_at = next((i for i, p in enumerate(tail) if CC.match(p.text)), None)
+    printed_at = next((i for i, p in enumerate(tail) if PRINTED.search(no_space(p.text))), None)
+    if printed_at is not None:
+        text = no_space(tail[printed_at].text)
+        date_match = ARABIC_DATE.search(halfwidth(text)) or CHINESE_DATE.search(text.replace("○", "〇"))
+        meta.printed_on = parse_date(text)
+        before = text[: date_match.start()] if date_match else ""
+        if before:
+            meta.printer = before
+        elif printed_at > 0 and (cc_at is None or printed_at - 1 > cc_at):
+            meta.printer = no_space(tail[printed_at - 1].text)
+    if cc_at is not None:
+        end = printed_at if printed_at is not None else len(tail)
+        if meta.printer and end > cc_at + 1 and no_space(tail[end - 1].text) == meta.printer:
+            end -= 1
+        parts = [CC.sub("", tail[cc_at].text).strip()] + [p.text.strip() for p in tail[cc_at + 1: end]]
+        meta.cc = "".join(parts) or None

@@ -1,0 +1,36 @@
+"""Patterns for the structure of target notices. They are matched against text that went through
+``textnorm.halfwidth`` (full-width digits → ASCII); brackets may be full- or half-width."""
+from __future__ import annotations
+
+import regex
+
+CN_DIGITS = "一二三四五六七八九十百零〇"
+_OPEN = r"[（(〔\[]"
+_CLOSE = r"[）)〕\]]"
+_NUM = r"\d+(?:\.\d+)?"
+
+# `1.` `1、` `1．` `1:` `（1）` `(1)` `1）` `①` — the number of a clause. `0.6个百分点` is not one.
+CLAUSE_NUMBER = regex.compile(
+    rf"^\s*(?:(?P<arabic>\d{{1,3}})\s*(?:[.、:：](?!\d)|[)）])|{_OPEN}\s*(?P<paren>\d{{1,3}})\s*{_CLOSE}"
+    rf"|(?P<circled>[①-⑳]))\s*"
+)
+# `（60分）` `(60分)` `（60 分）` `（2.5分）` at the end of a clause, before its closing punctuation.
+POINTS_AT_END = regex.compile(rf"\s*{_OPEN}\s*(?P<points>{_NUM})\s*分\s*{_CLOSE}\s*[。；;，,.、]*\s*$")
+# `（一）重点目标（500分）` `(一) 一般目标 (200分)` `一、重点目标（500分）` `（二）一般目标`
+SECTION = regex.compile(
+    rf"^\s*(?:{_OPEN}\s*(?P<ord>[{CN_DIGITS}]{{1,3}})\s*{_CLOSE}|(?P<ord2>[{CN_DIGITS}]{{1,3}})\s*[、.．])\s*"
+    rf"(?P<name>[^，,。；;（(]{{1,20}}?)\s*(?:{_OPEN}\s*(?P<points>{_NUM})\s*分\s*{_CLOSE})?"
+    rf"\s*(?P<tail>(?:[。.：:；;].{{0,12}})?)$"
+)
+# `二、经济、社会发展和本职工作责任目标（700分）。具体如下：` — a part of the notice with its points.
+PART = regex.compile(
+    rf"^\s*(?:{_OPEN}\s*[{CN_DIGITS}]{{1,3}}\s*{_CLOSE}|[{CN_DIGITS}]{{1,3}}\s*[、.．])\s*"
+    rf"(?P<name>.+?)\s*{_OPEN}\s*(?P<points>{_NUM})\s*分\s*{_CLOSE}"
+)
+# A heading that names a group of units or a list of targets: `各县（市、区）责任目标`,
+# `承担社会保障职能的政府部门责任目标`, `2020年三门峡市经济社会发展目标`.
+TARGETS_HEADING = regex.compile(r"(?:目标|任务|指标)\s*[：:]?\s*$")
+# A leading Chinese ordinal some notices put before a unit's name: `一、义马市` `（一）义马市`.
+ORDINAL_PREFIX = regex.compile(rf"^\s*(?:{_OPEN}\s*[{CN_DIGITS}\d]{{1,3}}\s*{_CLOSE}|[{CN_DIGITS}]{{1,3}}\s*[、.．])\s*")
+SENTENCE_PUNCT = regex.compile(r"[。；;，,！!？?]")
+TRAILING_PUNCT = regex.compile(r"[\s。；;，,.、]+$")

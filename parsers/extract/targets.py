@@ -1,0 +1,225 @@
+"""Paragraphs → target clauses, each under its unit, group and section.
+
+A notice is read as a sequence of headings, section lines and numbered clauses. Which heading is
+a unit is decided by what follows it: a unit's name is followed by its sections or clauses; a
+heading ending in 目标 names a group of units, or, followed by clauses, the notice's own list.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from parsers.extract import patterns as P
+from parsers.extract.headers import looks_like_unit, map_header
+from parsers.textnorm import halfwidth, no_space
+from schemas.blocks import Block, Document, Paragraph, Table
+from schemas.records import Target
+
+DATE_LINE = P.regex.compile(r"^\s*[\d〇○零一二三四五六七八九]{4}\s*年.{1,3}月.{1,4}日")
+DOC_NUMBER_LINE = P.regex.compile(r"[〔\[【（(]\s*\d{4}\s*[〕\]】）)]\s*第?\s*\d+\s*号")
+ATTACHMENT_LINE = P.regex.compile(r"^\s*附件\s*[\d一二三四五六七八九十]*\s*[:：]?")
+MAX_HEADING_CHARS = 40
+
+
+@dataclass
+class Part:
+    """A part of the notice before its units, with declared points (`二、…责任目标（700分）`)."""
+    name: str
+    points: float
+    says_follows: bool
+
+
+@dataclass
+class TargetsResult:
+    targets: list[Target] = field(default_factory=list)
+    parts: list[Part] = field(default_factory=list)
+    # Indices of the blocks that were a unit's clause table (not 附件 indicator tables).
+    clause_tables: set[int] = field(default_factory=set)
+
+    @property
+    def unit_total_declared(self) -> float | None:
+        chosen = [p for p in self.parts if p.says_follows or p.name.endswith("责任目标")]
+        if chosen:
+            return chosen[-1].points
+        return self.parts[0].points if len(self.parts) == 1 else None
+
+
+@dataclass
+class _State:
+    group: str | None = None
+    unit: str | None = None
+    unit_raw: str | None = None
+    scope: str = "unit"
+    section: str | None = None
+    section_points: float | None = None
+
+
+def classify(text: str) -> str:
+    """clause | section | heading | other, from the text alone."""
+    h = halfwidth(text)
+    if P.CLAUSE_NUMBER.match(h) and len(no_space(h)) > 3:
+        return "clause"
+    m = P.SECTION.match(h)
+    if m and ((m["points"] and len(m["name"]) <= 30) or (P.TARGETS_HEADING.search(m["name"]) and len(m["name"]) <= 15)):
+        return "section"
+    if is_heading_like(text):
+        return "heading"
+    return "other"
+
+
+def is_heading_like(text: str) -> bool:
+    t = no_space(text).rstrip("：:")
+    if not 2 <= len(t) <= MAX_HEADING_CHARS:
+        return False
+    if P.SENTENCE_PUNCT.search(t) or "：" in t or ":" in t:
+        return False
+    h = halfwidth(t)
+    return not (P.POINTS_AT_END.search(h) or DATE_LINE.match(h) or DOC_NUMBER_LINE.search(h))
+
+
+def jurisdiction_of(issuer: str | None) -> str | None:
+    """`三门峡市人民政府` → `三门峡市`: whose own targets the notice lists."""
+    if not issuer:
+        return None
+    for suffix in ("人民政府办公室", "人民政府办公厅", "人民政府", "政府", "委员会"):
+        if issuer.endswith(suffix) and len(issuer) > len(suffix):
+            return issuer[: -len(suffix)]
+    return issuer
+
+
+def extract_targets(doc: Document, doc_id: str, issuer: str | None = None) -> TargetsResult:
+    result = TargetsResult()
+    kinds = [classify(b.text) if isinstance(b, Paragraph) else "table" for b in doc.blocks]
+    state = _State()
+    for i, block in enumerate(doc.blocks):
+        kind = kinds[i]
+        if kind == "table":
+            if state.unit and _is_clause_table(block):
+                _clause_table(block, state, result, doc, doc_id)
+                result.clause_tables.add(i)
+            continue
+        if ATTACHMENT_LINE.match(block.text):
+            state = _State()  # an attachment starts: no unit's clauses beyond this point
+            continue
+        if kind == "heading":
+            _heading(block, _role(kinds, doc.blocks, i), state, issuer)
+        elif kind == "section":
+            _section(block, state, result)
+        elif kind == "clause" and state.unit:
+            _clause(block, state, result, doc, doc_id)
+        elif kind == "other" and result.targets and state.unit:
+            _continuation(block, result.targets[-1])
+    return result
+
+
+def _role(kinds: list[str], blocks: list[Block], i: int) -> str:
+    """unit | list | group | none, from what follows the heading."""
+    nxt = kinds[i + 1] if i + 1 < len(kinds) else None
+    text = blocks[i].text
+    names_targets = bool(P.TARGETS_HEADING.search(no_space(text)))
+    if nxt in ("section", "clause"):
+        if names_targets:
+            return "list" if nxt == "clause" else "group"
+        return "unit"
+    if nxt == "table" and not names_targets and looks_like_unit(P.ORDINAL_PREFIX.sub("", text)):
+        table = blocks[i + 1]
+        return "unit" if isinstance(table, Table) and _is_clause_table(table) else "none"
+    if nxt == "heading" and names_targets:
+        return "group"
+    return "none"
+
+
+def _heading(p: Paragraph, role: str, state: _State, issuer: str | None) -> None:
+    name = no_space(P.ORDINAL_PREFIX.sub("", p.text)).rstrip("：:")
+    if role == "unit":
+        state.unit, state.unit_raw, state.scope = name, p.text, "unit"
+        state.section = state.section_points = None
+    elif role == "list":
+        state.group = p.text
+        state.unit = jurisdiction_of(issuer) or name
+        state.unit_raw, state.scope = p.text, "jurisdiction"
+        state.section = state.section_points = None
+    elif role == "group":
+        state.group, state.unit, state.unit_raw = p.text, None, None
+        state.section = state.section_points = None
+
+
+def _section(p: Paragraph, state: _State, result: TargetsResult) -> None:
+    h = halfwidth(p.text)
+    m = P.SECTION.match(h)
+    points = float(m["points"]) if m["points"] else None
+    if state.unit and state.scope == "unit":
+        state.section, state.section_points = no_space(m["name"]), points
+    elif points is not None:
+        state.unit = state.unit_raw = None
+        result.parts.append(Part(no_space(m["name"]), points, "如下" in (m["tail"] or "")))
+
+
+def _clause(p: Paragraph, state: _State, result: TargetsResult, doc: Document, doc_id: str) -> None:
+    h = halfwidth(p.text)
+    number = P.CLAUSE_NUMBER.match(h)
+    seq_raw = p.text[number.start(): number.end()].strip()
+    seq = _seq(number)
+    body_start = number.end()
+    points_match = P.POINTS_AT_END.search(h, pos=body_start)
+    body_end = points_match.start() if points_match else len(h)
+    text = P.TRAILING_PUNCT.sub("", p.text[body_start:body_end]).strip()
+    points = float(points_match["points"]) if points_match else None
+    result.targets.append(_target(doc_id, doc, state, len(result.targets), seq, seq_raw, text, points,
+                                  p.prov.page, p.prov.line))
+
+
+def _seq(number) -> int | None:
+    if number["arabic"]:
+        return int(number["arabic"])
+    if number["paren"]:
+        return int(number["paren"])
+    if number["circled"]:
+        return ord(number["circled"]) - 0x2460 + 1
+    return None
+
+
+def _target(doc_id, doc, state, index, seq, seq_raw, text, points, page, line) -> Target:
+    return Target(doc_id=doc_id, source_path=doc.source, target_id=f"{doc_id}-{index + 1:05d}",
+                  unit=state.unit, unit_raw=state.unit_raw or state.unit, unit_group=state.group,
+                  section=state.section, section_points=state.section_points, seq=seq, seq_raw=seq_raw,
+                  text=text, points=points, page=page, line=line, scope=state.scope)
+
+
+def _continuation(p: Paragraph, last: Target) -> None:
+    """A clause the layout split in two: its tail carries the points the head lacks."""
+    if last.points is not None:
+        return
+    h = halfwidth(p.text)
+    m = P.POINTS_AT_END.search(h)
+    if m and len(no_space(h)) < 200:
+        last.text = P.TRAILING_PUNCT.sub("", last.text + p.text[: m.start()]).strip()
+        last.points = float(m["points"])
+
+
+def _is_clause_table(table: Table) -> bool:
+    """A unit's clauses laid out as a table: 序号 | 目标任务 | 分值, with no responsibility column."""
+    if not table.rows:
+        return False
+    header = table.rows[0].cells
+    mapping = map_header(header)
+    fields = set(mapping.values())
+    if any(not no_space(cell) for cell in header):
+        return False  # a blank header column holds units or indicators: an indicator table
+    return "weight" in fields and ("target" in fields or "indicator" in fields) and "units" not in fields
+
+
+def _clause_table(table: Table, state: _State, result: TargetsResult, doc: Document, doc_id: str) -> None:
+    mapping = {v: k for k, v in map_header(table.rows[0].cells).items()}
+    text_col = mapping.get("target", mapping.get("indicator"))
+    for row in table.rows[1:]:
+        cells = row.cells
+        text = no_space(cells[text_col]) if text_col is not None else ""
+        if not text:
+            continue
+        seq_raw = cells[mapping["row_no"]].strip() if "row_no" in mapping else None
+        seq_digits = P.regex.search(r"\d+", halfwidth(seq_raw or ""))
+        weight = P.regex.search(r"\d+(?:\.\d+)?", halfwidth(cells[mapping["weight"]]))
+        result.targets.append(_target(
+            doc_id, doc, state, len(result.targets), int(seq_digits.group()) if seq_digits else None,
+            seq_raw, P.TRAILING_PUNCT.sub("", cells[text_col].replace("\n", "")).strip(),
+            float(weight.group()) if weight else None, row.prov.page, row.prov.line))

@@ -1,0 +1,168 @@
+"""Word .docx → blocks: body paragraphs and tables in document order (headers and footers are
+not body), Word list numbers as Word shows them, merged cells resolved from the XML."""
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import docx
+from docx.oxml.ns import qn
+from docx.table import Table as DocxTable
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from parsers.errors import ParseError
+from parsers.readers.docx_numbering import W, Numbering
+from parsers.readers.limits import LIMITS
+from schemas.blocks import Document, Paragraph, Provenance, Table, TableRow
+
+HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
+
+
+def check_zip(path: Path) -> None:
+    """Refuse archives that are not zips, lack a document part, or would inflate beyond limits;
+    sizes are read from the directory before anything is inflated (zip bombs)."""
+    if not zipfile.is_zipfile(path):
+        raise ParseError("not a valid .docx (not a zip archive; truncated or another format)")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise ParseError(f"not a valid .docx ({exc})") from exc
+    if len(infos) > LIMITS.zip_max_members:
+        raise ParseError(f"docx has {len(infos)} parts: more than {LIMITS.zip_max_members}")
+    total = sum(i.file_size for i in infos)
+    if total > LIMITS.zip_max_uncompressed:
+        raise ParseError(f"docx would inflate to {total} bytes: refused as a zip bomb")
+    for info in infos:
+        if info.file_size > 1_000_000 and info.file_size > LIMITS.zip_max_ratio * max(info.compress_size, 1):
+            raise ParseError(f"docx part {info.filename} compresses {info.file_size // max(info.compress_size, 1)}:1: refused as a zip bomb")
+    if "word/document.xml" not in {i.filename for i in infos}:
+        raise ParseError("not a valid .docx (no word/document.xml)")
+
+
+def read_docx(path: Path, source: str) -> Document:
+    check_zip(path)
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises many kinds for damaged packages
+        raise ParseError(f"cannot open .docx: {type(exc).__name__}: {exc}") from exc
+    numbering = _load_numbering(document)
+    doc = Document(source=source, format="docx")
+    counter = 0
+    for item in document.iter_inner_content():
+        if isinstance(item, DocxParagraph):
+            counter += 1
+            para = _paragraph(item, numbering, Provenance(source, None, counter))
+            if para.text:
+                doc.blocks.append(para)
+        elif isinstance(item, DocxTable):
+            rows = _table_rows(item, numbering)
+            table_rows = []
+            for cells in rows:
+                counter += 1
+                table_rows.append(TableRow(cells, Provenance(source, None, counter)))
+            if table_rows:
+                doc.blocks.append(Table(table_rows, table_rows[0].prov, merges_resolved=True))
+    return doc
+
+
+def _load_numbering(document) -> Numbering:
+    part = document.part
+    try:
+        numbering_el = part.numbering_part.element
+    except (KeyError, NotImplementedError, AttributeError):
+        numbering_el = None
+    styles_numpr: dict[str, tuple[str, int]] = {}
+    for style in document.styles.element.iter(qn("w:style")):
+        numpr = style.find(f"{W}pPr/{W}numPr")
+        if numpr is None:
+            continue
+        num_id = numpr.find(W + "numId")
+        ilvl = numpr.find(W + "ilvl")
+        if num_id is not None:
+            level = ilvl.get(W + "val") if ilvl is not None else "0"
+            styles_numpr[style.get(W + "styleId")] = (num_id.get(W + "val"), int(level or 0))
+    return Numbering(numbering_el, styles_numpr)
+
+
+def _paragraph(p: DocxParagraph, numbering: Numbering, prov: Provenance) -> Paragraph:
+    style_id = p._p.pPr.pStyle.val if p._p.pPr is not None and p._p.pPr.pStyle is not None else None
+    label = numbering.label(p._p, style_id)
+    text = p.text.replace("\t", " ").strip()
+    if label and text:
+        text = f"{label}{text}"
+    return Paragraph(text=text, prov=prov, heading_level=_heading_level(p),
+                     bold=_is_bold(p), centered=_is_centered(p))
+
+
+def _heading_level(p: DocxParagraph) -> int | None:
+    style = p.style
+    while style is not None:
+        name = style.name or ""
+        if name.lower() == "title":
+            return 1
+        m = HEADING_STYLE.match(name)
+        if m:
+            return int(m.group(1))
+        style = style.base_style
+    ppr = p._p.pPr
+    outline = ppr.find(W + "outlineLvl") if ppr is not None else None
+    if outline is not None and (outline.get(W + "val") or "").isdigit():
+        level = int(outline.get(W + "val")) + 1
+        return level if level <= 9 else None
+    return None
+
+
+def _is_bold(p: DocxParagraph) -> bool:
+    runs = [r for r in p.runs if r.text.strip()]
+    if not runs:
+        return False
+    style_bold = bool(p.style is not None and p.style.font is not None and p.style.font.bold)
+    return all(r.bold or (r.bold is None and style_bold) for r in runs)
+
+
+def _is_centered(p: DocxParagraph) -> bool:
+    try:
+        alignment = p.paragraph_format.alignment
+    except ValueError:
+        return False
+    return alignment is not None and int(alignment) == 1
+
+
+def _cell_text(tc, numbering: Numbering) -> str:
+    lines = []
+    for p_el in tc.iter(W + "p"):
+        ppr = p_el.pPr
+        style_id = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
+        label = numbering.label(p_el, style_id)
+        text = DocxParagraph(p_el, None).text.strip()
+        if text:
+            lines.append(f"{label}{text}" if label else text)
+    return "\n".join(lines)
+
+
+def _table_rows(table: DocxTable, numbering: Numbering) -> list[list[str]]:
+    """Cells on the table grid. A vertically merged cell (`w:vMerge`) gives its value to every
+    row it spans; a horizontally merged one (`w:gridSpan`) stands in its first column."""
+    grid: list[list[str]] = []
+    width = len(table._tbl.tblGrid.findall(W + "gridCol")) if table._tbl.tblGrid is not None else 0
+    for tr in table._tbl.findall(W + "tr"):
+        row: list[str] = []
+        trpr = tr.find(W + "trPr")
+        before = trpr.find(W + "gridBefore") if trpr is not None else None
+        if before is not None:
+            row.extend([""] * int(before.get(W + "val") or 0))
+        for tc in tr.findall(W + "tc"):
+            col = len(row)
+            span = tc.grid_span
+            vmerge = tc.vMerge
+            if vmerge == "continue" and grid and col < len(grid[-1]):
+                value = grid[-1][col]
+            else:
+                value = _cell_text(tc, numbering)
+            row.append(value)
+            row.extend([""] * (span - 1))
+        grid.append(row)
+    width = max([width] + [len(r) for r in grid])
+    return [r + [""] * (width - len(r)) for r in grid]

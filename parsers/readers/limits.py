@@ -1,0 +1,17 @@
+"""Limits that keep hostile input from exhausting the machine; one frozen settings object."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ReaderLimits:
+    max_file_bytes: int = 200 * 1024 * 1024
+    zip_max_members: int = 5_000
+    zip_max_uncompressed: int = 300 * 1024 * 1024
+    zip_max_ratio: int = 200
+    pdf_max_pages: int = 2_000
+    text_max_bytes: int = 50 * 1024 * 1024
+
+
+LIMITS = ReaderLimits()

@@ -1,0 +1,351 @@
+"""PDF text layer → blocks.
+
+pypdfium2 reads the text (about 27× faster than pdfplumber); pdfplumber is opened only for pages
+that draw ruling lines, to find tables. Lines are grouped into paragraphs by geometry: a first
+line is indented or follows a short line, a wrapped line starts at the left margin. Page numbers
+and running headers are dropped; a table continued on the next page is one table.
+"""
+from __future__ import annotations
+
+import ctypes
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+import regex
+
+from parsers.errors import ParseError
+from parsers.readers.limits import LIMITS
+from parsers.textnorm import clean_text
+from schemas.blocks import Document, Paragraph, Provenance, ReaderWarning, Table, TableRow
+
+# `— 3 —`, `-3-`, `第3页`, `第 3 页 共 9 页`, `3/9`, a bare `3`
+PAGE_NUMBER = regex.compile(
+    r"^[\s—–\-－~·]*(?:第\s*)?\d{1,4}\s*(?:页)?\s*(?:[/／]\s*(?:共\s*)?\d{1,4}\s*页?|共\s*\d{1,4}\s*页)?[\s—–\-－~·]*$")
+TERMINAL = regex.compile(r"[。；;：:！!？?]\s*[”」』）)]?\s*$")
+TABLE_PATHS_MIN = 8  # ruling lines on a page before pdfplumber is asked for tables
+MERGED_UP = None  # pdfplumber marks a cell covered by the merged cell above with None
+
+
+@dataclass
+class _Line:
+    text: str
+    page: int
+    number: int
+    x0: float
+    x1: float
+    top: float  # distance from the top of the page
+    size: float
+
+
+@dataclass
+class _PageTable:
+    rows: list[list[str | None]]
+    page: int
+    top: float
+    number: int
+
+
+@dataclass
+class _Page:
+    number: int
+    items: list[_Line | _PageTable] = field(default_factory=list)
+
+
+def read_pdf(path: Path, source: str, password: str | None = None) -> Document:
+    try:
+        pdf = pdfium.PdfDocument(str(path), password=password)
+    except pdfium.PdfiumError as exc:
+        message = str(exc)
+        if "password" in message.lower():
+            raise ParseError("encrypted: the PDF needs a user password (try --password)") from exc
+        raise ParseError(f"not a readable PDF ({message})") from exc
+    try:
+        n_pages = len(pdf)
+        if n_pages > LIMITS.pdf_max_pages:
+            raise ParseError(f"PDF has {n_pages} pages: more than {LIMITS.pdf_max_pages}")
+        doc = Document(source=source, format="pdf", n_pages=n_pages)
+        pages = []
+        plumber = _LazyPlumber(path, password)
+        try:
+            for index in range(n_pages):
+                page = _read_page(pdf, index, plumber, doc)
+                if page is not None:
+                    pages.append(page)
+        finally:
+            plumber.close()
+    finally:
+        pdf.close()
+    if n_pages and not pages:
+        raise ParseError("text layer unreadable: needs OCR (no page has a usable text layer)")
+    _drop_page_furniture(pages)
+    doc.blocks = _assemble(pages, source)
+    return doc
+
+
+class _LazyPlumber:
+    """pdfplumber is slow to open and to read: open it only when a page needs table finding."""
+
+    def __init__(self, path: Path, password: str | None):
+        self._path, self._password, self._pdf = path, password, None
+
+    def tables(self, index: int) -> list:
+        if self._pdf is None:
+            import pdfplumber
+
+            self._pdf = pdfplumber.open(str(self._path), password=self._password or "")
+        return self._pdf.pages[index].find_tables()
+
+    def close(self) -> None:
+        if self._pdf is not None:
+            self._pdf.close()
+
+
+def _read_page(pdf, index: int, plumber: _LazyPlumber, doc: Document) -> _Page | None:
+    page = pdf[index]
+    try:
+        height = page.get_height()
+        textpage = page.get_textpage()
+        try:
+            text = textpage.get_text_range()
+            verdict = _text_layer_problem(text)
+            if verdict:
+                doc.warnings.append(ReaderWarning("text_layer_unreadable", f"第{index + 1}页{verdict}", index + 1))
+                return None
+            tables = []
+            if _has_ruling(page):
+                tables = [t for t in plumber.tables(index) if len(t.rows) >= 2]
+            boxes = [t.bbox for t in tables]
+            lines = _page_lines(textpage, text, index + 1, height, boxes)
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+    items: list[_Line | _PageTable] = list(lines)
+    for t in tables:
+        items.append(_PageTable(_table_cells(t), index + 1, t.bbox[1], 0))
+    items.sort(key=lambda it: it.top)
+    result = _Page(index + 1, items)
+    number = 1
+    for item in result.items:  # a table's rows count as lines of the page
+        item.number = number
+        number += len(item.rows) if isinstance(item, _PageTable) else 1
+    return result
+
+
+def _text_layer_problem(text: str) -> str | None:
+    """Why the page's text cannot be trusted, or None. CID fonts without a ToUnicode map give
+    replacement or private-use characters, or bytes that decode to no script at all."""
+    chars = [c for c in text if not c.isspace()]
+    if not chars:
+        return "没有文字层（需要OCR）：text layer unreadable: needs OCR"
+    bad = sum(1 for c in chars if c == "\ufffd" or "\ue000" <= c <= "\uf8ff" or ord(c) < 32)
+    readable = sum(1 for c in chars if "\u4e00" <= c <= "\u9fff" or c.isascii() or "\u3000" <= c <= "\u303f"
+                   or "\uff00" <= c <= "\uffef" or c in "—–“”‘’…·")
+    if bad / len(chars) > 0.1 or readable / len(chars) < 0.6:
+        return "文字层无法识别（需要OCR）：text layer unreadable: needs OCR"
+    return None
+
+
+def _has_ruling(page) -> bool:
+    count = 0
+    for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1):
+        count += 1
+        if count >= TABLE_PATHS_MIN:
+            return True
+    return False
+
+
+def _page_lines(textpage, text: str, page_no: int, height: float, boxes: list) -> list[_Line]:
+    """Text lines with geometry. pdfium's character indices match the text it returns, so each
+    character's origin is at hand: a line whose characters pdfium emitted out of order (quotes
+    set in a fallback font come after the run they sit in) is put back in reading order."""
+    lines: list[_Line] = []
+    x, y = ctypes.c_double(), ctypes.c_double()
+    start = 0
+    for raw in text.split("\r\n"):
+        end = start + len(raw)
+        if raw.strip():
+            xs = []
+            for k in range(start, end):
+                pdfium_c.FPDFText_GetCharOrigin(textpage.raw, k, x, y)
+                xs.append(x.value)
+            first = start + (len(raw) - len(raw.lstrip()))
+            left, bottom, _, top = textpage.get_charbox(first, loose=True)
+            last = start + max(range(len(raw)), key=lambda k: (xs[k], raw[k] != " "))
+            right = textpage.get_charbox(last, loose=True)[2]
+            if any(b < a for a, b in zip(xs, xs[1:])):
+                raw = "".join(ch for _, _, ch in sorted(zip(xs, range(len(raw)), raw)))
+                left = min(left, min(xs))
+            stripped = raw.strip()
+            size = pdfium_c.FPDFText_GetFontSize(textpage.raw, first) or (top - bottom)
+            line_top = height - top
+            cy = line_top + (top - bottom) / 2
+            if not any(b[0] <= left + 1 <= b[2] and b[1] <= cy <= b[3] for b in boxes):
+                line = _Line(stripped, page_no, 0, left, right, line_top, size)
+                if lines and abs(lines[-1].top - line_top) < 0.3 * size and line.x0 >= lines[-1].x1 - 1:
+                    prev = lines[-1]  # pdfium sometimes breaks one visual line in two
+                    prev.text, prev.x1 = f"{prev.text} {stripped}", right
+                else:
+                    lines.append(line)
+        start = end + 2
+    return lines
+
+
+def _table_cells(table) -> list[list[str | None]]:
+    """Cell texts; a cell covered by a merged cell is MERGED_UP when the merge is vertical and ''
+    when it is the tail of a horizontal span."""
+    texts = table.extract()
+    rows = []
+    col_x0: dict[int, float] = {}
+    for row in table.rows:
+        for c, cell in enumerate(row.cells):
+            if cell is not None:
+                col_x0[c] = min(col_x0.get(c, cell[0]), cell[0])
+    for r, row in enumerate(table.rows):
+        out: list[str | None] = []
+        for c, cell in enumerate(row.cells):
+            if cell is not None:
+                out.append("\n".join(clean_text(x) for x in (texts[r][c] or "").split("\n") if x.strip()))
+                continue
+            left = next((row.cells[k] for k in range(c - 1, -1, -1) if row.cells[k] is not None), None)
+            spans_here = left is not None and c in col_x0 and left[2] > col_x0[c] + 1
+            out.append("" if spans_here else MERGED_UP)
+        rows.append(out)
+    return rows
+
+
+def _drop_page_furniture(pages: list[_Page]) -> None:
+    """Page numbers at a page's top or bottom, and running headers: the same text (digits
+    aside) at the same height on many pages."""
+    seen: Counter = Counter()
+    for page in pages:
+        for line in _edge_lines(page):
+            seen[(regex.sub(r"\d+", "#", line.text), round(line.top))] += 1
+    running = {key for key, n in seen.items() if n >= 3 and n >= 0.4 * len(pages)}
+    for page in pages:
+        edges = {id(x) for x in _edge_lines(page)}
+        page.items = [it for it in page.items if not (
+            isinstance(it, _Line) and id(it) in edges and (
+                PAGE_NUMBER.match(it.text) or (regex.sub(r"\d+", "#", it.text), round(it.top)) in running))]
+
+
+def _edge_lines(page: _Page) -> list[_Line]:
+    lines = [it for it in page.items if isinstance(it, _Line)]
+    return lines[:2] + lines[-2:] if len(lines) > 4 else lines
+
+
+def _assemble(pages: list[_Page], source: str) -> list:
+    lines = [it for p in pages for it in p.items if isinstance(it, _Line)]
+    if not lines:
+        return _tables_only(pages, source)
+    margin_left, margin_right, size = _margins(lines)
+    blocks: list = []
+    current: list[_Line] = []
+    prev_item = None
+
+    def flush():
+        if current:
+            blocks.append(_paragraph(current, source, margin_left, margin_right, size))
+            current.clear()
+
+    for page in pages:
+        for item in page.items:
+            if isinstance(item, _PageTable):
+                flush()
+                _add_table(blocks, item, source, continues=isinstance(prev_item, _PageTable))
+            elif current and _continues(current[-1], item, margin_left, margin_right):
+                current.append(item)
+            else:
+                flush()
+                current.append(item)
+            prev_item = item
+    flush()
+    return blocks
+
+
+def _tables_only(pages: list[_Page], source: str) -> list:
+    blocks: list = []
+    prev = None
+    for page in pages:
+        for item in page.items:
+            _add_table(blocks, item, source, continues=prev is not None)
+            prev = item
+    return blocks
+
+
+def _margins(lines: list[_Line]) -> tuple[float, float, float]:
+    size = statistics.median(line.size for line in lines) or 12.0
+    lefts = Counter(round(line.x0) for line in lines)
+    frequent = [x for x, n in lefts.items() if n >= 3] or list(lefts)
+    rights = sorted(line.x1 for line in lines)
+    return float(min(frequent)), rights[int(0.95 * (len(rights) - 1))], size
+
+
+def _continues(prev: _Line, line: _Line, left: float, right: float) -> bool:
+    """A wrapped line starts at the left margin after a line that ran to the right margin."""
+    size = prev.size or 12.0
+    if abs(line.size - prev.size) > 0.15 * size:
+        return False
+    if line.x0 > left + 0.6 * size:  # indented first line, centred heading
+        return False
+    if prev.x1 < right - 4 * size:  # the line above ended early: its paragraph ended there
+        return False
+    if TERMINAL.search(prev.text) and prev.x1 < right - 1.5 * size:
+        return False
+    if line.page == prev.page and line.top - prev.top > 2.5 * size:
+        return False
+    return True
+
+
+def _paragraph(lines: list[_Line], source: str, left: float, right: float, size: float) -> Paragraph:
+    text = lines[0].text
+    for line in lines[1:]:
+        sep = " " if text[-1:].isascii() and text[-1:].isalnum() and line.text[:1].isascii() and line.text[:1].isalnum() else ""
+        text += sep + line.text
+    first = lines[0]
+    centered = len(lines) == 1 and first.x0 > left + 2.5 * size and abs((first.x0 - left) - (right - first.x1)) < size
+    return Paragraph(clean_text(text), Provenance(source, first.page, first.number), centered=centered)
+
+
+def _add_table(blocks: list, item: _PageTable, source: str, continues: bool) -> None:
+    rows = item.rows
+    previous = blocks[-1] if blocks and isinstance(blocks[-1], Table) else None
+    if continues and previous is not None and rows and len(rows[0]) == len(previous.rows[0].cells):
+        header = _norm_row(previous.rows[0].cells)
+        if _norm_row(rows[0]) == header:
+            rows = rows[1:]  # the header repeated on every page
+        if rows and not (rows[0][0] or "").strip() and previous.rows:
+            _merge_split_row(previous.rows[-1], rows[0])  # a row cut by the page break
+            rows = rows[1:]
+        start = len(previous.rows)
+        first = item.number + len(item.rows) - len(rows)
+        previous.rows.extend(TableRow(list(r), Provenance(source, item.page, first + k)) for k, r in enumerate(rows))
+        _fill_merged(previous.rows, start)
+        return
+    table_rows = [TableRow(list(r), Provenance(source, item.page, item.number + k)) for k, r in enumerate(rows)]
+    _fill_merged(table_rows, 0)
+    blocks.append(Table(table_rows, Provenance(source, item.page, item.number), merges_resolved=True))
+
+
+def _norm_row(cells: list[str | None]) -> list[str]:
+    return [regex.sub(r"\s+", "", c or "") for c in cells]
+
+
+def _merge_split_row(target: TableRow, tail: list[str | None]) -> None:
+    for c, part in enumerate(tail):
+        if part and c < len(target.cells):
+            target.cells[c] = f"{target.cells[c]}\n{part}" if target.cells[c] else part
+
+
+def _fill_merged(rows: list[TableRow], start: int) -> None:
+    """A vertically merged cell's value belongs to every row it spans."""
+    for r in range(start, len(rows)):
+        cells = rows[r].cells
+        for c, value in enumerate(cells):
+            if value is MERGED_UP:
+                above = rows[r - 1].cells[c] if r > 0 and c < len(rows[r - 1].cells) else ""
+                cells[c] = above or ""

@@ -1,0 +1,208 @@
+"""Plain text and Markdown → blocks.
+
+Such text comes out of other converters with their artefacts: a sentence broken where a page
+ended, markdown markup, tables as tab-prefixed cells (one line per cell, continuation lines
+belong to the cell above, a blank line between rows) or as markdown pipes.
+"""
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+from charset_normalizer import from_bytes
+
+from parsers.errors import ParseError
+from parsers.readers.limits import LIMITS
+from parsers.textnorm import clean_text
+from schemas.blocks import Document, Paragraph, Provenance, Table, TableRow
+
+MD_HEADING = regex.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")  # `## 市教育局`
+MD_RULE = regex.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")  # `---`
+MD_BOLD_LINE = regex.compile(r"^\s*(\*\*|__)(.+?)\1\s*[。：:]?\s*$")  # `**市商务局**`
+MD_INLINE = regex.compile(r"\*\*|__|</?(?:sub|sup|b|strong|em|i|u|span|br)\b[^>]*>|\\(?=[*_#\\`])")
+# Anchors other converters leave in text: `[bookmark: _GoBack]`, `{#_Toc123}`.
+CONVERTER_ANCHOR = regex.compile(r"\[bookmark:[^\]]*\]|\{#[^}]*\}")
+MD_PIPE_SEPARATOR = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# A line ending a sentence or a clause: a following line is a new paragraph.
+TERMINAL = regex.compile(r"[。；;：:！!？?]\s*$|[。；;]\s*[”」』）)]\s*$")
+# A line that starts a numbered item or heading: never the tail of a broken sentence.
+# `1.` `1、` `（1）` `①` `一、` `（一）` `第一条`; `0.6个百分点` is not one (a digit follows the dot).
+STARTS_ITEM = regex.compile(
+    r"^\s*(?:\d{1,3}\s*[.．、](?!\d)|[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[)）](?!\s*分)"
+    r"|[①-⑳]|[一二三四五六七八九十]{1,3}\s*[、.．]|第[一二三四五六七八九十百\d]+[条章节部分]|附件)"
+)
+MIN_BROKEN_LINE = 12  # a line shorter than this that ends without punctuation is a heading
+
+
+@dataclass
+class _Line:
+    text: str
+    number: int
+    heading_level: int | None = None
+    bold: bool = False
+    blank_before: bool = False
+
+
+def decode_text(raw: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK; else the detector's guess."""
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                          (codecs.BOM_UTF16_BE, "utf-16")):
+        if raw.startswith(bom):
+            return raw.decode(encoding, errors="replace")
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _plausible(text):
+            return text
+    guess = from_bytes(raw).best()
+    if guess is not None and _plausible(str(guess)):
+        return str(guess)
+    raise ParseError("undecodable text: not UTF-8, GB18030 or any encoding the detector knows")
+
+
+def _plausible(text: str) -> bool:
+    """Text, not binary: few control or unassigned characters."""
+    if not text:
+        return True
+    bad = sum(1 for ch in text if ch not in "\r\n\t\f" and unicodedata.category(ch) in ("Cc", "Cn", "Co", "Cs"))
+    return bad / len(text) < 0.01 and "\ufffd" not in text[:10000]
+
+
+def read_text(path: Path, source: str, markdown: bool) -> Document:
+    size = path.stat().st_size
+    if size > LIMITS.text_max_bytes:
+        raise ParseError(f"text file of {size} bytes is larger than {LIMITS.text_max_bytes}")
+    text = decode_text(path.read_bytes())
+    doc = Document(source=source, format="md" if markdown else "txt")
+    doc.blocks = list(_blocks(text.splitlines(), source, markdown))
+    return doc
+
+
+def _blocks(lines: list[str], source: str, markdown: bool):
+    pending: list[_Line] = []
+    i, blank = 0, False
+    while i < len(lines):
+        raw = lines[i]
+        if raw.startswith("\t"):
+            yield from _joined(pending, source)
+            pending = []
+            table, i = _tab_table(lines, i, source)
+            yield table
+            continue
+        if markdown and raw.lstrip().startswith("|") and i + 1 < len(lines) and MD_PIPE_SEPARATOR.match(lines[i + 1]):
+            yield from _joined(pending, source)
+            pending = []
+            table, i = _pipe_table(lines, i, source)
+            yield table
+            continue
+        i += 1
+        line = _parse_line(raw, i, markdown)
+        if line is None:
+            blank = True
+            continue
+        line.blank_before, blank = blank, False
+        pending.append(line)
+    yield from _joined(pending, source)
+
+
+def _parse_line(raw: str, number: int, markdown: bool) -> _Line | None:
+    text = CONVERTER_ANCHOR.sub("", raw).strip()
+    if not text or (markdown and MD_RULE.match(text)):
+        return None
+    level, bold = None, False
+    if markdown:
+        m = MD_HEADING.match(text)
+        if m:
+            level, text = len(m.group(1)), m.group(2)
+        b = MD_BOLD_LINE.match(text)
+        if b:
+            bold, text = True, b.group(2)
+        text = MD_INLINE.sub("", text)
+    text = clean_text(text)
+    return _Line(text, number, level, bold) if text else None
+
+
+def _joined(lines: list[_Line], source: str):
+    """Re-join sentences that a page break or a soft wrap cut in two."""
+    current: _Line | None = None
+    for line in lines:
+        if current is not None and _continues(current, line):
+            current.text += line.text
+            continue
+        if current is not None:
+            yield _paragraph(current, source)
+        current = _Line(line.text, line.number, line.heading_level, line.bold)
+    if current is not None:
+        yield _paragraph(current, source)
+
+
+def _continues(prev: _Line, line: _Line) -> bool:
+    if prev.heading_level or prev.bold or line.heading_level or line.bold:
+        return False
+    if TERMINAL.search(prev.text) or STARTS_ITEM.match(line.text):
+        return False
+    # A short line without punctuation is a heading (a unit's name); a broken sentence is long,
+    # or its tail ends a sentence (`值。`, `(200分)。`).
+    return len(prev.text) >= MIN_BROKEN_LINE and (TERMINAL.search(line.text) is not None or len(line.text) >= MIN_BROKEN_LINE)
+
+
+def _paragraph(line: _Line, source: str) -> Paragraph:
+    return Paragraph(line.text, Provenance(source, None, line.number), line.heading_level, line.bold)
+
+
+def _tab_table(lines: list[str], i: int, source: str) -> tuple[Table, int]:
+    """Rows of tab-prefixed cells; a non-tab line continues the cell above; blank lines part rows.
+    The table ends at the first non-tab line after a blank line."""
+    rows: list[TableRow] = []
+    cells: list[str] = []
+    row_line = i + 1
+    while i < len(lines):
+        raw = lines[i]
+        if raw.startswith("\t"):
+            if not cells:
+                row_line = i + 1
+            cells.append(CONVERTER_ANCHOR.sub("", raw[1:]).strip())
+        elif raw.strip() == "":
+            if cells:
+                rows.append(TableRow(_clean_cells(cells), Provenance(source, None, row_line)))
+                cells = []
+            if i + 1 < len(lines) and lines[i + 1].strip() and not lines[i + 1].startswith("\t"):
+                i += 1
+                break
+        elif cells:
+            tail = CONVERTER_ANCHOR.sub("", raw).strip()
+            cells[-1] = f"{cells[-1]}\n{tail}" if cells[-1] else tail
+        else:
+            break
+        i += 1
+    if cells:
+        rows.append(TableRow(_clean_cells(cells), Provenance(source, None, row_line)))
+    return _square(rows, source), i
+
+
+def _pipe_table(lines: list[str], i: int, source: str) -> tuple[Table, int]:
+    rows: list[TableRow] = []
+    while i < len(lines) and lines[i].lstrip().startswith("|"):
+        if not MD_PIPE_SEPARATOR.match(lines[i]):
+            parts = lines[i].strip().strip("|").split("|")
+            cells = [MD_INLINE.sub("", p).replace("<br>", "\n") for p in parts]
+            rows.append(TableRow(_clean_cells(cells), Provenance(source, None, i + 1)))
+        i += 1
+    return _square(rows, source), i
+
+
+def _clean_cells(cells: list[str]) -> list[str]:
+    return ["\n".join(clean_text(part) for part in c.split("\n") if part.strip()) for c in cells]
+
+
+def _square(rows: list[TableRow], source: str) -> Table:
+    width = max((len(r.cells) for r in rows), default=0)
+    for r in rows:
+        r.cells += [""] * (width - len(r.cells))
+    prov = rows[0].prov if rows else Provenance(source, None, 1)
+    return Table(rows, prov, merges_resolved=False)

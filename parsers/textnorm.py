@@ -1,0 +1,41 @@
+"""Text normalisation shared by readers and extractors."""
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+# Full-width ASCII variants (０-９, Ａ-Ｚ, ．) map to ASCII for matching; brackets stay as written.
+_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}  # ０-９
+_FULLWIDTH.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
+_FULLWIDTH.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})  # ａ-ｚ
+_FULLWIDTH.update({0xFF0E: ord("."), 0xFF05: ord("%"), 0x3000: ord(" ")})
+
+# A space a PDF text layer or a converter puts between Chinese and digits: `（60 分）`, `2020 年`.
+_CJK = r"[\p{Han}\p{Ps}\p{Pe}，。；：、％%“”‘’《》！？—]"
+SPACE_NEXT_TO_CJK = regex.compile(rf"(?<={_CJK})[ \t\u00a0\u3000]+|[ \t\u00a0\u3000]+(?={_CJK})")
+WHITESPACE = regex.compile(r"\s+")
+
+
+def halfwidth(text: str) -> str:
+    """Full-width digits and letters to ASCII (`６０` → `60`); other characters unchanged."""
+    return text.translate(_FULLWIDTH)
+
+
+def squeeze_cjk_spaces(text: str) -> str:
+    """Remove spaces next to Chinese characters and full-width punctuation; keep them between
+    Latin words (`R&D 经费` → `R&D经费`, `PM 2.5` stays)."""
+    return SPACE_NEXT_TO_CJK.sub("", text).strip()
+
+
+def clean_text(text: str) -> str:
+    """NFC, no control characters, spaces next to CJK removed, runs of whitespace folded."""
+    text = unicodedata.normalize("NFC", text)
+    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    text = WHITESPACE.sub(" ", text)
+    return squeeze_cjk_spaces(text)
+
+
+def no_space(text: str) -> str:
+    """All whitespace removed: how names and leaders are compared (`景  涛` → `景涛`)."""
+    return WHITESPACE.sub("", text)

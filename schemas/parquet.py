@@ -1,0 +1,97 @@
+"""Parquet schemas of the output tables. Column names are a contract with dashboards:
+add columns freely, never rename. Every field carries a Chinese description."""
+from __future__ import annotations
+
+import pyarrow as pa
+
+SCHEMA_VERSION = "1.0"
+
+
+def _field(name: str, type_: pa.DataType, description: str) -> pa.Field:
+    return pa.field(name, type_, metadata={"description": description})
+
+
+def _schema(table: str, fields: list[pa.Field]) -> pa.Schema:
+    return pa.schema(fields, metadata={"schema_version": SCHEMA_VERSION, "table": table})
+
+
+_SOURCE = [
+    _field("doc_id", pa.string(), "文档标识（内容哈希前缀）"),
+    _field("source_path", pa.string(), "源文件路径"),
+]
+_LOCATION = [
+    _field("page", pa.int32(), "所在页码（从1开始；无分页格式为空）"),
+    _field("line", pa.int32(), "所在行号或段落序号（从1开始）"),
+]
+
+DOCUMENTS = _schema("documents", _SOURCE + [
+    _field("sha256", pa.string(), "文件内容SHA-256"),
+    _field("format", pa.string(), "文件格式（docx、pdf、txt、md）"),
+    _field("status", pa.string(), "处理状态：ok 成功，failed 失败"),
+    _field("error", pa.string(), "失败原因"),
+    _field("issuer", pa.string(), "发文机关"),
+    _field("doc_number", pa.string(), "发文字号（规范化为〔年份〕）"),
+    _field("doc_number_raw", pa.string(), "发文字号（原文）"),
+    _field("title", pa.string(), "标题"),
+    _field("issued_on", pa.date32(), "成文日期"),
+    _field("recipients", pa.string(), "主送机关"),
+    _field("cc", pa.string(), "抄送机关"),
+    _field("printer", pa.string(), "印发机关"),
+    _field("printed_on", pa.date32(), "印发日期"),
+    _field("unit_total_declared", pa.float64(), "通知声明的每个责任单位目标总分"),
+    _field("n_pages", pa.int32(), "页数"),
+    _field("n_targets", pa.int32(), "目标条款数"),
+    _field("n_indicators", pa.int32(), "附件表格指标行数"),
+    _field("n_units", pa.int32(), "责任单位数"),
+])
+
+TARGETS = _schema("targets", _SOURCE + [
+    _field("target_id", pa.string(), "目标条款标识"),
+    _field("unit", pa.string(), "责任单位（规范名称）"),
+    _field("unit_raw", pa.string(), "责任单位（原文）"),
+    _field("unit_group", pa.string(), "单位分组标题（原文）"),
+    _field("section", pa.string(), "目标类别，如重点目标、一般目标"),
+    _field("section_points", pa.float64(), "目标类别声明分值"),
+    _field("seq", pa.int32(), "条款序号"),
+    _field("seq_raw", pa.string(), "条款序号（原文）"),
+    _field("text", pa.string(), "条款内容（不含序号和分值）"),
+    _field("points", pa.float64(), "条款分值"),
+    _field("scope", pa.string(), "范围：unit 责任单位目标，jurisdiction 全域目标"),
+] + _LOCATION)
+
+INDICATORS = _schema("indicators", _SOURCE + [
+    _field("attachment", pa.string(), "附件编号，如附件1"),
+    _field("table_title", pa.string(), "表格标题"),
+    _field("table_index", pa.int32(), "表格在文档中的序号（从1开始）"),
+    _field("row_no", pa.string(), "序号（原文）"),
+    _field("row_kind", pa.string(), "行类型：item 指标，group 分组，total 总分"),
+    _field("category", pa.string(), "指标分类"),
+    _field("indicator", pa.string(), "评价指标"),
+    _field("weight", pa.float64(), "指标权重（分值）"),
+    _field("weight_raw", pa.string(), "指标权重（原文）"),
+    _field("status", pa.string(), "完成情况"),
+    _field("target", pa.string(), "目标任务"),
+    _field("criteria", pa.string(), "评分标准"),
+    _field("units", pa.list_(pa.string()), "责任单位列表"),
+    _field("leaders", pa.list_(pa.string()), "责任领导列表"),
+    _field("note", pa.string(), "备注"),
+    _field("extra", pa.string(), "其他列（JSON）"),
+] + _LOCATION)
+
+FINDINGS = _schema("findings", _SOURCE + [
+    _field("code", pa.string(), "检查代码"),
+    _field("severity", pa.string(), "严重程度：error、warning、info"),
+    _field("message", pa.string(), "说明"),
+    _field("unit", pa.string(), "责任单位"),
+    _field("section", pa.string(), "目标类别"),
+    _field("seq", pa.int32(), "条款序号"),
+    _field("expected", pa.string(), "预期值"),
+    _field("actual", pa.string(), "实际值"),
+] + _LOCATION)
+
+TABLES: dict[str, pa.Schema] = {
+    "documents": DOCUMENTS,
+    "targets": TARGETS,
+    "indicators": INDICATORS,
+    "findings": FINDINGS,
+}

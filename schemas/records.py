@@ -1,0 +1,99 @@
+"""Records the extractors produce; each says where it came from."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass
+class DocumentInfo:
+    doc_id: str
+    source_path: str
+    sha256: str
+    format: str
+    status: str = "ok"  # ok | failed
+    error: str | None = None
+    issuer: str | None = None
+    doc_number: str | None = None
+    doc_number_raw: str | None = None
+    title: str | None = None
+    issued_on: dt.date | None = None
+    recipients: str | None = None
+    cc: str | None = None
+    printer: str | None = None
+    printed_on: dt.date | None = None
+    unit_total_declared: float | None = None
+    n_pages: int | None = None
+    n_targets: int = 0
+    n_indicators: int = 0
+    n_units: int = 0
+
+
+@dataclass
+class Target:
+    doc_id: str
+    source_path: str
+    target_id: str
+    unit: str
+    unit_raw: str
+    unit_group: str | None
+    section: str | None
+    section_points: float | None
+    seq: int | None
+    seq_raw: str | None
+    text: str
+    points: float | None
+    page: int | None
+    line: int
+    # 'unit' for a responsible unit's clause, 'jurisdiction' for the notice's own list.
+    scope: str = "unit"
+
+
+@dataclass
+class IndicatorRow:
+    doc_id: str
+    source_path: str
+    attachment: str | None
+    table_title: str | None
+    table_index: int
+    row_no: str | None
+    row_kind: str  # item | group | total
+    category: str | None
+    indicator: str | None
+    weight: float | None
+    weight_raw: str | None
+    status: str | None
+    target: str | None
+    criteria: str | None
+    units: list[str] = field(default_factory=list)
+    leaders: list[str] = field(default_factory=list)
+    note: str | None = None
+    extra: str | None = None  # JSON object of columns with no canonical name
+    page: int | None = None
+    line: int = 0
+
+
+@dataclass
+class Finding:
+    doc_id: str
+    source_path: str
+    code: str
+    severity: str  # error | warning | info
+    message: str
+    unit: str | None = None
+    section: str | None = None
+    seq: int | None = None
+    expected: str | None = None
+    actual: str | None = None
+    page: int | None = None
+    line: int | None = None
+
+
+@dataclass
+class Extraction:
+    """Everything extracted from one document."""
+
+    info: DocumentInfo
+    targets: list[Target] = field(default_factory=list)
+    indicators: list[IndicatorRow] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)

@@ -1,0 +1,66 @@
+"""Documents the tests build themselves: .docx with python-docx (including Word list numbering
+and merged cells), and text in any encoding."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Pt
+
+W_NS = nsdecls("w")
+
+
+def new_docx() -> docx.Document:
+    return docx.Document()
+
+
+def add_numbering(document, fmt: str, lvl_text: str, start: int = 1) -> str:
+    """Define a one-level list (`chineseCounting` + `（%1）`) and return its numId."""
+    numbering = document.part.numbering_part.element
+    abstract_ids = [int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))]
+    num_ids = [int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))]
+    abstract_id, num_id = max(abstract_ids, default=0) + 1, max(num_ids, default=0) + 1
+    abstract = parse_xml(
+        f'<w:abstractNum {W_NS} w:abstractNumId="{abstract_id}"><w:multiLevelType w:val="singleLevel"/>'
+        f'<w:lvl w:ilvl="0"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{lvl_text}"/></w:lvl></w:abstractNum>')
+    first_num = numbering.find(qn("w:num"))
+    if first_num is not None:
+        first_num.addprevious(abstract)
+    else:
+        numbering.append(abstract)
+    numbering.append(parse_xml(f'<w:num {W_NS} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num>'))
+    return str(num_id)
+
+
+def numbered(document, text: str, num_id: str):
+    p = document.add_paragraph(text)
+    ppr = p._p.get_or_add_pPr()
+    ppr.append(parse_xml(f'<w:numPr {W_NS}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'))
+    return p
+
+
+def bold(document, text: str):
+    p = document.add_paragraph()
+    run = p.add_run(text)
+    run.bold = True
+    run.font.size = Pt(16)
+    return p
+
+
+def subscript(document, before: str, sub: str, after: str):
+    p = document.add_paragraph(before)
+    p.add_run(sub).font.subscript = True
+    p.add_run(after)
+    return p
+
+
+def merge_down(table, col: int, first: int, last: int) -> None:
+    table.cell(first, col).merge(table.cell(last, col))
+
+
+def write_text(path: Path, text: str, encoding: str = "utf-8", newline: str = "\n") -> Path:
+    path.write_bytes(text.replace("\n", newline).encode(encoding))
+    return path
