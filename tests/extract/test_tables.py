@@ -1,0 +1,78 @@
+"""Indicator rows from tables built inline."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from parsers.extract.headers import map_header
+from parsers.extract.tables import extract_indicators
+from schemas.blocks import Document, Paragraph, Provenance, Table, TableRow
+
+
+def _table(rows, resolved=True):
+    return Table([TableRow(list(r), Provenance("t", None, i + 1)) for i, r in enumerate(rows)],
+                 Provenance("t", None, 1), merges_resolved=resolved)
+
+
+def _doc(*blocks):
+    return Document("t", "txt", list(blocks))
+
+
+@pytest.mark.parametrize("header,expected", [
+    (["序号", "指标\n分类", "评价指标", "指标\n权重", "完成情况", "目标任务", "责任单位", "责任\n领导"],
+     ["row_no", "category", "indicator", "weight", "status", "target", "units", "leaders"]),
+    (["序号", "考核项目", "各项分值", "考核内容", "评分标准", "说明"],
+     ["row_no", "indicator", "weight", "target", "criteria", "note"]),
+    (["编号", "类别", "指标名称", "分值", "考核指标", "牵头单位", "分管领导", "备注"],
+     ["row_no", "category", "indicator", "weight", "target", "units", "leaders", "note"]),
+    (["序号", "2022年二季度目标（%）", "管理部门"], ["row_no", "target", "units"]),
+])
+def test_header_synonyms(header, expected):
+    assert list(map_header(header).values()) == expected
+
+
+def test_lists_leaders_and_unknown_columns():
+    rows = extract_indicators(_doc(
+        Paragraph("附件3：重点工作分解表", Provenance("t", None, 1)),
+        _table([["序号", "评价指标", "权重", "责任单位", "责任领导", "配合事项"],
+                ["1", "招商引资", "7分", "市商务局、市财政局", "景  涛\n何正义", "按月报送"]])), "d")
+    (row,) = rows
+    assert (row.attachment, row.table_title) == ("附件3", "重点工作分解表")
+    assert (row.weight, row.weight_raw) == (7.0, "7分")
+    assert row.units == ["市商务局", "市财政局"]
+    assert row.leaders == ["景涛", "何正义"]
+    assert json.loads(row.extra) == {"配合事项": "按月报送"}
+
+
+def test_wrapped_unit_names_rejoin():
+    (row,) = extract_indicators(_doc(_table([["序号", "指标", "责任单位"],
+                                             ["1", "x", "市招商引资服务\n中心\n市发展改革委"]])), "d")
+    assert row.units == ["市招商引资服务中心", "市发展改革委"]
+
+
+def test_text_input_fills_down_grouping_columns_only():
+    rows = extract_indicators(_doc(_table([
+        ["序号", "指标分类", "评价指标", "责任单位"],
+        ["1", "经济", "甲", "市商务局"],
+        ["2", "", "乙", ""],
+    ], resolved=False)), "d")
+    assert [(r.category, r.units) for r in rows] == [("经济", ["市商务局"]), ("经济", [])]
+
+
+def test_blank_header_column_of_names_is_the_indicator_and_of_units_the_units():
+    rows = extract_indicators(_doc(_table([
+        ["序号", "", "目标（%）", ""],
+        ["一、", "第一产业", "7.0", "县农粮局"],
+        ["1", "规上工业", "8.0", "县工信局"],
+    ])), "d")
+    assert [(r.row_no, r.row_kind, r.indicator, r.target, r.units) for r in rows] == [
+        ("一、", "group", "第一产业", "7.0", ["县农粮局"]), ("1", "item", "规上工业", "8.0", ["县工信局"])]
+
+
+def test_total_row_and_tables_without_header_are_skipped():
+    rows = extract_indicators(_doc(
+        _table([["甲", "乙"], ["丙", "丁"]]),
+        _table([["序号", "考核项目", "各项分值"], ["", "总分", "100"], ["1", "组织领导", "8"]]),
+    ), "d")
+    assert [(r.table_index, r.row_kind, r.weight) for r in rows] == [(2, "total", 100.0), (2, "item", 8.0)]

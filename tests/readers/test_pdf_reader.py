@@ -1,0 +1,71 @@
+"""The PDF reader on the samples and on PDFs the tests make."""
+from __future__ import annotations
+
+import pypdfium2 as pdfium
+import pytest
+
+from parsers.errors import ParseError
+from parsers.readers.pdf_reader import PAGE_NUMBER, read_pdf
+from schemas.blocks import Table
+from tests.conftest import SAMPLES
+
+
+@pytest.fixture(scope="module")
+def notice():
+    return read_pdf(SAMPLES / "sanmenxia_2020_targets.pdf", "n")
+
+
+def test_page_numbers_dropped_and_spaces_removed(notice):
+    texts = [b.text for b in notice.paragraphs()]
+    assert not any(PAGE_NUMBER.match(t) for t in texts)
+    assert "三政〔2020〕9号" in texts
+    assert "2020年8月22日" in texts
+    assert not any("— " in t for t in texts)
+
+
+def test_paragraph_across_page_break_is_one_paragraph(notice):
+    # The paragraph starting on page 10 runs on to page 11 with no indent there.
+    (para,) = [b for b in notice.paragraphs() if b.prov.page == 10 and b.text.startswith("目标考核减分因素")]
+    assert "重特大生态破坏和环境污染事件事故、重特大耕地保护违法事件" in para.text
+    assert para.text.endswith("扣除相应分值。")
+    assert not any(b.text.startswith("大生态破坏") for b in notice.paragraphs())
+
+
+def test_quotes_in_reading_order_and_subscripts_inline(notice):
+    texts = [b.text for b in notice.paragraphs()]
+    assert "3.新增入库“四上”企业26个（30分）；" in texts
+    assert any(t.endswith("PM10及PM2.5浓度削减率目标（40分）；") for t in texts)
+
+
+def test_table_over_pages_is_one_table():
+    doc = read_pdf(SAMPLES / "jiayuguan_2022q2_decomposition.pdf", "j")
+    tables = doc.tables()
+    assert [len(t.rows) for t in tables] == [32, 36]  # header + 31, header + 35
+    assert sum(1 for r in tables[0].rows if r.cells[0] == "序号") == 1
+    assert sorted({r.prov.page for r in tables[0].rows}) == [1, 2, 3, 4, 5, 6]
+
+
+@pytest.mark.parametrize("text", ["— 3 —", "-3-", "第3页", "第 3 页 共 9 页", "3/9", "12"])
+def test_page_number_forms(text):
+    assert PAGE_NUMBER.match(text)
+
+
+def test_pdf_without_text_layer_needs_ocr(tmp_path):
+    pdf = pdfium.PdfDocument.new()
+    pdf.new_page(595, 842)
+    path = tmp_path / "scan.pdf"
+    pdf.save(path)
+    with pytest.raises(ParseError, match="needs OCR"):
+        read_pdf(path, "scan")
+
+
+def test_truncated_pdf_is_refused(tmp_path):
+    data = (SAMPLES / "sanmenxia_2020_targets.pdf").read_bytes()
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(data[: len(data) // 50])
+    try:
+        doc = read_pdf(path, "cut")
+    except ParseError as exc:
+        assert "PDF" in str(exc) or "OCR" in str(exc)
+    else:  # pdfium may recover the pages it has: whatever it returns is text, not garbage
+        assert all(isinstance(b, Table) or b.text for b in doc.blocks)

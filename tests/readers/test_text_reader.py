@@ -1,0 +1,72 @@
+"""The text reader: encodings, line endings, markdown markup, broken sentences, tab tables."""
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from parsers.errors import ParseError
+from parsers.readers.text_reader import read_text
+from schemas.blocks import Paragraph, Table
+from tests.builders import write_text
+
+TEXT = "市教育局\n1. 第三实验幼儿园主体封顶（200分）；\n"
+
+
+@pytest.mark.parametrize("encoding,newline", [
+    ("utf-8", "\n"), ("utf-8-sig", "\r\n"), ("gb18030", "\r\n"), ("gbk", "\n"), ("gb18030", "\r"), ("utf-16", "\n"),
+])
+def test_encodings_and_line_endings(tmp_path, encoding, newline):
+    path = write_text(tmp_path / "n.txt", TEXT, encoding, newline)
+    doc = read_text(path, "n", markdown=False)
+    assert [b.text for b in doc.blocks] == ["市教育局", "1.第三实验幼儿园主体封顶（200分）；"]
+    assert [b.prov.line for b in doc.blocks] == [1, 2]
+
+
+def test_undecodable_bytes_are_refused(tmp_path):
+    path = tmp_path / "n.txt"
+    path.write_bytes(bytes(range(256)) * 40)
+    with pytest.raises(ParseError, match="undecodable"):
+        read_text(path, "n", markdown=False)
+
+
+def test_markdown_markup_is_stripped(tmp_path):
+    path = write_text(tmp_path / "n.md", "## **市农业农村局**\n\n---\n\n**（一）重点目标（500分）**\n\n"
+                                         "1. 完成PM<sub>2.5</sub>目标（100分）；\n")
+    blocks = read_text(path, "n", markdown=True).blocks
+    assert [(b.text, b.heading_level, b.bold) for b in blocks] == [
+        ("市农业农村局", 2, True), ("（一）重点目标（500分）", None, True), ("1.完成PM2.5目标（100分）；", None, False)]
+
+
+@pytest.mark.parametrize("lines,expected", [
+    # a page break inside a sentence, with blank lines around it
+    (["2. 开展本级财政预算执行审计和财政决算审计9个", "", "(200分)。"], ["2.开展本级财政预算执行审计和财政决算审计9个(200分)。"]),
+    # a wrapped line whose tail starts with a decimal: not a new clause
+    (["2. 规模以上制造业增加值占生产总值比重比上年提高", "", "0.6个百分点（60分）；"],
+     ["2.规模以上制造业增加值占生产总值比重比上年提高0.6个百分点（60分）；"]),
+    # a short unit name followed by its first clause stays apart
+    (["市审计局", "1. 开展重大政策措施跟踪审计5个（300分）；"], ["市审计局", "1.开展重大政策措施跟踪审计5个（300分）；"]),
+    # consecutive clauses stay apart
+    (["10. 完成目标（10分）；", "11. 全市居民消费价格总水平控制在104%左右（10分）；"],
+     ["10.完成目标（10分）；", "11.全市居民消费价格总水平控制在104%左右（10分）；"]),
+])
+def test_broken_sentences_are_rejoined(tmp_path, lines, expected):
+    path = write_text(tmp_path / "n.txt", "\n".join(lines))
+    assert [b.text for b in read_text(path, "n", markdown=False).blocks] == expected
+
+
+def test_tab_table_cells_rows_and_continuations(tmp_path):
+    text = "附件1\n标题\n\t序号\n\t指标\n分类\n\t责任单位\n\n\t1\n\t经济\n\t市商务局\n市财政局\n\n\t2\n\t\n\t\n\n附件2\n"
+    doc = read_text(write_text(tmp_path / "n.txt", text), "n", markdown=False)
+    assert [type(b).__name__ for b in doc.blocks] == ["Paragraph", "Paragraph", "Table", "Paragraph"]
+    table = doc.blocks[2]
+    assert isinstance(table, Table) and table.merges_resolved is False
+    assert [r.cells for r in table.rows] == [["序号", "指标\n分类", "责任单位"], ["1", "经济", "市商务局\n市财政局"],
+                                             ["2", "", ""]]
+    assert [r.prov.line for r in table.rows] == [3, 8, 13]
+
+
+def test_markdown_pipe_table(tmp_path):
+    text = "| 序号 | 目标任务 | 分值 |\n|---|---|---|\n| 1 | 完成统计调查 | 300 |\n"
+    (table,) = read_text(write_text(tmp_path / "n.md", text), "n", markdown=True).blocks
+    assert [r.cells for r in table.rows] == [["序号", "目标任务", "分值"], ["1", "完成统计调查", "300"]]
