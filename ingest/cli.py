@@ -9,13 +9,20 @@ from dataclasses import asdict
 from pathlib import Path
 
 from ingest import __version__
-from ingest.pipeline import RunOptions, run_batch, summarize, tables_of
-from ingest.writers.parquet_writer import write_tables
+from ingest.pipeline import RunOptions, process_file, run_batch, summarize, tables_of
+from ingest.writers.parquet_writer import write_tables, write_text_atomic
+from ingest.writers.reports import RENDERERS
 
 RUN_EXAMPLE = """example:
   ingest run samples/ --out output/
   ingest run archive/2019 archive/2020/notice.pdf --jobs 4
 exit status: 0 every file ingested, 1 some files failed, 2 usage error"""
+
+CHECK_EXAMPLE = """example:
+  ingest check draft.docx
+  ingest check draft.docx --format html --output report.html
+  ingest check archive/*.pdf --format sarif --output findings.sarif
+exit status: 0 no error-level finding, 1 some error, 2 a file could not be read"""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,6 +39,13 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--password", help="user password for encrypted PDFs")
     run.add_argument("--quiet", action="store_true", help="print nothing but errors")
     run.add_argument("--json-summary", action="store_true", help="print the summary as JSON")
+    check = sub.add_parser("check", help="validate notices before they are issued", epilog=CHECK_EXAMPLE,
+                           formatter_class=argparse.RawDescriptionHelpFormatter,
+                           description="Parse notices, run every check and report the findings; writes no tables.")
+    check.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    check.add_argument("--format", choices=sorted(RENDERERS), default="text", help="report format (default: text)")
+    check.add_argument("--output", type=Path, help="write the report here instead of standard output")
+    check.add_argument("--password", help="user password for encrypted PDFs")
     return parser
 
 
@@ -43,7 +57,29 @@ def main(argv: list[str] | None = None) -> int:
         return int(exc.code or 0)
     if args.command == "run":
         return cmd_run(args)
+    if args.command == "check":
+        return cmd_check(args)
     return 2
+
+
+def cmd_check(args) -> int:
+    missing = [str(p) for p in args.files if not p.is_file()]
+    if missing:
+        print(f"ingest: no such file: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    options = RunOptions(password=args.password)
+    results = [process_file(path, options) for path in args.files]
+    report = RENDERERS[args.format](results)
+    if args.output:
+        write_text_atomic(args.output, report)
+    else:
+        print(report)
+    for r in results:
+        if r.info.status != "ok":
+            print(f"ingest: cannot read {r.info.source_path}: {r.info.error}", file=sys.stderr)
+    if any(r.info.status != "ok" for r in results):
+        return 2
+    return 1 if any(f.severity == "error" for r in results for f in r.findings) else 0
 
 
 def cmd_run(args) -> int:

@@ -9,13 +9,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from ingest.checks import run_checks
+from ingest.checks.base import finding
 from parsers.errors import ParseError
 from parsers.extract.metadata import extract_metadata
 from parsers.extract.tables import extract_indicators
 from parsers.extract.targets import extract_targets
 from parsers.readers import is_supported, read_document
 from schemas.blocks import Document
-from schemas.records import DocumentInfo, Extraction, Finding
+from schemas.records import DocumentInfo, Extraction
 
 
 @dataclass(frozen=True)
@@ -96,12 +98,12 @@ def extract(doc: Document, info: DocumentInfo) -> Extraction:
     info.unit_total_declared = targets.unit_total_declared
     info.n_targets, info.n_indicators = len(targets.targets), len(indicators)
     info.n_units = len({t.unit for t in targets.targets if t.scope == "unit"})
-    findings = [Finding(info.doc_id, info.source_path, w.code, "warning", w.message, page=w.page)
-                for w in doc.warnings]
+    extraction = Extraction(info, targets.targets, indicators, unclaimed=targets.unclaimed)
+    extraction.findings = [finding(extraction, w.code, detail=w.message, page=w.page) for w in doc.warnings]
     if not targets.targets and not indicators:
-        findings.append(Finding(info.doc_id, info.source_path, "no_records", "info",
-                                "未识别到目标条款或指标表格：no targets or indicator tables found"))
-    return Extraction(info, targets.targets, indicators, findings)
+        extraction.findings.append(finding(extraction, "no_records"))
+    extraction.findings.extend(run_checks(extraction))
+    return extraction
 
 
 def run_batch(paths: list[Path], options: RunOptions,

@@ -47,6 +47,18 @@ class Target:
     line: int
     # 'unit' for a responsible unit's clause, 'jurisdiction' for the notice's own list.
     scope: str = "unit"
+    # The clause ended with punctuation in the source (`；` `。`); not an output column.
+    closed: bool = True
+
+
+@dataclass
+class Unclaimed:
+    """Body text among the clauses that no extractor claimed: reported, never silently dropped."""
+
+    text: str
+    unit: str | None
+    page: int | None
+    line: int
 
 
 @dataclass
@@ -97,3 +109,4 @@ class Extraction:
     targets: list[Target] = field(default_factory=list)
     indicators: list[IndicatorRow] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    unclaimed: list[Unclaimed] = field(default_factory=list)

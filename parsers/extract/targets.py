@@ -12,11 +12,13 @@ from parsers.extract import patterns as P
 from parsers.extract.headers import looks_like_unit, map_header
 from parsers.textnorm import halfwidth, no_space
 from schemas.blocks import Block, Document, Paragraph, Table
-from schemas.records import Target
+from schemas.records import Target, Unclaimed
 
 DATE_LINE = P.regex.compile(r"^\s*[\d〇○零一二三四五六七八九]{4}\s*年.{1,3}月.{1,4}日")
 DOC_NUMBER_LINE = P.regex.compile(r"[〔\[【（(]\s*\d{4}\s*[〕\]】）)]\s*第?\s*\d+\s*号")
 ATTACHMENT_LINE = P.regex.compile(r"^\s*附件\s*[\d一二三四五六七八九十]*\s*[:：]?")
+# The notice's closing block (版记): no unit's clauses beyond it.
+CLOSING_LINE = P.regex.compile(r"^\s*(?:抄\s*送|主\s*办|督\s*办|承\s*办|联系人|联系电话)\s*[:：]")
 MAX_HEADING_CHARS = 40
 
 
@@ -34,6 +36,7 @@ class TargetsResult:
     parts: list[Part] = field(default_factory=list)
     # Indices of the blocks that were a unit's clause table (not 附件 indicator tables).
     clause_tables: set[int] = field(default_factory=set)
+    unclaimed: list[Unclaimed] = field(default_factory=list)
 
     @property
     def unit_total_declared(self) -> float | None:
@@ -97,18 +100,26 @@ def extract_targets(doc: Document, doc_id: str, issuer: str | None = None) -> Ta
                 _clause_table(block, state, result, doc, doc_id)
                 result.clause_tables.add(i)
             continue
-        if ATTACHMENT_LINE.match(block.text):
+        if ATTACHMENT_LINE.match(block.text) or CLOSING_LINE.match(block.text):
             state = _State()  # an attachment starts: no unit's clauses beyond this point
             continue
         if kind == "heading":
-            _heading(block, _role(kinds, doc.blocks, i), state, issuer)
+            role = _role(kinds, doc.blocks, i)
+            _heading(block, role, state, issuer)
+            if role == "none" and state.unit:
+                _unclaimed(block, state, result)
         elif kind == "section":
             _section(block, state, result)
         elif kind == "clause" and state.unit:
             _clause(block, state, result, doc, doc_id)
-        elif kind == "other" and result.targets and state.unit:
-            _continuation(block, result.targets[-1])
+        elif kind == "other" and state.unit:
+            if not (result.targets and _continuation(block, result.targets[-1])):
+                _unclaimed(block, state, result)
     return result
+
+
+def _unclaimed(p: Paragraph, state: _State, result: TargetsResult) -> None:
+    result.unclaimed.append(Unclaimed(p.text, state.unit, p.prov.page, p.prov.line))
 
 
 def _role(kinds: list[str], blocks: list[Block], i: int) -> str:
@@ -164,8 +175,9 @@ def _clause(p: Paragraph, state: _State, result: TargetsResult, doc: Document, d
     body_end = points_match.start() if points_match else len(h)
     text = P.TRAILING_PUNCT.sub("", p.text[body_start:body_end]).strip()
     points = float(points_match["points"]) if points_match else None
-    result.targets.append(_target(doc_id, doc, state, len(result.targets), seq, seq_raw, text, points,
-                                  p.prov.page, p.prov.line))
+    target = _target(doc_id, doc, state, len(result.targets), seq, seq_raw, text, points, p.prov.page, p.prov.line)
+    target.closed = _closed(p.text)
+    result.targets.append(target)
 
 
 def _seq(number) -> int | None:
@@ -185,15 +197,22 @@ def _target(doc_id, doc, state, index, seq, seq_raw, text, points, page, line) -
                   text=text, points=points, page=page, line=line, scope=state.scope)
 
 
-def _continuation(p: Paragraph, last: Target) -> None:
+def _continuation(p: Paragraph, last: Target) -> bool:
     """A clause the layout split in two: its tail carries the points the head lacks."""
     if last.points is not None:
-        return
+        return False
     h = halfwidth(p.text)
     m = P.POINTS_AT_END.search(h)
     if m and len(no_space(h)) < 200:
         last.text = P.TRAILING_PUNCT.sub("", last.text + p.text[: m.start()]).strip()
         last.points = float(m["points"])
+        last.closed = _closed(p.text)
+        return True
+    return False
+
+
+def _closed(text: str) -> bool:
+    return P.regex.search(r"[。；;！!？?.]\s*$", text) is not None
 
 
 def _is_clause_table(table: Table) -> bool:

@@ -1,0 +1,74 @@
+"""Clause and row numbers: no gaps, no repeats, no steps back."""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterator
+
+from ingest.checks.base import clause_scopes, finding
+from parsers.textnorm import halfwidth
+from schemas.records import Extraction, Finding
+
+
+def restarts_per_section(ex: Extraction) -> bool:
+    """Whether the notice numbers each section from 1 (else numbering runs on across sections):
+    decided by what most multi-section units do."""
+    votes: Counter = Counter()
+    for clauses in clause_scopes(ex).values():
+        for prev, t in zip(clauses, clauses[1:]):
+            if t.section != prev.section and t.seq is not None and prev.seq is not None:
+                votes["restart" if t.seq == 1 else "run_on"] += 1
+    return votes["restart"] > votes["run_on"]
+
+
+def check_clause_numbering(ex: Extraction) -> Iterator[Finding]:
+    restart = restarts_per_section(ex)
+    for clauses in clause_scopes(ex).values():
+        seen: set[int] = set()
+        prev = None
+        for t in clauses:
+            if t.seq is None:
+                continue
+            new_section = prev is not None and t.section != prev.section
+            if new_section and restart:
+                seen.clear()
+            expected = 1 if prev is None or (new_section and restart) else prev.seq + 1
+            args = dict(unit=t.unit, section=t.section, seq=t.seq, page=t.page, line=t.line)
+            if t.seq in seen:
+                yield finding(ex, "numbering_duplicate", actual=t.seq, **args)
+            elif t.seq > expected:
+                yield finding(ex, "numbering_gap", expected=expected, actual=t.seq, **args)
+            elif t.seq < expected:
+                yield finding(ex, "numbering_order", expected=expected, actual=t.seq, **args)
+            seen.add(t.seq)
+            prev = t
+
+
+def check_table_numbering(ex: Extraction) -> Iterator[Finding]:
+    """序号 of item rows within a group: each may restart after a group row or run on."""
+    tables: dict[int, list] = {}
+    for row in ex.indicators:
+        tables.setdefault(row.table_index, []).append(row)
+    for rows in tables.values():
+        prev: int | None = None
+        after_group = True
+        seen: set[int] = set()
+        for row in rows:
+            if row.row_kind != "item":
+                after_group, seen = row.row_kind == "group", set()
+                continue
+            number = _int(row.row_no)
+            if number is None:
+                continue
+            allowed = {1, (prev or 0) + 1} if after_group else {(prev or 0) + 1}
+            if number in seen:
+                yield finding(ex, "table_numbering_duplicate", actual=row.row_no, page=row.page, line=row.line)
+            elif number not in allowed and number > min(allowed):
+                yield finding(ex, "table_numbering_gap", expected=min(allowed), actual=number,
+                              page=row.page, line=row.line)
+            seen.add(number)
+            prev, after_group = number, False
+
+
+def _int(text: str | None) -> int | None:
+    text = halfwidth(text or "").strip().rstrip(".、．")
+    return int(text) if text.isdigit() else None

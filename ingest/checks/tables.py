@@ -1,0 +1,100 @@
+"""Indicator tables: scores within weights, weights adding up to declared totals."""
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+from ingest.checks.base import finding
+from parsers.textnorm import halfwidth, no_space
+from schemas.records import Extraction, Finding
+
+# `一季度得6.31分`, `综合评价得6.5分以上`
+SCORE = regex.compile(r"得\s*(\d+(?:\.\d+)?)\s*分")
+# Rows that stand outside the total, as scoring practice has it.
+OUTSIDE_TOTAL = ("加分项", "减分项", "奖扣分", "综合奖扣分", "奖励分", "扣分项", "加减分")
+TOLERANCE = 1e-6
+
+
+def check_score_exceeds_weight(ex: Extraction) -> Iterator[Finding]:
+    for row in ex.indicators:
+        if row.weight is None:
+            continue
+        for column, label in (("status", "完成情况"), ("target", "目标任务")):
+            for m in SCORE.finditer(halfwidth(getattr(row, column) or "")):
+                score = float(m.group(1))
+                if score > row.weight + TOLERANCE:
+                    yield finding(ex, "score_exceeds_weight", unit="、".join(row.units) or None, seq=_seq(row),
+                                  expected=row.weight, actual=score, column=label, page=row.page, line=row.line)
+
+
+def _seq(row) -> int | None:
+    text = (row.row_no or "").strip()
+    return int(text) if text.isdigit() else None
+
+
+def _outside_total(row) -> bool:
+    names = no_space(" ".join(x for x in (row.category, row.indicator) if x))
+    return any(word in names for word in OUTSIDE_TOTAL)
+
+
+def check_weight_totals(ex: Extraction) -> Iterator[Finding]:
+    tables: dict[int, list] = {}
+    for row in ex.indicators:
+        tables.setdefault(row.table_index, []).append(row)
+    for rows in tables.values():
+        yield from _total_row(ex, rows)
+        yield from _group_rows(ex, rows)
+
+
+def _total_row(ex, rows) -> Iterator[Finding]:
+    total = next((r for r in rows if r.row_kind == "total" and r.weight is not None), None)
+    if total is None:
+        return
+    groups = [r for r in rows if r.row_kind == "group"]
+    counted = [r for r in (groups or [r for r in rows if r.row_kind == "item"])
+               if r.weight is not None and not _outside_total(r)]
+    if not counted:
+        return
+    actual = sum(r.weight for r in counted)
+    if abs(actual - total.weight) > TOLERANCE:
+        yield finding(ex, "weight_total_mismatch", expected=total.weight, actual=actual, scope="总分",
+                      page=total.page, line=total.line)
+
+
+def _group_rows(ex, rows) -> Iterator[Finding]:
+    """A group row's weight against its items'. Where the items name units, each unit's share may
+    be the group's weight (`按部门分值各60分考核`): then every unit's sum must equal it."""
+    for index, group in enumerate(rows):
+        if group.row_kind != "group" or group.weight is None or _outside_total(group):
+            continue
+        items = []
+        for row in rows[index + 1:]:
+            if row.row_kind != "item":
+                break
+            items.append(row)
+        weighted = [r for r in items if r.weight is not None and not _outside_total(r)]
+        if not weighted:
+            continue
+        actual = sum(r.weight for r in weighted)
+        if abs(actual - group.weight) <= TOLERANCE:
+            continue
+        per_unit = _per_unit_sums(weighted)
+        if per_unit and all(abs(v - group.weight) <= TOLERANCE for v in per_unit.values()):
+            continue
+        name = group.indicator or group.row_no or "分组"
+        yield finding(ex, "weight_total_mismatch", expected=group.weight, actual=actual, scope=f"分组“{name}”",
+                      page=group.page, line=group.line)
+
+
+def _per_unit_sums(rows) -> dict[str, float]:
+    """Rows with no unit continue the unit above (a merged cell in text input)."""
+    sums: dict[str, float] = {}
+    current = None
+    for row in rows:
+        if row.units:
+            current = "、".join(row.units)
+        if current is None:
+            return {}
+        sums[current] = sums.get(current, 0.0) + row.weight
+    return sums if len(sums) > 1 else {}

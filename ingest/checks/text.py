@@ -1,0 +1,68 @@
+"""Typing slips in clauses, and body text no extractor claimed."""
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from typing import Iterator
+
+import regex
+
+from ingest.checks.base import finding
+from schemas.records import Extraction, Finding
+
+DOUBLED = regex.compile(r"(\p{Han})\1")  # `任任务`
+NUMERALS = set("一二三四五六七八九十百千万亿〇零两")
+PAIRS = (("（(", "）)"), ("“", "”"), ("《", "》"), ("【", "】"))
+EXCERPT = 60
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+def doubled_outside_words(text: str) -> list[str]:
+    """A character written twice where jieba finds no word holding both (`任任务`, not `层层`)."""
+    slips = []
+    for m in DOUBLED.finditer(text):
+        if m.group(1) in NUMERALS:
+            continue
+        start = m.start()
+        tokens = list(_jieba().tokenize(text))
+        if any(s <= start and start + 2 <= e for _, s, e in tokens):
+            continue  # one word holds both: 层层, 常常
+        # Two words meeting on the same character (水平|平安, 行业|业务) are fine; a lone character
+        # before or after the word that repeats it (任|任务) is the slip.
+        alone = [w for w, s, e in tokens if e - s == 1 and s in (start, start + 1)]
+        if alone:
+            slips.append(m.group(0))
+    return slips
+
+
+def unbalanced(text: str) -> list[str]:
+    found = []
+    for opens, closes in PAIRS:
+        if sum(text.count(c) for c in opens) != sum(text.count(c) for c in closes):
+            found.append(opens[0] + closes[0])
+    return found
+
+
+def check_text_typos(ex: Extraction) -> Iterator[Finding]:
+    for t in ex.targets:
+        problems = [f"“{w}”疑似重复字" for w in doubled_outside_words(t.text)]
+        problems += [f"括号或引号{p}不成对" for p in unbalanced(t.text)]
+        if not t.closed:
+            problems.append("条款末尾缺少标点")
+        if problems:
+            yield finding(ex, "text_typo", unit=t.unit, section=t.section, seq=t.seq, actual=t.text[:EXCERPT],
+                          problem="；".join(problems), page=t.page, line=t.line)
+
+
+def check_unparsed_text(ex: Extraction) -> Iterator[Finding]:
+    for u in ex.unclaimed:
+        excerpt = u.text if len(u.text) <= EXCERPT else u.text[:EXCERPT] + "…"
+        yield finding(ex, "unparsed_text", unit=u.unit, actual=excerpt, excerpt=excerpt, page=u.page, line=u.line)

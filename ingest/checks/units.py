@@ -1,0 +1,27 @@
+"""The same unit twice in one notice."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ingest.checks.base import finding
+from parsers.textnorm import no_space
+from schemas.records import Extraction, Finding
+
+
+def check_duplicate_units(ex: Extraction) -> Iterator[Finding]:
+    """A unit whose clauses stand in two separate places: its heading was written twice."""
+    runs: dict[str, list] = {}
+    previous = None
+    for t in ex.targets:
+        if t.scope != "unit":
+            previous = None
+            continue
+        key = no_space(t.unit)
+        if key != previous:
+            runs.setdefault(key, []).append(t)
+        previous = key
+    for key, starts in runs.items():
+        if len(starts) > 1:
+            second = starts[1]
+            yield finding(ex, "duplicate_unit", unit=second.unit, expected=1, actual=len(starts),
+                          page=second.page, line=second.line)
