@@ -9,8 +9,10 @@ from dataclasses import asdict
 from pathlib import Path
 
 from ingest import __version__
-from ingest.pipeline import RunOptions, process_file, run_batch, summarize, tables_of
-from ingest.writers.parquet_writer import write_tables, write_text_atomic
+from ingest.batch import Limits
+from ingest.pipeline import RunOptions, process_file
+from ingest.runner import RunSettings, run
+from ingest.writers.parquet_writer import write_text_atomic
 from ingest.writers.reports import RENDERERS
 
 RUN_EXAMPLE = """example:
@@ -37,6 +39,13 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output/)")
     run.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="parallel workers (default: cores)")
     run.add_argument("--password", help="user password for encrypted PDFs")
+    run.add_argument("--force", action="store_true", help="re-parse files the manifest already holds")
+    run.add_argument("--timeout", type=float, default=Limits.seconds,
+                     help=f"seconds one document may take before it is killed (default: {Limits.seconds:g})")
+    run.add_argument("--memory-limit", type=int, default=Limits.memory_mb,
+                     help=f"MB one worker may use before it is killed (default: {Limits.memory_mb})")
+    run.add_argument("--docs-per-worker", type=int, default=Limits.tasks_per_worker,
+                     help=f"documents before a worker is recycled (default: {Limits.tasks_per_worker})")
     run.add_argument("--quiet", action="store_true", help="print nothing but errors")
     run.add_argument("--json-summary", action="store_true", help="print the summary as JSON")
     check = sub.add_parser("check", help="validate notices before they are issued", epilog=CHECK_EXAMPLE,
@@ -87,24 +96,26 @@ def cmd_run(args) -> int:
     if missing:
         print(f"ingest: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return 2
-    if args.jobs < 1:
-        print("ingest: --jobs must be at least 1", file=sys.stderr)
+    if args.jobs < 1 or args.docs_per_worker < 1 or args.timeout <= 0 or args.memory_limit < 64:
+        print("ingest: --jobs and --docs-per-worker must be at least 1, --timeout positive, "
+              "--memory-limit at least 64 MB", file=sys.stderr)
         return 2
     show_progress = sys.stderr.isatty() and not args.quiet
 
-    def progress(done: int, total: int, result) -> None:
+    def progress(done: int, total: int, source: str) -> None:
         if show_progress:
             width = 30
             filled = int(width * done / max(total, 1))
-            name = Path(result.info.source_path).name[:40]
-            print(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name:<40}", end="", file=sys.stderr)
+            print(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {Path(source).name[:40]:<40}",
+                  end="", file=sys.stderr)
 
-    results, skipped = run_batch(args.paths, RunOptions(password=args.password, jobs=args.jobs), progress)
+    settings = RunSettings(
+        out_dir=args.out, jobs=args.jobs, force=args.force,
+        limits=Limits(seconds=args.timeout, memory_mb=args.memory_limit, tasks_per_worker=args.docs_per_worker),
+        options=RunOptions(password=args.password))
+    summary = run(args.paths, settings, progress)
     if show_progress:
         print(file=sys.stderr)
-    written = write_tables(args.out, tables_of(results))
-    summary = summarize(results, skipped)
-    summary.outputs = {k: str(v) for k, v in written.items()}
     if args.json_summary:
         print(json.dumps(asdict(summary), ensure_ascii=False, indent=2))
     elif not args.quiet:
@@ -113,7 +124,8 @@ def cmd_run(args) -> int:
 
 
 def print_summary(s) -> None:
-    print(f"files: {s.files}  ok: {s.ok}  failed: {s.failed}  skipped (unsupported): {len(s.skipped)}")
+    print(f"files: {s.files}  ok: {s.ok}  failed: {s.failed}  skipped: {len(s.skipped)}  "
+          f"reused from manifest: {s.reused}")
     print(f"units: {s.units}  targets: {s.targets}  indicator rows: {s.indicators}  findings: {s.findings}")
     for path, error in s.failures[:20]:
         print(f"  failed: {path}: {error}")

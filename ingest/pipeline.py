@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import os
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Iterable, Iterator
 
 from ingest.checks import run_checks
 from ingest.checks.base import finding
@@ -23,40 +22,43 @@ from schemas.records import DocumentInfo, Extraction
 @dataclass(frozen=True)
 class RunOptions:
     password: str | None = None
-    jobs: int = 1
-
-
-@dataclass
-class Summary:
-    files: int = 0
-    ok: int = 0
-    failed: int = 0
-    units: int = 0
-    targets: int = 0
-    indicators: int = 0
-    findings: int = 0
-    skipped: list[str] = field(default_factory=list)
-    failures: list[tuple[str, str]] = field(default_factory=list)
-    outputs: dict[str, str] = field(default_factory=dict)
 
 
 def iter_input_files(paths: Iterable[Path], skipped: list[str]) -> Iterator[Path]:
-    """Files as given, folders walked in sorted order without following links (no loops);
-    unsupported files are listed in ``skipped``."""
+    """Files as given, folders walked in sorted order. Links are not followed out of the folder
+    (nor round in loops); devices, pipes and unsupported files are listed in ``skipped``."""
     for path in paths:
-        if path.is_dir():
-            for root, dirs, files in os.walk(path, followlinks=False):
-                dirs.sort()
-                for name in sorted(files):
-                    candidate = Path(root) / name
-                    if candidate.name.startswith(".") or not candidate.is_file():
-                        continue
-                    if is_supported(candidate):
-                        yield candidate
-                    else:
-                        skipped.append(str(candidate))
-        else:
+        if not path.is_dir():
             yield path
+            continue
+        root = path.resolve()
+        for folder, dirs, files in os.walk(path, followlinks=False):
+            dirs.sort()
+            for name in sorted(files):
+                candidate = Path(folder) / name
+                reason = _skip_reason(candidate, root)
+                if reason is None:
+                    yield candidate
+                elif reason:
+                    skipped.append(f"{candidate} ({reason})")
+
+
+def _skip_reason(candidate: Path, root: Path) -> str | None:
+    """None to read the file; '' to pass over it silently (hidden files)."""
+    if candidate.name.startswith("."):
+        return ""
+    if candidate.is_symlink():
+        try:
+            target = candidate.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return "broken or looping link"
+        if root not in target.parents:
+            return "link to a file outside the folder"
+    if not candidate.is_file():
+        return "not a regular file"
+    if not is_supported(candidate):
+        return "unsupported format"
+    return None
 
 
 def file_sha256(path: Path) -> str:
@@ -67,23 +69,39 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def process_file(path: Path, options: RunOptions = RunOptions()) -> Extraction:
+def make_doc_id(sha256: str, source_path: str) -> str:
+    """One id per input file: the same content at two paths is two documents rows."""
+    return hashlib.sha256(f"{sha256}\n{source_path}".encode()).hexdigest()[:16]
+
+
+def process_file(path: Path, options: RunOptions = RunOptions(), sha256: str | None = None) -> Extraction:
     """One file end to end; every error is captured in the returned document row."""
     source = str(path)
-    info = DocumentInfo(doc_id="", source_path=source, sha256="", format=path.suffix.lower().lstrip("."))
+    info = DocumentInfo(doc_id="", source_path=source, sha256=sha256 or "", format=path.suffix.lower().lstrip("."))
     try:
-        info.sha256 = file_sha256(path)
-        info.doc_id = info.sha256[:16]
+        if not info.sha256:
+            info.sha256 = file_sha256(path)
+        info.doc_id = make_doc_id(info.sha256, source)
         doc = read_document(path, source, options.password)
         return extract(doc, info)
     except ParseError as exc:
         info.status, info.error = "failed", str(exc)
+    except MemoryError:
+        info.status, info.error, info.transient = "failed", "memory limit exceeded while parsing", True
     except OSError as exc:
         info.status, info.error = "failed", f"cannot read file: {exc.strerror or exc}"
     except Exception as exc:  # the per-file boundary: one bad file never stops the batch
         info.status, info.error = "failed", f"internal error: {type(exc).__name__}: {exc}"
     if not info.doc_id:
-        info.doc_id = hashlib.sha256(source.encode()).hexdigest()[:16]
+        info.doc_id = make_doc_id(info.sha256, source)
+    return Extraction(info)
+
+
+def failed_extraction(path: Path | str, sha256: str, error: str, transient: bool = False) -> Extraction:
+    source = str(path)
+    info = DocumentInfo(doc_id=make_doc_id(sha256, source), source_path=source, sha256=sha256,
+                        format=Path(source).suffix.lower().lstrip("."), status="failed", error=error,
+                        transient=transient)
     return Extraction(info)
 
 
@@ -104,46 +122,3 @@ def extract(doc: Document, info: DocumentInfo) -> Extraction:
         extraction.findings.append(finding(extraction, "no_records"))
     extraction.findings.extend(run_checks(extraction))
     return extraction
-
-
-def run_batch(paths: list[Path], options: RunOptions,
-              on_progress: Callable[[int, int, Extraction], None] | None = None) -> tuple[list[Extraction], list[str]]:
-    skipped: list[str] = []
-    files = list(dict.fromkeys(iter_input_files(paths, skipped)))
-    results: list[Extraction] = []
-    if options.jobs > 1 and len(files) > 1:
-        with ProcessPoolExecutor(max_workers=options.jobs) as pool:
-            for result in pool.map(process_file, files, [options] * len(files), chunksize=1):
-                results.append(result)
-                if on_progress:
-                    on_progress(len(results), len(files), result)
-    else:
-        for path in files:
-            results.append(process_file(path, options))
-            if on_progress:
-                on_progress(len(results), len(files), results[-1])
-    return results, skipped
-
-
-def summarize(results: list[Extraction], skipped: list[str]) -> Summary:
-    summary = Summary(files=len(results), skipped=skipped)
-    for r in results:
-        if r.info.status == "ok":
-            summary.ok += 1
-        else:
-            summary.failed += 1
-            summary.failures.append((r.info.source_path, r.info.error or ""))
-        summary.units += r.info.n_units
-        summary.targets += len(r.targets)
-        summary.indicators += len(r.indicators)
-        summary.findings += len(r.findings)
-    return summary
-
-
-def tables_of(results: list[Extraction]) -> dict[str, list]:
-    return {
-        "documents": [r.info for r in results],
-        "targets": [t for r in results for t in r.targets],
-        "indicators": [i for r in results for i in r.indicators],
-        "findings": [f for r in results for f in r.findings],
-    }

@@ -27,6 +27,8 @@ class DocumentInfo:
     n_targets: int = 0
     n_indicators: int = 0
     n_units: int = 0
+    # The failure may not recur (time or memory limit, a crashed worker): not cached; not a column.
+    transient: bool = False
 
 
 @dataclass

@@ -39,7 +39,7 @@ def test_broken_file_is_a_failed_row_and_the_rest_is_ingested(tmp_path, capsys):
     out = tmp_path / "out"
     assert main(["run", str(folder), "--out", str(out), "--jobs", "1"]) == 1
     printed = capsys.readouterr().out
-    assert "failed: 2" in printed and "skipped (unsupported): 1" in printed
+    assert "failed: 2" in printed and "skipped: 1" in printed and "notes.xlsx (unsupported format)" in printed
     docs = {d["source_path"].rsplit("/", 1)[-1]: d for d in pq.read_table(out / "documents.parquet").to_pylist()}
     assert set(docs) == {"good.docx", "broken.docx", "empty.pdf"}
     assert docs["good.docx"]["status"] == "ok" and docs["good.docx"]["n_targets"] == 836

@@ -1,0 +1,143 @@
+"""Parsing in worker processes that a hostile file cannot take down with it.
+
+Each document is parsed in a worker with a hard time limit (the supervisor kills a worker that
+overruns) and a memory limit (an address-space rlimit in the worker, and the supervisor watching
+its resident size while it works: a limit checked only between pages is not a limit). A killed
+or crashed worker becomes a failed document and a new worker takes its place; workers are
+recycled after a number of documents so that memory a library leaks never accumulates.
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import resource
+import time
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from ingest.pipeline import RunOptions, failed_extraction, process_file
+from schemas.records import Extraction
+
+PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
+POLL_SECONDS = 0.05
+
+
+@dataclass(frozen=True)
+class Limits:
+    seconds: float = 120.0
+    memory_mb: int = 2048
+    tasks_per_worker: int = 200
+
+
+def _worker_main(conn: Connection, memory_mb: int) -> None:
+    if memory_mb:
+        limit = memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    while True:
+        try:
+            task = conn.recv()
+        except EOFError:
+            return
+        if task is None:
+            return
+        path, sha256, options = task
+        conn.send(process_file(Path(path), options, sha256=sha256))
+
+
+class _Slot:
+    def __init__(self, context, limits: Limits):
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_worker_main, args=(child, limits.memory_mb), daemon=True)
+        self.process.start()
+        child.close()
+        self.task: tuple | None = None
+        self.started = 0.0
+        self.done = 0
+
+    def rss_bytes(self) -> int:
+        try:
+            with open(f"/proc/{self.process.pid}/statm") as fh:
+                return int(fh.read().split()[1]) * PAGE_SIZE
+        except (OSError, ValueError, IndexError):
+            return 0
+
+    def kill(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(5)
+        self.conn.close()
+
+    def retire(self) -> None:
+        try:
+            self.conn.send(None)
+        except OSError:
+            pass
+        self.process.join(2)
+        self.kill()
+
+
+def parse_in_workers(tasks: Iterable[tuple[int, Path, str]], options: RunOptions, jobs: int,
+                     limits: Limits = Limits()) -> Iterator[tuple[int, Extraction]]:
+    """Yield (index, extraction) for each (index, path, sha256) task, in completion order."""
+    context = mp.get_context("forkserver")
+    context.set_forkserver_preload(["ingest.pipeline"])
+    pending = iter(tasks)
+    slots: list[_Slot] = []
+    exhausted = False
+    try:
+        while True:
+            while not exhausted and (len(slots) < jobs or any(s.task is None for s in slots)):
+                try:
+                    index, path, sha = next(pending)
+                except StopIteration:
+                    exhausted = True
+                    break
+                slot = next((s for s in slots if s.task is None), None)
+                if slot is None:
+                    slot = _Slot(context, limits)
+                    slots.append(slot)
+                slot.task, slot.started = (index, path, sha), time.monotonic()
+                slot.conn.send((str(path), sha, options))
+            busy = [s for s in slots if s.task is not None]
+            if not busy:
+                return
+            ready = wait([s.conn for s in busy], timeout=POLL_SECONDS)
+            for slot in busy:
+                result = _collect(slot, ready, limits)
+                if result is None:
+                    continue
+                yield slot.task[0], result
+                slot.task = None
+                if not slot.process.is_alive() or slot.done >= limits.tasks_per_worker or result.info.transient:
+                    _replace(slots, slot, context, limits)
+    finally:
+        for slot in slots:
+            slot.retire()
+
+
+def _collect(slot: _Slot, ready: list, limits: Limits) -> Extraction | None:
+    index, path, sha = slot.task
+    if slot.conn in ready:
+        try:
+            result = slot.conn.recv()
+            slot.done += 1
+            return result
+        except (EOFError, OSError):
+            slot.kill()
+            return failed_extraction(path, sha, "worker crashed: the parser died (out of memory or a fault in a library)",
+                                     transient=True)
+    elapsed = time.monotonic() - slot.started
+    if limits.seconds and elapsed > limits.seconds:
+        slot.kill()
+        return failed_extraction(path, sha, f"time limit exceeded: parsing took over {limits.seconds:g} s", transient=True)
+    if limits.memory_mb and slot.rss_bytes() > limits.memory_mb * 1024 * 1024:
+        slot.kill()
+        return failed_extraction(path, sha, f"memory limit exceeded: over {limits.memory_mb} MB", transient=True)
+    return None
+
+
+def _replace(slots: list[_Slot], slot: _Slot, context, limits: Limits) -> None:
+    slot.retire()
+    slots[slots.index(slot)] = _Slot(context, limits)
