@@ -64,3 +64,33 @@ def merge_down(table, col: int, first: int, last: int) -> None:
 def write_text(path: Path, text: str, encoding: str = "utf-8", newline: str = "\n") -> Path:
     path.write_bytes(text.replace("\n", newline).encode(encoding))
     return path
+
+
+def raw_pdf(objects: list[bytes]) -> bytes:
+    """A PDF from numbered object bodies (1-based), with a correct xref table."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def looping_pdf() -> bytes:
+    """A page tree whose /Kids point back at their parent."""
+    return raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
+                    b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                    b"<< /Type /Pages /Parent 2 0 R /Kids [2 0 R] /Count 1 >>"])
+
+
+def docx_with_part(source: Path, target: Path, part: str, data: bytes) -> Path:
+    """A copy of a .docx with one part replaced."""
+    import zipfile
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info.filename, data if info.filename == part else src.read(info.filename))
+    return target

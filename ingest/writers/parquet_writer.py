@@ -62,6 +62,8 @@ class TableSink:
 
     def __init__(self, out_dir: Path, row_group_rows: int = 20_000):
         out_dir.mkdir(parents=True, exist_ok=True)
+        for stale in out_dir.glob(".*.parquet.*.tmp"):  # left by a run that was killed
+            stale.unlink(missing_ok=True)
         self._out, self._rows = out_dir, row_group_rows
         self._buffers: dict[str, list[dict]] = {name: [] for name in TABLES}
         self._tmp: dict[str, str] = {}

@@ -48,4 +48,10 @@ def read_document(path: Path, source: str, password: str | None = None) -> Docum
     with path.open("rb") as fh:
         head = fh.read(2048)
     fmt = sniff_format(path, head)
+    claimed = SUPPORTED_EXTENSIONS.get(path.suffix.lower())
+    if claimed in ("docx", "pdf") and fmt not in ("docx", "pdf"):
+        try:  # a text file behind a binary extension is still read; anything else is named for what it claims
+            return READERS[fmt](path, source, password)
+        except ParseError as exc:
+            raise ParseError(f"not a valid .{claimed}: the content is neither .{claimed} nor text") from exc
     return READERS[fmt](path, source, password)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 import docx
@@ -16,6 +17,7 @@ from parsers.readers.docx_numbering import W, Numbering
 from parsers.readers.limits import LIMITS
 from schemas.blocks import Document, Paragraph, Provenance, Table, TableRow
 
+DOCTYPE_SCAN_BYTES = 64 * 1024  # a DOCTYPE stands before the root element
 HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 
 
@@ -39,6 +41,23 @@ def check_zip(path: Path) -> None:
             raise ParseError(f"docx part {info.filename} compresses {info.file_size // max(info.compress_size, 1)}:1: refused as a zip bomb")
     if "word/document.xml" not in {i.filename for i in infos}:
         raise ParseError("not a valid .docx (no word/document.xml)")
+    _refuse_doctypes(path, infos)
+
+
+def _refuse_doctypes(path: Path, infos: list[zipfile.ZipInfo]) -> None:
+    """Office XML never needs a DOCTYPE; one is how entity expansion (billion laughs) and external
+    entities (reading files the tool was not given) get in, so such a part is refused unparsed."""
+    with zipfile.ZipFile(path) as zf:
+        for info in infos:
+            if not info.filename.endswith((".xml", ".rels")):
+                continue
+            try:
+                with zf.open(info) as member:
+                    head = member.read(DOCTYPE_SCAN_BYTES)
+            except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
+                raise ParseError(f"not a valid .docx: part {info.filename} is damaged ({exc})") from exc
+            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                raise ParseError(f"docx part {info.filename} declares a DOCTYPE or entities: refused (XML entity attack)")
 
 
 def read_docx(path: Path, source: str) -> Document:

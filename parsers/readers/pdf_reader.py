@@ -75,6 +75,8 @@ def read_pdf(path: Path, source: str, password: str | None = None) -> Document:
                 page = _read_page(pdf, index, plumber, doc)
                 if page is not None:
                     pages.append(page)
+        except pdfium.PdfiumError as exc:
+            raise ParseError(f"not a readable PDF (page {index + 1}: {exc})") from exc
         finally:
             plumber.close()
     finally:

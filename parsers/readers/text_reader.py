@@ -132,29 +132,31 @@ def _parse_line(raw: str, number: int, markdown: bool) -> _Line | None:
 def _joined(lines: list[_Line], source: str):
     """Re-join sentences that a page break or a soft wrap cut in two."""
     current: _Line | None = None
+    parts: list[str] = []
     for line in lines:
-        if current is not None and _continues(current, line):
-            current.text += line.text
+        if current is not None and _continues(parts[-1], current, line):
+            parts.append(line.text)
             continue
         if current is not None:
-            yield _paragraph(current, source)
-        current = _Line(line.text, line.number, line.heading_level, line.bold)
+            yield _paragraph(current, "".join(parts), source)
+        current, parts = line, [line.text]
     if current is not None:
-        yield _paragraph(current, source)
+        yield _paragraph(current, "".join(parts), source)
 
 
-def _continues(prev: _Line, line: _Line) -> bool:
+def _continues(prev_text: str, prev: _Line, line: _Line) -> bool:
+    """``prev_text`` is the last line of the paragraph so far; ``prev`` its first line."""
     if prev.heading_level or prev.bold or line.heading_level or line.bold:
         return False
-    if TERMINAL.search(prev.text) or STARTS_ITEM.match(line.text) or ENDS_HEADER_ITEM.search(prev.text):
+    if TERMINAL.search(prev_text) or STARTS_ITEM.match(line.text) or ENDS_HEADER_ITEM.search(prev_text):
         return False
     # A short line without punctuation is a heading (a unit's name); a broken sentence is long,
     # or its tail ends a sentence (`值。`, `(200分)。`).
-    return len(prev.text) >= MIN_BROKEN_LINE and (TERMINAL.search(line.text) is not None or len(line.text) >= MIN_BROKEN_LINE)
+    return len(prev_text) >= MIN_BROKEN_LINE and (TERMINAL.search(line.text) is not None or len(line.text) >= MIN_BROKEN_LINE)
 
 
-def _paragraph(line: _Line, source: str) -> Paragraph:
-    return Paragraph(line.text, Provenance(source, None, line.number), line.heading_level, line.bold)
+def _paragraph(line: _Line, text: str, source: str) -> Paragraph:
+    return Paragraph(text, Provenance(source, None, line.number), line.heading_level, line.bold)
 
 
 def _tab_table(lines: list[str], i: int, source: str) -> tuple[Table, int]:
