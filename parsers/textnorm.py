@@ -15,6 +15,7 @@ _FULLWIDTH.update({0xFF0E: ord("."), 0xFF05: ord("%"), 0x3000: ord(" ")})
 _CJK = r"[\p{Han}\p{Ps}\p{Pe}，。；：、％%“”‘’《》！？—]"
 SPACE_NEXT_TO_CJK = regex.compile(rf"(?<={_CJK})[ \t\u00a0\u3000]+|[ \t\u00a0\u3000]+(?={_CJK})")
 WHITESPACE = regex.compile(r"\s+")
+CONTROL = regex.compile(r"[^\P{C}\n\t]")  # control, format, unassigned and private-use characters
 
 
 def halfwidth(text: str) -> str:
@@ -30,8 +31,7 @@ def squeeze_cjk_spaces(text: str) -> str:
 
 def clean_text(text: str) -> str:
     """NFC, no control characters, spaces next to CJK removed, runs of whitespace folded."""
-    text = unicodedata.normalize("NFC", text)
-    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    text = CONTROL.sub("", unicodedata.normalize("NFC", text))
     text = WHITESPACE.sub(" ", text)
     return squeeze_cjk_spaces(text)
 

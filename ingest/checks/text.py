@@ -13,6 +13,7 @@ from schemas.records import Extraction, Finding
 DOUBLED = regex.compile(r"(\p{Han})\1")  # `任任务`
 NUMERALS = set("一二三四五六七八九十百千万亿〇零两")
 PAIRS = (("（(", "）)"), ("“", "”"), ("《", "》"), ("【", "】"))
+BRACKET = regex.compile(r"[（()）“”《》【】]")
 EXCERPT = 60
 
 
@@ -44,6 +45,8 @@ def doubled_outside_words(text: str) -> list[str]:
 
 
 def unbalanced(text: str) -> list[str]:
+    if not BRACKET.search(text):
+        return []
     found = []
     for opens, closes in PAIRS:
         if sum(text.count(c) for c in opens) != sum(text.count(c) for c in closes):

@@ -19,6 +19,9 @@ DOC_NUMBER_LINE = P.regex.compile(r"[〔\[【（(]\s*\d{4}\s*[〕\]】）)]\s*�
 ATTACHMENT_LINE = P.regex.compile(r"^\s*附件\s*[\d一二三四五六七八九十]*\s*[:：]?")
 # The notice's closing block (版记): no unit's clauses beyond it.
 CLOSING_LINE = P.regex.compile(r"^\s*(?:抄\s*送|主\s*办|督\s*办|承\s*办|联系人|联系电话)\s*[:：]")
+CLOSING_PUNCT = P.regex.compile(r"[。；;！!？?.]\s*$")
+DIGITS = P.regex.compile(r"\d+")
+NUMBER = P.regex.compile(r"\d+(?:\.\d+)?")
 MAX_HEADING_CHARS = 40
 
 
@@ -212,7 +215,7 @@ def _continuation(p: Paragraph, last: Target) -> bool:
 
 
 def _closed(text: str) -> bool:
-    return P.regex.search(r"[。；;！!？?.]\s*$", text) is not None
+    return CLOSING_PUNCT.search(text) is not None
 
 
 def _is_clause_table(table: Table) -> bool:
@@ -236,8 +239,8 @@ def _clause_table(table: Table, state: _State, result: TargetsResult, doc: Docum
         if not text:
             continue
         seq_raw = cells[mapping["row_no"]].strip() if "row_no" in mapping else None
-        seq_digits = P.regex.search(r"\d+", halfwidth(seq_raw or ""))
-        weight = P.regex.search(r"\d+(?:\.\d+)?", halfwidth(cells[mapping["weight"]]))
+        seq_digits = DIGITS.search(halfwidth(seq_raw or ""))
+        weight = NUMBER.search(halfwidth(cells[mapping["weight"]]))
         result.targets.append(_target(
             doc_id, doc, state, len(result.targets), int(seq_digits.group()) if seq_digits else None,
             seq_raw, P.TRAILING_PUNCT.sub("", cells[text_col].replace("\n", "")).strip(),

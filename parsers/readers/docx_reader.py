@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from dataclasses import dataclass
 import zlib
 from pathlib import Path
 
@@ -67,12 +68,13 @@ def read_docx(path: Path, source: str) -> Document:
     except Exception as exc:  # python-docx raises many kinds for damaged packages
         raise ParseError(f"cannot open .docx: {type(exc).__name__}: {exc}") from exc
     numbering = _load_numbering(document)
+    styles = _style_table(document)
     doc = Document(source=source, format="docx")
     counter = 0
     for item in document.iter_inner_content():
         if isinstance(item, DocxParagraph):
             counter += 1
-            para = _paragraph(item, numbering, Provenance(source, None, counter))
+            para = _paragraph(item, numbering, styles, Provenance(source, None, counter))
             if para.text:
                 doc.blocks.append(para)
         elif isinstance(item, DocxTable):
@@ -105,40 +107,77 @@ def _load_numbering(document) -> Numbering:
     return Numbering(numbering_el, styles_numpr)
 
 
-def _paragraph(p: DocxParagraph, numbering: Numbering, prov: Provenance) -> Paragraph:
-    style_id = p._p.pPr.pStyle.val if p._p.pPr is not None and p._p.pPr.pStyle is not None else None
+@dataclass(frozen=True)
+class _StyleInfo:
+    heading_level: int | None = None
+    bold: bool = False
+
+
+def _style_table(document) -> dict[str | None, _StyleInfo]:
+    """Paragraph styles resolved once through their basedOn chains (python-docx looks a style up
+    by scanning all styles, for every paragraph that asks)."""
+    raw: dict[str, dict] = {}
+    default_id = None
+    for st in document.styles.element.findall(W + "style"):
+        if st.get(W + "type") != "paragraph":
+            continue
+        style_id = st.get(W + "styleId")
+        name_el, based_el = st.find(W + "name"), st.find(W + "basedOn")
+        bold_el = st.find(f"{W}rPr/{W}b")
+        outline_el = st.find(f"{W}pPr/{W}outlineLvl")
+        raw[style_id] = {
+            "name": (name_el.get(W + "val") if name_el is not None else "") or "",
+            "based": based_el.get(W + "val") if based_el is not None else None,
+            "bold": None if bold_el is None else (bold_el.get(W + "val") or "true") not in ("0", "false"),
+            "outline": outline_el.get(W + "val") if outline_el is not None else None,
+        }
+        if st.get(W + "default") in ("1", "true"):
+            default_id = style_id
+
+    def resolve(style_id: str | None, depth: int = 0) -> _StyleInfo:
+        entry = raw.get(style_id or "")
+        if entry is None or depth > 20:
+            return _StyleInfo()
+        parent = resolve(entry["based"], depth + 1) if entry["based"] else _StyleInfo()
+        level = parent.heading_level
+        m = HEADING_STYLE.match(entry["name"])
+        if entry["name"].lower() == "title":
+            level = 1
+        elif m:
+            level = int(m.group(1))
+        elif entry["outline"] and entry["outline"].isdigit() and int(entry["outline"]) < 9:
+            level = int(entry["outline"]) + 1
+        bold = parent.bold if entry["bold"] is None else entry["bold"]
+        return _StyleInfo(level, bold)
+
+    table = {style_id: resolve(style_id) for style_id in raw}
+    table[None] = table.get(default_id, _StyleInfo())
+    return table
+
+
+def _paragraph(p: DocxParagraph, numbering: Numbering, styles: dict, prov: Provenance) -> Paragraph:
+    ppr = p._p.pPr
+    style_id = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
+    style = styles.get(style_id, styles[None])
     label = numbering.label(p._p, style_id)
     text = p.text.replace("\t", " ").strip()
     if label and text:
         text = f"{label}{text}"
-    return Paragraph(text=text, prov=prov, heading_level=_heading_level(p),
-                     bold=_is_bold(p), centered=_is_centered(p))
+    return Paragraph(text=text, prov=prov, heading_level=_heading_level(ppr, style),
+                     bold=_is_bold(p, style), centered=_is_centered(p))
 
 
-def _heading_level(p: DocxParagraph) -> int | None:
-    style = p.style
-    while style is not None:
-        name = style.name or ""
-        if name.lower() == "title":
-            return 1
-        m = HEADING_STYLE.match(name)
-        if m:
-            return int(m.group(1))
-        style = style.base_style
-    ppr = p._p.pPr
+def _heading_level(ppr, style: _StyleInfo) -> int | None:
     outline = ppr.find(W + "outlineLvl") if ppr is not None else None
     if outline is not None and (outline.get(W + "val") or "").isdigit():
         level = int(outline.get(W + "val")) + 1
         return level if level <= 9 else None
-    return None
+    return style.heading_level
 
 
-def _is_bold(p: DocxParagraph) -> bool:
+def _is_bold(p: DocxParagraph, style: _StyleInfo) -> bool:
     runs = [r for r in p.runs if r.text.strip()]
-    if not runs:
-        return False
-    style_bold = bool(p.style is not None and p.style.font is not None and p.style.font.bold)
-    return all(r.bold or (r.bold is None and style_bold) for r in runs)
+    return bool(runs) and all(r.bold or (r.bold is None and style.bold) for r in runs)
 
 
 def _is_centered(p: DocxParagraph) -> bool:

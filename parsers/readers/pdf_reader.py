@@ -1,9 +1,10 @@
 """PDF text layer → blocks.
 
-pypdfium2 reads the text (about 27× faster than pdfplumber); pdfplumber is opened only for pages
-that draw ruling lines, to find tables. Lines are grouped into paragraphs by geometry: a first
-line is indented or follows a short line, a wrapped line starts at the left margin. Page numbers
-and running headers are dropped; a table continued on the next page is one table.
+pypdfium2 reads the text (about 27× faster than pdfplumber); on pages that draw ruling lines,
+tables are found by pdfplumber's table geometry fed with pypdfium2's objects (pdf_tables.py).
+Lines are grouped into paragraphs by geometry: a first line is indented or follows a short line,
+a wrapped line starts at the left margin. Page numbers and running headers are dropped; a table
+continued on the next page is one table.
 """
 from __future__ import annotations
 
@@ -19,15 +20,23 @@ import regex
 
 from parsers.errors import ParseError
 from parsers.readers.limits import LIMITS
+from parsers.readers.pdf_tables import MERGED_UP, find_tables
 from parsers.textnorm import clean_text
 from schemas.blocks import Document, Paragraph, Provenance, ReaderWarning, Table, TableRow
 
 # `— 3 —`, `-3-`, `第3页`, `第 3 页 共 9 页`, `3/9`, a bare `3`
 PAGE_NUMBER = regex.compile(
     r"^[\s—–\-－~·]*(?:第\s*)?\d{1,4}\s*(?:页)?\s*(?:[/／]\s*(?:共\s*)?\d{1,4}\s*页?|共\s*\d{1,4}\s*页)?[\s—–\-－~·]*$")
+WHITESPACE = regex.compile(r"\s+")
+DIGIT_RUN = regex.compile(r"\d+")
+BAD_CHAR = regex.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f]+")
+READABLE_CHAR = regex.compile(r"[\u4e00-\u9fff\x21-\x7e\u3000-\u303f\uff00-\uffef—–“”‘’…·]+")
 TERMINAL = regex.compile(r"[。；;：:！!？?]\s*[”」』）)]?\s*$")
-TABLE_PATHS_MIN = 8  # ruling lines on a page before pdfplumber is asked for tables
-MERGED_UP = None  # pdfplumber marks a cell covered by the merged cell above with None
+TABLE_PATHS_MIN = 8  # path objects on a page before it is searched for tables
+# pdfium emits a line's characters out of reading order when some come from another text object,
+# typically quotes and symbols set in a fallback font. Lines made only of CJK, ASCII and the main
+# punctuation are in order; only the others are checked character by character.
+MAY_BE_OUT_OF_ORDER = regex.compile(r"[^\p{Han}\x20-\x7e，。、；：？！（）《》％　]")
 
 
 @dataclass
@@ -69,16 +78,14 @@ def read_pdf(path: Path, source: str, password: str | None = None) -> Document:
             raise ParseError(f"PDF has {n_pages} pages: more than {LIMITS.pdf_max_pages}")
         doc = Document(source=source, format="pdf", n_pages=n_pages)
         pages = []
-        plumber = _LazyPlumber(path, password)
+        index = 0
         try:
             for index in range(n_pages):
-                page = _read_page(pdf, index, plumber, doc)
+                page = _read_page(pdf, index, doc)
                 if page is not None:
                     pages.append(page)
         except pdfium.PdfiumError as exc:
             raise ParseError(f"not a readable PDF (page {index + 1}: {exc})") from exc
-        finally:
-            plumber.close()
     finally:
         pdf.close()
     if n_pages and not pages:
@@ -88,28 +95,10 @@ def read_pdf(path: Path, source: str, password: str | None = None) -> Document:
     return doc
 
 
-class _LazyPlumber:
-    """pdfplumber is slow to open and to read: open it only when a page needs table finding."""
-
-    def __init__(self, path: Path, password: str | None):
-        self._path, self._password, self._pdf = path, password, None
-
-    def tables(self, index: int) -> list:
-        if self._pdf is None:
-            import pdfplumber
-
-            self._pdf = pdfplumber.open(str(self._path), password=self._password or "")
-        return self._pdf.pages[index].find_tables()
-
-    def close(self) -> None:
-        if self._pdf is not None:
-            self._pdf.close()
-
-
-def _read_page(pdf, index: int, plumber: _LazyPlumber, doc: Document) -> _Page | None:
+def _read_page(pdf, index: int, doc: Document) -> _Page | None:
     page = pdf[index]
     try:
-        height = page.get_height()
+        width, height = page.get_width(), page.get_height()
         textpage = page.get_textpage()
         try:
             text = textpage.get_text_range()
@@ -117,9 +106,7 @@ def _read_page(pdf, index: int, plumber: _LazyPlumber, doc: Document) -> _Page |
             if verdict:
                 doc.warnings.append(ReaderWarning("text_layer_unreadable", f"第{index + 1}页{verdict}", index + 1))
                 return None
-            tables = []
-            if _has_ruling(page):
-                tables = [t for t in plumber.tables(index) if len(t.rows) >= 2]
+            tables = find_tables(page, textpage, text, width, height) if _has_ruling(page) else []
             boxes = [t.bbox for t in tables]
             lines = _page_lines(textpage, text, index + 1, height, boxes)
         finally:
@@ -128,7 +115,7 @@ def _read_page(pdf, index: int, plumber: _LazyPlumber, doc: Document) -> _Page |
         page.close()
     items: list[_Line | _PageTable] = list(lines)
     for t in tables:
-        items.append(_PageTable(_table_cells(t), index + 1, t.bbox[1], 0))
+        items.append(_PageTable(t.rows, index + 1, t.bbox[1], 0))
     items.sort(key=lambda it: it.top)
     result = _Page(index + 1, items)
     number = 1
@@ -141,23 +128,26 @@ def _read_page(pdf, index: int, plumber: _LazyPlumber, doc: Document) -> _Page |
 def _text_layer_problem(text: str) -> str | None:
     """Why the page's text cannot be trusted, or None. CID fonts without a ToUnicode map give
     replacement or private-use characters, or bytes that decode to no script at all."""
-    chars = [c for c in text if not c.isspace()]
-    if not chars:
+    visible = WHITESPACE.sub("", text)
+    if not visible:
         return "没有文字层（需要OCR）：text layer unreadable: needs OCR"
-    bad = sum(1 for c in chars if c == "\ufffd" or "\ue000" <= c <= "\uf8ff" or ord(c) < 32)
-    readable = sum(1 for c in chars if "\u4e00" <= c <= "\u9fff" or c.isascii() or "\u3000" <= c <= "\u303f"
-                   or "\uff00" <= c <= "\uffef" or c in "—–“”‘’…·")
-    if bad / len(chars) > 0.1 or readable / len(chars) < 0.6:
+    bad = len(visible) - len(BAD_CHAR.sub("", visible))
+    unreadable = len(READABLE_CHAR.sub("", visible))
+    if bad / len(visible) > 0.1 or unreadable / len(visible) > 0.4:
         return "文字层无法识别（需要OCR）：text layer unreadable: needs OCR"
     return None
 
 
 def _has_ruling(page) -> bool:
+    """Enough path objects to draw a table's rules (raw calls: wrapping ~100 objects a page in
+    Python objects costs more than reading the page's text)."""
+    raw = page.raw
     count = 0
-    for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1):
-        count += 1
-        if count >= TABLE_PATHS_MIN:
-            return True
+    for k in range(pdfium_c.FPDFPage_CountObjects(raw)):
+        if pdfium_c.FPDFPageObj_GetType(pdfium_c.FPDFPage_GetObject(raw, k)) == pdfium_c.FPDF_PAGEOBJ_PATH:
+            count += 1
+            if count >= TABLE_PATHS_MIN:
+                return True
     return False
 
 
@@ -171,17 +161,19 @@ def _page_lines(textpage, text: str, page_no: int, height: float, boxes: list) -
     for raw in text.split("\r\n"):
         end = start + len(raw)
         if raw.strip():
-            xs = []
-            for k in range(start, end):
-                pdfium_c.FPDFText_GetCharOrigin(textpage.raw, k, x, y)
-                xs.append(x.value)
             first = start + (len(raw) - len(raw.lstrip()))
             left, bottom, _, top = textpage.get_charbox(first, loose=True)
-            last = start + max(range(len(raw)), key=lambda k: (xs[k], raw[k] != " "))
+            last = start + len(raw.rstrip()) - 1
+            if MAY_BE_OUT_OF_ORDER.search(raw):
+                xs = []
+                for k in range(start, end):
+                    pdfium_c.FPDFText_GetCharOrigin(textpage.raw, k, x, y)
+                    xs.append(x.value)
+                last = start + max(range(len(raw)), key=lambda k: (xs[k], raw[k] != " "))
+                if any(b < a for a, b in zip(xs, xs[1:])):
+                    raw = "".join(ch for _, _, ch in sorted(zip(xs, range(len(raw)), raw)))
+                    left = min(left, min(xs))
             right = textpage.get_charbox(last, loose=True)[2]
-            if any(b < a for a, b in zip(xs, xs[1:])):
-                raw = "".join(ch for _, _, ch in sorted(zip(xs, range(len(raw)), raw)))
-                left = min(left, min(xs))
             stripped = raw.strip()
             size = pdfium_c.FPDFText_GetFontSize(textpage.raw, first) or (top - bottom)
             line_top = height - top
@@ -197,42 +189,19 @@ def _page_lines(textpage, text: str, page_no: int, height: float, boxes: list) -
     return lines
 
 
-def _table_cells(table) -> list[list[str | None]]:
-    """Cell texts; a cell covered by a merged cell is MERGED_UP when the merge is vertical and ''
-    when it is the tail of a horizontal span."""
-    texts = table.extract()
-    rows = []
-    col_x0: dict[int, float] = {}
-    for row in table.rows:
-        for c, cell in enumerate(row.cells):
-            if cell is not None:
-                col_x0[c] = min(col_x0.get(c, cell[0]), cell[0])
-    for r, row in enumerate(table.rows):
-        out: list[str | None] = []
-        for c, cell in enumerate(row.cells):
-            if cell is not None:
-                out.append("\n".join(clean_text(x) for x in (texts[r][c] or "").split("\n") if x.strip()))
-                continue
-            left = next((row.cells[k] for k in range(c - 1, -1, -1) if row.cells[k] is not None), None)
-            spans_here = left is not None and c in col_x0 and left[2] > col_x0[c] + 1
-            out.append("" if spans_here else MERGED_UP)
-        rows.append(out)
-    return rows
-
-
 def _drop_page_furniture(pages: list[_Page]) -> None:
     """Page numbers at a page's top or bottom, and running headers: the same text (digits
     aside) at the same height on many pages."""
     seen: Counter = Counter()
     for page in pages:
         for line in _edge_lines(page):
-            seen[(regex.sub(r"\d+", "#", line.text), round(line.top))] += 1
+            seen[(DIGIT_RUN.sub("#", line.text), round(line.top))] += 1
     running = {key for key, n in seen.items() if n >= 3 and n >= 0.4 * len(pages)}
     for page in pages:
         edges = {id(x) for x in _edge_lines(page)}
         page.items = [it for it in page.items if not (
             isinstance(it, _Line) and id(it) in edges and (
-                PAGE_NUMBER.match(it.text) or (regex.sub(r"\d+", "#", it.text), round(it.top)) in running))]
+                PAGE_NUMBER.match(it.text) or (DIGIT_RUN.sub("#", it.text), round(it.top)) in running))]
 
 
 def _edge_lines(page: _Page) -> list[_Line]:
@@ -334,7 +303,7 @@ def _add_table(blocks: list, item: _PageTable, source: str, continues: bool) -> 
 
 
 def _norm_row(cells: list[str | None]) -> list[str]:
-    return [regex.sub(r"\s+", "", c or "") for c in cells]
+    return [WHITESPACE.sub("", c or "") for c in cells]
 
 
 def _merge_split_row(target: TableRow, tail: list[str | None]) -> None:

@@ -1,0 +1,228 @@
+"""Throughput and peak memory of the pipeline, as ratios against floors measured in the same run.
+
+    python benchmarks/bench.py                      # throughput on one core + batch memory at 1,000 docs
+    python benchmarks/bench.py --copies 20 --scale 1000 10000
+
+Throughput (one core, in-process, every file read once per approach):
+  floor     pypdfium2 reading every page's text; python-docx reading every paragraph and cell
+  baseline  pdfplumber extract_text on every page: the naive way
+  pipeline  notice-ingest: read → extract → check, as `ingest run` does per file
+Each approach runs in its own process, so its peak RSS is its own.
+
+Batch memory: `ingest run` over N small documents (variants of the samples) with the default
+workers, polling the run's peak RSS; flat memory means the figure does not grow with N.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+PDFS = {"text": "sanmenxia_2020_targets.pdf", "tables": "jiayuguan_2022q2_decomposition.pdf"}
+DOCXS = {"text": "sanmenxia_2020_targets.docx", "tables": "jiayuguan_2022q2_decomposition.docx"}
+
+
+def build_corpus(folder: Path, copies: int) -> dict[str, list[Path]]:
+    """Copies of the samples, each with distinct bytes (a PDF comment; a renamed docx)."""
+    groups: dict[str, list[Path]] = {}
+    for kind, name in PDFS.items():
+        data = (SAMPLES / name).read_bytes()
+        for i in range(copies):
+            path = folder / f"pdf_{kind}_{i:04d}.pdf"
+            path.write_bytes(data + f"\n% variant {i}\n".encode())
+            groups.setdefault(f"pdf_{kind}", []).append(path)
+    for kind, name in DOCXS.items():
+        for i in range(copies):
+            path = folder / f"docx_{kind}_{i:04d}.docx"
+            shutil.copy(SAMPLES / name, path)
+            groups.setdefault(f"docx_{kind}", []).append(path)
+    return groups
+
+
+# -- one approach over a list of files, run in a child process ---------------------------------
+
+def approach_pypdfium2(paths):
+    import pypdfium2 as pdfium
+    pages = 0
+    for path in paths:
+        pdf = pdfium.PdfDocument(str(path))
+        for i in range(len(pdf)):
+            page = pdf[i]
+            textpage = page.get_textpage()
+            textpage.get_text_range()
+            textpage.close()
+            page.close()
+            pages += 1
+        pdf.close()
+    return pages
+
+
+def approach_pdfplumber(paths):
+    import pdfplumber
+    pages = 0
+    for path in paths:
+        with pdfplumber.open(str(path)) as pdf:
+            for page in pdf.pages:
+                page.extract_text()
+                pages += 1
+    return pages
+
+
+def approach_python_docx(paths):
+    import docx
+    from docx.table import Table
+    for path in paths:
+        document = docx.Document(str(path))
+        for item in document.iter_inner_content():
+            if isinstance(item, Table):
+                for row in item.rows:
+                    for cell in row.cells:
+                        cell.text
+            else:
+                item.text
+    return 0
+
+
+def approach_pipeline(paths):
+    from ingest.pipeline import process_file
+    pages = 0
+    for path in paths:
+        result = process_file(path)
+        assert result.info.status == "ok", result.info.error
+        pages += result.info.n_pages or 0
+    return pages
+
+
+APPROACHES = {"pypdfium2": approach_pypdfium2, "pdfplumber": approach_pdfplumber,
+              "python-docx": approach_python_docx, "pipeline": approach_pipeline}
+
+
+def child(approach: str, files: list[str]) -> None:
+    """Run one approach and print its figures as JSON (called in a fresh process)."""
+    paths = [Path(f) for f in files]
+    # Imports and one-time start-up (jieba's dictionary) are not per-document cost.
+    if approach == "pipeline":
+        import ingest.pipeline  # noqa: F401
+        from ingest.checks.text import _jieba
+        _jieba()
+    elif approach == "pdfplumber":
+        import pdfplumber  # noqa: F401
+    elif approach == "python-docx":
+        import docx  # noqa: F401
+    else:
+        import pypdfium2  # noqa: F401
+    start = time.perf_counter()
+    pages = APPROACHES[approach](paths)
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "pages": pages, "docs": len(paths), "peak_rss_mb": peak}))
+
+
+def measure(approach: str, paths: list[Path]) -> dict:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), OMP_NUM_THREADS="1")
+    out = subprocess.run([sys.executable, __file__, "--child", approach, *map(str, paths)],
+                         capture_output=True, text=True, check=True, env=env, cwd=ROOT)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def throughput(copies: int) -> list[dict]:
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        groups = build_corpus(Path(tmp), copies)
+        for group, paths in groups.items():
+            floor_name = "pypdfium2" if group.startswith("pdf") else "python-docx"
+            approaches = [floor_name, "pipeline"] + (["pdfplumber"] if group.startswith("pdf") else [])
+            figures = {name: measure(name, paths) for name in approaches}
+            rows.append({"group": group, **{name: figures[name] for name in approaches}})
+    return rows
+
+
+def print_throughput(rows: list[dict]) -> None:
+    print("Throughput, one core (docs/s, pages/s where the format has pages, peak RSS)")
+    print(f"{'corpus':<14}{'approach':<13}{'docs/s':>9}{'pages/s':>10}{'RSS MB':>9}   ratio")
+    for row in rows:
+        floor = row.get("pypdfium2") or row.get("python-docx")
+        pipeline = row["pipeline"]
+        for name in ("pypdfium2", "python-docx", "pdfplumber", "pipeline"):
+            if name not in row:
+                continue
+            fig = row[name]
+            docs_s = fig["docs"] / fig["seconds"]
+            pages_s = f"{fig['pages'] / fig['seconds']:.0f}" if fig["pages"] else "-"
+            if name == "pipeline":
+                ratio = f"{pipeline['seconds'] / floor['seconds']:.1f}× the floor's time"
+            elif name == "pdfplumber":
+                ratio = f"{fig['seconds'] / pipeline['seconds']:.1f}× the pipeline's time"
+            else:
+                ratio = "floor"
+            print(f"{row['group']:<14}{name:<13}{docs_s:>9.1f}{pages_s:>10}{fig['peak_rss_mb']:>9.0f}   {ratio}")
+
+
+def batch_memory(n_docs: int, jobs: int) -> dict:
+    """Peak RSS of `ingest run` (the parent, which streams the tables) and of its largest worker."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "in"
+        folder.mkdir()
+        text = (SAMPLES / "jiayuguan_2022q2_decomposition.txt").read_bytes()
+        notice = (SAMPLES / "sanmenxia_2020_targets.md").read_bytes()
+        for i in range(n_docs):
+            data, suffix = (notice, "md") if i % 10 == 0 else (text, "txt")
+            (folder / f"doc_{i:05d}.{suffix}").write_bytes(data + f"\n{i}\n".encode())
+        env = dict(os.environ, PYTHONPATH=str(ROOT))
+        start = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-m", "ingest", "run", str(folder), "--out", str(Path(tmp) / "out"),
+                                 "--jobs", str(jobs), "--quiet"], env=env, cwd=ROOT)
+        parent_peak = 0.0
+        while proc.poll() is None:
+            parent_peak = max(parent_peak, _vm_hwm_mb(proc.pid))
+            time.sleep(0.2)
+        seconds = time.perf_counter() - start
+        worker_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        return {"docs": n_docs, "seconds": seconds, "docs_per_s": n_docs / seconds, "parent_peak_rss_mb": parent_peak,
+                "largest_process_rss_mb": worker_peak, "exit": proc.returncode}
+
+
+def _vm_hwm_mb(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def main() -> None:
+    if len(sys.argv) > 2 and sys.argv[1] == "--child":
+        child(sys.argv[2], sys.argv[3:])
+        return
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--copies", type=int, default=10, help="copies of each sample in the throughput corpus")
+    parser.add_argument("--scale", type=int, nargs="*", default=[1000], help="batch sizes for the memory run")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="workers for the batch run")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON as well")
+    args = parser.parse_args()
+    rows = throughput(args.copies)
+    print_throughput(rows)
+    batches = [batch_memory(n, args.jobs) for n in args.scale]
+    print(f"\nBatch runs (`ingest run --jobs {args.jobs}`, 9 in 10 documents a 附件 table, 1 in 10 a full notice)")
+    print(f"{'docs':>7}{'seconds':>9}{'docs/s':>8}{'parent peak RSS MB':>20}{'largest process MB':>20}")
+    for b in batches:
+        print(f"{b['docs']:>7}{b['seconds']:>9.1f}{b['docs_per_s']:>8.1f}{b['parent_peak_rss_mb']:>20.0f}"
+              f"{b['largest_process_rss_mb']:>20.0f}")
+    if args.json:
+        print(json.dumps({"throughput": rows, "batches": batches}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
