@@ -11,9 +11,11 @@ from typing import Iterable, Iterator
 from ingest.checks import run_checks
 from ingest.checks.base import finding
 from parsers.errors import ParseError
+from parsers.extract.measures import extract_measures
 from parsers.extract.metadata import extract_metadata
 from parsers.extract.tables import extract_indicators
 from parsers.extract.targets import extract_targets
+from parsers.extract.units import apply_canonical_units
 from parsers.readers import is_supported, read_document
 from schemas.blocks import Document
 from schemas.records import DocumentInfo, Extraction
@@ -113,10 +115,12 @@ def extract(doc: Document, info: DocumentInfo) -> Extraction:
         setattr(info, name, getattr(meta, name))
     targets = extract_targets(doc, info.doc_id, meta.issuer)
     indicators = extract_indicators(doc, info.doc_id, skip=targets.clause_tables)
+    apply_canonical_units(targets.targets, indicators)
     info.unit_total_declared = targets.unit_total_declared
     info.n_targets, info.n_indicators = len(targets.targets), len(indicators)
     info.n_units = len({t.unit for t in targets.targets if t.scope == "unit"})
-    extraction = Extraction(info, targets.targets, indicators, unclaimed=targets.unclaimed)
+    extraction = Extraction(info, targets.targets, indicators, unclaimed=targets.unclaimed,
+                            measures=extract_measures(targets.targets, indicators))
     extraction.findings = [finding(extraction, w.code, detail=w.message, page=w.page) for w in doc.warnings]
     if not targets.targets and not indicators:
         extraction.findings.append(finding(extraction, "no_records"))

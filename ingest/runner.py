@@ -48,7 +48,8 @@ class Summary:
 
 def extraction_rows(ex: Extraction) -> dict[str, list[dict]]:
     """The rows one document contributes to each table, as plain dicts of schema columns."""
-    records = {"documents": [ex.info], "targets": ex.targets, "indicators": ex.indicators, "findings": ex.findings}
+    records = {"documents": [ex.info], "targets": ex.targets, "indicators": ex.indicators, "measures": ex.measures,
+               "findings": ex.findings}
     return {name: [_row(r, TABLES[name].names) for r in records[name]] for name in TABLES}
 
 

@@ -57,9 +57,12 @@ TARGETS = _schema("targets", _SOURCE + [
     _field("text", pa.string(), "条款内容（不含序号和分值）"),
     _field("points", pa.float64(), "条款分值"),
     _field("scope", pa.string(), "范围：unit 责任单位目标，jurisdiction 全域目标"),
+    _field("unit_type", pa.string(), "单位类型：county_area 县级区域、department 政府部门、institution 事业单位、"
+                                     "vertical 垂管单位、enterprise 企业、bank 银行"),
 ] + _LOCATION)
 
 INDICATORS = _schema("indicators", _SOURCE + [
+    _field("indicator_id", pa.string(), "指标行标识"),
     _field("attachment", pa.string(), "附件编号，如附件1"),
     _field("table_title", pa.string(), "表格标题"),
     _field("table_index", pa.int32(), "表格在文档中的序号（从1开始）"),
@@ -72,10 +75,27 @@ INDICATORS = _schema("indicators", _SOURCE + [
     _field("status", pa.string(), "完成情况"),
     _field("target", pa.string(), "目标任务"),
     _field("criteria", pa.string(), "评分标准"),
-    _field("units", pa.list_(pa.string()), "责任单位列表"),
+    _field("units", pa.list_(pa.string()), "责任单位列表（规范名称）"),
+    _field("units_raw", pa.list_(pa.string()), "责任单位列表（原文）"),
     _field("leaders", pa.list_(pa.string()), "责任领导列表"),
     _field("note", pa.string(), "备注"),
     _field("extra", pa.string(), "其他列（JSON）"),
+] + _LOCATION)
+
+MEASURES = _schema("measures", _SOURCE + [
+    _field("target_id", pa.string(), "所属目标条款标识"),
+    _field("indicator_id", pa.string(), "所属指标行标识"),
+    _field("unit", pa.string(), "责任单位（规范名称）"),
+    _field("indicator", pa.string(), "指标（原文）"),
+    _field("indicator_key", pa.string(), "指标规范键，跨单位可比"),
+    _field("comparator", pa.string(), "比较方式：reach 达到、at_least 不低于、at_most 不高于、about 左右、increase_by 增加、"
+                                      "decrease_by 减少、above 高于基准、rank 名次、rank_top 前N名、zero_event 不发生、score 得分"),
+    _field("value", pa.float64(), "数值（原文单位）"),
+    _field("value_unit", pa.string(), "单位（原文）"),
+    _field("base_value", pa.float64(), "数值（基本单位）"),
+    _field("base_unit", pa.string(), "基本单位，如人、元、亩"),
+    _field("baseline", pa.string(), "比较基准，如上年、全省平均水平"),
+    _field("column", pa.string(), "指标表格中的来源列"),
 ] + _LOCATION)
 
 FINDINGS = _schema("findings", _SOURCE + [
@@ -93,5 +113,6 @@ TABLES: dict[str, pa.Schema] = {
     "documents": DOCUMENTS,
     "targets": TARGETS,
     "indicators": INDICATORS,
+    "measures": MEASURES,
     "findings": FINDINGS,
 }

@@ -49,6 +49,7 @@ class Target:
     line: int
     # 'unit' for a responsible unit's clause, 'jurisdiction' for the notice's own list.
     scope: str = "unit"
+    unit_type: str | None = None
     # The clause ended with punctuation in the source (`；` `。`); not an output column.
     closed: bool = True
 
@@ -85,6 +86,30 @@ class IndicatorRow:
     extra: str | None = None  # JSON object of columns with no canonical name
     page: int | None = None
     line: int = 0
+    indicator_id: str | None = None
+    units_raw: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Measure:
+    """One quantified target: `城镇新增就业2400人` → 城镇新增就业, reach, 2400 人."""
+
+    doc_id: str
+    source_path: str
+    target_id: str | None
+    indicator_id: str | None
+    unit: str | None
+    indicator: str | None
+    indicator_key: str | None
+    comparator: str
+    value: float | None
+    value_unit: str | None
+    base_value: float | None
+    base_unit: str | None
+    baseline: str | None
+    column: str | None
+    page: int | None
+    line: int | None
 
 
 @dataclass
@@ -112,3 +137,4 @@ class Extraction:
     indicators: list[IndicatorRow] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     unclaimed: list[Unclaimed] = field(default_factory=list)
+    measures: list[Measure] = field(default_factory=list)

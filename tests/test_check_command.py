@@ -18,12 +18,12 @@ def test_text_report_for_a_drafter(capsys):
     assert main(["check", str(NOTICE)]) == 1
     out = capsys.readouterr().out
     assert "三政〔2020〕9号" in out
-    assert "【市住房城乡建设局】" in out
+    assert "【市住房和城乡建设局】" in out
     assert "[错误] 第350行  类别分值不符（section_points_mismatch）" in out
     assert "重点目标声明300分，条款合计500分（第1-5条：100+100+100+100+100）" in out
     assert "预期：300    实际：500" in out
     # errors come before the units that only have notes
-    assert out.index("市住房城乡建设局") < out.index("【义马市】")
+    assert out.index("市住房和城乡建设局") < out.index("【义马市】")
 
 
 def test_json_report(tmp_path):
@@ -32,7 +32,7 @@ def test_json_report(tmp_path):
     rows = json.loads(report.read_text("utf-8"))
     errors = [r for r in rows if r["severity"] == "error"]
     assert [(r["code"], r["unit"], r["page"], r["line"]) for r in errors] == [
-        ("section_points_mismatch", "市住房城乡建设局", 30, 9)]
+        ("section_points_mismatch", "市住房和城乡建设局", 30, 9)]
     assert set(rows[0]) >= {"doc_id", "source_path", "code", "severity", "message", "unit", "section", "seq",
                             "expected", "actual", "page", "line"}
 
@@ -82,4 +82,4 @@ def test_html_report_shows_the_finding_in_a_browser(tmp_path):
     start = dom.index('<mark class="finding error" data-code="section_points_mismatch">')
     clause = dom.rindex('<div class="clause has-error"', 0, start)
     assert "完成新建供热管道5公里" in dom[clause:start]
-    assert dom.rindex("<h2>", 0, start) == dom.index("<h2>市住房城乡建设局</h2>")
+    assert dom.rindex("<h2>", 0, start) == dom.index("<h2>市住房和城乡建设局</h2>")

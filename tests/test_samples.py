@@ -48,11 +48,11 @@ def test_notice_sections_and_spot_values(fmt):
     for t in scored:
         by_unit.setdefault(t.unit, []).append(t)
     # A department with 重点目标/一般目标 sections, numbering running on across them.
-    dept = by_unit["市发展改革委"]
+    dept = by_unit["市发展和改革委员会"]
     assert [(t.section, t.section_points) for t in dept[:1] + dept[-1:]] == [("重点目标", 500.0), ("一般目标", 200.0)]
     assert [t.seq for t in dept] == list(range(1, len(dept) + 1))
     # The notice's own error is kept as written: 300 declared, clauses add up to 500.
-    housing = [t for t in by_unit["市住房城乡建设局"] if t.section == "重点目标"]
+    housing = [t for t in by_unit["市住房和城乡建设局"] if t.section == "重点目标"]
     assert housing[0].section_points == 300.0 and sum(t.points for t in housing) == 500.0
     # A clause broken across a page in the PDF and across blank lines in the markdown.
     audit = by_unit["市审计局"]
@@ -105,10 +105,10 @@ def test_decomposition_tables(fmt):
     assert first.units == ["市招商引资服务中心"] and first.leaders == ["何正义"]
     assert first.status == "一季度得6.31分，全省排名第3位。"
     assert eighth.category == "主要经济指标"  # merged in docx/pdf, filled down in text
-    assert eighth.units == ["市发展改革委", "市中级人民法院", "市城区人民法院"]
+    assert eighth.units == ["市发展和改革委员会", "市中级人民法院", "市城区人民法院"]
     assert eighth.leaders == ["何正义", "景涛"]
     assert (last.category, last.weight) == ("减分项", None)
-    assert rows[5].units == ["市财政局", "市发展改革委"] and rows[5].leaders == ["赵宝毅", "何正义"]
+    assert rows[5].units == ["市财政局", "市发展和改革委员会"] and rows[5].leaders == ["赵宝毅", "何正义"]
     second = [r for r in rows if r.table_index == 2]
     assert (second[0].attachment, second[0].indicator, second[0].target) == ("附件2", "GDP", "7.0")
     assert [(r.row_no, r.row_kind) for r in second[1:3]] == [("一、", "group"), ("二、", "group")]

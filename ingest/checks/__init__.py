@@ -6,6 +6,7 @@ from typing import Callable, Iterable
 
 from ingest.checks.metadata import check_doc_number_format, check_missing_metadata
 from ingest.checks.numbering import check_clause_numbering, check_table_numbering
+from ingest.checks.rollup import check_rollup
 from ingest.checks.points import check_missing_points, check_section_points, check_unit_points
 from ingest.checks.tables import check_score_exceeds_weight, check_weight_totals
 from ingest.checks.text import check_text_typos, check_unparsed_text
@@ -18,7 +19,7 @@ Check = Callable[[Extraction], Iterable[Finding]]
 CHECKS: list[Check] = [
     check_section_points, check_unit_points, check_missing_points, check_clause_numbering,
     check_duplicate_units, check_score_exceeds_weight, check_weight_totals, check_table_numbering,
-    check_doc_number_format, check_missing_metadata, check_text_typos, check_unparsed_text,
+    check_doc_number_format, check_missing_metadata, check_text_typos, check_unparsed_text, check_rollup,
 ]
 
 

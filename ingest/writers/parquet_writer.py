@@ -60,7 +60,7 @@ class TableSink:
     however many documents a run holds. Each file is written beside its final name and renamed
     into place on ``commit``: a killed run leaves the previous tables whole."""
 
-    def __init__(self, out_dir: Path, row_group_rows: int = 20_000):
+    def __init__(self, out_dir: Path, row_group_rows: int = 5_000):
         out_dir.mkdir(parents=True, exist_ok=True)
         for stale in out_dir.glob(".*.parquet.*.tmp"):  # left by a run that was killed
             stale.unlink(missing_ok=True)

@@ -17,3 +17,26 @@ def unit_suffixes() -> tuple[str, ...]:
     text = resources.files(__package__).joinpath("unit_suffixes.txt").read_text("utf-8")
     words = [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
     return tuple(sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def measure_units() -> dict:
+    data = json.loads(resources.files(__package__).joinpath("measure_units.json").read_text("utf-8"))
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=None)
+def unit_aliases() -> dict[str, str]:
+    """Any known name (canonical included) → the canonical name."""
+    data = json.loads(resources.files(__package__).joinpath("unit_aliases.json").read_text("utf-8"))
+    mapping = {}
+    for canonical, aliases in data.items():
+        if canonical.startswith("_"):
+            continue
+        mapping[canonical] = canonical
+        mapping.update({alias: canonical for alias in aliases})
+    return mapping
+
+
+def indicator_dict_path() -> str:
+    return str(resources.files(__package__).joinpath("indicator_dict.txt"))

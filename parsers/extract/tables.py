@@ -47,6 +47,8 @@ def extract_indicators(doc: Document, doc_id: str, skip: set[int] | None = None)
         title = no_space(last_paragraphs[-1].text) if last_paragraphs and last_paragraphs[-1].text else None
         rows.extend(_table_rows(block, doc, doc_id, attachment, title, table_index))
         last_paragraphs = []
+    for number, row in enumerate(rows, start=1):
+        row.indicator_id = f"{doc_id}-i{number:05d}"
     return rows
 
 

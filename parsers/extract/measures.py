@@ -1,0 +1,255 @@
+"""Clauses and indicator rows → measures: the indicator, a comparator, a value with its unit and
+that value in base units, and the baseline it is measured against.
+
+`城镇新增就业2400人（20分）` is the indicator 城镇新增就业, reach, 2400 人. One clause can hold
+several measures; each is a row. Chinese numerals before a unit count (`一百天`), converted with
+cn2an; indicator names are segmented with jieba and a domain dictionary shipped as data.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+
+import cn2an
+import regex
+
+from parsers.data import indicator_dict_path, measure_units
+from parsers.textnorm import halfwidth, no_space
+from schemas.records import IndicatorRow, Measure, Target
+
+REACH, AT_LEAST, AT_MOST, ABOUT = "reach", "at_least", "at_most", "about"
+INCREASE_BY, DECREASE_BY, ABOVE, RANK, RANK_TOP, ZERO_EVENT, SCORE = (
+    "increase_by", "decrease_by", "above", "rank", "rank_top", "zero_event", "score")
+
+SEGMENT_SPLIT = regex.compile(r"[，,；;。！!？?]")
+CN_NUMBER_BEFORE_UNIT = regex.compile(r"[零〇一二两三四五六七八九十百千万]+(?=(?:个|天|次|项|所|家|座|人|名|批|场|篇|户|套|件))")
+BASELINE = regex.compile(r"(?:比|较)?(上年同期|上年|去年同期|去年|\d{4}\s*年)|(全国|全省|全市|全县|全区|同行业)平均(?:水平)?")
+ABOVE_BENCHMARK = regex.compile(r"(?:高于|超过|优于)(全国|全省|全市|全县|全区|同行业)平均(?:水平|值)?")
+NOT_BELOW_BENCHMARK = regex.compile(r"不低于(全国|全省|全市|全县|全区|同行业)平均(?:水平|值)?")
+RANK_ADVANCED = regex.compile(r"(?:位居|居|位列|进入)(全国|全省|全市)(?:先进位次|前列|先进|第一方阵)")
+RANK_TOP_N = regex.compile(r"排名?前\s*(\d+)\s*(?:位|名)?")
+RANK_AT = regex.compile(r"(?:排名|排|位居|居)?第\s*(\d+)\s*(?:位|名)")
+SCORE_AT = regex.compile(r"(?:得分?|评分|分值)\s*(\d+(?:\.\d+)?)\s*分")
+ZERO = regex.compile(r"(?:不发生|杜绝|无)(.{2,30}?)(?:事故|事件|案件|问题|风险)")
+INCREASE = regex.compile(r"(?:提高|增长|增加|提升|上升)$")
+DECREASE = regex.compile(r"(?:下降|降低|减少|削减|压减)$")
+AT_LEAST_BEFORE = regex.compile(r"(?:不低于|不少于|突破|超过|至少|力争达到)$")
+AT_MOST_BEFORE = regex.compile(r"(?:控制在|不高于|不超过|低于|少于|以内)$")
+AT_LEAST_AFTER = regex.compile(r"^\s*(?:以上|及以上)")
+AT_MOST_AFTER = regex.compile(r"^\s*(?:以内|以下|之内)")
+ABOUT_AFTER = regex.compile(r"^\s*(?:左右)")
+# Words that frame a value rather than name what is measured: stripped from an indicator's ends.
+LEADING = regex.compile(r"^(?:[一二三四]季度|上半年|下半年|年底前?|确保|力争|完成|实现|全年|年度|当年|累计|开展|组织|争取|推动|"
+                        r"做好|全面|年内|综合评价)+")
+TRAILING = regex.compile(r"(?:比上年|比去年|较上年|达到|达|完成|实现|控制在|不低于|不少于|突破|超过|提高|增长|增加|"
+                         r"下降|降低|减少|为|在|至|共|总计|合计|任务|目标|约)+$")
+SCOPE_PREFIX = regex.compile(r"^(?:全市|全县|全区|全省|本地区|辖区内?)")
+STOP_TOKENS = {"完成", "实现", "确保", "力争", "全年", "年度", "当年", "累计", "达到", "任务", "目标", "的"}
+
+
+@dataclass(frozen=True)
+class _Units:
+    pattern: regex.Pattern
+    magnitudes: dict[str, int]
+    base: frozenset[str]
+    ratios: frozenset[str]
+    additive: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _units() -> _Units:
+    data = measure_units()
+    base, ratios = list(data["base"]), list(data["ratios"])
+    mags = data["magnitudes"]
+    alternatives = sorted(set(ratios + base + [m + b for m in mags for b in base]), key=len, reverse=True)
+    pattern = regex.compile(r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>" + "|".join(map(regex.escape, alternatives)) + ")")
+    return _Units(pattern, mags, frozenset(base), frozenset(ratios), frozenset(data["additive"]))
+
+
+def is_additive(base_unit: str | None) -> bool:
+    return base_unit in _units().additive
+
+
+def normalize_value(value: float, unit: str) -> tuple[float, str]:
+    """3.8万人 → (38000, 人); 8000万千瓦时 → (80000000, 千瓦时); 35% → (35, %)."""
+    units = _units()
+    if unit in units.base or unit in units.ratios:
+        return value, unit
+    for prefix in sorted(units.magnitudes, key=len, reverse=True):
+        rest = unit[len(prefix):]
+        if unit.startswith(prefix) and rest in units.base:
+            return round(value * units.magnitudes[prefix], 6), rest
+    return value, unit
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.load_userdict(indicator_dict_path())
+    return tokenizer
+
+
+def indicator_key(indicator: str | None) -> str | None:
+    """The same indicator in different units gets the same key: scope words (全市) and framing
+    verbs (完成, 确保) go; the domain dictionary keeps names like 城镇新增就业 whole."""
+    if not indicator:
+        return None
+    text = SCOPE_PREFIX.sub("", no_space(indicator))
+    tokens = _jieba().lcut(text, HMM=False)
+    while tokens and tokens[0] in STOP_TOKENS:
+        tokens.pop(0)
+    while tokens and tokens[-1] in STOP_TOKENS:
+        tokens.pop()
+    key = "".join(tokens)
+    return key or None
+
+
+def _clean_indicator(text: str) -> str:
+    text = no_space(text).strip("、:：（(）)")
+    previous = None
+    while previous != text:
+        previous = text
+        text = LEADING.sub("", text)
+        text = TRAILING.sub("", text)
+        text = BASELINE.sub("", text) if text.endswith(("上年", "去年", "年")) else text
+    return text.strip("、:：（(）)")
+
+
+@dataclass
+class _Found:
+    indicator: str
+    comparator: str
+    value: float | None
+    value_unit: str | None
+    baseline: str | None
+
+
+def parse_measures(text: str) -> list[_Found]:
+    """Every measure in one clause or cell."""
+    text = halfwidth(text or "")
+    text = CN_NUMBER_BEFORE_UNIT.sub(lambda m: _cn_number(m.group()), text)
+    found: list[_Found] = []
+    last_indicator = ""
+    for segment in SEGMENT_SPLIT.split(text):
+        for item in _segment_measures(segment, last_indicator):
+            found.append(item)
+            last_indicator = item.indicator or last_indicator
+    return found
+
+
+def _cn_number(numeral: str) -> str:
+    try:
+        return str(cn2an.cn2an(numeral, "smart"))
+    except (ValueError, KeyError):
+        return numeral
+
+
+def _segment_measures(segment: str, last_indicator: str) -> list[_Found]:
+    out: list[_Found] = []
+    m = ABOVE_BENCHMARK.search(segment) or NOT_BELOW_BENCHMARK.search(segment)
+    if m:
+        comparator = ABOVE if m.re is ABOVE_BENCHMARK else AT_LEAST
+        out.append(_Found(_clean_indicator(segment[: m.start()]) or last_indicator, comparator, None, None,
+                          f"{m.group(1)}平均水平"))
+    m = RANK_ADVANCED.search(segment)
+    if m:
+        out.append(_Found(_clean_indicator(segment[: m.start()]) or last_indicator, RANK, None, None, m.group(1)))
+    for pattern, comparator in ((SCORE_AT, SCORE), (RANK_TOP_N, RANK_TOP), (RANK_AT, RANK)):
+        for m in pattern.finditer(segment):
+            if comparator == RANK and RANK_TOP_N.search(segment[max(0, m.start() - 4): m.end()]):
+                continue
+            scope = regex.search(r"(全国|全省|全市)", segment[: m.start()])
+            out.append(_Found(_clean_indicator(_before(segment, m.start())) or last_indicator, comparator,
+                              float(m.group(1)), "分" if comparator == SCORE else "位", scope.group(1) if scope else None))
+    m = ZERO.search(segment)
+    if m and not _units().pattern.search(segment):
+        out.append(_Found(_clean_indicator(m.group(1) + segment[m.end(1): m.end()]), ZERO_EVENT, 0.0, None, None))
+    previous_end = 0
+    for m in _units().pattern.finditer(segment):
+        if _is_inside_other(segment, m):
+            continue
+        before = segment[previous_end: m.start()]
+        after = segment[m.end():]
+        indicator = _clean_indicator(before) or last_indicator
+        baseline_match = BASELINE.search(before)
+        out.append(_Found(indicator, _comparator(before, after, m.group("unit")), float(m.group("num")),
+                          m.group("unit"), _baseline(baseline_match)))
+        last_indicator = indicator or last_indicator
+        previous_end = m.end()
+    return out
+
+
+def _before(segment: str, end: int) -> str:
+    return regex.sub(r"(?:排名|排|位居|居|第|前|得|综合评价|全省|全市|全国|一季度|二季度|三季度|四季度)+$", "", segment[:end])
+
+
+def _is_inside_other(segment: str, m) -> bool:
+    """Numbers that are names, not quantities: `PM2.5`, `5G`, years (`2020年`), scores and ranks."""
+    start, unit = m.start(), m.group("unit")
+    if start > 0 and segment[start - 1].isascii() and segment[start - 1].isalpha():
+        return True
+    if unit in ("分", "位"):
+        return True
+    return bool(regex.match(r"\d{4}$", m.group("num")) and segment[m.end(): m.end() + 1] == "年")
+
+
+def _comparator(before: str, after: str, unit: str) -> str:
+    head = no_space(before)
+    if ABOUT_AFTER.match(after):
+        return ABOUT
+    if AT_LEAST_AFTER.match(after):
+        return AT_LEAST
+    if AT_MOST_AFTER.match(after):
+        return AT_MOST
+    if INCREASE.search(head):
+        return INCREASE_BY
+    if DECREASE.search(head):
+        return DECREASE_BY
+    if AT_LEAST_BEFORE.search(head):
+        return AT_LEAST
+    if AT_MOST_BEFORE.search(head):
+        return AT_MOST
+    return REACH
+
+
+def _baseline(m) -> str | None:
+    if not m:
+        return None
+    return no_space(m.group(1)) if m.group(1) else f"{m.group(2)}平均水平"
+
+
+def measures_for_target(t: Target) -> list[Measure]:
+    return [_measure(f, t.doc_id, t.source_path, t.unit, t.page, t.line, target_id=t.target_id)
+            for f in parse_measures(t.text)]
+
+
+def measures_for_row(row: IndicatorRow) -> list[Measure]:
+    """Measures in an indicator row's 完成情况 and 目标任务; a score or a rank is of the row's own
+    indicator, and so is a value whose cell names none."""
+    unit = row.units[0] if len(row.units) == 1 else None
+    found = []
+    for column, text in (("完成情况", row.status), ("目标任务", row.target)):
+        for f in parse_measures(text or ""):
+            if f.comparator in (SCORE, RANK, RANK_TOP) or not f.indicator:
+                f.indicator = row.indicator or f.indicator
+            found.append(_measure(f, row.doc_id, row.source_path, unit, row.page, row.line,
+                                  indicator_id=row.indicator_id, column=column))
+    return found
+
+
+def extract_measures(targets: list[Target], rows: list[IndicatorRow]) -> list[Measure]:
+    return [m for t in targets for m in measures_for_target(t)] + [m for r in rows for m in measures_for_row(r)]
+
+
+def _measure(f: _Found, doc_id, source_path, unit, page, line, target_id=None, indicator_id=None,
+             column=None) -> Measure:
+    base_value, base_unit = (normalize_value(f.value, f.value_unit) if f.value is not None and f.value_unit
+                             else (f.value, f.value_unit))
+    return Measure(doc_id=doc_id, source_path=source_path, target_id=target_id, indicator_id=indicator_id,
+                   unit=unit, indicator=f.indicator or None, indicator_key=indicator_key(f.indicator),
+                   comparator=f.comparator, value=f.value, value_unit=f.value_unit, base_value=base_value,
+                   base_unit=base_unit, baseline=f.baseline, column=column, page=page, line=line)
