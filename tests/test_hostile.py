@@ -138,3 +138,33 @@ def test_memory_limit_kills_a_greedy_document(tmp_path):
     # the limit held the worker, not the batch: the same run with room succeeds
     assert main(["run", str(SAMPLES / "sanmenxia_2020_targets.md"), "--out", str(out), "--memory-limit", "300",
                  "--quiet"]) == 0
+
+
+def test_workers_are_recycled_and_results_keep_input_order(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(5):
+        (folder / f"n{i}.txt").write_bytes((SAMPLES / "jiayuguan_2022q2_decomposition.txt").read_bytes() + b"\n%d" % i)
+    out = tmp_path / "out"
+    assert main(["run", str(folder), "--out", str(out), "--jobs", "2", "--docs-per-worker", "1", "--quiet"]) == 0
+    docs = pq.read_table(out / "documents.parquet").to_pylist()
+    assert [d["source_path"].rsplit("/", 1)[-1] for d in docs] == [f"n{i}.txt" for i in range(5)]
+    assert all(d["n_indicators"] == 66 for d in docs)
+
+
+def test_a_file_that_cannot_be_read_is_a_failed_row(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from ingest.pipeline import process_file
+    path = tmp_path / "locked.docx"
+    path.write_bytes(b"x")
+    real_open = Path.open
+
+    def refuse(self, *args, **kwargs):
+        if self == path:
+            raise PermissionError(13, "Permission denied")
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refuse)
+    result = process_file(path)
+    assert (result.info.status, result.info.error) == ("failed", "cannot read file: Permission denied")

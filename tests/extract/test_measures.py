@@ -108,3 +108,15 @@ def test_rollup_ok_and_mismatch_in_built_documents(tmp_path):
     (mismatch,) = [f for f in changed.findings if f.code == "rollup_mismatch"]
     assert (mismatch.severity, mismatch.expected, mismatch.actual, mismatch.line) == ("warning", "10000人", "9000人", 3)
     assert mismatch.message == "城镇新增就业：各县级单位合计9000人，全市为1万人（甲县4000人、乙县5000人）"
+
+
+def test_indicator_rows_get_measures(samples):
+    result = process_file(samples / "jiayuguan_2022q2_decomposition.docx")
+    first = [m for m in result.measures if m.indicator_id == result.indicators[0].indicator_id]
+    assert [(m.column, m.indicator, m.comparator, m.value, m.value_unit) for m in first] == [
+        ("完成情况", "招商引资成效", "score", 6.31, "分"), ("完成情况", "招商引资成效", "rank", 3.0, "位"),
+        ("目标任务", "招商引资项目开工率", "reach", 100.0, "%"), ("目标任务", "资金到位率", "at_least", 98.0, "%"),
+        ("目标任务", "招商引资成效", "score", 6.31, "分"), ("目标任务", "招商引资成效", "rank_top", 3.0, "位")]
+    second = [m for m in result.measures if m.indicator_id == result.indicators[1].indicator_id and m.column == "目标任务"]
+    assert ("社会消费品零售总额增速", "at_least", 10.0, "%") in [(m.indicator, m.comparator, m.value, m.value_unit)
+                                                                 for m in second]
