@@ -6,8 +6,8 @@ from typing import Callable, Iterable
 
 from ingest.checks.metadata import check_doc_number_format, check_missing_metadata
 from ingest.checks.numbering import check_clause_numbering, check_table_numbering
-from ingest.checks.rollup import check_rollup
 from ingest.checks.points import check_missing_points, check_section_points, check_unit_points
+from ingest.checks.rollup import check_rollup
 from ingest.checks.tables import check_score_exceeds_weight, check_weight_totals
 from ingest.checks.text import check_text_typos, check_unparsed_text
 from ingest.checks.units import check_duplicate_units

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 import zipfile
-from dataclasses import dataclass
 import zlib
+from dataclasses import dataclass
 from pathlib import Path
 
 import docx
@@ -14,7 +14,7 @@ from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from parsers.errors import ParseError
-from parsers.readers.docx_numbering import W, Numbering
+from parsers.readers.docx_numbering import Numbering, W
 from parsers.readers.limits import LIMITS
 from schemas.blocks import Document, Paragraph, Provenance, Table, TableRow
 

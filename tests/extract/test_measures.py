@@ -6,7 +6,7 @@ import pytest
 from ingest.pipeline import process_file
 from parsers.extract.measures import indicator_key, normalize_value, parse_measures
 from parsers.extract.units import canonical_unit, unit_type
-from tests.builders import new_docx, bold
+from tests.builders import bold, new_docx
 
 
 def _m(text):
@@ -71,6 +71,7 @@ def test_canonical_names_and_types(name, group, expected):
 
 def test_every_scored_clause_with_a_quantity_has_a_measure(samples):
     import regex
+
     from parsers.extract.measures import _units
     result = process_file(samples / "sanmenxia_2020_targets.docx")
     measured = {m.target_id for m in result.measures}

@@ -5,7 +5,7 @@ import pytest
 
 from parsers.errors import ParseError
 from parsers.readers.docx_reader import read_docx
-from schemas.blocks import Paragraph, Table
+from schemas.blocks import Table
 from tests.builders import add_numbering, bold, merge_down, new_docx, numbered, subscript
 
 

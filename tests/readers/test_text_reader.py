@@ -1,13 +1,11 @@
 """The text reader: encodings, line endings, markdown markup, broken sentences, tab tables."""
 from __future__ import annotations
 
-import codecs
-
 import pytest
 
 from parsers.errors import ParseError
 from parsers.readers.text_reader import read_text
-from schemas.blocks import Paragraph, Table
+from schemas.blocks import Table
 from tests.builders import write_text
 
 TEXT = "市教育局\n1. 第三实验幼儿园主体封顶（200分）；\n"
