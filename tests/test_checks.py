@@ -175,3 +175,13 @@ def test_samples_have_only_the_real_error(samples, name):
         assert warnings == [("rollup_mismatch", "16246000000元", "3500000000元")]
     else:
         assert errors == warnings == []
+
+
+def test_table_numbering_gap_and_missing_metadata(tmp_path):
+    rows = [["序号", "考核项目", "各项分值"], ["1", "组织领导", "10"], ["2", "日常工作", "10"], ["4", "宣传工作", "10"]]
+    table = "\n".join("\n".join("\t" + c for c in row) + "\n" for row in rows)
+    text = "关于下达目标的通知\n各部门责任目标\n市甲局\n1. 完成任务（100分）。\n附件1\n考核细则\n" + table
+    result = process_file(write_text(tmp_path / "n.txt", text))
+    problems = [(f.code, f.expected, f.actual, f.line) for f in result.findings if f.severity == "warning"]
+    assert problems == [("missing_metadata", "发文机关、发文字号、成文日期", "发文机关、发文字号、成文日期", None),
+                        ("table_numbering_gap", "3", "4", 19)]

@@ -48,9 +48,26 @@ SCOPE_PREFIX = regex.compile(r"^(?:全市|全县|全区|全省|本地区|辖区�
 STOP_TOKENS = {"完成", "实现", "确保", "力争", "全年", "年度", "当年", "累计", "达到", "任务", "目标", "的"}
 
 
+NUMBER = regex.compile(r"\d+(?:\.\d+)?")
+QUANTITY_HINT = regex.compile(r"\d|高于|超过|优于|不低于|位居|居|位列|进入|排名|排|第|得|评分|分值|不发生|杜绝|无")
+
+
+@dataclass(frozen=True)
+class _Quantity:
+    """A number and the unit of measure right after it (`3.8万人`)."""
+    num: str
+    unit: str
+    start: int
+    end: int
+
+    def group(self, name: str) -> str:
+        return self.num if name == "num" else self.unit
+
+
 @dataclass(frozen=True)
 class _Units:
-    pattern: regex.Pattern
+    names: frozenset[str]
+    longest: int
     magnitudes: dict[str, int]
     base: frozenset[str]
     ratios: frozenset[str]
@@ -62,9 +79,22 @@ def _units() -> _Units:
     data = measure_units()
     base, ratios = list(data["base"]), list(data["ratios"])
     mags = data["magnitudes"]
-    alternatives = sorted(set(ratios + base + [m + b for m in mags for b in base]), key=len, reverse=True)
-    pattern = regex.compile(r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>" + "|".join(map(regex.escape, alternatives)) + ")")
-    return _Units(pattern, mags, frozenset(base), frozenset(ratios), frozenset(data["additive"]))
+    names = frozenset(ratios + base + [m + b for m in mags for b in base])
+    return _Units(names, max(map(len, names)), mags, frozenset(base), frozenset(ratios), frozenset(data["additive"]))
+
+
+def iter_quantities(text: str):
+    """Numbers followed by a unit of measure; the longest unit wins (`万千瓦时` over `万`)."""
+    units = _units()
+    for m in NUMBER.finditer(text):
+        pos = m.end()
+        while pos < len(text) and text[pos] == " ":
+            pos += 1
+        for length in range(min(units.longest, len(text) - pos), 0, -1):
+            candidate = text[pos: pos + length]
+            if candidate in units.names:
+                yield _Quantity(m.group(), candidate, m.start(), pos + length)
+                break
 
 
 def is_additive(base_unit: str | None) -> bool:
@@ -93,6 +123,7 @@ def _jieba():
     return tokenizer
 
 
+@lru_cache(maxsize=8192)
 def indicator_key(indicator: str | None) -> str | None:
     """The same indicator in different units gets the same key: scope words (全市) and framing
     verbs (完成, 确保) go; the domain dictionary keeps names like 城镇新增就业 whole."""
@@ -135,6 +166,8 @@ def parse_measures(text: str) -> list[_Found]:
     found: list[_Found] = []
     last_indicator = ""
     for segment in SEGMENT_SPLIT.split(text):
+        if not QUANTITY_HINT.search(segment):
+            continue
         for item in _segment_measures(segment, last_indicator):
             found.append(item)
             last_indicator = item.indicator or last_indicator
@@ -166,20 +199,20 @@ def _segment_measures(segment: str, last_indicator: str) -> list[_Found]:
             out.append(_Found(_clean_indicator(_before(segment, m.start())) or last_indicator, comparator,
                               float(m.group(1)), "分" if comparator == SCORE else "位", scope.group(1) if scope else None))
     m = ZERO.search(segment)
-    if m and not _units().pattern.search(segment):
+    if m and next(iter_quantities(segment), None) is None:
         out.append(_Found(_clean_indicator(m.group(1) + segment[m.end(1): m.end()]), ZERO_EVENT, 0.0, None, None))
     previous_end = 0
-    for m in _units().pattern.finditer(segment):
+    for m in iter_quantities(segment):
         if _is_inside_other(segment, m):
             continue
-        before = segment[previous_end: m.start()]
-        after = segment[m.end():]
+        before = segment[previous_end: m.start]
+        after = segment[m.end:]
         indicator = _clean_indicator(before) or last_indicator
         baseline_match = BASELINE.search(before)
         out.append(_Found(indicator, _comparator(before, after, m.group("unit")), float(m.group("num")),
                           m.group("unit"), _baseline(baseline_match)))
         last_indicator = indicator or last_indicator
-        previous_end = m.end()
+        previous_end = m.end
     return out
 
 
@@ -189,12 +222,12 @@ def _before(segment: str, end: int) -> str:
 
 def _is_inside_other(segment: str, m) -> bool:
     """Numbers that are names, not quantities: `PM2.5`, `5G`, years (`2020年`), scores and ranks."""
-    start, unit = m.start(), m.group("unit")
-    if start > 0 and segment[start - 1].isascii() and segment[start - 1].isalpha():
+    start, unit = m.start, m.unit
+    if start > 0 and segment[start - 1].isascii() and (segment[start - 1].isalpha() or segment[start - 1] == "."):
         return True
     if unit in ("分", "位"):
         return True
-    return bool(regex.match(r"\d{4}$", m.group("num")) and segment[m.end(): m.end() + 1] == "年")
+    return bool(len(m.num) == 4 and m.num.isdigit() and segment[m.end: m.end + 1] == "年")
 
 
 def _comparator(before: str, after: str, unit: str) -> str:

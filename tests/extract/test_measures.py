@@ -70,15 +70,12 @@ def test_canonical_names_and_types(name, group, expected):
 
 
 def test_every_scored_clause_with_a_quantity_has_a_measure(samples):
-    import regex
-
-    from parsers.extract.measures import _units
+    from parsers.extract.measures import iter_quantities
     result = process_file(samples / "sanmenxia_2020_targets.docx")
     measured = {m.target_id for m in result.measures}
-    quantity = _units().pattern
     scored = [t for t in result.targets if t.points is not None]
-    with_quantity = [t for t in scored if any(not regex.match(r"\d{4}$", m.group("num"))
-                                              for m in quantity.finditer(t.text))]
+    with_quantity = [t for t in scored
+                     if any(not (len(q.num) == 4 and q.num.isdigit()) for q in iter_quantities(t.text))]
     assert len(with_quantity) == 300
     assert [t.text for t in with_quantity if t.target_id not in measured] == []
     employment = sorted((m.unit, m.base_value) for m in result.measures if m.indicator_key == "城镇新增就业"

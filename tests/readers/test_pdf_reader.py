@@ -69,3 +69,33 @@ def test_truncated_pdf_is_refused(tmp_path):
         assert "PDF" in str(exc) or "OCR" in str(exc)
     else:  # pdfium may recover the pages it has: whatever it returns is text, not garbage
         assert all(isinstance(b, Table) or b.text for b in doc.blocks)
+
+
+def _pdf_with_text(path, text: str):
+    """A one-page PDF whose text layer says ``text`` in a standard font."""
+    import pypdfium2.raw as pdfium_c
+    pdf = pdfium.PdfDocument.new()
+    page = pdf.new_page(595, 842)
+    font = pdfium_c.FPDFText_LoadStandardFont(pdf.raw, b"Helvetica")
+    obj = pdfium_c.FPDFPageObj_NewTextObj(pdf.raw, b"Helvetica", 12.0)
+    encoded = (text + "\0").encode("utf-16-le")
+    buffer = (pdfium_c.c_ushort * (len(encoded) // 2)).from_buffer_copy(encoded)
+    pdfium_c.FPDFText_SetText(obj, buffer)
+    pdfium_c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, 72, 700)
+    pdfium_c.FPDFPage_InsertObject(page.raw, obj)
+    pdfium_c.FPDFPage_GenerateContent(page.raw)
+    pdfium_c.FPDFFont_Close(font)
+    pdf.save(path)
+
+
+def test_garbled_text_layer_is_reported_not_emitted(tmp_path):
+    path = tmp_path / "cid.pdf"
+    _pdf_with_text(path, "ÇÕ¸ÄÃûµÄ×ÖÌå²»ÄÜÕý³£ÏÔÊ¾ÆäÖÐ")  # GBK bytes read as Latin-1: no ToUnicode map
+    with pytest.raises(ParseError, match="text layer unreadable: needs OCR"):
+        read_pdf(path, "cid")
+
+
+def test_plain_latin_text_layer_is_read(tmp_path):
+    path = tmp_path / "latin.pdf"
+    _pdf_with_text(path, "Annual targets 2020")
+    assert [b.text for b in read_pdf(path, "latin").blocks] == ["Annual targets 2020"]
