@@ -112,8 +112,8 @@ def child(approach: str, files: list[str]) -> None:
     # Imports and one-time start-up (jieba's dictionary) are not per-document cost.
     if approach == "pipeline":
         import ingest.pipeline  # noqa: F401
-        from ingest.checks.text import _jieba
-        _jieba()
+        from parsers.segmenter import tokenizer
+        tokenizer()
     elif approach == "pdfplumber":
         import pdfplumber  # noqa: F401
     elif approach == "python-docx":

@@ -18,9 +18,12 @@ WHITESPACE = regex.compile(r"\s+")
 CONTROL = regex.compile(r"[^\P{C}\n\t]")  # control, format, unassigned and private-use characters
 
 
+_HAS_FULLWIDTH = regex.compile(r"[\uff0e\uff05\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000]")
+
+
 def halfwidth(text: str) -> str:
     """Full-width digits and letters to ASCII (`６０` → `60`); other characters unchanged."""
-    return text.translate(_FULLWIDTH)
+    return text.translate(_FULLWIDTH) if _HAS_FULLWIDTH.search(text) else text
 
 
 def squeeze_cjk_spaces(text: str) -> str:

@@ -1,13 +1,12 @@
 """Typing slips in clauses, and body text no extractor claimed."""
 from __future__ import annotations
 
-import logging
-from functools import lru_cache
 from typing import Iterator
 
 import regex
 
 from ingest.checks.base import finding
+from parsers.segmenter import tokenizer
 from schemas.records import Extraction, Finding
 
 DOUBLED = regex.compile(r"(\p{Han})\1")  # `任任务`
@@ -17,15 +16,6 @@ BRACKET = regex.compile(r"[（()）“”《》【】]")
 EXCERPT = 60
 
 
-@lru_cache(maxsize=1)
-def _jieba():
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba
-
-
 def doubled_outside_words(text: str) -> list[str]:
     """A character written twice where jieba finds no word holding both (`任任务`, not `层层`)."""
     slips = []
@@ -33,7 +23,7 @@ def doubled_outside_words(text: str) -> list[str]:
         if m.group(1) in NUMERALS:
             continue
         start = m.start()
-        tokens = list(_jieba().tokenize(text))
+        tokens = list(tokenizer().tokenize(text))
         if any(s <= start and start + 2 <= e for _, s, e in tokens):
             continue  # one word holds both: 层层, 常常
         # Two words meeting on the same character (水平|平安, 行业|业务) are fine; a lone character

@@ -7,14 +7,14 @@ cn2an; indicator names are segmented with jieba and a domain dictionary shipped 
 """
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from functools import lru_cache
 
 import cn2an
 import regex
 
-from parsers.data import indicator_dict_path, measure_units
+from parsers.data import measure_units
+from parsers.segmenter import tokenizer
 from parsers.textnorm import halfwidth, no_space
 from schemas.records import IndicatorRow, Measure, Target
 
@@ -113,16 +113,6 @@ def normalize_value(value: float, unit: str) -> tuple[float, str]:
     return value, unit
 
 
-@lru_cache(maxsize=1)
-def _jieba():
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
-    tokenizer.load_userdict(indicator_dict_path())
-    return tokenizer
-
-
 @lru_cache(maxsize=8192)
 def indicator_key(indicator: str | None) -> str | None:
     """The same indicator in different units gets the same key: scope words (全市) and framing
@@ -130,7 +120,7 @@ def indicator_key(indicator: str | None) -> str | None:
     if not indicator:
         return None
     text = SCOPE_PREFIX.sub("", no_space(indicator))
-    tokens = _jieba().lcut(text, HMM=False)
+    tokens = tokenizer().lcut(text, HMM=False)
     while tokens and tokens[0] in STOP_TOKENS:
         tokens.pop(0)
     while tokens and tokens[-1] in STOP_TOKENS:
