@@ -100,7 +100,7 @@ _CSS = """
 body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2em;max-width:60em;color:#222}
 h1{font-size:1.3em}h2{font-size:1.1em;border-bottom:1px solid #ccc;margin-top:1.5em}
 .clause{margin:.2em 0;padding:.2em .4em}.section{font-weight:bold;margin-top:.6em}
-.finding{display:block;font-size:.9em;margin:.2em 0 .2em 1.5em;padding:.1em .4em;border-left:4px solid}
+.finding{display:block;font-size:.9em;margin:.2em 0 .2em 1.5em;padding:.1em .4em;border-left:4px solid;background:transparent}
 .has-error{background:#fde2e2}.has-warning{background:#fff4d6}.has-info{background:#eef5ff}
 .finding.error{border-color:#c00;color:#900}.finding.warning{border-color:#d90;color:#850}
 .finding.info{border-color:#36c;color:#235}.loc{color:#888;font-size:.85em;margin-right:.5em}
