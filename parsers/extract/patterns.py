@@ -5,8 +5,8 @@ from __future__ import annotations
 import regex
 
 CN_DIGITS = "一二三四五六七八九十百零〇"
-_OPEN = r"[（(〔\[]"
-_CLOSE = r"[）)〕\]]"
+_OPEN = r"[（(〔\[【]"
+_CLOSE = r"[）)〕\]】]"
 _NUM = r"\d+(?:\.\d+)?"
 
 # `1.` `1、` `1．` `1:` `（1）` `(1)` `1）` `①` — the number of a clause. `0.6个百分点` is not one.
@@ -19,9 +19,15 @@ POINTS_AT_END = regex.compile(rf"\s*{_OPEN}\s*(?P<points>{_NUM})\s*分\s*{_CLOSE
 # `（一）重点目标（500分）` `(一) 一般目标 (200分)` `一、重点目标（500分）` `（二）一般目标`
 SECTION = regex.compile(
     rf"^\s*(?:{_OPEN}\s*(?P<ord>[{CN_DIGITS}]{{1,3}})\s*{_CLOSE}|(?P<ord2>[{CN_DIGITS}]{{1,3}})\s*[、.．])\s*"
-    rf"(?P<name>[^，,。；;（(]{{1,20}}?)\s*(?:{_OPEN}\s*(?P<points>{_NUM})\s*分\s*{_CLOSE})?"
+    rf"(?P<name>[^，,。；;（(：:]{{1,20}}?)\s*[：:]?\s*(?:{_OPEN}\s*(?P<points>{_NUM})\s*分\s*{_CLOSE})?"
     rf"\s*(?P<tail>(?:[。.：:；;].{{0,12}})?)$"
 )
+# `一、城镇新增就业2400人（20分）` `（三）…` — a clause numbered with a Chinese ordinal; told from a
+# section (`（一）重点目标（500分）`) by its name, and from a numbered unit heading by its length or points.
+CN_CLAUSE_NUMBER = regex.compile(
+    rf"^\s*(?:{_OPEN}\s*(?P<cnp>[{CN_DIGITS}]{{1,3}})\s*{_CLOSE}|(?P<cn>[{CN_DIGITS}]{{1,3}})\s*[、.．])\s*")
+# How a section's name ends: `重点目标`, `约束性指标`, `重点工作`, `加分项目`.
+SECTION_NAME_END = regex.compile(r"(?:目标|任务|指标|工作|项目|部分|类)$")
 # `二、经济、社会发展和本职工作责任目标（700分）。具体如下：` — a part of the notice with its points.
 PART = regex.compile(
     rf"^\s*(?:{_OPEN}\s*[{CN_DIGITS}]{{1,3}}\s*{_CLOSE}|[{CN_DIGITS}]{{1,3}}\s*[、.．])\s*"

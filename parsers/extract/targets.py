@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import cn2an
+
 from parsers.extract import patterns as P
 from parsers.extract.headers import looks_like_unit, map_header
 from parsers.textnorm import halfwidth, no_space
@@ -23,6 +25,7 @@ CLOSING_PUNCT = P.regex.compile(r"[。；;！!？?.]\s*$")
 DIGITS = P.regex.compile(r"\d+")
 NUMBER = P.regex.compile(r"\d+(?:\.\d+)?")
 MAX_HEADING_CHARS = 40
+MAX_CN_HEADING_CHARS = 20  # `（一）市发展和改革委员会` is a heading; a longer numbered line is a clause
 
 
 @dataclass
@@ -65,11 +68,21 @@ def classify(text: str) -> str:
     if P.CLAUSE_NUMBER.match(h) and len(no_space(h)) > 3:
         return "clause"
     m = P.SECTION.match(h)
-    if m and ((m["points"] and len(m["name"]) <= 30) or (P.TARGETS_HEADING.search(m["name"]) and len(m["name"]) <= 15)):
+    if m and is_section_name(m["name"]) and (m["points"] or P.TARGETS_HEADING.search(m["name"])):
         return "section"
+    if P.CN_CLAUSE_NUMBER.match(h) and (P.POINTS_AT_END.search(h) or len(no_space(h)) > MAX_CN_HEADING_CHARS):
+        return "clause"
     if is_heading_like(text):
         return "heading"
     return "other"
+
+
+def is_section_name(name: str) -> bool:
+    """`重点目标`, `经济、社会发展和本职工作责任目标`; not `城镇新增就业2400人` (a clause)."""
+    name = no_space(name)
+    if not name or len(name) > 30 or any(ch.isdigit() for ch in name):
+        return False
+    return bool(P.SECTION_NAME_END.search(name)) or len(name) <= 8
 
 
 def is_heading_like(text: str) -> bool:
@@ -116,7 +129,12 @@ def extract_targets(doc: Document, doc_id: str, issuer: str | None = None) -> Ta
         elif kind == "clause" and state.unit:
             _clause(block, state, result, doc, doc_id)
         elif kind == "other" and state.unit:
-            if not (result.targets and _continuation(block, result.targets[-1])):
+            last = result.targets[-1] if result.targets else None
+            if last is not None and last.unit == state.unit and _continuation(block, last):
+                continue
+            if P.POINTS_AT_END.search(halfwidth(block.text)):
+                _clause(block, state, result, doc, doc_id)  # a scored clause its drafter did not number
+            else:
                 _unclaimed(block, state, result)
     return result
 
@@ -128,6 +146,8 @@ def _unclaimed(p: Paragraph, state: _State, result: TargetsResult) -> None:
 def _role(kinds: list[str], blocks: list[Block], i: int) -> str:
     """unit | list | group | none, from what follows the heading."""
     nxt = kinds[i + 1] if i + 1 < len(kinds) else None
+    if nxt == "other" and P.POINTS_AT_END.search(halfwidth(blocks[i + 1].text)):
+        nxt = "clause"  # a scored clause without a number
     text = blocks[i].text
     names_targets = bool(P.TARGETS_HEADING.search(no_space(text)))
     if nxt in ("section", "clause"):
@@ -170,10 +190,10 @@ def _section(p: Paragraph, state: _State, result: TargetsResult) -> None:
 
 def _clause(p: Paragraph, state: _State, result: TargetsResult, doc: Document, doc_id: str) -> None:
     h = halfwidth(p.text)
-    number = P.CLAUSE_NUMBER.match(h)
-    seq_raw = p.text[number.start(): number.end()].strip()
-    seq = _seq(number)
-    body_start = number.end()
+    number = P.CLAUSE_NUMBER.match(h) or P.CN_CLAUSE_NUMBER.match(h)
+    seq_raw = p.text[number.start(): number.end()].strip() if number else None
+    seq = _seq(number) if number else None
+    body_start = number.end() if number else 0
     points_match = P.POINTS_AT_END.search(h, pos=body_start)
     body_end = points_match.start() if points_match else len(h)
     text = P.TRAILING_PUNCT.sub("", p.text[body_start:body_end]).strip()
@@ -184,12 +204,17 @@ def _clause(p: Paragraph, state: _State, result: TargetsResult, doc: Document, d
 
 
 def _seq(number) -> int | None:
-    if number["arabic"]:
-        return int(number["arabic"])
-    if number["paren"]:
-        return int(number["paren"])
-    if number["circled"]:
-        return ord(number["circled"]) - 0x2460 + 1
+    groups = number.groupdict()
+    if groups.get("arabic") or groups.get("paren"):
+        return int(groups.get("arabic") or groups["paren"])
+    if groups.get("circled"):
+        return ord(groups["circled"]) - 0x2460 + 1
+    numeral = groups.get("cn") or groups.get("cnp")
+    if numeral:
+        try:
+            return int(cn2an.cn2an(numeral, "smart"))
+        except ValueError:
+            return None
     return None
 
 

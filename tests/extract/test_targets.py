@@ -169,3 +169,33 @@ def test_markdown_headings_bold_and_subscripts(tmp_path):
     result = process_file(path)
     assert [(t.unit, t.section, t.text, t.points) for t in result.targets] == [
         ("甲县", None, "完成PM2.5浓度削减率目标", 40.0), ("市交通局", "重点目标", "完成公路建设投资12亿元", 500.0)]
+
+
+def test_chinese_numbered_clauses_and_units():
+    lines = ["各部门责任目标", "（一）市交通局", "一、完成公路建设投资12亿元（300分）；", "二、提高0.6个百分点【200分】。",
+             "（二）市统计局", "（一）重点目标：（100分）", "1. 完成统计调查任务（100分）。"]
+    assert _summary(extract_targets(_doc(lines), "d").targets) == [
+        ("市交通局", None, None, 1, "完成公路建设投资12亿元", 300.0),
+        ("市交通局", None, None, 2, "提高0.6个百分点", 200.0),
+        ("市统计局", "重点目标", 100.0, 1, "完成统计调查任务", 100.0),
+    ]
+
+
+def test_unnumbered_scored_paragraphs_are_clauses_and_others_are_unclaimed():
+    lines = ["各部门责任目标", "市统计局", "完成统计调查任务（60分）；", "统计数据质量达标（40分）。",
+             "以上目标由市统计局负责解释。"]
+    result = extract_targets(_doc(lines), "d")
+    assert _summary(result.targets) == [("市统计局", None, None, None, "完成统计调查任务", 60.0),
+                                        ("市统计局", None, None, None, "统计数据质量达标", 40.0)]
+    assert [(u.text, u.unit, u.line) for u in result.unclaimed] == [("以上目标由市统计局负责解释。", "市统计局", 5)]
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("一、城镇新增就业2400人（20分）", "clause"),
+    ("（一）市发展和改革委员会", "heading"),
+    ("一、共同性目标（300分）", "section"),
+    ("（二）一般目标：（200分）", "section"),
+    ("二、经济、社会发展和本职工作责任目标（700分）。具体如下：", "section"),
+])
+def test_classify_chinese_ordinals(text, kind):
+    assert classify(text) == kind
