@@ -168,3 +168,12 @@ def test_a_file_that_cannot_be_read_is_a_failed_row(tmp_path, monkeypatch):
     monkeypatch.setattr(Path, "open", refuse)
     result = process_file(path)
     assert (result.info.status, result.info.error) == ("failed", "cannot read file: Permission denied")
+
+
+def test_password_opens_a_user_password_pdf(tmp_path):
+    path = tmp_path / "locked.pdf"
+    _encrypted(SAMPLES / "jiayuguan_2022q2_decomposition.pdf", path, "secret")
+    out = tmp_path / "out"
+    assert main(["run", str(path), "--out", str(out), "--password", "secret", "--quiet"]) == 0
+    (doc,) = pq.read_table(out / "documents.parquet").to_pylist()
+    assert (doc["status"], doc["n_indicators"]) == ("ok", 66)

@@ -49,6 +49,6 @@ def check_rollup(ex: Extraction) -> Iterator[Finding]:
         unit = m.base_unit
         listed = "、".join(f"{u}{_human(v, unit)}" for u, v in parts.items())
         code = "rollup_ok" if abs(total - m.base_value) <= RELATIVE_TOLERANCE * max(1.0, m.base_value) else "rollup_mismatch"
-        yield finding(ex, code, unit=None, expected=_exact(m.base_value, unit), actual=_exact(total, unit),
+        yield finding(ex, code, unit=m.unit, expected=_exact(m.base_value, unit), actual=_exact(total, unit),
                       indicator=m.indicator_key, city_label=label, parts=listed, page=m.page, line=m.line,
                       expected_text=_human(m.base_value, unit), actual_text=_human(total, unit))

@@ -23,12 +23,13 @@ def clause_for(ex: Extraction, f: Finding):
     return None
 
 
-def _where(f: Finding) -> str:
+def _where(f: Finding, fmt: str | None = None) -> str:
+    """第3页 第9行; a .docx has no pages and numbers its paragraphs: 第350段."""
     parts = []
     if f.page:
         parts.append(f"第{f.page}页")
     if f.line:
-        parts.append(f"第{f.line}行")
+        parts.append(f"第{f.line}{'段' if fmt == 'docx' else '行'}")
     return " ".join(parts) or "全文"
 
 
@@ -51,7 +52,7 @@ def render_text(results: list[Extraction]) -> str:
         for unit, findings in sorted(by_unit.items(), key=lambda kv: worst[kv[0]]):
             out.append(f"\n  【{unit}】")
             for f in sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.page or 0, f.line or 0)):
-                out.append(f"   [{SEVERITY_LABEL[f.severity]}] {_where(f)}  {KINDS[f.code].title}（{f.code}）")
+                out.append(f"   [{SEVERITY_LABEL[f.severity]}] {_where(f, info.format)}  {KINDS[f.code].title}（{f.code}）")
                 out.append(f"     {f.message}")
                 clause = clause_for(ex, f)
                 if clause is not None and f.code != "unparsed_text":
