@@ -157,25 +157,29 @@ def _page_lines(textpage, text: str, page_no: int, height: float, boxes: list) -
     set in a fallback font come after the run they sit in) is put back in reading order."""
     lines: list[_Line] = []
     x, y = ctypes.c_double(), ctypes.c_double()
+    rect = pdfium_c.FS_RECTF()  # reused: raw calls, not a wrapper object per character
+    handle = textpage.raw
     start = 0
     for raw in text.split("\r\n"):
         end = start + len(raw)
         if raw.strip():
             first = start + (len(raw) - len(raw.lstrip()))
-            left, bottom, _, top = textpage.get_charbox(first, loose=True)
+            pdfium_c.FPDFText_GetLooseCharBox(handle, first, rect)
+            left, bottom, top = rect.left, rect.bottom, rect.top
             last = start + len(raw.rstrip()) - 1
             if MAY_BE_OUT_OF_ORDER.search(raw):
                 xs = []
                 for k in range(start, end):
-                    pdfium_c.FPDFText_GetCharOrigin(textpage.raw, k, x, y)
+                    pdfium_c.FPDFText_GetCharOrigin(handle, k, x, y)
                     xs.append(x.value)
                 last = start + max(range(len(raw)), key=lambda k: (xs[k], raw[k] != " "))
                 if any(b < a for a, b in zip(xs, xs[1:])):
                     raw = "".join(ch for _, _, ch in sorted(zip(xs, range(len(raw)), raw)))
                     left = min(left, min(xs))
-            right = textpage.get_charbox(last, loose=True)[2]
+            pdfium_c.FPDFText_GetLooseCharBox(handle, last, rect)
+            right = rect.right
             stripped = raw.strip()
-            size = pdfium_c.FPDFText_GetFontSize(textpage.raw, first) or (top - bottom)
+            size = pdfium_c.FPDFText_GetFontSize(handle, first) or (top - bottom)
             line_top = height - top
             cy = line_top + (top - bottom) / 2
             if not any(b[0] <= left + 1 <= b[2] and b[1] <= cy <= b[3] for b in boxes):
