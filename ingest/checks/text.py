@@ -44,10 +44,16 @@ def unbalanced(text: str) -> list[str]:
     return found
 
 
+def _slips(text: str) -> list[str]:
+    return [f"“{w}”疑似重复字" for w in doubled_outside_words(text)] + [f"括号或引号{p}不成对" for p in unbalanced(text)]
+
+
 def check_text_typos(ex: Extraction) -> Iterator[Finding]:
+    memo: dict[str, list[str]] = {}  # a notice repeats the same clause across its units
     for t in ex.targets:
-        problems = [f"“{w}”疑似重复字" for w in doubled_outside_words(t.text)]
-        problems += [f"括号或引号{p}不成对" for p in unbalanced(t.text)]
+        if t.text not in memo:
+            memo[t.text] = _slips(t.text)
+        problems = list(memo[t.text])
         if not t.closed:
             problems.append("条款末尾缺少标点")
         if problems:

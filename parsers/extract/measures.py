@@ -245,9 +245,14 @@ def _baseline(m) -> str | None:
     return no_space(m.group(1)) if m.group(1) else f"{m.group(2)}平均水平"
 
 
-def measures_for_target(t: Target) -> list[Measure]:
-    return [_measure(f, t.doc_id, t.source_path, t.unit, t.page, t.line, target_id=t.target_id)
-            for f in parse_measures(t.text)]
+def measures_for_target(t: Target, memo: dict[str, list[_Found]] | None = None) -> list[Measure]:
+    """``memo`` keeps one document's parses: a notice repeats the same clause across its units."""
+    found = memo.get(t.text) if memo is not None else None
+    if found is None:
+        found = parse_measures(t.text)
+        if memo is not None:
+            memo[t.text] = found
+    return [_measure(f, t.doc_id, t.source_path, t.unit, t.page, t.line, target_id=t.target_id) for f in found]
 
 
 def measures_for_row(row: IndicatorRow) -> list[Measure]:
@@ -265,7 +270,8 @@ def measures_for_row(row: IndicatorRow) -> list[Measure]:
 
 
 def extract_measures(targets: list[Target], rows: list[IndicatorRow]) -> list[Measure]:
-    return [m for t in targets for m in measures_for_target(t)] + [m for r in rows for m in measures_for_row(r)]
+    memo: dict[str, list[_Found]] = {}
+    return [m for t in targets for m in measures_for_target(t, memo)] + [m for r in rows for m in measures_for_row(r)]
 
 
 def _measure(f: _Found, doc_id, source_path, unit, page, line, target_id=None, indicator_id=None,

@@ -107,7 +107,9 @@ def jurisdiction_of(issuer: str | None) -> str | None:
 
 def extract_targets(doc: Document, doc_id: str, issuer: str | None = None) -> TargetsResult:
     result = TargetsResult()
-    kinds = [classify(b.text) if isinstance(b, Paragraph) else "table" for b in doc.blocks]
+    memo: dict[str, str] = {}
+    kinds = [(memo.get(b.text) or memo.setdefault(b.text, classify(b.text))) if isinstance(b, Paragraph) else "table"
+             for b in doc.blocks]
     state = _State()
     for i, block in enumerate(doc.blocks):
         kind = kinds[i]

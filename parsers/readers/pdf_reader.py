@@ -33,6 +33,8 @@ BAD_CHAR = regex.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f]+")
 READABLE_CHAR = regex.compile(r"[\u4e00-\u9fff\x21-\x7e\u3000-\u303f\uff00-\uffef—–“”‘’…·]+")
 TERMINAL = regex.compile(r"[。；;：:！!？?]\s*[”」』）)]?\s*$")
 TABLE_PATHS_MIN = 8  # path objects on a page before it is searched for tables
+TABLE_LINE_STARTS = 4  # distinct line starts (4-point buckets) that suggest columns
+TABLE_SHARED_BASELINES = 2  # text runs sharing a baseline that suggest cells side by side
 # pdfium emits a line's characters out of reading order when some come from another text object,
 # typically quotes and symbols set in a fallback font. Lines made only of CJK, ASCII and the main
 # punctuation are in order; only the others are checked character by character.
@@ -48,6 +50,7 @@ class _Line:
     x1: float
     top: float  # distance from the top of the page
     size: float
+    joined: int = 0  # pieces pdfium gave apart that share this line's baseline
 
 
 @dataclass
@@ -106,9 +109,12 @@ def _read_page(pdf, index: int, doc: Document) -> _Page | None:
             if verdict:
                 doc.warnings.append(ReaderWarning("text_layer_unreadable", f"第{index + 1}页{verdict}", index + 1))
                 return None
-            tables = find_tables(page, textpage, text, width, height) if _has_ruling(page) else []
-            boxes = [t.bbox for t in tables]
-            lines = _page_lines(textpage, text, index + 1, height, boxes)
+            lines = _page_lines(textpage, text, index + 1, height, [])
+            tables = []
+            if _may_hold_table(lines) and _has_ruling(page):
+                tables = find_tables(page, textpage, text, width, height)
+                if tables:
+                    lines = _page_lines(textpage, text, index + 1, height, [t.bbox for t in tables])
         finally:
             textpage.close()
     finally:
@@ -136,6 +142,14 @@ def _text_layer_problem(text: str) -> str | None:
     if bad / len(visible) > 0.1 or unreadable / len(visible) > 0.4:
         return "文字层无法识别（需要OCR）：text layer unreadable: needs OCR"
     return None
+
+
+def _may_hold_table(lines: list[_Line]) -> bool:
+    """Prose starts its lines at two places (the margin and the first-line indent) and sets one line
+    per baseline; table cells start at every column and share baselines. Only pages that look like
+    tables are searched for ruling lines, which means walking every object on the page."""
+    starts = {round(line.x0 / 4) for line in lines}
+    return len(starts) >= TABLE_LINE_STARTS or sum(line.joined for line in lines) >= TABLE_SHARED_BASELINES
 
 
 def _has_ruling(page) -> bool:
@@ -187,6 +201,7 @@ def _page_lines(textpage, text: str, page_no: int, height: float, boxes: list) -
                 if lines and abs(lines[-1].top - line_top) < 0.3 * size and line.x0 >= lines[-1].x1 - 1:
                     prev = lines[-1]  # pdfium sometimes breaks one visual line in two
                     prev.text, prev.x1 = f"{prev.text} {stripped}", right
+                    prev.joined += 1
                 else:
                     lines.append(line)
         start = end + 2
