@@ -35,6 +35,7 @@ TERMINAL = regex.compile(r"[。；;：:！!？?]\s*[”」』）)]?\s*$")
 TABLE_PATHS_MIN = 8  # path objects on a page before it is searched for tables
 TABLE_LINE_STARTS = 4  # distinct line starts (4-point buckets) that suggest columns
 TABLE_SHARED_BASELINES = 2  # text runs sharing a baseline that suggest cells side by side
+SPACE_BETWEEN = regex.compile(r"(?<=[^\s]) +(?=[^\s])")  # a space inside a line
 # pdfium emits a line's characters out of reading order when some come from another text object,
 # typically quotes and symbols set in a fallback font. Lines made only of CJK, ASCII and the main
 # punctuation are in order; only the others are checked character by character.
@@ -111,7 +112,7 @@ def _read_page(pdf, index: int, doc: Document) -> _Page | None:
                 return None
             lines = _page_lines(textpage, text, index + 1, height, [])
             tables = []
-            if _may_hold_table(lines) and _has_ruling(page):
+            if _may_hold_table(lines, textpage, text) and _has_ruling(page):
                 tables = find_tables(page, textpage, text, width, height)
                 if tables:
                     lines = _page_lines(textpage, text, index + 1, height, [t.bbox for t in tables])
@@ -144,12 +145,32 @@ def _text_layer_problem(text: str) -> str | None:
     return None
 
 
-def _may_hold_table(lines: list[_Line]) -> bool:
-    """Prose starts its lines at two places (the margin and the first-line indent) and sets one line
-    per baseline; table cells start at every column and share baselines. Only pages that look like
-    tables are searched for ruling lines, which means walking every object on the page."""
+def _may_hold_table(lines: list[_Line], textpage, text: str) -> bool:
+    """Prose starts its lines at two places (the margin and the first-line indent) and leaves no
+    wide gaps inside a line; table cells start at every column and stand apart on one baseline.
+    Only pages that look like tables are searched for ruling lines, which means walking every
+    object on the page."""
     starts = {round(line.x0 / 4) for line in lines}
-    return len(starts) >= TABLE_LINE_STARTS or sum(line.joined for line in lines) >= TABLE_SHARED_BASELINES
+    if len(starts) >= TABLE_LINE_STARTS or sum(line.joined for line in lines) >= TABLE_SHARED_BASELINES:
+        return True
+    return _wide_gaps(textpage, text) >= TABLE_SHARED_BASELINES
+
+
+def _wide_gaps(textpage, text: str) -> int:
+    """Spaces pdfium put between characters that stand more than two characters apart."""
+    rect = pdfium_c.FS_RECTF()
+    handle = textpage.raw
+    count = 0
+    for m in SPACE_BETWEEN.finditer(text):
+        before, after = m.start() - 1, m.end()
+        if MAY_BE_OUT_OF_ORDER.match(text[before]) or MAY_BE_OUT_OF_ORDER.match(text[after]):
+            continue  # quotes and symbols pdfium may have moved: their positions prove nothing
+        pdfium_c.FPDFText_GetLooseCharBox(handle, before, rect)
+        right, size = rect.right, rect.top - rect.bottom
+        pdfium_c.FPDFText_GetLooseCharBox(handle, after, rect)
+        if rect.left - right > 2 * max(size, 1.0):
+            count += 1
+    return count
 
 
 def _has_ruling(page) -> bool:

@@ -99,3 +99,46 @@ def test_plain_latin_text_layer_is_read(tmp_path):
     path = tmp_path / "latin.pdf"
     _pdf_with_text(path, "Annual targets 2020")
     assert [b.text for b in read_pdf(path, "latin").blocks] == ["Annual targets 2020"]
+
+
+def _pdf_with_table(path, rows: list[list[str]], prose: str = "Targets for the year"):
+    """A page with a line of prose and a ruled table of single-line cells (standard font)."""
+    import pypdfium2.raw as pdfium_c
+    pdf = pdfium.PdfDocument.new()
+    page = pdf.new_page(595, 842)
+    cols, top, row_h = [72, 142, 372, 472], 700, 24
+
+    def text(value, x, y):
+        obj = pdfium_c.FPDFPageObj_NewTextObj(pdf.raw, b"Helvetica", 11.0)
+        encoded = (value + "\0").encode("utf-16-le")
+        pdfium_c.FPDFText_SetText(obj, (pdfium_c.c_ushort * (len(encoded) // 2)).from_buffer_copy(encoded))
+        pdfium_c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, y)
+        pdfium_c.FPDFPage_InsertObject(page.raw, obj)
+
+    def line(x0, y0, x1, y1):
+        obj = pdfium_c.FPDFPageObj_CreateNewPath(x0, y0)
+        pdfium_c.FPDFPath_LineTo(obj, x1, y1)
+        pdfium_c.FPDFPath_SetDrawMode(obj, 0, 1)
+        pdfium_c.FPDFPage_InsertObject(page.raw, obj)
+
+    text(prose, 72, 760)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            text(value, cols[c] + 4, top - (r + 1) * row_h + 8)
+    bottom = top - len(rows) * row_h
+    for r in range(len(rows) + 1):
+        line(cols[0], top - r * row_h, cols[-1], top - r * row_h)
+    for x in cols:
+        line(x, top, x, bottom)
+    pdfium_c.FPDFPage_GenerateContent(page.raw)
+    pdf.save(path)
+
+
+def test_ruled_table_of_single_line_cells_is_found(tmp_path):
+    path = tmp_path / "table.pdf"
+    rows = [["No", "Target", "Points"], ["1", "Survey completed", "300"], ["2", "Data quality", "400"]]
+    _pdf_with_table(path, rows)
+    doc = read_pdf(path, "t")
+    assert [type(b).__name__ for b in doc.blocks] == ["Paragraph", "Table"]
+    assert doc.blocks[0].text == "Targets for the year"
+    assert [r.cells for r in doc.blocks[1].rows] == rows
