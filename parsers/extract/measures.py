@@ -199,7 +199,7 @@ def _segment_measures(segment: str, last_indicator: str) -> list[_Found]:
         after = segment[m.end:]
         indicator = _clean_indicator(before) or last_indicator
         baseline_match = BASELINE.search(before)
-        out.append(_Found(indicator, _comparator(before, after, m.group("unit")), float(m.group("num")),
+        out.append(_Found(indicator, _comparator(before, after), float(m.group("num")),
                           m.group("unit"), _baseline(baseline_match)))
         last_indicator = indicator or last_indicator
         previous_end = m.end
@@ -220,22 +220,20 @@ def _is_inside_other(segment: str, m) -> bool:
     return bool(len(m.num) == 4 and m.num.isdigit() and segment[m.end: m.end + 1] == "年")
 
 
-def _comparator(before: str, after: str, unit: str) -> str:
+# Words after the value decide first (`98%以上`), then words before it (`比上年提高`).
+COMPARATOR_AFTER = ((ABOUT_AFTER, ABOUT), (AT_LEAST_AFTER, AT_LEAST), (AT_MOST_AFTER, AT_MOST))
+COMPARATOR_BEFORE = ((INCREASE, INCREASE_BY), (DECREASE, DECREASE_BY), (AT_LEAST_BEFORE, AT_LEAST),
+                     (AT_MOST_BEFORE, AT_MOST))
+
+
+def _comparator(before: str, after: str) -> str:
+    for pattern, comparator in COMPARATOR_AFTER:
+        if pattern.match(after):
+            return comparator
     head = no_space(before)
-    if ABOUT_AFTER.match(after):
-        return ABOUT
-    if AT_LEAST_AFTER.match(after):
-        return AT_LEAST
-    if AT_MOST_AFTER.match(after):
-        return AT_MOST
-    if INCREASE.search(head):
-        return INCREASE_BY
-    if DECREASE.search(head):
-        return DECREASE_BY
-    if AT_LEAST_BEFORE.search(head):
-        return AT_LEAST
-    if AT_MOST_BEFORE.search(head):
-        return AT_MOST
+    for pattern, comparator in COMPARATOR_BEFORE:
+        if pattern.search(head):
+            return comparator
     return REACH
 
 

@@ -11,7 +11,7 @@ from parsers.textnorm import halfwidth, no_space
 from schemas.blocks import Document, Paragraph
 
 FRONT_MATTER = 15  # paragraphs searched for the header, number, title and recipients
-# `三政〔2020〕9号` `三政[2020]9号` `三政【2020】第9号` `三政（2020）9号`
+# `某政〔2020〕9号` `某政[2020]9号` `某政【2020】第9号` `某政（2020）9号`
 DOC_NUMBER = regex.compile(
     r"(?P<prefix>[\p{Han}]{1,12})\s*(?P<open>[〔\[【（(［])\s*(?P<year>\d{4})\s*[〕\]】）)］]\s*"
     r"(?P<di>第?)\s*(?P<seq>\d+)\s*号")

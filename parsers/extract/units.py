@@ -1,7 +1,7 @@
 """Unit names: one canonical name per responsible unit, and what kind of unit it is.
 
 Canonicalisation removes whitespace and markup, maps traditional and variant characters to
-simplified ones with OpenCC (澠池县 → 渑池县), and applies the alias table shipped as data
+simplified ones with OpenCC (澠 → 渑, 門 → 门), and applies the alias table shipped as data
 (市发改委 / 市发展改革委 → 市发展和改革委员会).
 """
 from __future__ import annotations

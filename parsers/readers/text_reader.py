@@ -34,7 +34,7 @@ STARTS_ITEM = regex.compile(
     r"^\s*(?:\d{1,3}\s*[.．、](?!\d)|[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[)）](?!\s*分)"
     r"|[①-⑳]|[一二三四五六七八九十]{1,3}\s*[、.．]|第[一二三四五六七八九十百\d]+[条章节部分]|附件)"
 )
-# A line that ends a header item (`三政〔2020〕9号`, a date): complete, never a broken sentence.
+# A line that ends a header item (`某政〔2020〕9号`, a date): complete, never a broken sentence.
 ENDS_HEADER_ITEM = regex.compile(r"(?:[〔\[【（(［]\s*\d{4}\s*[〕\]】）)］]\s*第?\s*\d+\s*号|\d{1,2}\s*日|印\s*发)\s*$")
 MIN_BROKEN_LINE = 12  # a line shorter than this that ends without punctuation is a heading
 
