@@ -31,7 +31,12 @@ def iter_input_files(paths: Iterable[Path], skipped: list[str]) -> Iterator[Path
     (nor round in loops); devices, pipes and unsupported files are listed in ``skipped``."""
     for path in paths:
         if not path.is_dir():
-            yield path
+            if not path.is_file():
+                skipped.append(f"{path} (not a regular file)")  # a pipe would block the read forever
+            elif not is_supported(path):
+                skipped.append(f"{path} (unsupported format)")
+            else:
+                yield path
             continue
         root = path.resolve()
         for folder, dirs, files in os.walk(path, followlinks=False):

@@ -57,3 +57,17 @@ def test_help_has_an_example(capsys):
         from ingest.cli import build_parser
         build_parser().parse_args(["run", "--help"])
     assert "example:" in capsys.readouterr().out
+
+
+def test_named_pipe_and_unsupported_file_given_by_name_are_skipped(tmp_path, capsys):
+    import os
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    sheet = tmp_path / "sheet.xlsx"
+    sheet.write_bytes(b"x")
+    out = tmp_path / "out"
+    assert main(["run", str(fifo), str(sheet), str(SAMPLES / "sanmenxia_2020_targets.md"), "--out", str(out),
+                 "--jobs", "1"]) == 0
+    printed = capsys.readouterr().out
+    assert "pipe.txt (not a regular file)" in printed and "sheet.xlsx (unsupported format)" in printed
+    assert pq.read_table(out / "documents.parquet").num_rows == 1
