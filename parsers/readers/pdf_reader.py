@@ -251,8 +251,6 @@ def _edge_lines(page: _Page) -> list[_Line]:
 
 def _assemble(pages: list[_Page], source: str) -> list:
     lines = [it for p in pages for it in p.items if isinstance(it, _Line)]
-    if not lines:
-        return _tables_only(pages, source)
     margin_left, margin_right, size = _margins(lines)
     blocks: list = []
     current: list[_Line] = []
@@ -278,17 +276,9 @@ def _assemble(pages: list[_Page], source: str) -> list:
     return blocks
 
 
-def _tables_only(pages: list[_Page], source: str) -> list:
-    blocks: list = []
-    prev = None
-    for page in pages:
-        for item in page.items:
-            _add_table(blocks, item, source, continues=prev is not None)
-            prev = item
-    return blocks
-
-
 def _margins(lines: list[_Line]) -> tuple[float, float, float]:
+    if not lines:  # pages of tables only: no paragraph geometry to learn
+        return 0.0, 0.0, 12.0
     size = statistics.median(line.size for line in lines) or 12.0
     lefts = Counter(round(line.x0) for line in lines)
     frequent = [x for x, n in lefts.items() if n >= 3] or list(lefts)
