@@ -16,7 +16,7 @@ from parsers.extract.metadata import extract_metadata
 from parsers.extract.tables import extract_indicators
 from parsers.extract.targets import extract_targets
 from parsers.extract.units import apply_canonical_units
-from parsers.readers import is_supported, read_document
+from parsers import formats
 from schemas.blocks import Document
 from schemas.records import DocumentInfo, Extraction
 
@@ -33,7 +33,7 @@ def iter_input_files(paths: Iterable[Path], skipped: list[str]) -> Iterator[Path
         if not path.is_dir():
             if not path.is_file():
                 skipped.append(f"{path} (not a regular file)")  # a pipe would block the read forever
-            elif not is_supported(path):
+            elif not formats.is_supported(path):
                 skipped.append(f"{path} (unsupported format)")
             else:
                 yield path
@@ -63,7 +63,7 @@ def _skip_reason(candidate: Path, root: Path) -> str | None:
             return "link to a file outside the folder"
     if not candidate.is_file():
         return "not a regular file"
-    if not is_supported(candidate):
+    if not formats.is_supported(candidate):
         return "unsupported format"
     return None
 
@@ -89,7 +89,7 @@ def process_file(path: Path, options: RunOptions = RunOptions(), sha256: str | N
         if not info.sha256:
             info.sha256 = file_sha256(path)
         info.doc_id = make_doc_id(info.sha256, source)
-        doc = read_document(path, source, options.password)
+        doc = formats.read(path, source, formats.ReadOptions(password=options.password))
         return extract(doc, info)
     except ParseError as exc:
         info.status, info.error = "failed", str(exc)

@@ -3,8 +3,6 @@ not body), Word list numbers as Word shows them, merged cells resolved from the 
 from __future__ import annotations
 
 import re
-import zipfile
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,54 +13,17 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from parsers.errors import ParseError
 from parsers.readers.docx_numbering import Numbering, W
-from parsers.readers.limits import LIMITS
+from parsers.safety import check_xml_parts, check_zip
 from schemas.blocks import Document, Paragraph, Provenance, Table, TableRow
 
-DOCTYPE_SCAN_BYTES = 64 * 1024  # a DOCTYPE stands before the root element
 HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 
 
-def check_zip(path: Path) -> None:
-    """Refuse archives that are not zips, lack a document part, or would inflate beyond limits;
-    sizes are read from the directory before anything is inflated (zip bombs)."""
-    if not zipfile.is_zipfile(path):
-        raise ParseError("not a valid .docx (not a zip archive; truncated or another format)")
-    try:
-        with zipfile.ZipFile(path) as zf:
-            infos = zf.infolist()
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise ParseError(f"not a valid .docx ({exc})") from exc
-    if len(infos) > LIMITS.zip_max_members:
-        raise ParseError(f"docx has {len(infos)} parts: more than {LIMITS.zip_max_members}")
-    total = sum(i.file_size for i in infos)
-    if total > LIMITS.zip_max_uncompressed:
-        raise ParseError(f"docx would inflate to {total} bytes: refused as a zip bomb")
-    for info in infos:
-        if info.file_size > 1_000_000 and info.file_size > LIMITS.zip_max_ratio * max(info.compress_size, 1):
-            raise ParseError(f"docx part {info.filename} compresses {info.file_size // max(info.compress_size, 1)}:1: refused as a zip bomb")
+def read_docx(path: Path, source: str) -> Document:
+    infos = check_zip(path, ".docx")
     if "word/document.xml" not in {i.filename for i in infos}:
         raise ParseError("not a valid .docx (no word/document.xml)")
-    _refuse_doctypes(path, infos)
-
-
-def _refuse_doctypes(path: Path, infos: list[zipfile.ZipInfo]) -> None:
-    """Office XML never needs a DOCTYPE; one is how entity expansion (billion laughs) and external
-    entities (reading files the tool was not given) get in, so such a part is refused unparsed."""
-    with zipfile.ZipFile(path) as zf:
-        for info in infos:
-            if not info.filename.endswith((".xml", ".rels")):
-                continue
-            try:
-                with zf.open(info) as member:
-                    head = member.read(DOCTYPE_SCAN_BYTES)
-            except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
-                raise ParseError(f"not a valid .docx: part {info.filename} is damaged ({exc})") from exc
-            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                raise ParseError(f"docx part {info.filename} declares a DOCTYPE or entities: refused (XML entity attack)")
-
-
-def read_docx(path: Path, source: str) -> Document:
-    check_zip(path)
+    check_xml_parts(path, infos, ".docx")
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises many kinds for damaged packages

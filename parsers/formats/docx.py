@@ -1,0 +1,15 @@
+"""Word .docx (Office Open XML): a zip holding ``word/document.xml``."""
+from __future__ import annotations
+
+from parsers.formats import register
+from parsers.formats.base import Format, Probe
+from parsers.readers.docx_reader import read_docx
+
+
+def _sniff(p: Probe) -> bool:
+    return p.zip_members is not None and "word/document.xml" in p.zip_members
+
+
+FORMAT = register(Format(
+    name="docx", extensions=(".docx",), label="Word .docx", line_word="段", priority=10, sniff=_sniff,
+    read=lambda path, source, options: read_docx(path, source)))

@@ -1,0 +1,15 @@
+"""PDF: ``%PDF-`` within the first kilobyte (some writers put bytes before it)."""
+from __future__ import annotations
+
+from parsers.formats import register
+from parsers.formats.base import Format, Probe
+from parsers.readers.pdf_reader import read_pdf
+
+
+def _sniff(p: Probe) -> bool:
+    return b"%PDF-" in p.head[:1024]
+
+
+FORMAT = register(Format(
+    name="pdf", extensions=(".pdf",), label="PDF", priority=10, sniff=_sniff,
+    read=lambda path, source, options: read_pdf(path, source, options.password)))
