@@ -22,7 +22,7 @@ exit status: 0 every file ingested, 1 some files failed, 2 usage error"""
 CHECK_EXAMPLE = """example:
   ingest check draft.docx
   ingest check draft.docx --format html --output report.html
-  ingest check archive/*.pdf --format sarif --output findings.sarif
+  ingest check archive/2020/* --format sarif --output findings.sarif
 exit status: 0 no error-level finding, 1 some error, 2 a file could not be read"""
 
 

@@ -5,6 +5,13 @@ from __future__ import annotations
 import regex
 
 CN_DIGITS = "一二三四五六七八九十百零〇"
+
+
+def any_of(words) -> str:
+    """A non-capturing alternation of literal words, in the order given (the first that fits wins)."""
+    return "(?:" + "|".join(regex.escape(w) for w in words) + ")"
+
+
 _OPEN = r"[（(〔\[【]"
 _CLOSE = r"[）)〕\]】]"
 _NUM = r"\d+(?:\.\d+)?"
