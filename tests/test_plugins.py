@@ -149,3 +149,18 @@ def test_readme_codes_table_is_the_declared_kinds():
             if line.startswith("| `")]
     table = {line.split("`")[1]: line.split("|")[2].strip() for line in rows}
     assert table == {code: kind.severity for code, kind in checks.KINDS.items()}
+
+
+def test_a_check_that_raises_becomes_a_finding_and_the_others_still_run():
+    @checks.check(name="toy.broken")
+    def broken(ex):
+        raise KeyError("x")
+        yield
+
+    try:
+        result = process(NOTICE)
+    finally:
+        checks.unregister("toy.broken")
+    failed = [f for f in result.findings if f.code == "check_failed"]
+    assert [f.message for f in failed] == ["检查toy.broken未能完成：KeyError: 'x'"]
+    assert any(f.code == "section_points_mismatch" for f in result.findings)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from schemas.findings import SEVERITY_ORDER, FindingKind
+from schemas.findings import SEVERITY_ORDER, WARNING, FindingKind
 from schemas.records import Extraction, Finding
 
 CheckFn = Callable[[Extraction], Iterable[Finding]]
@@ -58,9 +58,17 @@ def checks() -> list[Check]:
 
 def run_checks(extraction: Extraction) -> list[Finding]:
     found: list[Finding] = []
-    for entry in _CHECKS.values():
-        found.extend(entry.run(extraction))
+    for entry in list(_CHECKS.values()):
+        try:
+            found.extend(entry.run(extraction))
+        except Exception as exc:  # a broken check neither stops the run nor hides the others' findings
+            found.append(finding(extraction, CHECK_FAILED.code, check=entry.name, error=f"{type(exc).__name__}: {exc}"))
     return sorted(found, key=lambda f: (f.page or 0, f.line or 0, SEVERITY_ORDER[f.severity], f.code))
+
+
+# Reported by run_checks itself when a check raises.
+CHECK_FAILED = FindingKind("check_failed", WARNING, "检查出错", "检查{check}未能完成：{error}")
+register(Check(f"{__name__}.run_checks", lambda extraction: (), (CHECK_FAILED,)))
 
 
 def finding(extraction: Extraction, code: str, *, unit=None, section=None, seq=None, expected=None,
