@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pyarrow.parquet as pq
+import pytest
 
 from ingest.cli import main
 from parsers.extract.units import unit_type_values
@@ -54,3 +55,23 @@ def test_every_unit_type_value_is_documented_including_jurisdiction():
     for value in values:
         assert value in description, value
         assert f"`{value}`" in paragraph, value
+
+
+def test_manifest_keeps_typed_records_and_refuses_anything_else(tmp_path):
+    import datetime as dt
+    import pickle
+    import zlib
+
+    from ingest.manifest import Manifest, loads
+    from ingest.pipeline import process
+
+    result = process(SAMPLES / "sanmenxia_2020_targets.docx")
+    manifest = Manifest(tmp_path / "m.sqlite", "test")
+    manifest.put(result)
+    cached = manifest.get(result.info.sha256)
+    manifest.close()
+    assert isinstance(cached.info.issued_on, dt.date) and cached.info.issued_on == result.info.issued_on
+    assert cached.targets == result.targets and cached.findings == []  # findings are never cached
+    hostile = zlib.compress(pickle.dumps(print))  # any callable outside the record classes
+    with pytest.raises(pickle.UnpicklingError, match="not a record class"):
+        loads(hostile)
