@@ -1,0 +1,166 @@
+"""OCR of page images: one engine (RapidOCR 3.10 on onnxruntime), loaded the first time a page
+needs it. The PP-OCRv6 detection and recognition models ship inside the ``rapidocr`` wheel; their
+paths are given explicitly so construction never takes the engine's download path. The engine
+runs on CPU with a fixed thread count, so the same image gives the same text.
+
+Output: text lines in reading order, each with its box (in the caller's units) and confidence.
+"""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageOps
+
+from parsers.errors import ParseError
+
+INSTALL_HINT = "install the OCR engine: pip install 'notice-ingest[ocr]'"
+MODELS = {"Det": "PP-OCRv6_det_small.onnx", "Rec": "PP-OCRv6_rec_small.onnx",
+          "Cls": "ch_ppocr_mobile_v2.0_cls_mobile.onnx"}
+# Detection works on the page scaled so its longer side is 960 px (the engine's default scales
+# the shorter side up to 736 and costs ~3.5× more); recognition always sees the full-size lines.
+DET_SETTINGS = {"Det.limit_type": "max", "Det.limit_side_len": 960}
+MAX_SIDE = 2400  # larger images are scaled down first: ~200 dpi for an A4 page
+SAME_LINE = 0.5  # boxes overlapping this much of the lower one's height sit on one line
+MIN_CONFIDENCE = 0.5
+HEADING_HEIGHT = 1.4  # a line this much taller than the page's typical line is set larger
+SKEW_THUMB = 800  # px: the skew estimate works on a thumbnail
+SKEW_SAMPLE = 40_000  # dark pixels used for it
+SKEW_MAX = 8.0  # degrees searched either way
+SKEW_MIN = 0.3  # degrees below which a page is left as it is
+
+
+@dataclass(frozen=True)
+class OcrLine:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    confidence: float
+    size: float = 0.0  # the line's text height, the same for every body line of a page
+
+
+_engines: dict[tuple[int, tuple], object] = {}
+_lock = threading.Lock()
+
+
+def _engine(threads: int, settings: dict):
+    key = (threads, tuple(sorted(settings.items())))
+    with _lock:
+        if key not in _engines:
+            try:
+                import rapidocr  # noqa: PLC0415  (lazy: only documents that need OCR pay for it)
+                from rapidocr import RapidOCR  # noqa: PLC0415
+            except ImportError as exc:
+                raise ParseError(f"this file needs OCR: {INSTALL_HINT} ({exc})") from exc
+            models = Path(rapidocr.__file__).parent / "models"
+            missing = [name for name in MODELS.values() if not (models / name).is_file()]
+            if missing:
+                raise ParseError(f"the OCR models {', '.join(missing)} are missing: {INSTALL_HINT}")
+            params = {f"{task}.model_path": str(models / name) for task, name in MODELS.items()}
+            params.update({"Global.log_level": "error",
+                           "EngineConfig.onnxruntime.intra_op_num_threads": max(1, threads),
+                           "EngineConfig.onnxruntime.inter_op_num_threads": 1})
+            params.update(settings)
+            _engines[key] = RapidOCR(params=params)
+        return _engines[key]
+
+
+def ocr_image(image: Image.Image, threads: int = 1, scale: float = 1.0,
+              settings: dict | None = None) -> list[OcrLine]:
+    """Text lines of ``image`` in reading order, boxes multiplied by ``scale`` (e.g. 72/dpi to
+    get PDF points). Boxes the engine found apart on one baseline are joined into one line."""
+    image = image.convert("RGB")
+    factor = min(1.0, MAX_SIDE / max(image.size))
+    if factor < 1.0:
+        image = image.resize((round(image.width * factor), round(image.height * factor)), Image.LANCZOS)
+    result = _engine(threads, DET_SETTINGS if settings is None else settings)(np.asarray(image))
+    if result.boxes is None or result.txts is None:
+        return []
+    unit = scale / factor
+    pieces = []
+    for box, text, score in zip(result.boxes, result.txts, result.scores):
+        text = text.strip()
+        if not text or score < MIN_CONFIDENCE:
+            continue
+        xs, ys = [p[0] for p in box], [p[1] for p in box]
+        pieces.append(OcrLine(text, min(xs) * unit, min(ys) * unit, max(xs) * unit, max(ys) * unit, float(score)))
+    return _join_lines(pieces)
+
+
+def _join_lines(pieces: list[OcrLine]) -> list[OcrLine]:
+    """Group boxes into visual lines (top to bottom), each line's boxes left to right."""
+    rows: list[list[OcrLine]] = []
+    for piece in sorted(pieces, key=lambda p: (p.top + p.bottom) / 2):
+        row = rows[-1] if rows else None
+        if row and _overlap(row[-1], piece) >= SAME_LINE * min(piece.bottom - piece.top, row[-1].bottom - row[-1].top):
+            row.append(piece)
+        else:
+            rows.append([piece])
+    lines = []
+    for row in rows:
+        row.sort(key=lambda p: p.x0)
+        text = row[0].text
+        for before, after in zip(row, row[1:]):
+            height = after.bottom - after.top
+            text += (" " if after.x0 - before.x1 > 0.5 * height else "") + after.text
+        lines.append(OcrLine(text, row[0].x0, min(p.top for p in row), row[-1].x1, max(p.bottom for p in row),
+                             min(p.confidence for p in row)))
+    return _with_sizes(lines)
+
+
+def _with_sizes(lines: list[OcrLine]) -> list[OcrLine]:
+    """A box's height varies with the glyphs it holds (digits, brackets); a text layer gives one
+    font size for a paragraph. Body lines get the page's typical height, larger ones their own."""
+    if not lines:
+        return lines
+    body = float(np.median([line.bottom - line.top for line in lines]))
+    return [replace(line, size=body if line.bottom - line.top <= HEADING_HEIGHT * body else line.bottom - line.top)
+            for line in lines]
+
+
+def _overlap(a: OcrLine, b: OcrLine) -> float:
+    return min(a.bottom, b.bottom) - max(a.top, b.top)
+
+
+def upright(image: Image.Image) -> Image.Image:
+    """EXIF orientation applied (a phone photo is stored sideways with a tag saying so)."""
+    return ImageOps.exif_transpose(image)
+
+
+def skew_angle(image: Image.Image) -> float:
+    """The small rotation (degrees, counter-clockwise positive) that makes the text lines level.
+    Estimated on a thumbnail: the dark pixels' projection onto the vertical axis is sharpest
+    (rows of text and white gaps) when the lines are level."""
+    thumb = ImageOps.grayscale(image)
+    thumb.thumbnail((SKEW_THUMB, SKEW_THUMB))
+    pixels = np.asarray(thumb, dtype=np.uint8)
+    ys, xs = np.nonzero(pixels < min(128, int(pixels.mean()) - 30))
+    if len(ys) < 100:
+        return 0.0
+    if len(ys) > SKEW_SAMPLE:
+        pick = np.random.default_rng(0).choice(len(ys), SKEW_SAMPLE, replace=False)  # seeded: deterministic
+        ys, xs = ys[pick], xs[pick]
+    xs = xs - xs.mean()
+
+    def sharpness(angle: float) -> float:
+        rows = ys + xs * np.tan(np.radians(angle))
+        counts = np.bincount(np.round(rows - rows.min()).astype(np.int64))
+        return float(np.dot(counts, counts))
+
+    coarse = max(np.arange(-SKEW_MAX, SKEW_MAX + 0.01, 0.5), key=sharpness)
+    fine = max(np.arange(coarse - 0.5, coarse + 0.51, 0.1), key=sharpness)
+    return float(round(fine, 1))
+
+
+def deskew(image: Image.Image) -> Image.Image:
+    """Level a page photographed or scanned slightly askew (text lines then keep their geometry:
+    indents and line ends). Angles under SKEW_MIN degrees are left alone."""
+    angle = skew_angle(image)
+    if abs(angle) < SKEW_MIN:
+        return image
+    # Rotated in place (no expand): positions stay in the page's frame, the margins absorb the corners.
+    return image.convert("RGB").rotate(-angle, resample=Image.BICUBIC, fillcolor="white")
