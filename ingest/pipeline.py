@@ -24,6 +24,8 @@ from schemas.records import DocumentInfo, Extraction
 @dataclass(frozen=True)
 class RunOptions:
     password: str | None = None
+    ocr: str = "auto"  # auto | off | force: which PDF pages are OCR'd (images always are, unless off)
+    threads: int = 1  # OCR engine threads in one worker
 
 
 def iter_input_files(paths: Iterable[Path], skipped: list[str]) -> Iterator[Path]:
@@ -89,7 +91,8 @@ def process_file(path: Path, options: RunOptions = RunOptions(), sha256: str | N
         if not info.sha256:
             info.sha256 = file_sha256(path)
         info.doc_id = make_doc_id(info.sha256, source)
-        doc = formats.read(path, source, formats.ReadOptions(password=options.password))
+        doc = formats.read(path, source, formats.ReadOptions(
+            password=options.password, ocr=options.ocr, threads=options.threads))
         return extract(doc, info)
     except ParseError as exc:
         info.status, info.error = "failed", str(exc)
@@ -113,7 +116,7 @@ def failed_extraction(path: Path | str, sha256: str, error: str, transient: bool
 
 
 def extract(doc: Document, info: DocumentInfo) -> Extraction:
-    info.format, info.n_pages = doc.format, doc.n_pages
+    info.format, info.n_pages, info.ocr_pages = doc.format, doc.n_pages, list(doc.ocr_pages)
     meta = extract_metadata(doc)
     for name in ("issuer", "doc_number", "doc_number_raw", "title", "issued_on", "recipients", "cc",
                  "printer", "printed_on"):

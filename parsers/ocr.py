@@ -8,10 +8,12 @@ Output: text lines in reading order, each with its box (in the caller's units) a
 from __future__ import annotations
 
 import threading
+import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
+import regex
 from PIL import Image, ImageOps
 
 from parsers.errors import ParseError
@@ -25,7 +27,20 @@ DET_SETTINGS = {"Det.limit_type": "max", "Det.limit_side_len": 960}
 MAX_SIDE = 2400  # larger images are scaled down first: ~200 dpi for an A4 page
 SAME_LINE = 0.5  # boxes overlapping this much of the lower one's height sit on one line
 MIN_CONFIDENCE = 0.5
-HEADING_HEIGHT = 1.4  # a line this much taller than the page's typical line is set larger
+HEADING_HEIGHT = 1.3  # a line this much taller than the page's typical line is set larger
+HEADING_MIN_CHARS = 4
+# The recogniser picks half- or full-width punctuation by appearance; Chinese text sets it full
+# width. Converted where it touches a non-ASCII character (`1,000`, `10:30`, `(R&D)` inside
+# Latin text stay as they are). Subscript digits are kept as plain digits, as the other readers do.
+HALF_WIDTH = regex.compile(r"(?<=[^\x00-\x7f])[(),;:?!]|[(),;:?!](?=[^\x00-\x7f])")
+BRACKETED = regex.compile(r"(?<before>.?)[(（](?<inner>[^()（）]*)[)）](?<after>.?)")
+UNPAIRED = regex.compile(r"\((?![^()（）]*[)）])|(?<![(（][^()（）]*)\)")  # its partner is on another line
+LINE_END = regex.compile(r"[,;:?!](?=\s*$)")
+# A letter the recogniser gives for a digit's look-alike inside a number: `PM1o` → `PM10`.
+DIGIT_LOOKALIKE = regex.compile(r"(?<=\d)[oO](?![A-Za-z])|(?<=\d)[lI](?=\d)")
+DIGIT_OF = {"o": "0", "O": "0", "l": "1", "I": "1"}
+FULL_WIDTH = {"(": "（", ")": "）", ",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 SKEW_THUMB = 800  # px: the skew estimate works on a thumbnail
 SKEW_SAMPLE = 40_000  # dark pixels used for it
 SKEW_MAX = 8.0  # degrees searched either way
@@ -83,12 +98,31 @@ def ocr_image(image: Image.Image, threads: int = 1, scale: float = 1.0,
     unit = scale / factor
     pieces = []
     for box, text, score in zip(result.boxes, result.txts, result.scores):
-        text = text.strip()
+        text = _chinese_punctuation(unicodedata.normalize("NFC", text).strip())
         if not text or score < MIN_CONFIDENCE:
             continue
         xs, ys = [p[0] for p in box], [p[1] for p in box]
         pieces.append(OcrLine(text, min(xs) * unit, min(ys) * unit, max(xs) * unit, max(ys) * unit, float(score)))
     return _join_lines(pieces)
+
+
+def _chinese_punctuation(text: str) -> str:
+    text = DIGIT_LOOKALIKE.sub(lambda m: DIGIT_OF[m.group()], text.translate(SUBSCRIPTS))
+    if not regex.search(r"\p{Han}", text):
+        return text
+    text = BRACKETED.sub(_full_brackets, text)
+    text = UNPAIRED.sub(lambda m: FULL_WIDTH[m.group()], LINE_END.sub(lambda m: FULL_WIDTH[m.group()], text))
+    while True:  # `分);` : the `;` touches non-ASCII once the `)` is converted
+        converted = HALF_WIDTH.sub(lambda m: FULL_WIDTH[m.group()], text)
+        if converted == text:
+            return text
+        text = converted
+
+
+def _full_brackets(m: regex.Match) -> str:
+    if (m["before"] + m["inner"] + m["after"]).isascii():
+        return m.group()
+    return f"{m['before']}（{m['inner']}）{m['after']}"
 
 
 def _join_lines(pieces: list[OcrLine]) -> list[OcrLine]:
@@ -118,8 +152,12 @@ def _with_sizes(lines: list[OcrLine]) -> list[OcrLine]:
     if not lines:
         return lines
     body = float(np.median([line.bottom - line.top for line in lines]))
-    return [replace(line, size=body if line.bottom - line.top <= HEADING_HEIGHT * body else line.bottom - line.top)
-            for line in lines]
+    return [replace(line, size=line.bottom - line.top if _set_larger(line, body) else body) for line in lines]
+
+
+def _set_larger(line: OcrLine, body: float) -> bool:
+    # A few characters' box (a wrapped tail `分）；`) is as tall as its brackets: no evidence.
+    return line.bottom - line.top > HEADING_HEIGHT * body and len(line.text) >= HEADING_MIN_CHARS
 
 
 def _overlap(a: OcrLine, b: OcrLine) -> float:

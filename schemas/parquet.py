@@ -26,7 +26,7 @@ _LOCATION = [
 
 DOCUMENTS = _schema("documents", _SOURCE + [
     _field("sha256", pa.string(), "文件内容SHA-256"),
-    _field("format", pa.string(), "文件格式（docx、pdf、txt、md）"),
+    _field("format", pa.string(), "文件格式（docx、pdf、txt、md、image）"),
     _field("status", pa.string(), "处理状态：ok 成功，failed 失败"),
     _field("error", pa.string(), "失败原因"),
     _field("issuer", pa.string(), "发文机关"),
@@ -43,6 +43,7 @@ DOCUMENTS = _schema("documents", _SOURCE + [
     _field("n_targets", pa.int32(), "目标条款数"),
     _field("n_indicators", pa.int32(), "附件表格指标行数"),
     _field("n_units", pa.int32(), "责任单位数"),
+    _field("ocr_pages", pa.list_(pa.int32()), "经OCR识别文字的页码列表（扫描件、照片；文字可能有误识）"),
 ])
 
 TARGETS = _schema("targets", _SOURCE + [
@@ -59,6 +60,7 @@ TARGETS = _schema("targets", _SOURCE + [
     _field("scope", pa.string(), "范围：unit 责任单位目标，jurisdiction 全域目标"),
     _field("unit_type", pa.string(), "单位类型：county_area 县级区域、department 政府部门、institution 事业单位、"
                                      "vertical 垂管单位、enterprise 企业、bank 银行"),
+    _field("from_ocr", pa.bool_(), "是否经OCR识别（扫描件、照片；文字可能有误识，需复核）"),
 ] + _LOCATION)
 
 INDICATORS = _schema("indicators", _SOURCE + [
@@ -80,6 +82,7 @@ INDICATORS = _schema("indicators", _SOURCE + [
     _field("leaders", pa.list_(pa.string()), "责任领导列表"),
     _field("note", pa.string(), "备注"),
     _field("extra", pa.string(), "其他列（JSON）"),
+    _field("from_ocr", pa.bool_(), "是否经OCR识别（扫描件、照片；文字可能有误识，需复核）"),
 ] + _LOCATION)
 
 MEASURES = _schema("measures", _SOURCE + [
