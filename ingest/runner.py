@@ -84,6 +84,8 @@ def run(paths: list[Path], settings: RunSettings,
     summary = Summary()
     files = list(dict.fromkeys(iter_input_files(paths, summary.skipped)))
     manifest = Manifest(settings.out_dir / MANIFEST_NAME)
+    # Rows read under another OCR mode are other rows (a scan fails under --ocr off): keyed apart.
+    version = PARSER_VERSION if settings.options.ocr == "auto" else f"{PARSER_VERSION};ocr={settings.options.ocr}"
     sink = TableSink(settings.out_dir)
     ready: dict[int, dict[str, list[dict]]] = {}
     next_index = 0
@@ -105,7 +107,7 @@ def run(paths: list[Path], settings: RunSettings,
             except OSError as exc:
                 ready[index] = extraction_rows(failed_extraction(path, "", f"cannot read file: {exc.strerror or exc}"))
                 continue
-            cached = None if settings.force else manifest.get(sha, PARSER_VERSION)
+            cached = None if settings.force else manifest.get(sha, version)
             if cached is not None:
                 ready[index] = _for_path(cached, str(path))
                 summary.reused += 1
@@ -116,7 +118,7 @@ def run(paths: list[Path], settings: RunSettings,
         for index, extraction in parse_in_workers(tasks(), settings.options, settings.jobs, settings.limits):
             rows = extraction_rows(extraction)
             if not extraction.info.transient:
-                manifest.put(extraction.info.sha256, PARSER_VERSION, rows)
+                manifest.put(extraction.info.sha256, version, rows)
             ready[index] = rows
             flush()
         flush()

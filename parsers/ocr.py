@@ -78,7 +78,8 @@ def _engine(threads: int, settings: dict):
             params = {f"{task}.model_path": str(models / name) for task, name in MODELS.items()}
             params.update({"Global.log_level": "error",
                            "EngineConfig.onnxruntime.intra_op_num_threads": max(1, threads),
-                           "EngineConfig.onnxruntime.inter_op_num_threads": 1})
+                           "EngineConfig.onnxruntime.inter_op_num_threads": 1,
+                           "EngineConfig.onnxruntime.enable_cpu_mem_arena": True})  # ~10 % faster
             params.update(settings)
             _engines[key] = RapidOCR(params=params)
         return _engines[key]

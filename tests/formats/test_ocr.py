@@ -6,9 +6,10 @@ import struct
 import zlib
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pypdfium2 as pdfium
 import pytest
-from PIL import Image, ImageFilter
+from PIL import Image, ImageDraw, ImageFilter
 
 from ingest.cli import main
 from ingest.pipeline import RunOptions, process_file
@@ -156,3 +157,32 @@ def test_ocr_punctuation_is_set_full_width_in_chinese_text():
     assert _chinese_punctuation("研究与试验发展(R&D)经费") == "研究与试验发展（R&D）经费"
     assert _chinese_punctuation("PM₂.5浓度下降1,000吨") == "PM2.5浓度下降1,000吨"
     assert _chinese_punctuation("Annual targets (draft), v2") == "Annual targets (draft), v2"
+
+
+def test_run_under_ocr_auto_does_not_reuse_the_failure_cached_under_ocr_off(tmp_path, scanned_pdf):
+    out = tmp_path / "out"
+    assert main(["run", str(scanned_pdf), "--out", str(out), "--ocr", "off", "--jobs", "1", "--quiet"]) == 1
+    assert main(["run", str(scanned_pdf), "--out", str(out), "--jobs", "1", "--quiet"]) == 0
+    (doc,) = pq.read_table(out / "documents.parquet").to_pylist()
+    assert doc["status"] == "ok" and doc["ocr_pages"] == [1] and doc["n_targets"] == 10
+    targets = pq.read_table(out / "targets.parquet")
+    assert targets.column("from_ocr").to_pylist() == [True] * 10
+    assert targets.schema.field("from_ocr").metadata[b"description"].decode().startswith("是否经OCR识别")
+
+
+def test_engine_is_built_from_the_bundled_models_without_the_network(monkeypatch):
+    """Offline: constructing the engine and reading a line never opens a connection."""
+    import socket
+
+    from parsers import ocr
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the OCR engine tried to reach the network")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(ocr, "_engines", {})
+    image = Image.new("L", (400, 80), 255)
+    ImageDraw.Draw(image).rectangle((20, 30, 380, 50), fill=0)  # a bar the detector may take for text
+    ocr.ocr_image(image)
+    assert len(ocr._engines) == 1
