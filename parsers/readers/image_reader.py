@@ -9,6 +9,7 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
+import numpy as np
 from PIL import Image, UnidentifiedImageError
 
 from parsers import ocr as ocr_engine
@@ -71,10 +72,23 @@ def _read_frame(image: Image.Image, index: int, threads: int, doc: Document):
                          f"{MAX_PIXELS:,} pixels (a decompression bomb or an oversized scan)")
     if image.format == "JPEG" and max(width, height) > 2 * ocr_engine.MAX_SIDE:
         image.draft("RGB", (width // 2, height // 2))  # decoded at a smaller scale: less memory, same text
-    frame = ocr_engine.upright(image)  # a copy, turned as the EXIF orientation says
+    frame = _flatten(ocr_engine.upright(image))  # a copy, turned as the EXIF orientation says
     if max(frame.size) > ocr_engine.MAX_SIDE:
         frame.thumbnail((ocr_engine.MAX_SIDE, ocr_engine.MAX_SIDE), Image.LANCZOS)
     frame = ocr_engine.deskew(frame)
     found = ocr_engine.ocr_image(frame, threads, scale=PAGE_WIDTH / max(frame.width, 1))
     doc.ocr_pages.append(index + 1)
     return ocr_page(index + 1, found)
+
+
+def _flatten(image: Image.Image) -> Image.Image:
+    """8-bit pixels on white: a transparent background (a screenshot) would turn black, and
+    16-bit or float scans would clip to white if converted as they are."""
+    if image.mode in ("I;16", "I;16B", "I;16L", "I;16N", "I", "F"):
+        values = np.asarray(image, dtype=np.float64)
+        low, high = float(values.min()), float(values.max())
+        return Image.fromarray(((values - low) * (255.0 / max(high - low, 1.0))).astype(np.uint8))
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        return Image.alpha_composite(Image.new("RGBA", rgba.size, "white"), rgba).convert("RGB")
+    return image

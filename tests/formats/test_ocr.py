@@ -6,6 +6,7 @@ import struct
 import zlib
 from pathlib import Path
 
+import numpy as np
 import pyarrow.parquet as pq
 import pypdfium2 as pdfium
 import pytest
@@ -64,9 +65,13 @@ def _assert_same_clauses(result, expected: list[tuple], max_error: float = 0.02)
     assert result.info.ocr_pages == [1]
 
 
-def test_png_of_a_page_gives_the_clauses_of_its_text_layer(tmp_path, page_image, text_layer_clauses):
+def test_transparent_png_of_a_page_gives_the_clauses_of_its_text_layer(tmp_path, page_image, text_layer_clauses):
+    """Black text on a transparent background (a screenshot): read on white, not on black."""
+    ink = 255 - np.asarray(page_image.convert("L"))
+    pixels = np.zeros((*ink.shape, 4), dtype=np.uint8)
+    pixels[..., 3] = ink
     path = tmp_path / "page.png"
-    page_image.save(path)
+    Image.fromarray(pixels).save(path)
     result = process_file(path)
     assert result.info.format == "image"
     assert len(text_layer_clauses) == 10 and text_layer_clauses[0][0] == "义马市"
@@ -81,10 +86,11 @@ def test_photo_stored_sideways_is_turned_by_its_exif_orientation(tmp_path, page_
     _assert_same_clauses(process_file(path), text_layer_clauses)
 
 
-def test_skewed_blurred_scan_is_levelled_and_read(tmp_path, page_image, text_layer_clauses):
+def test_skewed_blurred_16_bit_scan_is_levelled_and_read(tmp_path, page_image, text_layer_clauses):
     skewed = page_image.rotate(2.5, resample=Image.BICUBIC, fillcolor="white").filter(ImageFilter.GaussianBlur(1.0))
     path = tmp_path / "skewed.tif"
-    skewed.save(path, compression="tiff_lzw")
+    Image.fromarray(np.asarray(skewed.convert("L")).astype(np.uint16) * 257).save(path)  # 16-bit grey
+    assert Image.open(path).mode == "I;16"
     _assert_same_clauses(process_file(path), text_layer_clauses, max_error=0.03)
 
 
@@ -106,6 +112,21 @@ def test_scanned_pdf_page_is_ocrd_under_ocr_auto(scanned_pdf, text_layer_clauses
     assert result.info.format == "pdf"
     _assert_same_clauses(result, text_layer_clauses)
     assert not [f for f in result.findings if f.code == "text_layer_unreadable"]
+
+
+def test_only_the_pages_without_a_text_layer_are_ocrd(tmp_path, scanned_pdf, text_layer_clauses):
+    mixed = pdfium.PdfDocument.new()
+    mixed.import_pages(pdfium.PdfDocument(str(SAMPLE)), list(range(PAGE)))  # pages with their text layer
+    mixed.import_pages(pdfium.PdfDocument(str(scanned_pdf)), [0])  # then the scan of the next page
+    path = tmp_path / "mixed.pdf"
+    mixed.save(str(path))
+    result = process_file(path, RunOptions(ocr="auto"))
+    assert result.info.ocr_pages == [PAGE + 1]
+    read = [t for t in result.targets if t.page <= PAGE]
+    scanned = [t for t in result.targets if t.page == PAGE + 1]
+    assert len(read) == 20 and not any(t.from_ocr for t in read)
+    assert all(t.from_ocr for t in scanned)
+    assert [(t.unit, t.seq, t.points) for t in scanned] == [c[:3] for c in text_layer_clauses]
 
 
 def test_scanned_pdf_fails_with_the_way_out_under_ocr_off(scanned_pdf, capsys):
