@@ -117,8 +117,8 @@ def assemble_pages(pages: list[_Page], source: str) -> list:
 
 def ocr_page(page_no: int, found: list[ocr_engine.OcrLine]) -> _Page:
     """OCR lines as the lines of a page, numbered top to bottom."""
-    lines = [_Line(f.text, page_no, k + 1, f.x0, f.x1, f.top, f.size, ocr=True) for k, f in enumerate(found)]
-    return _Page(page_no, list(lines))
+    return _Page(page_no, [_Line(f.text, page_no, k + 1, f.x0, f.x1, f.top, f.size, ocr=True)
+                           for k, f in enumerate(found)])
 
 
 def _read_page(pdf, index: int, doc: Document, ocr: str = "off", threads: int = 1) -> _Page | None:
@@ -348,7 +348,7 @@ def _paragraph(lines: list[_Line], source: str, left: float, right: float, size:
         text += sep + line.text
     first = lines[0]
     centered = len(lines) == 1 and first.x0 > left + 2.5 * size and abs((first.x0 - left) - (right - first.x1)) < size
-    return Paragraph(clean_text(text), Provenance(source, first.page, first.number, ocr=first.ocr), centered=centered)
+    return Paragraph(clean_text(text), Provenance(source, first.page, first.number, ocr=any(line.ocr for line in lines)), centered=centered)
 
 
 def _add_table(blocks: list, item: _PageTable, source: str, continues: bool) -> None:
