@@ -19,14 +19,16 @@ from PIL import Image, ImageOps
 from parsers.errors import ParseError
 
 INSTALL_HINT = "install the OCR engine: pip install 'notice-ingest[ocr]'"
-MODELS = {"Det": "PP-OCRv6_det_small.onnx", "Rec": "PP-OCRv6_rec_small.onnx",
-          "Cls": "ch_ppocr_mobile_v2.0_cls_mobile.onnx"}
+MODELS = {"Det": "PP-OCRv6_det_small.onnx", "Rec": "PP-OCRv6_rec_small.onnx"}
 # Detection works on the page scaled so its longer side is 960 px (the engine's default scales
 # the shorter side up to 736 and costs ~3.5× more); recognition always sees the full-size lines.
 DET_SETTINGS = {"Det.limit_type": "max", "Det.limit_side_len": 960}
 MAX_SIDE = 2400  # larger images are scaled down first: ~200 dpi for an A4 page
 SAME_LINE = 0.5  # boxes overlapping this much of the lower one's height sit on one line
 MIN_CONFIDENCE = 0.5
+# Upright text reads at ~0.97 mean confidence, text upside down at ~0.6 (measured on the sample).
+DOUBT_CONFIDENCE = 0.8
+DOUBT_MIN_BOXES = 3
 HEADING_HEIGHT = 1.3  # a line this much taller than the page's typical line is set larger
 HEADING_MIN_CHARS = 4
 # The recogniser picks half- or full-width punctuation by appearance; Chinese text sets it full
@@ -76,7 +78,9 @@ def _engine(threads: int, settings: dict):
             if missing:
                 raise ParseError(f"the OCR models {', '.join(missing)} are missing: {INSTALL_HINT}")
             params = {f"{task}.model_path": str(models / name) for task, name in MODELS.items()}
-            params.update({"Global.log_level": "error",
+            # No per-line 180° classifier: a page turned upside down is found by its confidence
+            # and turned as a whole (ocr_image), which also puts its lines back in order.
+            params.update({"Global.log_level": "error", "Global.use_cls": False,
                            "EngineConfig.onnxruntime.intra_op_num_threads": max(1, threads),
                            "EngineConfig.onnxruntime.inter_op_num_threads": 1,
                            "EngineConfig.onnxruntime.enable_cpu_mem_arena": True})  # ~10 % faster
@@ -93,10 +97,23 @@ def ocr_image(image: Image.Image, threads: int = 1, scale: float = 1.0,
     factor = min(1.0, MAX_SIDE / max(image.size))
     if factor < 1.0:
         image = image.resize((round(image.width * factor), round(image.height * factor)), Image.LANCZOS)
-    result = _engine(threads, DET_SETTINGS if settings is None else settings)(np.asarray(image))
+    engine = _engine(threads, DET_SETTINGS if settings is None else settings)
+    pieces = _recognise(engine, image, scale / factor)
+    if _doubtful(pieces):  # a page scanned upside down or sideways (no EXIF tag to say so)
+        turns = (90, 270, 180) if _mostly_upright_boxes(pieces) else (180, 90, 270)
+        for turn in turns:
+            candidate = _recognise(engine, image.rotate(turn, expand=True), scale / factor)
+            if _confidence(candidate) > _confidence(pieces):
+                pieces = candidate
+            if not _doubtful(pieces):
+                break
+    return _join_lines(pieces)
+
+
+def _recognise(engine, image: Image.Image, unit: float) -> list[OcrLine]:
+    result = engine(np.asarray(image))
     if result.boxes is None or result.txts is None:
         return []
-    unit = scale / factor
     pieces = []
     for box, text, score in zip(result.boxes, result.txts, result.scores):
         text = _chinese_punctuation(unicodedata.normalize("NFC", text).strip())
@@ -104,7 +121,25 @@ def ocr_image(image: Image.Image, threads: int = 1, scale: float = 1.0,
             continue
         xs, ys = [p[0] for p in box], [p[1] for p in box]
         pieces.append(OcrLine(text, min(xs) * unit, min(ys) * unit, max(xs) * unit, max(ys) * unit, float(score)))
-    return _join_lines(pieces)
+    return pieces
+
+
+def _confidence(pieces: list[OcrLine]) -> float:
+    """Mean confidence per character; boxes standing on end (text read sideways) count for nothing."""
+    chars = sum(len(p.text) for p in pieces)
+    if not chars or _mostly_upright_boxes(pieces):
+        return 0.0
+    return sum(p.confidence * len(p.text) for p in pieces) / chars
+
+
+def _mostly_upright_boxes(pieces: list[OcrLine]) -> bool:
+    tall = sum(1 for p in pieces if p.bottom - p.top > p.x1 - p.x0)
+    return tall > len(pieces) / 2
+
+
+def _doubtful(pieces: list[OcrLine]) -> bool:
+    """A page that reads like text turned the wrong way: several boxes, low confidence or on end."""
+    return len(pieces) >= DOUBT_MIN_BOXES and _confidence(pieces) < DOUBT_CONFIDENCE
 
 
 def _chinese_punctuation(text: str) -> str:

@@ -86,6 +86,12 @@ def test_photo_stored_sideways_is_turned_by_its_exif_orientation(tmp_path, page_
     _assert_same_clauses(process_file(path), text_layer_clauses)
 
 
+def test_page_scanned_upside_down_is_turned_by_its_confidence(tmp_path, page_image, text_layer_clauses):
+    path = tmp_path / "upside_down.png"
+    page_image.convert("L").rotate(180).save(path)  # no EXIF tag: only the text shows it
+    _assert_same_clauses(process_file(path), text_layer_clauses)
+
+
 def test_skewed_blurred_16_bit_scan_is_levelled_and_read(tmp_path, page_image, text_layer_clauses):
     skewed = page_image.rotate(2.5, resample=Image.BICUBIC, fillcolor="white").filter(ImageFilter.GaussianBlur(1.0))
     path = tmp_path / "skewed.tif"
