@@ -41,6 +41,8 @@ LINE_END = regex.compile(r"[,;:?!](?=\s*$)")
 # A letter the recogniser gives for a digit's look-alike inside a number: `PM1o` → `PM10`.
 DIGIT_LOOKALIKE = regex.compile(r"(?<=\d)[oO](?![A-Za-z])|(?<=\d)[lI](?=\d)")
 DIGIT_OF = {"o": "0", "O": "0", "l": "1", "I": "1"}
+# A page number between dashes, where a dash may be read as 一 (`-4一`): set as `— 4 —`.
+DASHED_NUMBER = regex.compile(r"^[\-－—–一~]+\s*(\d{1,4})\s*[\-－—–一~]+$")
 FULL_WIDTH = {"(": "（", ")": "）", ",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 SKEW_THUMB = 800  # px: the skew estimate works on a thumbnail
@@ -177,6 +179,7 @@ def _join_lines(pieces: list[OcrLine]) -> list[OcrLine]:
         for before, after in zip(row, row[1:]):
             height = after.bottom - after.top
             text += (" " if after.x0 - before.x1 > 0.5 * height else "") + after.text
+        text = DASHED_NUMBER.sub(r"— \1 —", text)
         lines.append(OcrLine(text, row[0].x0, min(p.top for p in row), row[-1].x1, max(p.bottom for p in row),
                              min(p.confidence for p in row)))
     return _with_sizes(lines)

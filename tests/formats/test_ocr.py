@@ -3,6 +3,7 @@ come out with the clauses of the PDF's text layer, through the same paragraph ge
 from __future__ import annotations
 
 import struct
+from dataclasses import replace
 import zlib
 from pathlib import Path
 
@@ -14,7 +15,8 @@ from PIL import Image, ImageDraw, ImageFilter
 
 from ingest.cli import main
 from ingest.pipeline import RunOptions, process_file
-from parsers.ocr import _chinese_punctuation, skew_angle
+from parsers.ocr import OcrLine, _chinese_punctuation, _join_lines, skew_angle
+from parsers.readers.pdf_reader import PAGE_NUMBER
 from parsers.readers.image_reader import MAX_PAGES
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "sanmenxia_2020_targets.pdf"
@@ -184,6 +186,14 @@ def test_ocr_punctuation_is_set_full_width_in_chinese_text():
     assert _chinese_punctuation("研究与试验发展(R&D)经费") == "研究与试验发展（R&D）经费"
     assert _chinese_punctuation("PM₂.5浓度下降1,000吨") == "PM2.5浓度下降1,000吨"
     assert _chinese_punctuation("Annual targets (draft), v2") == "Annual targets (draft), v2"
+
+
+def test_page_number_whose_dash_was_read_as_yi_is_still_a_page_number():
+    """`— 4 —` read as `-4一` was kept as body text and broke the clauses of the next page."""
+    line = OcrLine("-4一", 275.0, 789.0, 325.0, 806.0, 0.9)
+    assert [x.text for x in _join_lines([line])] == ["— 4 —"]
+    assert PAGE_NUMBER.match("— 4 —")
+    assert [x.text for x in _join_lines([replace(line, text="一二一")])] == ["一二一"]
 
 
 def test_run_under_ocr_auto_does_not_reuse_the_failure_cached_under_ocr_off(tmp_path, scanned_pdf):
