@@ -3,8 +3,8 @@ come out with the clauses of the PDF's text layer, through the same paragraph ge
 from __future__ import annotations
 
 import struct
-from dataclasses import replace
 import zlib
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -16,8 +16,8 @@ from PIL import Image, ImageDraw, ImageFilter
 from ingest.cli import main
 from ingest.pipeline import RunOptions, process_file
 from parsers.ocr import OcrLine, _chinese_punctuation, _join_lines, skew_angle
-from parsers.readers.pdf_reader import PAGE_NUMBER
 from parsers.readers.image_reader import MAX_PAGES
+from parsers.readers.pdf_reader import PAGE_NUMBER
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "sanmenxia_2020_targets.pdf"
 PAGE = 3  # 0-based: 义马市 and its ten scored clauses
