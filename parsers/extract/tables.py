@@ -113,7 +113,7 @@ def _indicator(values, row, extra_columns, header, doc, doc_id, attachment, titl
         weight_raw=weight_raw, status=text["status"], target=text["target"], criteria=text["criteria"],
         units=_split_units(values.get("units", "")), leaders=_split_leaders(values.get("leaders", "")),
         note=text["note"], extra=json.dumps(extra, ensure_ascii=False) if extra else None,
-        page=row.prov.page, line=row.prov.line)
+        page=row.prov.page, line=row.prov.line, from_ocr=row.prov.ocr)
 
 
 def _row_kind(row_no: str | None, text: dict) -> str:
