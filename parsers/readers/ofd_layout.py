@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from parsers.readers.ofd_tables import find_tables, inside
 from parsers.readers.ofd_text import Glyph, PageContent
-from parsers.readers.pdf_reader import _Line
+from parsers.readers.pdf_reader import _Line, _PageTable
 
 MM_TO_PT = 72 / 25.4
 SAME_LINE = 0.4  # baselines closer than this many font sizes are one line
@@ -49,13 +50,23 @@ class _Segment:
         return min(g.y - ASCENT * g.size for g in self.glyphs)
 
 
-def page_items(content: PageContent, page: int, box: tuple[float, float]) -> list[_Line]:
-    flat = [g for g in content.glyphs if not g.vertical]
-    flat += [_rotate(g, box) for g in content.glyphs if g.vertical]
-    lines = [_make_line(run, page) for run in _reading_order(_segments(flat))]
-    for number, line in enumerate(lines, 1):
-        line.number = number
-    return lines
+def page_items(content: PageContent, page: int, box: tuple[float, float]) -> list[_Line | _PageTable]:
+    """The page's lines in reading order, with its ruled tables placed where they stand; a
+    table's rows count as lines of the page, as in the PDF reader."""
+    tables = find_tables(content, box)
+    glyphs = [g for g in content.glyphs if not any(inside(g, t) for t in tables)]
+    flat = [g for g in glyphs if not g.vertical]
+    flat += [_rotate(g, box) for g in glyphs if g.vertical]
+    items: list[_Line | _PageTable] = [_make_line(run, page) for run in _reading_order(_segments(flat))]
+    for table in sorted(tables, key=lambda t: t.bbox[1]):
+        top = table.bbox[1]
+        at = next((k for k, it in enumerate(items) if isinstance(it, _Line) and it.top > top), len(items))
+        items.insert(at, _PageTable(table.rows, page, top, 0))
+    number = 1
+    for item in items:
+        item.number = number
+        number += len(item.rows) if isinstance(item, _PageTable) else 1
+    return items
 
 
 def _rotate(g: Glyph, box: tuple[float, float]) -> Glyph:

@@ -16,6 +16,7 @@ from pathlib import Path
 from parsers.errors import ParseError
 from parsers.readers.limits import LIMITS
 from parsers.readers.ofd_layout import page_items
+from parsers.readers.ofd_tables import continue_merges
 from parsers.readers.ofd_text import ContentWalker, PageContent, child, children, local
 from parsers.readers.pdf_reader import _assemble, _drop_page_furniture, _Line, _Page
 from parsers.safety import check_xml_parts, check_zip, parse_xml, read_member
@@ -63,6 +64,7 @@ def resolve(base_dir: str, loc: str | None) -> str:
 def read_ofd(path: Path, source: str) -> Document:
     doc, pages = _read(path, source)
     _drop_page_furniture(pages)
+    continue_merges(pages)
     doc.blocks = _assemble(pages, source)
     return doc
 

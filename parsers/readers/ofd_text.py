@@ -17,6 +17,8 @@ from lxml import etree
 Affine = tuple[float, float, float, float, float, float]
 IDENTITY: Affine = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 MAX_DEPTH = 8  # composites that draw composites: a loop in hostile resources stops here
+MAX_RULES = 20_000  # per page: more straight segments than any table needs
+RULE_SLANT = 0.3  # mm: a segment this close to level or upright is a rule
 
 
 @dataclass
@@ -152,12 +154,13 @@ class ContentWalker:
                 y += dy[i] if i < len(dy) else 0.0
 
     def _rules(self, el, m: Affine, out: PageContent) -> None:
-        """Straight horizontal and vertical segments of a path (``M x y L x y``): a table's grid.
-        Filled thin rectangles count as their long side."""
-        toks = (child(el, "AbbreviatedData").text or "").split() if child(el, "AbbreviatedData") is not None else []
-        pos = None
+        """Straight horizontal and vertical segments of a path (``M``/``S`` move, ``L`` line, ``C``
+        close): a table's grid. Curves are skipped; their points only move the pen."""
+        data = child(el, "AbbreviatedData")
+        toks = (data.text or "").split() if data is not None else []
+        pos = start = None
         i = 0
-        while i < len(toks):
+        while i < len(toks) and len(out.rules) < MAX_RULES:
             op = toks[i]
             if op in ("M", "S", "L") and i + 2 < len(toks):
                 try:
@@ -165,10 +168,22 @@ class ContentWalker:
                 except ValueError:
                     return
                 if op == "L" and pos is not None:
-                    (x0, y0), (x1, y1) = pos, pt
-                    if abs(y0 - y1) < 0.3 or abs(x0 - x1) < 0.3:
-                        out.rules.append((min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
+                    self._rule(pos, pt, out)
+                else:
+                    start = pt
                 pos = pt
                 i += 3
+            elif op == "C" and pos is not None and start is not None:
+                self._rule(pos, start, out)
+                pos = start
+                i += 1
             else:
                 i += 1
+
+    @staticmethod
+    def _rule(a: tuple[float, float], b: tuple[float, float], out: PageContent) -> None:
+        (x0, y0), (x1, y1) = a, b
+        if abs(y0 - y1) < RULE_SLANT and abs(x0 - x1) > RULE_SLANT:
+            out.rules.append((min(x0, x1), (y0 + y1) / 2, max(x0, x1), (y0 + y1) / 2))
+        elif abs(x0 - x1) < RULE_SLANT and abs(y0 - y1) > RULE_SLANT:
+            out.rules.append(((x0 + x1) / 2, min(y0, y1), (x0 + x1) / 2, max(y0, y1)))

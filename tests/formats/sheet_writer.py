@@ -29,6 +29,35 @@ def docx_tables_to_xlsx(source: Path, target: Path) -> Path:
     return target
 
 
+def table_grid(table: DocxTable) -> list[list[tuple[str, int, int] | None]]:
+    """(text, rowspan, colspan) where a Word cell starts, None where its merge covers the grid."""
+    width = len(table.columns)
+    cells = [[table.cell(r, c) for c in range(width)] for r in range(len(table.rows))]
+    grid: list[list[tuple[str, int, int] | None]] = [[None] * width for _ in cells]
+    seen: set = set()
+    for r, row in enumerate(cells):
+        for c, cell in enumerate(row):
+            if id(cell._tc) in seen:
+                continue
+            seen.add(id(cell._tc))
+            r1 = max(rr for rr in range(r, len(cells)) if any(cells[rr][cc]._tc is cell._tc for cc in range(width)))
+            c1 = max(cc for cc in range(c, width) if cells[r][cc]._tc is cell._tc)
+            grid[r][c] = (cell.text, r1 - r + 1, c1 - c + 1)
+    return grid
+
+
+def docx_blocks(source: Path) -> list[tuple[str, object]]:
+    """("para", text) and ("table", (grid, column widths)) in document order."""
+    document = docx.Document(str(source))
+    out: list[tuple[str, object]] = []
+    for item in document.iter_inner_content():
+        if isinstance(item, DocxParagraph) and item.text.strip():
+            out.append(("para", item.text.strip()))
+        elif isinstance(item, DocxTable):
+            out.append(("table", (table_grid(item), [float(c.width or 1) for c in item.columns])))
+    return out
+
+
 def _write_table(sheet, table: DocxTable, titles: list[str]) -> None:
     width = len(table.columns)
     for k, title in enumerate(titles, 1):

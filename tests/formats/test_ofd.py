@@ -16,7 +16,8 @@ from parsers import formats
 from parsers.errors import ParseError
 from parsers.readers.ofd_reader import page_lines, read_ofd
 from tests.conftest import REAL, SAMPLES
-from tests.formats.ofd_writer import Para, write_ofd
+from tests.formats.ofd_writer import Grid, Para, write_ofd
+from tests.formats.sheet_writer import docx_blocks
 
 OFD_DIR = REAL / "ofd"
 needs_real = pytest.mark.skipif(not OFD_DIR.is_dir(), reason="../shared/real/ofd is not beside this checkout")
@@ -88,6 +89,24 @@ def test_written_ofd_gives_the_docx_targets(tmp_path, prefix):
     assert scored == [_key(t) for t in docx.targets if t.points is not None]
     assert (ofd.info.doc_number, ofd.info.issuer) == (docx.info.doc_number, docx.info.issuer)
     assert all(t.page for t in ofd.targets)
+
+
+def test_written_ofd_with_ruled_tables_gives_the_docx_indicator_rows(tmp_path):
+    """Tables drawn with lines over several pages, merged cells without the rules between them
+    (a merged category cell crosses a page break)."""
+    def row_key(r):
+        return (r.table_index, r.row_no, r.category, r.indicator, r.weight, r.status, r.target, r.units, r.leaders,
+                r.attachment, r.table_title)
+    tables = SAMPLES / "jiayuguan_2022q2_decomposition.docx"
+    found = docx_blocks(tables)
+    blocks = [Para(value, centered=k + 1 < len(found) and found[k + 1][0] == "table") if kind == "para"
+              else Grid(*value) for k, (kind, value) in enumerate(found)]  # a table's title is centred above it
+    result = process_file(write_ofd(tmp_path / "tables.ofd", blocks))
+    assert result.info.status == "ok" and result.info.n_pages > 2
+    rows = result.indicators
+    assert [sum(1 for r in rows if r.table_index == i) for i in (1, 2)] == [31, 35]
+    assert [row_key(r) for r in rows] == [row_key(r) for r in process_file(tables).indicators]
+    assert len({r.page for r in rows}) > 2
 
 
 def test_recognised_by_content_not_name(tmp_path):
