@@ -12,7 +12,7 @@ from pdfplumber.table import TableFinder
 
 from parsers.readers.ofd_text import Glyph, PageContent
 from parsers.readers.pdf_reader import _PageTable
-from parsers.readers.pdf_tables import MERGED_UP, MIN_EDGES, FoundTable, _Char, _cells, _line
+from parsers.readers.pdf_tables import MERGED_UP, MIN_EDGES, FoundTable, _cells, _Char, _line
 
 MM_TO_PT = 72 / 25.4
 CENTRE_DROP = 0.35  # a CJK glyph's centre sits this many font sizes above its baseline
