@@ -35,11 +35,11 @@ def test_broken_file_is_a_failed_row_and_the_rest_is_ingested(tmp_path, capsys):
     shutil.copy(SAMPLES / "sanmenxia_2020_targets.docx", folder / "good.docx")
     (folder / "broken.docx").write_bytes(b"PK\x03\x04 this is not really a zip")
     (folder / "empty.pdf").write_bytes(b"")
-    (folder / "notes.xlsx").write_bytes(b"unsupported")
+    (folder / "notes.pptx").write_bytes(b"unsupported")
     out = tmp_path / "out"
     assert main(["run", str(folder), "--out", str(out), "--jobs", "1"]) == 1
     printed = capsys.readouterr().out
-    assert "failed: 2" in printed and "skipped: 1" in printed and "notes.xlsx (unsupported format)" in printed
+    assert "failed: 2" in printed and "skipped: 1" in printed and "notes.pptx (unsupported format)" in printed
     docs = {d["source_path"].rsplit("/", 1)[-1]: d for d in pq.read_table(out / "documents.parquet").to_pylist()}
     assert set(docs) == {"good.docx", "broken.docx", "empty.pdf"}
     assert docs["good.docx"]["status"] == "ok" and docs["good.docx"]["n_targets"] == 836
@@ -63,11 +63,11 @@ def test_named_pipe_and_unsupported_file_given_by_name_are_skipped(tmp_path, cap
     import os
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
-    sheet = tmp_path / "sheet.xlsx"
+    sheet = tmp_path / "slides.pptx"
     sheet.write_bytes(b"x")
     out = tmp_path / "out"
     assert main(["run", str(fifo), str(sheet), str(SAMPLES / "sanmenxia_2020_targets.md"), "--out", str(out),
                  "--jobs", "1"]) == 0
     printed = capsys.readouterr().out
-    assert "pipe.txt (not a regular file)" in printed and "sheet.xlsx (unsupported format)" in printed
+    assert "pipe.txt (not a regular file)" in printed and "slides.pptx (unsupported format)" in printed
     assert pq.read_table(out / "documents.parquet").num_rows == 1
