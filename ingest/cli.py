@@ -92,8 +92,8 @@ def cmd_check(args) -> int:
     summary = run(args.files, settings, [writers.get(args.format).make(args.output)])
     for path, error in summary.failures:
         print(f"ingest: cannot read {path}: {error}", file=sys.stderr)
-    for path in summary.skipped:
-        print(f"ingest: cannot read {path}", file=sys.stderr)
+    for path, reason in summary.skipped:
+        print(f"ingest: cannot read {path} ({reason})", file=sys.stderr)
     if summary.failed or summary.skipped:
         return 2
     return 1 if summary.errors else 0
@@ -141,8 +141,8 @@ def print_summary(s) -> None:
         print(f"  failed: {path}: {error}")
     if len(s.failures) > 20:
         print(f"  … and {len(s.failures) - 20} more failures (see documents.parquet)")
-    for path in s.skipped[:10]:
-        print(f"  skipped: {path}")
+    for path, reason in s.skipped[:10]:
+        print(f"  skipped: {path} ({reason})")
     if len(s.skipped) > 10:
         print(f"  … and {len(s.skipped) - 10} more skipped")
     if s.outputs:

@@ -68,6 +68,13 @@ def failed_extraction(path: Path | str, sha256: str, error: str, transient: bool
     return Extraction(info)
 
 
+def skipped_extraction(source: str, reason: str) -> Extraction:
+    """A file the run passed over (unsupported, a lock file, hidden): a row so an audit sees it existed."""
+    info = DocumentInfo(doc_id=make_doc_id("", source), source_path=source, sha256="",
+                        format=_claimed_format(Path(source)), status="skipped", error=reason)
+    return Extraction(info)
+
+
 def extract(doc: Document, info: DocumentInfo) -> Extraction:
     """Blocks → records, no checks."""
     info.format, info.n_pages, info.ocr_pages = doc.format, doc.n_pages, list(doc.ocr_pages)

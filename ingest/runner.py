@@ -3,15 +3,18 @@ check every extraction, and hand each to the sinks in input order. ``ingest run`
 are both this, with different sinks (and ``check`` without a manifest)."""
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
 from ingest import PARSER_VERSION
 from ingest.batch import Limits, parse_in_workers
-from ingest.inputs import file_sha256, iter_input_files
+from ingest.inputs import ARCHIVE_EXTENSIONS, file_sha256, iter_input_files
 from ingest.manifest import Manifest
-from ingest.pipeline import RunOptions, check, extract_file, failed_extraction, relocate
+from ingest.pipeline import RunOptions, check, extract_file, failed_extraction, relocate, skipped_extraction
+from parsers.errors import ParseError
+from parsers.formats.archive import walk_archive
 from ingest.writers.sinks import Sink
 from schemas.records import Extraction
 
@@ -29,7 +32,7 @@ class Summary:
     indicators: int = 0
     findings: int = 0
     errors: int = 0  # error-level findings
-    skipped: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason); each also a documents row
     failures: list[tuple[str, str]] = field(default_factory=list)
     outputs: list[str] = field(default_factory=list)
 
@@ -38,6 +41,9 @@ class Summary:
         self.files += 1
         if info.status == "ok":
             self.ok += 1
+        elif info.status == "skipped":
+            self.files -= 1  # listed in ``skipped``, not a file the run read
+            return
         else:
             self.failed += 1
             self.failures.append((info.source_path, info.error or ""))
@@ -60,7 +66,11 @@ class RunSettings:
 def run(paths: Sequence[Path], settings: RunSettings, sinks: Sequence[Sink],
         on_progress: Callable[[int, int, str], None] | None = None) -> Summary:
     summary = Summary()
-    files = list(dict.fromkeys(iter_input_files(paths, summary.skipped)))
+    exclude = [settings.manifest.parent] if settings.manifest else []
+    listed = list(dict.fromkeys(iter_input_files(paths, summary.skipped, exclude)))
+    workdir = tempfile.TemporaryDirectory(prefix="notice-ingest-")  # archive members, removed at the end
+    files, sources, unread = _expand_archives(listed, Path(workdir.name))
+    unread += [skipped_extraction(path, reason) for path, reason in summary.skipped]
     # Rows read under another OCR mode are other rows (a scan fails under --ocr off): keyed apart.
     version = PARSER_VERSION if settings.options.ocr == "auto" else f"{PARSER_VERSION};ocr={settings.options.ocr}"
     manifest = Manifest(settings.manifest, version) if settings.manifest else None
@@ -71,6 +81,8 @@ def run(paths: Sequence[Path], settings: RunSettings, sinks: Sequence[Sink],
 
     def deliver(index: int, extraction: Extraction) -> None:
         nonlocal next_index
+        if index in sources:  # an archive member: named by its place in the archive, not the temp file
+            extraction = relocate(extraction, sources[index])
         ready[index] = check(extraction)
         while next_index in ready:
             ex = ready.pop(next_index)
@@ -95,19 +107,52 @@ def run(paths: Sequence[Path], settings: RunSettings, sinks: Sequence[Sink],
                 continue
             yield index, path, sha
 
+    def leftovers() -> None:
+        for offset, extraction in enumerate(unread):
+            deliver(len(files) + offset, extraction)
+
     completed = False
     try:
         for index, extraction in _extract(tasks(), settings):
             if manifest and not extraction.info.transient:
                 manifest.put(extraction)
             deliver(index, extraction)
+        leftovers()
         completed = True
     finally:
+        workdir.cleanup()
         for sink in sinks:
             summary.outputs.extend(str(p) for p in sink.close(completed))
         if manifest:
             manifest.close()
     return summary
+
+
+def _expand_archives(listed: list[Path], workdir: Path) -> tuple[list[Path], dict[int, str], list[Extraction]]:
+    """Archives walked like folders: each member a file of its own, named ``a.zip!/x.docx``; members
+    refused or skipped, and archives that cannot be opened, become rows with the reason."""
+    files: list[Path] = []
+    sources: dict[int, str] = {}
+    unread: list[Extraction] = []
+    for k, path in enumerate(listed):
+        if path.suffix.lower() not in ARCHIVE_EXTENSIONS:
+            files.append(path)
+            continue
+        folder = workdir / str(k)
+        folder.mkdir()
+        try:
+            members = walk_archive(path, str(path), folder)
+        except ParseError as exc:
+            unread.append(failed_extraction(path, "", str(exc)))
+            continue
+        for m in members:
+            if m.path is None:
+                unread.append(skipped_extraction(m.source, m.reason or "") if m.status == "skipped"
+                              else failed_extraction(m.source, "", m.reason or "refused"))
+                continue
+            sources[len(files)] = m.source
+            files.append(m.path)
+    return files, sources, unread
 
 
 def _extract(tasks: Iterator[tuple[int, Path, str]], settings: RunSettings) -> Iterator[tuple[int, Extraction]]:

@@ -33,7 +33,7 @@ _LOCATION = [
 DOCUMENTS = _schema("documents", _SOURCE + [
     _field("sha256", pa.string(), "文件内容SHA-256"),
     _field("format", pa.string(), "文件格式（输入格式登记表 parsers.formats 中的格式名）"),
-    _field("status", pa.string(), "处理状态：ok 成功，failed 失败"),
+    _field("status", pa.string(), "处理状态：ok 成功，failed 失败，skipped 未读取（不支持的格式、锁文件、隐藏文件等，原因见 error）"),
     _field("error", pa.string(), "失败原因"),
     _field("issuer", pa.string(), "发文机关"),
     _field("doc_number", pa.string(), "发文字号（规范化为〔年份〕）"),

@@ -41,7 +41,8 @@ def test_broken_file_is_a_failed_row_and_the_rest_is_ingested(tmp_path, capsys):
     printed = capsys.readouterr().out
     assert "failed: 2" in printed and "skipped: 1" in printed and "notes.pptx (unsupported format)" in printed
     docs = {d["source_path"].rsplit("/", 1)[-1]: d for d in pq.read_table(out / "documents.parquet").to_pylist()}
-    assert set(docs) == {"good.docx", "broken.docx", "empty.pdf"}
+    assert set(docs) == {"good.docx", "broken.docx", "empty.pdf", "notes.pptx"}
+    assert docs["notes.pptx"]["status"] == "skipped" and docs["notes.pptx"]["error"] == "unsupported format"
     assert docs["good.docx"]["status"] == "ok" and docs["good.docx"]["n_targets"] == 836
     assert docs["broken.docx"]["status"] == "failed" and "not a valid .docx" in docs["broken.docx"]["error"]
     assert docs["empty.pdf"]["error"] == "empty file (0 bytes)"
@@ -70,4 +71,5 @@ def test_named_pipe_and_unsupported_file_given_by_name_are_skipped(tmp_path, cap
                  "--jobs", "1"]) == 0
     printed = capsys.readouterr().out
     assert "pipe.txt (not a regular file)" in printed and "slides.pptx (unsupported format)" in printed
-    assert pq.read_table(out / "documents.parquet").num_rows == 1
+    statuses = sorted(d["status"] for d in pq.read_table(out / "documents.parquet").to_pylist())
+    assert statuses == ["ok", "skipped", "skipped"]

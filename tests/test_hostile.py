@@ -76,7 +76,7 @@ def test_exit_1_and_one_row_per_file(hostile):
     assert set(docs) == {
         "good.docx", "empty.txt", "not_a_zip.docx", "truncated.docx", "bomb.docx", "xxe.docx", "laughs.docx",
         "garbage.pdf", "truncated.pdf", "loop.pdf", "owner_only.pdf", "user_password.pdf", "scan.pdf",
-        "lying_extension.pdf", "binary.txt", "no_targets.txt"}
+        "lying_extension.pdf", "binary.txt", "no_targets.txt", "fifo.txt", "leak.txt", "dangling.txt"}
 
 
 @pytest.mark.parametrize("name,status,error", [
@@ -96,6 +96,9 @@ def test_exit_1_and_one_row_per_file(hostile):
     ("lying_extension.pdf", "ok", None),
     ("binary.txt", "failed", "undecodable"),
     ("no_targets.txt", "ok", None),
+    ("fifo.txt", "skipped", "not a regular file"),  # never opened: a read would block forever
+    ("leak.txt", "skipped", "outside the folder"),
+    ("dangling.txt", "skipped", "broken or looping link"),
 ])
 def test_each_outcome(hostile, name, status, error):
     _, docs, _ = hostile
