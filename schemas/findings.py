@@ -32,6 +32,8 @@ KINDS: dict[str, FindingKind] = {k.code: k for k in [
     FindingKind("duplicate_unit", ERROR, "责任单位重复", "{unit}在通知中出现{actual}次"),
     FindingKind("score_exceeds_weight", ERROR, "得分超过权重", "{column}中的得分{actual}分超过指标权重{expected}分"),
     FindingKind("weight_total_mismatch", WARNING, "权重合计不符", "{scope}声明{expected}分，合计{actual}分"),
+    FindingKind("criteria_points_exceed_weight", WARNING, "评分标准分值超过权重",
+                "评分标准中各计分项合计{actual}分，超过该行分值{expected}分"),
     FindingKind("rollup_mismatch", WARNING, "分解合计不符",
                 "{indicator}：各县级单位合计{actual_text}，{city_label}为{expected_text}（{parts}）"),
     FindingKind("table_numbering_gap", WARNING, "表格序号缺失", "表格序号跳号：应为{expected}，实为{actual}"),

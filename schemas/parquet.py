@@ -80,6 +80,11 @@ INDICATORS = _schema("indicators", _SOURCE + [
     _field("leaders", pa.list_(pa.string()), "责任领导列表"),
     _field("note", pa.string(), "备注"),
     _field("extra", pa.string(), "其他列（JSON）"),
+    _field("category_points", pa.float64(), "分类单元格中声明的分组分值，如“…目标（40分）”"),
+    _field("unit_role", pa.string(), "责任单位列的表头（角色），如责任单位、牵头单位、管理部门"),
+    _field("co_units", pa.list_(pa.string()), "配合单位列表"),
+    _field("assessors", pa.list_(pa.string()), "考核（检查、数据来源）单位列表"),
+    _field("criteria_points", pa.float64(), "评分标准中各计分项分值合计"),
 ] + _LOCATION)
 
 MEASURES = _schema("measures", _SOURCE + [

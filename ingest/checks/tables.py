@@ -6,13 +6,14 @@ from typing import Iterator
 import regex
 
 from ingest.checks.base import finding
+from parsers.extract.headers import table_vocab
 from parsers.textnorm import halfwidth, no_space
 from schemas.records import Extraction, Finding
 
 # `一季度得6.31分`, `综合评价得6.5分以上`
 SCORE = regex.compile(r"得\s*(\d+(?:\.\d+)?)\s*分")
-# Rows that stand outside the total, as scoring practice has it.
-OUTSIDE_TOTAL = ("加分项", "减分项", "奖扣分", "综合奖扣分", "奖励分", "扣分项", "加减分")
+# Rows that stand outside the total, as scoring practice has it (data: table_vocab.json).
+OUTSIDE_TOTAL = tuple(table_vocab()["outside_total"])
 TOLERANCE = 1e-6
 
 
@@ -26,6 +27,7 @@ def check_score_exceeds_weight(ex: Extraction) -> Iterator[Finding]:
                 if score > row.weight + TOLERANCE:
                     yield finding(ex, "score_exceeds_weight", unit="、".join(row.units) or None, seq=_seq(row),
                                   expected=row.weight, actual=score, column=label, page=row.page, line=row.line)
+    yield from _criteria_over_weight(ex)
 
 
 def _seq(row) -> int | None:
@@ -45,6 +47,39 @@ def check_weight_totals(ex: Extraction) -> Iterator[Finding]:
     for rows in tables.values():
         yield from _total_row(ex, rows)
         yield from _group_rows(ex, rows)
+        yield from _category_subtotals(ex, rows)
+
+
+def _category_subtotals(ex, rows) -> Iterator[Finding]:
+    """A subtotal written in a grouping cell (`…机制11分` merged down its rows) against the
+    weights of the rows it groups."""
+    runs: list[list] = []
+    previous = None
+    for row in rows:
+        grouped = row.row_kind == "item" and row.category_points is not None
+        if grouped and previous is not None and previous.category == row.category and runs and runs[-1][-1] is previous:
+            runs[-1].append(row)
+        elif grouped:
+            runs.append([row])
+        previous = row
+    for run in runs:
+        weighted = [r for r in run if r.weight is not None and not _outside_total(r)]
+        if not weighted:
+            continue
+        actual = sum(r.weight for r in weighted)
+        if abs(actual - run[0].category_points) > TOLERANCE:
+            yield finding(ex, "weight_total_mismatch", expected=run[0].category_points, actual=actual,
+                          scope=f"分组“{run[0].category}”", page=run[0].page, line=run[0].line)
+
+
+def _criteria_over_weight(ex: Extraction) -> Iterator[Finding]:
+    """The scored items of a 评分标准 cell add up to more than the row's weight."""
+    for row in ex.indicators:
+        if row.weight is None or row.criteria_points is None or _outside_total(row):
+            continue
+        if row.criteria_points > row.weight + TOLERANCE:
+            yield finding(ex, "criteria_points_exceed_weight", unit="、".join(row.units) or None, seq=_seq(row),
+                          expected=row.weight, actual=row.criteria_points, page=row.page, line=row.line)
 
 
 def _total_row(ex, rows) -> Iterator[Finding]:

@@ -1,0 +1,182 @@
+"""Column roles of an indicator table, from its header AND its content.
+
+The header proposes (synonyms, data); the content decides: a column of unit names holds units,
+of person names leaders, of numbers adding up to the total a weight — whatever the header calls
+it. Every table gets an `indicator`: the row's own name, what is assessed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from parsers.extract.headers import (header_role, looks_like_person, looks_like_unit, table_vocab,
+                                     weight_value)
+from parsers.textnorm import no_space
+from schemas.blocks import TableRow
+
+NAME_SPLIT = "\n、，,；;／/"
+# Roles an unknown or blank column may take from its content, and roles holding names of parties.
+PARTY_ROLES = ("units", "co_units", "assessors")
+# When no column is named as the row's name, the first column of these roles is (in this order).
+NAME_FALLBACK = ("target", "criteria")
+SHARE = 0.6  # the share of a column's cells that must look like names or weights
+
+
+@dataclass
+class Columns:
+    roles: dict[int, str]  # column index → role (one column per role)
+    role_words: dict[int, str] = field(default_factory=dict)  # header word of a party column
+    extra_weights: list[int] = field(default_factory=list)  # a second weight column
+
+    def index(self, role: str) -> int | None:
+        return next((i for i, r in self.roles.items() if r == role), None)
+
+
+def cells(body: list[TableRow], index: int) -> list[str]:
+    return [r.cells[index] for r in body if index < len(r.cells)]
+
+
+def _filled(values: list[str]) -> list[str]:
+    return [v for v in values if no_space(v)]
+
+
+def _names(cell: str) -> list[str]:
+    out, word = [], ""
+    for ch in cell:
+        if ch in NAME_SPLIT:
+            out.append(word)
+            word = ""
+        else:
+            word += ch
+    return [no_space(w) for w in out + [word] if no_space(w)]
+
+
+def column_kind(values: list[str]) -> str | None:
+    """'weight', 'units', 'leaders' or None for a column's filled cells."""
+    filled = _filled(values)
+    if not filled:
+        return None
+    if sum(1 for v in filled if weight_value(v) is not None) >= SHARE * len(filled):
+        return "weight"
+    if sum(1 for v in filled if all(looks_like_person(n) for n in _names(v))) >= SHARE * len(filled):
+        return "leaders"
+    if sum(1 for v in filled if all(looks_like_unit(n) for n in _names(v))) >= SHARE * len(filled):
+        return "units"
+    return None
+
+
+def _is_total(row: TableRow) -> bool:
+    words = {no_space(w) for w in table_vocab()["total_words"]}
+    return any(no_space(c) in words for c in row.cells)
+
+
+def _weights_sum(body: list[TableRow], index: int) -> tuple[float, int, float | None]:
+    """(sum over non-total rows, how many rows carry a weight, the total row's value)."""
+    total, count, declared = 0.0, 0, None
+    for row in body:
+        value = weight_value(row.cells[index]) if index < len(row.cells) else None
+        if value is None:
+            continue
+        if _is_total(row):
+            declared = value
+        else:
+            total, count = total + value, count + 1
+    return total, count, declared
+
+
+def infer_columns(header: list[str], body: list[TableRow]) -> Columns:
+    found = {i: header_role(c) for i, c in enumerate(header)}
+    roles = {i: f[0] for i, f in found.items() if f}
+    words = {i: f[1] for i, f in found.items() if f and f[0] in PARTY_ROLES}
+    _check_content(roles, body)
+    _blank_headers(header, roles, body)
+    extra_weights = _choose_weight(roles, body)
+    _unknown_columns(header, roles, body)
+    columns: dict[int, str] = {}
+    for index in sorted(roles):
+        role = roles[index]
+        if role in columns.values():
+            role = "co_units" if role == "units" and "co_units" not in roles.values() else None
+        if role:
+            columns[index] = role
+    if "indicator" not in columns.values():
+        _promote_name(columns)
+    return Columns(columns, {i: w for i, w in words.items() if i in columns}, extra_weights)
+
+
+def _check_content(roles: dict[int, str], body) -> None:
+    """A header's role stands unless the content says otherwise: a named weight column of text is
+    no weight; a party column of person names holds leaders."""
+    for index, role in list(roles.items()):
+        kind = column_kind(cells(body, index))
+        if role == "weight" and kind != "weight" and _filled(cells(body, index)):
+            text = [v for v in _filled(cells(body, index)) if weight_value(v) is None]
+            if len(text) > len(_filled(cells(body, index))) / 2:
+                del roles[index]
+        elif role in PARTY_ROLES and kind == "leaders":
+            roles[index] = "leaders"
+
+
+def _blank_headers(header: list[str], roles: dict[int, str], body) -> None:
+    """A column with a blank header: what its content is; else, next to a name column whose header
+    spans both (`考核项目` over a category and a name), the two are category and name."""
+    for index, cell in enumerate(header):
+        if index in roles or no_space(cell):
+            continue
+        values = cells(body, index)
+        kind = column_kind(values)
+        if kind and (kind != "weight" or "weight" not in roles.values()):
+            roles[index] = kind
+        elif _filled(values):
+            left = roles.get(index - 1)
+            if left == "indicator" and "category" not in roles.values() and _groups(cells(body, index - 1), values):
+                roles[index - 1], roles[index] = "category", "indicator"
+            elif "indicator" not in roles.values():
+                roles[index] = "indicator"
+
+
+def _groups(left: list[str], right: list[str]) -> bool:
+    """The left column groups the right: fewer distinct values, each over several rows."""
+    left_values = {no_space(v) for v in left if no_space(v)}
+    right_values = {no_space(v) for v in right if no_space(v)}
+    return 0 < len(left_values) < len(right_values)
+
+
+def _choose_weight(roles: dict[int, str], body) -> list[int]:
+    """Of several weight columns the one weighting the most rows (then adding up to its total)
+    is the weight; the others are kept apart."""
+    candidates = [i for i, r in roles.items() if r == "weight"]
+    if len(candidates) < 2:
+        return []
+
+    def rank(index):
+        total, count, declared = _weights_sum(body, index)
+        return count, total == (declared if declared is not None else 100.0), -index
+
+    best = max(candidates, key=rank)
+    for index in candidates:
+        if index != best:
+            del roles[index]
+    return [i for i in candidates if i != best]
+
+
+def _unknown_columns(header: list[str], roles: dict[int, str], body) -> None:
+    """A column no header word named: unit names are units, person names leaders, and numbers
+    that add up to the table's total (or 100) a weight."""
+    for index, cell in enumerate(header):
+        if index in roles or not no_space(cell):
+            continue
+        kind = column_kind(cells(body, index))
+        if kind in ("units", "leaders") and kind not in roles.values():
+            roles[index] = kind
+        elif kind == "weight" and "weight" not in roles.values():
+            total, count, declared = _weights_sum(body, index)
+            if count and abs(total - (declared if declared is not None else 100.0)) < 1e-6:
+                roles[index] = "weight"
+
+
+def _promote_name(columns: dict[int, str]) -> None:
+    for role in NAME_FALLBACK:
+        index = next((i for i in sorted(columns) if columns[i] == role), None)
+        if index is not None:
+            columns[index] = "indicator"
+            return
