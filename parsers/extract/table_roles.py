@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import regex
+
 from parsers.extract.headers import (header_role, looks_like_person, looks_like_unit, table_vocab,
                                      weight_value)
 from parsers.textnorm import no_space
@@ -18,6 +20,7 @@ NAME_SPLIT = "\n、，,；;／/"
 PARTY_ROLES = ("units", "co_units", "assessors")
 # When no column is named as the row's name, the first column of these roles is (in this order).
 NAME_FALLBACK = ("target", "criteria")
+SPAN_TEXT = regex.compile(r"\p{Han}.{3,}", regex.S)  # a cell of prose, not a weight
 SHARE = 0.6  # the share of a column's cells that must look like names or weights
 
 
@@ -57,10 +60,12 @@ def column_kind(values: list[str]) -> str | None:
         return None
     if sum(1 for v in filled if weight_value(v) is not None) >= SHARE * len(filled):
         return "weight"
-    if sum(1 for v in filled if all(looks_like_person(n) for n in _names(v))) >= SHARE * len(filled):
+    persons = sum(1 for v in filled if all(looks_like_person(n) for n in _names(v)))
+    if persons >= SHARE * len(filled):
         return "leaders"
-    if sum(1 for v in filled if all(looks_like_unit(n) for n in _names(v))) >= SHARE * len(filled):
-        return "units"
+    parties = [v for v in filled if all(looks_like_unit(n) or looks_like_person(n) for n in _names(v))]
+    if len(parties) >= SHARE * len(filled) and any(looks_like_unit(n) for v in parties for n in _names(v)):
+        return "units"  # unit names, perhaps with a person's beside them (`县商务局 赵强`)
     return None
 
 
@@ -109,11 +114,18 @@ def _check_content(roles: dict[int, str], body) -> None:
     for index, role in list(roles.items()):
         kind = column_kind(cells(body, index))
         if role == "weight" and kind != "weight" and _filled(cells(body, index)):
-            text = [v for v in _filled(cells(body, index)) if weight_value(v) is None]
-            if len(text) > len(_filled(cells(body, index))) / 2:
+            values = [r.cells[index] for r in body if index < len(r.cells) and not spans_right(r.cells, index)]
+            text = [v for v in _filled(values) if weight_value(v) is None]
+            if len(text) > len(_filled(values)) / 2:
                 del roles[index]
         elif role in PARTY_ROLES and kind == "leaders":
             roles[index] = "leaders"
+
+
+def spans_right(row_cells: list[str], index: int) -> bool:
+    """A cell of prose followed by an empty cell: it spans this column and the next."""
+    return (weight_value(row_cells[index]) is None and bool(SPAN_TEXT.search(row_cells[index]))
+            and index + 1 < len(row_cells) and not no_space(row_cells[index + 1]))
 
 
 def _blank_headers(header: list[str], roles: dict[int, str], body) -> None:

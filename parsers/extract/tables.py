@@ -12,10 +12,10 @@ import json
 
 import regex
 
-from parsers.extract.headers import header_roles, looks_like_person, looks_like_unit, table_vocab, weight_value
+from parsers.extract.headers import header_roles, looks_like_person, looks_like_unit, table_vocab
 from parsers.extract.patterns import CN_DIGITS
 from parsers.extract.table_criteria import criteria_points
-from parsers.extract.table_roles import Columns, infer_columns
+from parsers.extract.table_roles import Columns, infer_columns, spans_right
 from parsers.textnorm import halfwidth, no_space, squeeze_cjk_spaces
 from schemas.blocks import Document, Paragraph, Table
 from schemas.records import IndicatorRow
@@ -33,7 +33,6 @@ PARTY_FIELDS = ("units", "co_units", "assessors", "leaders")  # continue down a 
 IDENTITY_FIELDS = ("row_no", "indicator", "category")  # what a continuation row takes from above
 MIN_HEADER_FIELDS = 2
 CONTINUES = "_continues"  # set on a text row that took its 序号 and name from the row above
-SPAN_TEXT = regex.compile(r"\p{Han}.{3,}", regex.S)  # a cell of prose, not a weight
 
 
 def extract_indicators(doc: Document, doc_id: str, skip: set[int] | None = None) -> list[IndicatorRow]:
@@ -93,11 +92,8 @@ def _spans_shifted(cells: list[str], columns: Columns) -> list[str]:
     """A cell spanning the weight column and the next (`加分项` rules written across 分值 and
     评分细则) stands in the weight's position with an empty cell after it: its text goes right."""
     index = columns.index("weight")
-    if index is None or index + 1 >= len(cells):
-        return cells
-    cell = cells[index]
-    if weight_value(cell) is None and SPAN_TEXT.search(cell) and not no_space(cells[index + 1]):
-        cells[index], cells[index + 1] = "", cell
+    if index is not None and spans_right(cells, index):
+        cells[index], cells[index + 1] = "", cells[index]
     return cells
 
 
