@@ -12,9 +12,11 @@ import regex
 
 from parsers.extract.headers import (header_role, looks_like_person, looks_like_unit, table_vocab,
                                      weight_value)
+from parsers.extract.patterns import CN_DIGITS
 from parsers.textnorm import no_space
 from schemas.blocks import TableRow
 
+GROUP_ROW_NO = regex.compile(rf"^(?:[{CN_DIGITS}]{{1,3}}\s*[、.．]?|[（(]\s*[{CN_DIGITS}]{{1,3}}\s*[)）])$")
 NAME_SPLIT = "\n、，,；;／/"
 # Roles an unknown or blank column may take from its content, and roles holding names of parties.
 PARTY_ROLES = ("units", "co_units", "assessors")
@@ -74,8 +76,9 @@ def _is_total(row: TableRow) -> bool:
     return any(no_space(c) in words for c in row.cells)
 
 
-def _weights_sum(body: list[TableRow], index: int) -> tuple[float, int, float | None]:
-    """(sum over non-total rows, how many rows carry a weight, the total row's value)."""
+def _weights_sum(body: list[TableRow], index: int, row_no: int | None = None) -> tuple[float, int, float | None]:
+    """(sum over item rows, how many rows carry a weight, the total row's value). Group rows
+    (`一、` in the 序号 column) carry subtotals and are left out."""
     total, count, declared = 0.0, 0, None
     for row in body:
         value = weight_value(row.cells[index]) if index < len(row.cells) else None
@@ -83,9 +86,15 @@ def _weights_sum(body: list[TableRow], index: int) -> tuple[float, int, float | 
             continue
         if _is_total(row):
             declared = value
-        else:
+        elif row_no is None or row_no >= len(row.cells) or not GROUP_ROW_NO.match(no_space(row.cells[row_no])):
             total, count = total + value, count + 1
     return total, count, declared
+
+
+def _adds_up(body, index: int, roles: dict[int, str]) -> bool:
+    row_no = next((i for i, r in roles.items() if r == "row_no"), None)
+    total, count, declared = _weights_sum(body, index, row_no)
+    return bool(count) and abs(total - (declared if declared is not None else 100.0)) < 1e-6
 
 
 def infer_columns(header: list[str], body: list[TableRow]) -> Columns:
@@ -96,6 +105,7 @@ def infer_columns(header: list[str], body: list[TableRow]) -> Columns:
     _blank_headers(header, roles, body)
     extra_weights = _choose_weight(roles, body)
     _unknown_columns(header, roles, body)
+    _levels_of_names(roles)
     columns: dict[int, str] = {}
     for index in sorted(roles):
         role = roles[index]
@@ -136,7 +146,10 @@ def _blank_headers(header: list[str], roles: dict[int, str], body) -> None:
             continue
         values = cells(body, index)
         kind = column_kind(values)
-        if kind and (kind != "weight" or "weight" not in roles.values()):
+        if kind == "weight":
+            if "weight" not in roles.values() and _adds_up(body, index, roles):
+                roles[index] = kind
+        elif kind:
             roles[index] = kind
         elif _filled(values):
             left = roles.get(index - 1)
@@ -161,8 +174,7 @@ def _choose_weight(roles: dict[int, str], body) -> list[int]:
         return []
 
     def rank(index):
-        total, count, declared = _weights_sum(body, index)
-        return count, total == (declared if declared is not None else 100.0), -index
+        return _weights_sum(body, index)[1], _adds_up(body, index, roles), -index
 
     best = max(candidates, key=rank)
     for index in candidates:
@@ -180,10 +192,20 @@ def _unknown_columns(header: list[str], roles: dict[int, str], body) -> None:
         kind = column_kind(cells(body, index))
         if kind in ("units", "leaders") and kind not in roles.values():
             roles[index] = kind
-        elif kind == "weight" and "weight" not in roles.values():
-            total, count, declared = _weights_sum(body, index)
-            if count and abs(total - (declared if declared is not None else 100.0)) < 1e-6:
-                roles[index] = "weight"
+        elif kind == "weight" and "weight" not in roles.values() and _adds_up(body, index, roles):
+            roles[index] = "weight"
+
+
+def _levels_of_names(roles: dict[int, str]) -> None:
+    """Several name columns (一级指标 / 二级指标 / 三级指标): the last, most specific, is the row's
+    name; the first groups the rows when no column does; those between are kept apart."""
+    names = sorted(i for i, r in roles.items() if r == "indicator")
+    if len(names) < 2:
+        return
+    for index in names[:-1]:
+        del roles[index]
+    if "category" not in roles.values():
+        roles[names[0]] = "category"
 
 
 def _promote_name(columns: dict[int, str]) -> None:

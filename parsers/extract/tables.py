@@ -12,16 +12,14 @@ import json
 
 import regex
 
-from parsers.extract.headers import header_roles, looks_like_person, looks_like_unit, table_vocab
-from parsers.extract.patterns import CN_DIGITS
+from parsers.extract.headers import header_role, header_roles, looks_like_person, looks_like_unit, table_vocab
 from parsers.extract.table_criteria import criteria_points
-from parsers.extract.table_roles import Columns, infer_columns, spans_right
+from parsers.extract.table_roles import GROUP_ROW_NO, Columns, infer_columns, spans_right
 from parsers.textnorm import halfwidth, no_space, squeeze_cjk_spaces
 from schemas.blocks import Document, Paragraph, Table
 from schemas.records import IndicatorRow
 
 ATTACHMENT = regex.compile(r"^\s*(附件\s*[\d一二三四五六七八九十]*)\s*[:：]?\s*(?P<title>.*)$")
-GROUP_ROW_NO = regex.compile(rf"^(?:[{CN_DIGITS}]{{1,3}}\s*[、.．]?|[（(]\s*[{CN_DIGITS}]{{1,3}}\s*[)）])$")
 LIST_SPLIT = regex.compile(r"[\n、，,；;／/]+")
 ITEM_START = regex.compile(r"^\s*(?:\d{1,3}\s*[.、．](?!\d)|[（(]\s*\d{1,3}\s*[)）]|[①-⑳])")
 NUMBER = regex.compile(r"-?\d+(?:\.\d+)?")
@@ -71,8 +69,8 @@ def _table_rows(table: Table, doc: Document, doc_id: str, attachment, title, tab
     header_at = _header_row(table)
     if header_at is None:
         return []
-    header = table.rows[header_at].cells
-    body = [r for r in table.rows[header_at + 1:] if any(c.strip() for c in r.cells)
+    header, body_at = _with_subheader(table, header_at)
+    body = [r for r in table.rows[body_at:] if any(c.strip() for c in r.cells)
             and [no_space(c) for c in r.cells] != [no_space(c) for c in header]]
     columns = infer_columns(header, body)
     cell_rows = [_spans_shifted(list(r.cells), columns) for r in body]
@@ -86,6 +84,22 @@ def _table_rows(table: Table, doc: Document, doc_id: str, attachment, title, tab
                               table_index))
     _mark_continuations(out, [bool(v.get(CONTINUES)) for v in values])
     return out
+
+
+def _with_subheader(table: Table, header_at: int) -> tuple[list[str], int]:
+    """A second header row under cells that span columns (`考核指标` over `一级指标 | 二级指标`):
+    each column takes the lower row's word where it has one."""
+    header = list(table.rows[header_at].cells)
+    if header_at + 1 >= len(table.rows):
+        return header, header_at + 1
+    below = table.rows[header_at + 1].cells
+    words = [c for c in below if no_space(c)]
+    if not words or not all(header_role(c) for c in words) or [no_space(c) for c in below] == [no_space(c) for c in header]:
+        return header, header_at + 1
+    for index, cell in enumerate(below[:len(header)]):
+        if no_space(cell):
+            header[index] = cell
+    return header, header_at + 2
 
 
 def _spans_shifted(cells: list[str], columns: Columns) -> list[str]:

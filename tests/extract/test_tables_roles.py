@@ -257,3 +257,32 @@ def test_jiayuguan_text_agrees_with_docx_on_responsibility(samples):
     text = parties("jiayuguan_2022q2_decomposition.txt")
     assert text == parties("jiayuguan_2022q2_decomposition.docx")
     assert ("2", "1", ["工信局", "国资委"]) in [(str(t), n, u) for t, n, u, _ in text]
+
+
+LEVELS = [
+    ["序号", "考核指标", "", "分值"],
+    ["", "一级指标", "二级指标", ""],
+    ["1", "经济发展", "地区生产总值", "60"],
+    ["2", "", "财政收入", "40"],
+]
+
+
+def test_two_header_rows_and_levels_of_names_in_text(tmp_path):
+    rows = read(tmp_path, LEVELS).indicators
+    assert [(r.row_no, r.category, r.indicator, r.weight) for r in rows] == [
+        ("1", "经济发展", "地区生产总值", 60.0), ("2", "经济发展", "财政收入", 40.0)]
+
+
+def test_two_header_rows_and_levels_of_names_in_docx(tmp_path):
+    path = docx_table(tmp_path, LEVELS, merges=[(0, 0, 1), (3, 0, 1), (1, 2, 3)], spans=[(0, 1, 2)])
+    rows = process_file(path).indicators
+    assert [(r.row_no, r.category, r.indicator, r.weight) for r in rows] == [
+        ("1", "经济发展", "地区生产总值", 60.0), ("2", "经济发展", "财政收入", 40.0)]
+
+
+def test_group_subtotals_do_not_count_when_a_column_is_taken_for_the_weight(tmp_path):
+    rows = [["序号", "考核事项", "赋值"], ["", "合计", "100"], ["一、", "经济", "60"], ["1", "招商", "60"],
+            ["二、", "民生", "40"], ["1", "就业", "40"]]
+    result = read(tmp_path, rows)
+    assert [r.weight for r in result.indicators] == [100.0, 60.0, 60.0, 40.0, 40.0]
+    assert codes(result, "warning") == []
