@@ -13,6 +13,7 @@ from parsers.textnorm import halfwidth, no_space
 
 BRACKETED = regex.compile(r"[（(][^）)]*[）)]")  # `（%）` in `2022年二季度目标（%）`
 # A weight as a cell writes it: `30`, `30分`, `(10分)`, `2.5`.
+MAX_HEADER = 20
 WEIGHT_CELL = regex.compile(r"^[（(【\[]?\s*(\d+(?:\.\d+)?)\s*分?\s*[）)】\]]?$")
 
 
@@ -28,7 +29,13 @@ def normalize_header(cell: str) -> str:
 
 @lru_cache(maxsize=None)
 def _synonyms() -> tuple[tuple[str, str], ...]:
-    return tuple((s, field) for field, words in header_synonyms().items() for s in words)
+    pairs = {s: field for field, words in header_synonyms().items() for s in words}
+    party = table_vocab()["party_headers"]
+    for field, role_words in party["roles"].items():
+        for role_word in role_words:
+            for org in party["org_words"]:
+                pairs.setdefault(role_word + org, field)
+    return tuple(pairs.items())
 
 
 @lru_cache(maxsize=4096)
@@ -36,8 +43,8 @@ def header_role(cell: str) -> tuple[str, str] | None:
     """(role, the synonym that decided it) of one header cell, or None. Of a header naming two
     things (`考核要点及分值分解`) the first decides; else the synonym ending last (the head noun)."""
     header = normalize_header(cell)
-    if not header:
-        return None
+    if not header or len(header) > MAX_HEADER:
+        return None  # a cell of prose is no header, whatever words it holds
     for joiner in table_vocab()["header_joiners"]:
         first = header.split(joiner, 1)[0]
         if first != header and _best(first):
