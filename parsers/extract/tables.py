@@ -124,6 +124,8 @@ def _fill_merges(rows: list[dict[str, str]]) -> None:
                 if field in row and _blank(row, field):
                     row[field] = previous.get(field, "")
             row[CONTINUES] = "1"
+        elif previous is not None and kind == "item" and _kind_of(previous) == "item" and _blank(row, "indicator"):
+            row["indicator"] = previous.get("indicator", "")  # a name merged down its group
         for field in GROUPING_FIELDS:
             if field in row:
                 row[field] = row[field] or carried.get(field, "")
@@ -151,11 +153,12 @@ def _kind_of(values: dict[str, str]) -> str:
 
 
 def _mark_continuations(rows: list[IndicatorRow], inherited: list[bool]) -> None:
-    """A row that took its 序号 and name from the row above in text, or that shows the same 序号
-    and name as the row above (a merged cell over both), is part of it: not a repeated 序号."""
+    """A row that took its 序号 and name from the row above in text, or that shows the same 序号,
+    name and units as the row above (merged cells over them), is part of it: not a repeated 序号."""
     for index, row in enumerate(rows):
         prev = rows[index - 1] if index else None
-        same = prev is not None and row.indicator and (row.row_no, row.indicator) == (prev.row_no, prev.indicator)
+        same = prev is not None and row.indicator and ((row.row_no, row.indicator, row.units) ==
+                                                       (prev.row_no, prev.indicator, prev.units))
         row.continues = row.row_kind == "item" and bool(row.row_no) and (inherited[index] or bool(same))
 
 
@@ -169,8 +172,10 @@ def _indicator(values, row, cells, columns: Columns, extra_columns, header, doc,
     weight_match = NUMBER.search(halfwidth(weight_raw or ""))
     weight = float(weight_match.group()) if weight_match else None
     kind = _row_kind(row_no, text)
-    if weight is None and kind == "group" and text["indicator"]:
-        weight = _points_at_end(text["indicator"])  # `一、经济发展（40分）`
+    if kind == "group" and not text["indicator"] and text["category"]:
+        text["indicator"] = text["category"]  # a group row names itself in the grouping column
+    if weight is None and (kind == "group" or columns.index("weight") is None) and text["indicator"]:
+        weight = _points_at_end(text["indicator"])  # `一、经济发展（40分）`, a name carrying its points
     extra = {no_space(header[i]) or f"column_{i + 1}": _join_wrapped(cells[i])
              for i in extra_columns if i < len(cells) and cells[i].strip()}
     units, leaders = _split_parties(values.get("units", ""), values.get("leaders", ""))

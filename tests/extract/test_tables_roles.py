@@ -286,3 +286,31 @@ def test_group_subtotals_do_not_count_when_a_column_is_taken_for_the_weight(tmp_
     result = read(tmp_path, rows)
     assert [r.weight for r in result.indicators] == [100.0, 60.0, 60.0, 40.0, 40.0]
     assert codes(result, "warning") == []
+
+
+MERGED_NAME = [
+    ["序号", "考核项目", "", "分值", "考核内容"],
+    ["一、", "部门履职", "", "100", ""],
+    ["1", "重点考核部门", "县农业局", "50", "畜禽养殖污染控制"],
+    ["", "", "", "20", "化肥农药减量"],
+    ["2", "", "县工信局", "30", "工业污染防治"],
+    ["2", "", "县能源办", "30", "农村沼气建设"],
+]
+
+
+def test_text_name_merged_down_its_group_and_a_real_repeated_number(tmp_path):
+    result = read(tmp_path, MERGED_NAME)
+    items = [r for r in result.indicators if r.row_kind == "item"]
+    assert [(r.row_no, r.indicator, r.units_raw, r.weight, r.continues) for r in items] == [
+        ("1", "重点考核部门", ["县农业局"], 50.0, False), ("1", "重点考核部门", ["县农业局"], 20.0, True),
+        ("2", "重点考核部门", ["县工信局"], 30.0, False), ("2", "重点考核部门", ["县能源办"], 30.0, False)]
+    # the second 2 is a slip of the drafter: another unit, not a row continued
+    dup = [f for f in result.findings if f.code == "table_numbering_duplicate"]
+    assert [(f.actual, f.line) for f in dup] == [("2", items[3].line)]
+
+
+def test_weight_from_the_name_when_the_table_has_no_weight_column(tmp_path):
+    rows = [["序号", "考核项目", "评分标准"], ["1", "组织领导（10分）", "未成立领导小组扣5分"],
+            ["2", "日常工作(20分)", "每缺一次扣1分"]]
+    assert [(r.indicator, r.weight) for r in read(tmp_path, rows).indicators] == [
+        ("组织领导（10分）", 10.0), ("日常工作(20分)", 20.0)]
