@@ -91,20 +91,33 @@ def weight_value(cell: str) -> float | None:
     return float(m.group(1)) if m else None
 
 
+@lru_cache(maxsize=None)
+def _person_vocab() -> tuple[tuple[str, ...], frozenset, tuple[str, ...], tuple[str, ...]]:
+    person = table_vocab()["person"]
+    return (tuple(sorted(person["titles"], key=len, reverse=True)), frozenset(person["surnames"]),
+            tuple(person["compound_surnames"]), tuple(person["not_in_names"]))
+
+
+PERSON_SHAPE = regex.compile(r"\p{Han}{2,4}")
+
+
+@lru_cache(maxsize=8192)
 def looks_like_person(name: str) -> bool:
     """A person's name (`景  涛`, `何正义`, `欧阳明`, `张三同志`): a known surname and one or two more
     characters, none of which make it a unit or a phrase."""
-    person = table_vocab()["person"]
+    titles, surnames, compounds, not_in_names = _person_vocab()
     name = no_space(name)
-    for title in sorted(person["titles"], key=len, reverse=True):
+    if len(name) > 8:
+        return False
+    for title in titles:
         if name.endswith(title) and len(name) > len(title) + 1:
             name = name[: -len(title)]
             break
-    if not regex.fullmatch(r"\p{Han}{2,4}", name) or looks_like_unit(name):
+    if not PERSON_SHAPE.fullmatch(name) or looks_like_unit(name):
         return False
-    if any(word in name for word in person["not_in_names"]):
+    if any(word in name for word in not_in_names):
         return False
-    for compound in person["compound_surnames"]:
+    for compound in compounds:
         if name.startswith(compound):
             return 3 <= len(name) <= 4
-    return name[0] in person["surnames"] and len(name) <= 3
+    return name[0] in surnames and len(name) <= 3
