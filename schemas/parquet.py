@@ -85,6 +85,8 @@ INDICATORS = _schema("indicators", _SOURCE + [
     _field("co_units", pa.list_(pa.string()), "配合单位列表"),
     _field("assessors", pa.list_(pa.string()), "考核（检查、数据来源）单位列表"),
     _field("criteria_points", pa.float64(), "评分标准中各计分项分值合计"),
+    _field("criteria_items", pa.list_(pa.struct([("text", pa.string()), ("points", pa.float64())])),
+           "评分标准中的各计分项（内容、分值）"),
 ] + _LOCATION)
 
 MEASURES = _schema("measures", _SOURCE + [

@@ -93,6 +93,7 @@ class IndicatorRow:
     co_units: list[str] = field(default_factory=list)  # 配合单位
     assessors: list[str] = field(default_factory=list)  # the assessing or checking side, 数据来源
     criteria_points: float | None = None  # what the scored items of the 评分标准 cell add up to
+    criteria_items: list[dict] = field(default_factory=list)  # {"text", "points"} per item of that cell
     # Same 序号 and name as the row above (a merged cell over both); not an output column.
     continues: bool = False
 

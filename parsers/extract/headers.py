@@ -12,9 +12,9 @@ from parsers.data import header_synonyms, unit_suffixes
 from parsers.textnorm import halfwidth, no_space
 
 BRACKETED = regex.compile(r"[（(][^）)]*[）)]")  # `（%）` in `2022年二季度目标（%）`
-# A weight as a cell writes it: `30`, `30分`, `(10分)`, `2.5`.
+# A weight as a cell writes it: `30`, `30分`, `(10分)`, `2.5`, `10%`.
 MAX_HEADER = 20
-WEIGHT_CELL = regex.compile(r"^[（(【\[]?\s*(\d+(?:\.\d+)?)\s*分?\s*[）)】\]]?$")
+WEIGHT_CELL = regex.compile(r"^[（(【\[]?\s*(\d+(?:\.\d+)?)\s*[分%]?\s*[）)】\]]?$")
 
 
 @lru_cache(maxsize=None)

@@ -23,6 +23,7 @@ PARTY_ROLES = ("units", "co_units", "assessors")
 # When no column is named as the row's name, the first column of these roles is (in this order).
 NAME_FALLBACK = ("target", "criteria")
 SPAN_TEXT = regex.compile(r"\p{Han}.{3,}", regex.S)  # a cell of prose, not a weight
+HAN = regex.compile(r"\p{Han}")
 SHARE = 0.6  # the share of a column's cells that must look like names or weights
 
 
@@ -125,7 +126,7 @@ def _check_content(roles: dict[int, str], body) -> None:
         kind = column_kind(cells(body, index))
         if role == "weight" and kind != "weight" and _filled(cells(body, index)):
             values = [r.cells[index] for r in body if index < len(r.cells) and not spans_right(r.cells, index)]
-            text = [v for v in _filled(values) if weight_value(v) is None]
+            text = [v for v in _filled(values) if weight_value(v) is None and HAN.search(v)]
             if len(text) > len(_filled(values)) / 2:
                 del roles[index]
         elif role in PARTY_ROLES and kind == "leaders":

@@ -13,7 +13,7 @@ import json
 import regex
 
 from parsers.extract.headers import header_role, header_roles, looks_like_person, looks_like_unit, table_vocab
-from parsers.extract.table_criteria import criteria_points
+from parsers.extract.table_criteria import criteria_items, criteria_points
 from parsers.extract.table_roles import GROUP_ROW_NO, Columns, infer_columns, spans_right
 from parsers.textnorm import halfwidth, no_space, squeeze_cjk_spaces
 from schemas.blocks import Document, Paragraph, Table
@@ -190,7 +190,14 @@ def _indicator(values, row, cells, columns: Columns, extra_columns, header, doc,
         category_points=_points_at_end(text["category"]) if text["category"] else None,
         unit_role=columns.role_words.get(unit_index) if unit_index is not None and units else None,
         co_units=_split_units(values.get("co_units", "")), assessors=_split_units(values.get("assessors", "")),
-        criteria_points=criteria_points(text["criteria"]))
+        criteria_points=criteria_points(text["criteria"]), criteria_items=_scored_items(text["criteria"]))
+
+
+def _scored_items(criteria: str | None) -> list[dict]:
+    items = criteria_items(criteria)
+    if not any(points is not None for _, points in items):
+        return []
+    return [{"text": item, "points": points} for item, points in items]
 
 
 def _points_at_end(text: str) -> float | None:

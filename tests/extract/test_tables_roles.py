@@ -173,6 +173,9 @@ CRITERIA = [
 def test_scored_items_in_criteria_checked_against_the_weight(tmp_path, layout):
     result = read(tmp_path, CRITERIA) if layout == "tab" else process_file(docx_table(tmp_path, CRITERIA))
     assert [r.criteria_points for r in result.indicators] == [10.0, 15.0, None]
+    assert [i["points"] for i in result.indicators[0].criteria_items] == [7.0, 3.0]
+    assert result.indicators[0].criteria_items[1]["text"].startswith("2.省级推广1篇")
+    assert result.indicators[2].criteria_items == []
     (f,) = [f for f in result.findings if f.code == "criteria_points_exceed_weight"]
     assert (f.seq, f.expected, f.actual, f.severity) == (2, "10", "15", "warning")
 
@@ -314,3 +317,9 @@ def test_weight_from_the_name_when_the_table_has_no_weight_column(tmp_path):
             ["2", "日常工作(20分)", "每缺一次扣1分"]]
     assert [(r.indicator, r.weight) for r in read(tmp_path, rows).indicators] == [
         ("组织领导（10分）", 10.0), ("日常工作(20分)", 20.0)]
+
+
+def test_weights_in_percent_and_placeholders_keep_the_weight_column(tmp_path):
+    rows = [["序号", "评价指标", "权重（%）"], ["1", "地区生产总值", "60%"], ["2", "财政收入", "—"],
+            ["3", "投资", "40%"]]
+    assert [r.weight for r in read(tmp_path, rows).indicators] == [60.0, None, 40.0]
