@@ -26,7 +26,7 @@ NUMBER = regex.compile(r"-?\d+(?:\.\d+)?")
 # A subtotal written in a grouping cell or a group's name: `经济发展（40分）`, `…机制11分`.
 POINTS_AT_END = regex.compile(r"[（(【\[]?\s*(\d+(?:\.\d+)?)\s*分\s*[）)】\]]?\s*$")
 TEXT_FIELDS = ("category", "indicator", "status", "target", "criteria", "note")
-GROUPING_FIELDS = ("category",)  # filled down in text input, where merges are lost
+GROUPING_FIELDS = ("category",)  # filled down where a merge left blank cells
 PARTY_FIELDS = ("units", "co_units", "assessors", "leaders")  # continue down a group in text input
 IDENTITY_FIELDS = ("row_no", "indicator", "category")  # what a continuation row takes from above
 MIN_HEADER_FIELDS = 2
@@ -75,8 +75,7 @@ def _table_rows(table: Table, doc: Document, doc_id: str, attachment, title, tab
     columns = infer_columns(header, body)
     cell_rows = [_spans_shifted(list(r.cells), columns) for r in body]
     values = [{role: (cells[i] if i < len(cells) else "") for i, role in columns.roles.items()} for cells in cell_rows]
-    if not table.merges_resolved:
-        _fill_merges(values)
+    _fill_merges(values, lost=not table.merges_resolved)
     extra_columns = [i for i in range(len(header)) if i not in columns.roles]
     out = []
     for row, cells, vals in zip(body, cell_rows, values):
@@ -111,11 +110,13 @@ def _spans_shifted(cells: list[str], columns: Columns) -> list[str]:
     return cells
 
 
-def _fill_merges(rows: list[dict[str, str]]) -> None:
-    """What merged cells would have given, in text input where they are lost."""
+def _fill_merges(rows: list[dict[str, str]], lost: bool) -> None:
+    """What merged cells would have given. A row without 序号 and name continues the row above and
+    a grouping column fills down in any table (a converted .docx may hold the merge as blank cells);
+    names and responsibilities fill down only where merges are known to be lost (text)."""
     carried: dict[str, str] = {}
     party: dict[str, str] = {}
-    grouped = any(GROUP_ROW_NO.match(no_space(r.get("row_no", ""))) for r in rows)
+    grouped = lost and any(GROUP_ROW_NO.match(no_space(r.get("row_no", ""))) for r in rows)
     previous: dict[str, str] | None = None
     for row in rows:
         kind = _kind_of(row)
@@ -124,7 +125,7 @@ def _fill_merges(rows: list[dict[str, str]]) -> None:
                 if field in row and _blank(row, field):
                     row[field] = previous.get(field, "")
             row[CONTINUES] = "1"
-        elif previous is not None and kind == "item" and _kind_of(previous) == "item" and _blank(row, "indicator"):
+        elif lost and previous is not None and kind == "item" and _kind_of(previous) == "item" and _blank(row, "indicator"):
             row["indicator"] = previous.get("indicator", "")  # a name merged down its group
         for field in GROUPING_FIELDS:
             if field in row:

@@ -323,3 +323,14 @@ def test_weights_in_percent_and_placeholders_keep_the_weight_column(tmp_path):
     rows = [["序号", "评价指标", "权重（%）"], ["1", "地区生产总值", "60%"], ["2", "财政收入", "—"],
             ["3", "投资", "40%"]]
     assert [r.weight for r in read(tmp_path, rows).indicators] == [60.0, None, 40.0]
+
+
+def test_docx_whose_merges_were_left_as_blank_cells(tmp_path):
+    """A converted .docx may hold a merge as blank cells: continuation rows and grouping columns
+    are still read; names and responsibilities are not filled (they may be blank on purpose)."""
+    result = process_file(docx_table(tmp_path, BONUS))
+    assert [(r.row_no, r.indicator) for r in result.indicators[2:]] == [("3", "加分项")] * 3
+    rows = process_file(docx_table(tmp_path, GROUPED)).indicators
+    assert [r.category for r in rows] == ["组织建设10分", "组织建设10分", "作风建设(5分)"]
+    flat = process_file(docx_table(tmp_path, GROUP_RESPONSIBILITY)).indicators
+    assert [r.units_raw for r in flat][3:5] == [[], []]
