@@ -55,6 +55,8 @@ def header_role(cell: str) -> tuple[str, str] | None:
 def _best(header: str) -> tuple[str, str] | None:
     best, key = None, (-1, -1)
     for synonym, field in _synonyms():
+        if len(synonym) == 1 and header != synonym:
+            continue  # `序` heads its own column, not `工作程序`
         at = header.rfind(synonym)
         if at >= 0 and (at + len(synonym), len(synonym)) > key:
             best, key = (field, synonym), (at + len(synonym), len(synonym))

@@ -10,8 +10,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from parsers.extract.headers import (header_role, looks_like_person, looks_like_unit, table_vocab,
-                                     weight_value)
+from parsers.extract.headers import header_role, looks_like_person, looks_like_unit, table_vocab, weight_value
 from parsers.extract.patterns import CN_DIGITS
 from parsers.textnorm import no_space
 from schemas.blocks import TableRow
