@@ -52,6 +52,17 @@ def header_role(cell: str) -> tuple[str, str] | None:
     return _best(header)
 
 
+@lru_cache(maxsize=4096)
+def also_role(cell: str) -> str | None:
+    """The role of the second thing a joined header names (`考核内容及评分标准` → criteria)."""
+    header = normalize_header(cell)
+    for joiner in table_vocab()["header_joiners"]:
+        parts = header.split(joiner, 1)
+        if len(parts) == 2 and _best(parts[0]) and _best(parts[1]):
+            return _best(parts[1])[0]
+    return None
+
+
 def _best(header: str) -> tuple[str, str] | None:
     best, key = None, (-1, -1)
     for synonym, field in _synonyms():

@@ -10,7 +10,14 @@ from dataclasses import dataclass, field
 
 import regex
 
-from parsers.extract.headers import header_role, looks_like_person, looks_like_unit, table_vocab, weight_value
+from parsers.extract.headers import (
+    also_role,
+    header_role,
+    looks_like_person,
+    looks_like_unit,
+    table_vocab,
+    weight_value,
+)
 from parsers.extract.patterns import CN_DIGITS
 from parsers.textnorm import no_space
 from schemas.blocks import TableRow
@@ -31,6 +38,7 @@ class Columns:
     roles: dict[int, str]  # column index → role (one column per role)
     role_words: dict[int, str] = field(default_factory=dict)  # header word of a party column
     extra_weights: list[int] = field(default_factory=list)  # a second weight column
+    criteria_in: int | None = None  # the column whose joined header also names the criteria
 
     def index(self, role: str) -> int | None:
         return next((i for i, r in self.roles.items() if r == role), None)
@@ -115,7 +123,10 @@ def infer_columns(header: list[str], body: list[TableRow]) -> Columns:
             columns[index] = role
     if "indicator" not in columns.values():
         _promote_name(columns)
-    return Columns(columns, {i: w for i, w in words.items() if i in columns}, extra_weights)
+    criteria_in = None
+    if "criteria" not in columns.values():
+        criteria_in = next((i for i in sorted(columns) if also_role(header[i]) == "criteria"), None)
+    return Columns(columns, {i: w for i, w in words.items() if i in columns}, extra_weights, criteria_in)
 
 
 def _check_content(roles: dict[int, str], body) -> None:

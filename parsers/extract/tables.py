@@ -180,6 +180,9 @@ def _indicator(values, row, cells, columns: Columns, extra_columns, header, doc,
     extra = {no_space(header[i]) or f"column_{i + 1}": _join_wrapped(cells[i])
              for i in extra_columns if i < len(cells) and cells[i].strip()}
     units, leaders = _split_parties(values.get("units", ""), values.get("leaders", ""))
+    scoring = text["criteria"]  # or the column headed `考核内容及评分标准`
+    if columns.criteria_in is not None and columns.criteria_in < len(cells):
+        scoring = _join_wrapped(cells[columns.criteria_in]) or None
     unit_index = columns.index("units")
     return IndicatorRow(
         doc_id=doc_id, source_path=doc.source, attachment=attachment, table_title=title,
@@ -191,7 +194,7 @@ def _indicator(values, row, cells, columns: Columns, extra_columns, header, doc,
         category_points=_points_at_end(text["category"]) if text["category"] else None,
         unit_role=columns.role_words.get(unit_index) if unit_index is not None and units else None,
         co_units=_split_units(values.get("co_units", "")), assessors=_split_units(values.get("assessors", "")),
-        criteria_points=criteria_points(text["criteria"]), criteria_items=_scored_items(text["criteria"]))
+        criteria_points=criteria_points(scoring), criteria_items=_scored_items(scoring))
 
 
 def _scored_items(criteria: str | None) -> list[dict]:

@@ -334,3 +334,18 @@ def test_docx_whose_merges_were_left_as_blank_cells(tmp_path):
     assert [r.category for r in rows] == ["组织建设10分", "组织建设10分", "作风建设(5分)"]
     flat = process_file(docx_table(tmp_path, GROUP_RESPONSIBILITY)).indicators
     assert [r.units_raw for r in flat][3:5] == [[], []]
+
+
+def test_levels_with_subtotals_and_content_joined_with_criteria(tmp_path):
+    rows = [["一级指标", "二级指标", "分值", "考核内容及评分标准", "考核部门"],
+            ["党的建设（30分）", "组织建设", "15", "按要求召开会议（10分）；建立台账（10分）", "县委组织部"],
+            ["", "宣传工作", "15", "开展宣传活动，得15分", "县委宣传部"],
+            ["合计", "", "100", "", ""]]
+    result = read(tmp_path, rows)
+    assert [(r.row_kind, r.category, r.category_points, r.indicator, r.weight, r.criteria_points, r.assessors)
+            for r in result.indicators] == [
+        ("item", "党的建设（30分）", 30.0, "组织建设", 15.0, 20.0, ["县委组织部"]),
+        ("item", "党的建设（30分）", 30.0, "宣传工作", 15.0, 15.0, ["县委宣传部"]),
+        ("total", "合计", None, None, 100.0, None, [])]
+    assert sorted(f.code for f in result.findings if f.severity == "warning") == [
+        "criteria_points_exceed_weight", "weight_total_mismatch"]
