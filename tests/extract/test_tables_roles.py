@@ -349,3 +349,11 @@ def test_levels_with_subtotals_and_content_joined_with_criteria(tmp_path):
         ("total", "合计", None, None, 100.0, None, [])]
     assert sorted(f.code for f in result.findings if f.severity == "warning") == [
         "criteria_points_exceed_weight", "weight_total_mismatch"]
+
+
+def test_header_vocabulary_is_unambiguous():
+    from collections import Counter
+
+    from parsers.data import header_synonyms
+    counts = Counter(w for words in header_synonyms().values() for w in words)
+    assert [w for w, n in counts.items() if n > 1] == []
