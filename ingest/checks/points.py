@@ -5,12 +5,13 @@ from collections import Counter
 from itertools import groupby
 from typing import Iterator
 
-from ingest.checks.base import finding, unit_clauses
+from ingest.checks.base import check, finding, unit_clauses
+from schemas.findings import ERROR, TOLERANCE, FindingKind
 from schemas.records import Extraction, Finding
 
-TOLERANCE = 1e-6
 
-
+@check(FindingKind("section_points_mismatch", ERROR, "类别分值不符",
+                   "{section}声明{expected}分，条款合计{actual}分（{breakdown}）"))
 def check_section_points(ex: Extraction) -> Iterator[Finding]:
     for unit, clauses in unit_clauses(ex).items():
         for (section, declared), group in groupby(clauses, key=lambda t: (t.section, t.section_points)):
@@ -24,6 +25,8 @@ def check_section_points(ex: Extraction) -> Iterator[Finding]:
                               actual=actual, breakdown=breakdown, page=group[0].page, line=group[0].line)
 
 
+@check(FindingKind("unit_points_mismatch", ERROR, "单位总分不符",
+                   "{unit}条款合计{actual}分，应为{expected}分（{basis}）"))
 def check_unit_points(ex: Extraction) -> Iterator[Finding]:
     units = {u: c for u, c in unit_clauses(ex).items() if all(t.points is not None for t in c)}
     totals = {u: sum(t.points for t in c) for u, c in units.items()}
@@ -44,6 +47,7 @@ def check_unit_points(ex: Extraction) -> Iterator[Finding]:
                           page=first.page, line=first.line)
 
 
+@check(FindingKind("missing_points", ERROR, "条款缺少分值", "该单位其他条款均有分值，此条款没有分值"))
 def check_missing_points(ex: Extraction) -> Iterator[Finding]:
     for unit, clauses in unit_clauses(ex).items():
         scored = sum(1 for t in clauses if t.points is not None)

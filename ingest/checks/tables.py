@@ -5,18 +5,19 @@ from typing import Iterator
 
 import regex
 
-from ingest.checks.base import finding
-from parsers.extract.headers import table_vocab
+from ingest.checks.base import check, finding
+from parsers.data import load_json
 from parsers.textnorm import halfwidth, no_space
+from schemas.findings import ERROR, TOLERANCE, WARNING, FindingKind
 from schemas.records import Extraction, Finding
 
 # `一季度得6.31分`, `综合评价得6.5分以上`
 SCORE = regex.compile(r"得\s*(\d+(?:\.\d+)?)\s*分")
-# Rows that stand outside the total, as scoring practice has it (data: table_vocab.json).
-OUTSIDE_TOTAL = tuple(table_vocab()["outside_total"])
-TOLERANCE = 1e-6
+# Rows that stand outside the total, as scoring practice has it (parsers/data/scoring.json).
+OUTSIDE_TOTAL = tuple(load_json("scoring.json")["outside_total"])
 
 
+@check(FindingKind("score_exceeds_weight", ERROR, "得分超过权重", "{column}中的得分{actual}分超过指标权重{expected}分"))
 def check_score_exceeds_weight(ex: Extraction) -> Iterator[Finding]:
     for row in ex.indicators:
         if row.weight is None:
@@ -27,7 +28,6 @@ def check_score_exceeds_weight(ex: Extraction) -> Iterator[Finding]:
                 if score > row.weight + TOLERANCE:
                     yield finding(ex, "score_exceeds_weight", unit="、".join(row.units) or None, seq=_seq(row),
                                   expected=row.weight, actual=score, column=label, page=row.page, line=row.line)
-    yield from _criteria_over_weight(ex)
 
 
 def _seq(row) -> int | None:
@@ -40,6 +40,7 @@ def _outside_total(row) -> bool:
     return any(word in names for word in OUTSIDE_TOTAL)
 
 
+@check(FindingKind("weight_total_mismatch", WARNING, "权重合计不符", "{scope}声明{expected}分，合计{actual}分"))
 def check_weight_totals(ex: Extraction) -> Iterator[Finding]:
     tables: dict[int, list] = {}
     for row in ex.indicators:
@@ -72,7 +73,9 @@ def _category_subtotals(ex, rows) -> Iterator[Finding]:
                           scope=f"分组“{run[0].category}”", page=run[0].page, line=run[0].line)
 
 
-def _criteria_over_weight(ex: Extraction) -> Iterator[Finding]:
+@check(FindingKind("criteria_points_exceed_weight", WARNING, "评分标准分值超过权重",
+                   "评分标准中各计分项合计{actual}分，超过该行分值{expected}分"))
+def check_criteria_points(ex: Extraction) -> Iterator[Finding]:
     """The scored items of a 评分标准 cell add up to more than the row's weight."""
     for row in ex.indicators:
         if row.weight is None or row.criteria_points is None or _outside_total(row):

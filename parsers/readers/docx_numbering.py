@@ -20,11 +20,27 @@ class Level:
     start: int
 
 
+# Word accepts start values up to 32767; beyond that a label is written in decimal, so formatting
+# stays linear whatever a hostile numbering.xml declares (10^9 in roman would be a million `M`s).
+MAX_STYLED_NUMBER = 32767
+
+
 def _attr(el, name: str) -> str | None:
     return None if el is None else el.get(W + name)
 
 
+def _int_attr(el, name: str, default: int) -> int:
+    """An integer attribute; a malformed one (`w:ilvl="abc"`) counts as absent."""
+    value = (_attr(el, name) or "").strip()
+    try:
+        return int(value)
+    except ValueError:
+        return default
+
+
 def _format_number(n: int, fmt: str) -> str:
+    if not 0 < n <= MAX_STYLED_NUMBER:
+        return str(n)
     if fmt in ("chineseCounting", "chineseCountingThousand", "taiwaneseCounting",
                "taiwaneseCountingThousand", "japaneseCounting"):
         return cn2an.an2cn(n)
@@ -48,12 +64,12 @@ def _format_number(n: int, fmt: str) -> str:
 
 
 def _roman(n: int) -> str:
-    out = ""
+    parts = []
     for value, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
                        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while n >= value:
-            out, n = out + sym, n - value
-    return out
+        count, n = divmod(n, value)
+        parts.append(sym * count)
+    return "".join(parts)
 
 
 class Numbering:
@@ -73,21 +89,19 @@ class Numbering:
         for absnum in root.iter(W + "abstractNum"):
             levels = {}
             for lvl in absnum.iter(W + "lvl"):
-                ilvl = int(_attr(lvl, "ilvl") or 0)
-                start = _attr(lvl.find(W + "start"), "val")
-                levels[ilvl] = Level(
+                levels[_int_attr(lvl, "ilvl", 0)] = Level(
                     fmt=_attr(lvl.find(W + "numFmt"), "val") or "decimal",
                     text=_attr(lvl.find(W + "lvlText"), "val") or "",
-                    start=int(start) if start and start.lstrip("-").isdigit() else 1,
+                    start=_int_attr(lvl.find(W + "start"), "val", 1),
                 )
             self._abstract[_attr(absnum, "abstractNumId") or ""] = levels
         for num in root.iter(W + "num"):
             num_id = _attr(num, "numId") or ""
             self._num_to_abstract[num_id] = _attr(num.find(W + "abstractNumId"), "val") or ""
             for override in num.iter(W + "lvlOverride"):
-                start = _attr(override.find(W + "startOverride"), "val")
-                if start and start.isdigit():
-                    self._overrides.setdefault(num_id, {})[int(_attr(override, "ilvl") or 0)] = int(start)
+                start = _int_attr(override.find(W + "startOverride"), "val", -1)
+                if start >= 0:
+                    self._overrides.setdefault(num_id, {})[_int_attr(override, "ilvl", 0)] = start
 
     def label(self, p_element, style_id: str | None) -> str:
         """The label Word shows before this paragraph (`（一）`, `1.`), or ''."""
@@ -122,8 +136,7 @@ class Numbering:
         numpr = ppr.find(W + "numPr") if ppr is not None else None
         if numpr is not None:
             num_id = _attr(numpr.find(W + "numId"), "val")
-            ilvl = _attr(numpr.find(W + "ilvl"), "val")
-            return num_id, int(ilvl) if ilvl and ilvl.isdigit() else 0
+            return num_id, _int_attr(numpr.find(W + "ilvl"), "val", 0)
         if style_id and style_id in self._styles_numpr:
             return self._styles_numpr[style_id]
         return None, 0

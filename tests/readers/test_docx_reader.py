@@ -104,3 +104,29 @@ def test_zip_bomb_is_refused_before_inflating(tmp_path):
         zf.writestr("word/document.xml", b"\0" * (400 * 1024 * 1024))
     with pytest.raises(ParseError, match="zip bomb"):
         read_docx(path, "bomb")
+
+
+@pytest.mark.parametrize("fmt", ["upperRoman", "lowerLetter", "chineseCounting"])
+def test_pathological_numbering_start_is_written_in_decimal(tmp_path, fmt):
+    """A start of 10^9 in roman was a million `M`s built quadratically (42 s); Word stops at 32767."""
+    document = new_docx()
+    num = add_numbering(document, fmt, "%1.", start=1_000_000_000)
+    numbered(document, "甲", num)
+    (block,) = read_docx(_save(document, tmp_path), "t").blocks
+    assert block.text == "1000000000.甲"
+
+
+def test_malformed_numbering_attributes_count_as_absent(tmp_path):
+    """`w:ilvl="abc"` failed the whole file with an internal error."""
+    document = new_docx()
+    num = add_numbering(document, "decimal", "%1、")
+    for text in ("甲", "乙"):
+        numbered(document, text, num)
+    for el in document.part.numbering_part.element.iter():
+        if el.tag.endswith("}lvl"):
+            el.set(el.tag.split("}")[0] + "}ilvl", "abc")
+    for p in document.paragraphs:
+        for el in p._p.iter():
+            if el.tag.endswith("}ilvl"):
+                el.set(el.tag.split("}")[0] + "}val", "x")
+    assert [b.text for b in read_docx(_save(document, tmp_path), "t").blocks] == ["1、甲", "2、乙"]
