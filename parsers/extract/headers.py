@@ -14,6 +14,7 @@ from parsers.textnorm import halfwidth, no_space
 BRACKETED = regex.compile(r"[（(][^）)]*[）)]")  # `（%）` in `2022年二季度目标（%）`
 # A weight as a cell writes it: `30`, `30分`, `(10分)`, `2.5`, `10%`.
 MAX_HEADER = 20
+TRAILING_BRACKET = regex.compile(r"[（(][^（()）]*[）)]$")
 WEIGHT_CELL = regex.compile(r"^[（(【\[]?\s*(\d+(?:\.\d+)?)\s*[分%]?\s*[）)】\]]?$")
 
 
@@ -96,6 +97,11 @@ def map_header(cells: list[str]) -> dict[int, str]:
 def looks_like_unit(name: str) -> bool:
     name = no_space(name)
     return len(name) >= 2 and name.endswith(unit_suffixes())
+
+
+def looks_like_org(name: str) -> bool:
+    """A unit's name in a table cell; a bracketed note after it (`各乡镇（街道）`) does not count."""
+    return looks_like_unit(TRAILING_BRACKET.sub("", no_space(name)))
 
 
 def weight_value(cell: str) -> float | None:

@@ -13,8 +13,8 @@ import regex
 from parsers.extract.headers import (
     also_role,
     header_role,
+    looks_like_org,
     looks_like_person,
-    looks_like_unit,
     table_vocab,
     weight_value,
 )
@@ -70,11 +70,13 @@ def column_kind(values: list[str]) -> str | None:
         return None
     if sum(1 for v in filled if weight_value(v) is not None) >= SHARE * len(filled):
         return "weight"
-    persons = sum(1 for v in filled if all(looks_like_person(n) for n in _names(v)))
-    if persons >= SHARE * len(filled):
+    persons = [v for v in filled if all(looks_like_person(n) for n in _names(v))]
+    names = [n for v in persons for n in _names(v)]
+    # most people's names have three characters; a column of two-character words (党建, 文明) is topics
+    if len(persons) >= SHARE * len(filled) and sum(len(n) >= 3 for n in names) >= len(names) / 2:
         return "leaders"
-    parties = [v for v in filled if all(looks_like_unit(n) or looks_like_person(n) for n in _names(v))]
-    if len(parties) >= SHARE * len(filled) and any(looks_like_unit(n) for v in parties for n in _names(v)):
+    parties = [v for v in filled if all(looks_like_org(n) or looks_like_person(n) for n in _names(v))]
+    if len(parties) >= SHARE * len(filled) and any(looks_like_org(n) for v in parties for n in _names(v)):
         return "units"  # unit names, perhaps with a person's beside them (`县商务局 赵强`)
     return None
 

@@ -357,3 +357,14 @@ def test_header_vocabulary_is_unambiguous():
     from parsers.data import header_synonyms
     counts = Counter(w for words in header_synonyms().values() for w in words)
     assert [w for w, n in counts.items() if n > 1] == []
+
+
+def test_a_column_of_two_character_topics_is_not_leaders(tmp_path):
+    rows = [["序号", "", "考核内容", "分值"], ["1", "党建", "组织建设", "50"], ["2", "文明", "创建活动", "50"]]
+    out = read(tmp_path, rows).indicators
+    assert [(r.leaders, r.indicator) for r in out] == [([], "党建"), ([], "文明")]
+
+
+def test_unit_names_with_a_bracketed_note_make_a_units_column(tmp_path):
+    rows = [["序号", "评价指标", "承担主体"], ["1", "森林防火", "各乡镇（街道）"], ["2", "数据共享", "县政府办(县大数据局)"]]
+    assert [r.units_raw for r in read(tmp_path, rows).indicators] == [["各乡镇（街道）"], ["县政府办(县大数据局)"]]
