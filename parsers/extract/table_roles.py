@@ -24,7 +24,7 @@ from schemas.blocks import TableRow
 
 GROUP_ROW_NO = regex.compile(rf"^(?:[{CN_DIGITS}]{{1,3}}\s*[、.．]?|[（(]\s*[{CN_DIGITS}]{{1,3}}\s*[)）])$")
 NAME_SPLIT = "\n、，,；;／/"
-# Roles an unknown or blank column may take from its content, and roles holding names of parties.
+# Roles holding the names of parties (organisations); people are `leaders`.
 PARTY_ROLES = ("units", "co_units", "assessors")
 # When no column is named as the row's name, the first column of these roles is (in this order).
 NAME_FALLBACK = ("target", "criteria")
