@@ -26,6 +26,11 @@ CHECK_EXAMPLE = """example:
 exit status: 0 no error-level finding, 1 some error, 2 a file could not be read"""
 
 
+OCR_MODES = ("auto", "off", "force")
+OCR_HELP = ("auto: OCR scans, photos and pages without a usable text layer (default); "
+            "off: never OCR; force: OCR every page")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ingest", description="目标责任通知 → Parquet：turn target notices into validated tables.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -45,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help=f"MB one worker may use before it is killed (default: {Limits.memory_mb})")
     run.add_argument("--docs-per-worker", type=int, default=Limits.tasks_per_worker,
                      help=f"documents before a worker is recycled (default: {Limits.tasks_per_worker})")
+    run.add_argument("--ocr", choices=OCR_MODES, default="auto", help=OCR_HELP)
     run.add_argument("--quiet", action="store_true", help="print nothing but errors")
     run.add_argument("--json-summary", action="store_true", help="print the summary as JSON")
     check = sub.add_parser("check", help="validate notices before they are issued", epilog=CHECK_EXAMPLE,
@@ -55,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="report format (default: text)")
     check.add_argument("--output", type=Path, help="write the report here instead of standard output")
     check.add_argument("--password", help="user password for encrypted PDFs")
+    check.add_argument("--ocr", choices=OCR_MODES, default="auto", help=OCR_HELP)
     return parser
 
 
@@ -80,7 +87,8 @@ def cmd_check(args) -> int:
     if missing:
         print(f"ingest: no such file: {', '.join(missing)}", file=sys.stderr)
         return 2
-    settings = RunSettings(jobs=1, options=RunOptions(password=args.password))
+    settings = RunSettings(jobs=1, options=RunOptions(password=args.password, ocr=args.ocr,
+                                                       threads=os.cpu_count() or 1))
     summary = run(args.files, settings, [writers.get(args.format).make(args.output)])
     for path, error in summary.failures:
         print(f"ingest: cannot read {path}: {error}", file=sys.stderr)
@@ -112,7 +120,8 @@ def cmd_run(args) -> int:
     settings = RunSettings(
         manifest=args.out / MANIFEST_NAME, jobs=args.jobs, force=args.force,
         limits=Limits(seconds=args.timeout, memory_mb=args.memory_limit, tasks_per_worker=args.docs_per_worker),
-        options=RunOptions(password=args.password))
+        options=RunOptions(password=args.password, ocr=args.ocr,
+                           threads=max(1, (os.cpu_count() or 1) // max(args.jobs, 1))))  # workers share the cores
     sinks = [writers.get(name).make(args.out) for name in writers.names(writers.TABLES)]
     summary = run(args.paths, settings, sinks, progress)
     if show_progress:

@@ -70,7 +70,7 @@ def failed_extraction(path: Path | str, sha256: str, error: str, transient: bool
 
 def extract(doc: Document, info: DocumentInfo) -> Extraction:
     """Blocks → records, no checks."""
-    info.format, info.n_pages = doc.format, doc.n_pages
+    info.format, info.n_pages, info.ocr_pages = doc.format, doc.n_pages, list(doc.ocr_pages)
     extract_metadata(doc, info)
     targets = extract_targets(doc, info.doc_id, info.issuer)
     indicators = extract_indicators(doc, info.doc_id, skip=targets.clause_tables)

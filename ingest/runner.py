@@ -61,7 +61,9 @@ def run(paths: Sequence[Path], settings: RunSettings, sinks: Sequence[Sink],
         on_progress: Callable[[int, int, str], None] | None = None) -> Summary:
     summary = Summary()
     files = list(dict.fromkeys(iter_input_files(paths, summary.skipped)))
-    manifest = Manifest(settings.manifest, PARSER_VERSION) if settings.manifest else None
+    # Rows read under another OCR mode are other rows (a scan fails under --ocr off): keyed apart.
+    version = PARSER_VERSION if settings.options.ocr == "auto" else f"{PARSER_VERSION};ocr={settings.options.ocr}"
+    manifest = Manifest(settings.manifest, version) if settings.manifest else None
     ready: dict[int, Extraction] = {}
     next_index = 0
     for sink in sinks:

@@ -12,6 +12,7 @@ class Provenance:
     source: str
     page: int | None
     line: int
+    ocr: bool = False  # the text was read by OCR from an image of the page (may hold misread characters)
 
 
 @dataclass
@@ -59,6 +60,7 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     n_pages: int | None = None
     warnings: list[ReaderWarning] = field(default_factory=list)
+    ocr_pages: list[int] = field(default_factory=list)  # 1-based pages whose text came from OCR
 
     def paragraphs(self) -> list[Paragraph]:
         return [b for b in self.blocks if isinstance(b, Paragraph)]

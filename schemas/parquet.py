@@ -49,6 +49,7 @@ DOCUMENTS = _schema("documents", _SOURCE + [
     _field("n_targets", pa.int32(), "目标条款数"),
     _field("n_indicators", pa.int32(), "附件表格指标行数"),
     _field("n_units", pa.int32(), "责任单位数"),
+    _field("ocr_pages", pa.list_(pa.int32()), "经OCR识别文字的页码列表（扫描件、照片；文字可能有误识）"),
 ])
 
 TARGETS = _schema("targets", _SOURCE + [
@@ -64,6 +65,7 @@ TARGETS = _schema("targets", _SOURCE + [
     _field("points", pa.float64(), "条款分值"),
     _field("scope", pa.string(), "范围：unit 责任单位目标，jurisdiction 全域目标"),
     _field("unit_type", pa.string(), UNIT_TYPE_DESCRIPTION),
+    _field("from_ocr", pa.bool_(), "是否经OCR识别（扫描件、照片；文字可能有误识，需复核）"),
 ] + _LOCATION)
 
 INDICATORS = _schema("indicators", _SOURCE + [
@@ -85,6 +87,7 @@ INDICATORS = _schema("indicators", _SOURCE + [
     _field("leaders", pa.list_(pa.string()), "责任领导列表"),
     _field("note", pa.string(), "备注"),
     _field("extra", pa.string(), "其他列（JSON）"),
+    _field("from_ocr", pa.bool_(), "是否经OCR识别（扫描件、照片；文字可能有误识，需复核）"),
     _field("category_points", pa.float64(), "分类单元格中声明的分组分值，如“…目标（40分）”"),
     _field("unit_role", pa.string(), "责任单位列的表头（角色），如责任单位、牵头单位、管理部门"),
     _field("co_units", pa.list_(pa.string()), "配合单位列表"),

@@ -29,6 +29,7 @@ class DocumentInfo:
     n_targets: int = 0
     n_indicators: int = 0
     n_units: int = 0
+    ocr_pages: list[int] = field(default_factory=list)  # pages whose text was read by OCR
     # The failure may not recur (time or memory limit, a crashed worker): not cached; not a column.
     transient: bool = False
 
@@ -54,6 +55,7 @@ class Target:
     unit_type: str | None = None
     # The clause ended with punctuation in the source (`；` `。`); not an output column.
     closed: bool = True
+    from_ocr: bool = False  # read by OCR: characters may be misread
 
 
 @dataclass
@@ -90,6 +92,7 @@ class IndicatorRow:
     line: int = 0
     indicator_id: str | None = None
     units_raw: list[str] = field(default_factory=list)
+    from_ocr: bool = False  # read by OCR: characters may be misread
     category_points: float | None = None  # a subtotal written in the grouping cell: `…目标（40分）`
     unit_role: str | None = None  # the header word of the units column: 责任单位, 牵头单位, 管理部门
     co_units: list[str] = field(default_factory=list)  # 配合单位

@@ -92,7 +92,7 @@ def test_exit_1_and_one_row_per_file(hostile):
     ("loop.pdf", "failed", "PDF"),
     ("owner_only.pdf", "ok", None),
     ("user_password.pdf", "failed", "encrypted"),
-    ("scan.pdf", "failed", "needs OCR"),
+    ("scan.pdf", "failed", "no readable text"),  # a blank page: OCR finds nothing
     ("lying_extension.pdf", "ok", None),
     ("binary.txt", "failed", "undecodable"),
     ("no_targets.txt", "ok", None),

@@ -200,7 +200,7 @@ def _clause(p: Paragraph, state: _State, result: TargetsResult, doc: Document, d
     body_end = points_match.start() if points_match else len(h)
     text = P.TRAILING_PUNCT.sub("", p.text[body_start:body_end]).strip()
     points = float(points_match["points"]) if points_match else None
-    target = _target(doc_id, doc, state, len(result.targets), seq, seq_raw, text, points, p.prov.page, p.prov.line)
+    target = _target(doc_id, doc, state, len(result.targets), seq, seq_raw, text, points, p.prov)
     target.closed = _closed(p.text)
     result.targets.append(target)
 
@@ -220,11 +220,11 @@ def _seq(number) -> int | None:
     return None
 
 
-def _target(doc_id, doc, state, index, seq, seq_raw, text, points, page, line) -> Target:
+def _target(doc_id, doc, state, index, seq, seq_raw, text, points, prov) -> Target:
     return Target(doc_id=doc_id, source_path=doc.source, target_id=f"{doc_id}-{index + 1:05d}",
                   unit=state.unit, unit_raw=state.unit_raw or state.unit, unit_group=state.group,
                   section=state.section, section_points=state.section_points, seq=seq, seq_raw=seq_raw,
-                  text=text, points=points, page=page, line=line, scope=state.scope)
+                  text=text, points=points, page=prov.page, line=prov.line, scope=state.scope, from_ocr=prov.ocr)
 
 
 def _continuation(p: Paragraph, last: Target) -> bool:
@@ -271,4 +271,4 @@ def _clause_table(table: Table, state: _State, result: TargetsResult, doc: Docum
         result.targets.append(_target(
             doc_id, doc, state, len(result.targets), int(seq_digits.group()) if seq_digits else None,
             seq_raw, P.TRAILING_PUNCT.sub("", cells[text_col].replace("\n", "")).strip(),
-            float(weight.group()) if weight else None, row.prov.page, row.prov.line))
+            float(weight.group()) if weight else None, row.prov))

@@ -12,4 +12,4 @@ def _sniff(p: Probe) -> bool:
 
 FORMAT = register(Format(
     name="pdf", extensions=(".pdf",), label="PDF", priority=10, sniff=_sniff,
-    read=lambda path, source, options: read_pdf(path, source, options.password)))
+    read=lambda path, source, options: read_pdf(path, source, options.password, options.ocr, options.threads)))

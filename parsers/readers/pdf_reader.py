@@ -5,6 +5,9 @@ tables are found by pdfplumber's table geometry fed with pypdfium2's objects (pd
 Lines are grouped into paragraphs by geometry: a first line is indented or follows a short line,
 a wrapped line starts at the left margin. Page numbers and running headers are dropped; a table
 continued on the next page is one table.
+
+A page whose text layer is empty or garbled is rendered and OCR'd (``ocr="auto"``; ``"force"``
+OCRs every page): the OCR lines take the same way into paragraphs as text-layer lines.
 """
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import regex
 
+from parsers import ocr as ocr_engine
 from parsers.errors import ParseError
 from parsers.readers.limits import LIMITS
 from parsers.readers.pdf_layout import LAYOUT
@@ -33,6 +37,8 @@ DIGIT_RUN = regex.compile(r"\d+")
 BAD_CHAR = regex.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f]+")
 READABLE_CHAR = regex.compile(r"[\u4e00-\u9fff\x21-\x7e\u3000-\u303f\uff00-\uffef—–“”‘’…·]+")
 TERMINAL = regex.compile(r"[。；;：:！!？?]\s*[”」』）)]?\s*$")
+OCR_DPI = 150  # a page without a usable text layer is rendered at this resolution for OCR
+OCR_MAX_SIDE = 2400  # px: a huge page is rendered smaller rather than exhaust memory
 SPACE_BETWEEN = regex.compile(r"(?<=[^\s]) +(?=[^\s])")  # a space inside a line
 # pdfium emits a line's characters out of reading order when some come from another text object,
 # typically quotes and symbols set in a fallback font. Lines made only of CJK, ASCII and the main
@@ -50,6 +56,7 @@ class _Line:
     top: float  # distance from the top of the page
     size: float
     joined: int = 0  # pieces pdfium gave apart that share this line's baseline
+    ocr: bool = False  # read by OCR from the rendered page
 
 
 @dataclass
@@ -66,7 +73,8 @@ class _Page:
     items: list[_Line | _PageTable] = field(default_factory=list)
 
 
-def read_pdf(path: Path, source: str, password: str | None = None) -> Document:
+def read_pdf(path: Path, source: str, password: str | None = None, ocr: str = "off", threads: int = 1) -> Document:
+    """``ocr``: off (text layer only), auto (OCR pages without a usable text layer), force."""
     try:
         pdf = pdfium.PdfDocument(str(path), password=password)
     except pdfium.PdfiumError as exc:
@@ -83,7 +91,7 @@ def read_pdf(path: Path, source: str, password: str | None = None) -> Document:
         index = 0
         try:
             for index in range(n_pages):
-                page = _read_page(pdf, index, doc)
+                page = _read_page(pdf, index, doc, ocr, threads)
                 if page is not None:
                     pages.append(page)
         except pdfium.PdfiumError as exc:
@@ -91,13 +99,27 @@ def read_pdf(path: Path, source: str, password: str | None = None) -> Document:
     finally:
         pdf.close()
     if n_pages and not pages:
-        raise ParseError("text layer unreadable: needs OCR (no page has a usable text layer)")
-    _drop_page_furniture(pages)
-    doc.blocks = _assemble(pages, source)
+        hint = " (OCR is off: try --ocr auto)" if ocr == "off" else ""
+        raise ParseError(f"text layer unreadable: needs OCR (no page has a usable text layer){hint}")
+    if n_pages and doc.ocr_pages and not any(p.items for p in pages):
+        raise ParseError("no readable text: no page has a usable text layer and OCR found none (blank or illegible scan)")
+    doc.blocks = assemble_pages(pages, source)
     return doc
 
 
-def _read_page(pdf, index: int, doc: Document) -> _Page | None:
+def assemble_pages(pages: list[_Page], source: str) -> list:
+    """Pages of lines (and tables) → blocks: page furniture dropped, lines joined into paragraphs."""
+    _drop_page_furniture(pages)
+    return _assemble(pages, source)
+
+
+def ocr_page(page_no: int, found: list[ocr_engine.OcrLine]) -> _Page:
+    """OCR lines as the lines of a page, numbered top to bottom."""
+    return _Page(page_no, [_Line(f.text, page_no, k + 1, f.x0, f.x1, f.top, f.size, ocr=True)
+                           for k, f in enumerate(found)])
+
+
+def _read_page(pdf, index: int, doc: Document, ocr: str = "off", threads: int = 1) -> _Page | None:
     page = pdf[index]
     try:
         width, height = page.get_width(), page.get_height()
@@ -105,6 +127,8 @@ def _read_page(pdf, index: int, doc: Document) -> _Page | None:
         try:
             text = textpage.get_text_range()
             verdict = _text_layer_problem(text)
+            if ocr == "force" or (verdict and ocr == "auto"):
+                return _ocr_pdf_page(page, index + 1, doc, threads, verdict)
             if verdict:
                 doc.warnings.append(ReaderWarning("text_layer_unreadable", f"第{index + 1}页{verdict}", index + 1))
                 return None
@@ -128,6 +152,21 @@ def _read_page(pdf, index: int, doc: Document) -> _Page | None:
         item.number = number
         number += len(item.rows) if isinstance(item, _PageTable) else 1
     return result
+
+
+def _ocr_pdf_page(page, page_no: int, doc: Document, threads: int, verdict: str | None) -> _Page | None:
+    """Render the page (at OCR_DPI, capped in pixels), level it and OCR it; positions in points."""
+    scale = min(OCR_DPI / 72, OCR_MAX_SIDE / max(page.get_width(), page.get_height(), 1.0))
+    image = page.render(scale=scale).to_pil()
+    try:
+        found = ocr_engine.ocr_image(ocr_engine.deskew(image), threads, scale=1 / scale)
+    except ParseError as exc:  # no OCR engine installed: the page is reported as before
+        if verdict is None:
+            raise
+        doc.warnings.append(ReaderWarning("text_layer_unreadable", f"第{page_no}页{verdict}；{exc}", page_no))
+        return None
+    doc.ocr_pages.append(page_no)
+    return ocr_page(page_no, found)
 
 
 def _text_layer_problem(text: str) -> str | None:
@@ -310,7 +349,7 @@ def _paragraph(lines: list[_Line], source: str, left: float, right: float, size:
         text += sep + line.text
     first = lines[0]
     centered = len(lines) == 1 and first.x0 > left + LAYOUT.centred_indent * size and abs((first.x0 - left) - (right - first.x1)) < size
-    return Paragraph(clean_text(text), Provenance(source, first.page, first.number), centered=centered)
+    return Paragraph(clean_text(text), Provenance(source, first.page, first.number, ocr=any(line.ocr for line in lines)), centered=centered)
 
 
 def _add_table(blocks: list, item: _PageTable, source: str, continues: bool) -> None:

@@ -1,0 +1,243 @@
+"""OCR of page images: one engine (RapidOCR 3.10 on onnxruntime), loaded the first time a page
+needs it. The PP-OCRv6 detection and recognition models ship inside the ``rapidocr`` wheel; their
+paths are given explicitly so construction never takes the engine's download path. The engine
+runs on CPU with a fixed thread count, so the same image gives the same text.
+
+Output: text lines in reading order, each with its box (in the caller's units) and confidence.
+"""
+from __future__ import annotations
+
+import threading
+import unicodedata
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+import regex
+from PIL import Image, ImageOps
+
+from parsers.errors import ParseError
+
+INSTALL_HINT = "install the OCR engine: pip install 'notice-ingest[ocr]'"
+MODELS = {"Det": "PP-OCRv6_det_small.onnx", "Rec": "PP-OCRv6_rec_small.onnx"}
+# Detection works on the page scaled so its longer side is 960 px (the engine's default scales
+# the shorter side up to 736 and costs ~3.5× more); recognition always sees the full-size lines.
+DET_SETTINGS = {"Det.limit_type": "max", "Det.limit_side_len": 960}
+MAX_SIDE = 2400  # larger images are scaled down first: ~200 dpi for an A4 page
+SAME_LINE = 0.5  # boxes overlapping this much of the lower one's height sit on one line
+MIN_CONFIDENCE = 0.5
+# Upright text reads at ~0.97 mean confidence, text upside down at ~0.6 (measured on the sample).
+DOUBT_CONFIDENCE = 0.8
+DOUBT_MIN_BOXES = 3
+HEADING_HEIGHT = 1.3  # a line this much taller than the page's typical line is set larger
+HEADING_MIN_CHARS = 4
+# The recogniser picks half- or full-width punctuation by appearance; Chinese text sets it full
+# width. Converted where it touches a non-ASCII character (`1,000`, `10:30`, `(R&D)` inside
+# Latin text stay as they are). Subscript digits are kept as plain digits, as the other readers do.
+HALF_WIDTH = regex.compile(r"(?<=[^\x00-\x7f])[(),;:?!]|[(),;:?!](?=[^\x00-\x7f])")
+BRACKETED = regex.compile(r"(?<before>.?)[(（](?<inner>[^()（）]*)[)）](?<after>.?)")
+UNPAIRED = regex.compile(r"\((?![^()（）]*[)）])|(?<![(（][^()（）]*)\)")  # its partner is on another line
+LINE_END = regex.compile(r"[,;:?!](?=\s*$)")
+# A letter the recogniser gives for a digit's look-alike inside a number: `PM1o` → `PM10`.
+DIGIT_LOOKALIKE = regex.compile(r"(?<=\d)[oO](?![A-Za-z])|(?<=\d)[lI](?=\d)")
+DIGIT_OF = {"o": "0", "O": "0", "l": "1", "I": "1"}
+# A page number between dashes, where a dash may be read as 一 (`-4一`): set as `— 4 —`.
+DASHED_NUMBER = regex.compile(r"^[\-－—–一~]+\s*(\d{1,4})\s*[\-－—–一~]+$")
+FULL_WIDTH = {"(": "（", ")": "）", ",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
+SKEW_THUMB = 800  # px: the skew estimate works on a thumbnail
+SKEW_SAMPLE = 40_000  # dark pixels used for it
+SKEW_MAX = 8.0  # degrees searched either way
+SKEW_MIN = 0.3  # degrees below which a page is left as it is
+
+
+@dataclass(frozen=True)
+class OcrLine:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    confidence: float
+    size: float = 0.0  # the line's text height, the same for every body line of a page
+
+
+_engines: dict[tuple[int, tuple], object] = {}
+_lock = threading.Lock()
+
+
+def _engine(threads: int, settings: dict):
+    key = (threads, tuple(sorted(settings.items())))
+    with _lock:
+        if key not in _engines:
+            try:
+                import rapidocr  # noqa: PLC0415  (lazy: only documents that need OCR pay for it)
+                from rapidocr import RapidOCR  # noqa: PLC0415
+            except ImportError as exc:
+                raise ParseError(f"this file needs OCR: {INSTALL_HINT} ({exc})") from exc
+            models = Path(rapidocr.__file__).parent / "models"
+            missing = [name for name in MODELS.values() if not (models / name).is_file()]
+            if missing:
+                raise ParseError(f"the OCR models {', '.join(missing)} are missing: {INSTALL_HINT}")
+            params = {f"{task}.model_path": str(models / name) for task, name in MODELS.items()}
+            # No per-line 180° classifier: a page turned upside down is found by its confidence
+            # and turned as a whole (ocr_image), which also puts its lines back in order.
+            params.update({"Global.log_level": "error", "Global.use_cls": False,
+                           "EngineConfig.onnxruntime.intra_op_num_threads": max(1, threads),
+                           "EngineConfig.onnxruntime.inter_op_num_threads": 1,
+                           "EngineConfig.onnxruntime.enable_cpu_mem_arena": True})  # ~10 % faster
+            params.update(settings)
+            _engines[key] = RapidOCR(params=params)
+        return _engines[key]
+
+
+def ocr_image(image: Image.Image, threads: int = 1, scale: float = 1.0,
+              settings: dict | None = None) -> list[OcrLine]:
+    """Text lines of ``image`` in reading order, boxes multiplied by ``scale`` (e.g. 72/dpi to
+    get PDF points). Boxes the engine found apart on one baseline are joined into one line."""
+    image = image.convert("RGB")
+    factor = min(1.0, MAX_SIDE / max(image.size))
+    if factor < 1.0:
+        image = image.resize((round(image.width * factor), round(image.height * factor)), Image.LANCZOS)
+    engine = _engine(threads, DET_SETTINGS if settings is None else settings)
+    pieces = _recognise(engine, image, scale / factor)
+    if _doubtful(pieces):  # a page scanned upside down or sideways (no EXIF tag to say so)
+        turns = (90, 270, 180) if _mostly_upright_boxes(pieces) else (180, 90, 270)
+        for turn in turns:
+            candidate = _recognise(engine, image.rotate(turn, expand=True), scale / factor)
+            if _confidence(candidate) > _confidence(pieces):
+                pieces = candidate
+            if not _doubtful(pieces):
+                break
+    return _join_lines(pieces)
+
+
+def _recognise(engine, image: Image.Image, unit: float) -> list[OcrLine]:
+    result = engine(np.asarray(image))
+    if result.boxes is None or result.txts is None:
+        return []
+    pieces = []
+    for box, text, score in zip(result.boxes, result.txts, result.scores):
+        text = _chinese_punctuation(unicodedata.normalize("NFC", text).strip())
+        if not text or score < MIN_CONFIDENCE:
+            continue
+        xs, ys = [p[0] for p in box], [p[1] for p in box]
+        pieces.append(OcrLine(text, min(xs) * unit, min(ys) * unit, max(xs) * unit, max(ys) * unit, float(score)))
+    return pieces
+
+
+def _confidence(pieces: list[OcrLine]) -> float:
+    """Mean confidence per character; boxes standing on end (text read sideways) count for nothing."""
+    chars = sum(len(p.text) for p in pieces)
+    if not chars or _mostly_upright_boxes(pieces):
+        return 0.0
+    return sum(p.confidence * len(p.text) for p in pieces) / chars
+
+
+def _mostly_upright_boxes(pieces: list[OcrLine]) -> bool:
+    tall = sum(1 for p in pieces if p.bottom - p.top > p.x1 - p.x0)
+    return tall > len(pieces) / 2
+
+
+def _doubtful(pieces: list[OcrLine]) -> bool:
+    """A page that reads like text turned the wrong way: several boxes, low confidence or on end."""
+    return len(pieces) >= DOUBT_MIN_BOXES and _confidence(pieces) < DOUBT_CONFIDENCE
+
+
+def _chinese_punctuation(text: str) -> str:
+    text = DIGIT_LOOKALIKE.sub(lambda m: DIGIT_OF[m.group()], text.translate(SUBSCRIPTS))
+    if not regex.search(r"\p{Han}", text):
+        return text
+    text = BRACKETED.sub(_full_brackets, text)
+    text = UNPAIRED.sub(lambda m: FULL_WIDTH[m.group()], LINE_END.sub(lambda m: FULL_WIDTH[m.group()], text))
+    while True:  # `分);` : the `;` touches non-ASCII once the `)` is converted
+        converted = HALF_WIDTH.sub(lambda m: FULL_WIDTH[m.group()], text)
+        if converted == text:
+            return text
+        text = converted
+
+
+def _full_brackets(m: regex.Match) -> str:
+    if (m["before"] + m["inner"] + m["after"]).isascii():
+        return m.group()
+    return f"{m['before']}（{m['inner']}）{m['after']}"
+
+
+def _join_lines(pieces: list[OcrLine]) -> list[OcrLine]:
+    """Group boxes into visual lines (top to bottom), each line's boxes left to right."""
+    rows: list[list[OcrLine]] = []
+    for piece in sorted(pieces, key=lambda p: (p.top + p.bottom) / 2):
+        row = rows[-1] if rows else None
+        if row and _overlap(row[-1], piece) >= SAME_LINE * min(piece.bottom - piece.top, row[-1].bottom - row[-1].top):
+            row.append(piece)
+        else:
+            rows.append([piece])
+    lines = []
+    for row in rows:
+        row.sort(key=lambda p: p.x0)
+        text = row[0].text
+        for before, after in zip(row, row[1:]):
+            height = after.bottom - after.top
+            text += (" " if after.x0 - before.x1 > 0.5 * height else "") + after.text
+        text = DASHED_NUMBER.sub(r"— \1 —", text)
+        lines.append(OcrLine(text, row[0].x0, min(p.top for p in row), row[-1].x1, max(p.bottom for p in row),
+                             min(p.confidence for p in row)))
+    return _with_sizes(lines)
+
+
+def _with_sizes(lines: list[OcrLine]) -> list[OcrLine]:
+    """A box's height varies with the glyphs it holds (digits, brackets); a text layer gives one
+    font size for a paragraph. Body lines get the page's typical height, larger ones their own."""
+    if not lines:
+        return lines
+    body = float(np.median([line.bottom - line.top for line in lines]))
+    return [replace(line, size=line.bottom - line.top if _set_larger(line, body) else body) for line in lines]
+
+
+def _set_larger(line: OcrLine, body: float) -> bool:
+    # A few characters' box (a wrapped tail `分）；`) is as tall as its brackets: no evidence.
+    return line.bottom - line.top > HEADING_HEIGHT * body and len(line.text) >= HEADING_MIN_CHARS
+
+
+def _overlap(a: OcrLine, b: OcrLine) -> float:
+    return min(a.bottom, b.bottom) - max(a.top, b.top)
+
+
+def upright(image: Image.Image) -> Image.Image:
+    """EXIF orientation applied (a phone photo is stored sideways with a tag saying so)."""
+    return ImageOps.exif_transpose(image)
+
+
+def skew_angle(image: Image.Image) -> float:
+    """The small rotation (degrees, counter-clockwise positive) that makes the text lines level.
+    Estimated on a thumbnail: the dark pixels' projection onto the vertical axis is sharpest
+    (rows of text and white gaps) when the lines are level."""
+    thumb = ImageOps.grayscale(image)
+    thumb.thumbnail((SKEW_THUMB, SKEW_THUMB))
+    pixels = np.asarray(thumb, dtype=np.uint8)
+    ys, xs = np.nonzero(pixels < min(128, int(pixels.mean()) - 30))
+    if len(ys) < 100:
+        return 0.0
+    if len(ys) > SKEW_SAMPLE:
+        pick = np.random.default_rng(0).choice(len(ys), SKEW_SAMPLE, replace=False)  # seeded: deterministic
+        ys, xs = ys[pick], xs[pick]
+    xs = xs - xs.mean()
+
+    def sharpness(angle: float) -> float:
+        rows = ys + xs * np.tan(np.radians(angle))
+        counts = np.bincount(np.round(rows - rows.min()).astype(np.int64))
+        return float(np.dot(counts, counts))
+
+    coarse = max(np.arange(-SKEW_MAX, SKEW_MAX + 0.01, 0.5), key=sharpness)
+    fine = max(np.arange(coarse - 0.5, coarse + 0.51, 0.1), key=sharpness)
+    return float(round(fine, 1))
+
+
+def deskew(image: Image.Image) -> Image.Image:
+    """Level a page photographed or scanned slightly askew (text lines then keep their geometry:
+    indents and line ends). Angles under SKEW_MIN degrees are left alone."""
+    angle = skew_angle(image)
+    if abs(angle) < SKEW_MIN:
+        return image
+    # Rotated in place (no expand): positions stay in the page's frame, the margins absorb the corners.
+    return image.convert("RGB").rotate(-angle, resample=Image.BICUBIC, fillcolor="white")
