@@ -88,6 +88,13 @@ INDICATORS = _schema("indicators", _SOURCE + [
     _field("note", pa.string(), "备注"),
     _field("extra", pa.string(), "其他列（JSON）"),
     _field("from_ocr", pa.bool_(), "是否经OCR识别（扫描件、照片；文字可能有误识，需复核）"),
+    _field("category_points", pa.float64(), "分类单元格中声明的分组分值，如“…目标（40分）”"),
+    _field("unit_role", pa.string(), "责任单位列的表头（角色），如责任单位、牵头单位、管理部门"),
+    _field("co_units", pa.list_(pa.string()), "配合单位列表"),
+    _field("assessors", pa.list_(pa.string()), "考核（检查、数据来源）单位列表"),
+    _field("criteria_points", pa.float64(), "评分标准中各计分项分值合计"),
+    _field("criteria_items", pa.list_(pa.struct([("text", pa.string()), ("points", pa.float64())])),
+           "评分标准中的各计分项（内容、分值）"),
 ] + _LOCATION)
 
 MEASURES = _schema("measures", _SOURCE + [

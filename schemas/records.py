@@ -93,6 +93,14 @@ class IndicatorRow:
     indicator_id: str | None = None
     units_raw: list[str] = field(default_factory=list)
     from_ocr: bool = False  # read by OCR: characters may be misread
+    category_points: float | None = None  # a subtotal written in the grouping cell: `…目标（40分）`
+    unit_role: str | None = None  # the header word of the units column: 责任单位, 牵头单位, 管理部门
+    co_units: list[str] = field(default_factory=list)  # 配合单位
+    assessors: list[str] = field(default_factory=list)  # the assessing or checking side, 数据来源
+    criteria_points: float | None = None  # what the scored items of the 评分标准 cell add up to
+    criteria_items: list[dict] = field(default_factory=list)  # {"text", "points"} per item of that cell
+    # Same 序号 and name as the row above (a merged cell over both); not an output column.
+    continues: bool = False
 
 
 @dataclass

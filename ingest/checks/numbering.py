@@ -63,7 +63,7 @@ def check_table_numbering(ex: Extraction) -> Iterator[Finding]:
                 after_group, seen = row.row_kind == "group", set()
                 continue
             number = _int(row.row_no)
-            if number is None:
+            if number is None or row.continues:  # a row continuing the one above (merged 序号)
                 continue
             allowed = {1, (prev or 0) + 1} if after_group else {(prev or 0) + 1}
             if number in seen:

@@ -48,6 +48,41 @@ def check_weight_totals(ex: Extraction) -> Iterator[Finding]:
     for rows in tables.values():
         yield from _total_row(ex, rows)
         yield from _group_rows(ex, rows)
+        yield from _category_subtotals(ex, rows)
+
+
+def _category_subtotals(ex, rows) -> Iterator[Finding]:
+    """A subtotal written in a grouping cell (`…机制11分` merged down its rows) against the
+    weights of the rows it groups."""
+    runs: list[list] = []
+    previous = None
+    for row in rows:
+        grouped = row.row_kind == "item" and row.category_points is not None
+        if grouped and previous is not None and previous.category == row.category and runs and runs[-1][-1] is previous:
+            runs[-1].append(row)
+        elif grouped:
+            runs.append([row])
+        previous = row
+    for run in runs:
+        weighted = [r for r in run if r.weight is not None and not _outside_total(r)]
+        if not weighted:
+            continue
+        actual = sum(r.weight for r in weighted)
+        if abs(actual - run[0].category_points) > TOLERANCE:
+            yield finding(ex, "weight_total_mismatch", expected=run[0].category_points, actual=actual,
+                          scope=f"分组“{run[0].category}”", page=run[0].page, line=run[0].line)
+
+
+@check(FindingKind("criteria_points_exceed_weight", WARNING, "评分标准分值超过权重",
+                   "评分标准中各计分项合计{actual}分，超过该行分值{expected}分"))
+def check_criteria_points(ex: Extraction) -> Iterator[Finding]:
+    """The scored items of a 评分标准 cell add up to more than the row's weight."""
+    for row in ex.indicators:
+        if row.weight is None or row.criteria_points is None or _outside_total(row):
+            continue
+        if row.criteria_points > row.weight + TOLERANCE:
+            yield finding(ex, "criteria_points_exceed_weight", unit="、".join(row.units) or None, seq=_seq(row),
+                          expected=row.weight, actual=row.criteria_points, page=row.page, line=row.line)
 
 
 def _total_row(ex, rows) -> Iterator[Finding]:

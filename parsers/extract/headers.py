@@ -1,5 +1,10 @@
-"""Table header cells → canonical column names, by synonyms shipped as data."""
+"""Table header cells → column roles, by synonyms shipped as data; what a cell's content looks like
+(a weight, a unit's name, a person's name), by vocabulary shipped as data."""
 from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
 
 import regex
 
@@ -7,30 +12,131 @@ from parsers.data import header_synonyms, unit_suffixes
 from parsers.textnorm import halfwidth, no_space
 
 BRACKETED = regex.compile(r"[（(][^）)]*[）)]")  # `（%）` in `2022年二季度目标（%）`
+# A weight as a cell writes it: `30`, `30分`, `(10分)`, `2.5`, `10%`.
+MAX_HEADER = 20
+TRAILING_BRACKET = regex.compile(r"[（(][^（()）]*[）)]$")
+WEIGHT_CELL = regex.compile(r"^[（(【\[]?\s*(\d+(?:\.\d+)?)\s*[分%]?\s*[）)】\]]?$")
+
+
+@lru_cache(maxsize=None)
+def table_vocab() -> dict:
+    data = json.loads(resources.files("parsers.data").joinpath("table_vocab.json").read_text("utf-8"))
+    return {k: v for k, v in data.items() if not k.startswith("_")}
 
 
 def normalize_header(cell: str) -> str:
     return BRACKETED.sub("", no_space(halfwidth(cell or "")))
 
 
-def map_header(cells: list[str]) -> dict[int, str]:
-    """Column index → canonical name; the longest synonym a header contains wins, and each
-    canonical name goes to its first column."""
-    synonyms = sorted(((s, field) for field, words in header_synonyms().items() for s in words),
-                      key=lambda sf: len(sf[0]), reverse=True)
-    mapping: dict[int, str] = {}
+@lru_cache(maxsize=None)
+def _synonyms() -> tuple[tuple[str, str], ...]:
+    pairs = {s: field for field, words in header_synonyms().items() for s in words}
+    party = table_vocab()["party_headers"]
+    for field, role_words in party["roles"].items():
+        for role_word in role_words:
+            for org in party["org_words"]:
+                pairs.setdefault(role_word + org, field)
+    return tuple(pairs.items())
+
+
+@lru_cache(maxsize=4096)
+def header_role(cell: str) -> tuple[str, str] | None:
+    """(role, the synonym that decided it) of one header cell, or None. Of a header naming two
+    things (`考核要点及分值分解`) the first decides; else the synonym ending last (the head noun)."""
+    header = normalize_header(cell)
+    if not header or len(header) > MAX_HEADER:
+        return None  # a cell of prose is no header, whatever words it holds
+    for joiner in table_vocab()["header_joiners"]:
+        first = header.split(joiner, 1)[0]
+        if first != header and _best(first):
+            return _best(first)
+    return _best(header)
+
+
+@lru_cache(maxsize=4096)
+def also_role(cell: str) -> str | None:
+    """The role of the second thing a joined header names (`考核内容及评分标准` → criteria)."""
+    header = normalize_header(cell)
+    for joiner in table_vocab()["header_joiners"]:
+        parts = header.split(joiner, 1)
+        if len(parts) == 2 and _best(parts[0]) and _best(parts[1]):
+            return _best(parts[1])[0]
+    return None
+
+
+def _best(header: str) -> tuple[str, str] | None:
+    best, key = None, (-1, -1)
+    for synonym, field in _synonyms():
+        if len(synonym) == 1 and header != synonym:
+            continue  # `序` heads its own column, not `工作程序`
+        at = header.rfind(synonym)
+        if at >= 0 and (at + len(synonym), len(synonym)) > key:
+            best, key = (field, synonym), (at + len(synonym), len(synonym))
+    return best
+
+
+def header_roles(cells: list[str]) -> dict[int, str]:
+    """Column index → role; several columns may share one (two weight columns)."""
+    roles = {}
     for index, cell in enumerate(cells):
-        header = normalize_header(cell)
-        if not header:
-            continue
-        for synonym, field in synonyms:
-            if synonym in header:
-                if field not in mapping.values():
-                    mapping[index] = field
-                break
+        found = header_role(cell)
+        if found:
+            roles[index] = found[0]
+    return roles
+
+
+def map_header(cells: list[str]) -> dict[int, str]:
+    """Column index → role, each role to its first column."""
+    mapping: dict[int, str] = {}
+    for index, field in header_roles(cells).items():
+        if field not in mapping.values():
+            mapping[index] = field
     return mapping
 
 
 def looks_like_unit(name: str) -> bool:
     name = no_space(name)
     return len(name) >= 2 and name.endswith(unit_suffixes())
+
+
+def looks_like_org(name: str) -> bool:
+    """A unit's name in a table cell; a bracketed note after it (`各乡镇（街道）`) does not count."""
+    return looks_like_unit(TRAILING_BRACKET.sub("", no_space(name)))
+
+
+def weight_value(cell: str) -> float | None:
+    """The number of a cell that holds only a weight (`30分`, `(10分)`), else None."""
+    m = WEIGHT_CELL.match(no_space(halfwidth(cell or "")))
+    return float(m.group(1)) if m else None
+
+
+@lru_cache(maxsize=None)
+def _person_vocab() -> tuple[tuple[str, ...], frozenset, tuple[str, ...], tuple[str, ...]]:
+    person = table_vocab()["person"]
+    return (tuple(sorted(person["titles"], key=len, reverse=True)), frozenset(person["surnames"]),
+            tuple(person["compound_surnames"]), tuple(person["not_in_names"]))
+
+
+PERSON_SHAPE = regex.compile(r"\p{Han}{2,4}")
+
+
+@lru_cache(maxsize=8192)
+def looks_like_person(name: str) -> bool:
+    """A person's name (`景  涛`, `何正义`, `欧阳明`, `张三同志`): a known surname and one or two more
+    characters, none of which make it a unit or a phrase."""
+    titles, surnames, compounds, not_in_names = _person_vocab()
+    name = no_space(name)
+    if len(name) > 8:
+        return False
+    for title in titles:
+        if name.endswith(title) and len(name) > len(title) + 1:
+            name = name[: -len(title)]
+            break
+    if not PERSON_SHAPE.fullmatch(name) or looks_like_unit(name):
+        return False
+    if any(word in name for word in not_in_names):
+        return False
+    for compound in compounds:
+        if name.startswith(compound):
+            return 3 <= len(name) <= 4
+    return name[0] in surnames and len(name) <= 3

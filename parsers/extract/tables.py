@@ -1,8 +1,10 @@
 """附件 tables → indicator rows.
 
-Any table with a recognisable header row is read. Headers map to canonical columns by synonyms
-(data file); unknown columns are kept in ``extra``. A column with a blank header holds unit names
-or, failing that, the indicator. Several units or leaders in one cell become lists.
+Any table with a recognisable header row is read. Column roles come from the header and the
+content (``table_roles``); unknown columns are kept in ``extra``. Several units or leaders in one
+cell become lists. In text input merged cells are lost, so what a merge would have filled is
+inferred: grouping columns fill down; a row whose 序号 and name are blank continues the row above;
+within a group, a blank responsibility cell continues the one above.
 """
 from __future__ import annotations
 
@@ -10,21 +12,25 @@ import json
 
 import regex
 
-from parsers.extract.headers import looks_like_unit, map_header
-from parsers.extract.patterns import CN_DIGITS
-from parsers.textnorm import halfwidth, no_space
+from parsers.extract.headers import header_role, header_roles, looks_like_person, looks_like_unit, table_vocab
+from parsers.extract.table_criteria import criteria_items, criteria_points
+from parsers.extract.table_roles import GROUP_ROW_NO, Columns, infer_columns, spans_right
+from parsers.textnorm import halfwidth, no_space, squeeze_cjk_spaces
 from schemas.blocks import Document, Paragraph, Table
 from schemas.records import IndicatorRow
 
 ATTACHMENT = regex.compile(r"^\s*(附件\s*[\d一二三四五六七八九十]*)\s*[:：]?\s*(?P<title>.*)$")
-GROUP_ROW_NO = regex.compile(rf"^(?:[{CN_DIGITS}]{{1,3}}\s*[、.．]?|[（(]\s*[{CN_DIGITS}]{{1,3}}\s*[)）])$")
-TOTAL_WORDS = ("总分", "合计", "总计", "总 分")
 LIST_SPLIT = regex.compile(r"[\n、，,；;／/]+")
 ITEM_START = regex.compile(r"^\s*(?:\d{1,3}\s*[.、．](?!\d)|[（(]\s*\d{1,3}\s*[)）]|[①-⑳])")
 NUMBER = regex.compile(r"-?\d+(?:\.\d+)?")
+# A subtotal written in a grouping cell or a group's name: `经济发展（40分）`, `…机制11分`.
+POINTS_AT_END = regex.compile(r"[（(【\[]?\s*(\d+(?:\.\d+)?)\s*分\s*[）)】\]]?\s*$")
 TEXT_FIELDS = ("category", "indicator", "status", "target", "criteria", "note")
-GROUPING_FIELDS = ("category",)  # filled down in text input, where merges are lost
+GROUPING_FIELDS = ("category",)  # filled down where a merge left blank cells
+PARTY_FIELDS = ("units", "co_units", "assessors", "leaders")  # continue down a group in text input
+IDENTITY_FIELDS = ("row_no", "indicator", "category")  # what a continuation row takes from above
 MIN_HEADER_FIELDS = 2
+CONTINUES = "_continues"  # set on a text row that took its 序号 and name from the row above
 
 
 def extract_indicators(doc: Document, doc_id: str, skip: set[int] | None = None) -> list[IndicatorRow]:
@@ -52,73 +58,161 @@ def extract_indicators(doc: Document, doc_id: str, skip: set[int] | None = None)
     return rows
 
 
-def _header_row(table: Table) -> tuple[int, dict[int, str]] | None:
+def _header_row(table: Table) -> int | None:
     for index, row in enumerate(table.rows[:3]):
-        mapping = map_header(row.cells)
-        if len(mapping) >= MIN_HEADER_FIELDS:
-            return index, mapping
+        if len(set(header_roles(row.cells).values())) >= MIN_HEADER_FIELDS:
+            return index
     return None
 
 
 def _table_rows(table: Table, doc: Document, doc_id: str, attachment, title, table_index) -> list[IndicatorRow]:
-    found = _header_row(table)
-    if found is None:
+    header_at = _header_row(table)
+    if header_at is None:
         return []
-    header_at, mapping = found
-    header = table.rows[header_at].cells
-    body = [r for r in table.rows[header_at + 1:] if any(c.strip() for c in r.cells)
+    header, body_at = _with_subheader(table, header_at)
+    body = [r for r in table.rows[body_at:] if any(c.strip() for c in r.cells)
             and [no_space(c) for c in r.cells] != [no_space(c) for c in header]]
-    _map_blank_columns(header, body, mapping)
-    columns = {field: index for index, field in mapping.items()}
-    extra_columns = [i for i in range(len(header)) if i not in mapping]
-    out: list[IndicatorRow] = []
-    carried: dict[str, str] = {}
-    for row in body:
-        values = {field: row.cells[i] if i < len(row.cells) else "" for field, i in columns.items()}
-        if not table.merges_resolved:
-            for field in GROUPING_FIELDS:
-                if field in values:
-                    values[field] = values[field] or carried.get(field, "")
-                    carried[field] = values[field]
-        out.append(_indicator(values, row, extra_columns, header, doc, doc_id, attachment, title, table_index))
+    columns = infer_columns(header, body)
+    cell_rows = [_spans_shifted(list(r.cells), columns) for r in body]
+    values = [{role: (cells[i] if i < len(cells) else "") for i, role in columns.roles.items()} for cells in cell_rows]
+    _fill_merges(values, lost=not table.merges_resolved)
+    extra_columns = [i for i in range(len(header)) if i not in columns.roles]
+    out = []
+    for row, cells, vals in zip(body, cell_rows, values):
+        out.append(_indicator(vals, row, cells, columns, extra_columns, header, doc, doc_id, attachment, title,
+                              table_index))
+    _mark_continuations(out, [bool(v.get(CONTINUES)) for v in values])
     return out
 
 
-def _map_blank_columns(header: list[str], body, mapping: dict[int, str]) -> None:
-    """A column whose header is blank: unit names make it the units column, else the indicator."""
-    for index, cell in enumerate(header):
-        if index in mapping or no_space(cell):
-            continue
-        values = [r.cells[index] for r in body if index < len(r.cells) and no_space(r.cells[index])]
-        if not values:
-            continue
-        unit_like = sum(1 for v in values if all(looks_like_unit(x) for x in _split_units(v)))
-        if unit_like >= 0.6 * len(values) and "units" not in mapping.values():
-            mapping[index] = "units"
-        elif "indicator" not in mapping.values():
-            mapping[index] = "indicator"
+def _with_subheader(table: Table, header_at: int) -> tuple[list[str], int]:
+    """A second header row under cells that span columns (`考核指标` over `一级指标 | 二级指标`):
+    each column takes the lower row's word where it has one."""
+    header = list(table.rows[header_at].cells)
+    if header_at + 1 >= len(table.rows):
+        return header, header_at + 1
+    below = table.rows[header_at + 1].cells
+    words = [c for c in below if no_space(c)]
+    if not words or not all(header_role(c) for c in words) or [no_space(c) for c in below] == [no_space(c) for c in header]:
+        return header, header_at + 1
+    for index, cell in enumerate(below[:len(header)]):
+        if no_space(cell):
+            header[index] = cell
+    return header, header_at + 2
 
 
-def _indicator(values, row, extra_columns, header, doc, doc_id, attachment, title, table_index) -> IndicatorRow:
+def _spans_shifted(cells: list[str], columns: Columns) -> list[str]:
+    """A cell spanning the weight column and the next (`加分项` rules written across 分值 and
+    评分细则) stands in the weight's position with an empty cell after it: its text goes right."""
+    index = columns.index("weight")
+    if index is not None and spans_right(cells, index):
+        cells[index], cells[index + 1] = "", cells[index]
+    return cells
+
+
+def _fill_merges(rows: list[dict[str, str]], lost: bool) -> None:
+    """What merged cells would have given. A row without 序号 and name continues the row above and
+    a grouping column fills down in any table (a converted .docx may hold the merge as blank cells);
+    names and responsibilities fill down only where merges are known to be lost (text)."""
+    carried: dict[str, str] = {}
+    party: dict[str, str] = {}
+    grouped = lost and any(GROUP_ROW_NO.match(no_space(r.get("row_no", ""))) for r in rows)
+    previous: dict[str, str] | None = None
+    for row in rows:
+        kind = _kind_of(row)
+        if previous is not None and kind == "item" and _blank(row, "row_no") and _blank(row, "indicator"):
+            for field in IDENTITY_FIELDS + PARTY_FIELDS:  # a row continuing the one above
+                if field in row and _blank(row, field):
+                    row[field] = previous.get(field, "")
+            row[CONTINUES] = "1"
+        elif lost and previous is not None and kind == "item" and _kind_of(previous) == "item" and _blank(row, "indicator"):
+            row["indicator"] = previous.get("indicator", "")  # a name merged down its group
+        for field in GROUPING_FIELDS:
+            if field in row:
+                row[field] = row[field] or carried.get(field, "")
+                carried[field] = row[field]
+        if grouped:
+            for field in PARTY_FIELDS:
+                if field not in row:
+                    continue
+                if kind == "total":
+                    party[field] = ""
+                elif kind == "group" or not _blank(row, field):
+                    party[field] = row[field]
+                else:
+                    row[field] = party.get(field, "")
+        previous = row
+
+
+def _blank(row: dict[str, str], field: str) -> bool:
+    return not no_space(row.get(field, ""))
+
+
+def _kind_of(values: dict[str, str]) -> str:
+    return _row_kind(no_space(values.get("row_no", "")) or None,
+                     {f: values.get(f) for f in ("indicator", "category")})
+
+
+def _mark_continuations(rows: list[IndicatorRow], inherited: list[bool]) -> None:
+    """A row that took its 序号 and name from the row above in text, or that shows the same 序号,
+    name and units as the row above (merged cells over them), is part of it: not a repeated 序号."""
+    for index, row in enumerate(rows):
+        prev = rows[index - 1] if index else None
+        same = prev is not None and row.indicator and ((row.row_no, row.indicator, row.units) ==
+                                                       (prev.row_no, prev.indicator, prev.units))
+        row.continues = row.row_kind == "item" and bool(row.row_no) and (inherited[index] or bool(same))
+
+
+def _indicator(values, row, cells, columns: Columns, extra_columns, header, doc, doc_id, attachment, title,
+               table_index) -> IndicatorRow:
     text = {f: _join_wrapped(values.get(f, "")) or None for f in TEXT_FIELDS}
+    if text["category"]:
+        text["category"] = squeeze_cjk_spaces(text["category"])  # written vertically: `落\n实  工作`
     row_no = no_space(values.get("row_no", "")) or None
     weight_raw = no_space(values.get("weight", "")) or None
     weight_match = NUMBER.search(halfwidth(weight_raw or ""))
-    extra = {no_space(header[i]) or f"column_{i + 1}": _join_wrapped(row.cells[i])
-             for i in extra_columns if i < len(row.cells) and row.cells[i].strip()}
+    weight = float(weight_match.group()) if weight_match else None
+    kind = _row_kind(row_no, text)
+    if kind == "group" and not text["indicator"] and text["category"]:
+        text["indicator"] = text["category"]  # a group row names itself in the grouping column
+    if weight is None and (kind == "group" or columns.index("weight") is None) and text["indicator"]:
+        weight = _points_at_end(text["indicator"])  # `一、经济发展（40分）`, a name carrying its points
+    extra = {no_space(header[i]) or f"column_{i + 1}": _join_wrapped(cells[i])
+             for i in extra_columns if i < len(cells) and cells[i].strip()}
+    units, leaders = _split_parties(values.get("units", ""), values.get("leaders", ""))
+    scoring = text["criteria"]  # or the column headed `考核内容及评分标准`
+    if columns.criteria_in is not None and columns.criteria_in < len(cells):
+        scoring = _join_wrapped(cells[columns.criteria_in]) or None
+    unit_index = columns.index("units")
     return IndicatorRow(
         doc_id=doc_id, source_path=doc.source, attachment=attachment, table_title=title,
-        table_index=table_index, row_no=row_no, row_kind=_row_kind(row_no, text), category=text["category"],
-        indicator=text["indicator"], weight=float(weight_match.group()) if weight_match else None,
-        weight_raw=weight_raw, status=text["status"], target=text["target"], criteria=text["criteria"],
-        units=_split_units(values.get("units", "")), leaders=_split_leaders(values.get("leaders", "")),
+        table_index=table_index, row_no=row_no, row_kind=kind, category=text["category"],
+        indicator=text["indicator"], weight=weight, weight_raw=weight_raw, status=text["status"],
+        target=text["target"], criteria=text["criteria"], units=units, leaders=leaders,
         note=text["note"], extra=json.dumps(extra, ensure_ascii=False) if extra else None,
-        page=row.prov.page, line=row.prov.line, from_ocr=row.prov.ocr)
+        page=row.prov.page, line=row.prov.line, from_ocr=row.prov.ocr,
+        category_points=_points_at_end(text["category"]) if text["category"] else None,
+        unit_role=columns.role_words.get(unit_index) if unit_index is not None and units else None,
+        co_units=_split_units(values.get("co_units", "")), assessors=_split_units(values.get("assessors", "")),
+        criteria_points=criteria_points(scoring), criteria_items=_scored_items(scoring))
+
+
+def _scored_items(criteria: str | None) -> list[dict]:
+    items = criteria_items(criteria)
+    if not any(points is not None for _, points in items):
+        return []
+    return [{"text": item, "points": points} for item, points in items]
+
+
+def _points_at_end(text: str) -> float | None:
+    m = POINTS_AT_END.search(halfwidth(no_space(text)))
+    return float(m.group(1)) if m else None
 
 
 def _row_kind(row_no: str | None, text: dict) -> str:
-    names = [no_space(v) for v in (row_no, text["indicator"], text["category"]) if v]
-    if any(n in TOTAL_WORDS for n in names):
+    words = {no_space(w) for w in table_vocab()["total_words"]}
+    names = [no_space(v) for v in (row_no, text.get("indicator"), text.get("category")) if v]
+    if any(n in words for n in names):
         return "total"
     if row_no and GROUP_ROW_NO.match(row_no):
         return "group"
@@ -139,6 +233,17 @@ def _join_wrapped(cell: str) -> str:
     return out
 
 
+def _split_parties(units_cell: str, leaders_cell: str) -> tuple[list[str], list[str]]:
+    """Units and leaders; a person's name in the units cell (`市商务局 张三`) is a leader."""
+    units, leaders = [], _split_leaders(leaders_cell)
+    for name in _split_units(units_cell):
+        if looks_like_person(name) and not looks_like_unit(name):
+            leaders.append(name)
+        else:
+            units.append(name)
+    return units, list(dict.fromkeys(leaders))
+
+
 def _split_units(cell: str) -> list[str]:
     """Names one per line or separated by 、，；. A line that does not end like a unit's name is
     the first half of a name the cell wrapped (`市招商引资服务` + `中心`)."""
@@ -146,12 +251,15 @@ def _split_units(cell: str) -> list[str]:
     names: list[str] = []
     pending = ""
     for part in parts:
+        if not pending and looks_like_person(part) and not looks_like_unit(part):
+            names.append(part)
+            continue
         pending += part
         if looks_like_unit(pending):
             names.append(pending)
             pending = ""
     if pending:
-        if names and not looks_like_unit(pending) and len(pending) <= 3:
+        if names and not looks_like_unit(pending) and len(pending) <= 3 and not looks_like_person(pending):
             names[-1] += pending
         else:
             names.append(pending)

@@ -1,0 +1,47 @@
+"""Scored items inside a 评分标准 cell: `1.建立台账（5分）；2.…得3分`. What the items are worth,
+so a row's weight can be checked against them. Deductions and bonuses never count."""
+from __future__ import annotations
+
+import regex
+
+from parsers.extract.headers import table_vocab
+from parsers.textnorm import halfwidth
+
+# A numbered item inside a cell: `1.` `2、` `（3）` at the start or after a break or a full stop.
+ITEM_BREAK = regex.compile(r"(?:^|(?<=[\n。；;]))\s*(?=(?:\d{1,2}\s*[.、．](?!\d)|[（(]\s*\d{1,2}\s*[)）]))")
+# `（5分）` `(2分，少一次扣0.5分)`: the bracket opens with the points.
+BRACKETED = regex.compile(r"[（(【]\s*(\d+(?:\.\d+)?)\s*分")
+CLAUSE_SPLIT = regex.compile(r"[，,；;。\n]")
+
+
+def _score(clause: str) -> float | None:
+    cues = "|".join(map(regex.escape, table_vocab()["criteria_points"]["score_cues"]))
+    m = regex.search(rf"(?:{cues})\s*(\d+(?:\.\d+)?)\s*分", clause)
+    if not m:
+        return None
+    if any(word in clause for word in table_vocab()["criteria_points"]["deduct_or_bonus"]):
+        return None
+    return float(m.group(1))
+
+
+def item_points(item: str) -> float | None:
+    """Bracketed points add up; `得N分` in one item are alternatives (`推广1篇得3分；…得2分`)."""
+    bracketed = [float(m.group(1)) for m in BRACKETED.finditer(item)]
+    plain = BRACKETED.sub("", item)
+    scores = [s for s in (_score(c) for c in CLAUSE_SPLIT.split(plain)) if s is not None]
+    if not bracketed and not scores:
+        return None
+    return sum(bracketed) + (max(scores) if scores else 0.0)
+
+
+def criteria_items(text: str | None) -> list[tuple[str, float | None]]:
+    """(item, its points) for each numbered item of a cell; the whole cell when unnumbered."""
+    text = halfwidth(text or "")
+    items = [p.strip() for p in ITEM_BREAK.split(text) if p.strip()]
+    return [(item, item_points(item)) for item in items]
+
+
+def criteria_points(text: str | None) -> float | None:
+    """What a criteria cell's scored items add up to; None when it names no points."""
+    points = [p for _, p in criteria_items(text) if p is not None]
+    return sum(points) if points else None

@@ -1,0 +1,229 @@
+"""Column roles of an indicator table, from its header AND its content.
+
+The header proposes (synonyms, data); the content decides: a column of unit names holds units,
+of person names leaders, of numbers adding up to the total a weight — whatever the header calls
+it. Every table gets an `indicator`: the row's own name, what is assessed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from parsers.extract.headers import (
+    also_role,
+    header_role,
+    looks_like_org,
+    looks_like_person,
+    table_vocab,
+    weight_value,
+)
+from parsers.extract.patterns import CN_DIGITS
+from parsers.textnorm import no_space
+from schemas.blocks import TableRow
+
+GROUP_ROW_NO = regex.compile(rf"^(?:[{CN_DIGITS}]{{1,3}}\s*[、.．]?|[（(]\s*[{CN_DIGITS}]{{1,3}}\s*[)）])$")
+NAME_SPLIT = "\n、，,；;／/"
+# Roles holding the names of parties (organisations); people are `leaders`.
+PARTY_ROLES = ("units", "co_units", "assessors")
+# When no column is named as the row's name, the first column of these roles is (in this order).
+NAME_FALLBACK = ("target", "criteria")
+SPAN_TEXT = regex.compile(r"\p{Han}.{3,}", regex.S)  # a cell of prose, not a weight
+HAN = regex.compile(r"\p{Han}")
+SHARE = 0.6  # the share of a column's cells that must look like names or weights
+
+
+@dataclass
+class Columns:
+    roles: dict[int, str]  # column index → role (one column per role)
+    role_words: dict[int, str] = field(default_factory=dict)  # header word of a party column
+    extra_weights: list[int] = field(default_factory=list)  # a second weight column
+    criteria_in: int | None = None  # the column whose joined header also names the criteria
+
+    def index(self, role: str) -> int | None:
+        return next((i for i, r in self.roles.items() if r == role), None)
+
+
+def cells(body: list[TableRow], index: int) -> list[str]:
+    return [r.cells[index] for r in body if index < len(r.cells)]
+
+
+def _filled(values: list[str]) -> list[str]:
+    return [v for v in values if no_space(v)]
+
+
+def _names(cell: str) -> list[str]:
+    out, word = [], ""
+    for ch in cell:
+        if ch in NAME_SPLIT:
+            out.append(word)
+            word = ""
+        else:
+            word += ch
+    return [no_space(w) for w in out + [word] if no_space(w)]
+
+
+def column_kind(values: list[str]) -> str | None:
+    """'weight', 'units', 'leaders' or None for a column's filled cells."""
+    filled = _filled(values)
+    if not filled:
+        return None
+    if sum(1 for v in filled if weight_value(v) is not None) >= SHARE * len(filled):
+        return "weight"
+    persons = [v for v in filled if all(looks_like_person(n) for n in _names(v))]
+    names = [n for v in persons for n in _names(v)]
+    # most people's names have three characters; a column of two-character words (党建, 文明) is topics
+    if len(persons) >= SHARE * len(filled) and sum(len(n) >= 3 for n in names) >= len(names) / 2:
+        return "leaders"
+    parties = [v for v in filled if all(looks_like_org(n) or looks_like_person(n) for n in _names(v))]
+    if len(parties) >= SHARE * len(filled) and any(looks_like_org(n) for v in parties for n in _names(v)):
+        return "units"  # unit names, perhaps with a person's beside them (`县商务局 赵强`)
+    return None
+
+
+def _is_total(row: TableRow) -> bool:
+    words = {no_space(w) for w in table_vocab()["total_words"]}
+    return any(no_space(c) in words for c in row.cells)
+
+
+def _weights_sum(body: list[TableRow], index: int, row_no: int | None = None) -> tuple[float, int, float | None]:
+    """(sum over item rows, how many rows carry a weight, the total row's value). Group rows
+    (`一、` in the 序号 column) carry subtotals and are left out."""
+    total, count, declared = 0.0, 0, None
+    for row in body:
+        value = weight_value(row.cells[index]) if index < len(row.cells) else None
+        if value is None:
+            continue
+        if _is_total(row):
+            declared = value
+        elif row_no is None or row_no >= len(row.cells) or not GROUP_ROW_NO.match(no_space(row.cells[row_no])):
+            total, count = total + value, count + 1
+    return total, count, declared
+
+
+def _adds_up(body, index: int, roles: dict[int, str]) -> bool:
+    row_no = next((i for i, r in roles.items() if r == "row_no"), None)
+    total, count, declared = _weights_sum(body, index, row_no)
+    return bool(count) and abs(total - (declared if declared is not None else 100.0)) < 1e-6
+
+
+def infer_columns(header: list[str], body: list[TableRow]) -> Columns:
+    found = {i: header_role(c) for i, c in enumerate(header)}
+    roles = {i: f[0] for i, f in found.items() if f}
+    words = {i: f[1] for i, f in found.items() if f and f[0] in PARTY_ROLES}
+    _check_content(roles, body)
+    _blank_headers(header, roles, body)
+    extra_weights = _choose_weight(roles, body)
+    _unknown_columns(header, roles, body)
+    _levels_of_names(roles)
+    columns: dict[int, str] = {}
+    for index in sorted(roles):
+        role = roles[index]
+        if role in columns.values():
+            role = "co_units" if role == "units" and "co_units" not in roles.values() else None
+        if role:
+            columns[index] = role
+    if "indicator" not in columns.values():
+        _promote_name(columns)
+    criteria_in = None
+    if "criteria" not in columns.values():
+        criteria_in = next((i for i in sorted(columns) if also_role(header[i]) == "criteria"), None)
+    return Columns(columns, {i: w for i, w in words.items() if i in columns}, extra_weights, criteria_in)
+
+
+def _check_content(roles: dict[int, str], body) -> None:
+    """A header's role stands unless the content says otherwise: a named weight column of text is
+    no weight; a party column of person names holds leaders."""
+    for index, role in list(roles.items()):
+        kind = column_kind(cells(body, index))
+        if role == "weight" and kind != "weight" and _filled(cells(body, index)):
+            values = [r.cells[index] for r in body if index < len(r.cells) and not spans_right(r.cells, index)]
+            text = [v for v in _filled(values) if weight_value(v) is None and HAN.search(v)]
+            if len(text) > len(_filled(values)) / 2:
+                del roles[index]
+        elif role in PARTY_ROLES and kind == "leaders":
+            roles[index] = "leaders"
+
+
+def spans_right(row_cells: list[str], index: int) -> bool:
+    """A cell of prose followed by an empty cell: it spans this column and the next."""
+    return (weight_value(row_cells[index]) is None and bool(SPAN_TEXT.search(row_cells[index]))
+            and index + 1 < len(row_cells) and not no_space(row_cells[index + 1]))
+
+
+def _blank_headers(header: list[str], roles: dict[int, str], body) -> None:
+    """A column with a blank header: what its content is; else, next to a name column whose header
+    spans both (`考核项目` over a category and a name), the two are category and name."""
+    for index, cell in enumerate(header):
+        if index in roles or no_space(cell):
+            continue
+        values = cells(body, index)
+        kind = column_kind(values)
+        if kind == "weight":
+            if "weight" not in roles.values() and _adds_up(body, index, roles):
+                roles[index] = kind
+        elif kind:
+            roles[index] = kind
+        elif _filled(values):
+            left = roles.get(index - 1)
+            if left == "indicator" and "category" not in roles.values() and _groups(cells(body, index - 1), values):
+                roles[index - 1], roles[index] = "category", "indicator"
+            elif "indicator" not in roles.values():
+                roles[index] = "indicator"
+
+
+def _groups(left: list[str], right: list[str]) -> bool:
+    """The left column groups the right: fewer distinct values, each over several rows."""
+    left_values = {no_space(v) for v in left if no_space(v)}
+    right_values = {no_space(v) for v in right if no_space(v)}
+    return 0 < len(left_values) < len(right_values)
+
+
+def _choose_weight(roles: dict[int, str], body) -> list[int]:
+    """Of several weight columns the one weighting the most rows (then adding up to its total)
+    is the weight; the others are kept apart."""
+    candidates = [i for i, r in roles.items() if r == "weight"]
+    if len(candidates) < 2:
+        return []
+
+    def rank(index):
+        return _weights_sum(body, index)[1], _adds_up(body, index, roles), -index
+
+    best = max(candidates, key=rank)
+    for index in candidates:
+        if index != best:
+            del roles[index]
+    return [i for i in candidates if i != best]
+
+
+def _unknown_columns(header: list[str], roles: dict[int, str], body) -> None:
+    """A column no header word named: unit names are units, person names leaders, and numbers
+    that add up to the table's total (or 100) a weight."""
+    for index, cell in enumerate(header):
+        if index in roles or not no_space(cell):
+            continue
+        kind = column_kind(cells(body, index))
+        if kind in ("units", "leaders") and kind not in roles.values():
+            roles[index] = kind
+        elif kind == "weight" and "weight" not in roles.values() and _adds_up(body, index, roles):
+            roles[index] = "weight"
+
+
+def _levels_of_names(roles: dict[int, str]) -> None:
+    """Several name columns (一级指标 / 二级指标 / 三级指标): the last, most specific, is the row's
+    name; the first groups the rows when no column does; those between are kept apart."""
+    names = sorted(i for i, r in roles.items() if r == "indicator")
+    if len(names) < 2:
+        return
+    for index in names[:-1]:
+        del roles[index]
+    if "category" not in roles.values():
+        roles[names[0]] = "category"
+
+
+def _promote_name(columns: dict[int, str]) -> None:
+    for role in NAME_FALLBACK:
+        index = next((i for i in sorted(columns) if columns[i] == role), None)
+        if index is not None:
+            columns[index] = "indicator"
+            return
