@@ -85,3 +85,34 @@ def test_check_runs_without_the_resource_module_with_spawned_workers(tmp_path):
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == 1, proc.stderr  # 1: the notice has an error-level finding
     assert '"code": "section_points_mismatch"' in proc.stdout
+
+
+SERVE_WITHOUT_RESOURCE = """
+import io, sys
+try:
+    import resource
+    sys.exit("resource is importable")
+except ImportError:
+    pass
+from ingest import platform
+platform.START_METHOD = "spawn"
+from ingest.web.app import create_app
+client = create_app().test_client()
+notice = open(sys.argv[1], "rb").read()
+page = client.post("/check", data={"files": [(io.BytesIO(notice), "n.docx")]},
+                   content_type="multipart/form-data").get_data(as_text=True)
+print(page.count('data-code="section_points_mismatch"'), "/download/" in page)
+"""
+
+
+def test_web_app_runs_without_the_resource_module_with_spawned_workers(tmp_path):
+    """``ingest serve`` as on Windows: the page parses an upload in a spawned worker, no ``resource``."""
+    shadow = tmp_path / "shadow"
+    shadow.mkdir()
+    (shadow / "sitecustomize.py").write_text("import sys\nimport psutil\nsys.modules['resource'] = None\n")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(shadow), str(ROOT)]))
+    notice = SAMPLES / "sanmenxia_2020_targets.docx"
+    proc = subprocess.run([sys.executable, "-c", SERVE_WITHOUT_RESOURCE, str(notice)], env=env, cwd=tmp_path,
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["2", "True"]  # in the finding list and on the clause; the copy ready

@@ -148,6 +148,10 @@ def _where_of(ex: Extraction, f: Finding) -> str:
     clause = clause_for(ex, f)
     if clause is not None and clause.seq_raw:
         words.append(f"第{clause.seq}条" if clause.seq is not None else clause.seq_raw)
+    elif clause is None and f.line:
+        row = next((r for r in ex.indicators if r.line == f.line and r.page == f.page), None)
+        if row is not None and row.indicator:
+            words.append(f"指标“{row.indicator}”")
     return " ".join(words)
 
 
