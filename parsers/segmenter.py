@@ -9,6 +9,7 @@ dictionary is added on top. Loaded once per process, on first use."""
 from __future__ import annotations
 
 import logging
+import sys
 from functools import lru_cache
 
 from parsers.data import indicator_dict_path, segmenter_dict_path
@@ -16,11 +17,30 @@ from parsers.data import indicator_dict_path, segmenter_dict_path
 DICTIONARY = "small"  # "full": jieba's own dictionary (for measuring against it)
 
 
+def _import_jieba():
+    """jieba imports pkg_resources (a quarter second) only to find its own dictionary, which is not
+    loaded here; without it jieba falls back to a plain path. Blocked for that one import."""
+    blocked = "pkg_resources" not in sys.modules
+    if blocked:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+    try:
+        import jieba
+    finally:
+        if blocked:
+            del sys.modules["pkg_resources"]
+    return jieba
+
+
 @lru_cache(maxsize=1)
 def tokenizer():
-    import jieba
-
+    jieba = _import_jieba()
     jieba.setLogLevel(logging.WARNING)
-    tok = jieba.Tokenizer() if DICTIONARY == "full" else jieba.Tokenizer(segmenter_dict_path())
+    tok = jieba.Tokenizer(_full_dictionary(jieba)) if DICTIONARY == "full" else jieba.Tokenizer(segmenter_dict_path())
     tok.load_userdict(indicator_dict_path())
     return tok
+
+
+def _full_dictionary(jieba) -> str:
+    import os
+
+    return os.path.join(os.path.dirname(jieba.__file__), jieba.DEFAULT_DICT_NAME)
