@@ -79,3 +79,20 @@ def test_unit_name_suspect_needs_one_likely_name():
 def test_doubled_words_but_not_numbers_or_single_characters():
     assert doubled_words("提高社会社会消费品零售零售总额") == ["社会社会", "零售零售"]
     assert doubled_words("一二一二，层层落实") == []
+
+
+def test_a_variant_character_never_splits_a_unit(tmp_path):
+    """澠池县 and 渑池县 are one county: one unit in the records and the report, its second block a duplicate."""
+    from ingest.writers.html_report import render_html
+
+    lines = HEAD + block("澠池县", TWO) + block("义马市", TWO) + block("渑池县", TWO)
+    document = new_docx()
+    for line in lines:
+        document.add_paragraph(line)
+    path = tmp_path / "variants.docx"
+    document.save(path)
+    result = process_file(path)
+    assert {t.unit for t in result.targets} == {"渑池县", "义马市"}
+    assert [(f.code, f.unit) for f in result.findings] == [("duplicate_unit", "渑池县")]
+    page = render_html([result])
+    assert page.count("<h2>渑池县</h2>") == 1 and "澠" not in page
