@@ -182,14 +182,19 @@ def _worst(findings: list[Finding]) -> str | None:
     return min((f.severity for f in findings), key=SEVERITY_ORDER.get, default=None)
 
 
+def _indices(records: list, attribute: str) -> dict:
+    """Record positions grouped by one of their fields, in document order."""
+    groups: dict = {}
+    for j, record in enumerate(records):
+        groups.setdefault(getattr(record, attribute), []).append(j)
+    return groups
+
+
 def _units(k: int, ex: Extraction, placed: _Placed) -> list[str]:
     """Each unit's clauses in a fold, open where a finding is."""
-    groups: dict[str, list[int]] = {}
-    for j, t in enumerate(ex.targets):
-        groups.setdefault(t.unit, []).append(j)
     word = line_word(ex)
     out = []
-    for unit, members in groups.items():
+    for unit, members in _indices(ex.targets, "unit").items():
         findings = [ex.findings[i] for j in members for i in placed.on_clause.get(j, [])]
         opened = " open" if findings else ""
         count = f'<span class="count">{len(findings)}个问题</span>' if findings else '<span class="count">无问题</span>'
@@ -221,12 +226,9 @@ def _cell_text(row: IndicatorRow, name: str) -> str:
 
 def _tables(k: int, ex: Extraction, placed: _Placed) -> list[str]:
     """Each 附件 table drawn as a table; the offending cell marked, the findings under their row."""
-    tables: dict[int, list[int]] = {}
-    for j, row in enumerate(ex.indicators):
-        tables.setdefault(row.table_index, []).append(j)
     word = line_word(ex)
     out = []
-    for members in tables.values():
+    for members in _indices(ex.indicators, "table_index").values():
         rows = [ex.indicators[j] for j in members]
         columns = [(name, head) for name, head in TABLE_COLUMNS if any(_cell_text(r, name) for r in rows)]
         findings = [i for j in members for i in placed.on_row.get(j, [])]
