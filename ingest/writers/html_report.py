@@ -41,7 +41,7 @@ details.unit{border-bottom:1px solid #ddd;padding:.3em 0}details.unit>summary{cu
 .finding.info{border-color:#36c;color:#235}.loc{color:#888;font-size:.85em;margin-right:.5em}
 table.ind{border-collapse:collapse;margin:.5em 0;font-size:.9em}table.ind td,table.ind th{border:1px solid #bbb;padding:.2em .4em;vertical-align:top}
 td.cell-error{outline:3px solid #c00;background:#fde2e2}td.cell-warning{outline:3px solid #d90;background:#fff4d6}
-td.cell-info{outline:2px solid #36c}
+td.cell-info{outline:2px solid #36c}td.loc{white-space:nowrap}
 table.files{border-collapse:collapse}table.files td,table.files th{border:1px solid #bbb;padding:.2em .6em}
 :target mark,tr:target{box-shadow:0 0 0 3px #36c}
 """
