@@ -62,6 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--output", type=Path, help="write the report here instead of standard output")
     check.add_argument("--password", help="user password for encrypted PDFs")
     check.add_argument("--ocr", choices=OCR_MODES, default="auto", help=OCR_HELP)
+    serve = sub.add_parser("serve", help="a local page to drop a notice on and read its report",
+                           description="Start a local web page (127.0.0.1): drop or pick notices, read the report, "
+                                       "download each Word file with a comment on every finding.")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=int, default=0, help="port (default: a free one)")
+    serve.add_argument("--no-browser", action="store_true", help="do not open the browser")
     return parser
 
 
@@ -79,6 +85,10 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_run(args)
     if args.command == "check":
         return cmd_check(args)
+    if args.command == "serve":
+        from ingest.web.serve import serve  # the web framework is loaded for this command only
+
+        return serve(args.host, args.port, open_browser=not args.no_browser)
     return 2
 
 

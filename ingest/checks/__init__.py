@@ -6,7 +6,7 @@ from __future__ import annotations
 from ingest.checks.base import KINDS, Check, check, checks, finding, register, run_checks, unregister
 
 # The built-in checks register themselves on import; a plug-in calls ``register`` or ``@check`` the same way.
-from ingest.checks import (document, metadata, numbering, points, rollup, tables, text,  # noqa: E402,F401
-                           units)
+from ingest.checks import (document, metadata, names, numbering, points, rollup, tables,  # noqa: E402,F401
+                           text, units)
 
 __all__ = ["KINDS", "Check", "check", "checks", "finding", "register", "run_checks", "unregister"]

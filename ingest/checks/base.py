@@ -89,17 +89,21 @@ def _fmt(value) -> str | None:
 
 
 def unit_clauses(extraction: Extraction) -> dict[str, list]:
-    """Each responsible unit's clauses, in document order."""
+    """Each responsible unit's clauses, in document order; a copy of a unit's block (see
+    ``occurrences``) under its own name, 甲县（第2处）, so it is checked as itself."""
+    from ingest.checks.occurrences import occurrence_label, occurrences
+
     units: dict[str, list] = {}
-    for t in extraction.targets:
-        if t.scope == "unit":
-            units.setdefault(t.unit, []).append(t)
+    for key, blocks in occurrences(extraction).items():
+        if key.startswith("unit:"):
+            for n, block in enumerate(blocks, start=1):
+                units[occurrence_label(block[0].unit, n)] = block
     return units
 
 
 def clause_scopes(extraction: Extraction) -> dict[str, list]:
-    """Clauses grouped by whose they are: each unit, and the notice's own list."""
-    scopes: dict[str, list] = {}
-    for t in extraction.targets:
-        scopes.setdefault(f"{t.scope}:{t.unit}", []).append(t)
-    return scopes
+    """Clauses grouped by whose they are: each unit (each occurrence of it), and the notice's own list."""
+    from ingest.checks.occurrences import occurrences
+
+    return {f"{key}#{n}": block for key, blocks in occurrences(extraction).items()
+            for n, block in enumerate(blocks, start=1)}

@@ -11,6 +11,7 @@ from schemas.findings import INFO, FindingKind
 from schemas.records import Extraction, Finding
 
 DOUBLED = regex.compile(r"(\p{Han})\1")  # `任任务`
+DOUBLED_WORD = regex.compile(r"(\p{Han}{2,4})\1")  # `社会社会`, `零售零售`
 NUMERALS = set("一二三四五六七八九十百千万亿〇零两")
 PAIRS = (("（(", "）)"), ("“", "”"), ("《", "》"), ("【", "】"))
 BRACKET = regex.compile(r"[（()）“”《》【】]")
@@ -35,6 +36,18 @@ def doubled_outside_words(text: str) -> list[str]:
     return slips
 
 
+def doubled_words(text: str) -> list[str]:
+    """A word of two to four characters written twice running (`社会社会`), unless the dictionary
+    holds the whole as one word (a reduplication such as `研究研究` is not written in a notice)."""
+    slips = []
+    for m in DOUBLED_WORD.finditer(text):
+        word = m.group(1)
+        if set(word) <= NUMERALS or len(set(word)) == 1 or tokenizer().FREQ.get(m.group(0)):
+            continue
+        slips.append(m.group(0))
+    return slips
+
+
 def unbalanced(text: str) -> list[str]:
     if not BRACKET.search(text):
         return []
@@ -46,7 +59,8 @@ def unbalanced(text: str) -> list[str]:
 
 
 def _slips(text: str) -> list[str]:
-    return [f"“{w}”疑似重复字" for w in doubled_outside_words(text)] + [f"括号或引号{p}不成对" for p in unbalanced(text)]
+    return ([f"“{w}”疑似重复字" for w in doubled_outside_words(text)] + [f"“{w}”疑似重复词" for w in doubled_words(text)]
+            + [f"括号或引号{p}不成对" for p in unbalanced(text)])
 
 
 @check(FindingKind("text_typo", INFO, "疑似文字错误", "{problem}"))

@@ -4,26 +4,18 @@ from __future__ import annotations
 from typing import Iterator
 
 from ingest.checks.base import check, finding
-from parsers.textnorm import no_space
+from ingest.checks.occurrences import runs
 from schemas.findings import ERROR, FindingKind
 from schemas.records import Extraction, Finding
 
 
 @check(FindingKind("duplicate_unit", ERROR, "责任单位重复", "{unit}在通知中出现{actual}次"))
 def check_duplicate_units(ex: Extraction) -> Iterator[Finding]:
-    """A unit whose clauses stand in two separate places: its heading was written twice."""
-    runs: dict[str, list] = {}
-    previous = None
-    for t in ex.targets:
-        if t.scope != "unit":
-            previous = None
+    """A unit's block written again, next to its twin or apart: one finding on each repeat's first clause."""
+    for key, blocks in runs(ex).items():
+        if not key.startswith("unit:"):
             continue
-        key = no_space(t.unit)
-        if key != previous:
-            runs.setdefault(key, []).append(t)
-        previous = key
-    for key, starts in runs.items():
-        if len(starts) > 1:
-            second = starts[1]
-            yield finding(ex, "duplicate_unit", unit=second.unit, expected=1, actual=len(starts),
-                          page=second.page, line=second.line)
+        for block in blocks[1:]:
+            first = block[0]
+            yield finding(ex, "duplicate_unit", unit=first.unit, section=first.section, seq=first.seq,
+                          expected=1, actual=len(blocks), page=first.page, line=first.line)

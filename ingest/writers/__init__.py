@@ -4,6 +4,6 @@ from __future__ import annotations
 from ingest.writers.sinks import REPORT, TABLES, Sink, SinkType, get, names, register, report, unregister
 
 # The built-in sinks register themselves on import; a plug-in calls ``register`` the same way.
-from ingest.writers import parquet_writer, reports  # noqa: E402,F401
+from ingest.writers import docx_comments, parquet_writer, reports  # noqa: E402,F401
 
 __all__ = ["REPORT", "TABLES", "Sink", "SinkType", "get", "names", "register", "report", "unregister"]

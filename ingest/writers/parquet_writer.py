@@ -8,13 +8,9 @@ import os
 from pathlib import Path
 from typing import Iterable
 
-import pyarrow as pa
-import pyarrow.parquet as pq
-
 from ingest.writers.atomic import temp_beside
 from ingest.writers.sinks import TABLES as TABLES_KIND
 from ingest.writers.sinks import SinkType, register
-from schemas.parquet import TABLES
 from schemas.records import Extraction
 
 
@@ -24,8 +20,10 @@ def extraction_rows(ex: Extraction) -> dict[str, list]:
             "findings": ex.findings}
 
 
-def records_to_table(records: Iterable, schema: pa.Schema) -> pa.Table:
+def records_to_table(records: Iterable, schema):
     """Dataclass records → a table of the schema's columns (fields that are not columns are left out)."""
+    import pyarrow as pa  # loaded by the commands that write tables only: `check` starts faster without
+
     rows = [dataclasses.asdict(r) for r in records]
     return pa.Table.from_pydict({f.name: [row.get(f.name) for row in rows] for f in schema}, schema=schema)
 
@@ -35,15 +33,21 @@ class ParquetSink:
         self._out, self._rows = out_dir, row_group_rows
         self._buffers: dict[str, list] = {}
         self._tmp: dict[str, str] = {}
-        self._writers: dict[str, pq.ParquetWriter] = {}
+        self._writers: dict = {}  # table name → pyarrow.parquet.ParquetWriter
+        self._schemas: dict = {}
 
     def open(self) -> None:
+        import pyarrow.parquet as pq
+
+        from schemas.parquet import TABLES
+
         self._out.mkdir(parents=True, exist_ok=True)
         for stale in self._out.glob(".*.parquet.*.tmp"):  # left by a run that was killed
             stale.unlink(missing_ok=True)
         for name, schema in TABLES.items():
             self._tmp[name] = temp_beside(self._out / f"{name}.parquet")
             self._writers[name] = pq.ParquetWriter(self._tmp[name], schema)
+            self._schemas[name] = schema
             self._buffers[name] = []
 
     def add(self, extraction: Extraction) -> None:
@@ -55,7 +59,7 @@ class ParquetSink:
 
     def _flush(self, name: str) -> None:
         if self._buffers[name]:
-            self._writers[name].write_table(records_to_table(self._buffers[name], TABLES[name]))
+            self._writers[name].write_table(records_to_table(self._buffers[name], self._schemas[name]))
             self._buffers[name] = []
 
     def close(self, completed: bool = True) -> list[Path]:
@@ -63,7 +67,7 @@ class ParquetSink:
 
     def _commit(self) -> list[Path]:
         written = []
-        for name in TABLES:
+        for name in list(self._writers):
             self._flush(name)
             self._writers[name].close()
             final = self._out / f"{name}.parquet"

@@ -173,4 +173,10 @@ def _loc(page, line, word: str) -> str:
 report("text", render_text, "for a person: grouped by unit, errors first")
 report("json", render_json, "one object per finding with the findings columns")
 report("sarif", render_sarif, "SARIF 2.1.0 for editors and CI")
-report("html", render_html, "a self-contained page, each finding on its clause")
+def _html_report(results: list[Extraction]) -> str:
+    from ingest.writers.html_report import render_html as render  # the shared template of check and serve
+
+    return render(results)
+
+
+report("html", _html_report, "a self-contained page: summary, findings with links, each marked where it occurs")

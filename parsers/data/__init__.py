@@ -49,3 +49,9 @@ def unit_aliases() -> dict[str, str]:
 
 def indicator_dict_path() -> str:
     return str(resources.files(__package__).joinpath("indicator_dict.txt"))
+
+
+def segmenter_dict_path() -> str:
+    """jieba 0.42.1's words of frequency ≥ 200 and those holding a doubled character (MIT License;
+    built by benchmarks/segmenter_dict.py)."""
+    return str(resources.files(__package__).joinpath("segmenter_dict.txt"))

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-import cn2an
 import regex
 
 from parsers.data import measure_units, measure_words
@@ -159,6 +158,8 @@ def parse_measures(text: str) -> list[_Found]:
 
 
 def _cn_number(numeral: str) -> str:
+    import cn2an  # a quarter second to import: only when a Chinese numeral is met
+
     try:
         return str(cn2an.cn2an(numeral, "smart"))
     except (ValueError, KeyError):

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import cn2an
 import regex
 
 from parsers.extract.patterns import ARABIC_DATE, CHINESE_DATE, DOC_NUMBER
@@ -29,6 +28,8 @@ def parse_date(text: str) -> dt.date | None:
         m = CHINESE_DATE.search(text.replace("○", "〇").replace("零", "〇"))
         if not m:
             return None
+        import cn2an  # a quarter second to import: only for a date written in Chinese numerals
+
         y = int(cn2an.transform(m["y"], "cn2an"))  # digit by digit: 二〇一〇 → 2010
         mo, d = int(cn2an.cn2an(m["m"], "smart")), int(cn2an.cn2an(m["d"], "smart"))
     try:

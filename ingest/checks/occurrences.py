@@ -1,0 +1,63 @@
+"""Where a unit's block of clauses stands in the notice, once or more than once.
+
+A unit block pasted twice (next to its twin or pages apart) is one slip, `duplicate_unit`; each
+copy's clauses are then checked as their own occurrence, so the copy does not also read as
+repeated numbers and a doubled total. A copy starts where the unit's clauses resume after another
+unit's, or where its numbering starts over at its first clause with (nearly) its first text."""
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+
+from parsers.textnorm import no_space
+from schemas.records import Extraction, Target
+
+SAME_TEXT = 0.8  # a restart whose first clause reads this close to the block's first is a copy
+
+
+def occurrence_label(unit: str, n: int) -> str:
+    """How a report names a unit's n-th occurrence (n ≥ 2)."""
+    return unit if n == 1 else f"{unit}（第{n}处）"
+
+
+def _similar(a: str, b: str) -> bool:
+    a, b = no_space(a), no_space(b)
+    return a == b or SequenceMatcher(None, a, b).ratio() >= SAME_TEXT
+
+
+def _starts_over(t: Target, prev: Target, first: Target) -> bool:
+    return (t.seq is not None and prev.seq is not None and t.seq == first.seq and t.seq <= prev.seq
+            and t.section == first.section and _similar(t.text, first.text))
+
+
+def _continues(t: Target, last: Target) -> bool:
+    """A block that picks the numbering up where the unit's last block stopped: one list, written in two places."""
+    return t.seq is not None and last.seq is not None and t.seq == last.seq + 1
+
+
+def runs(ex: Extraction) -> dict[str, list[list[Target]]]:
+    """Each scope's clauses (``unit:NAME`` or the notice's own list) as the places they stand in:
+    a new run where the scope resumes after another's clauses or starts over (a pasted copy)."""
+    found: dict[str, list[list[Target]]] = {}
+    previous_key = None
+    for t in ex.targets:
+        key = f"{t.scope}:{no_space(t.unit)}"
+        blocks = found.setdefault(key, [])
+        if key != previous_key or not blocks or _starts_over(t, blocks[-1][-1], blocks[-1][0]):
+            blocks.append([])
+        blocks[-1].append(t)
+        previous_key = key
+    return found
+
+
+def occurrences(ex: Extraction) -> dict[str, list[list[Target]]]:
+    """Each scope's occurrences: its runs, a run that continues the numbering joined to the one before."""
+    found: dict[str, list[list[Target]]] = {}
+    for key, blocks in runs(ex).items():
+        joined: list[list[Target]] = []
+        for block in blocks:
+            if joined and _continues(block[0], joined[-1][-1]):
+                joined[-1] = joined[-1] + block
+            else:
+                joined.append(list(block))
+        found[key] = joined
+    return found
