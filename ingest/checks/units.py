@@ -10,13 +10,13 @@ from schemas.records import Extraction, Finding
 
 def check_duplicate_units(ex: Extraction) -> Iterator[Finding]:
     """A unit whose clauses stand in two separate places: its heading was written twice."""
-    runs: dict[str, list] = {}
+    runs: dict[tuple, list] = {}
     previous = None
     for t in ex.targets:
         if t.scope != "unit":
             previous = None
             continue
-        key = no_space(t.unit)
+        key = (t.outline_key, no_space(t.unit))  # two lists of one outline may each name the unit
         if key != previous:
             runs.setdefault(key, []).append(t)
         previous = key

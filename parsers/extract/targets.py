@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 import cn2an
 
 from parsers.extract import patterns as P
-from parsers.extract.headers import looks_like_unit, map_header
+from parsers.extract.clause_table import clause_table, is_clause_table
+from parsers.extract.headers import looks_like_unit
+from parsers.extract.outline_targets import extract_outline_targets
 from parsers.textnorm import halfwidth, no_space
 from schemas.blocks import Block, Document, Paragraph, Table
 from schemas.records import Target, Unclaimed
@@ -22,8 +24,7 @@ ATTACHMENT_LINE = P.regex.compile(r"^\s*附件\s*[\d一二三四五六七八九�
 # The notice's closing block (版记): no unit's clauses beyond it.
 CLOSING_LINE = P.regex.compile(r"^\s*(?:抄\s*送|主\s*办|督\s*办|承\s*办|联系人|联系电话)\s*[:：]")
 CLOSING_PUNCT = P.regex.compile(r"[。；;！!？?.]\s*$")
-DIGITS = P.regex.compile(r"\d+")
-NUMBER = P.regex.compile(r"\d+(?:\.\d+)?")
+MIN_UNITS, SETTLED_SHARE = 1, 0.8
 MAX_HEADING_CHARS = 40
 MAX_CN_HEADING_CHARS = 20  # `（一）市发展和改革委员会` is a heading; a longer numbered line is a clause
 
@@ -43,6 +44,7 @@ class TargetsResult:
     # Indices of the blocks that were a unit's clause table (not 附件 indicator tables).
     clause_tables: set[int] = field(default_factory=set)
     unclaimed: list[Unclaimed] = field(default_factory=list)
+    assessed_party: str | None = None
 
     @property
     def unit_total_declared(self) -> float | None:
@@ -106,6 +108,27 @@ def jurisdiction_of(issuer: str | None) -> str | None:
 
 
 def extract_targets(doc: Document, doc_id: str, issuer: str | None = None) -> TargetsResult:
+    """A notice listed by unit headings (the common form) is read by headings; any other is read
+    through its inferred outline, and the reading that finds more scored clauses is kept."""
+    by_units = _by_unit_headings(doc, doc_id, issuer)
+    if _settled(by_units):
+        return by_units
+    outline = extract_outline_targets(doc, doc_id)
+    scored = sum(1 for t in outline.targets if t.points is not None)
+    if scored > sum(1 for t in by_units.targets if t.points is not None):
+        return TargetsResult(outline.targets, unclaimed=outline.unclaimed, assessed_party=outline.assessed_party)
+    by_units.assessed_party = outline.assessed_party
+    return by_units
+
+
+def _settled(result: TargetsResult) -> bool:
+    """Several units, nearly every clause scored: the unit-heading reading holds."""
+    clauses = [t for t in result.targets if t.scope == "unit"]
+    scored = sum(1 for t in clauses if t.points is not None)
+    return len({t.unit for t in clauses}) >= MIN_UNITS and scored >= SETTLED_SHARE * len(clauses)
+
+
+def _by_unit_headings(doc: Document, doc_id: str, issuer: str | None) -> TargetsResult:
     result = TargetsResult()
     memo: dict[str, str] = {}
     kinds = [(memo.get(b.text) or memo.setdefault(b.text, classify(b.text))) if isinstance(b, Paragraph) else "table"
@@ -114,8 +137,8 @@ def extract_targets(doc: Document, doc_id: str, issuer: str | None = None) -> Ta
     for i, block in enumerate(doc.blocks):
         kind = kinds[i]
         if kind == "table":
-            if state.unit and _is_clause_table(block):
-                _clause_table(block, state, result, doc, doc_id)
+            if state.unit and is_clause_table(block):
+                clause_table(block, state, result, doc, doc_id, _target)
                 result.clause_tables.add(i)
             continue
         if ATTACHMENT_LINE.match(block.text) or CLOSING_LINE.match(block.text):
@@ -158,7 +181,7 @@ def _role(kinds: list[str], blocks: list[Block], i: int) -> str:
         return "unit"
     if nxt == "table" and not names_targets and looks_like_unit(P.ORDINAL_PREFIX.sub("", text)):
         table = blocks[i + 1]
-        return "unit" if isinstance(table, Table) and _is_clause_table(table) else "none"
+        return "unit" if isinstance(table, Table) and is_clause_table(table) else "none"
     if nxt == "heading" and names_targets:
         return "group"
     return "none"
@@ -243,32 +266,3 @@ def _continuation(p: Paragraph, last: Target) -> bool:
 
 def _closed(text: str) -> bool:
     return CLOSING_PUNCT.search(text) is not None
-
-
-def _is_clause_table(table: Table) -> bool:
-    """A unit's clauses laid out as a table: 序号 | 目标任务 | 分值, with no responsibility column."""
-    if not table.rows:
-        return False
-    header = table.rows[0].cells
-    mapping = map_header(header)
-    fields = set(mapping.values())
-    if any(not no_space(cell) for cell in header):
-        return False  # a blank header column holds units or indicators: an indicator table
-    return "weight" in fields and ("target" in fields or "indicator" in fields) and "units" not in fields
-
-
-def _clause_table(table: Table, state: _State, result: TargetsResult, doc: Document, doc_id: str) -> None:
-    mapping = {v: k for k, v in map_header(table.rows[0].cells).items()}
-    text_col = mapping.get("target", mapping.get("indicator"))
-    for row in table.rows[1:]:
-        cells = row.cells
-        text = no_space(cells[text_col]) if text_col is not None else ""
-        if not text:
-            continue
-        seq_raw = cells[mapping["row_no"]].strip() if "row_no" in mapping else None
-        seq_digits = DIGITS.search(halfwidth(seq_raw or ""))
-        weight = NUMBER.search(halfwidth(cells[mapping["weight"]]))
-        result.targets.append(_target(
-            doc_id, doc, state, len(result.targets), int(seq_digits.group()) if seq_digits else None,
-            seq_raw, P.TRAILING_PUNCT.sub("", cells[text_col].replace("\n", "")).strip(),
-            float(weight.group()) if weight else None, row.prov.page, row.prov.line))
