@@ -40,8 +40,16 @@ class OutlineResult:
     assessed_party: str | None = None
 
 
+RULED = ("deduction", "veto")
+
+
+def _counts(node: Node) -> bool:
+    """An item with points, or one that only deducts or vetoes: a clause either way."""
+    return node.scored or (node.marker is not None and node.reading.rule in RULED)
+
+
 def _has_scored(node: Node) -> bool:
-    return any((c.scored or _has_scored(c)) for c in node.items())
+    return any((_counts(c) or _has_scored(c)) for c in node.items())
 
 
 def heading_name(node: Node) -> str:
@@ -101,7 +109,7 @@ class _Emitter:
                 inner.path.append((heading_name(node), node.reading.points, node.number, node.reading.per_kind))
             self.walk(node, inner)
             return
-        if node.scored or (node.marker is not None and any(
+        if _counts(node) or (node.marker is not None and any(
                 id(s) in targets_here and s.kind == node.kind for s in siblings)):
             self.emit(node, scope)
             return

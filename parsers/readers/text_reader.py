@@ -127,12 +127,12 @@ def _blocks(lines: list[str], source: str, markdown: bool):
         if PAGE_NUMBER_LINE.match(raw):
             continue  # a page number: the sentence around it goes on
         pieces = ITEM_GAP.split(raw.strip()) if len(raw.strip()) >= MIN_FLATTENED_LINE else [raw]
-        for piece in pieces:
+        for k, piece in enumerate(pieces):
             line = _parse_line(piece, i, markdown)
             if line is None:
                 blank = True
                 continue
-            line.blank_before, blank = blank, False
+            line.blank_before, blank = blank or k > 0, False  # a run of spaces parts items like a blank line
             pending.append(line)
     yield from _joined(pending, source)
 
