@@ -24,6 +24,10 @@ ATTACHMENT_LINE = P.regex.compile(r"^\s*附件\s*[\d一二三四五六七八九�
 # The notice's closing block (版记): no unit's clauses beyond it.
 CLOSING_LINE = P.regex.compile(r"^\s*(?:抄\s*送|主\s*办|督\s*办|承\s*办|联系人|联系电话)\s*[:：]")
 CLOSING_PUNCT = P.regex.compile(r"[。；;！!？?.]\s*$")
+# `1.` `1、` `1:` `（1）` `1）` `①`; `0.6个百分点` is not a number, but `4、5G…` and `5、2020年…` are.
+CLAUSE_NUMBER = P.regex.compile(
+    r"^\s*(?:(?P<arabic>\d{1,3})\s*(?:、|[.:：](?!\d)|[)）])|[（(〔\[【]\s*(?P<paren>\d{1,3})\s*[）)〕\]】]"
+    r"|(?P<circled>[①-⑳]))\s*")
 MIN_UNITS, SETTLED_SHARE = 1, 0.8
 MAX_HEADING_CHARS = 40
 MAX_CN_HEADING_CHARS = 20  # `（一）市发展和改革委员会` is a heading; a longer numbered line is a clause
@@ -67,7 +71,7 @@ class _State:
 def classify(text: str) -> str:
     """clause | section | heading | other, from the text alone."""
     h = halfwidth(text)
-    if P.CLAUSE_NUMBER.match(h) and len(no_space(h)) > 3:
+    if CLAUSE_NUMBER.match(h) and len(no_space(h)) > 3:
         return "clause"
     m = P.SECTION.match(h)
     if m and is_section_name(m["name"]) and (m["points"] or P.TARGETS_HEADING.search(m["name"])):
@@ -122,7 +126,7 @@ def extract_targets(doc: Document, doc_id: str, issuer: str | None = None) -> Ta
 
 
 def _settled(result: TargetsResult) -> bool:
-    """Several units, nearly every clause scored: the unit-heading reading holds."""
+    """Units found, nearly every clause scored: the unit-heading reading holds."""
     clauses = [t for t in result.targets if t.scope == "unit"]
     scored = sum(1 for t in clauses if t.points is not None)
     return len({t.unit for t in clauses}) >= MIN_UNITS and scored >= SETTLED_SHARE * len(clauses)
@@ -215,7 +219,7 @@ def _section(p: Paragraph, state: _State, result: TargetsResult) -> None:
 
 def _clause(p: Paragraph, state: _State, result: TargetsResult, doc: Document, doc_id: str) -> None:
     h = halfwidth(p.text)
-    number = P.CLAUSE_NUMBER.match(h) or P.CN_CLAUSE_NUMBER.match(h)
+    number = CLAUSE_NUMBER.match(h) or P.CN_CLAUSE_NUMBER.match(h)
     seq_raw = p.text[number.start(): number.end()].strip() if number else None
     seq = _seq(number) if number else None
     body_start = number.end() if number else 0

@@ -32,7 +32,7 @@ TERMINAL = regex.compile(r"[。；;：:！!？?]\s*$|[。；;]\s*[”」』）)]
 # A line that starts a numbered item or heading: never the tail of a broken sentence.
 # `1.` `1、` `（1）` `①` `一、` `（一）` `第一条`; `0.6个百分点` is not one (a digit follows the dot).
 STARTS_ITEM = regex.compile(
-    r"^\s*(?:\d{1,3}\s*[.．、](?!\d)|[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[)）](?!\s*分)"
+    r"^\s*(?:\d{1,3}\s*(?:、|[.．](?!\d))|[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[)）](?!\s*分)"
     r"|[①-⑳]|[一二三四五六七八九十]{1,3}\s*[、.．]|第[一二三四五六七八九十百\d]+[条章节部分]|附件)"
 )
 # A line that ends a header item (`某政〔2020〕9号`, a date): complete, never a broken sentence.
