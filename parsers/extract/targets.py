@@ -28,7 +28,7 @@ CLOSING_PUNCT = P.regex.compile(r"[。；;！!？?.]\s*$")
 CLAUSE_NUMBER = P.regex.compile(
     r"^\s*(?:(?P<arabic>\d{1,3})\s*(?:、|[.:：](?!\d)|[)）])|[（(〔\[【]\s*(?P<paren>\d{1,3})\s*[）)〕\]】]"
     r"|(?P<circled>[①-⑳]))\s*")
-MIN_UNITS, SETTLED_SHARE = 1, 0.8
+MIN_UNITS, SETTLED_SHARE = 2, 0.8
 MAX_HEADING_CHARS = 40
 MAX_CN_HEADING_CHARS = 20  # `（一）市发展和改革委员会` is a heading; a longer numbered line is a clause
 
@@ -112,24 +112,28 @@ def jurisdiction_of(issuer: str | None) -> str | None:
 
 
 def extract_targets(doc: Document, doc_id: str, issuer: str | None = None) -> TargetsResult:
-    """A notice listed by unit headings (the common form) is read by headings; any other is read
-    through its inferred outline, and the reading that finds more scored clauses is kept."""
+    """A notice listed by unit headings (the common form) is read by headings; any other (no unit,
+    a title taken for one, clauses without points) is read through its inferred outline."""
     by_units = _by_unit_headings(doc, doc_id, issuer)
     if _settled(by_units):
         return by_units
     outline = extract_outline_targets(doc, doc_id)
     scored = sum(1 for t in outline.targets if t.points is not None)
-    if scored > sum(1 for t in by_units.targets if t.points is not None):
+    if scored:
         return TargetsResult(outline.targets, unclaimed=outline.unclaimed, assessed_party=outline.assessed_party)
     by_units.assessed_party = outline.assessed_party
     return by_units
 
 
 def _settled(result: TargetsResult) -> bool:
-    """Units found, nearly every clause scored: the unit-heading reading holds."""
+    """Several units (or the notice's own list and parts), nearly every clause scored: the
+    unit-heading reading holds. A single "unit" may be the title: the outline decides then."""
     clauses = [t for t in result.targets if t.scope == "unit"]
     scored = sum(1 for t in clauses if t.points is not None)
-    return len({t.unit for t in clauses}) >= MIN_UNITS and scored >= SETTLED_SHARE * len(clauses)
+    units = {t.unit for t in clauses}
+    several = (len(units) >= MIN_UNITS or bool(result.parts) or len(clauses) < len(result.targets)
+               or (len(units) == 1 and looks_like_unit(next(iter(units)))))
+    return bool(clauses) and several and scored >= SETTLED_SHARE * len(clauses)
 
 
 def _by_unit_headings(doc: Document, doc_id: str, issuer: str | None) -> TargetsResult:

@@ -47,7 +47,8 @@ def _marker(template: str, n: int) -> str:
 @pytest.mark.parametrize("style", STYLES)
 def test_numbering_styles_nest_by_first_appearance(style):
     top, mid, low, _ = STYLES[style]
-    lines = [f"{_marker(top, 1)}组织领导（30分）",
+    lines = ["某镇工作目标考核细则",
+             f"{_marker(top, 1)}组织领导（30分）",
              f"{_marker(mid, 1)}成立领导小组并定期研究工作（10分）",
              f"{_marker(mid, 2)}制定年度工作方案（20分）",
              f"{_marker(top, 2)}工作落实（20分）",
@@ -105,7 +106,7 @@ def test_deduction_veto_and_implausible_values():
 def test_per_kind_points_make_one_unit_per_kind():
     lines = ["一、人员经费（乡镇10分、农场15分）", "二、宣传工作（该项农场不考核）（10分）", "三、统计台账（10分）",
              "四、“一票否决”"]
-    targets = extract_outline_targets(_doc(lines), "d").targets
+    targets = extract_targets(_doc(lines), "d").targets
     assert [(t.unit, t.seq, t.text, t.points, t.points_rule) for t in targets] == [
         ("乡镇", 1, "人员经费", 10.0, None), ("乡镇", 2, "宣传工作", 10.0, None), ("乡镇", 3, "统计台账", 10.0, None),
         ("乡镇", 4, "“一票否决”", None, "veto"),
@@ -171,9 +172,9 @@ def test_section_sums_are_checked_at_every_level(tmp_path):
                   if f.code == "section_points_mismatch") == [("乙类", "20", "15"), ("甲部分", "30", "15")]
 
 
-def test_traditional_characters_are_matched_and_kept():
-    lines = ["縣森林防火目標考核辦法", "一、宣傳教育(10分)", "1、開展宣傳活動。(10分)", "二、全年無火災。每發生一起扣2分,扣完本項為止。(10分)"]
-    result = extract_outline_targets(_doc(lines), "d")
+def test_traditional_characters_are_matched_and_kept(tmp_path):
+    text = "縣森林防火目標考核辦法\n一、宣傳教育(10分)\n1、開展宣傳活動。(10分)\n二、全年無火災。每發生一起扣2分,扣完本項為止。(10分)\n"
+    result = process_file(write_text(tmp_path / "n.txt", text))
     assert [(t.section, t.seq, t.text.rstrip("。"), t.points) for t in result.targets] == [
         ("宣傳教育", 1, "開展宣傳活動", 10.0), (None, 2, "全年無火災。每發生一起扣2分,扣完本項為止", 10.0)]
     assert result.targets[1].points_rule is None  # 扣2分 is its criterion, not its points
