@@ -195,3 +195,23 @@ def test_clause_number_followed_by_a_digit_keeps_its_number():
     targets = extract_targets(_doc(lines), "d").targets
     assert [(t.seq, t.text.rstrip("；。"), t.points) for t in targets] == [
         (3, "完成光纤入户", 10.0), (4, "5G二期基站建设完成", 20.0), (5, "2020年底前完成改造", 30.0)]
+
+
+def test_sample_markdown_renamed_txt_reads_as_markdown(tmp_path):
+    from tests.conftest import SAMPLES
+    path = tmp_path / "sanmenxia.txt"
+    path.write_bytes((SAMPLES / "sanmenxia_2020_targets.md").read_bytes())
+    scored = [t for t in process_file(path).targets if t.points is not None]
+    assert (len(scored), len({t.unit for t in scored})) == (816, 72)
+
+
+def test_clause_table_section_rows_are_sections(tmp_path):
+    text = ("## 市统计局\n\n| 序号 | 目标任务 | 分值 |\n|---|---|---|\n| | 重点目标 | 300 |\n"
+            "| 1 | 完成统计调查任务 | 200 |\n| 2 | 完成普查任务 | 100 |\n| （二） | 一般目标 | 200 |\n"
+            "| 3 | 完成行政服务工作目标 | 200 |\n")
+    result = process_file(write_text(tmp_path / "n.md", text))
+    assert [(t.unit, t.section, t.section_points, t.seq, t.text, t.points) for t in result.targets] == [
+        ("市统计局", "重点目标", 300.0, 1, "完成统计调查任务", 200.0),
+        ("市统计局", "重点目标", 300.0, 2, "完成普查任务", 100.0),
+        ("市统计局", "一般目标", 200.0, 3, "完成行政服务工作目标", 200.0)]
+    assert not [f for f in result.findings if f.severity == "error"]
