@@ -14,7 +14,7 @@ SENTENCE_END = regex.compile(r"[。；;！!？?]")
 MAX_HEADING = 30
 
 
-def strip_header_run(text: str) -> tuple[str, str] | None:
+def strip_header_run(text: str, need_tail: bool = True) -> tuple[str, str] | None:
     """`…考核细则考核项目考核内容分值备注领导重视` → (`…考核细则`, `领导重视`): a run of two or more
     table header words is the table's header, the text after it a heading."""
     words = grammar().header_words
@@ -27,7 +27,7 @@ def strip_header_run(text: str) -> tuple[str, str] | None:
                 break
             pos += len(word)
             count += 1
-        if count >= 2 and pos < len(mt):
+        if count >= 2 and (pos < len(mt) or not need_tail):
             return text[:start], text[pos:]
     return None
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import regex
 
 from parsers.extract.grammar import grammar
+from parsers.extract.layout import strip_header_run
 from parsers.extract.outline import BARRIER, HEADING, TEXT, TITLE, Node, build_outline
 from parsers.extract.points import read_points
 from parsers.textnorm import matching_copy, no_space
@@ -61,14 +62,26 @@ def is_unit_heading(node: Node) -> bool:
 
 
 def assessed_party(title: str | None) -> str | None:
+    """Whom the title names as assessed (`镇对村（社区）…`, `…细则（镇街道）`, `各镇…`): a class of
+    unit the grammar knows, never any bracketed note (`（征求意见稿）`)."""
     if not title:
         return None
-    mt = matching_copy(no_space(title))
-    for pattern in grammar().assessed_party:
-        m = pattern.search(mt)
-        if m and m["party"]:
-            return no_space(title)[m.start("party"):m.end("party")]
+    split = strip_header_run(title, need_tail=False)
+    title = no_space(split[0] if split else title)
+    mt = matching_copy(title)
+    g = grammar()
+    for pattern in g.assessed_party:
+        for m in pattern.finditer(mt):
+            party = m["party"]
+            if party and any(g.unit_class.match(part) for part in _party_parts(party)):
+                return title[m.start("party"):m.end("party")]
     return None
+
+
+def _party_parts(party: str) -> list[str]:
+    """`村(社区)` → itself; `镇街道` → itself and `镇`, `街道`; `各镇` → itself and `镇`."""
+    bare = party.removeprefix("各")
+    return [party, bare] + [bare[:i] for i in range(1, len(bare))] + [bare[i:] for i in range(1, len(bare))]
 
 
 class _Emitter:

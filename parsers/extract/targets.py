@@ -255,7 +255,9 @@ def _target(doc_id, doc, state, index, seq, seq_raw, text, points, page, line) -
     return Target(doc_id=doc_id, source_path=doc.source, target_id=f"{doc_id}-{index + 1:05d}",
                   unit=state.unit, unit_raw=state.unit_raw or state.unit, unit_group=state.group,
                   section=state.section, section_points=state.section_points, seq=seq, seq_raw=seq_raw,
-                  text=text, points=points, page=page, line=line, scope=state.scope)
+                  text=text, points=points, page=page, line=line, scope=state.scope,
+                  section_path=[state.section] if state.section else [],
+                  section_path_points=[state.section_points] if state.section else [])
 
 
 def _continuation(p: Paragraph, last: Target) -> bool:

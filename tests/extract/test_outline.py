@@ -215,3 +215,19 @@ def test_clause_table_section_rows_are_sections(tmp_path):
         ("市统计局", "重点目标", 300.0, 2, "完成普查任务", 100.0),
         ("市统计局", "一般目标", 200.0, 3, "完成行政服务工作目标", 200.0)]
     assert not [f for f in result.findings if f.severity == "error"]
+
+
+@pytest.mark.parametrize("title,party", [
+    ("某镇2020年度目标考核细则", "某镇"), ("2020年镇对村(社区)目标管理考核办法", "村(社区)"),
+    ("2023年信访工作目标管理考核细则(镇街道)", "镇街道"), ("2012年某市考评标准(征求意见稿)", None),
+    ("某县工作考核办法", None),
+])
+def test_assessed_party_from_the_title(title, party):
+    from parsers.extract.outline_targets import assessed_party
+    assert assessed_party(title) == party
+
+
+def test_legacy_clauses_carry_their_section_path():
+    lines = ["各部门责任目标", "市交通局", "（一）重点目标（500分）", "1. 完成公路建设投资12亿元（500分）；"]
+    (t,) = extract_targets(_doc(lines), "d").targets
+    assert (t.section_path, t.section_path_points) == (["重点目标"], [500.0])
