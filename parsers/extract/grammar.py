@@ -40,6 +40,7 @@ class Grammar:
     assessed_party: tuple[regex.Pattern, ...]
     attachment: regex.Pattern
     salutation: regex.Pattern
+    intro: regex.Pattern
     notations: tuple[Notation, ...]
     bare_number: regex.Pattern
     per_kind_bracket: regex.Pattern
@@ -92,6 +93,7 @@ def grammar() -> Grammar:
         assessed_party=tuple(regex.compile(x) for x in m["assessed_party"]),
         attachment=regex.compile(m["attachment"]),
         salutation=regex.compile(m["salutation"]),
+        intro=regex.compile(m["intro"]),
         notations=tuple(Notation(n["name"], regex.compile(fill(n["pattern"])), n.get("remove", False),
                                  n.get("cut", False)) for n in p["notations"]),
         bare_number=regex.compile(p["bare_number"]),
@@ -108,3 +110,8 @@ def grammar() -> Grammar:
         lead_words=tuple(sorted(p["inline_list"]["lead_words"], key=len, reverse=True)),
         max_points=float(p["max_points"]),
     )
+
+
+# Compiled when the module is imported (a worker's preload), not on first use: a worker that runs
+# out of memory half way through a document must not be compiling patterns then.
+grammar()

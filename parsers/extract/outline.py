@@ -16,7 +16,7 @@ from parsers.extract.grammar import grammar
 from parsers.extract.layout import chain_headings, trailing_heading
 from parsers.extract.markers import Marker, inline_markers, marker_at_start
 from parsers.extract.points import PointsReading, read_points
-from parsers.textnorm import halfwidth
+from parsers.textnorm import halfwidth, no_space
 from schemas.blocks import Paragraph, Provenance
 
 TITLE, HEADING, TEXT, BARRIER = "title", "heading", "text", "barrier"
@@ -69,6 +69,8 @@ class OutlineBuilder:
         text = p.text
         h = halfwidth(text)
         g = grammar()
+        if g.intro.search(no_space(h)):
+            return  # `具体内容如下：` only announces the items below
         if g.attachment.match(h) or g.salutation.match(h.strip()):
             self.stack = []
             self._attach(Node(BARRIER, None, text, p.prov, index), self.root)

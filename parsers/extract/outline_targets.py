@@ -205,15 +205,14 @@ def _lists(root: Node) -> list[list[Node]]:
 
 
 def _kinds(nodes: list[Node]) -> list[str]:
-    kinds: list[str] = []
-    stack = list(nodes)
+    """Kinds of unit with points of their own anywhere in the list, in order of appearance."""
+    kinds: dict[str, None] = {}
+    stack = list(reversed(nodes))
     while stack:
-        n = stack.pop(0)
-        for k in n.reading.per_kind:
-            if k not in kinds:
-                kinds.append(k)
-        stack[:0] = n.items()
-    return kinds
+        n = stack.pop()
+        kinds.update(dict.fromkeys(n.reading.per_kind))
+        stack.extend(reversed(n.items()))
+    return list(kinds)
 
 
 def extract_outline_targets(doc: Document, doc_id: str) -> OutlineResult:

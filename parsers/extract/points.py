@@ -3,6 +3,7 @@ which part of the text is the notation, and whether the clause only deducts or v
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from parsers.extract.grammar import grammar
 from parsers.textnorm import matching_copy
@@ -67,6 +68,13 @@ def _cut_out(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def read_points(text: str) -> PointsReading:
+    """The reading of one clause's text; a notice repeats clauses, so readings are shared: treat
+    the result as read-only."""
+    return _read_points(text)
+
+
+@lru_cache(maxsize=8192)
+def _read_points(text: str) -> PointsReading:
     g = grammar()
     mt = matching_copy(text)
     deductions = [m.span() for m in g.deduction.finditer(mt)]

@@ -12,6 +12,7 @@ import cn2an
 
 from parsers.extract import patterns as P
 from parsers.extract.clause_table import clause_table, is_clause_table
+from parsers.extract.grammar import grammar
 from parsers.extract.headers import looks_like_unit
 from parsers.extract.outline_targets import extract_outline_targets
 from parsers.textnorm import halfwidth, no_space
@@ -69,8 +70,10 @@ class _State:
 
 
 def classify(text: str) -> str:
-    """clause | section | heading | other, from the text alone."""
+    """clause | section | heading | intro | other, from the text alone."""
     h = halfwidth(text)
+    if grammar().intro.search(no_space(h)):
+        return "intro"  # `具体内容如下：` announces the items: it never separates them from their heading
     if CLAUSE_NUMBER.match(h) and len(no_space(h)) > 3:
         return "clause"
     m = P.SECTION.match(h)
@@ -144,6 +147,8 @@ def _by_unit_headings(doc: Document, doc_id: str, issuer: str | None) -> Targets
     state = _State()
     for i, block in enumerate(doc.blocks):
         kind = kinds[i]
+        if kind == "intro":
+            continue
         if kind == "table":
             if state.unit and is_clause_table(block):
                 clause_table(block, state, result, doc, doc_id, _target)
@@ -177,9 +182,12 @@ def _unclaimed(p: Paragraph, state: _State, result: TargetsResult) -> None:
 
 
 def _role(kinds: list[str], blocks: list[Block], i: int) -> str:
-    """unit | list | group | none, from what follows the heading."""
-    nxt = kinds[i + 1] if i + 1 < len(kinds) else None
-    if nxt == "other" and P.POINTS_AT_END.search(halfwidth(blocks[i + 1].text)):
+    """unit | list | group | none, from what follows the heading (past any intro sentence)."""
+    j = i + 1
+    while j < len(kinds) and kinds[j] == "intro":
+        j += 1
+    nxt = kinds[j] if j < len(kinds) else None
+    if nxt == "other" and P.POINTS_AT_END.search(halfwidth(blocks[j].text)):
         nxt = "clause"  # a scored clause without a number
     text = blocks[i].text
     names_targets = bool(P.TARGETS_HEADING.search(no_space(text)))
@@ -188,7 +196,7 @@ def _role(kinds: list[str], blocks: list[Block], i: int) -> str:
             return "list" if nxt == "clause" else "group"
         return "unit"
     if nxt == "table" and not names_targets and looks_like_unit(P.ORDINAL_PREFIX.sub("", text)):
-        table = blocks[i + 1]
+        table = blocks[j]
         return "unit" if isinstance(table, Table) and is_clause_table(table) else "none"
     if nxt == "heading" and names_targets:
         return "group"

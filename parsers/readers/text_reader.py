@@ -46,6 +46,7 @@ PAGE_NUMBER_LINE = regex.compile(r"^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*
 # Items a site ran together on one line, parted by a run of spaces (`（一）…（12分）  1、…`).
 ITEM_GAP = regex.compile(r"(?<=\S)[ \u3000\u00a0]{2,}(?=\S)")
 MIN_FLATTENED_LINE = 60
+MAX_PAGE_NUMBER_LINE = 24
 # Markdown recognised by content, whatever the extension: headings, pipe-table rules, bold lines.
 MD_SIGNAL = regex.compile(r"^(?:#{1,6}\s+\S|\s*\|?\s*:?-{3,}:?\s*\||\s*\*\*[^*]+\*\*\s*$)", regex.MULTILINE)
 MIN_MD_SIGNALS = 3
@@ -124,9 +125,9 @@ def _blocks(lines: list[str], source: str, markdown: bool):
             yield table
             continue
         i += 1
-        if PAGE_NUMBER_LINE.match(raw):
+        if len(raw) <= MAX_PAGE_NUMBER_LINE and PAGE_NUMBER_LINE.match(raw):
             continue  # a page number: the sentence around it goes on
-        pieces = ITEM_GAP.split(raw.strip()) if len(raw.strip()) >= MIN_FLATTENED_LINE else [raw]
+        pieces = ITEM_GAP.split(raw.strip()) if len(raw) >= MIN_FLATTENED_LINE else [raw]
         for k, piece in enumerate(pieces):
             line = _parse_line(piece, i, markdown)
             if line is None:

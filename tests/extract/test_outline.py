@@ -231,3 +231,13 @@ def test_legacy_clauses_carry_their_section_path():
     lines = ["各部门责任目标", "市交通局", "（一）重点目标（500分）", "1. 完成公路建设投资12亿元（500分）；"]
     (t,) = extract_targets(_doc(lines), "d").targets
     assert (t.section_path, t.section_path_points) == (["重点目标"], [500.0])
+
+
+def test_intro_sentence_never_breaks_a_heading_from_its_items():
+    lines = ["各县（市、区）责任目标", "甲县", "具体目标如下：", "1. 城镇新增就业2400人（60分）；", "2. 完成造林任务（40分）。",
+             "乙县", "1. 城镇新增就业1000人（100分）。"]
+    targets = extract_targets(_doc(lines), "d").targets
+    assert [(t.unit, t.seq, t.points) for t in targets] == [("甲县", 1, 60.0), ("甲县", 2, 40.0), ("乙县", 1, 100.0)]
+    outline = ["某县考核办法", "一、各乡镇（100分）", "具体内容如下：", "1. 组织领导（60分）", "2. 工作落实（40分）"]
+    assert [(t.unit, t.seq, t.points) for t in extract_targets(_doc(outline), "d").targets] == [
+        ("各乡镇", 1, 60.0), ("各乡镇", 2, 40.0)]
