@@ -17,13 +17,15 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from ingest import platform  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
@@ -123,7 +125,7 @@ def child(approach: str, files: list[str]) -> None:
     start = time.perf_counter()
     pages = APPROACHES[approach](paths)
     seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = platform.peak_resident_mb()
     print(json.dumps({"seconds": seconds, "pages": pages, "docs": len(paths), "peak_rss_mb": peak}))
 
 
@@ -190,23 +192,12 @@ def batch_memory(n_docs: int, jobs: int) -> dict:
                                  "--jobs", str(jobs), "--quiet"], env=env, cwd=ROOT)
         parent_peak = 0.0
         while proc.poll() is None:
-            parent_peak = max(parent_peak, _vm_hwm_mb(proc.pid))
+            parent_peak = max(parent_peak, platform.peak_resident_mb(proc.pid))
             time.sleep(0.2)
         seconds = time.perf_counter() - start
-        worker_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        worker_peak = platform.children_peak_mb()
         return {"docs": n_docs, "seconds": seconds, "docs_per_s": n_docs / seconds, "parent_peak_rss_mb": parent_peak,
                 "largest_process_rss_mb": worker_peak, "exit": proc.returncode}
-
-
-def _vm_hwm_mb(pid: int) -> float:
-    try:
-        with open(f"/proc/{pid}/status") as fh:
-            for line in fh:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
 
 
 def main() -> None:

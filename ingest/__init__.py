@@ -1,5 +1,6 @@
-"""The pipeline around the parsers: read → extract → check → write."""
+"""The pipeline around the parsers: read → extract → check → sinks."""
 
 __version__ = "0.1.0"
 # Bump when extraction changes what it produces: the manifest re-parses files read by another version.
+# (Checks need no bump: they run on every document, reused or not.)
 PARSER_VERSION = f"{__version__}+1"

@@ -8,19 +8,16 @@ recycled after a number of documents so that memory a library leaks never accumu
 """
 from __future__ import annotations
 
-import multiprocessing as mp
-import os
-import resource
 import time
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from ingest.pipeline import RunOptions, failed_extraction, process_file
+from ingest import platform
+from ingest.pipeline import RunOptions, extract_file, failed_extraction
 from schemas.records import Extraction
 
-PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 POLL_SECONDS = 0.05
 
 
@@ -29,12 +26,11 @@ class Limits:
     seconds: float = 120.0
     memory_mb: int = 2048
     tasks_per_worker: int = 200
+    start_method: str | None = None  # None: the platform's (see ingest.platform)
 
 
 def _worker_main(conn: Connection, memory_mb: int) -> None:
-    if memory_mb:
-        limit = memory_mb * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    platform.limit_own_memory(memory_mb)
     while True:
         try:
             task = conn.recv()
@@ -43,7 +39,7 @@ def _worker_main(conn: Connection, memory_mb: int) -> None:
         if task is None:
             return
         path, sha256, options = task
-        conn.send(process_file(Path(path), options, sha256=sha256))
+        conn.send(extract_file(Path(path), options, sha256=sha256))
 
 
 class _Slot:
@@ -57,11 +53,7 @@ class _Slot:
         self.done = 0
 
     def rss_bytes(self) -> int:
-        try:
-            with open(f"/proc/{self.process.pid}/statm") as fh:
-                return int(fh.read().split()[1]) * PAGE_SIZE
-        except (OSError, ValueError, IndexError):
-            return 0
+        return platform.resident_bytes(self.process.pid)
 
     def kill(self) -> None:
         if self.process.is_alive():
@@ -80,9 +72,9 @@ class _Slot:
 
 def parse_in_workers(tasks: Iterable[tuple[int, Path, str]], options: RunOptions, jobs: int,
                      limits: Limits = Limits()) -> Iterator[tuple[int, Extraction]]:
-    """Yield (index, extraction) for each (index, path, sha256) task, in completion order."""
-    context = mp.get_context("forkserver")
-    context.set_forkserver_preload(["ingest.pipeline"])
+    """Yield (index, extraction) for each (index, path, sha256) task, in completion order. Workers
+    read and extract; checks run where the extraction arrives."""
+    context = platform.worker_context(limits.start_method, preload=["ingest.pipeline"])
     pending = iter(tasks)
     slots: list[_Slot] = []
     exhausted = False

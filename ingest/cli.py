@@ -8,12 +8,11 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from ingest import __version__
+from ingest import __version__, writers
 from ingest.batch import Limits
-from ingest.pipeline import RunOptions, process_file
-from ingest.runner import RunSettings, run
-from ingest.writers.parquet_writer import write_text_atomic
-from ingest.writers.reports import RENDERERS
+from ingest.pipeline import RunOptions
+from ingest.runner import MANIFEST_NAME, RunSettings, run
+from parsers import formats
 
 RUN_EXAMPLE = """example:
   ingest run samples/ --out output/
@@ -23,7 +22,7 @@ exit status: 0 every file ingested, 1 some files failed, 2 usage error"""
 CHECK_EXAMPLE = """example:
   ingest check draft.docx
   ingest check draft.docx --format html --output report.html
-  ingest check archive/*.pdf --format sarif --output findings.sarif
+  ingest check archive/2020/* --format sarif --output findings.sarif
 exit status: 0 no error-level finding, 1 some error, 2 a file could not be read"""
 
 
@@ -33,8 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", help="ingest files and folders into Parquet tables", epilog=RUN_EXAMPLE,
                          formatter_class=argparse.RawDescriptionHelpFormatter,
-                         description="Ingest .docx, .pdf, .txt and .md notices into documents, targets, "
-                                     "indicators and findings tables.")
+                         description=f"Ingest notices ({_format_names()}) into documents, targets, "
+                                     "indicators, measures and findings tables.")
     run.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders (walked recursively)")
     run.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output/)")
     run.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="parallel workers (default: cores)")
@@ -52,10 +51,15 @@ def build_parser() -> argparse.ArgumentParser:
                            formatter_class=argparse.RawDescriptionHelpFormatter,
                            description="Parse notices, run every check and report the findings; writes no tables.")
     check.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    check.add_argument("--format", choices=sorted(RENDERERS), default="text", help="report format (default: text)")
+    check.add_argument("--format", choices=writers.names(writers.REPORT), default="text",
+                       help="report format (default: text)")
     check.add_argument("--output", type=Path, help="write the report here instead of standard output")
     check.add_argument("--password", help="user password for encrypted PDFs")
     return parser
+
+
+def _format_names() -> str:
+    return ", ".join(ext for fmt in formats.formats() for ext in fmt.extensions)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -76,19 +80,15 @@ def cmd_check(args) -> int:
     if missing:
         print(f"ingest: no such file: {', '.join(missing)}", file=sys.stderr)
         return 2
-    options = RunOptions(password=args.password)
-    results = [process_file(path, options) for path in args.files]
-    report = RENDERERS[args.format](results)
-    if args.output:
-        write_text_atomic(args.output, report)
-    else:
-        print(report)
-    for r in results:
-        if r.info.status != "ok":
-            print(f"ingest: cannot read {r.info.source_path}: {r.info.error}", file=sys.stderr)
-    if any(r.info.status != "ok" for r in results):
+    settings = RunSettings(jobs=1, options=RunOptions(password=args.password))
+    summary = run(args.files, settings, [writers.get(args.format).make(args.output)])
+    for path, error in summary.failures:
+        print(f"ingest: cannot read {path}: {error}", file=sys.stderr)
+    for path in summary.skipped:
+        print(f"ingest: cannot read {path}", file=sys.stderr)
+    if summary.failed or summary.skipped:
         return 2
-    return 1 if any(f.severity == "error" for r in results for f in r.findings) else 0
+    return 1 if summary.errors else 0
 
 
 def cmd_run(args) -> int:
@@ -110,10 +110,11 @@ def cmd_run(args) -> int:
                   end="", file=sys.stderr)
 
     settings = RunSettings(
-        out_dir=args.out, jobs=args.jobs, force=args.force,
+        manifest=args.out / MANIFEST_NAME, jobs=args.jobs, force=args.force,
         limits=Limits(seconds=args.timeout, memory_mb=args.memory_limit, tasks_per_worker=args.docs_per_worker),
         options=RunOptions(password=args.password))
-    summary = run(args.paths, settings, progress)
+    sinks = [writers.get(name).make(args.out) for name in writers.names(writers.TABLES)]
+    summary = run(args.paths, settings, sinks, progress)
     if show_progress:
         print(file=sys.stderr)
     if args.json_summary:
@@ -136,4 +137,4 @@ def print_summary(s) -> None:
     if len(s.skipped) > 10:
         print(f"  … and {len(s.skipped) - 10} more skipped")
     if s.outputs:
-        print(f"tables written to {Path(next(iter(s.outputs.values()))).parent}/")
+        print(f"tables written to {Path(s.outputs[0]).parent}/")

@@ -1,18 +1,18 @@
-"""A batch run: find the files, take what the manifest already holds, parse the rest in isolated
-workers, stream every row to the tables in input order, and summarise."""
+"""A run: find the files, take what the manifest already holds, extract the rest in isolated workers,
+check every extraction, and hand each to the sinks in input order. ``ingest run`` and ``ingest check``
+are both this, with different sinks (and ``check`` without a manifest)."""
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator, Sequence
 
 from ingest import PARSER_VERSION
 from ingest.batch import Limits, parse_in_workers
+from ingest.inputs import file_sha256, iter_input_files
 from ingest.manifest import Manifest
-from ingest.pipeline import RunOptions, failed_extraction, file_sha256, iter_input_files, make_doc_id
-from ingest.writers.parquet_writer import TableSink
-from schemas.parquet import TABLES
+from ingest.pipeline import RunOptions, check, extract_file, failed_extraction, relocate
+from ingest.writers.sinks import Sink
 from schemas.records import Extraction
 
 MANIFEST_NAME = "manifest.sqlite"
@@ -28,102 +28,87 @@ class Summary:
     targets: int = 0
     indicators: int = 0
     findings: int = 0
+    errors: int = 0  # error-level findings
     skipped: list[str] = field(default_factory=list)
     failures: list[tuple[str, str]] = field(default_factory=list)
-    outputs: dict[str, str] = field(default_factory=dict)
+    outputs: list[str] = field(default_factory=list)
 
-    def count(self, rows: dict[str, list[dict]]) -> None:
-        doc = rows["documents"][0]
+    def count(self, ex: Extraction) -> None:
+        info = ex.info
         self.files += 1
-        if doc["status"] == "ok":
+        if info.status == "ok":
             self.ok += 1
         else:
             self.failed += 1
-            self.failures.append((doc["source_path"], doc["error"] or ""))
-        self.units += doc.get("n_units") or 0
-        self.targets += len(rows["targets"])
-        self.indicators += len(rows["indicators"])
-        self.findings += len(rows["findings"])
-
-
-def extraction_rows(ex: Extraction) -> dict[str, list[dict]]:
-    """The rows one document contributes to each table, as plain dicts of schema columns."""
-    records = {"documents": [ex.info], "targets": ex.targets, "indicators": ex.indicators, "measures": ex.measures,
-               "findings": ex.findings}
-    return {name: [_row(r, TABLES[name].names) for r in records[name]] for name in TABLES}
-
-
-def _row(record, names: list[str]) -> dict:
-    data = dataclasses.asdict(record)
-    return {name: data.get(name) for name in names}
-
-
-def _for_path(rows: dict[str, list[dict]], source: str) -> dict[str, list[dict]]:
-    """Rows the manifest kept for the same content, told where this copy lives."""
-    sha = rows["documents"][0]["sha256"]
-    old_id, new_id = rows["documents"][0]["doc_id"], make_doc_id(sha, source)
-    for table_rows in rows.values():
-        for row in table_rows:
-            row["doc_id"], row["source_path"] = new_id, source
-            if row.get("target_id"):
-                row["target_id"] = new_id + row["target_id"][len(old_id):]
-    return rows
+            self.failures.append((info.source_path, info.error or ""))
+        self.units += info.n_units or 0
+        self.targets += len(ex.targets)
+        self.indicators += len(ex.indicators)
+        self.findings += len(ex.findings)
+        self.errors += sum(1 for f in ex.findings if f.severity == "error")
 
 
 @dataclass(frozen=True)
 class RunSettings:
-    out_dir: Path
-    jobs: int = 1
+    manifest: Path | None = None  # None: parse every file, keep nothing
+    jobs: int = 1  # worker processes; 0 parses in this process (no isolation: for tests and plug-ins)
     force: bool = False
     limits: Limits = Limits()
     options: RunOptions = RunOptions()
 
 
-def run(paths: list[Path], settings: RunSettings,
+def run(paths: Sequence[Path], settings: RunSettings, sinks: Sequence[Sink],
         on_progress: Callable[[int, int, str], None] | None = None) -> Summary:
     summary = Summary()
     files = list(dict.fromkeys(iter_input_files(paths, summary.skipped)))
-    manifest = Manifest(settings.out_dir / MANIFEST_NAME)
-    sink = TableSink(settings.out_dir)
-    ready: dict[int, dict[str, list[dict]]] = {}
+    manifest = Manifest(settings.manifest, PARSER_VERSION) if settings.manifest else None
+    ready: dict[int, Extraction] = {}
     next_index = 0
+    for sink in sinks:
+        sink.open()
 
-    def flush() -> None:
+    def deliver(index: int, extraction: Extraction) -> None:
         nonlocal next_index
+        ready[index] = check(extraction)
         while next_index in ready:
-            rows = ready.pop(next_index)
-            sink.add(rows)
-            summary.count(rows)
+            ex = ready.pop(next_index)
+            for sink in sinks:
+                sink.add(ex)
+            summary.count(ex)
             next_index += 1
             if on_progress:
-                on_progress(next_index, len(files), rows["documents"][0]["source_path"])
+                on_progress(next_index, len(files), ex.info.source_path)
 
-    def tasks():
+    def tasks() -> Iterator[tuple[int, Path, str]]:
         for index, path in enumerate(files):
             try:
                 sha = file_sha256(path)
             except OSError as exc:
-                ready[index] = extraction_rows(failed_extraction(path, "", f"cannot read file: {exc.strerror or exc}"))
+                deliver(index, failed_extraction(path, "", f"cannot read file: {exc.strerror or exc}"))
                 continue
-            cached = None if settings.force else manifest.get(sha, PARSER_VERSION)
+            cached = manifest.get(sha) if manifest and not settings.force else None
             if cached is not None:
-                ready[index] = _for_path(cached, str(path))
                 summary.reused += 1
+                deliver(index, relocate(cached, str(path)))
                 continue
             yield index, path, sha
 
+    completed = False
     try:
-        for index, extraction in parse_in_workers(tasks(), settings.options, settings.jobs, settings.limits):
-            rows = extraction_rows(extraction)
-            if not extraction.info.transient:
-                manifest.put(extraction.info.sha256, PARSER_VERSION, rows)
-            ready[index] = rows
-            flush()
-        flush()
-        summary.outputs = {k: str(v) for k, v in sink.commit().items()}
-    except BaseException:
-        sink.abort()
-        raise
+        for index, extraction in _extract(tasks(), settings):
+            if manifest and not extraction.info.transient:
+                manifest.put(extraction)
+            deliver(index, extraction)
+        completed = True
     finally:
-        manifest.close()
+        for sink in sinks:
+            summary.outputs.extend(str(p) for p in sink.close(completed))
+        if manifest:
+            manifest.close()
     return summary
+
+
+def _extract(tasks: Iterator[tuple[int, Path, str]], settings: RunSettings) -> Iterator[tuple[int, Extraction]]:
+    if settings.jobs == 0:
+        return ((index, extract_file(path, settings.options, sha)) for index, path, sha in tasks)
+    return parse_in_workers(tasks, settings.options, settings.jobs, settings.limits)

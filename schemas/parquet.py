@@ -5,6 +5,12 @@ from __future__ import annotations
 import pyarrow as pa
 
 SCHEMA_VERSION = "1.0"
+# Every value unit_type takes (a test holds parsers.extract.units to this list and the README to it).
+UNIT_TYPES = {
+    "county_area": "县级区域", "department": "政府部门", "institution": "事业单位", "vertical": "垂管单位",
+    "enterprise": "企业", "bank": "银行", "jurisdiction": "通知自身的全域目标（scope 为 jurisdiction）",
+}
+UNIT_TYPE_DESCRIPTION = "单位类型：" + "、".join(f"{code} {label}" for code, label in UNIT_TYPES.items())
 
 
 def _field(name: str, type_: pa.DataType, description: str) -> pa.Field:
@@ -26,7 +32,7 @@ _LOCATION = [
 
 DOCUMENTS = _schema("documents", _SOURCE + [
     _field("sha256", pa.string(), "文件内容SHA-256"),
-    _field("format", pa.string(), "文件格式（docx、pdf、txt、md）"),
+    _field("format", pa.string(), "文件格式（输入格式登记表 parsers.formats 中的格式名）"),
     _field("status", pa.string(), "处理状态：ok 成功，failed 失败"),
     _field("error", pa.string(), "失败原因"),
     _field("issuer", pa.string(), "发文机关"),
@@ -58,8 +64,7 @@ TARGETS = _schema("targets", _SOURCE + [
     _field("text", pa.string(), "条款内容（不含序号和分值）"),
     _field("points", pa.float64(), "条款分值"),
     _field("scope", pa.string(), "范围：unit 责任单位目标，jurisdiction 全域目标"),
-    _field("unit_type", pa.string(), "单位类型：county_area 县级区域、department 政府部门、institution 事业单位、"
-                                     "vertical 垂管单位、enterprise 企业、bank 银行"),
+    _field("unit_type", pa.string(), UNIT_TYPE_DESCRIPTION),
     _field("section_path", pa.list_(pa.string()), "各级带分值的类别标题，由外到内（section为最内一级）"),
     _field("section_path_points", pa.list_(pa.float64()), "各级类别标题声明的分值，与section_path对应"),
     _field("points_rule", pa.string(), "分值规则：deduction 只扣分、veto 一票否决、bonus 加分项（均不计入合计）"),

@@ -4,6 +4,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from schemas.blocks import ReaderWarning
+
 
 @dataclass
 class DocumentInfo:
@@ -152,3 +154,5 @@ class Extraction:
     findings: list[Finding] = field(default_factory=list)
     unclaimed: list[Unclaimed] = field(default_factory=list)
     measures: list[Measure] = field(default_factory=list)
+    # What the reader noticed (a page without usable text): a check reports them as findings.
+    warnings: list[ReaderWarning] = field(default_factory=list)

@@ -1,7 +1,7 @@
 """The README documents what the code defines, and the commands it opens with are the ones CI runs."""
 from __future__ import annotations
 
-from schemas.findings import KINDS
+from ingest.checks import KINDS
 from schemas.parquet import TABLES
 from tests.conftest import ROOT
 

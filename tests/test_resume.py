@@ -36,7 +36,7 @@ def _tables(out):
 def _manifest_rows(out) -> int:
     try:
         with sqlite3.connect(out / "manifest.sqlite", timeout=1) as db:
-            return db.execute("SELECT count(*) FROM documents").fetchone()[0]
+            return db.execute("SELECT count(*) FROM extractions").fetchone()[0]
     except sqlite3.Error:
         return 0
 

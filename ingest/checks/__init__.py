@@ -1,31 +1,12 @@
-"""Records → findings. Each check is ``check_x(extraction) -> Iterator[Finding]``; all of them run
-in ``ingest run`` and ``ingest check``."""
+"""Records → findings. Each check module declares its checks with ``@check`` (see ``base``); importing
+the module registers them. All registered checks run on every document, in ``ingest run`` and
+``ingest check``, whether the extraction was just made or taken from the manifest."""
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from ingest.checks.base import KINDS, Check, check, checks, finding, register, run_checks, unregister
 
-from ingest.checks.metadata import check_doc_number_format, check_missing_metadata
-from ingest.checks.numbering import check_clause_numbering, check_table_numbering
-from ingest.checks.points import check_missing_points, check_section_points, check_unit_points
-from ingest.checks.rollup import check_rollup
-from ingest.checks.tables import check_score_exceeds_weight, check_weight_totals
-from ingest.checks.text import check_text_typos, check_unparsed_text
-from ingest.checks.units import check_duplicate_units
-from schemas.findings import SEVERITY_ORDER
-from schemas.records import Extraction, Finding
+# The built-in checks register themselves on import; a plug-in calls ``register`` or ``@check`` the same way.
+from ingest.checks import (document, metadata, numbering, points, rollup, tables, text,  # noqa: E402,F401
+                           units)
 
-Check = Callable[[Extraction], Iterable[Finding]]
-
-CHECKS: list[Check] = [
-    check_section_points, check_unit_points, check_missing_points, check_clause_numbering,
-    check_duplicate_units, check_score_exceeds_weight, check_weight_totals, check_table_numbering,
-    check_doc_number_format, check_missing_metadata, check_text_typos, check_unparsed_text, check_rollup,
-]
-
-
-def run_checks(extraction: Extraction) -> list[Finding]:
-    found: list[Finding] = []
-    for check in CHECKS:
-        found.extend(check(extraction))
-    return sorted(found, key=lambda f: (f.page or 0, f.line or 0, SEVERITY_ORDER[f.severity], f.code))
-
+__all__ = ["KINDS", "Check", "check", "checks", "finding", "register", "run_checks", "unregister"]

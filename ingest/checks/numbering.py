@@ -4,8 +4,9 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterator
 
-from ingest.checks.base import clause_scopes, finding
+from ingest.checks.base import check, clause_scopes, finding
 from parsers.textnorm import halfwidth
+from schemas.findings import ERROR, WARNING, FindingKind
 from schemas.records import Extraction, Finding
 
 
@@ -20,6 +21,9 @@ def restarts_per_section(ex: Extraction) -> bool:
     return votes["restart"] > votes["run_on"]
 
 
+@check(FindingKind("numbering_gap", ERROR, "序号缺失", "序号跳号：应为{expected}，实为{actual}"),
+       FindingKind("numbering_duplicate", ERROR, "序号重复", "序号{actual}重复出现"),
+       FindingKind("numbering_order", ERROR, "序号顺序错误", "序号倒序：应为{expected}，实为{actual}"))
 def check_clause_numbering(ex: Extraction) -> Iterator[Finding]:
     yield from _outline_numbering(ex)
     restart = restarts_per_section(ex)
@@ -86,6 +90,8 @@ def _outline_numbering(ex: Extraction) -> Iterator[Finding]:
                 previous = n
 
 
+@check(FindingKind("table_numbering_gap", WARNING, "表格序号缺失", "表格序号跳号：应为{expected}，实为{actual}"),
+       FindingKind("table_numbering_duplicate", WARNING, "表格序号重复", "表格序号{actual}在同一分组内重复"))
 def check_table_numbering(ex: Extraction) -> Iterator[Finding]:
     """序号 of item rows within a group: each may restart after a group row or run on."""
     tables: dict[int, list] = {}

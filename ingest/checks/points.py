@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterator
 
-from ingest.checks.base import finding, unit_clauses
+from ingest.checks.base import check, finding, unit_clauses
+from schemas.findings import ERROR, TOLERANCE, FindingKind
 from schemas.records import Extraction, Finding, Target
 
-TOLERANCE = 1e-6
 OUTSIDE_SUMS = ("deduction", "veto", "bonus")  # 只扣分、一票否决、加分: not part of any total
 
 
@@ -38,6 +38,8 @@ def _runs(clauses: list[Target], depth: int) -> Iterator[tuple[tuple, list[Targe
         yield key, run
 
 
+@check(FindingKind("section_points_mismatch", ERROR, "类别分值不符",
+                   "{section}声明{expected}分，条款合计{actual}分（{breakdown}）"))
 def check_section_points(ex: Extraction) -> Iterator[Finding]:
     for unit, clauses in unit_clauses(ex).items():
         depth_max = max((len(_path(t)) for t in clauses), default=0)
@@ -54,6 +56,8 @@ def check_section_points(ex: Extraction) -> Iterator[Finding]:
                                   actual=actual, breakdown=breakdown, page=group[0].page, line=group[0].line)
 
 
+@check(FindingKind("unit_points_mismatch", ERROR, "单位总分不符",
+                   "{unit}条款合计{actual}分，应为{expected}分（{basis}）"))
 def check_unit_points(ex: Extraction) -> Iterator[Finding]:
     units = {u: [t for t in c if counted(t)] for u, c in unit_clauses(ex).items()}
     units = {u: c for u, c in units.items() if c and all(t.points is not None for t in c)}
@@ -84,6 +88,7 @@ def check_unit_points(ex: Extraction) -> Iterator[Finding]:
                           page=first.page, line=first.line)
 
 
+@check(FindingKind("missing_points", ERROR, "条款缺少分值", "该单位其他条款均有分值，此条款没有分值"))
 def check_missing_points(ex: Extraction) -> Iterator[Finding]:
     for unit, clauses in unit_clauses(ex).items():
         clauses = [t for t in clauses if counted(t)]

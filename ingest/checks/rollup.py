@@ -6,14 +6,14 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterator
 
-from ingest.checks.base import finding
+from ingest.checks.base import check, finding
 from parsers.extract.measures import ABOUT, AT_LEAST, REACH, is_additive
 from parsers.extract.units import COUNTY_AREA
+from schemas.findings import INFO, TOLERANCE, WARNING, FindingKind
 from schemas.records import Extraction, Finding
 
 CITY_PREFIXES = ("全市", "全县", "全区")
 COMPARABLE = (REACH, AT_LEAST, ABOUT)
-RELATIVE_TOLERANCE = 1e-6
 
 
 def _human(value: float, unit: str) -> str:
@@ -28,6 +28,10 @@ def _exact(value: float, unit: str) -> str:
     return f"{int(value)}{unit}" if float(value).is_integer() else f"{value}{unit}"
 
 
+@check(FindingKind("rollup_mismatch", WARNING, "分解合计不符",
+                   "{indicator}：各县级单位合计{actual_text}，{city_label}为{expected_text}（{parts}）"),
+       FindingKind("rollup_ok", INFO, "分解合计相符",
+                   "{indicator}：各县级单位合计{actual_text}，与{city_label}{expected_text}相符（{parts}）"))
 def check_rollup(ex: Extraction) -> Iterator[Finding]:
     by_target = {t.target_id: t for t in ex.targets}
     city: dict[tuple, object] = {}
@@ -48,7 +52,7 @@ def check_rollup(ex: Extraction) -> Iterator[Finding]:
         total = sum(parts.values())
         unit = m.base_unit
         listed = "、".join(f"{u}{_human(v, unit)}" for u, v in parts.items())
-        code = "rollup_ok" if abs(total - m.base_value) <= RELATIVE_TOLERANCE * max(1.0, m.base_value) else "rollup_mismatch"
+        code = "rollup_ok" if abs(total - m.base_value) <= TOLERANCE * max(1.0, m.base_value) else "rollup_mismatch"
         yield finding(ex, code, unit=m.unit, expected=_exact(m.base_value, unit), actual=_exact(total, unit),
                       indicator=m.indicator_key, city_label=label, parts=listed, page=m.page, line=m.line,
                       expected_text=_human(m.base_value, unit), actual_text=_human(total, unit))

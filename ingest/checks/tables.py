@@ -5,17 +5,19 @@ from typing import Iterator
 
 import regex
 
-from ingest.checks.base import finding
+from ingest.checks.base import check, finding
+from parsers.data import load_json
 from parsers.textnorm import halfwidth, no_space
+from schemas.findings import ERROR, TOLERANCE, WARNING, FindingKind
 from schemas.records import Extraction, Finding
 
 # `一季度得6.31分`, `综合评价得6.5分以上`
 SCORE = regex.compile(r"得\s*(\d+(?:\.\d+)?)\s*分")
-# Rows that stand outside the total, as scoring practice has it.
-OUTSIDE_TOTAL = ("加分项", "减分项", "奖扣分", "综合奖扣分", "奖励分", "扣分项", "加减分")
-TOLERANCE = 1e-6
+# Rows that stand outside the total, as scoring practice has it (parsers/data/scoring.json).
+OUTSIDE_TOTAL = tuple(load_json("scoring.json")["outside_total"])
 
 
+@check(FindingKind("score_exceeds_weight", ERROR, "得分超过权重", "{column}中的得分{actual}分超过指标权重{expected}分"))
 def check_score_exceeds_weight(ex: Extraction) -> Iterator[Finding]:
     for row in ex.indicators:
         if row.weight is None:
@@ -38,6 +40,7 @@ def _outside_total(row) -> bool:
     return any(word in names for word in OUTSIDE_TOTAL)
 
 
+@check(FindingKind("weight_total_mismatch", WARNING, "权重合计不符", "{scope}声明{expected}分，合计{actual}分"))
 def check_weight_totals(ex: Extraction) -> Iterator[Finding]:
     tables: dict[int, list] = {}
     for row in ex.indicators:

@@ -5,8 +5,9 @@ from typing import Iterator
 
 import regex
 
-from ingest.checks.base import finding
+from ingest.checks.base import check, finding
 from parsers.segmenter import tokenizer
+from schemas.findings import INFO, FindingKind
 from schemas.records import Extraction, Finding
 
 DOUBLED = regex.compile(r"(\p{Han})\1")  # `任任务`
@@ -48,6 +49,7 @@ def _slips(text: str) -> list[str]:
     return [f"“{w}”疑似重复字" for w in doubled_outside_words(text)] + [f"括号或引号{p}不成对" for p in unbalanced(text)]
 
 
+@check(FindingKind("text_typo", INFO, "疑似文字错误", "{problem}"))
 def check_text_typos(ex: Extraction) -> Iterator[Finding]:
     memo: dict[str, list[str]] = {}  # a notice repeats the same clause across its units
     for t in ex.targets:
@@ -61,6 +63,7 @@ def check_text_typos(ex: Extraction) -> Iterator[Finding]:
                           problem="；".join(problems), page=t.page, line=t.line)
 
 
+@check(FindingKind("unparsed_text", INFO, "未解析的正文", "以下正文未被识别为条款或标题：{excerpt}"))
 def check_unparsed_text(ex: Extraction) -> Iterator[Finding]:
     for u in ex.unclaimed:
         excerpt = u.text if len(u.text) <= EXCERPT else u.text[:EXCERPT] + "…"

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ingest.checks.base import finding
+from ingest.checks.base import check, finding
 from parsers.textnorm import no_space
+from schemas.findings import ERROR, FindingKind
 from schemas.records import Extraction, Finding
 
 
+@check(FindingKind("duplicate_unit", ERROR, "责任单位重复", "{unit}在通知中出现{actual}次"))
 def check_duplicate_units(ex: Extraction) -> Iterator[Finding]:
     """A unit whose clauses stand in two separate places: its heading was written twice."""
     runs: dict[tuple, list] = {}

@@ -8,7 +8,10 @@ from collections import defaultdict
 from pathlib import Path
 
 from ingest import __version__
-from schemas.findings import KINDS, SEVERITY_LABEL, SEVERITY_ORDER
+from ingest.checks import KINDS
+from ingest.writers.sinks import report
+from parsers import formats
+from schemas.findings import SEVERITY_LABEL, SEVERITY_ORDER
 from schemas.records import Extraction, Finding
 
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -23,14 +26,15 @@ def clause_for(ex: Extraction, f: Finding):
     return None
 
 
-def _where(f: Finding, fmt: str | None = None) -> str:
-    """第3页 第9行; a .docx has no pages and numbers its paragraphs: 第350段."""
-    parts = []
-    if f.page:
-        parts.append(f"第{f.page}页")
-    if f.line:
-        parts.append(f"第{f.line}{'段' if fmt == 'docx' else '行'}")
-    return " ".join(parts) or "全文"
+def line_word(ex: Extraction) -> str:
+    """What the document's format calls a line: 行, or 段 where lines are paragraphs."""
+    fmt = formats.get(ex.info.format)
+    return fmt.line_word if fmt else "行"
+
+
+def _where(page: int | None, line: int | None, word: str) -> str:
+    """第3页 第9行; a format without pages that numbers its paragraphs: 第350段; nothing: ''."""
+    return " ".join(([f"第{page}页"] if page else []) + ([f"第{line}{word}"] if line else []))
 
 
 def render_text(results: list[Extraction]) -> str:
@@ -52,7 +56,7 @@ def render_text(results: list[Extraction]) -> str:
         for unit, findings in sorted(by_unit.items(), key=lambda kv: worst[kv[0]]):
             out.append(f"\n  【{unit}】")
             for f in sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.page or 0, f.line or 0)):
-                out.append(f"   [{SEVERITY_LABEL[f.severity]}] {_where(f, info.format)}  {KINDS[f.code].title}（{f.code}）")
+                out.append(f"   [{SEVERITY_LABEL[f.severity]}] {_where(f.page, f.line, line_word(ex)) or '全文'}  {KINDS[f.code].title}（{f.code}）")
                 out.append(f"     {f.message}")
                 clause = clause_for(ex, f)
                 if clause is not None and f.code != "unparsed_text":
@@ -128,6 +132,7 @@ def render_html(results: list[Extraction]) -> str:
         counts = {s: sum(1 for f in ex.findings if f.severity == s) for s in SEVERITY_ORDER}
         body.append('<p class="summary">' + "".join(
             f"<span>{SEVERITY_LABEL[s]}：{n}</span>" for s, n in counts.items()) + "</p>")
+        word = line_word(ex)
         at: dict[tuple, list[Finding]] = defaultdict(list)
         placed: set[int] = set()
         for t in ex.targets:
@@ -138,7 +143,7 @@ def render_html(results: list[Extraction]) -> str:
         loose = [f for i, f in enumerate(ex.findings) if i not in placed]
         if loose:
             body.append("<h2>全文</h2>")
-            body.extend(f'<div class="clause">{_loc(f.page, f.line)}{_finding_html(f)}</div>' for f in loose)
+            body.extend(f'<div class="clause">{_loc(f.page, f.line, word)}{_finding_html(f)}</div>' for f in loose)
         unit = section = None
         for t in ex.targets:
             if t.unit != unit:
@@ -153,16 +158,19 @@ def render_html(results: list[Extraction]) -> str:
             worst = min((f.severity for f in findings), key=SEVERITY_ORDER.get, default=None)
             css = f"clause has-{worst}" if worst else "clause"
             points = f"（{t.points:g}分）" if t.points is not None else ""
-            body.append(f'<div class="{css}" id="{html.escape(t.target_id)}">{_loc(t.page, t.line)}'
+            body.append(f'<div class="{css}" id="{html.escape(t.target_id)}">{_loc(t.page, t.line, word)}'
                         f'{html.escape((t.seq_raw or "") + t.text + points)}'
                         + "".join(_finding_html(f) for f in findings) + "</div>")
     return ("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>notice-ingest 检查报告</title>"
             f"<style>{_CSS}</style></head><body>{''.join(body)}</body></html>")
 
 
-def _loc(page, line) -> str:
-    where = (f"第{page}页 " if page else "") + (f"第{line}行" if line else "")
+def _loc(page, line, word: str) -> str:
+    where = _where(page, line, word)
     return f'<span class="loc">{where}</span>' if where else ""
 
 
-RENDERERS = {"text": render_text, "json": render_json, "sarif": render_sarif, "html": render_html}
+report("text", render_text, "for a person: grouped by unit, errors first")
+report("json", render_json, "one object per finding with the findings columns")
+report("sarif", render_sarif, "SARIF 2.1.0 for editors and CI")
+report("html", render_html, "a self-contained page, each finding on its clause")

@@ -1,4 +1,5 @@
-"""Lexicons shipped with the package: header synonyms, unit suffixes."""
+"""Lexicons shipped with the package: header synonyms, unit suffixes and types, units of measure,
+the words around a value. Keys starting with ``_`` are comments."""
 from __future__ import annotations
 
 import json
@@ -7,9 +8,22 @@ from importlib import resources
 
 
 @lru_cache(maxsize=None)
-def header_synonyms() -> dict[str, list[str]]:
-    data = json.loads(resources.files(__package__).joinpath("header_synonyms.json").read_text("utf-8"))
+def load_json(name: str) -> dict:
+    """A JSON lexicon without its comment keys."""
+    data = json.loads(resources.files(__package__).joinpath(name).read_text("utf-8"))
     return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+def header_synonyms() -> dict[str, list[str]]:
+    return load_json("header_synonyms.json")
+
+
+def measure_words() -> dict:
+    return load_json("measure_words.json")
+
+
+def unit_types() -> dict:
+    return load_json("unit_types.json")
 
 
 @lru_cache(maxsize=None)
@@ -19,20 +33,15 @@ def unit_suffixes() -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
-@lru_cache(maxsize=None)
 def measure_units() -> dict:
-    data = json.loads(resources.files(__package__).joinpath("measure_units.json").read_text("utf-8"))
-    return {k: v for k, v in data.items() if not k.startswith("_")}
+    return load_json("measure_units.json")
 
 
 @lru_cache(maxsize=None)
 def unit_aliases() -> dict[str, str]:
     """Any known name (canonical included) → the canonical name."""
-    data = json.loads(resources.files(__package__).joinpath("unit_aliases.json").read_text("utf-8"))
     mapping = {}
-    for canonical, aliases in data.items():
-        if canonical.startswith("_"):
-            continue
+    for canonical, aliases in load_json("unit_aliases.json").items():
         mapping[canonical] = canonical
         mapping.update({alias: canonical for alias in aliases})
     return mapping

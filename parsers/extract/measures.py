@@ -13,7 +13,8 @@ from functools import lru_cache
 import cn2an
 import regex
 
-from parsers.data import measure_units
+from parsers.data import measure_units, measure_words
+from parsers.extract.patterns import any_of
 from parsers.segmenter import tokenizer
 from parsers.textnorm import halfwidth, no_space
 from schemas.records import IndicatorRow, Measure, Target
@@ -24,28 +25,21 @@ INCREASE_BY, DECREASE_BY, ABOVE, RANK, RANK_TOP, ZERO_EVENT, SCORE = (
 
 SEGMENT_SPLIT = regex.compile(r"[，,；;。！!？?]")
 CN_NUMBER_BEFORE_UNIT = regex.compile(r"[零〇一二两三四五六七八九十百千万]+(?=(?:个|天|次|项|所|家|座|人|名|批|场|篇|户|套|件))")
-BASELINE = regex.compile(r"(?:比|较)?(上年同期|上年|去年同期|去年|\d{4}\s*年)|(全国|全省|全市|全县|全区|同行业)平均(?:水平)?")
-ABOVE_BENCHMARK = regex.compile(r"(?:高于|超过|优于)(全国|全省|全市|全县|全区|同行业)平均(?:水平|值)?")
-NOT_BELOW_BENCHMARK = regex.compile(r"不低于(全国|全省|全市|全县|全区|同行业)平均(?:水平|值)?")
+WORDS = measure_words()
+_BENCHMARK = "(" + "|".join(WORDS["benchmark_scopes"]) + ")"  # whose average: 全省平均水平
+BASELINE = regex.compile(rf"(?:比|较)?(上年同期|上年|去年同期|去年|\d{{4}}\s*年)|{_BENCHMARK}平均(?:水平)?")
+ABOVE_BENCHMARK = regex.compile(rf"(?:高于|超过|优于){_BENCHMARK}平均(?:水平|值)?")
+NOT_BELOW_BENCHMARK = regex.compile(rf"不低于{_BENCHMARK}平均(?:水平|值)?")
 RANK_ADVANCED = regex.compile(r"(?:位居|居|位列|进入)(全国|全省|全市)(?:先进位次|前列|先进|第一方阵)")
 RANK_TOP_N = regex.compile(r"排名?前\s*(\d+)\s*(?:位|名)?")
 RANK_AT = regex.compile(r"(?:排名|排|位居|居)?第\s*(\d+)\s*(?:位|名)")
 SCORE_AT = regex.compile(r"(?:得分?|评分|分值)\s*(\d+(?:\.\d+)?)\s*分")
 ZERO = regex.compile(r"(?:不发生|杜绝|无)(.{2,30}?)(?:事故|事件|案件|问题|风险)")
-INCREASE = regex.compile(r"(?:提高|增长|增加|提升|上升)$")
-DECREASE = regex.compile(r"(?:下降|降低|减少|削减|压减)$")
-AT_LEAST_BEFORE = regex.compile(r"(?:不低于|不少于|突破|超过|至少|力争达到)$")
-AT_MOST_BEFORE = regex.compile(r"(?:控制在|不高于|不超过|低于|少于|以内)$")
-AT_LEAST_AFTER = regex.compile(r"^\s*(?:以上|及以上)")
-AT_MOST_AFTER = regex.compile(r"^\s*(?:以内|以下|之内)")
-ABOUT_AFTER = regex.compile(r"^\s*(?:左右)")
 # Words that frame a value rather than name what is measured: stripped from an indicator's ends.
-LEADING = regex.compile(r"^(?:[一二三四]季度|上半年|下半年|年底前?|确保|力争|完成|实现|全年|年度|当年|累计|开展|组织|争取|推动|"
-                        r"做好|全面|年内|综合评价)+")
-TRAILING = regex.compile(r"(?:比上年|比去年|较上年|达到|达|完成|实现|控制在|不低于|不少于|突破|超过|提高|增长|增加|"
-                         r"下降|降低|减少|为|在|至|共|总计|合计|任务|目标|约)+$")
-SCOPE_PREFIX = regex.compile(r"^(?:全市|全县|全区|全省|本地区|辖区内?)")
-STOP_TOKENS = {"完成", "实现", "确保", "力争", "全年", "年度", "当年", "累计", "达到", "任务", "目标", "的"}
+LEADING = regex.compile(rf"^{any_of(WORDS['framing_leading'])}+")
+TRAILING = regex.compile(rf"{any_of(WORDS['framing_trailing'])}+$")
+SCOPE_PREFIX = regex.compile(rf"^{any_of(WORDS['scope_prefix'])}")
+STOP_TOKENS = frozenset(WORDS["stop_tokens"])
 
 
 NUMBER = regex.compile(r"\d+(?:\.\d+)?")
@@ -221,9 +215,8 @@ def _is_inside_other(segment: str, m) -> bool:
 
 
 # Words after the value decide first (`98%以上`), then words before it (`比上年提高`).
-COMPARATOR_AFTER = ((ABOUT_AFTER, ABOUT), (AT_LEAST_AFTER, AT_LEAST), (AT_MOST_AFTER, AT_MOST))
-COMPARATOR_BEFORE = ((INCREASE, INCREASE_BY), (DECREASE, DECREASE_BY), (AT_LEAST_BEFORE, AT_LEAST),
-                     (AT_MOST_BEFORE, AT_MOST))
+COMPARATOR_AFTER = tuple((regex.compile(rf"^\s*{any_of(words)}"), name) for name, words in WORDS["comparator_after"])
+COMPARATOR_BEFORE = tuple((regex.compile(rf"{any_of(words)}$"), name) for name, words in WORDS["comparator_before"])
 
 
 def _comparator(before: str, after: str) -> str:

@@ -2,40 +2,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 import cn2an
 import regex
 
+from parsers.extract.patterns import ARABIC_DATE, CHINESE_DATE, DOC_NUMBER
 from parsers.textnorm import halfwidth, no_space
 from schemas.blocks import Document, Paragraph
+from schemas.records import DocumentInfo
 
 FRONT_MATTER = 15  # paragraphs searched for the header, number, title and recipients
-# `某政〔2020〕9号` `某政[2020]9号` `某政【2020】第9号` `某政（2020）9号`
-DOC_NUMBER = regex.compile(
-    r"(?P<prefix>[\p{Han}]{1,12})\s*(?P<open>[〔\[【（(［])\s*(?P<year>\d{4})\s*[〕\]】）)］]\s*"
-    r"(?P<di>第?)\s*(?P<seq>\d+)\s*号")
-ARABIC_DATE = regex.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
-CHINESE_DATE = regex.compile(r"(?P<y>[〇○零一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,3})\s*月"
-                             r"\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日")
 RED_HEADER = regex.compile(r"^(?P<issuer>.+?)(?:文件|文件$)$")  # `三门峡市人民政府文件`
 TITLE = regex.compile(r"关于.+的(?:通知|决定|意见|方案|办法|规定|报告|批复|函|通报|公告|通告|命令|决议|纪要)$")
 ISSUER_SUFFIX = regex.compile(r"(?:人民政府|政府|委员会|办公室|办公厅|局|厅|委|办|部|院|会|中心)$")
 CC = regex.compile(r"^\s*抄\s*送\s*[:：]\s*")
 PRINTED = regex.compile(r"(?P<date>.{8,20}?)\s*印\s*发\s*$")
-
-
-@dataclass
-class Metadata:
-    issuer: str | None = None
-    doc_number: str | None = None
-    doc_number_raw: str | None = None
-    title: str | None = None
-    issued_on: dt.date | None = None
-    recipients: str | None = None
-    cc: str | None = None
-    printer: str | None = None
-    printed_on: dt.date | None = None
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -63,9 +44,10 @@ def normalize_doc_number(raw: str) -> str | None:
     return f"{m['prefix']}〔{m['year']}〕{int(m['seq'])}号"  # GB/T 9704: no 第, no leading zeros
 
 
-def extract_metadata(doc: Document) -> Metadata:
+def extract_metadata(doc: Document, meta: DocumentInfo | None = None) -> DocumentInfo:
+    """Fill the GB/T 9704 fields of ``meta`` (a new ``DocumentInfo`` when none is given)."""
     paras = doc.paragraphs()
-    meta = Metadata()
+    meta = meta or DocumentInfo(doc_id="", source_path=doc.source, sha256="", format=doc.format)
     front = paras[:FRONT_MATTER]
     _header_and_number(front, meta)
     title_at = _title(front, meta)
@@ -77,7 +59,7 @@ def extract_metadata(doc: Document) -> Metadata:
     return meta
 
 
-def _header_and_number(front: list[Paragraph], meta: Metadata) -> None:
+def _header_and_number(front: list[Paragraph], meta: DocumentInfo) -> None:
     for p in front:
         text = no_space(p.text)
         if meta.doc_number is None:
@@ -92,7 +74,7 @@ def _header_and_number(front: list[Paragraph], meta: Metadata) -> None:
                 meta.issuer = m["issuer"]
 
 
-def _title(front: list[Paragraph], meta: Metadata) -> int | None:
+def _title(front: list[Paragraph], meta: DocumentInfo) -> int | None:
     """The title names the subject with 关于…的通知; the issuer may stand on the line above."""
     for i, p in enumerate(front):
         text = no_space(p.text)
@@ -109,7 +91,7 @@ def _title(front: list[Paragraph], meta: Metadata) -> int | None:
     return None
 
 
-def _recipients_and_date(paras: list[Paragraph], title_at: int | None, meta: Metadata) -> None:
+def _recipients_and_date(paras: list[Paragraph], title_at: int | None, meta: DocumentInfo) -> None:
     start = (title_at + 1) if title_at is not None else 0
     for p in paras[start: start + 3]:
         text = p.text.strip()
@@ -123,7 +105,7 @@ def _recipients_and_date(paras: list[Paragraph], title_at: int | None, meta: Met
             break
 
 
-def _cc_and_printer(paras: list[Paragraph], meta: Metadata) -> None:
+def _cc_and_printer(paras: list[Paragraph], meta: DocumentInfo) -> None:
     tail = paras[-12:]
     cc_at = next((i for i, p in enumerate(tail) if CC.match(p.text)), None)
     printed_at = next((i for i, p in enumerate(tail) if PRINTED.search(no_space(p.text))), None)

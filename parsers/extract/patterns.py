@@ -5,9 +5,18 @@ from __future__ import annotations
 import regex
 
 CN_DIGITS = "一二三四五六七八九十百零〇"
+
+
+def any_of(words) -> str:
+    """A non-capturing alternation of literal words, in the order given (the first that fits wins)."""
+    return "(?:" + "|".join(regex.escape(w) for w in words) + ")"
+
+
 _OPEN = r"[（(〔\[【]"
 _CLOSE = r"[）)〕\]】]"
 _NUM = r"\d+(?:\.\d+)?"
+_DOC_OPEN = r"[〔\[【（(［]"
+_DOC_CLOSE = r"[〕\]】）)］]"
 
 # `1.` `1、` `1．` `1:` `（1）` `(1)` `1）` `①` — the number of a clause. `0.6个百分点` is not one.
 CLAUSE_NUMBER = regex.compile(
@@ -28,11 +37,6 @@ CN_CLAUSE_NUMBER = regex.compile(
     rf"^\s*(?:{_OPEN}\s*(?P<cnp>[{CN_DIGITS}]{{1,3}})\s*{_CLOSE}|(?P<cn>[{CN_DIGITS}]{{1,3}})\s*[、.．])\s*")
 # How a section's name ends: `重点目标`, `约束性指标`, `重点工作`, `加分项目`.
 SECTION_NAME_END = regex.compile(r"(?:目标|任务|指标|工作|项目|部分|类)$")
-# `二、经济、社会发展和本职工作责任目标（700分）。具体如下：` — a part of the notice with its points.
-PART = regex.compile(
-    rf"^\s*(?:{_OPEN}\s*[{CN_DIGITS}]{{1,3}}\s*{_CLOSE}|[{CN_DIGITS}]{{1,3}}\s*[、.．])\s*"
-    rf"(?P<name>.+?)\s*{_OPEN}\s*(?P<points>{_NUM})\s*分\s*{_CLOSE}"
-)
 # A heading that names a group of units or a list of targets: `各县（市、区）责任目标`,
 # `承担社会保障职能的政府部门责任目标`, `2020年三门峡市经济社会发展目标`.
 TARGETS_HEADING = regex.compile(r"(?:目标|任务|指标)\s*[：:]?\s*$")
@@ -40,3 +44,18 @@ TARGETS_HEADING = regex.compile(r"(?:目标|任务|指标)\s*[：:]?\s*$")
 ORDINAL_PREFIX = regex.compile(rf"^\s*(?:{_OPEN}\s*[{CN_DIGITS}\d]{{1,3}}\s*{_CLOSE}|[{CN_DIGITS}]{{1,3}}\s*[、.．])\s*")
 SENTENCE_PUNCT = regex.compile(r"[。；;，,！!？?]")
 TRAILING_PUNCT = regex.compile(r"[\s。；;，,.、]+$")
+
+# 发文字号: `某政〔2020〕9号` `某政[2020]9号` `某政【2020】第9号` `某政（2020）9号`.
+DOC_NUMBER = regex.compile(
+    rf"(?P<prefix>[\p{{Han}}]{{1,12}})\s*(?P<open>{_DOC_OPEN})\s*(?P<year>\d{{4}})\s*{_DOC_CLOSE}\s*"
+    r"(?P<di>第?)\s*(?P<seq>\d+)\s*号")
+# What follows the year of a 发文字号: `〕9号`, `〕第09号` (GB/T 9704 wants neither 第 nor a leading 0).
+DOC_NUMBER_LEADING_ZERO = regex.compile(rf"{_DOC_CLOSE}\s*第?\s*0\d*\s*号")
+DOC_NUMBER_WITH_DI = regex.compile(rf"{_DOC_CLOSE}\s*第\s*\d+\s*号")
+DOC_NUMBER_GBT_YEAR = regex.compile(r"〔\d{4}〕")
+# Dates: `2020年8月22日` (after halfwidth), `二〇一〇年十二月二十二日` (〇 for ○ and 零).
+ARABIC_DATE = regex.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+CHINESE_DATE = regex.compile(r"(?P<y>[〇○零一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,3})\s*月"
+                             r"\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日")
+# `附件1`, `附件二：` and the title after it.
+ATTACHMENT = regex.compile(r"^\s*(附件\s*[\d一二三四五六七八九十]*)\s*[:：]?\s*(?P<title>.*)$")

@@ -30,6 +30,9 @@ CLAUSE_NUMBER = P.regex.compile(
     r"^\s*(?:(?P<arabic>\d{1,3})\s*(?:、|[.:：](?!\d)|[)）])|[（(〔\[【]\s*(?P<paren>\d{1,3})\s*[）)〕\]】]"
     r"|(?P<circled>[①-⑳]))\s*")
 MIN_UNITS, SETTLED_SHARE = 2, 0.8
+# A notice read by its outline has hundreds of paragraphs, a long one a few thousand; far more is
+# not a notice of this kind (or hostile input), and the outline's per-item work is not spent on it.
+MAX_OUTLINE_BLOCKS = 50_000
 MAX_HEADING_CHARS = 40
 MAX_CN_HEADING_CHARS = 20  # `（一）市发展和改革委员会` is a heading; a longer numbered line is a clause
 
@@ -118,7 +121,7 @@ def extract_targets(doc: Document, doc_id: str, issuer: str | None = None) -> Ta
     """A notice listed by unit headings (the common form) is read by headings; any other (no unit,
     a title taken for one, clauses without points) is read through its inferred outline."""
     by_units = _by_unit_headings(doc, doc_id, issuer)
-    if _settled(by_units):
+    if _settled(by_units) or len(doc.blocks) > MAX_OUTLINE_BLOCKS:
         return by_units
     outline = extract_outline_targets(doc, doc_id)
     scored = sum(1 for t in outline.targets if t.points is not None)

@@ -6,34 +6,40 @@ simplified ones with OpenCC (澠 → 渑, 門 → 门), and applies the alias ta
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 
-from parsers.data import unit_aliases
+from parsers.data import unit_aliases, unit_types
+from parsers.extract.patterns import any_of
 from parsers.textnorm import no_space
 
 MARKUP = regex.compile(r"[*#_`]+|</?[a-z]+[^>]*>")
 
-COUNTY_AREA, DEPARTMENT, INSTITUTION, VERTICAL, ENTERPRISE, BANK = (
-    "county_area", "department", "institution", "vertical", "enterprise", "bank")
-# The notice's own grouping decides first: `各县（市、区）责任目标`, `承担…职能的政府部门责任目标`,
-# `承担公共服务职能的政府事业单位责任目标`, `垂管部门及驻地企业责任目标`.
-GROUP_TYPES = [
-    (regex.compile(r"县|市、区|区县|乡镇|乡（镇）"), COUNTY_AREA),
-    (regex.compile(r"事业单位"), INSTITUTION),
-    (regex.compile(r"垂管|垂直管理|驻.{0,4}(?:单位|企业)"), VERTICAL),
-    (regex.compile(r"企业"), ENTERPRISE),
-    (regex.compile(r"部门"), DEPARTMENT),
-]
-# Then the name: banks and companies are told apart from the agencies they stand among.
-NAME_TYPES = [
-    (regex.compile(r"(?:银行|分行|支行|信用社|农信办|农商行|银保监|人行)"), BANK),
-    (regex.compile(r"(?:公司|集团|分公司|有限)"), ENTERPRISE),
-    (regex.compile(r"(?:税务局|烟草|气象局|邮政管理局|海关|河务局|铁路|供电)"), VERTICAL),
-    (regex.compile(r"^(?!市).{1,10}(?:县|区|市|旗|镇|乡|街道|示范区|开发区|新区)$"), COUNTY_AREA),
-    (regex.compile(r"(?:中心|事务|服务|学校|医院|院|所|站|社)$"), INSTITUTION),
-]
+COUNTY_AREA = "county_area"  # the type the roll-up check sums over
+
+
+@dataclass(frozen=True)
+class _TypeRule:
+    kind: str
+    pattern: regex.Pattern
+
+
+def _rule(entry: dict) -> _TypeRule:
+    parts = [any_of(entry["words"])] if entry.get("words") else []
+    parts += [any_of(entry["ends"]) + "$"] if entry.get("ends") else []
+    parts += [entry["pattern"]] if entry.get("pattern") else []
+    return _TypeRule(entry["type"], regex.compile("|".join(parts)))
+
+
+@lru_cache(maxsize=1)
+def _type_rules() -> dict[str, list[_TypeRule] | str]:
+    """The rules of ``parsers/data/unit_types.json``: by the unit's name first (banks, companies),
+    by the notice's grouping, by the name again."""
+    data = unit_types()
+    rules: dict = {stage: [_rule(e) for e in data[stage]] for stage in ("name_first", "group", "name")}
+    return rules | {"default": data["default"], "jurisdiction": data["jurisdiction"]}
 
 
 @lru_cache(maxsize=1)
@@ -53,17 +59,19 @@ def canonical_unit(name: str) -> str:
 def unit_type(name: str, group: str | None) -> str:
     """The kind of unit, from its own name where that is unambiguous (banks, companies), else from
     the notice's grouping, else from the name's ending."""
-    for pattern, kind in NAME_TYPES[:2]:
-        if pattern.search(name):
-            return kind
-    if group:
-        for pattern, kind in GROUP_TYPES:
-            if pattern.search(group):
-                return kind
-    for pattern, kind in NAME_TYPES[2:]:
-        if pattern.search(name):
-            return kind
-    return DEPARTMENT
+    rules = _type_rules()
+    for stage, text in (("name_first", name), ("group", group), ("name", name)):
+        for rule in rules[stage] if text else ():
+            if rule.pattern.search(text):
+                return rule.kind
+    return rules["default"]
+
+
+def unit_type_values() -> list[str]:
+    """Every value ``unit_type`` can take."""
+    rules = _type_rules()
+    kinds = [r.kind for stage in ("name_first", "group", "name") for r in rules[stage]]
+    return list(dict.fromkeys(kinds + [rules["default"], rules["jurisdiction"]]))
 
 
 def apply_canonical_units(targets: list, rows: list) -> None:
@@ -73,7 +81,7 @@ def apply_canonical_units(targets: list, rows: list) -> None:
             t.unit = canonical_unit(t.unit)
             t.unit_type = unit_type(t.unit, t.unit_group)
         else:
-            t.unit_type = "jurisdiction"
+            t.unit_type = _type_rules()["jurisdiction"]
     for row in rows:
         row.units_raw = list(row.units)
         row.units = list(dict.fromkeys(canonical_unit(u) for u in row.units))

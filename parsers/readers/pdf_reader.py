@@ -20,6 +20,7 @@ import regex
 
 from parsers.errors import ParseError
 from parsers.readers.limits import LIMITS
+from parsers.readers.pdf_layout import LAYOUT
 from parsers.readers.pdf_tables import MERGED_UP, find_tables
 from parsers.textnorm import clean_text
 from schemas.blocks import Document, Paragraph, Provenance, ReaderWarning, Table, TableRow
@@ -32,9 +33,6 @@ DIGIT_RUN = regex.compile(r"\d+")
 BAD_CHAR = regex.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f]+")
 READABLE_CHAR = regex.compile(r"[\u4e00-\u9fff\x21-\x7e\u3000-\u303f\uff00-\uffef—–“”‘’…·]+")
 TERMINAL = regex.compile(r"[。；;：:！!？?]\s*[”」』）)]?\s*$")
-TABLE_PATHS_MIN = 8  # path objects on a page before it is searched for tables
-TABLE_LINE_STARTS = 4  # distinct line starts (4-point buckets) that suggest columns
-TABLE_SHARED_BASELINES = 2  # text runs sharing a baseline that suggest cells side by side
 SPACE_BETWEEN = regex.compile(r"(?<=[^\s]) +(?=[^\s])")  # a space inside a line
 # pdfium emits a line's characters out of reading order when some come from another text object,
 # typically quotes and symbols set in a fallback font. Lines made only of CJK, ASCII and the main
@@ -140,7 +138,7 @@ def _text_layer_problem(text: str) -> str | None:
         return "没有文字层（需要OCR）：text layer unreadable: needs OCR"
     bad = len(visible) - len(BAD_CHAR.sub("", visible))
     unreadable = len(READABLE_CHAR.sub("", visible))
-    if bad / len(visible) > 0.1 or unreadable / len(visible) > 0.4:
+    if bad / len(visible) > LAYOUT.max_bad_char_share or unreadable / len(visible) > LAYOUT.max_unreadable_share:
         return "文字层无法识别（需要OCR）：text layer unreadable: needs OCR"
     return None
 
@@ -150,10 +148,11 @@ def _may_hold_table(lines: list[_Line], textpage, text: str) -> bool:
     wide gaps inside a line; table cells start at every column and stand apart on one baseline.
     Only pages that look like tables are searched for ruling lines, which means walking every
     object on the page."""
-    starts = {round(line.x0 / 4) for line in lines}
-    if len(starts) >= TABLE_LINE_STARTS or sum(line.joined for line in lines) >= TABLE_SHARED_BASELINES:
+    starts = {round(line.x0 / LAYOUT.line_start_bucket) for line in lines}
+    shared = LAYOUT.table_min_shared_baselines
+    if len(starts) >= LAYOUT.table_min_line_starts or sum(line.joined for line in lines) >= shared:
         return True
-    return _wide_gaps(textpage, text) >= TABLE_SHARED_BASELINES
+    return _wide_gaps(textpage, text) >= shared
 
 
 def _wide_gaps(textpage, text: str) -> int:
@@ -168,7 +167,7 @@ def _wide_gaps(textpage, text: str) -> int:
         pdfium_c.FPDFText_GetLooseCharBox(handle, before, rect)
         right, size = rect.right, rect.top - rect.bottom
         pdfium_c.FPDFText_GetLooseCharBox(handle, after, rect)
-        if rect.left - right > 2 * max(size, 1.0):
+        if rect.left - right > LAYOUT.cell_gap * max(size, 1.0):
             count += 1
     return count
 
@@ -181,7 +180,7 @@ def _has_ruling(page) -> bool:
     for k in range(pdfium_c.FPDFPage_CountObjects(raw)):
         if pdfium_c.FPDFPageObj_GetType(pdfium_c.FPDFPage_GetObject(raw, k)) == pdfium_c.FPDF_PAGEOBJ_PATH:
             count += 1
-            if count >= TABLE_PATHS_MIN:
+            if count >= LAYOUT.table_min_paths:
                 return True
     return False
 
@@ -219,7 +218,7 @@ def _page_lines(textpage, text: str, page_no: int, height: float, boxes: list) -
             cy = line_top + (top - bottom) / 2
             if not any(b[0] <= left + 1 <= b[2] and b[1] <= cy <= b[3] for b in boxes):
                 line = _Line(stripped, page_no, 0, left, right, line_top, size)
-                if lines and abs(lines[-1].top - line_top) < 0.3 * size and line.x0 >= lines[-1].x1 - 1:
+                if lines and abs(lines[-1].top - line_top) < LAYOUT.same_line * size and line.x0 >= lines[-1].x1 - 1:
                     prev = lines[-1]  # pdfium sometimes breaks one visual line in two
                     prev.text, prev.x1 = f"{prev.text} {stripped}", right
                     prev.joined += 1
@@ -236,7 +235,8 @@ def _drop_page_furniture(pages: list[_Page]) -> None:
     for page in pages:
         for line in _edge_lines(page):
             seen[(DIGIT_RUN.sub("#", line.text), round(line.top))] += 1
-    running = {key for key, n in seen.items() if n >= 3 and n >= 0.4 * len(pages)}
+    running = {key for key, n in seen.items()
+               if n >= LAYOUT.running_min_pages and n >= LAYOUT.running_min_share * len(pages)}
     for page in pages:
         edges = {id(x) for x in _edge_lines(page)}
         page.items = [it for it in page.items if not (
@@ -246,7 +246,8 @@ def _drop_page_furniture(pages: list[_Page]) -> None:
 
 def _edge_lines(page: _Page) -> list[_Line]:
     lines = [it for it in page.items if isinstance(it, _Line)]
-    return lines[:2] + lines[-2:] if len(lines) > 4 else lines
+    k = LAYOUT.edge_lines
+    return lines[:k] + lines[-k:] if len(lines) > 2 * k else lines
 
 
 def _assemble(pages: list[_Page], source: str) -> list:
@@ -278,26 +279,26 @@ def _assemble(pages: list[_Page], source: str) -> list:
 
 def _margins(lines: list[_Line]) -> tuple[float, float, float]:
     if not lines:  # pages of tables only: no paragraph geometry to learn
-        return 0.0, 0.0, 12.0
-    size = statistics.median(line.size for line in lines) or 12.0
+        return 0.0, 0.0, LAYOUT.default_font_size
+    size = statistics.median(line.size for line in lines) or LAYOUT.default_font_size
     lefts = Counter(round(line.x0) for line in lines)
-    frequent = [x for x, n in lefts.items() if n >= 3] or list(lefts)
+    frequent = [x for x, n in lefts.items() if n >= LAYOUT.margin_min_lines] or list(lefts)
     rights = sorted(line.x1 for line in lines)
-    return float(min(frequent)), rights[int(0.95 * (len(rights) - 1))], size
+    return float(min(frequent)), rights[int(LAYOUT.right_margin_quantile * (len(rights) - 1))], size
 
 
 def _continues(prev: _Line, line: _Line, left: float, right: float) -> bool:
     """A wrapped line starts at the left margin after a line that ran to the right margin."""
-    size = prev.size or 12.0
-    if abs(line.size - prev.size) > 0.15 * size:
+    size = prev.size or LAYOUT.default_font_size
+    if abs(line.size - prev.size) > LAYOUT.size_change * size:
         return False
-    if line.x0 > left + 0.6 * size:  # indented first line, centred heading
+    if line.x0 > left + LAYOUT.first_line_indent * size:  # indented first line, centred heading
         return False
-    if prev.x1 < right - 4 * size:  # the line above ended early: its paragraph ended there
+    if prev.x1 < right - LAYOUT.short_line * size:  # the line above ended early: its paragraph ended there
         return False
-    if TERMINAL.search(prev.text) and prev.x1 < right - 1.5 * size:
+    if TERMINAL.search(prev.text) and prev.x1 < right - LAYOUT.short_line_after_stop * size:
         return False
-    if line.page == prev.page and line.top - prev.top > 2.5 * size:
+    if line.page == prev.page and line.top - prev.top > LAYOUT.paragraph_gap * size:
         return False
     return True
 
@@ -308,7 +309,7 @@ def _paragraph(lines: list[_Line], source: str, left: float, right: float, size:
         sep = " " if text[-1:].isascii() and text[-1:].isalnum() and line.text[:1].isascii() and line.text[:1].isalnum() else ""
         text += sep + line.text
     first = lines[0]
-    centered = len(lines) == 1 and first.x0 > left + 2.5 * size and abs((first.x0 - left) - (right - first.x1)) < size
+    centered = len(lines) == 1 and first.x0 > left + LAYOUT.centred_indent * size and abs((first.x0 - left) - (right - first.x1)) < size
     return Paragraph(clean_text(text), Provenance(source, first.page, first.number), centered=centered)
 
 

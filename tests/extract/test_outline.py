@@ -241,3 +241,9 @@ def test_intro_sentence_never_breaks_a_heading_from_its_items():
     outline = ["某县考核办法", "一、各乡镇（100分）", "具体内容如下：", "1. 组织领导（60分）", "2. 工作落实（40分）"]
     assert [(t.unit, t.seq, t.points) for t in extract_targets(_doc(outline), "d").targets] == [
         ("各乡镇", 1, 60.0), ("各乡镇", 2, 40.0)]
+
+
+def test_a_huge_flat_document_is_not_read_by_outline():
+    from parsers.extract import targets as T
+    lines = ["1. 甲（1分）"] * (T.MAX_OUTLINE_BLOCKS + 1)
+    assert extract_targets(_doc(lines), "d").targets == []

@@ -1,0 +1,81 @@
+"""Everything that differs between Linux, macOS and Windows, in one place: the start method of
+worker processes, a worker's own memory cap, and how the supervisor reads a worker's resident size.
+
+``resource`` exists only on Unix and an address-space limit is enforced only where the kernel does
+(Linux); where it is missing the supervisor's watch on resident size (psutil, everywhere) is the limit.
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import sys
+from functools import lru_cache
+
+# spawn exists everywhere; forkserver (Unix) starts workers faster by forking a preloaded server.
+START_METHOD = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
+
+
+def worker_context(method: str | None = None, preload: list[str] | None = None):
+    """A multiprocessing context for workers; ``method`` overrides the platform's choice."""
+    context = mp.get_context(method or START_METHOD)
+    if context.get_start_method() == "forkserver" and preload:
+        context.set_forkserver_preload(preload)
+    return context
+
+
+def limit_own_memory(megabytes: int) -> bool:
+    """Cap this process's address space where the OS allows it; False where it cannot."""
+    if not megabytes or sys.platform != "linux":
+        return False  # macOS ignores RLIMIT_AS; Windows has no resource module
+    try:
+        import resource
+    except ImportError:
+        return False
+    limit = megabytes * 1024 * 1024
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    except (ValueError, OSError):
+        return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def _psutil():
+    """Imported on first use, by the supervisor only: a worker under an address-space cap keeps
+    every megabyte for the document it parses."""
+    import psutil
+
+    return psutil
+
+
+def resident_bytes(pid: int) -> int:
+    """A process's resident set size; 0 when it is gone."""
+    psutil = _psutil()
+    try:
+        return psutil.Process(pid).memory_info().rss
+    except (psutil.Error, OSError):
+        return 0
+
+
+def peak_resident_mb(pid: int | None = None) -> float:
+    """A process's peak resident size in MB (Linux: VmHWM; Windows: peak working set); where the
+    OS keeps no peak, its current size."""
+    try:
+        if sys.platform == "linux":
+            with open(f"/proc/{pid or 'self'}/status") as fh:
+                for line in fh:
+                    if line.startswith("VmHWM:"):
+                        return int(line.split()[1]) / 1024
+        info = _psutil().Process(pid).memory_info()
+        return getattr(info, "peak_wset", info.rss) / (1024 * 1024)
+    except (OSError, _psutil().Error, ValueError):
+        return 0.0
+
+
+def children_peak_mb() -> float:
+    """The largest peak resident size among this process's finished children (0 where unknown)."""
+    try:
+        import resource
+    except ImportError:
+        return 0.0
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024  # bytes on macOS, KB on Linux

@@ -1,0 +1,54 @@
+"""The thresholds the PDF reader judges a page's layout by, named and documented in one frozen
+object (as pdfplumber's ``TableSettings`` does). Lengths are in PDF points or, where they say so,
+in multiples of the font size, so they hold for any page size and type size."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class LayoutSettings:
+    # A text layer is unreadable (the page needs OCR) when more than this share of its visible
+    # characters are replacement or private-use characters (CID fonts without a ToUnicode map) …
+    max_bad_char_share: float = 0.1
+    # … or belong to no script a notice is written in.
+    max_unreadable_share: float = 0.4
+
+    # A page is searched for ruled tables only when it draws at least this many path objects …
+    table_min_paths: int = 8
+    # … and its lines start at this many distinct places (columns), each place a bucket of this many points …
+    table_min_line_starts: int = 4
+    line_start_bucket: float = 4.0
+    # … or this many text runs share a baseline or stand apart by a wide gap (cells side by side).
+    table_min_shared_baselines: int = 2
+    # A gap between two characters wider than this many character heights separates two cells.
+    cell_gap: float = 2.0
+
+    # Two pieces whose tops differ by less than this × font size are one visual line.
+    same_line: float = 0.3
+    # Running headers: the same text at the same height on at least this many pages and this share of them.
+    running_min_pages: int = 3
+    running_min_share: float = 0.4
+    # Lines at a page's top and bottom looked at for page numbers and running headers.
+    edge_lines: int = 2
+
+    # The font size assumed where a page gives none.
+    default_font_size: float = 12.0
+    # A left margin is where at least this many lines start; the right margin is this quantile of line ends.
+    margin_min_lines: int = 3
+    right_margin_quantile: float = 0.95
+    # Paragraph breaks, × font size: a change of size larger than this share of it …
+    size_change: float = 0.15
+    # … a first line indented more than this …
+    first_line_indent: float = 0.6
+    # … a line above that ended this far before the right margin …
+    short_line: float = 4.0
+    # … or, ending with sentence punctuation, this far before it …
+    short_line_after_stop: float = 1.5
+    # … or a vertical gap larger than this.
+    paragraph_gap: float = 2.5
+    # A single line this far from the left margin with equal space either side is centred (a title).
+    centred_indent: float = 2.5
+
+
+LAYOUT = LayoutSettings()

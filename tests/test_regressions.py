@@ -1,0 +1,77 @@
+"""Bugs found while reshaping the pipeline, each with the test that would have caught it."""
+from __future__ import annotations
+
+import pyarrow.parquet as pq
+import pytest
+
+from ingest.cli import main
+from parsers.extract.units import unit_type_values
+from schemas.parquet import TARGETS, UNIT_TYPES
+from tests.conftest import ROOT, SAMPLES
+
+README = (ROOT / "README.md").read_text("utf-8")
+
+
+def test_reused_file_gets_its_own_doc_id_inside_indicator_id(tmp_path, capsys):
+    corpus, out = tmp_path / "in", tmp_path / "out"
+    corpus.mkdir()
+    (corpus / "a.txt").write_bytes((SAMPLES / "jiayuguan_2022q2_decomposition.txt").read_bytes())
+    assert main(["run", str(corpus), "--out", str(out), "--jobs", "1", "--quiet"]) == 0
+    (corpus / "b.txt").write_bytes((corpus / "a.txt").read_bytes())  # same content: reused
+    assert main(["run", str(corpus), "--out", str(out), "--jobs", "1"]) == 0
+    assert "reused from manifest: 2" in capsys.readouterr().out
+    ids = {d["source_path"]: d["doc_id"] for d in pq.read_table(out / "documents.parquet").to_pylist()}
+    rows = pq.read_table(out / "indicators.parquet").to_pylist()
+    measures = pq.read_table(out / "measures.parquet").to_pylist()
+    assert len({r["indicator_id"] for r in rows}) == len(rows) > 0
+    for r in rows + measures:
+        assert r["doc_id"] == ids[r["source_path"]]
+        assert r["indicator_id"] is None or r["indicator_id"].startswith(r["doc_id"] + "-")
+
+
+def test_html_report_says_duan_for_docx_like_the_text_report(tmp_path, capsys):
+    notice = SAMPLES / "sanmenxia_2020_targets.docx"
+    report = tmp_path / "report.html"
+    assert main(["check", str(notice), "--format", "html", "--output", str(report)]) == 1
+    page = report.read_text("utf-8")
+    assert "第350段" in page and "第350行" not in page
+    assert main(["check", str(notice)]) == 1
+    assert "第350段" in capsys.readouterr().out
+
+
+def test_html_report_says_hang_for_text(tmp_path):
+    report = tmp_path / "report.html"
+    assert main(["check", str(SAMPLES / "sanmenxia_2020_targets.md"), "--format", "html", "--output",
+                 str(report)]) == 1
+    assert "行</span>" in report.read_text("utf-8") and "段</span>" not in report.read_text("utf-8")
+
+
+def test_every_unit_type_value_is_documented_including_jurisdiction():
+    values = unit_type_values()
+    assert "jurisdiction" in values
+    assert set(values) == set(UNIT_TYPES)
+    description = TARGETS.field("unit_type").metadata[b"description"].decode()
+    paragraph = README.split("`unit_type` is one of", 1)[1].split("\n\n", 1)[0]
+    for value in values:
+        assert value in description, value
+        assert f"`{value}`" in paragraph, value
+
+
+def test_manifest_keeps_typed_records_and_refuses_anything_else(tmp_path):
+    import datetime as dt
+    import pickle
+    import zlib
+
+    from ingest.manifest import Manifest, loads
+    from ingest.pipeline import process
+
+    result = process(SAMPLES / "sanmenxia_2020_targets.docx")
+    manifest = Manifest(tmp_path / "m.sqlite", "test")
+    manifest.put(result)
+    cached = manifest.get(result.info.sha256)
+    manifest.close()
+    assert isinstance(cached.info.issued_on, dt.date) and cached.info.issued_on == result.info.issued_on
+    assert cached.targets == result.targets and cached.findings == []  # findings are never cached
+    hostile = zlib.compress(pickle.dumps(print))  # any callable outside the record classes
+    with pytest.raises(pickle.UnpicklingError, match="not a record class"):
+        loads(hostile)

@@ -1,0 +1,87 @@
+"""Rules the code keeps: format names only where formats live, platform differences in one module,
+no module over 400 lines."""
+from __future__ import annotations
+
+import ast
+import os
+import re
+import subprocess
+import sys
+
+from parsers import formats
+from tests.conftest import ROOT, SAMPLES
+
+PACKAGES = ("ingest", "parsers", "schemas")
+# Where a format may be named: the registry with its format modules, and the readers they call.
+FORMAT_HOMES = ("parsers/formats/", "parsers/readers/")
+PLATFORM_MODULE = "ingest/platform.py"
+MAX_LINES = 400
+
+
+def _modules(*roots: str):
+    for root in roots:
+        for path in sorted((ROOT / root).rglob("*.py")):
+            yield path.relative_to(ROOT).as_posix(), path.read_text("utf-8")
+
+
+def _string_literals(source: str):
+    """String constants that are not docstrings (prose may name a format; code may not)."""
+    tree = ast.parse(source)
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+                  and ast.get_docstring(node, clean=False) is not None}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+            yield node.lineno, node.value
+
+
+def test_format_names_appear_only_in_the_registry_and_the_format_modules():
+    names = {fmt.name for fmt in formats.formats()} | {ext.lstrip(".") for ext in formats.supported_extensions()}
+    # A name standing alone or as an extension (`docx`, `.pdf`); a file name in an example (`draft.docx`) is not one.
+    named = re.compile(r"(?<![\w.])\.?(?:" + "|".join(map(re.escape, sorted(names))) + r")(?!\w)", re.I)
+    found = [f"{path}:{line}: {text!r}" for path, source in _modules(*PACKAGES) if not path.startswith(FORMAT_HOMES)
+             for line, text in _string_literals(source) if named.search(text)]
+    assert found == []
+
+
+def test_platform_specific_code_only_in_the_platform_module():
+    forbidden = re.compile(r"^\s*(?:import resource|from resource import)|/proc/|\bfork\(|[\"']fork(?:server)?[\"']", re.M)
+    found = [path for path, source in _modules(*PACKAGES, "benchmarks")
+             if path != PLATFORM_MODULE and forbidden.search(source)]
+    assert found == []
+
+
+def test_no_module_over_400_lines():
+    long = {path: source.count("\n") for path, source in _modules(*PACKAGES, "benchmarks")
+            if source.count("\n") > MAX_LINES}
+    assert long == {}
+
+
+CHECK_WITHOUT_RESOURCE = """
+import sys
+try:
+    import resource
+    sys.exit("resource is importable")
+except ImportError:
+    pass
+from ingest import platform
+platform.START_METHOD = "spawn"
+assert platform.worker_context().get_start_method() == "spawn"
+from ingest.cli import main
+sys.exit(main(["check", sys.argv[1], "--format", "json"]))
+"""
+
+
+def test_check_runs_without_the_resource_module_with_spawned_workers(tmp_path):
+    """As on Windows: no ``resource`` in the supervisor or its workers, workers started by spawn."""
+    shadow = tmp_path / "shadow"
+    shadow.mkdir()
+    # Every process (the supervisor and each spawned worker) starts without ``resource``. psutil's
+    # Linux backend holds its own reference, taken first; its Windows backend needs none.
+    (shadow / "sitecustomize.py").write_text("import sys\nimport psutil\nsys.modules['resource'] = None\n")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(shadow), str(ROOT)]))
+    notice = SAMPLES / "sanmenxia_2020_targets.docx"
+    proc = subprocess.run([sys.executable, "-c", CHECK_WITHOUT_RESOURCE, str(notice)], env=env, cwd=tmp_path,
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 1, proc.stderr  # 1: the notice has an error-level finding
+    assert '"code": "section_points_mismatch"' in proc.stdout
