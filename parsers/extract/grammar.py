@@ -112,6 +112,7 @@ def grammar() -> Grammar:
     )
 
 
-# Compiled when the module is imported (a worker's preload), not on first use: a worker that runs
-# out of memory half way through a document must not be compiling patterns then.
-grammar()
+@lru_cache(maxsize=1)
+def intro_pattern() -> regex.Pattern:
+    """`具体内容如下：`: the one pattern the unit-heading reading needs, without the whole grammar."""
+    return regex.compile(_load("outline_markers.json")["intro"])

@@ -20,6 +20,9 @@ from parsers.textnorm import halfwidth, no_space
 from schemas.blocks import Paragraph, Provenance
 
 TITLE, HEADING, TEXT, BARRIER = "title", "heading", "text", "barrier"
+# Compiled when the outline reader is first imported, not in the middle of a document: a worker
+# near its memory limit must not be compiling patterns then.
+grammar()
 
 
 @dataclass

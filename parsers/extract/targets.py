@@ -12,9 +12,8 @@ import cn2an
 
 from parsers.extract import patterns as P
 from parsers.extract.clause_table import clause_table, is_clause_table
-from parsers.extract.grammar import grammar
+from parsers.extract.grammar import intro_pattern
 from parsers.extract.headers import looks_like_unit
-from parsers.extract.outline_targets import extract_outline_targets
 from parsers.textnorm import halfwidth, no_space
 from schemas.blocks import Block, Document, Paragraph, Table
 from schemas.records import Target, Unclaimed
@@ -29,6 +28,7 @@ CLOSING_PUNCT = P.regex.compile(r"[。；;！!？?.]\s*$")
 CLAUSE_NUMBER = P.regex.compile(
     r"^\s*(?:(?P<arabic>\d{1,3})\s*(?:、|[.:：](?!\d)|[)）])|[（(〔\[【]\s*(?P<paren>\d{1,3})\s*[）)〕\]】]"
     r"|(?P<circled>[①-⑳]))\s*")
+INTRO = intro_pattern()
 MIN_UNITS, SETTLED_SHARE = 2, 0.8
 # A notice read by its outline has hundreds of paragraphs, a long one a few thousand; far more is
 # not a notice of this kind (or hostile input), and the outline's per-item work is not spent on it.
@@ -75,7 +75,7 @@ class _State:
 def classify(text: str) -> str:
     """clause | section | heading | intro | other, from the text alone."""
     h = halfwidth(text)
-    if grammar().intro.search(no_space(h)):
+    if INTRO.search(no_space(h)):
         return "intro"  # `具体内容如下：` announces the items: it never separates them from their heading
     if CLAUSE_NUMBER.match(h) and len(no_space(h)) > 3:
         return "clause"
@@ -123,6 +123,8 @@ def extract_targets(doc: Document, doc_id: str, issuer: str | None = None) -> Ta
     by_units = _by_unit_headings(doc, doc_id, issuer)
     if _settled(by_units) or len(doc.blocks) > MAX_OUTLINE_BLOCKS:
         return by_units
+    from parsers.extract.outline_targets import extract_outline_targets  # only notices that need it pay its import
+
     outline = extract_outline_targets(doc, doc_id)
     scored = sum(1 for t in outline.targets if t.points is not None)
     if scored:
