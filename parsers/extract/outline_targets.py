@@ -53,6 +53,22 @@ def _has_scored(node: Node) -> bool:
     return any((_counts(c) or _has_scored(c)) for c in node.items())
 
 
+def _with_sub_items(node: Node) -> str | None:
+    """A clause's own unscored sub-items (`（1）…（2）…` on lines of their own) are its text."""
+    parts = []
+    stack = list(reversed(node.items()))
+    while stack:
+        child = stack.pop()
+        text = (child.marker.raw if child.marker else "") + child.raw
+        if HAS_WORDS.search(text):
+            parts.append(text)
+        stack.extend(reversed(child.items()))
+    return node.reading.text + "".join(parts) if parts else None
+
+
+HAS_WORDS = regex.compile(r"[\p{Han}\d]")
+
+
 def heading_name(node: Node) -> str:
     return EDGE_PUNCT.sub("", node.reading.text).strip("。")
 
@@ -124,7 +140,7 @@ class _Emitter:
             return
         if _counts(node) or (node.marker is not None and any(
                 id(s) in targets_here and s.kind == node.kind for s in siblings)):
-            self.emit(node, scope)
+            self.emit(node, scope, text=_with_sub_items(node))
             return
         if node.reading.implausible:
             self.unclaimed(node, scope.unit)

@@ -247,3 +247,12 @@ def test_a_huge_flat_document_is_not_read_by_outline():
     from parsers.extract import targets as T
     lines = ["1. 甲（1分）"] * (T.MAX_OUTLINE_BLOCKS + 1)
     assert extract_targets(_doc(lines), "d").targets == []
+
+
+def test_unscored_sub_items_on_their_own_lines_are_the_clause_text():
+    lines = ["某县考核办法", "一、组织领导（20分）", "1.健全机构（10分）", "（1）成立领导小组；", "（2）明确专人负责。",
+             "2.制定方案（10分）"]
+    result = extract_targets(_doc(lines), "d")
+    assert [(t.seq, t.text, t.points) for t in result.targets] == [
+        (1, "健全机构（1）成立领导小组；（2）明确专人负责。", 10.0), (2, "制定方案", 10.0)]
+    assert not result.unclaimed
