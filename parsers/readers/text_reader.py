@@ -48,8 +48,8 @@ ITEM_GAP = regex.compile(r"(?<=\S)[ \u3000\u00a0]{2,}(?=\S)")
 MIN_FLATTENED_LINE = 60
 MAX_PAGE_NUMBER_LINE = 24
 # Markdown recognised by content, whatever the extension: headings, pipe-table rules, bold lines.
-MD_SIGNAL = regex.compile(r"^(?:#{1,6}\s+\S|\s*\|?\s*:?-{3,}:?\s*\||\s*\*\*[^*]+\*\*\s*$)", regex.MULTILINE)
-MIN_MD_SIGNALS = 3
+MD_SIGNAL = regex.compile(r"^(?:#{1,6}\s+\S|\s*\|?\s*:?-{3,}:?\s*\||\s*\*\*[^*]+\*\*\s*$)")
+MIN_MD_SIGNALS, MD_SNIFF_LINES = 3, 2000
 
 
 @dataclass
@@ -94,16 +94,19 @@ def read_text(path: Path, source: str, markdown: bool) -> Document:
         raise ParseError(f"text file of {size} bytes is larger than {LIMITS.text_max_bytes}")
     text = decode_text(path.read_bytes())
     doc = Document(source=source, format="md" if markdown else "txt")
-    doc.blocks = list(_blocks(text.splitlines(), source, markdown or looks_like_markdown(text)))
+    lines = text.splitlines()
+    doc.blocks = list(_blocks(lines, source, markdown or looks_like_markdown(lines)))
     return doc
 
 
-def looks_like_markdown(text: str) -> bool:
+def looks_like_markdown(lines: list[str]) -> bool:
+    """Markdown by content: headings, pipe-table rules or bold lines among the first lines."""
     count = 0
-    for _ in MD_SIGNAL.finditer(text):
-        count += 1
-        if count >= MIN_MD_SIGNALS:
-            return True
+    for line in lines[:MD_SNIFF_LINES]:
+        if MD_SIGNAL.match(line):
+            count += 1
+            if count >= MIN_MD_SIGNALS:
+                return True
     return False
 
 
