@@ -83,6 +83,7 @@ def extract(doc: Document, info: DocumentInfo) -> Extraction:
     indicators = extract_indicators(doc, info.doc_id, skip=targets.clause_tables)
     apply_canonical_units(targets.targets, indicators)
     info.unit_total_declared = targets.unit_total_declared
+    info.assessed_party = targets.assessed_party
     info.n_targets, info.n_indicators = len(targets.targets), len(indicators)
     info.n_units = len({t.unit for t in targets.targets if t.scope == "unit"})
     return Extraction(info, targets.targets, indicators, unclaimed=targets.unclaimed,

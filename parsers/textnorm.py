@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 import regex
 
@@ -42,3 +43,24 @@ def clean_text(text: str) -> str:
 def no_space(text: str) -> str:
     """All whitespace removed: how names and leaders are compared (`景  涛` → `景涛`)."""
     return WHITESPACE.sub("", text)
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+_HAN_RANGE = regex.compile(r"[\u3400-\u9fff]")
+
+
+def matching_copy(text: str) -> str:
+    """The text as patterns see it: full-width digits as ASCII and traditional characters
+    simplified (`減2分` → `减2分`), position for position, so a match's span applies to the text
+    as written. Where simplification would change the length the text stays as it is."""
+    half = halfwidth(text)
+    if not _HAN_RANGE.search(half):
+        return half
+    simple = _t2s().convert(half)
+    return simple if len(simple) == len(half) else half

@@ -45,6 +45,7 @@ DOCUMENTS = _schema("documents", _SOURCE + [
     _field("printer", pa.string(), "印发机关"),
     _field("printed_on", pa.date32(), "印发日期"),
     _field("unit_total_declared", pa.float64(), "通知声明的每个责任单位目标总分"),
+    _field("assessed_party", pa.string(), "被考核对象（通知未列责任单位时取自标题，如某镇、村（社区））"),
     _field("n_pages", pa.int32(), "页数"),
     _field("n_targets", pa.int32(), "目标条款数"),
     _field("n_indicators", pa.int32(), "附件表格指标行数"),
@@ -66,6 +67,10 @@ TARGETS = _schema("targets", _SOURCE + [
     _field("scope", pa.string(), "范围：unit 责任单位目标，jurisdiction 全域目标"),
     _field("unit_type", pa.string(), UNIT_TYPE_DESCRIPTION),
     _field("from_ocr", pa.bool_(), "是否经OCR识别（扫描件、照片；文字可能有误识，需复核）"),
+    _field("section_path", pa.list_(pa.string()), "各级带分值的类别标题，由外到内（section为最内一级）"),
+    _field("section_path_points", pa.list_(pa.float64()), "各级类别标题声明的分值，与section_path对应"),
+    _field("points_rule", pa.string(), "分值规则：deduction 只扣分、veto 一票否决、bonus 加分项（均不计入合计）"),
+    _field("criteria", pa.string(), "条款分值之后的扣分或考评办法（表格被压成一行时）"),
 ] + _LOCATION)
 
 INDICATORS = _schema("indicators", _SOURCE + [

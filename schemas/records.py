@@ -25,6 +25,8 @@ class DocumentInfo:
     printer: str | None = None
     printed_on: dt.date | None = None
     unit_total_declared: float | None = None
+    # Whom the notice assesses when it names no unit (the title's `某镇…考核细则`, `镇对村…`).
+    assessed_party: str | None = None
     n_pages: int | None = None
     n_targets: int = 0
     n_indicators: int = 0
@@ -53,9 +55,21 @@ class Target:
     # 'unit' for a responsible unit's clause, 'jurisdiction' for the notice's own list.
     scope: str = "unit"
     unit_type: str | None = None
+    # Every heading above the clause that carries points, outermost first (`section` is the last).
+    section_path: list[str] = field(default_factory=list)
+    section_path_points: list[float | None] = field(default_factory=list)
+    # deduction (only deducts: 每…扣N分), veto (一票否决), bonus (加分): outside the sums.
+    points_rule: str | None = None
+    # The scoring rule after the points where a flattened table ran it on (`8分未成立的扣2分`).
+    criteria: str | None = None
     # The clause ended with punctuation in the source (`；` `。`); not an output column.
     closed: bool = True
     from_ocr: bool = False  # read by OCR: characters may be misread
+    # Not output columns: the numbers of the headings in section_path, the numbering scope (one
+    # outline shared by several units), and the unit's own declared total (`（一）各乡镇（100分）`).
+    path_seqs: list[int | None] = field(default_factory=list)
+    outline_key: str | None = None
+    unit_points: float | None = None
 
 
 @dataclass

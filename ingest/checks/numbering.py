@@ -25,8 +25,10 @@ def restarts_per_section(ex: Extraction) -> bool:
        FindingKind("numbering_duplicate", ERROR, "序号重复", "序号{actual}重复出现"),
        FindingKind("numbering_order", ERROR, "序号顺序错误", "序号倒序：应为{expected}，实为{actual}"))
 def check_clause_numbering(ex: Extraction) -> Iterator[Finding]:
+    yield from _outline_numbering(ex)
     restart = restarts_per_section(ex)
     for clauses in clause_scopes(ex).values():
+        clauses = [t for t in clauses if t.outline_key is None]
         seen: set[int] = set()
         prev = None
         for t in clauses:
@@ -45,6 +47,47 @@ def check_clause_numbering(ex: Extraction) -> Iterator[Finding]:
                 yield finding(ex, "numbering_order", expected=expected, actual=t.seq, **args)
             seen.add(t.seq)
             prev = t
+
+
+def _outline_numbering(ex: Extraction) -> Iterator[Finding]:
+    """Clauses read through a document's outline: the numbers of siblings under one heading
+    (headings among them), each run starting at 1 or running on from the run before it at the
+    same depth. A list shared by several units (per-kind points) is checked once."""
+    scopes: dict[str, list] = {}
+    for t in ex.targets:
+        if t.outline_key is not None:
+            scopes.setdefault(t.outline_key, []).append(t)
+    for key, clauses in scopes.items():
+        shared = len({t.unit for t in clauses}) > 1
+        children: dict[tuple, list] = {}
+        seen_nodes: set = set()
+        for t in clauses:
+            path = tuple(zip(t.path_seqs, t.section_path))
+            nodes = [(path[:d], path[d]) for d in range(len(path))] + [(path, (t.seq, t.line, t.text))]
+            for parent, node in nodes:
+                if (parent, node) not in seen_nodes:
+                    seen_nodes.add((parent, node))
+                    children.setdefault(parent, []).append((node[0], t))
+        for parent, kids in children.items():
+            numbered = [(n, t) for n, t in kids if n is not None]
+            if not numbered:
+                continue
+            previous, seen = None, set()
+            for n, t in numbered:
+                if previous is None:  # a run may start anywhere: unscored siblings are not clauses
+                    previous = n
+                    seen.add(n)
+                    continue
+                allowed = {previous + 1}
+                args = dict(unit=None if shared else t.unit, section=t.section, seq=n, page=t.page, line=t.line)
+                if n in seen:
+                    yield finding(ex, "numbering_duplicate", actual=n, **args)
+                elif n not in allowed and n > min(allowed):
+                    yield finding(ex, "numbering_gap", expected=min(allowed), actual=n, **args)
+                elif n not in allowed:
+                    yield finding(ex, "numbering_order", expected=min(allowed), actual=n, **args)
+                seen.add(n)
+                previous = n
 
 
 @check(FindingKind("table_numbering_gap", WARNING, "表格序号缺失", "表格序号跳号：应为{expected}，实为{actual}"),

@@ -40,7 +40,8 @@ def runs(ex: Extraction) -> dict[str, list[list[Target]]]:
     found: dict[str, list[list[Target]]] = {}
     previous_key = None
     for t in ex.targets:
-        key = f"{t.scope}:{no_space(t.unit)}"
+        # Two lists of one outline (two 附件) may each name the same unit: each is its own scope.
+        key = f"{t.scope}:{no_space(t.unit)}" + (f"@{t.outline_key}" if t.outline_key else "")
         blocks = found.setdefault(key, [])
         if key != previous_key or not blocks or _starts_over(t, blocks[-1][-1], blocks[-1][0]):
             blocks.append([])

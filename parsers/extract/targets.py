@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 import cn2an
 
 from parsers.extract import patterns as P
-from parsers.extract.headers import looks_like_unit, map_header
+from parsers.extract.clause_table import clause_table, is_clause_table
+from parsers.extract.grammar import intro_pattern
+from parsers.extract.headers import looks_like_unit
 from parsers.textnorm import halfwidth, no_space
 from schemas.blocks import Block, Document, Paragraph, Table
 from schemas.records import Target, Unclaimed
@@ -22,8 +24,15 @@ ATTACHMENT_LINE = P.regex.compile(r"^\s*附件\s*[\d一二三四五六七八九�
 # The notice's closing block (版记): no unit's clauses beyond it.
 CLOSING_LINE = P.regex.compile(r"^\s*(?:抄\s*送|主\s*办|督\s*办|承\s*办|联系人|联系电话)\s*[:：]")
 CLOSING_PUNCT = P.regex.compile(r"[。；;！!？?.]\s*$")
-DIGITS = P.regex.compile(r"\d+")
-NUMBER = P.regex.compile(r"\d+(?:\.\d+)?")
+# `1.` `1、` `1:` `（1）` `1）` `①`; `0.6个百分点` is not a number, but `4、5G…` and `5、2020年…` are.
+CLAUSE_NUMBER = P.regex.compile(
+    r"^\s*(?:(?P<arabic>\d{1,3})\s*(?:、|[.:：](?!\d)|[)）])|[（(〔\[【]\s*(?P<paren>\d{1,3})\s*[）)〕\]】]"
+    r"|(?P<circled>[①-⑳]))\s*")
+INTRO = intro_pattern()
+MIN_UNITS, SETTLED_SHARE = 2, 0.8
+# A notice read by its outline has hundreds of paragraphs, a long one a few thousand; far more is
+# not a notice of this kind (or hostile input), and the outline's per-item work is not spent on it.
+MAX_OUTLINE_BLOCKS = 50_000
 MAX_HEADING_CHARS = 40
 MAX_CN_HEADING_CHARS = 20  # `（一）市发展和改革委员会` is a heading; a longer numbered line is a clause
 
@@ -43,6 +52,7 @@ class TargetsResult:
     # Indices of the blocks that were a unit's clause table (not 附件 indicator tables).
     clause_tables: set[int] = field(default_factory=set)
     unclaimed: list[Unclaimed] = field(default_factory=list)
+    assessed_party: str | None = None
 
     @property
     def unit_total_declared(self) -> float | None:
@@ -63,9 +73,11 @@ class _State:
 
 
 def classify(text: str) -> str:
-    """clause | section | heading | other, from the text alone."""
+    """clause | section | heading | intro | other, from the text alone."""
     h = halfwidth(text)
-    if P.CLAUSE_NUMBER.match(h) and len(no_space(h)) > 3:
+    if INTRO.search(no_space(h)):
+        return "intro"  # `具体内容如下：` announces the items: it never separates them from their heading
+    if CLAUSE_NUMBER.match(h) and len(no_space(h)) > 3:
         return "clause"
     m = P.SECTION.match(h)
     if m and is_section_name(m["name"]) and (m["points"] or P.TARGETS_HEADING.search(m["name"])):
@@ -106,6 +118,33 @@ def jurisdiction_of(issuer: str | None) -> str | None:
 
 
 def extract_targets(doc: Document, doc_id: str, issuer: str | None = None) -> TargetsResult:
+    """A notice listed by unit headings (the common form) is read by headings; any other (no unit,
+    a title taken for one, clauses without points) is read through its inferred outline."""
+    by_units = _by_unit_headings(doc, doc_id, issuer)
+    if _settled(by_units) or len(doc.blocks) > MAX_OUTLINE_BLOCKS:
+        return by_units
+    from parsers.extract.outline_targets import extract_outline_targets  # only notices that need it pay its import
+
+    outline = extract_outline_targets(doc, doc_id)
+    scored = sum(1 for t in outline.targets if t.points is not None)
+    if scored:
+        return TargetsResult(outline.targets, unclaimed=outline.unclaimed, assessed_party=outline.assessed_party)
+    by_units.assessed_party = outline.assessed_party
+    return by_units
+
+
+def _settled(result: TargetsResult) -> bool:
+    """Several units (or the notice's own list and parts), nearly every clause scored: the
+    unit-heading reading holds. A single "unit" may be the title: the outline decides then."""
+    clauses = [t for t in result.targets if t.scope == "unit"]
+    scored = sum(1 for t in clauses if t.points is not None)
+    units = {t.unit for t in clauses}
+    several = (len(units) >= MIN_UNITS or bool(result.parts) or len(clauses) < len(result.targets)
+               or (len(units) == 1 and looks_like_unit(next(iter(units)))))
+    return bool(clauses) and several and scored >= SETTLED_SHARE * len(clauses)
+
+
+def _by_unit_headings(doc: Document, doc_id: str, issuer: str | None) -> TargetsResult:
     result = TargetsResult()
     memo: dict[str, str] = {}
     kinds = [(memo.get(b.text) or memo.setdefault(b.text, classify(b.text))) if isinstance(b, Paragraph) else "table"
@@ -113,9 +152,11 @@ def extract_targets(doc: Document, doc_id: str, issuer: str | None = None) -> Ta
     state = _State()
     for i, block in enumerate(doc.blocks):
         kind = kinds[i]
+        if kind == "intro":
+            continue
         if kind == "table":
-            if state.unit and _is_clause_table(block):
-                _clause_table(block, state, result, doc, doc_id)
+            if state.unit and is_clause_table(block):
+                clause_table(block, state, result, doc, doc_id, _target)
                 result.clause_tables.add(i)
             continue
         if ATTACHMENT_LINE.match(block.text) or CLOSING_LINE.match(block.text):
@@ -146,9 +187,12 @@ def _unclaimed(p: Paragraph, state: _State, result: TargetsResult) -> None:
 
 
 def _role(kinds: list[str], blocks: list[Block], i: int) -> str:
-    """unit | list | group | none, from what follows the heading."""
-    nxt = kinds[i + 1] if i + 1 < len(kinds) else None
-    if nxt == "other" and P.POINTS_AT_END.search(halfwidth(blocks[i + 1].text)):
+    """unit | list | group | none, from what follows the heading (past any intro sentence)."""
+    j = i + 1
+    while j < len(kinds) and kinds[j] == "intro":
+        j += 1
+    nxt = kinds[j] if j < len(kinds) else None
+    if nxt == "other" and P.POINTS_AT_END.search(halfwidth(blocks[j].text)):
         nxt = "clause"  # a scored clause without a number
     text = blocks[i].text
     names_targets = bool(P.TARGETS_HEADING.search(no_space(text)))
@@ -157,8 +201,8 @@ def _role(kinds: list[str], blocks: list[Block], i: int) -> str:
             return "list" if nxt == "clause" else "group"
         return "unit"
     if nxt == "table" and not names_targets and looks_like_unit(P.ORDINAL_PREFIX.sub("", text)):
-        table = blocks[i + 1]
-        return "unit" if isinstance(table, Table) and _is_clause_table(table) else "none"
+        table = blocks[j]
+        return "unit" if isinstance(table, Table) and is_clause_table(table) else "none"
     if nxt == "heading" and names_targets:
         return "group"
     return "none"
@@ -192,7 +236,7 @@ def _section(p: Paragraph, state: _State, result: TargetsResult) -> None:
 
 def _clause(p: Paragraph, state: _State, result: TargetsResult, doc: Document, doc_id: str) -> None:
     h = halfwidth(p.text)
-    number = P.CLAUSE_NUMBER.match(h) or P.CN_CLAUSE_NUMBER.match(h)
+    number = CLAUSE_NUMBER.match(h) or P.CN_CLAUSE_NUMBER.match(h)
     seq_raw = p.text[number.start(): number.end()].strip() if number else None
     seq = _seq(number) if number else None
     body_start = number.end() if number else 0
@@ -224,7 +268,9 @@ def _target(doc_id, doc, state, index, seq, seq_raw, text, points, prov) -> Targ
     return Target(doc_id=doc_id, source_path=doc.source, target_id=f"{doc_id}-{index + 1:05d}",
                   unit=state.unit, unit_raw=state.unit_raw or state.unit, unit_group=state.group,
                   section=state.section, section_points=state.section_points, seq=seq, seq_raw=seq_raw,
-                  text=text, points=points, page=prov.page, line=prov.line, scope=state.scope, from_ocr=prov.ocr)
+                  text=text, points=points, page=prov.page, line=prov.line, scope=state.scope, from_ocr=prov.ocr,
+                  section_path=[state.section] if state.section else [],
+                  section_path_points=[state.section_points] if state.section else [])
 
 
 def _continuation(p: Paragraph, last: Target) -> bool:
@@ -243,32 +289,3 @@ def _continuation(p: Paragraph, last: Target) -> bool:
 
 def _closed(text: str) -> bool:
     return CLOSING_PUNCT.search(text) is not None
-
-
-def _is_clause_table(table: Table) -> bool:
-    """A unit's clauses laid out as a table: 序号 | 目标任务 | 分值, with no responsibility column."""
-    if not table.rows:
-        return False
-    header = table.rows[0].cells
-    mapping = map_header(header)
-    fields = set(mapping.values())
-    if any(not no_space(cell) for cell in header):
-        return False  # a blank header column holds units or indicators: an indicator table
-    return "weight" in fields and ("target" in fields or "indicator" in fields) and "units" not in fields
-
-
-def _clause_table(table: Table, state: _State, result: TargetsResult, doc: Document, doc_id: str) -> None:
-    mapping = {v: k for k, v in map_header(table.rows[0].cells).items()}
-    text_col = mapping.get("target", mapping.get("indicator"))
-    for row in table.rows[1:]:
-        cells = row.cells
-        text = no_space(cells[text_col]) if text_col is not None else ""
-        if not text:
-            continue
-        seq_raw = cells[mapping["row_no"]].strip() if "row_no" in mapping else None
-        seq_digits = DIGITS.search(halfwidth(seq_raw or ""))
-        weight = NUMBER.search(halfwidth(cells[mapping["weight"]]))
-        result.targets.append(_target(
-            doc_id, doc, state, len(result.targets), int(seq_digits.group()) if seq_digits else None,
-            seq_raw, P.TRAILING_PUNCT.sub("", cells[text_col].replace("\n", "")).strip(),
-            float(weight.group()) if weight else None, row.prov))

@@ -25,18 +25,31 @@ MD_BOLD_LINE = regex.compile(r"^\s*(\*\*|__)(.+?)\1\s*[。：:]?\s*$")  # `**市
 MD_INLINE = regex.compile(r"\*\*|__|</?(?:sub|sup|b|strong|em|i|u|span|br)\b[^>]*>|\\(?=[*_#\\`])")
 # Anchors other converters leave in text: `[bookmark: _GoBack]`, `{#_Toc123}`.
 CONVERTER_ANCHOR = regex.compile(r"\[bookmark:[^\]]*\]|\{#[^}]*\}")
+MD_BREAK = regex.compile(r"<br\s*/?>", regex.IGNORECASE)  # a line break inside a pipe-table cell
 MD_PIPE_SEPARATOR = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 # A line ending a sentence or a clause: a following line is a new paragraph.
 TERMINAL = regex.compile(r"[。；;：:！!？?]\s*$|[。；;]\s*[”」』）)]\s*$")
 # A line that starts a numbered item or heading: never the tail of a broken sentence.
 # `1.` `1、` `（1）` `①` `一、` `（一）` `第一条`; `0.6个百分点` is not one (a digit follows the dot).
 STARTS_ITEM = regex.compile(
-    r"^\s*(?:\d{1,3}\s*[.．、](?!\d)|[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[)）](?!\s*分)"
+    r"^\s*(?:\d{1,3}\s*(?:、|[.．](?!\d))|[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[)）](?!\s*分)"
     r"|[①-⑳]|[一二三四五六七八九十]{1,3}\s*[、.．]|第[一二三四五六七八九十百\d]+[条章节部分]|附件)"
 )
 # A line that ends a header item (`某政〔2020〕9号`, a date): complete, never a broken sentence.
 ENDS_HEADER_ITEM = regex.compile(r"(?:[〔\[【（(［]\s*\d{4}\s*[〕\]】）)］]\s*第?\s*\d+\s*号|\d{1,2}\s*日|印\s*发)\s*$")
+MID_SENTENCE = regex.compile(r"[、，,（(“《]\s*$")
+TAIL_START = regex.compile(r"^[\d.%（(）)，,、。；;]")
 MIN_BROKEN_LINE = 12  # a line shorter than this that ends without punctuation is a heading
+# A page or chunk number on a line of its own, inside a sentence a page break cut: `12`, `- 3 -`,
+# `— 3 —`, `第3页`, `第3页 共9页`.
+PAGE_NUMBER_LINE = regex.compile(r"^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4})\s*$")
+# Items a site ran together on one line, parted by a run of spaces (`（一）…（12分）  1、…`).
+ITEM_GAP = regex.compile(r"(?<=\S)[ \u3000\u00a0]{2,}(?=\S)")
+MIN_FLATTENED_LINE = 60
+MAX_PAGE_NUMBER_LINE = 24
+# Markdown recognised by content, whatever the extension: headings, pipe-table rules, bold lines.
+MD_SIGNAL = regex.compile(r"^(?:#{1,6}\s+\S|\s*\|?\s*:?-{3,}:?\s*\||\s*\*\*[^*]+\*\*\s*$)")
+MIN_MD_SIGNALS, MD_SNIFF_LINES = 3, 2000
 
 
 @dataclass
@@ -81,8 +94,20 @@ def read_text(path: Path, source: str, markdown: bool) -> Document:
         raise ParseError(f"text file of {size} bytes is larger than {LIMITS.text_max_bytes}")
     text = decode_text(path.read_bytes())
     doc = Document(source=source, format="md" if markdown else "txt")
-    doc.blocks = list(_blocks(text.splitlines(), source, markdown))
+    lines = text.splitlines()
+    doc.blocks = list(_blocks(lines, source, markdown or looks_like_markdown(lines)))
     return doc
+
+
+def looks_like_markdown(lines: list[str]) -> bool:
+    """Markdown by content: headings, pipe-table rules or bold lines among the first lines."""
+    count = 0
+    for line in lines[:MD_SNIFF_LINES]:
+        if MD_SIGNAL.match(line):
+            count += 1
+            if count >= MIN_MD_SIGNALS:
+                return True
+    return False
 
 
 def _blocks(lines: list[str], source: str, markdown: bool):
@@ -103,12 +128,16 @@ def _blocks(lines: list[str], source: str, markdown: bool):
             yield table
             continue
         i += 1
-        line = _parse_line(raw, i, markdown)
-        if line is None:
-            blank = True
-            continue
-        line.blank_before, blank = blank, False
-        pending.append(line)
+        if len(raw) <= MAX_PAGE_NUMBER_LINE and PAGE_NUMBER_LINE.match(raw):
+            continue  # a page number: the sentence around it goes on
+        pieces = ITEM_GAP.split(raw.strip()) if len(raw) >= MIN_FLATTENED_LINE else [raw]
+        for k, piece in enumerate(pieces):
+            line = _parse_line(piece, i, markdown)
+            if line is None:
+                blank = True
+                continue
+            line.blank_before, blank = blank or k > 0, False  # a run of spaces parts items like a blank line
+            pending.append(line)
     yield from _joined(pending, source)
 
 
@@ -148,6 +177,14 @@ def _continues(prev_text: str, prev: _Line, line: _Line) -> bool:
     """``prev_text`` is the last line of the paragraph so far; ``prev`` its first line."""
     if prev.heading_level or prev.bold or line.heading_level or line.bold:
         return False
+    if line.blank_before:
+        # A blank line ends a paragraph, unless the text before it stops mid-sentence (`、`, `，`):
+        # some converters put a blank line after every line, page breaks included.
+        # or the line after it is a sentence's tail (`(200分)。`, `0.6个百分点（60分）；`).
+        if STARTS_ITEM.match(line.text) or TERMINAL.search(prev_text):
+            return False
+        return MID_SENTENCE.search(prev_text) is not None or (
+            TAIL_START.match(line.text) is not None and TERMINAL.search(line.text) is not None)
     if TERMINAL.search(prev_text) or STARTS_ITEM.match(line.text) or ENDS_HEADER_ITEM.search(prev_text):
         return False
     # A short line without punctuation is a heading (a unit's name); a broken sentence is long,
@@ -194,7 +231,7 @@ def _pipe_table(lines: list[str], i: int, source: str) -> tuple[Table, int]:
     while i < len(lines) and lines[i].lstrip().startswith("|"):
         if not MD_PIPE_SEPARATOR.match(lines[i]):
             parts = lines[i].strip().strip("|").split("|")
-            cells = [MD_INLINE.sub("", p).replace("<br>", "\n") for p in parts]
+            cells = [MD_INLINE.sub("", MD_BREAK.sub("\n", p)) for p in parts]
             rows.append(TableRow(_clean_cells(cells), Provenance(source, None, i + 1)))
         i += 1
     return _square(rows, source), i

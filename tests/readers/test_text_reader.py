@@ -68,3 +68,41 @@ def test_markdown_pipe_table(tmp_path):
     text = "| 序号 | 目标任务 | 分值 |\n|---|---|---|\n| 1 | 完成统计调查 | 300 |\n"
     (table,) = read_text(write_text(tmp_path / "n.md", text), "n", markdown=True).blocks
     assert [r.cells for r in table.rows] == [["序号", "目标任务", "分值"], ["1", "完成统计调查", "300"]]
+
+
+def test_br_in_pipe_table_is_a_line_break(tmp_path):
+    text = "| 序号 | 责任单位 | 分值 |\n|---|---|---|\n| 1 | 市商务局<br>市财政局<br/>市统计局 | 300 |\n"
+    (table,) = read_text(write_text(tmp_path / "n.md", text), "n", markdown=True).blocks
+    assert table.rows[1].cells == ["1", "市商务局\n市财政局\n市统计局", "300"]
+
+
+def test_markdown_is_recognised_by_content_in_a_txt_file(tmp_path):
+    text = "## 各县（市、区）责任目标\n\n### 甲县\n\n**（一）重点目标（500分）**\n\n1. 完成PM<sub>2.5</sub>目标（500分）；\n"
+    blocks = read_text(write_text(tmp_path / "n.txt", text), "n", markdown=False).blocks
+    assert [(b.text, b.heading_level, b.bold) for b in blocks] == [
+        ("各县（市、区）责任目标", 2, False), ("甲县", 3, False), ("（一）重点目标（500分）", None, True),
+        ("1.完成PM2.5目标（500分）；", None, False)]
+
+
+def test_blank_line_ends_a_paragraph(tmp_path):
+    text = "某县工作考核办法\n\n为加强管理，特制定本办法。\n"
+    assert [b.text for b in read_text(write_text(tmp_path / "n.txt", text), "n", markdown=False).blocks] == [
+        "某县工作考核办法", "为加强管理，特制定本办法。"]
+
+
+def test_items_parted_by_runs_of_spaces_are_split(tmp_path):
+    text = "考核细则一、乡镇考核内容  (一)领导重视(12分)  1、重视信访工作(2分)。查工作记录。  全面推行群众工作(5分)。\n"
+    assert [b.text for b in read_text(write_text(tmp_path / "n.txt", text), "n", markdown=False).blocks] == [
+        "考核细则一、乡镇考核内容", "(一)领导重视(12分)", "1、重视信访工作(2分)。查工作记录。", "全面推行群众工作(5分)。"]
+
+
+def test_page_numbers_inside_a_sentence_are_dropped(tmp_path):
+    text = "1. 完成年度造林绿化任务\n- 3 -\n9330亩（10分）。\n2. 完成市政府确定的招商引资任务\n第4页\n5亿元（10分）。\n"
+    assert [b.text for b in read_text(write_text(tmp_path / "n.txt", text), "n", markdown=False).blocks] == [
+        "1.完成年度造林绿化任务9330亩（10分）。", "2.完成市政府确定的招商引资任务5亿元（10分）。"]
+
+
+def test_clause_number_followed_by_a_digit_starts_an_item(tmp_path):
+    text = "3. 完成光纤入户改造任务的百分之九十以上\n4、5G二期基站建设完成（20分）；\n"
+    assert [b.text for b in read_text(write_text(tmp_path / "n.txt", text), "n", markdown=False).blocks] == [
+        "3.完成光纤入户改造任务的百分之九十以上", "4、5G二期基站建设完成（20分）；"]

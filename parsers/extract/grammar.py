@@ -1,0 +1,118 @@
+"""The notice grammar shipped as data (``parsers/data/outline_markers.json``,
+``points_notations.json``), compiled once. Vocabulary lives in the data files; this module only
+turns it into patterns."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+
+def _load(name: str) -> dict:
+    return json.loads(resources.files("parsers.data").joinpath(name).read_text("utf-8"))
+
+
+@dataclass(frozen=True)
+class MarkerKind:
+    name: str
+    at_start: regex.Pattern
+    inline: regex.Pattern | None
+
+
+@dataclass(frozen=True)
+class Notation:
+    name: str
+    pattern: regex.Pattern
+    remove: bool
+    cut: bool
+
+
+@dataclass(frozen=True)
+class Grammar:
+    kinds: tuple[MarkerKind, ...]
+    any_marker_inline: regex.Pattern
+    roman: str
+    header_words: tuple[str, ...]
+    unit_class: regex.Pattern
+    assessed_party: tuple[regex.Pattern, ...]
+    attachment: regex.Pattern
+    salutation: regex.Pattern
+    intro: regex.Pattern
+    notations: tuple[Notation, ...]
+    bare_number: regex.Pattern
+    per_kind_bracket: regex.Pattern
+    per_kind_entry: regex.Pattern
+    per_kind_separator: regex.Pattern
+    scope_excludes: tuple[regex.Pattern, ...]
+    deduction: regex.Pattern
+    veto: regex.Pattern
+    bonus: regex.Pattern
+    total: tuple[regex.Pattern, ...]
+    list_cue: regex.Pattern
+    list_item: regex.Pattern
+    lead_words: tuple[str, ...]
+    max_points: float
+
+
+NAMED_GROUP = regex.compile(r"\(\?P<\w+>")
+
+
+def _alternation(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def grammar() -> Grammar:
+    m = _load("outline_markers.json")
+    p = _load("points_notations.json")
+    cn = m["cn_numerals"]
+    kinds = []
+    inline_parts = []
+    guards = {"d": r"(?<!\d)", "cn": rf"(?<![{cn}第])"}  # a bare numeral is not the tail of a number
+    for k in m["kinds"]:
+        body = k["pattern"].replace("{CN}", cn)
+        kinds.append(MarkerKind(k["name"], regex.compile(rf"^\s*(?:{body})\s*"),
+                                regex.compile(body) if k["inline"] else None))
+        if k["inline"]:
+            unnamed = NAMED_GROUP.sub("(?:", body)
+            lead = regex.match(r"\(\?P<(\w+)>", k["pattern"])
+            guard = guards.get(lead.group(1), "") if lead else ""
+            inline_parts.append(f"(?P<{k['name']}>{guard}{unnamed})")
+    number = p["number"]
+    fill = lambda s: s.replace("{N}", number)  # noqa: E731
+    unit_words = _alternation(m["unit_class"])
+    return Grammar(
+        kinds=tuple(kinds),
+        any_marker_inline=regex.compile("|".join(inline_parts)),
+        roman=m["roman"],
+        header_words=tuple(sorted(m["header_words"], key=len, reverse=True)),
+        unit_class=regex.compile(rf"^各?(?:{unit_words})(?:[、和及](?:{unit_words}))*(?:[（(][^（()）]*[）)])?$"),
+        assessed_party=tuple(regex.compile(x) for x in m["assessed_party"]),
+        attachment=regex.compile(m["attachment"]),
+        salutation=regex.compile(m["salutation"]),
+        intro=regex.compile(m["intro"]),
+        notations=tuple(Notation(n["name"], regex.compile(fill(n["pattern"])), n.get("remove", False),
+                                 n.get("cut", False)) for n in p["notations"]),
+        bare_number=regex.compile(p["bare_number"]),
+        per_kind_bracket=regex.compile(p["per_kind"]["bracket"]),
+        per_kind_entry=regex.compile(fill(p["per_kind"]["entry"])),
+        per_kind_separator=regex.compile(p["per_kind"]["separator"]),
+        scope_excludes=tuple(regex.compile(x) for x in p["scope_excludes"]),
+        deduction=regex.compile("|".join(f"(?:{fill(x)})" for x in p["deduction"])),
+        veto=regex.compile(_alternation(p["veto"])),
+        bonus=regex.compile(_alternation(p["bonus"])),
+        total=tuple(regex.compile(fill(x)) for x in p["total"]),
+        list_cue=regex.compile(p["inline_list"]["cue"]),
+        list_item=regex.compile(fill(p["inline_list"]["item"])),
+        lead_words=tuple(sorted(p["inline_list"]["lead_words"], key=len, reverse=True)),
+        max_points=float(p["max_points"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def intro_pattern() -> regex.Pattern:
+    """`具体内容如下：`: the one pattern the unit-heading reading needs, without the whole grammar."""
+    return regex.compile(_load("outline_markers.json")["intro"])

@@ -1,0 +1,77 @@
+"""Item boundaries inside one line, where a site flattened a document or a table: unnumbered
+headings with points run together (`领导重视(20分)1.…`), a table's header row glued to the title,
+a heading glued to the end of the item before it."""
+from __future__ import annotations
+
+import regex
+
+from parsers.extract.grammar import grammar
+from parsers.textnorm import matching_copy
+
+# A heading's own points: `(20分)`, `（190分）`.
+HEADING_POINTS = regex.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)]")
+SENTENCE_END = regex.compile(r"[。；;！!？?]")
+MAX_HEADING = 30
+
+
+def strip_header_run(text: str, need_tail: bool = True) -> tuple[str, str] | None:
+    """`…考核细则考核项目考核内容分值备注领导重视` → (`…考核细则`, `领导重视`): a run of two or more
+    table header words is the table's header, the text after it a heading."""
+    words = grammar().header_words
+    mt = matching_copy(text)
+    for start in range(len(mt)):
+        pos, count = start, 0
+        while True:
+            word = next((w for w in words if mt.startswith(w, pos)), None)
+            if word is None:
+                break
+            pos += len(word)
+            count += 1
+        if count >= 2 and (pos < len(mt) or not need_tail):
+            return text[:start], text[pos:]
+    return None
+
+
+def chain_headings(raw: str, document_start: bool) -> tuple[str | None, list[str]] | None:
+    """A segment made only of `name(N分)` headings (and before them a title and a table header);
+    None when the segment is anything else."""
+    pieces, pos = [], 0
+    for m in HEADING_POINTS.finditer(raw):
+        pieces.append(raw[pos:m.end()])
+        pos = m.end()
+    if not pieces or raw[pos:].strip():
+        return None
+    title = None
+    first = pieces[0]
+    split = strip_header_run(first)
+    if split is not None:
+        title, pieces[0] = split[0] or None, split[1]
+    elif document_start:
+        title, pieces = pieces[0], pieces[1:]
+    for piece in pieces:
+        name = HEADING_POINTS.sub("", piece)
+        if not name.strip() or len(name) > MAX_HEADING or SENTENCE_END.search(name):
+            return None
+    return title, [p.strip() for p in pieces]
+
+
+def trailing_heading(raw: str) -> tuple[str, str | None]:
+    """`落实津贴。3分未落实的不计分。制度建设(30分)` → the item, and the heading glued after it.
+    Only after an item that already has its points, so a clause's own `(N分)` is never taken."""
+    m = None
+    for m in HEADING_POINTS.finditer(raw):
+        pass
+    if m is None or m.end() != len(raw.rstrip()):
+        return raw, None
+    before = raw[:m.start()]
+    ends = list(SENTENCE_END.finditer(before))
+    if not ends:
+        return raw, None
+    cut = ends[-1].end()
+    name = before[cut:].strip()
+    if not name or len(name) > MAX_HEADING:
+        return raw, None
+    from parsers.extract.points import read_points  # the item must carry its points before the heading
+    if read_points(raw[:cut]).points is None:
+        return raw, None
+    return raw[:cut], raw[cut:].strip()

@@ -1,0 +1,65 @@
+"""Numbering markers: which kind (一、 （一） 1. （1） ① Ⅰ 第一条 …) and which number."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cn2an
+
+from parsers.extract.grammar import grammar
+
+
+@dataclass(frozen=True)
+class Marker:
+    kind: str
+    number: int | None
+    raw: str
+    start: int
+    end: int  # where the item's text begins
+
+
+def number_of(groups: dict, roman: str) -> int | None:
+    if groups.get("d"):
+        return int(groups["d"])
+    if groups.get("circled"):
+        return ord(groups["circled"]) - 0x2460 + 1
+    if groups.get("roman"):
+        return roman.index(groups["roman"]) + 1
+    numeral = groups.get("cn")
+    if numeral:
+        if numeral.isdigit():
+            return int(numeral)
+        try:
+            return int(cn2an.cn2an(numeral, "smart"))
+        except (ValueError, KeyError):
+            return None
+    return None
+
+
+def marker_at_start(text: str) -> Marker | None:
+    """The marker a paragraph starts with (``text`` is halfwidth)."""
+    g = grammar()
+    for kind in g.kinds:
+        m = kind.at_start.match(text)
+        if m and m.end() < len(text):
+            return Marker(kind.name, number_of(m.groupdict(), g.roman), text[m.start():m.end()].strip(),
+                          m.start(), m.end())
+    return None
+
+
+def inline_markers(text: str, start: int = 1) -> list[Marker]:
+    """Every place inside a line where an item could start; which ones really do is decided by the
+    outline (a marker must continue a sequence)."""
+    g = grammar()
+    found = []
+    for m in g.any_marker_inline.finditer(text, pos=start):
+        kind_name = m.lastgroup
+        kind = next(k for k in g.kinds if k.name == kind_name)
+        inner = kind.inline.match(text, m.start())
+        if inner is None:
+            continue
+        end = inner.end()
+        while end < len(text) and text[end] in " \t":
+            end += 1
+        found.append(Marker(kind_name, number_of(inner.groupdict(), g.roman), text[m.start():inner.end()],
+                            m.start(), end))
+    return found

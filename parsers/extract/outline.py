@@ -1,0 +1,190 @@
+"""Paragraphs → an outline: every item a node with its marker, its points and its text.
+
+Nesting is inferred from the document itself: a marker kind seen for the first time opens a
+level below the current one; a kind already open continues its level (GB/T 9704 gives
+一、→（一）→1.→（1） as the norm, but any order a document uses is followed). Inside a line, a
+marker only starts an item when it continues a sequence (the next number of an open level, a 1
+opening a new level, or the number after the last one of its kind, for numbering that runs on
+across sections), so numbers inside sentences stay text. A run of the same kind restarting at 1
+inside an item (`3、…1、…2、…4、`) is that item's own list: folded into its text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from parsers.extract.grammar import grammar
+from parsers.extract.layout import chain_headings, trailing_heading
+from parsers.extract.markers import Marker, inline_markers, marker_at_start
+from parsers.extract.points import PointsReading, read_points
+from parsers.textnorm import halfwidth, no_space
+from schemas.blocks import Paragraph, Provenance
+
+TITLE, HEADING, TEXT, BARRIER = "title", "heading", "text", "barrier"
+# Compiled when the outline reader is first imported, not in the middle of a document: a worker
+# near its memory limit must not be compiling patterns then.
+grammar()
+
+
+@dataclass
+class Node:
+    kind: str  # a marker kind, or title | heading (unnumbered, with points) | text | barrier
+    marker: Marker | None
+    raw: str  # the item's text after its marker (folded sub-items included)
+    prov: Provenance
+    paragraph: int
+    group: int = 0  # which list of the document (a top-level restart at 1 opens a new one)
+    children: list["Node"] = field(default_factory=list)
+    parent: "Node | None" = None
+    folded: bool = False  # a sub-item of the item above: part of its text
+    _reading: PointsReading | None = None
+
+    @property
+    def number(self) -> int | None:
+        return self.marker.number if self.marker else None
+
+    @property
+    def reading(self) -> PointsReading:
+        if self._reading is None:
+            self._reading = read_points(self.raw)
+        return self._reading
+
+    @property
+    def scored(self) -> bool:
+        return self.reading.points is not None or bool(self.reading.per_kind)
+
+    def items(self) -> list["Node"]:
+        return [c for c in self.children if not c.folded]
+
+
+class OutlineBuilder:
+    def __init__(self) -> None:
+        self.root = Node("root", None, "", Provenance("", None, 0), -1)
+        self.stack: list[Node] = []
+        self.last_seen: dict[str, int] = {}
+        self.group = 0
+        self.last_placed: Node | None = None
+        self.paragraphs = 0
+
+    # -- feeding -------------------------------------------------------------------------------
+    def feed(self, p: Paragraph) -> None:
+        index = self.paragraphs
+        self.paragraphs += 1
+        text = p.text
+        h = halfwidth(text)
+        g = grammar()
+        if g.intro.search(no_space(h)):
+            return  # `具体内容如下：` only announces the items below
+        if g.attachment.match(h) or g.salutation.match(h.strip()):
+            self.stack = []
+            self._attach(Node(BARRIER, None, text, p.prov, index), self.root)
+            return
+        start = marker_at_start(h)
+        pos = start.end if start else 0
+        current: Marker | None = start
+        for m in inline_markers(h, max(pos, 1)):
+            if m.start < pos or not self._acceptable(m, current):
+                continue
+            self._segment(current, text[pos:m.start], p.prov, index, first=current is None and pos == 0)
+            current, pos = m, m.end
+        self._segment(current, text[pos:], p.prov, index, first=current is None and pos == 0, last=True)
+
+    def _segment(self, marker: Marker | None, raw: str, prov: Provenance, index: int, first: bool,
+                 last: bool = False) -> None:
+        raw = raw.strip()
+        if marker is None:
+            if not raw:
+                return
+            headings = chain_headings(raw, document_start=index == 0 and first)
+            if headings is not None:
+                title, names = headings
+                if title:
+                    self._attach(Node(TITLE, None, title, prov, index), self.root)
+                for name in names:
+                    self._place(Node(HEADING, None, name, prov, index))
+                return
+            kind = TITLE if index == 0 and first and not last else TEXT
+            if index == 0 and first and last and not read_points(raw).points:
+                kind = TITLE
+            node = Node(kind, None, raw, prov, index)
+            if kind == TITLE:
+                self._attach(node, self.root)
+            else:
+                self._place(node)
+            return
+        body, heading = trailing_heading(raw) if not last else (raw, None)
+        self._place(Node(marker.kind, marker, body, prov, index))
+        if heading:
+            self._place(Node(HEADING, None, heading, prov, index))
+
+    # -- placing -------------------------------------------------------------------------------
+    def _levels(self, kind: str) -> list[int]:
+        return [i for i, n in enumerate(self.stack) if n.kind == kind]
+
+    def _acceptable(self, m: Marker, pending: Marker | None) -> bool:
+        """Whether an inline marker starts an item; ``pending`` is the item being read."""
+        if m.number is None:
+            return False
+        if pending is not None and pending.kind == m.kind and pending.number is not None:
+            if pending.number + 1 == m.number:
+                return True
+        levels = self._levels(m.kind)
+        if any(self.stack[i].number is not None and self.stack[i].number + 1 == m.number for i in levels):
+            return True
+        return m.number == 1 or m.number == self.last_seen.get(m.kind, -9) + 1
+
+    def _attach(self, node: Node, parent: Node) -> None:
+        node.parent, node.group = parent, self.group
+        parent.children.append(node)
+
+    def _place(self, node: Node) -> None:
+        if node.kind == TEXT:
+            self._attach(node, self.stack[-1] if self.stack else self.root)
+            self.last_placed = node
+            return
+        if node.kind == HEADING:
+            prev = self.last_placed
+            if not (prev is not None and prev.kind == HEADING and not prev.children):
+                levels = self._levels(HEADING)
+                if levels:
+                    del self.stack[levels[-1]:]
+        else:
+            self._place_numbered(node)
+        parent = self.stack[-1] if self.stack else self.root
+        if node.folded or (parent.folded and parent.kind == node.kind):
+            node.folded = True
+            owner = parent
+            while owner.folded and owner.parent is not None:
+                owner = owner.parent
+            owner.raw += node.marker.raw + node.raw if node.marker else node.raw
+            owner._reading = None
+        self._attach(node, parent)
+        self.stack.append(node)
+        self.last_placed = node
+        if node.number is not None:
+            self.last_seen[node.kind] = node.number
+
+    def _place_numbered(self, node: Node) -> None:
+        n = node.number
+        levels = self._levels(node.kind)
+        for i in reversed(levels):
+            if self.stack[i].number is not None and n is not None and self.stack[i].number + 1 == n:
+                node.folded = self.stack[i].folded
+                del self.stack[i:]
+                return
+        if levels and n == 1:
+            if levels[0] == 0 and node.paragraph != self.stack[-1].paragraph:
+                self.stack = []  # the top level restarts: a new list
+                self.group += 1
+                return
+            node.folded = node.paragraph == self.stack[-1].paragraph  # a sub-list inside one item
+            return
+        if levels:
+            node.folded = self.stack[levels[-1]].folded
+            del self.stack[levels[-1]:]  # a slip in the numbering: still a sibling
+
+
+def build_outline(paragraphs: list[Paragraph]) -> Node:
+    builder = OutlineBuilder()
+    for p in paragraphs:
+        builder.feed(p)
+    return builder.root

@@ -1,0 +1,255 @@
+"""An outline → target clauses, for notices that are not a list of unit headings: the assessed
+party is the document's subject (no unit at all), a heading naming a class of units (各乡镇),
+or kinds of unit scored side by side in one item (`（乡镇10分、农场15分）`).
+
+Targets are the items at the lowest level that carries points; a scored item above them is a
+section (any depth: ``section_path``); an unscored numbered item among scored siblings is a
+clause without points (veto, deduction-only, or a real omission the checks report). What is
+neither is reported as unclaimed text, never dropped silently.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from parsers.extract.grammar import grammar
+from parsers.extract.layout import strip_header_run
+from parsers.extract.outline import BARRIER, HEADING, TEXT, TITLE, Node, build_outline
+from parsers.extract.points import read_points
+from parsers.textnorm import matching_copy, no_space
+from schemas.blocks import Document
+from schemas.records import Target, Unclaimed
+
+SENTENCES = regex.compile(r"[^。]+。?")
+EDGE_PUNCT = regex.compile(r"^[\s:：,，;；、]+|[\s:：,，;；、]+$")
+
+
+@dataclass
+class Scope:
+    unit: str = ""
+    unit_raw: str = ""
+    unit_points: float | None = None
+    group: str | None = None
+    path: list[tuple[str, float | None, int | None, dict]] = field(default_factory=list)
+
+
+@dataclass
+class OutlineResult:
+    targets: list[Target] = field(default_factory=list)
+    unclaimed: list[Unclaimed] = field(default_factory=list)
+    assessed_party: str | None = None
+
+
+RULED = ("deduction", "veto")
+
+
+def _counts(node: Node) -> bool:
+    """An item with points, or one that only deducts or vetoes: a clause either way."""
+    return node.scored or (node.marker is not None and node.reading.rule in RULED)
+
+
+def _has_scored(node: Node) -> bool:
+    return any((_counts(c) or _has_scored(c)) for c in node.items())
+
+
+def _with_sub_items(node: Node) -> str | None:
+    """A clause's own unscored sub-items (`（1）…（2）…` on lines of their own) are its text."""
+    parts = []
+    stack = list(reversed(node.items()))
+    while stack:
+        child = stack.pop()
+        text = (child.marker.raw if child.marker else "") + child.raw
+        if HAS_WORDS.search(text):
+            parts.append(text)
+        stack.extend(reversed(child.items()))
+    return node.reading.text + "".join(parts) if parts else None
+
+
+HAS_WORDS = regex.compile(r"[\p{Han}\d]")
+
+
+def heading_name(node: Node) -> str:
+    return EDGE_PUNCT.sub("", node.reading.text).strip("。")
+
+
+def is_unit_heading(node: Node) -> bool:
+    return bool(grammar().unit_class.match(matching_copy(no_space(heading_name(node)))))
+
+
+def assessed_party(title: str | None) -> str | None:
+    """Whom the title names as assessed (`镇对村（社区）…`, `…细则（镇街道）`, `各镇…`): a class of
+    unit the grammar knows, never any bracketed note (`（征求意见稿）`)."""
+    if not title:
+        return None
+    split = strip_header_run(title, need_tail=False)
+    title = no_space(split[0] if split else title)
+    mt = matching_copy(title)
+    g = grammar()
+    for pattern in g.assessed_party:
+        for m in pattern.finditer(mt):
+            party = m["party"]
+            if party and any(g.unit_class.match(part) for part in _party_parts(party)):
+                return title[m.start("party"):m.end("party")]
+    return None
+
+
+def _party_parts(party: str) -> list[str]:
+    """`村(社区)` → itself; `镇街道` → itself and `镇`, `街道`; `各镇` → itself and `镇`."""
+    bare = party.removeprefix("各")
+    return [party, bare] + [bare[:i] for i in range(1, len(bare))] + [bare[i:] for i in range(1, len(bare))]
+
+
+class _Emitter:
+    def __init__(self, doc: Document, doc_id: str):
+        self.doc, self.doc_id = doc, doc_id
+        self.result = OutlineResult()
+        self.kinds: list[str] = []  # kinds of unit with their own points in the current list
+
+    def unclaimed(self, node: Node, unit: str | None) -> None:
+        text = (node.marker.raw if node.marker else "") + node.raw
+        if no_space(text).strip("…."):
+            self.result.unclaimed.append(Unclaimed(text, unit or None, node.prov.page, node.prov.line))
+
+    def walk(self, node: Node, scope: Scope) -> None:
+        items = node.items()
+        targets_here = {id(c) for c in items if c.scored and not _has_scored(c)}
+        for child in items:
+            self.visit(child, scope, items, targets_here)
+
+    def visit(self, node: Node, scope: Scope, siblings: list[Node], targets_here: set[int]) -> None:
+        if node.kind in (TITLE, BARRIER):
+            if node.kind == BARRIER:
+                self.unclaimed(node, scope.unit)
+            return
+        below = _has_scored(node)
+        if node.kind == TEXT and not below:
+            if self.inline_list(node, scope):
+                return
+            if not node.scored:
+                self.unclaimed(node, scope.unit)
+                return
+        if below:
+            inner = Scope(scope.unit, scope.unit_raw, scope.unit_points, scope.group, list(scope.path))
+            if is_unit_heading(node) and not scope.unit:
+                inner.unit = inner.unit_raw = heading_name(node)
+                inner.unit_points = node.reading.points
+            elif node.scored:
+                inner.path.append((heading_name(node), node.reading.points, node.number, node.reading.per_kind))
+            self.walk(node, inner)
+            return
+        if _counts(node) or (node.marker is not None and any(
+                id(s) in targets_here and s.kind == node.kind for s in siblings)):
+            self.emit(node, scope, text=_with_sub_items(node))
+            return
+        if node.reading.implausible:
+            self.unclaimed(node, scope.unit)
+            return
+        self.unclaimed(node, scope.unit)
+        for child in node.items():
+            self.unclaimed(child, scope.unit)
+
+    def emit(self, node: Node, scope: Scope, text: str | None = None, points: float | None = None) -> None:
+        reading = node.reading
+        kinds = self.kinds or [None]
+        for kind in kinds:
+            if kind is not None and any(ex in kind or kind in ex for ex in reading.excluded_kinds):
+                continue
+            value = reading.per_kind.get(kind, reading.points) if kind else reading.points
+            if points is not None:
+                value = points
+            path = [(name, per.get(kind, pts) if kind else pts, seq) for name, pts, seq, per in scope.path]
+            unit = kind or scope.unit
+            self.result.targets.append(Target(
+                doc_id=self.doc_id, source_path=self.doc.source, target_id="",
+                unit=unit, unit_raw=kind or scope.unit_raw, unit_group=scope.group,
+                section=path[-1][0] if path else None, section_points=path[-1][1] if path else None,
+                seq=node.number, seq_raw=node.marker.raw if node.marker else None,
+                text=text if text is not None else reading.text, points=value,
+                page=node.prov.page, line=node.prov.line, from_ocr=node.prov.ocr,
+                section_path=[p[0] for p in path], section_path_points=[p[1] for p in path],
+                path_seqs=[p[2] for p in path], points_rule=reading.rule if value is None or reading.rule == "bonus"
+                else None, criteria=reading.criteria, outline_key=f"outline:{scope.group}" if self.kinds else f"outline:{scope.group}:{unit}",
+                unit_points=scope.unit_points))
+
+    def inline_list(self, node: Node, scope: Scope) -> bool:
+        """`实行100分制,其中基层党建30分,城乡管理30分,…。另设…加分项目(5分,…)。`"""
+        g = grammar()
+        found = False
+        for sentence in SENTENCES.findall(node.raw):
+            mt = matching_copy(sentence)
+            cue = g.list_cue.search(mt)
+            if cue:
+                items = list(g.list_item.finditer(mt, cue.end()))
+                if len(items) >= 2:
+                    total = read_points(sentence[:cue.start()]).total
+                    parent = node.parent
+                    name = heading_name(parent) if parent is not None and parent.marker else None
+                    inner = Scope(scope.unit, scope.unit_raw, scope.unit_points, scope.group, list(scope.path))
+                    if name:
+                        inner.path.append((name, total, parent.number, {}))
+                    for m in items:
+                        item_name = EDGE_PUNCT.sub("", sentence[m.start("name"):m.end("name")])
+                        self.emit(_Flat(node), inner, text=item_name, points=float(m["n"]))
+                    found = True
+                    continue
+            reading = read_points(sentence)
+            if reading.points is not None and reading.rule == "bonus":
+                text = EDGE_PUNCT.sub("", reading.text).rstrip("。")
+                for word in g.lead_words:
+                    if text.startswith(word):
+                        text = text[len(word):]
+                        break
+                self.emit(_Flat(node), scope, text=text, points=reading.points)
+                self.result.targets[-1].points_rule = "bonus"
+                found = True
+        return found
+
+
+class _Flat(Node):
+    """An item named inside a sentence: no number of its own."""
+
+    def __init__(self, node: Node):
+        super().__init__(TEXT, None, "", node.prov, node.paragraph)
+
+
+def _lists(root: Node) -> list[list[Node]]:
+    groups: dict[int, list[Node]] = {}
+    for child in root.children:
+        groups.setdefault(child.group, []).append(child)
+    return [groups[k] for k in sorted(groups)]
+
+
+def _kinds(nodes: list[Node]) -> list[str]:
+    """Kinds of unit with points of their own anywhere in the list, in order of appearance."""
+    kinds: dict[str, None] = {}
+    stack = list(reversed(nodes))
+    while stack:
+        n = stack.pop()
+        kinds.update(dict.fromkeys(n.reading.per_kind))
+        stack.extend(reversed(n.items()))
+    return list(kinds)
+
+
+def extract_outline_targets(doc: Document, doc_id: str) -> OutlineResult:
+    root = build_outline(doc.paragraphs())
+    emitter = _Emitter(doc, doc_id)
+    titles = [c for c in root.children if c.kind == TITLE]
+    emitter.result.assessed_party = assessed_party(heading_name(titles[0]) if titles else None)
+    lists = _lists(root)
+    for index, nodes in enumerate(lists):
+        label = None
+        if len(lists) > 1:
+            first = next((n for n in nodes if n.marker), nodes[0])
+            label = (first.marker.raw if first.marker else "") + first.raw
+        emitter.kinds = _kinds(nodes)
+        holder = Node("root", None, "", nodes[0].prov, -1)
+        holder.children = nodes
+        start = len(emitter.result.targets)
+        emitter.walk(holder, Scope(group=label))
+        if emitter.kinds:  # one unit after the other, as a notice lists them
+            order = {k: i for i, k in enumerate(emitter.kinds)}
+            emitter.result.targets[start:] = sorted(emitter.result.targets[start:], key=lambda t: order[t.unit])
+    for i, t in enumerate(emitter.result.targets):
+        t.target_id = f"{doc_id}-{i + 1:05d}"
+    return emitter.result

@@ -1,0 +1,130 @@
+"""A clause's points in any notation the grammar (``points_notations.json``) knows: which value,
+which part of the text is the notation, and whether the clause only deducts or vetoes."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from parsers.extract.grammar import grammar
+from parsers.textnorm import matching_copy
+
+
+@dataclass
+class PointsReading:
+    text: str  # the clause without its own points notation
+    points: float | None = None
+    notation: str | None = None
+    per_kind: dict[str, float] = field(default_factory=dict)  # 乡镇 → 10, 农场 → 15
+    excluded_kinds: list[str] = field(default_factory=list)  # (该项农场不考核)
+    rule: str | None = None  # deduction | veto | bonus
+    criteria: str | None = None  # the scoring rule after the points in a flattened table
+    total: float | None = None  # `实行100分制`: a declared total, not the clause's points
+    implausible: str | None = None  # a value read and refused
+
+
+def to_number(raw: str) -> float:
+    return float(raw.replace(",", ""))
+
+
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(span[0] < e and s < span[1] for s, e in spans)
+
+
+def _per_kind(mt: str) -> tuple[dict[str, float], tuple[int, int] | None]:
+    g = grammar()
+    for m in g.per_kind_bracket.finditer(mt):
+        entries = g.per_kind_separator.split(m["body"])
+        values: dict[str, float] = {}
+        has_fen = False
+        for entry in entries:
+            e = g.per_kind_entry.fullmatch(entry.strip())
+            if e is None or not e["kind"].strip():
+                values = {}
+                break
+            values[e["kind"].strip()] = to_number(e["n"])
+            has_fen = has_fen or bool(e["fen"])
+        if len(values) >= 2 and has_fen:
+            return values, m.span()
+    return {}, None
+
+
+def _excluded(mt: str) -> tuple[list[str], list[tuple[int, int]]]:
+    g = grammar()
+    kinds, spans = [], []
+    for m in g.per_kind_bracket.finditer(mt):
+        for pattern in g.scope_excludes:
+            e = pattern.search(m["body"])
+            if e:
+                kinds.append(e["kind"])
+                spans.append(m.span())
+                break
+    return kinds, spans
+
+
+def _cut_out(text: str, spans: list[tuple[int, int]]) -> str:
+    for s, e in sorted(spans, reverse=True):
+        text = text[:s] + text[e:]
+    return text
+
+
+def read_points(text: str) -> PointsReading:
+    """The reading of one clause's text; a notice repeats clauses, so readings are shared: treat
+    the result as read-only."""
+    return _read_points(text)
+
+
+@lru_cache(maxsize=8192)
+def _read_points(text: str) -> PointsReading:
+    g = grammar()
+    mt = matching_copy(text)
+    deductions = [m.span() for m in g.deduction.finditer(mt)]
+    reading = PointsReading(text=text)
+    for pattern in g.total:
+        t = pattern.search(mt)
+        if t:
+            reading.total = to_number(t["n"])
+            deductions.append(t.span())
+    reading.excluded_kinds, removed = _excluded(mt)
+    reading.per_kind, span = _per_kind(mt)
+    if span:
+        removed.append(span)
+    cut_at = None
+    if not reading.per_kind:
+        best = None
+        for notation in g.notations:
+            for m in notation.pattern.finditer(mt):
+                if _overlaps(m.span(), deductions + removed):
+                    continue
+                if best is None or m.start() < best[1].start():
+                    best = (notation, m)
+                break
+        if best is None:
+            b = g.bare_number.search(mt)
+            if b and not _overlaps(b.span(), deductions):
+                best = (None, b)
+        if best is not None:
+            notation, m = best
+            value = to_number(m["n"])
+            if abs(value) > g.max_points:
+                reading.implausible = m.group().strip()
+            else:
+                reading.points, reading.notation = value, notation.name if notation else "bare_number"
+                if notation is None or notation.cut:
+                    cut_at = m.span()
+                elif notation.remove:
+                    removed.append(m.span())
+    body = text
+    if cut_at:
+        criteria = text[cut_at[1]:].strip()
+        reading.criteria = criteria or None
+        body = text[:cut_at[0]]
+        removed = [s for s in removed if s[1] <= cut_at[0]]
+    reading.text = _cut_out(body, removed).strip()
+    if reading.points is None and not reading.per_kind:
+        if g.veto.search(mt):
+            reading.rule = "veto"
+        elif deductions and reading.total is None:
+            reading.rule = "deduction"
+    elif g.bonus.search(mt):
+        reading.rule = "bonus"
+    return reading
