@@ -122,7 +122,7 @@ PERSON_SHAPE = regex.compile(r"\p{Han}{2,4}")
 
 @lru_cache(maxsize=8192)
 def looks_like_person(name: str) -> bool:
-    """A person's name (`景  涛`, `何正义`, `欧阳明`, `张三同志`): a known surname and one or two more
+    """A person's name (`景  涛`, `欧阳明`, `张三同志`): a known surname and one or two more
     characters, none of which make it a unit or a phrase."""
     titles, surnames, compounds, not_in_names = _person_vocab()
     name = no_space(name)
