@@ -117,7 +117,7 @@ def infer_columns(header: list[str], body: list[TableRow]) -> Columns:
     extra_weights = _choose_weight(roles, body)
     _unknown_columns(header, roles, body)
     _levels_of_names(roles)
-    _name_beside_groups(roles, body)
+    _name_beside_groups(header, roles, body)
     if "indicator" not in roles.values():
         _promote_name(roles)  # before one column per role is kept: a second goal column stays the goal
     columns: dict[int, str] = {}
@@ -268,24 +268,27 @@ def _carries_subtotals(values: list[str]) -> bool:
     return bool(filled) and all(points_at_end(v) is not None for v in filled)
 
 
-def _name_beside_groups(roles: dict[int, str], body) -> None:
+def _name_beside_groups(header: list[str], roles: dict[int, str], body) -> None:
     """Several descriptive columns: those whose values run down over several rows group them, and
-    the row's own name is the one with a value of its own in every row. A named column grouping the
-    rows with a subtotal in its cells (`…创建（8分）`) is a group, whatever its header; an unnamed
-    name is the first column with distinct values right of the groups. Of the grouping columns left
-    of the name the first is the category (when none is named); the others are kept apart."""
+    the row's own name is the one with a value of its own in every row. A column grouping the rows
+    with a subtotal in its cells (`…建设（8分）`) is a group, whatever its header (a name header, a
+    word no synonym knows); an unnamed name is the first column with distinct values right of the
+    groups. Of the grouping columns left of the name the first is the category (when none is
+    named); the others are kept apart."""
     items = _item_rows(body, roles)
     texts = sorted(i for i, r in roles.items() if r in DESCRIPTIVE)
     shapes = {i: _shape(cells(items, i)) for i in texts}
     named = next((i for i in texts if roles[i] == "indicator"), None)
-    if named is not None and shapes[named] == "grouping" and _carries_subtotals(cells(items, named)):
+    if named is not None and _subtotal_group(cells(items, named)):
         named = None  # a group with its subtotal, not a row's name
+    unknown = [i for i, cell in enumerate(header) if i not in roles and no_space(cell)
+               and _subtotal_group(cells(items, i))]
+    grouping = sorted([i for i in texts if shapes[i] == "grouping"] + unknown)
     if named is None:
-        named = next((i for i in texts if shapes[i] == "distinct"
-                      and any(shapes[j] == "grouping" for j in texts if j < i)), None)
+        named = next((i for i in texts if shapes[i] == "distinct" and grouping and grouping[0] < i), None)
     if named is None:
         return
-    groups = [i for i in texts if i < named and shapes[i] == "grouping"]
+    groups = [i for i in grouping if i < named]
     for index in texts:
         if roles[index] == "indicator" and index != named:
             roles[index] = "target"
@@ -293,5 +296,9 @@ def _name_beside_groups(roles: dict[int, str], body) -> None:
     for index in groups:
         if "category" not in roles.values():
             roles[index] = "category"
-        else:
+        elif index in texts:
             del roles[index]
+
+
+def _subtotal_group(values: list[str]) -> bool:
+    return _shape(values) == "grouping" and _carries_subtotals(values)

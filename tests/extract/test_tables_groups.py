@@ -128,3 +128,25 @@ def test_method_headers_are_criteria_and_subtotals_read_from_the_cell_end():
     assert {header_role(h)[0] for h in ("考评方法", "检查方法", "评价方法")} == {"criteria"}
     assert (points_at_end("平安建设(6分)"), points_at_end("民生保障\n（ 5 分）"), points_at_end("平安建设")) == (
         6.0, 5.0, None)
+
+
+def test_grouping_column_under_an_unknown_header_with_subtotals_is_the_category(tmp_path):
+    rows = [["序号", "板块", "指标名称", "分值"],
+            ["1", "基层治理（7分）", "村务公开", "3"],
+            ["2", "", "民主议事", "4"],
+            ["3", "乡风文明（3分）", "移风易俗", "3"]]
+    rows[0][1] = "归属"  # a header word no synonym knows
+    assert header_role("归属") is None
+    result = read(tmp_path, rows)
+    assert [(r.category, r.category_points, r.indicator) for r in result.indicators] == [
+        ("基层治理（7分）", 7.0, "村务公开"), ("基层治理（7分）", 7.0, "民主议事"), ("乡风文明（3分）", 3.0, "移风易俗")]
+    assert codes(result, "warning") == []
+
+
+def test_unknown_grouping_header_and_no_name_header(tmp_path):
+    rows = [["归属", "序号", "工作要点", "分值"],
+            ["基层治理（7分）", "1", "村务公开", "3"],
+            ["", "2", "民主议事", "4"]]
+    result = read(tmp_path, rows)
+    assert [(r.category_points, r.indicator, r.weight) for r in result.indicators] == [
+        (7.0, "村务公开", 3.0), (7.0, "民主议事", 4.0)]
