@@ -251,16 +251,17 @@ def _shape(values: list[str]) -> str | None:
 
 def _item_rows(body: list[TableRow], roles: dict[int, str]) -> list[TableRow]:
     """Rows that are items: not a total or group row, and not a row continuing the one above
-    (a blank 序号 where the table numbers its rows)."""
+    (a blank or repeated 序号 where the table numbers its rows)."""
     row_no = next((i for i, r in roles.items() if r == "row_no"), None)
 
-    def numbered_item(row: TableRow) -> bool:
-        if row_no is None:
-            return True
-        number = no_space(row.cells[row_no]) if row_no < len(row.cells) else ""
-        return bool(number) and not GROUP_ROW_NO.match(number)
+    def number(row: TableRow | None) -> str:
+        return no_space(row.cells[row_no]) if row is not None and row_no < len(row.cells) else ""
 
-    return [r for r in body if not _is_total(r) and numbered_item(r)]
+    if row_no is None:
+        return [r for r in body if not _is_total(r)]
+    # a 序号 merged down (repeated in .docx) is one item over several rows
+    return [r for k, r in enumerate(body) if not _is_total(r) and number(r) and not GROUP_ROW_NO.match(number(r))
+            and number(r) != number(body[k - 1] if k else None)]
 
 
 def _carries_subtotals(values: list[str]) -> bool:

@@ -150,3 +150,15 @@ def test_unknown_grouping_header_and_no_name_header(tmp_path):
     result = read(tmp_path, rows)
     assert [(r.category_points, r.indicator, r.weight) for r in result.indicators] == [
         (7.0, "村务公开", 3.0), (7.0, "民主议事", 4.0)]
+
+
+def test_regression_docx_item_merged_over_two_rows_is_no_group(tmp_path):
+    """序号 and name merged over two rows of one item (.docx repeats them): still the row's name."""
+    rows = [["序号", "工作内容", "目标任务", "分值"],
+            ["1", "招商引资(10分)", "引进项目3个", "6"],
+            ["", "", "到位资金1亿元", "4"],
+            ["2", "项目建设(10分)", "开工项目2个", "10"]]
+    result = process_file(docx_table(tmp_path, rows, merges=[(0, 1, 2), (1, 1, 2)]))
+    assert [(r.indicator, r.target, r.category) for r in result.indicators] == [
+        ("招商引资(10分)", "引进项目3个", None), ("招商引资(10分)", "到位资金1亿元", None),
+        ("项目建设(10分)", "开工项目2个", None)]
