@@ -16,6 +16,8 @@ BRACKETED = regex.compile(r"[（(][^）)]*[）)]")  # `（%）` in `2022年二�
 MAX_HEADER = 20
 TRAILING_BRACKET = regex.compile(r"[（(][^（()）]*[）)]$")
 WEIGHT_CELL = regex.compile(r"^[（(【\[]?\s*(\d+(?:\.\d+)?)\s*[分%]?\s*[）)】\]]?$")
+# A subtotal written in a grouping cell or a group's name: `经济发展（40分）`, `…机制11分`.
+POINTS_AT_END = regex.compile(r"[（(【\[]?\s*(\d+(?:\.\d+)?)\s*分\s*[）)】\]]?\s*$")
 
 
 @lru_cache(maxsize=None)
@@ -107,6 +109,12 @@ def looks_like_org(name: str) -> bool:
 def weight_value(cell: str) -> float | None:
     """The number of a cell that holds only a weight (`30分`, `(10分)`), else None."""
     m = WEIGHT_CELL.match(no_space(halfwidth(cell or "")))
+    return float(m.group(1)) if m else None
+
+
+def points_at_end(text: str | None) -> float | None:
+    """The points a name or group cell ends with (`经济发展（40分）` → 40), else None."""
+    m = POINTS_AT_END.search(halfwidth(no_space(text or "")))
     return float(m.group(1)) if m else None
 
 

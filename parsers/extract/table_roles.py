@@ -15,6 +15,7 @@ from parsers.extract.headers import (
     header_role,
     looks_like_org,
     looks_like_person,
+    points_at_end,
     table_vocab,
     weight_value,
 )
@@ -116,6 +117,9 @@ def infer_columns(header: list[str], body: list[TableRow]) -> Columns:
     extra_weights = _choose_weight(roles, body)
     _unknown_columns(header, roles, body)
     _levels_of_names(roles)
+    _name_beside_groups(header, roles, body)
+    if "indicator" not in roles.values():
+        _promote_name(roles)  # before one column per role is kept: a second goal column stays the goal
     columns: dict[int, str] = {}
     for index in sorted(roles):
         role = roles[index]
@@ -123,8 +127,6 @@ def infer_columns(header: list[str], body: list[TableRow]) -> Columns:
             role = "co_units" if role == "units" and "co_units" not in roles.values() else None
         if role:
             columns[index] = role
-    if "indicator" not in columns.values():
-        _promote_name(columns)
     criteria_in = None
     if "criteria" not in columns.values():
         criteria_in = next((i for i in sorted(columns) if also_role(header[i]) == "criteria"), None)
@@ -227,3 +229,77 @@ def _promote_name(columns: dict[int, str]) -> None:
         if index is not None:
             columns[index] = "indicator"
             return
+
+
+DESCRIPTIVE = ("indicator", "target")  # columns that may hold the row's own name
+
+
+def _shape(values: list[str]) -> str | None:
+    """'distinct' when every row has its own value; 'grouping' when values run down over several
+    rows, each in one run (merged cells: blank below their first row in text, repeated in .docx)."""
+    values = [no_space(v) for v in values]
+    if len(values) < 2 or not values[0]:
+        return None
+    if all(values) and len(set(values)) == len(values):
+        return "distinct"
+    filled, runs = [], 0
+    for value in values:
+        runs += not filled or bool(value) and value != filled[-1]
+        filled.append(value or filled[-1])
+    return "grouping" if runs < len(values) and len(set(filled)) == runs else None
+
+
+def _item_rows(body: list[TableRow], roles: dict[int, str]) -> list[TableRow]:
+    """Rows that are items: not a total or group row, and not a row continuing the one above
+    (a blank or repeated 序号 where the table numbers its rows)."""
+    row_no = next((i for i, r in roles.items() if r == "row_no"), None)
+
+    def number(row: TableRow | None) -> str:
+        return no_space(row.cells[row_no]) if row is not None and row_no < len(row.cells) else ""
+
+    if row_no is None:
+        return [r for r in body if not _is_total(r)]
+    # a 序号 merged down (repeated in .docx) is one item over several rows
+    return [r for k, r in enumerate(body) if not _is_total(r) and number(r) and not GROUP_ROW_NO.match(number(r))
+            and number(r) != number(body[k - 1] if k else None)]
+
+
+def _carries_subtotals(values: list[str]) -> bool:
+    filled = _filled(values)
+    return bool(filled) and all(points_at_end(v) is not None for v in filled)
+
+
+def _name_beside_groups(header: list[str], roles: dict[int, str], body) -> None:
+    """Several descriptive columns: those whose values run down over several rows group them, and
+    the row's own name is the one with a value of its own in every row. A column grouping the rows
+    with a subtotal in its cells (`…建设（8分）`) is a group, whatever its header (a name header, a
+    word no synonym knows); an unnamed name is the first column with distinct values right of the
+    groups. Of the grouping columns left of the name the first is the category (when none is
+    named); the others are kept apart."""
+    items = _item_rows(body, roles)
+    texts = sorted(i for i, r in roles.items() if r in DESCRIPTIVE)
+    shapes = {i: _shape(cells(items, i)) for i in texts}
+    named = next((i for i in texts if roles[i] == "indicator"), None)
+    if named is not None and _subtotal_group(cells(items, named)):
+        named = None  # a group with its subtotal, not a row's name
+    unknown = [i for i, cell in enumerate(header) if i not in roles and no_space(cell)
+               and _subtotal_group(cells(items, i))]
+    grouping = sorted([i for i in texts if shapes[i] == "grouping"] + unknown)
+    if named is None:
+        named = next((i for i in texts if shapes[i] == "distinct" and grouping and grouping[0] < i), None)
+    if named is None:
+        return
+    groups = [i for i in grouping if i < named]
+    for index in texts:
+        if roles[index] == "indicator" and index != named:
+            roles[index] = "target"
+    roles[named] = "indicator"
+    for index in groups:
+        if "category" not in roles.values():
+            roles[index] = "category"
+        elif index in texts:
+            del roles[index]
+
+
+def _subtotal_group(values: list[str]) -> bool:
+    return _shape(values) == "grouping" and _carries_subtotals(values)

@@ -12,7 +12,14 @@ import json
 
 import regex
 
-from parsers.extract.headers import header_role, header_roles, looks_like_person, looks_like_unit, table_vocab
+from parsers.extract.headers import (
+    header_role,
+    header_roles,
+    looks_like_person,
+    looks_like_unit,
+    points_at_end,
+    table_vocab,
+)
 from parsers.extract.table_criteria import criteria_items, criteria_points
 from parsers.extract.table_roles import GROUP_ROW_NO, Columns, infer_columns, spans_right
 from parsers.textnorm import halfwidth, no_space, squeeze_cjk_spaces
@@ -23,8 +30,6 @@ ATTACHMENT = regex.compile(r"^\s*(附件\s*[\d一二三四五六七八九十]*)\
 LIST_SPLIT = regex.compile(r"[\n、，,；;／/]+")
 ITEM_START = regex.compile(r"^\s*(?:\d{1,3}\s*[.、．](?!\d)|[（(]\s*\d{1,3}\s*[)）]|[①-⑳])")
 NUMBER = regex.compile(r"-?\d+(?:\.\d+)?")
-# A subtotal written in a grouping cell or a group's name: `经济发展（40分）`, `…机制11分`.
-POINTS_AT_END = regex.compile(r"[（(【\[]?\s*(\d+(?:\.\d+)?)\s*分\s*[）)】\]]?\s*$")
 TEXT_FIELDS = ("category", "indicator", "status", "target", "criteria", "note")
 GROUPING_FIELDS = ("category",)  # filled down where a merge left blank cells
 PARTY_FIELDS = ("units", "co_units", "assessors", "leaders")  # continue down a group in text input
@@ -176,7 +181,7 @@ def _indicator(values, row, cells, columns: Columns, extra_columns, header, doc,
     if kind == "group" and not text["indicator"] and text["category"]:
         text["indicator"] = text["category"]  # a group row names itself in the grouping column
     if weight is None and (kind == "group" or columns.index("weight") is None) and text["indicator"]:
-        weight = _points_at_end(text["indicator"])  # `一、经济发展（40分）`, a name carrying its points
+        weight = points_at_end(text["indicator"])  # `一、经济发展（40分）`, a name carrying its points
     extra = {no_space(header[i]) or f"column_{i + 1}": _join_wrapped(cells[i])
              for i in extra_columns if i < len(cells) and cells[i].strip()}
     units, leaders = _split_parties(values.get("units", ""), values.get("leaders", ""))
@@ -191,7 +196,7 @@ def _indicator(values, row, cells, columns: Columns, extra_columns, header, doc,
         target=text["target"], criteria=text["criteria"], units=units, leaders=leaders,
         note=text["note"], extra=json.dumps(extra, ensure_ascii=False) if extra else None,
         page=row.prov.page, line=row.prov.line, from_ocr=row.prov.ocr,
-        category_points=_points_at_end(text["category"]) if text["category"] else None,
+        category_points=points_at_end(text["category"]) if text["category"] else None,
         unit_role=columns.role_words.get(unit_index) if unit_index is not None and units else None,
         co_units=_split_units(values.get("co_units", "")), assessors=_split_units(values.get("assessors", "")),
         criteria_points=criteria_points(scoring), criteria_items=_scored_items(scoring))
@@ -202,11 +207,6 @@ def _scored_items(criteria: str | None) -> list[dict]:
     if not any(points is not None for _, points in items):
         return []
     return [{"text": item, "points": points} for item, points in items]
-
-
-def _points_at_end(text: str) -> float | None:
-    m = POINTS_AT_END.search(halfwidth(no_space(text)))
-    return float(m.group(1)) if m else None
 
 
 def _row_kind(row_no: str | None, text: dict) -> str:
