@@ -25,6 +25,9 @@ _SOURCE = [
     _field("doc_id", pa.string(), "文档标识（内容哈希前缀）"),
     _field("source_path", pa.string(), "源文件路径"),
 ]
+# The run that wrote the row: every table of one committed set carries the same id (also in each file's
+# metadata), so a set mixed from two runs is detectable and a view can filter to one run.
+_RUN = [_field("run_id", pa.string(), "写入本行的运行标识（同一批表格相同）")]
 _LOCATION = [
     _field("page", pa.int32(), "所在页码（从1开始；无分页格式为空）"),
     _field("line", pa.int32(), "所在行号或段落序号（从1开始）"),
@@ -49,7 +52,8 @@ DOCUMENTS = _schema("documents", _SOURCE + [
     _field("n_targets", pa.int32(), "目标条款数"),
     _field("n_indicators", pa.int32(), "附件表格指标行数"),
     _field("n_units", pa.int32(), "责任单位数"),
-])
+    _field("source_path_bytes", pa.binary(), "源文件路径的原始字节（文件名不是有效UTF-8时，source_path 以替换字符显示）"),
+] + _RUN)
 
 TARGETS = _schema("targets", _SOURCE + [
     _field("target_id", pa.string(), "目标条款标识"),
@@ -64,7 +68,7 @@ TARGETS = _schema("targets", _SOURCE + [
     _field("points", pa.float64(), "条款分值"),
     _field("scope", pa.string(), "范围：unit 责任单位目标，jurisdiction 全域目标"),
     _field("unit_type", pa.string(), UNIT_TYPE_DESCRIPTION),
-] + _LOCATION)
+] + _LOCATION + _RUN)
 
 INDICATORS = _schema("indicators", _SOURCE + [
     _field("indicator_id", pa.string(), "指标行标识"),
@@ -85,7 +89,7 @@ INDICATORS = _schema("indicators", _SOURCE + [
     _field("leaders", pa.list_(pa.string()), "责任领导列表"),
     _field("note", pa.string(), "备注"),
     _field("extra", pa.string(), "其他列（JSON）"),
-] + _LOCATION)
+] + _LOCATION + _RUN)
 
 MEASURES = _schema("measures", _SOURCE + [
     _field("target_id", pa.string(), "所属目标条款标识"),
@@ -101,7 +105,7 @@ MEASURES = _schema("measures", _SOURCE + [
     _field("base_unit", pa.string(), "基本单位，如人、元、亩"),
     _field("baseline", pa.string(), "比较基准，如上年、全省平均水平"),
     _field("column", pa.string(), "指标表格中的来源列"),
-] + _LOCATION)
+] + _LOCATION + _RUN)
 
 FINDINGS = _schema("findings", _SOURCE + [
     _field("code", pa.string(), "检查代码"),
@@ -112,7 +116,7 @@ FINDINGS = _schema("findings", _SOURCE + [
     _field("seq", pa.int32(), "条款序号"),
     _field("expected", pa.string(), "预期值"),
     _field("actual", pa.string(), "实际值"),
-] + _LOCATION)
+] + _LOCATION + _RUN)
 
 TABLES: dict[str, pa.Schema] = {
     "documents": DOCUMENTS,

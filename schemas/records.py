@@ -29,6 +29,8 @@ class DocumentInfo:
     n_targets: int = 0
     n_indicators: int = 0
     n_units: int = 0
+    # The path's bytes as the OS gave them (source_path shows undecodable bytes as U+FFFD).
+    source_path_bytes: bytes | None = None
     # The failure may not recur (time or memory limit, a crashed worker): not cached; not a column.
     transient: bool = False
 
