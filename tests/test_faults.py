@@ -188,7 +188,12 @@ def test_ctrl_c_is_one_line_and_a_rerun_resumes(tmp_path):
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGPIPE semantics")
 def test_broken_pipe_ends_quietly(tmp_path):
-    proc = subprocess.Popen([sys.executable, "-m", "ingest", "check", str(SAMPLES / "sanmenxia_2020_targets.md")],
+    sample = SAMPLES / "sanmenxia_2020_targets.md"
+    copies = []
+    for i in range(20):  # a report far larger than a pipe's buffer, so the writer must meet the closed end
+        copies.append(tmp_path / f"copy{i}.md")
+        copies[-1].write_bytes(sample.read_bytes())
+    proc = subprocess.Popen([sys.executable, "-m", "ingest", "check", *map(str, copies), "--format", "json"],
                             env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     proc.stdout.readline()
     proc.stdout.close()  # `| head -1`
