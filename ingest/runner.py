@@ -67,7 +67,7 @@ class RunSettings:
     wait: bool = False  # another run holds the output folder: wait for it (else refuse, exit 3)
     on_wait: Callable[[str], None] | None = None
     # Worker results that may wait for an earlier document before reaching the sinks (bounds memory).
-    reorder_window: int = 64
+    reorder_window: int = 32
 
 
 def run(paths: Sequence[Path], settings: RunSettings, sinks: Sequence[Sink],
