@@ -49,7 +49,9 @@ def extract_file(path: Path, options: RunOptions = RunOptions(), sha256: str | N
         refuse_oversize(before[2])
         info.sha256 = file_sha256(path)
         info.doc_id = make_doc_id(info.sha256, path)
-        extraction = extract(formats.read(path, info.source_path, options), info)
+        document = formats.read(path, info.source_path, options)
+        refuse_oversized_document(document)
+        extraction = extract(document, info)
         if _identity(path) != before or file_sha256(path) != info.sha256:
             info.status, info.transient = "failed", True
             info.error = "file changed while it was being read: re-run to read the new content"
@@ -79,6 +81,18 @@ def refuse_oversize(size: int) -> None:
     refused at once, not hashed first)."""
     if size > LIMITS.max_file_bytes:
         raise ParseError(f"file of {size} bytes is larger than the limit of {LIMITS.max_file_bytes}")
+
+
+def refuse_oversized_document(doc: Document) -> None:
+    """Text beyond the extraction limit fails before extraction (a small .docx whose list labels repeat
+    a number thousands of times reads as 90 M characters: extracting them would only hit the timeout)."""
+    chars = 0
+    for block in doc.blocks:
+        rows = getattr(block, "rows", None)
+        chars += sum(len(c) for r in rows for c in r.cells) if rows is not None else len(getattr(block, "text", ""))
+    if chars > LIMITS.max_record_chars:
+        raise ParseError(f"document too large: {chars} characters of text, more than the limit of "
+                         f"{LIMITS.max_record_chars}")
 
 
 def refuse_oversized_extraction(ex: Extraction) -> None:
