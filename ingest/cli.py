@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
             "taken from the manifest)")
         return EXIT_INTERRUPTED
     except KeyboardInterrupt:
-        say("ingest: interrupted before any document was read; nothing was changed")
+        say("ingest: interrupted; re-run the same command to resume (a half-done commit is finished first)")
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader of our output went away (`ingest check … | head`): end quietly, as a pipe expects.

@@ -92,3 +92,11 @@ def test_a_mix_of_two_runs_is_detected(tmp_path):
     (out / "targets.parquet").write_bytes(keep)  # a copy tool put back one old file
     with pytest.raises(Exception, match="different runs"):
         read_tables(out)
+
+
+def test_a_journal_naming_files_outside_the_folder_is_refused(tmp_path, capsys):
+    folder, out, _ = _first_run(tmp_path)
+    (out / JOURNAL).write_text('{"run_id": "x", "staging": ".staging-x", "files": [[".staging-x/a", "../escape"]]}')
+    assert main(["run", str(folder), "--out", str(out), "--jobs", "1", "--quiet"]) == 3
+    assert "outside its folder" in capsys.readouterr().err
+    assert not (tmp_path / "escape").exists()

@@ -114,6 +114,20 @@ def _roll_forward(out: Path, journal: dict, step=lambda: None) -> None:
     step()  # staging folder removed
 
 
+def _journal_is_sane(staging, files) -> bool:
+    """Every move stays inside the output folder: from the run's staging folder to a plain relative name."""
+    if not isinstance(staging, str) or not staging.startswith(STAGING_PREFIX) or "/" in staging or ".." in staging:
+        return False
+    for entry in files:
+        if not (isinstance(entry, list) and len(entry) == 2 and all(isinstance(x, str) for x in entry)):
+            return False
+        staged, final = entry
+        if not staged.startswith(staging + "/") or any(".." in x.split("/") or x.startswith(("/", "\\")) or ":" in x
+                                                       for x in entry):
+            return False
+    return True
+
+
 def recover(out: Path) -> str | None:
     """Finish a commit a killed run left half done and drop what runs that never committed staged.
     Call it holding the folder's lock. Returns the run id rolled forward, if any."""
@@ -128,8 +142,8 @@ def recover(out: Path) -> str | None:
         except (ValueError, KeyError, TypeError) as exc:
             raise EnvironmentFault(f"commit journal {journal_path} is unreadable ({exc}): it is only ever renamed "
                                    "into place whole, so something else wrote it; remove it and re-run") from None
-        if not isinstance(staging, str) or not staging.startswith(STAGING_PREFIX) or "/" in staging:
-            raise EnvironmentFault(f"commit journal {journal_path} names an unexpected folder; remove it and re-run")
+        if not _journal_is_sane(staging, files):
+            raise EnvironmentFault(f"commit journal {journal_path} names files outside its folder; remove it and re-run")
         _roll_forward(out, {"files": files, "staging": staging})
         rolled = journal.get("run_id")
     for folder in out.glob(STAGING_PREFIX + "*"):
