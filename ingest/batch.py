@@ -30,6 +30,7 @@ class Limits:
 
 
 def _worker_main(conn: Connection, memory_mb: int) -> None:
+    platform.ignore_interrupts()
     platform.limit_own_memory(memory_mb)
     while True:
         try:
@@ -73,7 +74,8 @@ class _Slot:
 def parse_in_workers(tasks: Iterable[tuple[int, Path, str]], options: RunOptions, jobs: int,
                      limits: Limits = Limits()) -> Iterator[tuple[int, Extraction]]:
     """Yield (index, extraction) for each (index, path, sha256) task, in completion order. Workers
-    read and extract; checks run where the extraction arrives."""
+    read and extract; checks run where the extraction arrives. A task of None means "nothing to
+    start yet" (the caller is waiting for an earlier document before dispatching more)."""
     context = platform.worker_context(limits.start_method, preload=["ingest.pipeline"])
     pending = iter(tasks)
     slots: list[_Slot] = []
@@ -82,10 +84,13 @@ def parse_in_workers(tasks: Iterable[tuple[int, Path, str]], options: RunOptions
         while True:
             while not exhausted and (len(slots) < jobs or any(s.task is None for s in slots)):
                 try:
-                    index, path, sha = next(pending)
+                    task = next(pending)
                 except StopIteration:
                     exhausted = True
                     break
+                if task is None:
+                    break
+                index, path, sha = task
                 slot = next((s for s in slots if s.task is None), None)
                 if slot is None:
                     slot = _Slot(context, limits)
@@ -94,7 +99,9 @@ def parse_in_workers(tasks: Iterable[tuple[int, Path, str]], options: RunOptions
                 slot.conn.send((str(path), sha, options))
             busy = [s for s in slots if s.task is not None]
             if not busy:
-                return
+                if exhausted:
+                    return
+                continue
             ready = wait([s.conn for s in busy], timeout=POLL_SECONDS)
             for slot in busy:
                 result = _collect(slot, ready, limits)

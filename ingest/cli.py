@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import builtins
 import json
 import os
 import sys
@@ -10,6 +11,8 @@ from pathlib import Path
 
 from ingest import __version__, writers
 from ingest.batch import Limits
+from ingest.errors import EXIT_BROKEN_PIPE, EXIT_ENVIRONMENT, EXIT_INTERRUPTED, EXIT_USAGE, EnvironmentFault, Interrupted
+from ingest.paths import display, json_safe, terminal_safe
 from ingest.pipeline import RunOptions
 from ingest.runner import MANIFEST_NAME, RunSettings, run
 from parsers import formats
@@ -17,13 +20,16 @@ from parsers import formats
 RUN_EXAMPLE = """example:
   ingest run samples/ --out output/
   ingest run archive/2019 archive/2020/notice.pdf --jobs 4
-exit status: 0 every file ingested, 1 some files failed, 2 usage error"""
+exit status: 0 every file ingested, 1 some files failed, 2 usage error,
+  3 environment error (output folder read-only, in use by another run, or a file; disk full;
+  manifest corrupt or of an older version), 130 interrupted (Ctrl-C; a re-run resumes)"""
 
 CHECK_EXAMPLE = """example:
   ingest check draft.docx
   ingest check draft.docx --format html --output report.html
   ingest check archive/2020/* --format sarif --output findings.sarif
-exit status: 0 no error-level finding, 1 some error, 2 a file could not be read"""
+exit status: 0 no error-level finding, 1 some error, 2 a file could not be read,
+  3 environment error (report cannot be written, disk full), 130 interrupted (Ctrl-C)"""
 
 
 OCR_MODES = ("auto", "off", "force")
@@ -51,6 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--docs-per-worker", type=int, default=Limits.tasks_per_worker,
                      help=f"documents before a worker is recycled (default: {Limits.tasks_per_worker})")
     run.add_argument("--ocr", choices=OCR_MODES, default="auto", help=OCR_HELP)
+    run.add_argument("--wait", action="store_true",
+                     help="if another run holds the output folder, wait for it (default: refuse, exit 3)")
     run.add_argument("--quiet", action="store_true", help="print nothing but errors")
     run.add_argument("--json-summary", action="store_true", help="print the summary as JSON")
     check = sub.add_parser("check", help="validate notices before they are issued", epilog=CHECK_EXAMPLE,
@@ -81,38 +89,70 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0)
-    if args.command == "run":
-        return cmd_run(args)
-    if args.command == "check":
-        return cmd_check(args)
-    if args.command == "serve":
-        from ingest.web.serve import serve  # the web framework is loaded for this command only
+    try:
+        if args.command == "run":
+            return cmd_run(args)
+        if args.command == "check":
+            return cmd_check(args)
+        if args.command == "serve":
+            from ingest.web.serve import serve  # the web framework is loaded for this command only
 
-        return serve(args.host, args.port, open_browser=not args.no_browser)
-    return 2
+            return serve(args.host, args.port, open_browser=not args.no_browser)
+        return EXIT_USAGE
+    except EnvironmentFault as exc:
+        say(f"ingest: {exc}")
+        return EXIT_ENVIRONMENT
+    except Interrupted as exc:
+        say(f"ingest: interrupted: {exc.done} of {exc.total} documents done, {exc.total - exc.done} left; "
+            "the previous tables are untouched; re-run the same command to resume (finished documents are "
+            "taken from the manifest)")
+        return EXIT_INTERRUPTED
+    except KeyboardInterrupt:
+        say("ingest: interrupted; re-run the same command to resume (a half-done commit is finished first)")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader of our output went away (`ingest check … | head`): end quietly, as a pipe expects.
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+
+
+def say(line: str, file=None) -> None:
+    """One line for a person, with control and bidi characters made visible (a file name cannot
+    drive the terminal)."""
+    print(terminal_safe(line), file=file or sys.stderr)
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # Python flushes stdout at exit: into /dev/null, not a new error
+    except (OSError, ValueError):
+        pass
 
 
 def cmd_check(args) -> int:
-    missing = [str(p) for p in args.files if not p.is_file()]
+    missing = [display(p) for p in args.files if not p.is_file()]
     if missing:
-        print(f"ingest: no such file: {', '.join(missing)}", file=sys.stderr)
+        say(f"ingest: no such file: {', '.join(missing)}")
         return 2
+    if args.output is not None and args.output.is_dir():
+        raise EnvironmentFault(f"--output {display(args.output)} is a folder: give a file name")
     settings = RunSettings(jobs=1, options=RunOptions(password=args.password, ocr=args.ocr,
                                                        threads=os.cpu_count() or 1))
     summary = run(args.files, settings, [writers.get(args.format).make(args.output)])
     for path, error in summary.failures:
-        print(f"ingest: cannot read {path}: {error}", file=sys.stderr)
+        say(f"ingest: cannot read {path}: {error}")
     for path, reason in summary.skipped:
-        print(f"ingest: cannot read {path} ({reason})", file=sys.stderr)
+        say(f"ingest: cannot read {path} ({reason})")
     if summary.failed or summary.skipped:
         return 2
     return 1 if summary.errors else 0
 
 
 def cmd_run(args) -> int:
-    missing = [str(p) for p in args.paths if not p.exists()]
+    missing = [display(p) for p in args.paths if not p.exists()]
     if missing:
-        print(f"ingest: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        say(f"ingest: no such file or folder: {', '.join(missing)}")
         return 2
     if args.jobs < 1 or args.docs_per_worker < 1 or args.timeout <= 0 or args.memory_limit < 64:
         print("ingest: --jobs and --docs-per-worker must be at least 1, --timeout positive, "
@@ -124,26 +164,29 @@ def cmd_run(args) -> int:
         if show_progress:
             width = 30
             filled = int(width * done / max(total, 1))
-            print(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {Path(source).name[:40]:<40}",
-                  end="", file=sys.stderr)
+            name = terminal_safe(Path(source).name)[:40]
+            print(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name:<40}", end="", file=sys.stderr)
 
     settings = RunSettings(
         manifest=args.out / MANIFEST_NAME, jobs=args.jobs, force=args.force,
         limits=Limits(seconds=args.timeout, memory_mb=args.memory_limit, tasks_per_worker=args.docs_per_worker),
         options=RunOptions(password=args.password, ocr=args.ocr,
-                           threads=max(1, (os.cpu_count() or 1) // max(args.jobs, 1))))  # workers share the cores
+                           threads=max(1, (os.cpu_count() or 1) // max(args.jobs, 1))),  # workers share the cores
+        wait=args.wait,
+        on_wait=lambda owner: say(f"ingest: waiting for the run that holds {display(args.out)} ({owner})"))
     sinks = [writers.get(name).make(args.out) for name in writers.names(writers.TABLES)]
     summary = run(args.paths, settings, sinks, progress)
     if show_progress:
         print(file=sys.stderr)
     if args.json_summary:
-        print(json.dumps(asdict(summary), ensure_ascii=False, indent=2))
+        print(json_safe(json.dumps(asdict(summary), ensure_ascii=False, indent=2)))
     elif not args.quiet:
         print_summary(summary)
     return 1 if summary.failed else 0
 
 
 def print_summary(s) -> None:
+    print = _safe_print  # noqa: A001 - every line of the summary goes to a terminal
     print(f"files: {s.files}  ok: {s.ok}  failed: {s.failed}  skipped: {len(s.skipped)}  "
           f"reused from manifest: {s.reused}")
     print(f"units: {s.units}  targets: {s.targets}  indicator rows: {s.indicators}  findings: {s.findings}")
@@ -157,3 +200,7 @@ def print_summary(s) -> None:
         print(f"  … and {len(s.skipped) - 10} more skipped")
     if s.outputs:
         print(f"tables written to {Path(s.outputs[0]).parent}/")
+
+
+def _safe_print(text: str) -> None:
+    builtins.print(terminal_safe(text))

@@ -86,6 +86,7 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def make_doc_id(sha256: str, source_path: str) -> str:
-    """One id per input file: the same content at two paths is two documents rows."""
-    return hashlib.sha256(f"{sha256}\n{source_path}".encode()).hexdigest()[:16]
+def make_doc_id(sha256: str, source_path: Path | str) -> str:
+    """One id per input file: the same content at two paths is two documents rows. The path enters as
+    the bytes the OS holds (a name that is not valid UTF-8 is hashed as it is, never re-encoded)."""
+    return hashlib.sha256(sha256.encode() + b"\n" + os.fsencode(source_path)).hexdigest()[:16]

@@ -18,6 +18,8 @@ import sqlite3
 import zlib
 from pathlib import Path
 
+from ingest.errors import EnvironmentFault
+from ingest.paths import display
 from schemas import blocks, records
 from schemas.records import Extraction
 
@@ -57,13 +59,38 @@ def loads(blob: bytes) -> Extraction:
     return _RecordsOnly(io.BytesIO(zlib.decompress(blob))).load()
 
 
+# The layout of this file (tables and columns); a manifest of another layout is refused with the
+# command that rebuilds it, never half-read.
+LAYOUT = 2
+COLUMNS = ["sha256", "parser_version", "extraction"]
+
+
 class Manifest:
     def __init__(self, path: Path, parser_version: str):
         path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
         self._version = f"{parser_version}/{records_fingerprint()}"
         self._db = sqlite3.connect(str(path), isolation_level=None, timeout=30)
+        try:
+            self._open()
+        except BaseException:
+            self._db.close()
+            raise
+
+    def _open(self) -> None:
         self._db.execute("PRAGMA journal_mode=WAL")
+        layout = self._db.execute("PRAGMA user_version").fetchone()[0]
+        columns = [r[1] for r in self._db.execute("PRAGMA table_info(extractions)")]
+        tables = [r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        if layout not in (0, LAYOUT) or (columns and columns != COLUMNS) or (tables and not columns):
+            raise sqlite3.DatabaseError(f"layout {layout} with tables {tables}: not this version's manifest")
         self._db.execute(SCHEMA)
+        if layout != LAYOUT:
+            self._db.execute(f"PRAGMA user_version = {LAYOUT}")
+
+    def has(self, sha256: str) -> bool:
+        return self._db.execute("SELECT 1 FROM extractions WHERE sha256 = ? AND parser_version = ?",
+                                (sha256, self._version)).fetchone() is not None
 
     def get(self, sha256: str) -> Extraction | None:
         row = self._db.execute("SELECT extraction FROM extractions WHERE sha256 = ? AND parser_version = ?",
@@ -79,5 +106,31 @@ class Manifest:
         self._db.execute("INSERT OR REPLACE INTO extractions VALUES (?, ?, ?)",
                          (extraction.info.sha256, self._version, dumps(extraction)))
 
+    def discard(self, sha256: str) -> None:
+        self._db.execute("DELETE FROM extractions WHERE sha256 = ?", (sha256,))
+
     def close(self) -> None:
         self._db.close()
+
+
+def open_manifest(path: Path, version: str | None = None) -> Manifest:
+    from ingest import PARSER_VERSION
+
+    try:
+        return Manifest(path, version or PARSER_VERSION)
+    except sqlite3.DatabaseError as exc:
+        raise manifest_fault(path, exc) from None
+
+
+def manifest_fault(settings_path: Path | None, exc: sqlite3.DatabaseError) -> EnvironmentFault:
+    """A SQLite error on the manifest as one line: disk full, read-only, or unreadable (with the
+    command that rebuilds it: the manifest is a cache, the tables are not lost with it)."""
+    text = str(exc).lower()
+    if "full" in text:
+        return EnvironmentFault("disk full while writing the manifest: the previous tables are untouched; "
+                                "free some space and re-run")
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return EnvironmentFault(f"cannot write the manifest: {exc}")
+    where = display(settings_path) if settings_path else "manifest.sqlite"
+    return EnvironmentFault(f"manifest {where} is corrupt or from an older version ({exc}); rebuild it: "
+                            f"delete it and re-run (rm '{where}'; every file is parsed again)")

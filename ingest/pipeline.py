@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ingest.checks import run_checks
 from ingest.inputs import file_sha256, make_doc_id
+from ingest.paths import display, raw
 from parsers import formats
 from parsers.errors import ParseError
 from parsers.extract.measures import extract_measures
@@ -18,6 +19,7 @@ from parsers.extract.metadata import extract_metadata
 from parsers.extract.tables import extract_indicators
 from parsers.extract.targets import extract_targets
 from parsers.extract.units import apply_canonical_units
+from parsers.readers.limits import LIMITS
 from schemas.blocks import Document
 from schemas.records import DocumentInfo, Extraction
 
@@ -34,14 +36,28 @@ process_file = process  # the name earlier callers know
 
 
 def extract_file(path: Path, options: RunOptions = RunOptions(), sha256: str | None = None) -> Extraction:
-    """Read and extract one file; every error is captured in the returned document row."""
-    source = str(path)
-    info = DocumentInfo(doc_id="", source_path=source, sha256=sha256 or "", format=_claimed_format(path))
+    """Read and extract one file; every error is captured in the returned document row.
+
+    The hash is taken here, from the file this call parses, and checked again after parsing (with the
+    file's identity: inode, size, mtime): a file replaced or rewritten meanwhile fails with a reason
+    instead of pairing one content's hash with another's rows. ``sha256`` (what the caller saw) is
+    not trusted for that reason."""
+    info = DocumentInfo(doc_id="", source_path=display(path), sha256="", format=_claimed_format(path),
+                        source_path_bytes=raw(path))
     try:
-        if not info.sha256:
-            info.sha256 = file_sha256(path)
-        info.doc_id = make_doc_id(info.sha256, source)
-        return extract(formats.read(path, source, options), info)
+        before = _identity(path)
+        refuse_oversize(before[2])
+        info.sha256 = file_sha256(path)
+        info.doc_id = make_doc_id(info.sha256, path)
+        document = formats.read(path, info.source_path, options)
+        refuse_oversized_document(document)
+        extraction = extract(document, info)
+        if _identity(path) != before or file_sha256(path) != info.sha256:
+            info.status, info.transient = "failed", True
+            info.error = "file changed while it was being read: re-run to read the new content"
+            return Extraction(info)
+        refuse_oversized_extraction(extraction)
+        return extraction
     except ParseError as exc:
         info.status, info.error = "failed", str(exc)
     except MemoryError:
@@ -51,8 +67,44 @@ def extract_file(path: Path, options: RunOptions = RunOptions(), sha256: str | N
     except Exception as exc:  # the per-file boundary: one bad file never stops the batch
         info.status, info.error = "failed", f"internal error: {type(exc).__name__}: {exc}"
     if not info.doc_id:
-        info.doc_id = make_doc_id(info.sha256, source)
+        info.doc_id = make_doc_id(info.sha256, path)
     return Extraction(info)
+
+
+def _identity(path: Path) -> tuple:
+    st = path.stat()
+    return st.st_ino, st.st_dev, st.st_size, st.st_mtime_ns
+
+
+def refuse_oversize(size: int) -> None:
+    """The size limit, checked from the directory entry before a byte is read (a 20 GB sparse file is
+    refused at once, not hashed first)."""
+    if size > LIMITS.max_file_bytes:
+        raise ParseError(f"file of {size} bytes is larger than the limit of {LIMITS.max_file_bytes}")
+
+
+def refuse_oversized_document(doc: Document) -> None:
+    """Text beyond the extraction limit fails before extraction (a small .docx whose list labels repeat
+    a number thousands of times reads as 90 M characters: extracting them would only hit the timeout)."""
+    chars = 0
+    for block in doc.blocks:
+        rows = getattr(block, "rows", None)
+        chars += sum(len(c) for r in rows for c in r.cells) if rows is not None else len(getattr(block, "text", ""))
+    if chars > LIMITS.max_record_chars:
+        raise ParseError(f"document too large: {chars} characters of text, more than the limit of "
+                         f"{LIMITS.max_record_chars}")
+
+
+def refuse_oversized_extraction(ex: Extraction) -> None:
+    """A document whose records exceed the limits fails here, in the worker, with a reason: the
+    supervisor never receives (nor checks, nor buffers) an extraction of unbounded size."""
+    records = [*ex.targets, *ex.indicators, *ex.measures, *ex.unclaimed]
+    if len(records) > LIMITS.max_records:
+        raise ParseError(f"extraction too large: {len(records)} records, more than the limit of {LIMITS.max_records}")
+    chars = sum(len(v) for r in records for v in vars(r).values() if isinstance(v, str))
+    if chars > LIMITS.max_record_chars:
+        raise ParseError(f"extraction too large: {chars} characters of text in its records, more than the limit "
+                         f"of {LIMITS.max_record_chars}")
 
 
 def _claimed_format(path: Path) -> str:
@@ -62,16 +114,17 @@ def _claimed_format(path: Path) -> str:
 
 
 def failed_extraction(path: Path | str, sha256: str, error: str, transient: bool = False) -> Extraction:
-    source = str(path)
-    info = DocumentInfo(doc_id=make_doc_id(sha256, source), source_path=source, sha256=sha256,
-                        format=_claimed_format(Path(source)), status="failed", error=error, transient=transient)
+    info = DocumentInfo(doc_id=make_doc_id(sha256, path), source_path=display(path), sha256=sha256,
+                        format=_claimed_format(Path(path)), status="failed", error=error, transient=transient,
+                        source_path_bytes=raw(path))
     return Extraction(info)
 
 
 def skipped_extraction(source: str, reason: str) -> Extraction:
     """A file the run passed over (unsupported, a lock file, hidden): a row so an audit sees it existed."""
-    info = DocumentInfo(doc_id=make_doc_id("", source), source_path=source, sha256="",
-                        format=_claimed_format(Path(source)), status="skipped", error=reason)
+    info = DocumentInfo(doc_id=make_doc_id("", source), source_path=display(source), sha256="",
+                        format=_claimed_format(Path(source)), status="skipped", error=reason,
+                        source_path_bytes=raw(source))
     return Extraction(info)
 
 
@@ -97,10 +150,11 @@ def check(extraction: Extraction) -> Extraction:
     return extraction
 
 
-def relocate(extraction: Extraction, source: str) -> Extraction:
+def relocate(extraction: Extraction, path: Path | str) -> Extraction:
     """An extraction of the same content read at another path: every record gets this path's doc_id,
     and the ids built from the doc_id (target_id, indicator_id) their new prefix."""
-    old_id, new_id = extraction.info.doc_id, make_doc_id(extraction.info.sha256, source)
+    old_id, new_id = extraction.info.doc_id, make_doc_id(extraction.info.sha256, path)
+    source = display(path)
 
     def moved(record):
         changes = {"doc_id": new_id, "source_path": source}
@@ -110,7 +164,8 @@ def relocate(extraction: Extraction, source: str) -> Extraction:
                 changes[name] = new_id + value[len(old_id):]
         return dataclasses.replace(record, **changes)
 
+    info = dataclasses.replace(moved(extraction.info), source_path_bytes=raw(path))
     return dataclasses.replace(
-        extraction, info=moved(extraction.info), targets=[moved(t) for t in extraction.targets],
+        extraction, info=info, targets=[moved(t) for t in extraction.targets],
         indicators=[moved(r) for r in extraction.indicators], measures=[moved(m) for m in extraction.measures],
         findings=[])

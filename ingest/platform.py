@@ -79,3 +79,44 @@ def children_peak_mb() -> float:
         return 0.0
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024  # bytes on macOS, KB on Linux
+
+
+def try_lock(fh) -> bool:
+    """Take an exclusive lock on an open file without waiting; False when another process holds it.
+    The OS drops the lock when its holder dies, however it dies, so a lock is never stale."""
+    if sys.platform == "win32":
+        import msvcrt
+
+        fh.seek(LOCK_OFFSET)  # lock a byte past the owner line, which others must still read
+        try:
+            msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    import fcntl
+
+    try:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+LOCK_OFFSET = 1 << 20
+
+
+def kill_self() -> None:
+    """Die at once, as SIGKILL does (a test hook for crashes at a chosen step)."""
+    import os
+    import signal
+
+    if sys.platform == "win32":
+        os._exit(137)
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def ignore_interrupts() -> None:
+    """A worker leaves Ctrl-C to its supervisor (which says what was done), instead of a traceback each."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -3,19 +3,26 @@ check every extraction, and hand each to the sinks in input order. ``ingest run`
 are both this, with different sinks (and ``check`` without a manifest)."""
 from __future__ import annotations
 
+import os
+import sqlite3
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
-from ingest import PARSER_VERSION
+from ingest import PARSER_VERSION, platform
 from ingest.batch import Limits, parse_in_workers
 from ingest.inputs import ARCHIVE_EXTENSIONS, file_sha256, iter_input_files
-from ingest.manifest import Manifest
-from ingest.pipeline import RunOptions, check, extract_file, failed_extraction, relocate, skipped_extraction
+from ingest.errors import EnvironmentFault, Interrupted, describe_os_error
+from ingest.lock import OutputLock
+from ingest.manifest import manifest_fault, open_manifest
+from ingest.paths import display
+from ingest.pipeline import (RunOptions, check, extract_file, failed_extraction, refuse_oversize, relocate,
+                             skipped_extraction)
+from ingest.writers.commit import recover
+from ingest.writers.sinks import Sink
 from parsers.errors import ParseError
 from parsers.formats.archive import walk_archive
-from ingest.writers.sinks import Sink
 from schemas.records import Extraction
 
 MANIFEST_NAME = "manifest.sqlite"
@@ -35,6 +42,8 @@ class Summary:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason); each also a documents row
     failures: list[tuple[str, str]] = field(default_factory=list)
     outputs: list[str] = field(default_factory=list)
+    run_id: str | None = None
+    supervisor_peak_mb: float = 0.0  # this process's peak resident size (workers not included)
 
     def count(self, ex: Extraction) -> None:
         info = ex.info
@@ -56,15 +65,60 @@ class Summary:
 
 @dataclass(frozen=True)
 class RunSettings:
-    manifest: Path | None = None  # None: parse every file, keep nothing
+    manifest: Path | None = None  # None: parse every file, keep nothing; else its folder is the output folder
     jobs: int = 1  # worker processes; 0 parses in this process (no isolation: for tests and plug-ins)
     force: bool = False
     limits: Limits = Limits()
     options: RunOptions = RunOptions()
+    wait: bool = False  # another run holds the output folder: wait for it (else refuse, exit 3)
+    on_wait: Callable[[str], None] | None = None
+    # Worker results that may wait for an earlier document before reaching the sinks (bounds memory).
+    reorder_window: int = 32
 
 
 def run(paths: Sequence[Path], settings: RunSettings, sinks: Sequence[Sink],
         on_progress: Callable[[int, int, str], None] | None = None) -> Summary:
+    """Extract, check and hand to the sinks every file under ``paths``. Holds the output folder's lock
+    for the whole run and finishes a commit a killed run left half done before anything else.
+    Raises EnvironmentFault (the output cannot be written), Interrupted (Ctrl-C)."""
+    out = settings.manifest.parent if settings.manifest else None
+    lock = None
+    if out is not None:
+        _check_output_folder(out)
+        lock = OutputLock(out, settings.wait, settings.on_wait).acquire()
+    try:
+        if out is not None:
+            _guard(lambda: recover(out), f"the output folder {display(out)}")
+        return _run_locked(paths, settings, sinks, on_progress)
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def _check_output_folder(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        raise EnvironmentFault(f"--out {display(out)} is a file, not a folder: choose a folder")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise describe_os_error(exc, f"the output folder {display(out)}") from None
+    if not os.access(out, os.W_OK):
+        raise EnvironmentFault(f"cannot write the output folder {display(out)}: permission denied or read-only")
+
+
+def _guard(action, what: str):
+    """Run an output action; an OSError or SQLite error there is the environment's, one line."""
+    try:
+        return action()
+    except BrokenPipeError:
+        raise  # the reader of standard output went away: the command ends quietly
+    except OSError as exc:
+        raise describe_os_error(exc, what) from None
+    except sqlite3.DatabaseError as exc:
+        raise manifest_fault(settings_path=None, exc=exc) from None
+
+
+def _run_locked(paths, settings: RunSettings, sinks: Sequence[Sink], on_progress) -> Summary:
     summary = Summary()
     exclude = [settings.manifest.parent] if settings.manifest else []
     listed = list(dict.fromkeys(iter_input_files(paths, summary.skipped, exclude)))
@@ -73,38 +127,52 @@ def run(paths: Sequence[Path], settings: RunSettings, sinks: Sequence[Sink],
     unread += [skipped_extraction(path, reason) for path, reason in summary.skipped]
     # Rows read under another OCR mode are other rows (a scan fails under --ocr off): keyed apart.
     version = PARSER_VERSION if settings.options.ocr == "auto" else f"{PARSER_VERSION};ocr={settings.options.ocr}"
-    manifest = Manifest(settings.manifest, version) if settings.manifest else None
-    ready: dict[int, Extraction] = {}
+    manifest = open_manifest(settings.manifest, version) if settings.manifest else None
+    # Documents that have arrived, waiting for an earlier one: a worker result, or a manifest hash
+    # (reused documents are loaded from the manifest only when their turn comes: streamed, not held).
+    ready: dict[int, Extraction | str] = {}
     next_index = 0
-    for sink in sinks:
-        sink.open()
+    state = {"opened": 0}
 
-    def deliver(index: int, extraction: Extraction) -> None:
+    def emit(ex: Extraction) -> None:
         nonlocal next_index
-        if index in sources:  # an archive member: named by its place in the archive, not the temp file
-            extraction = relocate(extraction, sources[index])
-        ready[index] = check(extraction)
+        ex = check(ex)
+        for sink in sinks:
+            sink.add(ex)
+        summary.count(ex)
+        next_index += 1
+        if on_progress:
+            on_progress(next_index, len(files) + len(unread), ex.info.source_path)
+
+    def deliver(index: int, item: Extraction | str) -> None:
+        ready[index] = item
         while next_index in ready:
-            ex = ready.pop(next_index)
-            for sink in sinks:
-                sink.add(ex)
-            summary.count(ex)
-            next_index += 1
-            if on_progress:
-                on_progress(next_index, len(files), ex.info.source_path)
+            item = ready.pop(next_index)
+            # An archive member is named by its place in the archive (a.zip!/x.docx), not its temp file.
+            source = sources.get(next_index, files[next_index] if next_index < len(files) else None)
+            if isinstance(item, str):
+                item = _reuse(manifest, item, source)
+            elif next_index in sources:
+                item = relocate(item, sources[next_index])
+            emit(item)
 
     def tasks() -> Iterator[tuple[int, Path, str]]:
         for index, path in enumerate(files):
             try:
+                refuse_oversize(path.stat().st_size)  # before hashing: a huge sparse file is refused at once
                 sha = file_sha256(path)
+            except ParseError as exc:
+                deliver(index, failed_extraction(path, "", str(exc)))
+                continue
             except OSError as exc:
                 deliver(index, failed_extraction(path, "", f"cannot read file: {exc.strerror or exc}"))
                 continue
-            cached = manifest.get(sha) if manifest and not settings.force else None
-            if cached is not None:
+            if manifest and not settings.force and manifest.has(sha):
                 summary.reused += 1
-                deliver(index, relocate(cached, str(path)))
+                deliver(index, sha)
                 continue
+            while index - next_index > settings.reorder_window + max(settings.jobs, 1):
+                yield None  # the earliest document is still being parsed: wait before dispatching more
             yield index, path, sha
 
     def leftovers() -> None:
@@ -113,18 +181,28 @@ def run(paths: Sequence[Path], settings: RunSettings, sinks: Sequence[Sink],
 
     completed = False
     try:
-        for index, extraction in _extract(tasks(), settings):
-            if manifest and not extraction.info.transient:
-                manifest.put(extraction)
-            deliver(index, extraction)
-        leftovers()
-        completed = True
-    finally:
-        workdir.cleanup()
         for sink in sinks:
-            summary.outputs.extend(str(p) for p in sink.close(completed))
+            _guard(sink.open, "the output tables")
+            state["opened"] += 1
+        for index, extraction in _extract(tasks(), settings):
+            if manifest and not extraction.info.transient and extraction.info.sha256:
+                _guard(lambda: manifest.put(extraction), "the manifest")
+            _guard(lambda: deliver(index, extraction), "the output tables")
+        for offset, extraction in enumerate(unread):  # skipped files and refused archive members
+            _guard(lambda: deliver(len(files) + offset, extraction), "the output tables")
+        completed = True
+    except KeyboardInterrupt:
+        raise Interrupted(summary.files, len(files)) from None
+    finally:
+        for sink in sinks[:state["opened"]]:
+            written = _guard(lambda: sink.close(completed), "the output tables") if completed else \
+                _quiet_close(sink)
+            summary.outputs.extend(str(p) for p in written)
         if manifest:
             manifest.close()
+        workdir.cleanup()
+    summary.run_id = next((getattr(s, "run_id", None) for s in sinks if getattr(s, "run_id", None)), None)
+    summary.supervisor_peak_mb = round(platform.peak_resident_mb(), 1)
     return summary
 
 
@@ -155,7 +233,24 @@ def _expand_archives(listed: list[Path], workdir: Path) -> tuple[list[Path], dic
     return files, sources, unread
 
 
-def _extract(tasks: Iterator[tuple[int, Path, str]], settings: RunSettings) -> Iterator[tuple[int, Extraction]]:
+def _reuse(manifest, sha: str, path: Path) -> Extraction:
+    cached = manifest.get(sha)
+    if cached is not None:
+        return relocate(cached, path)
+    manifest.discard(sha)  # unreadable entry: the next run parses the file again
+    return failed_extraction(path, sha, "cached extraction unreadable: dropped from the manifest; re-run to parse "
+                                        "the file again", transient=True)
+
+
+def _quiet_close(sink: Sink) -> list[Path]:
+    """Abandon a sink's output after a failure; a second failure there must not hide the first."""
+    try:
+        return sink.close(False)
+    except (OSError, sqlite3.Error):
+        return []
+
+
+def _extract(tasks: Iterator, settings: RunSettings) -> Iterator[tuple[int, Extraction]]:
     if settings.jobs == 0:
-        return ((index, extract_file(path, settings.options, sha)) for index, path, sha in tasks)
+        return ((t[0], extract_file(t[1], settings.options, t[2])) for t in tasks if t is not None)
     return parse_in_workers(tasks, settings.options, settings.jobs, settings.limits)

@@ -25,6 +25,9 @@ _SOURCE = [
     _field("doc_id", pa.string(), "文档标识（内容哈希前缀）"),
     _field("source_path", pa.string(), "源文件路径"),
 ]
+# The run that wrote the row: every table of one committed set carries the same id (also in each file's
+# metadata), so a set mixed from two runs is detectable and a view can filter to one run.
+_RUN = [_field("run_id", pa.string(), "写入本行的运行标识（同一批表格相同）")]
 _LOCATION = [
     _field("page", pa.int32(), "所在页码（从1开始；无分页格式为空）"),
     _field("line", pa.int32(), "所在行号或段落序号（从1开始）"),
@@ -51,7 +54,8 @@ DOCUMENTS = _schema("documents", _SOURCE + [
     _field("n_indicators", pa.int32(), "附件表格指标行数"),
     _field("n_units", pa.int32(), "责任单位数"),
     _field("ocr_pages", pa.list_(pa.int32()), "经OCR识别文字的页码列表（扫描件、照片；文字可能有误识）"),
-])
+    _field("source_path_bytes", pa.binary(), "源文件路径的原始字节（文件名不是有效UTF-8时，source_path 以替换字符显示）"),
+] + _RUN)
 
 TARGETS = _schema("targets", _SOURCE + [
     _field("target_id", pa.string(), "目标条款标识"),
@@ -71,7 +75,7 @@ TARGETS = _schema("targets", _SOURCE + [
     _field("section_path_points", pa.list_(pa.float64()), "各级类别标题声明的分值，与section_path对应"),
     _field("points_rule", pa.string(), "分值规则：deduction 只扣分、veto 一票否决、bonus 加分项（均不计入合计）"),
     _field("criteria", pa.string(), "条款分值之后的扣分或考评办法（表格被压成一行时）"),
-] + _LOCATION)
+] + _LOCATION + _RUN)
 
 INDICATORS = _schema("indicators", _SOURCE + [
     _field("indicator_id", pa.string(), "指标行标识"),
@@ -100,7 +104,7 @@ INDICATORS = _schema("indicators", _SOURCE + [
     _field("criteria_points", pa.float64(), "评分标准中各计分项分值合计"),
     _field("criteria_items", pa.list_(pa.struct([("text", pa.string()), ("points", pa.float64())])),
            "评分标准中的各计分项（内容、分值）"),
-] + _LOCATION)
+] + _LOCATION + _RUN)
 
 MEASURES = _schema("measures", _SOURCE + [
     _field("target_id", pa.string(), "所属目标条款标识"),
@@ -116,7 +120,7 @@ MEASURES = _schema("measures", _SOURCE + [
     _field("base_unit", pa.string(), "基本单位，如人、元、亩"),
     _field("baseline", pa.string(), "比较基准，如上年、全省平均水平"),
     _field("column", pa.string(), "指标表格中的来源列"),
-] + _LOCATION)
+] + _LOCATION + _RUN)
 
 FINDINGS = _schema("findings", _SOURCE + [
     _field("code", pa.string(), "检查代码"),
@@ -127,7 +131,7 @@ FINDINGS = _schema("findings", _SOURCE + [
     _field("seq", pa.int32(), "条款序号"),
     _field("expected", pa.string(), "预期值"),
     _field("actual", pa.string(), "实际值"),
-] + _LOCATION)
+] + _LOCATION + _RUN)
 
 TABLES: dict[str, pa.Schema] = {
     "documents": DOCUMENTS,

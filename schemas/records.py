@@ -32,6 +32,8 @@ class DocumentInfo:
     n_indicators: int = 0
     n_units: int = 0
     ocr_pages: list[int] = field(default_factory=list)  # pages whose text was read by OCR
+    # The path's bytes as the OS gave them (source_path shows undecodable bytes as U+FFFD).
+    source_path_bytes: bytes | None = None
     # The failure may not recur (time or memory limit, a crashed worker): not cached; not a column.
     transient: bool = False
 

@@ -4,13 +4,16 @@ place when the run completes: a killed run leaves the previous tables whole."""
 from __future__ import annotations
 
 import dataclasses
-import os
 from pathlib import Path
 from typing import Iterable
 
-from ingest.writers.atomic import temp_beside
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from ingest.writers.commit import JOURNAL, Staging, new_run_id
 from ingest.writers.sinks import TABLES as TABLES_KIND
 from ingest.writers.sinks import SinkType, register
+from schemas.parquet import TABLES
 from schemas.records import Extraction
 
 
@@ -20,21 +23,27 @@ def extraction_rows(ex: Extraction) -> dict[str, list]:
             "findings": ex.findings}
 
 
-def records_to_table(records: Iterable, schema):
+def records_to_table(records: Iterable, schema: pa.Schema, run_id: str | None = None) -> pa.Table:
     """Dataclass records → a table of the schema's columns (fields that are not columns are left out)."""
     import pyarrow as pa  # loaded by the commands that write tables only: `check` starts faster without
 
     rows = [dataclasses.asdict(r) for r in records]
+    if run_id is not None:
+        for row in rows:
+            row["run_id"] = run_id
     return pa.Table.from_pydict({f.name: [row.get(f.name) for row in rows] for f in schema}, schema=schema)
 
 
 class ParquetSink:
+    """One Parquet file per table, streamed a row group at a time into a staging folder and published
+    as one set by ``ingest.writers.commit`` (a killed run leaves the previous set whole)."""
+
     def __init__(self, out_dir: Path, row_group_rows: int = 5_000):
         self._out, self._rows = out_dir, row_group_rows
         self._buffers: dict[str, list] = {}
-        self._tmp: dict[str, str] = {}
-        self._writers: dict = {}  # table name → pyarrow.parquet.ParquetWriter
-        self._schemas: dict = {}
+        self._writers: dict[str, pq.ParquetWriter] = {}
+        self._staging: Staging | None = None
+        self.run_id = ""
 
     def open(self) -> None:
         import pyarrow.parquet as pq
@@ -42,12 +51,14 @@ class ParquetSink:
         from schemas.parquet import TABLES
 
         self._out.mkdir(parents=True, exist_ok=True)
-        for stale in self._out.glob(".*.parquet.*.tmp"):  # left by a run that was killed
+        for stale in self._out.glob(".*.parquet.*.tmp"):  # left by a run of an older version
             stale.unlink(missing_ok=True)
+        self.run_id = new_run_id()
+        self._staging = Staging(self._out, self.run_id)
+        self._staging.open()
         for name, schema in TABLES.items():
-            self._tmp[name] = temp_beside(self._out / f"{name}.parquet")
-            self._writers[name] = pq.ParquetWriter(self._tmp[name], schema)
-            self._schemas[name] = schema
+            schema = schema.with_metadata({**(schema.metadata or {}), b"run_id": self.run_id.encode()})
+            self._writers[name] = pq.ParquetWriter(str(self._staging.path(f"{name}.parquet")), schema)
             self._buffers[name] = []
 
     def add(self, extraction: Extraction) -> None:
@@ -59,28 +70,29 @@ class ParquetSink:
 
     def _flush(self, name: str) -> None:
         if self._buffers[name]:
-            self._writers[name].write_table(records_to_table(self._buffers[name], self._schemas[name]))
+            table = records_to_table(self._buffers[name], TABLES[name], run_id=self.run_id)
+            self._writers[name].write_table(table.replace_schema_metadata(self._writers[name].schema.metadata))
             self._buffers[name] = []
 
     def close(self, completed: bool = True) -> list[Path]:
-        return self._commit() if completed else self._abort()
-
-    def _commit(self) -> list[Path]:
-        written = []
-        for name in list(self._writers):
-            self._flush(name)
-            self._writers[name].close()
-            final = self._out / f"{name}.parquet"
-            os.replace(self._tmp[name], final)
-            written.append(final)
-        return written
-
-    def _abort(self) -> list[Path]:
-        for name in self._writers:
-            try:
-                self._writers[name].close()
-            finally:
-                Path(self._tmp[name]).unlink(missing_ok=True)
+        if self._staging is None:
+            return []
+        try:
+            if completed:
+                for name in TABLES:
+                    self._flush(name)
+                    self._writers.pop(name).close()
+                return self._staging.commit()
+        finally:
+            for writer in self._writers.values():
+                try:
+                    writer.close()
+                except OSError:
+                    pass
+            self._writers.clear()
+            if not completed or not (self._out / JOURNAL).exists():
+                self._staging.abort()  # not committed: the staged files go, the previous set stays
+            self._staging = None
         return []
 
 

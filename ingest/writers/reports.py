@@ -4,11 +4,14 @@ from __future__ import annotations
 import dataclasses
 import html
 import json
+import os
 from collections import defaultdict
 from pathlib import Path
+from urllib.parse import quote
 
 from ingest import __version__
 from ingest.checks import KINDS
+from ingest.paths import UNSAFE, json_safe
 from ingest.writers.sinks import report
 from parsers import formats
 from schemas.findings import SEVERITY_LABEL, SEVERITY_ORDER
@@ -82,7 +85,7 @@ def render_sarif(results: list[Extraction]) -> str:
     for ex in results:
         for f in ex.findings:
             region = {"startLine": f.line} if f.line else {}
-            location = {"physicalLocation": {"artifactLocation": {"uri": Path(f.source_path).as_posix()}}}
+            location = {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(ex)}}}
             if region:
                 location["physicalLocation"]["region"] = region
             sarif_results.append({
@@ -170,13 +173,30 @@ def _loc(page, line, word: str) -> str:
     return f'<span class="loc">{where}</span>' if where else ""
 
 
+def html_safe(text: str) -> str:
+    """HTML with control and bidi characters as character references (the page shows the same)."""
+    return UNSAFE.sub(lambda m: f"&#x{ord(m.group()):x};", text)
+
+
+def artifact_uri(ex: Extraction) -> str:
+    """A SARIF artifactLocation URI: the path's bytes percent-encoded (RFC 3986), so spaces, `#`, `%`
+    and names that are not valid UTF-8 survive, losslessly."""
+    data = ex.info.source_path_bytes or ex.info.source_path.encode("utf-8", "surrogateescape")
+    if os.sep == "\\":
+        data = data.replace(b"\\", b"/")
+    return quote(data, safe="/")
+
+
 report("text", render_text, "for a person: grouped by unit, errors first")
-report("json", render_json, "one object per finding with the findings columns")
-report("sarif", render_sarif, "SARIF 2.1.0 for editors and CI")
+report("json", render_json, "one object per finding with the findings columns", terminal=json_safe)
+report("sarif", render_sarif, "SARIF 2.1.0 for editors and CI", terminal=json_safe)
+
+
 def _html_report(results: list[Extraction]) -> str:
     from ingest.writers.html_report import render_html as render  # the shared template of check and serve
 
     return render(results)
 
 
-report("html", _html_report, "a self-contained page: summary, findings with links, each marked where it occurs")
+report("html", _html_report, "a self-contained page: summary, findings with links, each marked where it occurs",
+       terminal=html_safe)

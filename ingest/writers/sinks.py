@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Protocol
 
+from ingest.paths import terminal_safe
 from ingest.writers.atomic import write_text_atomic
 from schemas.records import Extraction
 
@@ -57,8 +58,9 @@ def names(kind: str) -> list[str]:
 class TextReportSink:
     """A report rendered from all the extractions when the run ends (a report is one document)."""
 
-    def __init__(self, render: Callable[[list[Extraction]], str], destination: Path | None):
-        self._render, self._destination = render, destination
+    def __init__(self, render: Callable[[list[Extraction]], str], destination: Path | None,
+                 terminal: Callable[[str], str] = terminal_safe):
+        self._render, self._destination, self._terminal = render, destination, terminal
         self._results: list[Extraction] = []
 
     def open(self) -> None:
@@ -72,12 +74,15 @@ class TextReportSink:
             return []
         text = self._render(self._results)
         if self._destination is None:
-            print(text, file=sys.stdout)
+            print(self._terminal(text), file=sys.stdout)  # no control or bidi character reaches a terminal raw
             return []
         write_text_atomic(self._destination, text)
         return [self._destination]
 
 
-def report(name: str, render: Callable[[list[Extraction]], str], description: str = "") -> SinkType:
-    """Register a report format from a function that renders extractions to text."""
-    return register(SinkType(name, REPORT, lambda destination: TextReportSink(render, destination), description))
+def report(name: str, render: Callable[[list[Extraction]], str], description: str = "",
+           terminal: Callable[[str], str] = terminal_safe) -> SinkType:
+    """Register a report format from a function that renders extractions to text; ``terminal`` makes
+    the text safe to print (control characters escaped in the report's own syntax)."""
+    return register(SinkType(name, REPORT, lambda destination: TextReportSink(render, destination, terminal),
+                             description))

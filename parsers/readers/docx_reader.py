@@ -14,8 +14,9 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from parsers.errors import ParseError
 from parsers.readers.docx_numbering import Numbering, W
 from parsers.safety import check_xml_parts, check_zip
-from schemas.blocks import Document, Paragraph, Provenance, Table, TableRow
+from schemas.blocks import Document, Paragraph, Provenance, ReaderWarning, Table, TableRow
 
+MALFORMED_MARKUP = "malformed_markup"  # the ReaderWarning code (a finding kind of the same name)
 HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 
 
@@ -28,9 +29,10 @@ def read_docx(path: Path, source: str) -> Document:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises many kinds for damaged packages
         raise ParseError(f"cannot open .docx: {type(exc).__name__}: {exc}") from exc
+    doc = Document(source=source, format="docx")
+    doc.warnings.extend(_drop_malformed_attributes(document))
     numbering = _load_numbering(document)
     styles = _style_table(document)
-    doc = Document(source=source, format="docx")
     counter = 0
     for item in document.iter_inner_content():
         if isinstance(item, DocxParagraph):
@@ -121,7 +123,7 @@ def _paragraph(p: DocxParagraph, numbering: Numbering, styles: dict, prov: Prove
     style_id = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
     style = styles.get(style_id, styles[None])
     label = numbering.label(p._p, style_id)
-    text = p.text.replace("\t", " ").strip()
+    text = clean_text(p.text.replace("\t", " ")).strip()
     if label and text:
         text = f"{label}{text}"
     return Paragraph(text=text, prov=prov, heading_level=_heading_level(ppr, style),
@@ -155,7 +157,7 @@ def _cell_text(tc, numbering: Numbering) -> str:
         ppr = p_el.pPr
         style_id = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
         label = numbering.label(p_el, style_id)
-        text = DocxParagraph(p_el, None).text.strip()
+        text = clean_text(DocxParagraph(p_el, None).text).strip()
         if text:
             lines.append(f"{label}{text}" if label else text)
     return "\n".join(lines)
@@ -185,3 +187,66 @@ def _table_rows(table: DocxTable, numbering: Numbering) -> list[list[str]]:
         grid.append(row)
     width = max([width] + [len(r) for r in grid])
     return [r + [""] * (width - len(r)) for r in grid]
+
+
+# Zero-width, bidi and other format characters, and control characters (newline and tab kept): they
+# make `市\u200b教育局` a different unit from `市教育局` and can reorder a line on screen.
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]")
+
+
+def clean_text(text: str) -> str:
+    return _INVISIBLE.sub("", text)
+
+
+_ON_OFF = {"true", "false", "1", "0", "on", "off"}
+_INTEGER = re.compile(r"^[+-]?\d{1,18}$")
+# Properties whose value python-docx (or our numbering) converts strictly: a malformed value there
+# would fail the whole document, so the property is treated as absent instead (with a warning).
+_VALUE_RULES: dict[str, object] = {
+    **{name: _ON_OFF for name in ("b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "vanish",
+                                  "outline", "shadow", "emboss", "imprint", "webHidden", "specVanish",
+                                  "keepNext", "keepLines", "pageBreakBefore", "widowControl", "suppressLineNumbers",
+                                  "bidi", "contextualSpacing", "tblHeader", "cantSplit", "noWrap", "hideMark")},
+    **{name: _INTEGER for name in ("gridSpan", "gridBefore", "gridAfter", "ilvl", "numId", "outlineLvl", "start",
+                                   "startOverride", "sz", "szCs", "kern", "spacing", "position", "w")},
+    "vMerge": {"restart", "continue"},
+    "hMerge": {"restart", "continue"},
+    "jc": {"start", "end", "left", "right", "center", "both", "distribute", "mediumKashida", "highKashida",
+           "lowKashida", "thaiDistribute", "numTab"},
+    "vertAlign": {"baseline", "superscript", "subscript"},
+}
+_SPAN_ATTRIBUTES = ("w", "h")  # measurements on tcW/trHeight etc. (w:w="abc")
+
+
+def _valid(rule, value: str) -> bool:
+    return rule.match(value) is not None if hasattr(rule, "match") else value in rule
+
+
+def _drop_malformed_attributes(document) -> list[ReaderWarning]:
+    """Remove properties whose value is malformed (`w:b="maybe"`, `w:gridSpan="abc"`): each is
+    treated as absent and reported once per kind, and the rest of the document is kept."""
+    roots = [document.element, document.styles.element]
+    try:
+        roots.append(document.part.numbering_part.element)
+    except (KeyError, NotImplementedError, AttributeError):
+        pass
+    bad: dict[str, int] = {}
+    val_name = W + "val"
+    for root in roots:
+        for el in list(root.iter()):
+            if not isinstance(el.tag, str) or not el.tag.startswith(W):
+                continue
+            local = el.tag[len(W):]
+            rule = _VALUE_RULES.get(local)
+            value = el.get(val_name)
+            if rule is not None and value is not None and not _valid(rule, value.strip()):
+                bad[f"w:{local}=\"{value[:20]}\""] = bad.get(f"w:{local}=\"{value[:20]}\"", 0) + 1
+                el.getparent().remove(el)
+                continue
+            for attr in _SPAN_ATTRIBUTES:
+                raw = el.get(W + attr)
+                if raw is not None and not _INTEGER.match(raw.strip()) and local in ("tcW", "trHeight", "gridCol",
+                                                                                     "tblW", "tblInd", "ind"):
+                    bad[f"w:{local} w:{attr}=\"{raw[:20]}\""] = bad.get(f"w:{local} w:{attr}=\"{raw[:20]}\"", 0) + 1
+                    del el.attrib[W + attr]
+    return [ReaderWarning(MALFORMED_MARKUP, f"格式属性无效，已按缺省处理：{what}（{n}处）") for what, n in bad.items()]
