@@ -78,7 +78,12 @@ class OutlineBuilder:
             self.stack = []
             self._attach(Node(BARRIER, None, text, p.prov, index), self.root)
             return
+        if g.note.match(h):  # a closing note belongs to no item
+            self._attach(Node(TEXT, None, text, p.prov, index), self.root)
+            return
         start = marker_at_start(h)
+        if start is not None and g.continuation.search(h) and self._continued(start):
+            return  # `三、…（续）`: item 三 goes on after a page break
         pos = start.end if start else 0
         current: Marker | None = start
         for m in inline_markers(h, max(pos, 1)):
@@ -115,6 +120,14 @@ class OutlineBuilder:
         self._place(Node(marker.kind, marker, body, prov, index))
         if heading:
             self._place(Node(HEADING, None, heading, prov, index))
+
+    def _continued(self, m: Marker) -> bool:
+        """Whether ``m`` repeats an open item (same kind and number); the stack is cut back to it."""
+        for i in reversed(self._levels(m.kind)):
+            if self.stack[i].number == m.number:
+                del self.stack[i + 1:]
+                return True
+        return False
 
     # -- placing -------------------------------------------------------------------------------
     def _levels(self, kind: str) -> list[int]:

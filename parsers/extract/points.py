@@ -20,6 +20,7 @@ class PointsReading:
     criteria: str | None = None  # the scoring rule after the points in a flattened table
     total: float | None = None  # `实行100分制`: a declared total, not the clause's points
     implausible: str | None = None  # a value read and refused
+    in_sentence: bool = False  # the points stand inside a sentence (`…的，得5分`), see the grammar
 
 
 def to_number(raw: str) -> float:
@@ -109,6 +110,7 @@ def _read_points(text: str) -> PointsReading:
                 reading.implausible = m.group().strip()
             else:
                 reading.points, reading.notation = value, notation.name if notation else "bare_number"
+                reading.in_sentence = bool(notation and notation.in_sentence)
                 if notation is None or notation.cut:
                     cut_at = m.span()
                 elif notation.remove:

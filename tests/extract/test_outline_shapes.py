@@ -1,0 +1,65 @@
+"""Shapes of notices built in code that the outline reader must generalise to: a heading written as a
+sentence, scoring rules in plain paragraphs under a scored heading, `(单项满分:N)`, a heading repeated
+with `(续)` after a page break, and a closing note."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from parsers.extract.points import read_points
+from parsers.extract.targets import extract_targets
+from parsers.readers.text_reader import read_text
+from schemas.blocks import Document, Paragraph, Provenance
+
+
+def _doc(lines: list[str]) -> Document:
+    return Document("mem", "txt", [Paragraph(t, Provenance("mem", None, i + 1)) for i, t in enumerate(lines)])
+
+
+def _rows(lines: list[str]):
+    return [(t.section, t.section_points, t.seq, t.text, t.points)
+            for t in extract_targets(_doc(lines), "d").targets]
+
+
+def test_sentence_heading_keeps_its_full_stop_a_short_name_does_not():
+    rows = _rows(["（一）按时完成上级部署的各项工作任务，确保工作质量。（4分）",
+                  "1、制定年度工作方案，按时报送。2分",
+                  "2、年底报送工作总结。2分",
+                  "（二）宣传教育。（2分）",
+                  "1、开展宣传活动不少于两次。2分"])
+    assert [r[0] for r in rows] == ["按时完成上级部署的各项工作任务，确保工作质量。"] * 2 + ["宣传教育"]
+    assert [r[4] for r in rows] == [2.0, 2.0, 2.0]
+
+
+def test_scoring_rule_paragraphs_under_a_scored_heading_are_its_text():
+    rows = _rows(["（一）道路养护（20分）",
+                  "年末养护里程达到下达任务的，得15分；达不到的不得分。",
+                  "建立养护台账，得5分。",
+                  "（二）资金管理（10分）",
+                  "资金按期拨付到位的，得10分。"])
+    assert [(r[0], r[2], r[4]) for r in rows] == [(None, 1, 20.0), (None, 2, 10.0)]
+    assert rows[0][3].startswith("道路养护年末养护里程达到下达任务的，得15分")
+    assert "建立养护台账" in rows[0][3]
+
+
+def test_unnumbered_clause_with_its_own_bracketed_points_is_still_a_clause():
+    rows = _rows(["（一）机构建设（5分）", "建立工作站，配备专职人员（5分）。"])
+    assert [(r[0], r[2], r[4]) for r in rows] == [("机构建设", None, 5.0)]
+
+
+def test_labelled_points_without_fen():
+    for text, value in (("环境质量(单项满分:12 )", 12.0), ("总量控制（满分：20）", 20.0),
+                        ("基础工作【分值:6分】", 6.0)):
+        reading = read_points(text)
+        assert reading.points == value and "满分" not in reading.text and "分值" not in reading.text
+
+
+def test_continued_heading_and_closing_note(tmp_path: Path):
+    path = tmp_path / "n.txt"
+    path.write_text("某某工作考评细则\n一、组织建设(单项满分:30 )\n二、业务工作(单项满分: 50 )\n"
+                    "二、业务工作(续)\n三、创新工作(单项满分:20)\n"
+                    "注:未列入本细则的其他任务仍按有关规定执行并作为扣分依据。\n", encoding="utf-8")
+    doc = read_text(path, str(path), False)
+    assert doc.paragraphs()[-1].text.startswith("注:")
+    targets = extract_targets(doc, "d").targets
+    assert [(t.seq, t.text, t.points) for t in targets] == [
+        (1, "组织建设", 30.0), (2, "业务工作", 50.0), (3, "创新工作", 20.0)]
