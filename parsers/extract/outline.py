@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from parsers.extract.grammar import grammar
-from parsers.extract.layout import chain_headings, trailing_heading
+from parsers.extract.layout import chain_headings, row_heading, trailing_heading
 from parsers.extract.markers import Marker, inline_markers, marker_at_start
 from parsers.extract.points import PointsReading, read_points
 from parsers.textnorm import halfwidth, no_space
@@ -107,6 +107,8 @@ class OutlineBuilder:
                 for name in names:
                     self._place(Node(HEADING, None, name, prov, index))
                 return
+            if first and not last and self._row_heading(raw, prov, index):
+                return
             kind = TITLE if index == 0 and first and not last else TEXT
             if index == 0 and first and last and not read_points(raw).points:
                 kind = TITLE
@@ -120,6 +122,20 @@ class OutlineBuilder:
         self._place(Node(marker.kind, marker, body, prov, index))
         if heading:
             self._place(Node(HEADING, None, heading, prov, index))
+
+    def _row_heading(self, raw: str, prov: Provenance, index: int) -> bool:
+        """A flattened row's `名称N分` before its first clause is a heading with points; a bare
+        `N名称` paragraph just above it is the row's number and the start of that name."""
+        prev = self.last_placed
+        previous = prev.raw if prev is not None and prev.kind == TEXT and prev.paragraph == index - 1 else None
+        found = row_heading(raw, previous)
+        if found is None:
+            return False
+        name, joined = found
+        if joined and prev is not None and prev.parent is not None:
+            prev.parent.children.remove(prev)
+        self._place(Node(HEADING, None, name, prov, index))
+        return True
 
     def _continued(self, m: Marker) -> bool:
         """Whether ``m`` repeats an open item (same kind and number); the stack is cut back to it."""

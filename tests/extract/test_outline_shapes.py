@@ -63,3 +63,21 @@ def test_continued_heading_and_closing_note(tmp_path: Path):
     targets = extract_targets(doc, "d").targets
     assert [(t.seq, t.text, t.points) for t in targets] == [
         (1, "组织建设", 30.0), (2, "业务工作", 50.0), (3, "创新工作", 20.0)]
+
+
+def test_flattened_row_number_name_and_points_glued_to_the_first_clause():
+    rows = _rows(["序号项目标准分目标任务考核标准",
+                  "1基础",
+                  "管理6分1、建立工作台账,计4分。",
+                  "2、按时报送报表,计2分。1、未建台账扣2分。",
+                  "2、报表迟报扣1分。",
+                  "2宣传",
+                  "培训4分1、开展培训两次以上,计4分。"])
+    assert [(r[0], r[1], r[2], r[4]) for r in rows] == [
+        ("基础管理", 6.0, 1, 4.0), ("基础管理", 6.0, 2, 2.0), ("宣传培训", 4.0, 1, 4.0)]
+    assert rows[0][3] == "建立工作台账,计4分。"
+
+
+def test_equal_in_sentence_points_of_parallel_conditions_add_up_tiers_do_not():
+    assert read_points("甲级已建立领导小组,记0.5分,乙级已建立领导小组,记0.5分。").points == 1.0
+    assert read_points("全部完成的得5分,基本完成的得3分。").points == 5.0
