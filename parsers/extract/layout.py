@@ -92,3 +92,16 @@ def row_heading(raw: str, previous: str | None) -> tuple[str, bool] | None:
     start = ROW_START.match(previous) if previous else None
     name = (start["name"] if start else "") + m["name"]
     return f"{name}({m['n']}分)", start is not None
+
+
+GLUED_POINTS = regex.compile(r"(?<=\p{Han})\s*(?P<n>\d{1,3}(?:\.\d)?)\s*$")
+
+
+def glued_points(segment: str) -> str:
+    """`…纳入政府目标考核20` right before its own first sub-item `1.1.1` (a flattened table's 分值
+    cell between a heading and its clauses) → `…纳入政府目标考核(20分)`."""
+    from parsers.extract.points import read_points
+    m = GLUED_POINTS.search(segment)
+    if m is None or read_points(segment).points is not None:
+        return segment
+    return f"{segment[:m.start()]}({m['n']}分)"

@@ -15,7 +15,7 @@ import regex
 
 from parsers.extract.grammar import grammar
 from parsers.extract.layout import strip_header_run
-from parsers.extract.outline import BARRIER, HEADING, TEXT, TITLE, Node, build_outline
+from parsers.extract.outline import BARRIER, TEXT, TITLE, Node, build_outline
 from parsers.extract.points import read_points
 from parsers.textnorm import matching_copy, no_space
 from schemas.blocks import Document

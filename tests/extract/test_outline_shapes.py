@@ -81,3 +81,20 @@ def test_flattened_row_number_name_and_points_glued_to_the_first_clause():
 def test_equal_in_sentence_points_of_parallel_conditions_add_up_tiers_do_not():
     assert read_points("甲级已建立领导小组,记0.5分,乙级已建立领导小组,记0.5分。").points == 1.0
     assert read_points("全部完成的得5分,基本完成的得3分。").points == 5.0
+
+
+def test_flattened_decimal_numbering_with_glued_points_and_a_repeated_group_row():
+    line = ("附件:某县工作目标考核评分细则考核项目考核要点分值考核内容评分标准"
+            "1.组织保障(40分)1.1制度建设151.1.1建立工作制度。(10分)有制度得10分;1.1.2制度上墙。(5分)未上墙扣5分。"
+            "1.2经费保障251.2.1经费列入预算。(25分)未列入不得分。"
+            "1.组织保障(40分)1.3督查落实101.3.1开展督查。(10分)")
+    rows = _rows([line])  # the group row `1.组织保障(40分)` repeats before 1.3 (a new page)
+    assert [(r[0], r[1], r[2], r[4]) for r in rows] == [
+        ("制度建设", 15.0, 1, 10.0), ("制度建设", 15.0, 2, 5.0), ("经费保障", 25.0, 1, 25.0),
+        ("督查落实", 10.0, 1, 10.0)]
+    assert rows[0][3].startswith("建立工作制度。")
+
+
+def test_decimal_numbers_in_sentences_are_not_items():
+    rows = _rows(["1.1加强管理(10分)", "1.1.1增长1.5倍,完成2.5万元任务。(10分)"])
+    assert [(r[2], r[4]) for r in rows] == [(1, 10.0)]
