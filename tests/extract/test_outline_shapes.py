@@ -98,3 +98,10 @@ def test_flattened_decimal_numbering_with_glued_points_and_a_repeated_group_row(
 def test_decimal_numbers_in_sentences_are_not_items():
     rows = _rows(["1.1加强管理(10分)", "1.1.1增长1.5倍,完成2.5万元任务。(10分)"])
     assert [(r[2], r[4]) for r in rows] == [(1, 10.0)]
+
+
+def test_bracketed_points_after_a_sentence_then_the_scoring_rule_in_a_flattened_row():
+    reading = read_points("建立工作制度。(10分)有制度得10分,否则不得分;")
+    assert (reading.points, reading.text, reading.criteria) == (10.0, "建立工作制度。", "有制度得10分,否则不得分;")
+    inside = read_points("重视信访工作(2分)。将信访工作列入议事日程的记2分")  # points before the stop: one clause
+    assert inside.points == 2.0 and inside.criteria is None and "列入议事日程" in inside.text
