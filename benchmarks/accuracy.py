@@ -2,25 +2,24 @@
 
 Scoring follows ../shared/real/GOLD.md (notices: clause P/R/F1; tables: row recall and field accuracy; findings:
 recall and false errors). The samples have no gold: they are scored on the counts the project promises.
-Usage: python benchmarks/accuracy.py [--real DIR] [--json FILE] [--update-baseline]
+By default it scores ../shared/real (the development set) and tests/data/holdout (documents the extraction was
+never developed on); `--real DIR` (repeatable) scores every *.gold.json under the given folders instead.
+Usage: python benchmarks/accuracy.py [--real DIR ...] [--json FILE] [--update-baseline]
 """
 from __future__ import annotations
 
 import argparse
 import difflib
+import importlib.util
 import json
 import re
-import shutil
-import subprocess
 import sys
-import tempfile
 import unicodedata
 from collections import Counter
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_REAL = ROOT.parent / "shared" / "real"
 BASELINE = ROOT / "benchmarks" / "accuracy_baseline.json"
 SIMILAR = 0.9
 HEAD_MIN = 8
@@ -29,9 +28,21 @@ TRAILING_POINTS = re.compile(r"\d+(?:\.\d+)?分$")
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 LIST_SEPARATORS = re.compile(r"[、，,；;/\n]")
 TRAILING_PUNCT = "；;。.,，"
-# Samples: expected counts (no gold file). Notices: (units, scored clauses); tables: rows per table.
-SAMPLE_NOTICES = {"sanmenxia_2020_targets": (72, 816)}
-SAMPLE_TABLES = {"jiayuguan_2022q2_decomposition": (31, 35)}
+
+
+
+def _load_inputs():
+    """The sibling module, loaded by path: this script runs without `benchmarks` being a package."""
+    spec = importlib.util.spec_from_file_location("accuracy_inputs", Path(__file__).with_name("accuracy_inputs.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_inputs = _load_inputs()
+DEFAULT_REAL, HOLDOUT, DEFAULT_REALS = _inputs.DEFAULT_REAL, _inputs.HOLDOUT, _inputs.DEFAULT_REALS
+SAMPLE_NOTICES, SAMPLE_TABLES = _inputs.SAMPLE_NOTICES, _inputs.SAMPLE_TABLES
+collect_inputs, run_tool = _inputs.collect_inputs, _inputs.run_tool
 
 Row = dict[str, Any]
 
@@ -285,55 +296,12 @@ def score_sample_tables(expected: tuple[int, ...], indicators: list[Row]) -> dic
             "detail": f"rows {counts} / {list(expected)}"}
 
 
-def collect_inputs(real: Path | None) -> tuple[dict[str, dict], list[Path], dict[str, tuple]]:
-    """Gold documents (file name → gold), every input file, and the samples' expectations by file name."""
-    golds: dict[str, dict] = {}
-    files: list[Path] = []
-    for gold_path in sorted(real.glob("*.gold.json")) if real and real.is_dir() else []:
-        stem = gold_path.name[: -len(".gold.json")]
-        for doc in sorted(real.glob(stem + ".*")):
-            if doc != gold_path and not doc.name.endswith(".json"):
-                golds[doc.name] = json.loads(gold_path.read_text(encoding="utf-8"))
-                files.append(doc)
-    samples: dict[str, tuple] = {}
-    for path in sorted((ROOT / "samples").iterdir()):
-        for kind, table in (("notice", SAMPLE_NOTICES), ("tables", SAMPLE_TABLES)):
-            if path.stem in table:
-                samples[path.name] = (kind, table[path.stem])
-                files.append(path)
-    return golds, files, samples
-
-
-def _read(out: Path, name: str) -> dict[str, list[Row]]:
-    path = out / f"{name}.parquet"
-    if not path.exists():
-        return {}
-    import pyarrow.parquet as pq
-    grouped: dict[str, list[Row]] = {}
-    for row in pq.read_table(path).to_pylist():
-        grouped.setdefault(Path(row["source_path"]).name, []).append(row)
-    return grouped
-
-
-def run_tool(files: list[Path]) -> dict[str, dict[str, list[Row]]]:
-    """Run `ingest run` once on copies of the files; the output tables grouped by file name."""
-    with tempfile.TemporaryDirectory(prefix="accuracy-") as tmp:
-        tmp_in, tmp_out = Path(tmp) / "in", Path(tmp) / "out"
-        tmp_in.mkdir()
-        for f in files:
-            shutil.copy2(f, tmp_in / f.name)
-        proc = subprocess.run([sys.executable, "-m", "ingest", "run", str(tmp_in), "--out", str(tmp_out),
-                               "--jobs", "1", "--quiet"], cwd=ROOT, capture_output=True, text=True)
-        if proc.returncode not in (0, 1):  # 1: some file failed, which is scored, not fatal
-            raise RuntimeError(f"ingest run exited {proc.returncode}: {proc.stderr[-2000:]}")
-        tables = {name: _read(tmp_out, name) for name in ("targets", "indicators", "findings")}
-    return {f.name: {name: rows.get(f.name, []) for name, rows in tables.items()} for f in files}
-
-
-def evaluate(real: Path | None = DEFAULT_REAL) -> dict:
+def evaluate(real: Path | Iterable[Path] | None = DEFAULT_REALS) -> dict:
     golds, files, samples = collect_inputs(real)
     outputs = run_tool(files)
     docs = {name: score_gold(gold, outputs[name]) for name, gold in golds.items()}
+    for name, gold in golds.items():
+        docs[name]["set"] = gold["_set"]
     for name, (kind, expected) in samples.items():
         out = outputs[name]
         docs[name] = (score_sample_notice(expected, out["targets"]) if kind == "notice"
@@ -346,6 +314,13 @@ def evaluate(real: Path | None = DEFAULT_REAL) -> dict:
     means = {"mean_clause_f1": mean("f1", ("notice",)), "mean_table_score": mean("score", ("tables",)),
              "mean_sample_score": mean("score", ("sample-notice", "sample-tables")),
              "false_errors": sum(d.get("false_errors") or 0 for d in docs.values())}
+    for folder in sorted({gold["_set"] for gold in golds.values()}):
+        notices = [d["f1"] for d in docs.values() if d.get("set") == folder and d["kind"] == "notice"]
+        tables = [d["score"] for d in docs.values() if d.get("set") == folder and d["kind"] == "tables"]
+        means[f"{folder}:mean_clause_f1"] = sum(notices) / len(notices) if notices else None
+        means[f"{folder}:mean_table_score"] = sum(tables) / len(tables) if tables else None
+        means[f"{folder}:false_errors"] = sum(d.get("false_errors") or 0 for d in docs.values()
+                                               if d.get("set") == folder)
     return {"documents": docs, "means": means}
 
 
@@ -368,6 +343,10 @@ def markdown(result: dict) -> str:
     lines += ["", f"mean clause F1 over notices: {_fmt(m['mean_clause_f1'])}; "
               f"mean table score over tables: {_fmt(m['mean_table_score'])}; "
               f"mean sample score: {_fmt(m['mean_sample_score'])}; false errors: {m['false_errors']}"]
+    for folder in sorted({d["set"] for d in result["documents"].values() if d.get("set")}):
+        lines.append(f"{folder}: mean clause F1 {_fmt(m[folder + ':mean_clause_f1'])}; "
+                     f"mean table score {_fmt(m[folder + ':mean_table_score'])}; "
+                     f"false errors {m[folder + ':false_errors']}")
     return "\n".join(lines)
 
 
@@ -378,11 +357,13 @@ def baseline_of(result: dict) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--real", type=Path, default=DEFAULT_REAL, help="folder of *.gold.json and documents")
+    parser.add_argument("--real", type=Path, action="append",
+                        help="folder of *.gold.json and documents (repeatable; default: "
+                             "../shared/real and tests/data/holdout)")
     parser.add_argument("--json", type=Path, help="write every figure to this JSON file")
     parser.add_argument("--update-baseline", action="store_true", help=f"write {BASELINE.name}")
     args = parser.parse_args(argv)
-    result = evaluate(args.real)
+    result = evaluate(args.real or DEFAULT_REALS)
     print(markdown(result))
     if args.json:
         args.json.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")

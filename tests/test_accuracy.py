@@ -10,6 +10,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT.parent / "shared" / "real"
+HOLDOUT = ROOT / "tests" / "data" / "holdout"
 TOLERANCE = 1e-6
 
 
@@ -24,7 +25,7 @@ def _load_benchmark():
 def result() -> dict:
     if not REAL.is_dir():
         pytest.skip("../shared/real (gold files) is not beside this checkout")
-    return _load_benchmark().evaluate(REAL)
+    return _load_benchmark().evaluate([REAL, HOLDOUT])
 
 
 BASELINE = json.loads((ROOT / "benchmarks" / "accuracy_baseline.json").read_text(encoding="utf-8"))

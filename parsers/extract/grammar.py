@@ -28,6 +28,7 @@ class Notation:
     pattern: regex.Pattern
     remove: bool
     cut: bool
+    in_sentence: bool = False  # stated inside a sentence (`…的，得5分`): a scoring rule's wording
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,8 @@ class Grammar:
     attachment: regex.Pattern
     salutation: regex.Pattern
     intro: regex.Pattern
+    continuation: regex.Pattern
+    note: regex.Pattern
     notations: tuple[Notation, ...]
     bare_number: regex.Pattern
     per_kind_bracket: regex.Pattern
@@ -94,8 +97,10 @@ def grammar() -> Grammar:
         attachment=regex.compile(m["attachment"]),
         salutation=regex.compile(m["salutation"]),
         intro=regex.compile(m["intro"]),
+        continuation=regex.compile(m["continuation"]),
+        note=regex.compile(m["note"]),
         notations=tuple(Notation(n["name"], regex.compile(fill(n["pattern"])), n.get("remove", False),
-                                 n.get("cut", False)) for n in p["notations"]),
+                                 n.get("cut", False), n.get("in_sentence", False)) for n in p["notations"]),
         bare_number=regex.compile(p["bare_number"]),
         per_kind_bracket=regex.compile(p["per_kind"]["bracket"]),
         per_kind_entry=regex.compile(fill(p["per_kind"]["entry"])),
@@ -110,6 +115,12 @@ def grammar() -> Grammar:
         lead_words=tuple(sorted(p["inline_list"]["lead_words"], key=len, reverse=True)),
         max_points=float(p["max_points"]),
     )
+
+
+@lru_cache(maxsize=1)
+def note_pattern() -> regex.Pattern:
+    """`注：…` at the start of a line: a note of its own, never the tail of the item above it."""
+    return regex.compile(_load("outline_markers.json")["note"])
 
 
 @lru_cache(maxsize=1)

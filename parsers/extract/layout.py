@@ -75,3 +75,33 @@ def trailing_heading(raw: str) -> tuple[str, str | None]:
     if read_points(raw[:cut]).points is None:
         return raw, None
     return raw[:cut], raw[cut:].strip()
+
+
+# A flattened table row: `1组织` (row number glued to the first part of the item's name), then
+# `领导5分1、…` (the rest of the name and its 分值 glued to its first numbered clause).
+ROW_START = regex.compile(r"^\s*\d{1,3}\s*(?P<name>\p{Han}{1,10})\s*$")
+ROW_HEADING = regex.compile(r"^\s*(?P<name>\p{Han}{1,12})\s*(?P<n>\d+(?:\.\d+)?)\s*分\s*$")
+
+
+def row_heading(raw: str, previous: str | None) -> tuple[str, bool] | None:
+    """`领导5分` just before a numbered clause on the same line → (`组织领导(5分)`, whether the
+    previous paragraph `1组织` was the start of the name); None when ``raw`` is anything else."""
+    m = ROW_HEADING.match(raw)
+    if m is None:
+        return None
+    start = ROW_START.match(previous) if previous else None
+    name = (start["name"] if start else "") + m["name"]
+    return f"{name}({m['n']}分)", start is not None
+
+
+GLUED_POINTS = regex.compile(r"(?<=\p{Han})\s*(?P<n>\d{1,3}(?:\.\d)?)\s*$")
+
+
+def glued_points(segment: str) -> str:
+    """`…纳入政府目标考核20` right before its own first sub-item `1.1.1` (a flattened table's 分值
+    cell between a heading and its clauses) → `…纳入政府目标考核(20分)`."""
+    from parsers.extract.points import read_points
+    m = GLUED_POINTS.search(segment)
+    if m is None or read_points(segment).points is not None:
+        return segment
+    return f"{segment[:m.start()]}({m['n']}分)"

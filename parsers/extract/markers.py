@@ -16,8 +16,19 @@ class Marker:
     start: int
     end: int  # where the item's text begins
 
+    @property
+    def parent_path(self) -> str | None:
+        """`1.2` for the decimal marker `1.2.3`; None for other kinds."""
+        return self.raw.rsplit(".", 1)[0] if self.kind.startswith("decimal") else None
+
+    @property
+    def path(self) -> str:
+        return self.raw.rstrip(".．、 ")
+
 
 def number_of(groups: dict, roman: str) -> int | None:
+    if groups.get("dec"):  # 1.2.3: the item's own number is the last
+        return int(groups["dec"].rsplit(".", 1)[1])
     if groups.get("d"):
         return int(groups["d"])
     if groups.get("circled"):

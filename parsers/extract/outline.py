@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from parsers.extract.grammar import grammar
-from parsers.extract.layout import chain_headings, trailing_heading
+from parsers.extract.layout import chain_headings, glued_points, row_heading, trailing_heading
 from parsers.extract.markers import Marker, inline_markers, marker_at_start
 from parsers.extract.points import PointsReading, read_points
 from parsers.textnorm import halfwidth, no_space
@@ -74,17 +74,31 @@ class OutlineBuilder:
         g = grammar()
         if g.intro.search(no_space(h)):
             return  # `具体内容如下：` only announces the items below
-        if g.attachment.match(h) or g.salutation.match(h.strip()):
+        label = g.attachment.match(h)
+        if label or g.salutation.match(h.strip()):
             self.stack = []
-            self._attach(Node(BARRIER, None, text, p.prov, index), self.root)
+            rest = text[label.end():].strip() if label else ""
+            if not rest or marker_at_start(halfwidth(rest)) is None and not _numbered_inside(rest):
+                self._attach(Node(BARRIER, None, text, p.prov, index), self.root)
+                return
+            # `附件：…细则…1.…(75分)…`: a whole table flattened after the label; read what follows it
+            self._attach(Node(BARRIER, None, text[:label.end()], p.prov, index), self.root)
+            text, h = rest, halfwidth(rest)
+        if g.note.match(h):  # a closing note belongs to no item
+            self._attach(Node(TEXT, None, text, p.prov, index), self.root)
             return
         start = marker_at_start(h)
+        if start is not None and g.continuation.search(h) and self._continued(start):
+            return  # `三、…（续）`: item 三 goes on after a page break
         pos = start.end if start else 0
         current: Marker | None = start
         for m in inline_markers(h, max(pos, 1)):
             if m.start < pos or not self._acceptable(m, current):
                 continue
-            self._segment(current, text[pos:m.start], p.prov, index, first=current is None and pos == 0)
+            segment = text[pos:m.start]
+            if current is not None and m.number == 1 and m.parent_path == current.path:
+                segment = glued_points(segment)
+            self._segment(current, segment, p.prov, index, first=current is None and pos == 0)
             current, pos = m, m.end
         self._segment(current, text[pos:], p.prov, index, first=current is None and pos == 0, last=True)
 
@@ -102,6 +116,8 @@ class OutlineBuilder:
                 for name in names:
                     self._place(Node(HEADING, None, name, prov, index))
                 return
+            if first and not last and self._row_heading(raw, prov, index):
+                return
             kind = TITLE if index == 0 and first and not last else TEXT
             if index == 0 and first and last and not read_points(raw).points:
                 kind = TITLE
@@ -116,6 +132,28 @@ class OutlineBuilder:
         if heading:
             self._place(Node(HEADING, None, heading, prov, index))
 
+    def _row_heading(self, raw: str, prov: Provenance, index: int) -> bool:
+        """A flattened row's `名称N分` before its first clause is a heading with points; a bare
+        `N名称` paragraph just above it is the row's number and the start of that name."""
+        prev = self.last_placed
+        previous = prev.raw if prev is not None and prev.kind == TEXT and prev.paragraph == index - 1 else None
+        found = row_heading(raw, previous)
+        if found is None:
+            return False
+        name, joined = found
+        if joined and prev is not None and prev.parent is not None:
+            prev.parent.children.remove(prev)
+        self._place(Node(HEADING, None, name, prov, index))
+        return True
+
+    def _continued(self, m: Marker) -> bool:
+        """Whether ``m`` repeats an open item (same kind and number); the stack is cut back to it."""
+        for i in reversed(self._levels(m.kind)):
+            if self.stack[i].number == m.number:
+                del self.stack[i + 1:]
+                return True
+        return False
+
     # -- placing -------------------------------------------------------------------------------
     def _levels(self, kind: str) -> list[int]:
         return [i for i, n in enumerate(self.stack) if n.kind == kind]
@@ -124,6 +162,8 @@ class OutlineBuilder:
         """Whether an inline marker starts an item; ``pending`` is the item being read."""
         if m.number is None:
             return False
+        if m.parent_path is not None:
+            return self._decimal_follows(m, pending)
         if pending is not None and pending.kind == m.kind and pending.number is not None:
             if pending.number + 1 == m.number:
                 return True
@@ -131,6 +171,20 @@ class OutlineBuilder:
         if any(self.stack[i].number is not None and self.stack[i].number + 1 == m.number for i in levels):
             return True
         return m.number == 1 or m.number == self.last_seen.get(m.kind, -9) + 1
+
+    def _decimal_follows(self, m: Marker, pending: Marker | None) -> bool:
+        """`1.2.3` inside a line starts an item only where it continues the outline: the next of an
+        open `1.2.x`, or the first under an open `1.2`."""
+        open_markers = [n.marker for n in self.stack if n.marker is not None]
+        if pending is not None:
+            open_markers.append(pending)
+        for o in open_markers:
+            if o.kind == m.kind and o.parent_path == m.parent_path and o.number is not None \
+                    and o.number + 1 == m.number:
+                return True
+            if m.number == 1 and o.path == m.parent_path:
+                return True
+        return False
 
     def _attach(self, node: Node, parent: Node) -> None:
         node.parent, node.group = parent, self.group
@@ -147,6 +201,8 @@ class OutlineBuilder:
                 levels = self._levels(HEADING)
                 if levels:
                     del self.stack[levels[-1]:]
+        elif self._repeats(node):
+            return
         else:
             self._place_numbered(node)
         parent = self.stack[-1] if self.stack else self.root
@@ -162,6 +218,16 @@ class OutlineBuilder:
         self.last_placed = node
         if node.number is not None:
             self.last_seen[node.kind] = node.number
+
+    def _repeats(self, node: Node) -> bool:
+        """A heading repeated word for word (a table's group row again on a new page): the open
+        item goes on; the stack is cut back to it."""
+        for i in reversed(self._levels(node.kind)):
+            if self.stack[i].number == node.number and no_space(self.stack[i].raw) == no_space(node.raw):
+                del self.stack[i + 1:]
+                self.last_placed = self.stack[i]
+                return True
+        return False
 
     def _place_numbered(self, node: Node) -> None:
         n = node.number
@@ -181,6 +247,11 @@ class OutlineBuilder:
         if levels:
             node.folded = self.stack[levels[-1]].folded
             del self.stack[levels[-1]:]  # a slip in the numbering: still a sibling
+
+
+def _numbered_inside(text: str) -> bool:
+    """Whether a line goes on into numbered items with points (a flattened document)."""
+    return len(inline_markers(halfwidth(text))) >= 2 and read_points(text).points is not None
 
 
 def build_outline(paragraphs: list[Paragraph]) -> Node:

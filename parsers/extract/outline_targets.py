@@ -15,7 +15,7 @@ import regex
 
 from parsers.extract.grammar import grammar
 from parsers.extract.layout import strip_header_run
-from parsers.extract.outline import BARRIER, HEADING, TEXT, TITLE, Node, build_outline
+from parsers.extract.outline import BARRIER, TEXT, TITLE, Node, build_outline
 from parsers.extract.points import read_points
 from parsers.textnorm import matching_copy, no_space
 from schemas.blocks import Document
@@ -44,8 +44,18 @@ class OutlineResult:
 RULED = ("deduction", "veto")
 
 
+def _scoring_rule(node: Node) -> bool:
+    """An unnumbered paragraph under a numbered item with its own points, scored only inside a
+    sentence (`…达到指标的，得25分；…`): that item's scoring rule, part of its text, not a clause."""
+    parent = node.parent
+    return (node.kind == TEXT and node.reading.in_sentence and parent is not None
+            and parent.marker is not None and parent.scored and not parent.reading.in_sentence)
+
+
 def _counts(node: Node) -> bool:
     """An item with points, or one that only deducts or vetoes: a clause either way."""
+    if _scoring_rule(node):
+        return False
     return node.scored or (node.marker is not None and node.reading.rule in RULED)
 
 
@@ -71,6 +81,17 @@ HAS_WORDS = regex.compile(r"[\p{Han}\d]")
 
 def heading_name(node: Node) -> str:
     return EDGE_PUNCT.sub("", node.reading.text).strip("。")
+
+
+INNER_PUNCT = regex.compile(r"[,，;；。、:：!！?？]")
+
+
+def section_name(node: Node) -> str:
+    """A section's name; a heading written as a sentence (`制定…计划。(3分)`) keeps its full stop, as
+    it stands in the document; a short name (`领导重视。`) loses it."""
+    name = EDGE_PUNCT.sub("", node.reading.text).strip()
+    bare = name.rstrip("。")
+    return name if INNER_PUNCT.search(bare) else bare.lstrip("。")
 
 
 def is_unit_heading(node: Node) -> bool:
@@ -135,7 +156,7 @@ class _Emitter:
                 inner.unit = inner.unit_raw = heading_name(node)
                 inner.unit_points = node.reading.points
             elif node.scored:
-                inner.path.append((heading_name(node), node.reading.points, node.number, node.reading.per_kind))
+                inner.path.append((section_name(node), node.reading.points, node.number, node.reading.per_kind))
             self.walk(node, inner)
             return
         if _counts(node) or (node.marker is not None and any(

@@ -20,6 +20,7 @@ class PointsReading:
     criteria: str | None = None  # the scoring rule after the points in a flattened table
     total: float | None = None  # `实行100分制`: a declared total, not the clause's points
     implausible: str | None = None  # a value read and refused
+    in_sentence: bool = False  # the points stand inside a sentence (`…的，得5分`), see the grammar
 
 
 def to_number(raw: str) -> float:
@@ -67,6 +68,15 @@ def _cut_out(text: str, spans: list[tuple[int, int]]) -> str:
     return text
 
 
+def _parallel_sum(notation, mt: str, value: float, excluded: list[tuple[int, int]]) -> float:
+    """`已建立…的，记0.5分，…已建立…的，记0.5分`: the same value stated for parallel conditions of one
+    clause adds up; different values (`完成的得5分，基本完成的得3分`) are tiers, and the first holds."""
+    values = [to_number(x["n"]) for x in notation.pattern.finditer(mt) if not _overlaps(x.span(), excluded)]
+    if len(values) >= 2 and all(v == value for v in values):
+        return value * len(values)
+    return value
+
+
 def read_points(text: str) -> PointsReading:
     """The reading of one clause's text; a notice repeats clauses, so readings are shared: treat
     the result as read-only."""
@@ -105,10 +115,13 @@ def _read_points(text: str) -> PointsReading:
         if best is not None:
             notation, m = best
             value = to_number(m["n"])
+            if notation is not None and notation.in_sentence:
+                value = _parallel_sum(notation, mt, value, deductions + removed)
             if abs(value) > g.max_points:
                 reading.implausible = m.group().strip()
             else:
                 reading.points, reading.notation = value, notation.name if notation else "bare_number"
+                reading.in_sentence = bool(notation and notation.in_sentence)
                 if notation is None or notation.cut:
                     cut_at = m.span()
                 elif notation.remove:

@@ -15,6 +15,7 @@ import regex
 from charset_normalizer import from_bytes
 
 from parsers.errors import ParseError
+from parsers.extract.grammar import note_pattern
 from parsers.readers.limits import LIMITS
 from parsers.textnorm import clean_text
 from schemas.blocks import Document, Paragraph, Provenance, Table, TableRow
@@ -176,6 +177,8 @@ def _joined(lines: list[_Line], source: str):
 def _continues(prev_text: str, prev: _Line, line: _Line) -> bool:
     """``prev_text`` is the last line of the paragraph so far; ``prev`` its first line."""
     if prev.heading_level or prev.bold or line.heading_level or line.bold:
+        return False
+    if note_pattern().match(line.text):  # `注：…` starts a note of its own
         return False
     if line.blank_before:
         # A blank line ends a paragraph, unless the text before it stops mid-sentence (`、`, `，`):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from ingest.pipeline import process_file
-from parsers.extract.outline_targets import extract_outline_targets
 from parsers.extract.points import read_points
 from parsers.extract.targets import extract_targets
 from schemas.blocks import Document, Paragraph, Provenance
