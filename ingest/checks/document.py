@@ -9,7 +9,8 @@ from schemas.records import Extraction, Finding
 
 
 @check(FindingKind("text_layer_unreadable", WARNING, "文字层无法识别", "{detail}"),
-       FindingKind("malformed_markup", WARNING, "格式属性无效", "{detail}"))
+       FindingKind("malformed_markup", WARNING, "格式属性无效", "{detail}"),
+       FindingKind("text_decoding", WARNING, "文字解码有误", "{detail}"))
 def check_reader_warnings(ex: Extraction) -> Iterator[Finding]:
     """A reader's warnings, kept with the extraction, become findings of the kind they name."""
     for w in ex.warnings:

@@ -18,7 +18,7 @@ from parsers.errors import ParseError
 from parsers.extract.grammar import note_pattern
 from parsers.readers.limits import LIMITS
 from parsers.textnorm import clean_text
-from schemas.blocks import Document, Paragraph, Provenance, Table, TableRow
+from schemas.blocks import Document, Paragraph, Provenance, ReaderWarning, Table, TableRow
 
 MD_HEADING = regex.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")  # `## 市教育局`
 MD_RULE = regex.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")  # `---`
@@ -62,39 +62,62 @@ class _Line:
     blank_before: bool = False
 
 
+# A flipped byte or a character cut at the end: replaced and reported. More than this share of
+# undecodable characters means another encoding (or not text at all), never a repaired text.
+MAX_REPLACED_SHARE = 0.01
+
+
 def decode_text(raw: bytes) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK; else the detector's guess."""
+    return decode_report(raw)[0]
+
+
+def decode_report(raw: bytes) -> tuple[str, list[int]]:
+    """The text and the lines where undecodable bytes were replaced by U+FFFD. UTF-8 (with or
+    without BOM), UTF-16 with BOM, GB18030/GBK; a few damaged bytes in either; else the detector's guess."""
     for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                           (codecs.BOM_UTF16_BE, "utf-16")):
         if raw.startswith(bom):
-            return raw.decode(encoding, errors="replace")
+            text = raw.decode(encoding, errors="replace")
+            return text, _replaced_lines(text)
     for encoding in ("utf-8", "gb18030"):
         try:
             text = raw.decode(encoding)
         except UnicodeDecodeError:
             continue
         if _plausible(text):
-            return text
+            return text, []
+    for encoding in ("utf-8", "gb18030"):
+        text = raw.decode(encoding, errors="replace")
+        if text.count("\ufffd") <= MAX_REPLACED_SHARE * len(text) and _plausible(text, replaced_ok=True):
+            return text, _replaced_lines(text)
     guess = from_bytes(raw).best()
     if guess is not None and _plausible(str(guess)):
-        return str(guess)
+        return str(guess), []
     raise ParseError("undecodable text: not UTF-8, GB18030 or any encoding the detector knows")
 
 
-def _plausible(text: str) -> bool:
-    """Text, not binary: few control or unassigned characters."""
+def _replaced_lines(text: str) -> list[int]:
+    return [n for n, line in enumerate(text.splitlines(), 1) if "\ufffd" in line]
+
+
+def _plausible(text: str, replaced_ok: bool = False) -> bool:
+    """Text, not binary: few control or unassigned characters (and no U+FFFD unless ``replaced_ok``)."""
     if not text:
         return True
     bad = sum(1 for ch in text if ch not in "\r\n\t\f" and unicodedata.category(ch) in ("Cc", "Cn", "Co", "Cs"))
-    return bad / len(text) < 0.01 and "\ufffd" not in text[:10000]
+    return bad / len(text) < 0.01 and (replaced_ok or "\ufffd" not in text[:10000])
 
 
 def read_text(path: Path, source: str, markdown: bool) -> Document:
     size = path.stat().st_size
     if size > LIMITS.text_max_bytes:
         raise ParseError(f"text file of {size} bytes is larger than {LIMITS.text_max_bytes}")
-    text = decode_text(path.read_bytes())
+    text, damaged = decode_report(path.read_bytes())
     doc = Document(source=source, format="md" if markdown else "txt")
+    if damaged:
+        shown = "、".join(map(str, damaged[:10])) + ("等" if len(damaged) > 10 else "")
+        doc.warnings.append(ReaderWarning(
+            "text_decoding", f"{len(damaged)}行含无法解码的字节，已替换为“\ufffd”并保留其余内容（第{shown}行）"))
     lines = text.splitlines()
     doc.blocks = list(_blocks(lines, source, markdown or looks_like_markdown(lines)))
     return doc

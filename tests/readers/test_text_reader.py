@@ -106,3 +106,19 @@ def test_clause_number_followed_by_a_digit_starts_an_item(tmp_path):
     text = "3. 完成光纤入户改造任务的百分之九十以上\n4、5G二期基站建设完成（20分）；\n"
     assert [b.text for b in read_text(write_text(tmp_path / "n.txt", text), "n", markdown=False).blocks] == [
         "3.完成光纤入户改造任务的百分之九十以上", "4、5G二期基站建设完成（20分）；"]
+
+
+def test_flipped_byte_or_cut_character_degrades_instead_of_rejecting_the_file(tmp_path):
+    """One flipped byte rejected a whole text notice as undecodable; now it is replaced and reported."""
+    from parsers.readers.text_reader import read_text
+
+    body = "".join(f"{n}. 第{n}项工作目标任务（10分）；\n" for n in range(1, 40)).encode("utf-8")
+    damaged = bytearray(body)
+    damaged[body.index("第3项".encode()) + 1] ^= 0xFF  # inside a character of line 3
+    cut = body + "任".encode("utf-8")[:2]  # a file cut mid-character
+    for name, data in (("flipped.txt", bytes(damaged)), ("cut.txt", cut)):
+        path = tmp_path / name
+        path.write_bytes(data)
+        doc = read_text(path, name, markdown=False)
+        assert [w.code for w in doc.warnings] == ["text_decoding"]
+        assert sum(1 for b in doc.blocks if "目标任务" in b.text) == 39
