@@ -40,6 +40,7 @@ class Columns:
     role_words: dict[int, str] = field(default_factory=dict)  # header word of a party column
     extra_weights: list[int] = field(default_factory=list)  # a second weight column
     criteria_in: int | None = None  # the column whose joined header also names the criteria
+    numbers_groups: bool = False  # the 序号 is merged down over a group of items: it fills down
 
     def index(self, role: str) -> int | None:
         return next((i for i, r in self.roles.items() if r == role), None)
@@ -117,7 +118,7 @@ def infer_columns(header: list[str], body: list[TableRow]) -> Columns:
     extra_weights = _choose_weight(roles, body)
     _unknown_columns(header, roles, body)
     _levels_of_names(roles)
-    _name_beside_groups(header, roles, body)
+    numbers_groups = _name_beside_groups(header, roles, body)
     if "indicator" not in roles.values():
         _promote_name(roles)  # before one column per role is kept: a second goal column stays the goal
     columns: dict[int, str] = {}
@@ -130,7 +131,8 @@ def infer_columns(header: list[str], body: list[TableRow]) -> Columns:
     criteria_in = None
     if "criteria" not in columns.values():
         criteria_in = next((i for i in sorted(columns) if also_role(header[i]) == "criteria"), None)
-    return Columns(columns, {i: w for i, w in words.items() if i in columns}, extra_weights, criteria_in)
+    return Columns(columns, {i: w for i, w in words.items() if i in columns}, extra_weights, criteria_in,
+                   numbers_groups)
 
 
 def _check_content(roles: dict[int, str], body) -> None:
@@ -161,7 +163,9 @@ def _blank_headers(header: list[str], roles: dict[int, str], body) -> None:
             continue
         values = cells(body, index)
         kind = column_kind(values)
-        if kind == "weight":
+        if kind == "weight" and "row_no" not in roles.values() and _counts_rows(values):
+            roles[index] = "row_no"  # an unnamed column numbering the rows 1, 2, 3 …
+        elif kind == "weight":
             if "weight" not in roles.values() and _adds_up(body, index, roles):
                 roles[index] = kind
         elif kind:
@@ -172,6 +176,12 @@ def _blank_headers(header: list[str], roles: dict[int, str], body) -> None:
                 roles[index - 1], roles[index] = "category", "indicator"
             elif "indicator" not in roles.values():
                 roles[index] = "indicator"
+
+
+def _counts_rows(values: list[str]) -> bool:
+    """Whole numbers counting up by one from 1 (blank where a number is merged down)."""
+    numbers = [no_space(v) for v in _filled(values)]
+    return len(numbers) >= 2 and numbers == [str(k) for k in range(1, len(numbers) + 1)]
 
 
 def _groups(left: list[str], right: list[str]) -> bool:
@@ -191,11 +201,36 @@ def _choose_weight(roles: dict[int, str], body) -> list[int]:
     def rank(index):
         return _weights_sum(body, index)[1], _adds_up(body, index, roles), -index
 
-    best = max(candidates, key=rank)
+    # a column whose value over each group is the sum of another's is the group's points (merged down)
+    items = [i for i in candidates if not any(_subtotals(body, i, other, roles) for other in candidates if other != i)]
+    best = max(items or candidates, key=rank)
     for index in candidates:
         if index != best:
             del roles[index]
     return [i for i in candidates if i != best]
+
+
+def _subtotals(body, group: int, item: int, roles: dict[int, str]) -> bool:
+    """Each run of the `group` column (filled down, within one 序号) holds the sum of the `item` column
+    over its rows, and some run has several rows."""
+    row_no = next((i for i, r in roles.items() if r == "row_no"), None)
+    runs: list[list] = []  # [key, group value, item sum, rows]
+    key: tuple = ()
+    for row in body:
+        if _is_total(row):
+            continue
+        value = weight_value(row.cells[group]) if group < len(row.cells) else None
+        number = no_space(row.cells[row_no]) if row_no is not None and row_no < len(row.cells) else ""
+        new_key = (number or (key[0] if key else ""), value if value is not None else (key[1] if key else None))
+        if not runs or new_key != key or (value is not None and runs[-1][3] and number and number != key[0]):
+            runs.append([new_key, new_key[1], 0.0, 0])
+        key = new_key
+        item_value = weight_value(row.cells[item]) if item < len(row.cells) else None
+        runs[-1][2] += item_value or 0.0
+        runs[-1][3] += 1
+    if not runs or any(r[1] is None for r in runs) or max(r[3] for r in runs) < 2:
+        return False
+    return all(abs(r[1] - r[2]) < 1e-6 for r in runs)
 
 
 def _unknown_columns(header: list[str], roles: dict[int, str], body) -> None:
@@ -269,7 +304,7 @@ def _carries_subtotals(values: list[str]) -> bool:
     return bool(filled) and all(points_at_end(v) is not None for v in filled)
 
 
-def _name_beside_groups(header: list[str], roles: dict[int, str], body) -> None:
+def _name_beside_groups(header: list[str], roles: dict[int, str], body) -> bool:
     """Several descriptive columns: those whose values run down over several rows group them, and
     the row's own name is the one with a value of its own in every row. A column grouping the rows
     with a subtotal in its cells (`…建设（8分）`) is a group, whatever its header (a name header, a
@@ -278,27 +313,48 @@ def _name_beside_groups(header: list[str], roles: dict[int, str], body) -> None:
     named); the others are kept apart."""
     items = _item_rows(body, roles)
     texts = sorted(i for i, r in roles.items() if r in DESCRIPTIVE)
+    # 序号 and name merged down over rows that each carry a standard and a weight of their own: every
+    # row is an item, the merged name its group, the standard the row's name (targets under one merged
+    # name with their own weights stay parts of one item)
+    rows = [r for r in body if not _is_total(r)]
+    standards = [i for i, r in roles.items() if r == "criteria" and _shape(cells(rows, i)) == "distinct"]
+    per_row = bool(standards) and _weighted_each_row(body, roles, items)
+    if per_row:
+        items = rows
+        texts = sorted(i for i, r in roles.items() if r in DESCRIPTIVE) + standards[:1]
     shapes = {i: _shape(cells(items, i)) for i in texts}
     named = next((i for i in texts if roles[i] == "indicator"), None)
-    if named is not None and _subtotal_group(cells(items, named)):
+    if named is not None and (_subtotal_group(cells(items, named)) or per_row and shapes[named] == "grouping"):
         named = None  # a group with its subtotal, not a row's name
     unknown = [i for i, cell in enumerate(header) if i not in roles and no_space(cell)
                and _subtotal_group(cells(items, i))]
     grouping = sorted([i for i in texts if shapes[i] == "grouping"] + unknown)
     if named is None:
-        named = next((i for i in texts if shapes[i] == "distinct" and grouping and grouping[0] < i), None)
+        named = next((i for i in (standards[:1] if per_row else texts)
+                      if shapes[i] == "distinct" and grouping and grouping[0] < i), None)
     if named is None:
-        return
+        return False
     groups = [i for i in grouping if i < named]
     for index in texts:
         if roles[index] == "indicator" and index != named:
-            roles[index] = "target"
+            roles[index] = "category" if index < named and index in grouping else "target"
     roles[named] = "indicator"
     for index in groups:
+        if roles.get(index) == "category":
+            continue
         if "category" not in roles.values():
             roles[index] = "category"
         elif index in texts:
             del roles[index]
+    return per_row
+
+
+def _weighted_each_row(body: list[TableRow], roles: dict[int, str], items: list[TableRow]) -> bool:
+    weight = next((i for i, r in roles.items() if r == "weight"), None)
+    rows = [r for r in body if not _is_total(r)]
+    if weight is None or len(items) >= len(rows) or len(rows) < 2:
+        return False
+    return all(weight < len(r.cells) and weight_value(r.cells[weight]) is not None for r in rows)
 
 
 def _subtotal_group(values: list[str]) -> bool:

@@ -80,7 +80,7 @@ def _table_rows(table: Table, doc: Document, doc_id: str, attachment, title, tab
     columns = infer_columns(header, body)
     cell_rows = [_spans_shifted(list(r.cells), columns) for r in body]
     values = [{role: (cells[i] if i < len(cells) else "") for i, role in columns.roles.items()} for cells in cell_rows]
-    _fill_merges(values, lost=not table.merges_resolved)
+    _fill_merges(values, lost=not table.merges_resolved, fill=("row_no",) if columns.numbers_groups else ())
     extra_columns = [i for i in range(len(header)) if i not in columns.roles]
     out = []
     for row, cells, vals in zip(body, cell_rows, values):
@@ -115,7 +115,7 @@ def _spans_shifted(cells: list[str], columns: Columns) -> list[str]:
     return cells
 
 
-def _fill_merges(rows: list[dict[str, str]], lost: bool) -> None:
+def _fill_merges(rows: list[dict[str, str]], lost: bool, fill: tuple[str, ...] = ()) -> None:
     """What merged cells would have given. A row without 序号 and name continues the row above and
     a grouping column fills down in any table (a converted .docx may hold the merge as blank cells);
     names and responsibilities fill down only where merges are known to be lost (text)."""
@@ -132,7 +132,7 @@ def _fill_merges(rows: list[dict[str, str]], lost: bool) -> None:
             row[CONTINUES] = "1"
         elif lost and previous is not None and kind == "item" and _kind_of(previous) == "item" and _blank(row, "indicator"):
             row["indicator"] = previous.get("indicator", "")  # a name merged down its group
-        for field in GROUPING_FIELDS:
+        for field in GROUPING_FIELDS + fill:
             if field in row:
                 row[field] = row[field] or carried.get(field, "")
                 carried[field] = row[field]
