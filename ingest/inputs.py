@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from parsers import formats
+from parsers.fileio import file_sha256  # noqa: F401  (the run's content hash; re-exported)
 
 ARCHIVE_EXTENSIONS = (".zip",)  # walked like folders (parsers.formats.archive), not read as one document
 
@@ -76,14 +77,6 @@ def _skip_reason(candidate: Path, root: Path) -> str | None:
     if not is_listed(candidate):
         return "unsupported format"
     return None
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def make_doc_id(sha256: str, source_path: Path | str) -> str:

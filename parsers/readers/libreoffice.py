@@ -7,7 +7,6 @@ killed whole when the limit passes (soffice starts soffice.bin as a child). Resu
 the content's SHA-256, so a file met again, or under another name, is converted once."""
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import signal
@@ -18,6 +17,7 @@ import time
 from pathlib import Path
 
 from parsers.errors import ParseError
+from parsers.fileio import file_sha256
 
 TIMEOUT_SECONDS = 60.0  # below the batch's per-document limit, so the conversion is stopped first
 TIMEOUT_ENV = "NOTICE_INGEST_CONVERT_TIMEOUT"
@@ -66,7 +66,7 @@ def convert(path: Path, target: str, what: str, cache_dir: Path | str | None = N
     """``path`` converted to ``target`` ("docx", "xlsx"): the cached file's path. ``what`` names the
     input in messages ("Word 97-2003 .doc"); ``suffix`` is the extension LibreOffice is shown (a
     WPS file holding a Word document converts as .doc)."""
-    data_hash = _sha256(path)
+    data_hash = file_sha256(path)
     root = cache_root(cache_dir)
     cached = root / "converted" / f"{data_hash}.{target}"  # content hash: a renamed copy hits the cache
     if cached.is_file() and cached.stat().st_size > 0:
@@ -154,9 +154,3 @@ def _kill_group(proc: subprocess.Popen) -> None:
         pass
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
