@@ -23,3 +23,17 @@ def test_points_cap_on_a_heading_over_a_formula_paragraph():
                   "（二）活动开展(≤30分)", "每开展一次得5分,最高得30分。"])
     assert [(r[2], r[4]) for r in rows] == [(1, 50.0), (2, 30.0)]
     assert rows[0][3].startswith("招商项目数量")
+
+
+def test_rule_paragraphs_under_an_item_scored_in_a_sentence_are_its_text():
+    rows = _rows(["二、考核内容:", "1.完成年度任务得20分。",
+                  "完成甲类任务得12分,每减少10%扣2分。完成乙类任务得8分,每减少10%扣2分。",
+                  "2.按时上报资料得10分。", "资料齐全、上报及时得10分,迟报一天扣1分。", "3.附加分。"])
+    assert [(r[2], r[4]) for r in rows] == [(1, 20.0), (2, 10.0), (3, None)]
+    assert rows[0][3].startswith("完成年度任务得20分。完成甲类任务得12分")
+    assert rows[1][3].endswith("迟报一天扣1分。")
+
+
+def test_a_paragraph_scoring_more_than_its_item_is_not_its_rule():
+    rows = _rows(["1.完成年度任务得5分。", "另行开展专项检查得10分。"])
+    assert [(r[2], r[3], r[4]) for r in rows] == [(None, "另行开展专项检查得10分。", 10.0)]
