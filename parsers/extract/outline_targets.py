@@ -49,7 +49,16 @@ def _scoring_rule(node: Node) -> bool:
     sentence (`…达到指标的，得25分；…`): that item's scoring rule, part of its text, not a clause."""
     parent = node.parent
     return (node.kind == TEXT and node.reading.in_sentence and parent is not None
-            and parent.marker is not None and parent.scored and not parent.reading.in_sentence)
+            and parent.marker is not None and parent.scored
+            and (not parent.reading.in_sentence or _within(node, parent)))
+
+
+def _within(node: Node, parent: Node) -> bool:
+    """Under an item scored in a sentence (`1.完成任务得25分。`), a paragraph whose points fit inside the
+    item's own is how those points are earned, not a clause beside it."""
+    mine, theirs = node.reading.points, parent.reading.points
+    return mine is not None and theirs is not None and 0 < mine <= theirs
+
 
 
 def _counts(node: Node) -> bool:
