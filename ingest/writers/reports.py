@@ -2,11 +2,9 @@
 from __future__ import annotations
 
 import dataclasses
-import html
 import json
 import os
 from collections import defaultdict
-from pathlib import Path
 from urllib.parse import quote
 
 from ingest import __version__
@@ -102,75 +100,6 @@ def render_sarif(results: list[Extraction]) -> str:
                   "results": sarif_results}],
     }
     return json.dumps(log, ensure_ascii=False, indent=2)
-
-
-_CSS = """
-body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2em;max-width:60em;color:#222}
-h1{font-size:1.3em}h2{font-size:1.1em;border-bottom:1px solid #ccc;margin-top:1.5em}
-.clause{margin:.2em 0;padding:.2em .4em}.section{font-weight:bold;margin-top:.6em}
-.finding{display:block;font-size:.9em;margin:.2em 0 .2em 1.5em;padding:.1em .4em;border-left:4px solid;background:transparent}
-.has-error{background:#fde2e2}.has-warning{background:#fff4d6}.has-info{background:#eef5ff}
-.finding.error{border-color:#c00;color:#900}.finding.warning{border-color:#d90;color:#850}
-.finding.info{border-color:#36c;color:#235}.loc{color:#888;font-size:.85em;margin-right:.5em}
-.summary span{margin-right:1em}
-"""
-
-
-def _finding_html(f: Finding) -> str:
-    return (f'<mark class="finding {f.severity}" data-code="{html.escape(f.code)}">'
-            f'{SEVERITY_LABEL[f.severity]} · {html.escape(KINDS[f.code].title)}：{html.escape(f.message)}</mark>')
-
-
-def render_html(results: list[Extraction]) -> str:
-    """A self-contained page (no external assets): each document's units and clauses, every
-    finding highlighted where it occurs."""
-    body: list[str] = []
-    for ex in results:
-        info = ex.info
-        body.append(f"<h1>{html.escape(info.title or Path(info.source_path).name)}</h1>")
-        body.append(f"<p class=\"meta\">{html.escape(info.source_path)} {html.escape(info.doc_number or '')}</p>")
-        if info.status != "ok":
-            body.append(f"<p class=\"finding error\">无法读取：{html.escape(info.error or '')}</p>")
-            continue
-        counts = {s: sum(1 for f in ex.findings if f.severity == s) for s in SEVERITY_ORDER}
-        body.append('<p class="summary">' + "".join(
-            f"<span>{SEVERITY_LABEL[s]}：{n}</span>" for s, n in counts.items()) + "</p>")
-        word = line_word(ex)
-        at: dict[tuple, list[Finding]] = defaultdict(list)
-        placed: set[int] = set()
-        for t in ex.targets:
-            for i, f in enumerate(ex.findings):
-                if i not in placed and f.page == t.page and f.line == t.line and (f.unit in (None, t.unit)):
-                    at[(t.page, t.line)].append(f)
-                    placed.add(i)
-        loose = [f for i, f in enumerate(ex.findings) if i not in placed]
-        if loose:
-            body.append("<h2>全文</h2>")
-            body.extend(f'<div class="clause">{_loc(f.page, f.line, word)}{_finding_html(f)}</div>' for f in loose)
-        unit = section = None
-        for t in ex.targets:
-            if t.unit != unit:
-                unit, section = t.unit, None
-                body.append(f"<h2>{html.escape(t.unit)}</h2>")
-            if t.section != section:
-                section = t.section
-                if section:
-                    points = f"（{t.section_points:g}分）" if t.section_points is not None else ""
-                    body.append(f'<div class="section">{html.escape(section + points)}</div>')
-            findings = at.get((t.page, t.line), [])
-            worst = min((f.severity for f in findings), key=SEVERITY_ORDER.get, default=None)
-            css = f"clause has-{worst}" if worst else "clause"
-            points = f"（{t.points:g}分）" if t.points is not None else ""
-            body.append(f'<div class="{css}" id="{html.escape(t.target_id)}">{_loc(t.page, t.line, word)}'
-                        f'{html.escape((t.seq_raw or "") + t.text + points)}'
-                        + "".join(_finding_html(f) for f in findings) + "</div>")
-    return ("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>notice-ingest 检查报告</title>"
-            f"<style>{_CSS}</style></head><body>{''.join(body)}</body></html>")
-
-
-def _loc(page, line, word: str) -> str:
-    where = _where(page, line, word)
-    return f'<span class="loc">{where}</span>' if where else ""
 
 
 def html_safe(text: str) -> str:
