@@ -87,12 +87,14 @@ class OutlineBuilder:
         if g.note.match(h):  # a closing note belongs to no item
             self._attach(Node(TEXT, None, text, p.prov, index), self.root)
             return
-        start = marker_at_start(h)
+        start = self._start_marker(h)
         if start is not None and g.continuation.search(h) and self._continued(start):
             return  # `三、…（续）`: item 三 goes on after a page break
         pos = start.end if start else 0
         current: Marker | None = start
         for m in inline_markers(h, max(pos, 1)):
+            if m.kind == "decimal3" and not self._acceptable(m, current):
+                m = _first_number(m, h)  # `…(30分)2.6.26国际禁毒日…`: item 2, not 2.6.26
             if m.start < pos or not self._acceptable(m, current):
                 continue
             segment = text[pos:m.start]
@@ -145,6 +147,24 @@ class OutlineBuilder:
             prev.parent.children.remove(prev)
         self._place(Node(HEADING, None, name, prov, index))
         return True
+
+    def _start_marker(self, h: str) -> Marker | None:
+        """The line's marker. `2.6.26国际禁毒日…` where no item 2.6 is open is item 2 whose text starts
+        with a date: a three-part decimal number is a marker only under its open parent, else the
+        shorter reading holds when it continues the numbering."""
+        start = marker_at_start(h)
+        if start is None or start.kind != "decimal3" or self._decimal_follows(start, None):
+            return start
+        shorter = _first_number(start, h)
+        return shorter if self._continues(shorter) else start
+
+    def _continues(self, m: Marker) -> bool:
+        """Whether ``m`` is the next number of an open level or of its kind's last item."""
+        if m.number is None:
+            return False
+        levels = self._levels(m.kind)
+        return (any(self.stack[i].number is not None and self.stack[i].number + 1 == m.number for i in levels)
+                or m.number == self.last_seen.get(m.kind, -9) + 1)
 
     def _continued(self, m: Marker) -> bool:
         """Whether ``m`` repeats an open item (same kind and number); the stack is cut back to it."""
@@ -247,6 +267,12 @@ class OutlineBuilder:
         if levels:
             node.folded = self.stack[levels[-1]].folded
             del self.stack[levels[-1]:]  # a slip in the numbering: still a sibling
+
+
+def _first_number(m: Marker, h: str) -> Marker:
+    """`2.` of the three-part number `2.6.26`: an item number followed by a date or a decimal."""
+    dot = h.index(".", m.start)
+    return Marker("arabic_dot", int(h[m.start:dot]), h[m.start:dot + 1], m.start, dot + 1)
 
 
 def _numbered_inside(text: str) -> bool:

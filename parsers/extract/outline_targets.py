@@ -97,10 +97,23 @@ INNER_PUNCT = regex.compile(r"[,，;；。、:：!！?？]")
 
 def section_name(node: Node) -> str:
     """A section's name; a heading written as a sentence (`制定…计划。(3分)`) keeps its full stop, as
-    it stands in the document; a short name (`领导重视。`) loses it."""
-    name = EDGE_PUNCT.sub("", node.reading.text).strip()
+    it stands in the document; a short name (`领导重视。`) loses it. The name ends at its points
+    notation: what follows (`…意见》(6分)。`, `绿色通道,50分。考核范围包括…`) is not part of it."""
+    name = EDGE_PUNCT.sub("", _before_points(node)).strip()
     bare = name.rstrip("。")
     return name if INNER_PUNCT.search(bare) else bare.lstrip("。")
+
+
+def _before_points(node: Node) -> str:
+    reading = node.reading
+    if reading.span is None or reading.notation not in NAME_ENDING_NOTATIONS:
+        return reading.text
+    head = node.raw[:reading.span[0]]
+    return head if HAS_WORDS.search(head) else reading.text
+
+
+# Notations that close a heading's name (`名称(6分)`, `名称,50分。`); a sentence's `得5分` does not.
+NAME_ENDING_NOTATIONS = ("bracketed", "labelled", "comma_trailing", "bare_trailing", "bare_then_clause")
 
 
 def is_unit_heading(node: Node) -> bool:

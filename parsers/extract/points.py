@@ -21,6 +21,7 @@ class PointsReading:
     total: float | None = None  # `实行100分制`: a declared total, not the clause's points
     implausible: str | None = None  # a value read and refused
     in_sentence: bool = False  # the points stand inside a sentence (`…的，得5分`), see the grammar
+    span: tuple[int, int] | None = None  # where the points notation stands in the text
 
 
 def to_number(raw: str) -> float:
@@ -122,6 +123,7 @@ def _read_points(text: str) -> PointsReading:
             else:
                 reading.points, reading.notation = value, notation.name if notation else "bare_number"
                 reading.in_sentence = bool(notation and notation.in_sentence)
+                reading.span = m.span()
                 if notation is None or notation.cut:
                     cut_at = m.span()
                 elif notation.remove:

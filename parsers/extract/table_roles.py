@@ -120,6 +120,8 @@ def infer_columns(header: list[str], body: list[TableRow]) -> Columns:
     _levels_of_names(roles)
     numbers_groups = _name_beside_groups(header, roles, body)
     if "indicator" not in roles.values():
+        _category_as_name(roles, body)
+    if "indicator" not in roles.values():
         _promote_name(roles)  # before one column per role is kept: a second goal column stays the goal
     columns: dict[int, str] = {}
     for index in sorted(roles):
@@ -256,6 +258,16 @@ def _levels_of_names(roles: dict[int, str]) -> None:
         del roles[index]
     if "category" not in roles.values():
         roles[names[0]] = "category"
+
+
+def _category_as_name(roles: dict[int, str], body) -> None:
+    """类别 | 分值 | 考核标准 with a category of its own in every row and no column naming the goal: the
+    category groups nothing, it is the row's name (the standard stays the criteria)."""
+    if "target" in roles.values():
+        return
+    index = next((i for i in sorted(roles) if roles[i] == "category"), None)
+    if index is not None and _shape(cells(_item_rows(body, roles), index)) == "distinct":
+        roles[index] = "indicator"
 
 
 def _promote_name(columns: dict[int, str]) -> None:

@@ -74,3 +74,25 @@ def test_unnamed_row_numbers_and_a_group_over_two_columns(tmp_path, layout):
         ("2", "垃圾日产日清", 3.0), ("2", "无乱堆乱放现象", 5.0)]
     assert [r.category for r in rows] == ["落实安全生产责任,防范各类事故发生"] * 3 + ["改善村容村貌,保持环境整洁"] * 2
     assert codes(result, "error") == []
+
+
+def test_category_column_distinct_in_every_row_is_the_rows_name(tmp_path):
+    """类别 | 分值 | 考核标准: no column names the goal and every row has its own 类别: that is the row's name."""
+    rows = [["类别", "分值", "考核标准"],
+            ["政府信息主动公开", "10", "及时公开政府信息。超期公开每条扣5分。"],
+            ["政府信息公开年度报告", "10", "按时编制年度报告。未按时备案扣5分。"],
+            ["保密审查", "6", "公开前进行保密审查。每例扣6分。"]]
+    result = process_file(docx_table(tmp_path, rows))
+    assert [(r.indicator, r.category, r.weight) for r in result.indicators] == [
+        ("政府信息主动公开", None, 10.0), ("政府信息公开年度报告", None, 10.0), ("保密审查", None, 6.0)]
+    assert result.indicators[0].criteria.startswith("及时公开政府信息")
+
+
+def test_category_column_grouping_rows_stays_the_category(tmp_path):
+    rows = [["类别", "考核标准", "分值"],
+            ["信息公开", "及时公开政府信息。", "10"],
+            ["", "按时编制年度报告。", "10"],
+            ["保密工作", "公开前进行保密审查。", "6"]]
+    result = process_file(docx_table(tmp_path, rows, merges=[(0, 1, 2)]))
+    assert [(r.category, r.indicator) for r in result.indicators] == [
+        ("信息公开", "及时公开政府信息。"), ("信息公开", "按时编制年度报告。"), ("保密工作", "公开前进行保密审查。")]
