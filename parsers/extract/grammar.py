@@ -124,6 +124,15 @@ def note_pattern() -> regex.Pattern:
 
 
 @lru_cache(maxsize=1)
+def bare_heading_pattern() -> regex.Pattern:
+    """A whole line that is a heading numbered without 、 or brackets and scored with a bare `N分`
+    (`二人口控制指标24分`): a paragraph of its own, never joined to the line before or after it."""
+    m = _load("outline_markers.json")
+    body = next(k["pattern"] for k in m["kinds"] if k["name"] == "cn_bare").replace("{CN}", m["cn_numerals"])
+    return regex.compile(rf"^\s*(?:{body})[^\d。；;，,]{{2,24}}?\d+(?:\.\d+)?\s*分\s*$")
+
+
+@lru_cache(maxsize=1)
 def intro_pattern() -> regex.Pattern:
     """`具体内容如下：`: the one pattern the unit-heading reading needs, without the whole grammar."""
     return regex.compile(_load("outline_markers.json")["intro"])

@@ -95,7 +95,7 @@ class OutlineBuilder:
         for m in inline_markers(h, max(pos, 1)):
             if m.kind == "decimal3" and not self._acceptable(m, current):
                 m = _first_number(m, h)  # `…(30分)2.6.26国际禁毒日…`: item 2, not 2.6.26
-            if m.start < pos or not self._acceptable(m, current):
+            if m.start < pos or not (self._acceptable(m, current) or _skips_one(m, current, h)):
                 continue
             segment = text[pos:m.start]
             if current is not None and m.number == 1 and m.parent_path == current.path:
@@ -267,6 +267,20 @@ class OutlineBuilder:
         if levels:
             node.folded = self.stack[levels[-1]].folded
             del self.stack[levels[-1]:]  # a slip in the numbering: still a sibling
+
+
+SENTENCE_END = ("。", "；", ";")
+
+
+def _skips_one(m: Marker, pending: Marker | None, h: str) -> bool:
+    """`…扣完该项分值。4.大面积双季稻生产,满分8分。` after item 2: a number skipped in a flattened line
+    still starts the next item where a sentence ends before it and its own sentence carries points."""
+    if pending is None or pending.kind != m.kind or pending.number is None or m.number != pending.number + 2:
+        return False
+    if not h[:m.start].rstrip().endswith(SENTENCE_END):
+        return False
+    end = h.find("。", m.end)
+    return read_points(h[m.end:end if end > 0 else len(h)]).points is not None
 
 
 def _first_number(m: Marker, h: str) -> Marker:

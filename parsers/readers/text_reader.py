@@ -15,7 +15,7 @@ import regex
 from charset_normalizer import from_bytes
 
 from parsers.errors import ParseError
-from parsers.extract.grammar import note_pattern
+from parsers.extract.grammar import bare_heading_pattern, note_pattern
 from parsers.readers.limits import LIMITS
 from parsers.textnorm import clean_text
 from schemas.blocks import Document, Paragraph, Provenance, ReaderWarning, Table, TableRow
@@ -203,6 +203,8 @@ def _continues(prev_text: str, prev: _Line, line: _Line) -> bool:
         return False
     if note_pattern().match(line.text):  # `注：…` starts a note of its own
         return False
+    if bare_heading_pattern().match(prev_text) or bare_heading_pattern().match(line.text):
+        return False  # `二人口控制指标24分`: a heading numbered without 、, a line of its own
     if line.blank_before:
         # A blank line ends a paragraph, unless the text before it stops mid-sentence (`、`, `，`):
         # some converters put a blank line after every line, page breaks included.

@@ -3,6 +3,7 @@
 `绿色通道,50分。考核范围包括…`)."""
 from __future__ import annotations
 
+from parsers.extract.points import read_points
 from tests.extract.test_outline_shapes import _rows
 
 
@@ -41,3 +42,44 @@ def test_section_points_after_a_comma_then_its_description():
 def test_sentence_heading_before_its_points_keeps_its_full_stop():
     rows = _rows(["（一）按时完成各项工作任务，确保质量。（4分）", "1、制定方案。2分", "2、报送总结。2分"])
     assert rows[0][0] == "按时完成各项工作任务，确保质量。"
+
+
+def _read_rows(tmp_path, text: str):
+    from parsers.extract.targets import extract_targets
+    from parsers.readers.text_reader import read_text
+    path = tmp_path / "n.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = read_text(path, str(path), markdown=False)
+    return [(t.section, t.section_points, t.seq, t.text, t.points) for t in extract_targets(doc, "d").targets]
+
+
+def test_headings_numbered_without_a_comma_and_scored_with_bare_points(tmp_path):
+    rows = _read_rows(tmp_path, "一、考核指标\n一保障指标10分\n有领导小组、有办公场地;缺一项扣2分。\n二人口控制指标24分\n"
+                                "1.计划生育合法率达92%12分,下降1个百分点扣1分;\n2.违法生育控制率3%12分上升1个百分点扣1分;\n"
+                                "三工作质量指标16分\n1.重视教育6分\n2.优质服务10分\n二、考核方式\n考核以百分制实行量化考核。")
+    assert [(r[0], r[1], r[2], r[4]) for r in rows] == [
+        (None, None, 1, 10.0), ("人口控制指标", 24, 1, 12.0), ("人口控制指标", 24, 2, 12.0),
+        ("工作质量指标", 16, 1, 6.0), ("工作质量指标", 16, 2, 10.0)]
+    assert rows[0][3] == "保障指标有领导小组、有办公场地;缺一项扣2分。"
+    assert [r[3] for r in rows[1:3]] == ["计划生育合法率达92%", "违法生育控制率3%"]
+
+
+def test_a_numeral_that_begins_a_word_is_not_a_bare_heading():
+    from parsers.extract.grammar import bare_heading_pattern
+    from parsers.extract.markers import marker_at_start
+    for line in ("一次性奖励5分", "一票否决事项扣10分", "两个以上项目5分", "十分重视宣传5分"):
+        assert marker_at_start(line) is None and not bare_heading_pattern().match(line), line
+    assert marker_at_start("二人口控制指标24分").kind == "cn_bare"
+    assert read_points("违法生育控制率3%12分上升1个百分点扣1分").points == 12.0
+
+
+def test_a_number_skipped_in_a_flattened_line_still_starts_the_next_item():
+    rows = _rows(["（一）耕地保护（20分）1.严格耕地保护,满分5分。没有新增违法占地的,记满分。2.整治抛荒,满分7分。"
+                  "没有抛荒的,记满分;每抛荒1亩扣1分。4.扩大双季稻面积,满分8分。比例达到80%的,记满分。"])
+    assert [(r[2], r[4]) for r in rows] == [(1, 5.0), (2, 7.0), (4, 8.0)]
+
+
+def test_a_skipped_number_inside_a_sentence_stays_text():
+    rows = _rows(["（一）耕地保护（10分）1.严格耕地保护,满分5分。每发现1处扣1.5分2.整治抛荒,满分5分。"
+                  "全年4.5万亩以上的,记满分。"])
+    assert [(r[2], r[4]) for r in rows] == [(1, 5.0), (2, 5.0)]
