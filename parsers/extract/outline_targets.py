@@ -65,7 +65,20 @@ def _counts(node: Node) -> bool:
     """An item with points, or one that only deducts or vetoes: a clause either way."""
     if _scoring_rule(node):
         return False
-    return node.scored or (node.marker is not None and node.reading.rule in RULED)
+    if node.scored:
+        return True
+    if node.marker is None or node.reading.rule not in RULED:
+        return False
+    return node.reading.rule == "veto" or _among_scored(node)
+
+
+def _among_scored(node: Node) -> bool:
+    """A deduction-only item is a clause of a scored list (`发生一起…扣3分` under `…(10分)`), not a
+    procedure (`扣分项需附扣分说明`) among unscored ones."""
+    parent = node.parent
+    if parent is None or parent.kind == "root" or parent.scored:
+        return True
+    return any(s.scored for s in parent.items() if s is not node)
 
 
 def _has_scored(node: Node) -> bool:
@@ -148,6 +161,7 @@ class _Emitter:
         self.doc, self.doc_id = doc, doc_id
         self.result = OutlineResult()
         self.kinds: list[str] = []  # kinds of unit with their own points in the current list
+        self.labelled = False  # the kinds come from requirement labels: an item's text is its own
 
     def unclaimed(self, node: Node, unit: str | None) -> None:
         text = (node.marker.raw if node.marker else "") + node.raw
@@ -183,7 +197,11 @@ class _Emitter:
             return
         if _counts(node) or (node.marker is not None and any(
                 id(s) in targets_here and s.kind == node.kind for s in siblings)):
-            self.emit(node, scope, text=_with_sub_items(node))
+            if self.labelled:  # what the item requires of each class is its scoring rule
+                rule = "".join(c.raw for c in node.items() if c.kind == TEXT)
+                self.emit(node, scope, criteria=(node.reading.criteria or "") + rule or None)
+            else:
+                self.emit(node, scope, text=_with_sub_items(node))
             return
         if node.reading.implausible:
             self.unclaimed(node, scope.unit)
@@ -192,7 +210,8 @@ class _Emitter:
         for child in node.items():
             self.unclaimed(child, scope.unit)
 
-    def emit(self, node: Node, scope: Scope, text: str | None = None, points: float | None = None) -> None:
+    def emit(self, node: Node, scope: Scope, text: str | None = None, points: float | None = None,
+             criteria: str | None = None) -> None:
         reading = node.reading
         kinds = self.kinds or [None]
         for kind in kinds:
@@ -212,7 +231,7 @@ class _Emitter:
                 page=node.prov.page, line=node.prov.line, from_ocr=node.prov.ocr,
                 section_path=[p[0] for p in path], section_path_points=[p[1] for p in path],
                 path_seqs=[p[2] for p in path], points_rule=reading.rule if value is None or reading.rule == "bonus"
-                else None, criteria=reading.criteria, outline_key=f"outline:{scope.group}" if self.kinds else f"outline:{scope.group}:{unit}",
+                else None, criteria=criteria or reading.criteria, outline_key=f"outline:{scope.group}" if self.kinds else f"outline:{scope.group}:{unit}",
                 unit_points=scope.unit_points))
 
     def inline_list(self, node: Node, scope: Scope) -> bool:
@@ -274,6 +293,42 @@ def _kinds(nodes: list[Node]) -> list[str]:
     return list(kinds)
 
 
+LABEL_COLON = regex.compile(r"[:：]")
+MAX_LABEL = 12
+
+
+def _labels(text: str) -> list[str]:
+    """Classes of unit a requirement is addressed to: `县级部门:成立…乡镇(街道):成立…`."""
+    found = []
+    for m in LABEL_COLON.finditer(text):
+        head = no_space(text[max(0, m.start() - MAX_LABEL):m.start()])
+        label = next((head[k:] for k in range(len(head) - 1) if is_unit_class(head[k:])), None)
+        if label:
+            found.append(label)
+    return found
+
+
+def is_unit_class(name: str) -> bool:
+    return bool(grammar().unit_class.match(matching_copy(name)))
+
+
+def _labelled_kinds(nodes: list[Node]) -> list[str]:
+    """Scored items each followed by what they require of two or more classes of unit (`1.有机构。(5分)`
+    / `县级部门:…` / `乡镇(街道):…`): every item is a clause of each class, as `（乡镇10分、农场15分）`."""
+    kinds: dict[str, None] = {}
+    labelled = 0
+    stack = list(reversed(nodes))
+    while stack:
+        n = stack.pop()
+        stack.extend(reversed(n.items()))
+        if n.marker is None or not n.scored or _has_scored(n):
+            continue
+        labels = _labels(n.reading.criteria or "") + [x for c in n.items() if c.kind == TEXT for x in _labels(c.raw)]
+        labelled += bool(labels)
+        kinds.update(dict.fromkeys(labels))
+    return list(kinds) if len(kinds) >= 2 and labelled >= 2 else []
+
+
 def extract_outline_targets(doc: Document, doc_id: str) -> OutlineResult:
     root = build_outline(doc.paragraphs())
     emitter = _Emitter(doc, doc_id)
@@ -286,6 +341,9 @@ def extract_outline_targets(doc: Document, doc_id: str) -> OutlineResult:
             first = next((n for n in nodes if n.marker), nodes[0])
             label = (first.marker.raw if first.marker else "") + first.raw
         emitter.kinds = _kinds(nodes)
+        emitter.labelled = not emitter.kinds and bool(_labelled_kinds(nodes))
+        if emitter.labelled:
+            emitter.kinds = _labelled_kinds(nodes)
         holder = Node("root", None, "", nodes[0].prov, -1)
         holder.children = nodes
         start = len(emitter.result.targets)

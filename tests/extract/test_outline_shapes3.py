@@ -83,3 +83,32 @@ def test_a_skipped_number_inside_a_sentence_stays_text():
     rows = _rows(["（一）耕地保护（10分）1.严格耕地保护,满分5分。每发现1处扣1.5分2.整治抛荒,满分5分。"
                   "全年4.5万亩以上的,记满分。"])
     assert [(r[2], r[4]) for r in rows] == [(1, 5.0), (2, 5.0)]
+
+
+def _unit_rows(lines: list[str]):
+    from parsers.extract.targets import extract_targets
+    from tests.extract.test_outline_shapes import _doc
+    return [(t.unit, t.seq, t.text, t.points, t.criteria) for t in extract_targets(_doc(lines), "d").targets]
+
+
+def test_requirements_for_two_classes_of_unit_make_each_item_a_clause_of_both():
+    rows = _unit_rows(["一、基础建设(30分)", "1.有机构。(10分)", "县级部门:成立统计办公室。乡镇(街道):成立统计站。",
+                       "2.有人员。(20分)", "县级部门:指定统计员。", "乡镇(街道):指派专职统计员。"])
+    assert [r[:4] for r in rows] == [("县级部门", 1, "有机构。", 10.0), ("县级部门", 2, "有人员。", 20.0),
+                                     ("乡镇(街道)", 1, "有机构。", 10.0), ("乡镇(街道)", 2, "有人员。", 20.0)]
+    assert "指派专职统计员" in rows[3][4]
+
+
+def test_one_labelled_requirement_does_not_split_the_units():
+    rows = _unit_rows(["一、基础建设(30分)", "1.有机构。(10分)", "县级部门:成立统计办公室。",
+                       "2.有人员。(20分)", "指定统计员。"])
+    assert [(r[0], r[1]) for r in rows] == [("", 1), ("", 2)]
+    assert rows[0][2].startswith("有机构。县级部门")
+
+
+def test_a_procedure_mentioning_deductions_among_unscored_items_is_not_a_clause():
+    rows = _unit_rows(["四、考核方式", "(一)分值设置。", "统计工作满100分,主要考核统计基础建设。", "(二)考核程序。",
+                       "1.由县统计局进行评分", "2.扣分项需附扣分说明", "五、考核内容", "1.有机构。(5分)", "2.发生漏报扣2分。"])
+    assert [(r[1], r[3]) for r in rows] == [(1, 5.0), (2, None)]
+    assert read_points("统计工作满100分,主要考核").total == 100.0
+    assert read_points("严格耕地保护,满分5分。").points == 5.0
