@@ -1,0 +1,215 @@
+"""Tables a web page flattened into text lines, recovered as tables.
+
+Two renderings are common on the sites that keep such documents:
+
+* one cell per line (an HTML table's text, often with a blank line between cells): a run of
+  header words (`考核项目` / `分值` / `评分标准`), then the cells row after row. Empty cells are not
+  written and a merged cell is written once, so rows have different numbers of lines. Rows are
+  found by their weight cell (a line holding only a number): the line before it is the cell left
+  of the weight, a row number (where the table has a 序号) starts the row, and what lies between
+  one weight and the next row belongs to the cells right of the weight.
+* `|`-separated lines without the markdown separator row, where a merged cell is missing from the
+  rows below it (a row with fewer cells): the missing cells are the merged ones, left of the
+  row's own cells (after its row number).
+
+A run is taken for a table only when its header names a weight column and at least two rows
+carry a weight; anything else stays text.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from parsers.extract.headers import header_role, table_vocab
+from parsers.textnorm import clean_text, no_space
+from schemas.blocks import Provenance, Table, TableRow
+
+WEIGHT_LINE = regex.compile(r"^\s*\d{1,3}(?:\.\d+)?\s*分?\s*$")
+ROW_NUMBER_LINE = regex.compile(r"^\s*\d{1,3}\s*[.、．]?\s*$")
+MAX_HEADER_CELL = 12
+MAX_HEADER_EXTRA = 2  # characters a header cell may have beyond its header word
+MIN_HEADER_CELLS, MIN_ROWS = 3, 2
+MAX_ROW_LINES = 12  # lines between two weights: more means the run is not one table
+PIPE = "|"
+
+
+@lru_cache(maxsize=1)
+def _form_words() -> frozenset[str]:
+    return frozenset(no_space(w) for w in table_vocab().get("form_headers", []))
+
+
+def _role(cell: str) -> str | None:
+    text = no_space(cell)
+    if not text or len(text) > MAX_HEADER_CELL:
+        return None
+    if text in _form_words():
+        return "form"
+    found = header_role(text)
+    if found is None:
+        return None
+    joined = any(j in text for j in table_vocab()["header_joiners"])
+    # a header is its word (`创建标准`), or two joined (`考核方法与扣分标准`); not a title ending in one
+    return found[0] if joined or len(text) - len(no_space(found[1])) <= MAX_HEADER_EXTRA else None
+
+
+# -- one cell per line ------------------------------------------------------------------------
+
+def _content(lines: list[str], i: int, limit: int = 400) -> list[tuple[int, str]]:
+    """Up to ``limit`` non-blank lines from ``i`` on, with their index."""
+    found = []
+    for k in range(i, len(lines)):
+        if lines[k].startswith("\t") or PIPE in lines[k]:
+            break  # a table in another layout
+        if lines[k].strip():
+            found.append((k, lines[k].strip()))
+            if len(found) >= limit:
+                break
+    return found
+
+
+def _clean(cell: str) -> str:
+    return "\n".join(clean_text(part) for part in cell.split("\n") if part.strip())
+
+
+def _header(items: list[tuple[int, str]]) -> tuple[list[str], int]:
+    """Header cells at the start of ``items`` (a cell broken over two lines, `分` / `值`, joined) and
+    how many items they took."""
+    cells, k = [], 0
+    while k < len(items):
+        text = items[k][1]
+        if _role(text):
+            cells.append(text)
+            k += 1
+            continue
+        joined = text + items[k + 1][1] if k + 1 < len(items) else ""
+        if len(no_space(text)) <= 2 and joined and _role(joined):
+            cells.append(joined)
+            k += 2
+            continue
+        break
+    return cells, k
+
+
+def cell_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] | None:
+    """The table starting at line ``i`` written one cell per line, and the index after it; None
+    when no such table starts there."""
+    if not _role(lines[i]):
+        return None
+    items = _content(lines, i)
+    header, used = _header(items)
+    roles = [_role(c) for c in header]
+    while len(roles) > 1 and roles[0] in roles[1:] and roles[0] != "form":
+        del header[0], roles[0], items[0]  # a title ending in a header word (`考评评分标准`)
+        used -= 1
+    while header and used < len(items) and WEIGHT_LINE.match(items[used][1]) and roles[0] != "row_no":
+        header.pop(), roles.pop()  # a row's name that reads like a header word (`组织领导`)
+        used -= 1
+    if len(header) < MIN_HEADER_CELLS or "weight" not in roles:
+        return None
+    weight = roles.index("weight")
+    row_no = 0 if roles[0] == "row_no" else None
+    if weight == 0 or (row_no is not None and weight == 1):
+        return None  # a weight needs the row's name to its left
+    body = items[used:]
+    anchors = _anchors(body, weight, row_no)
+    if len(anchors) < MIN_ROWS:
+        return None
+    rows, end = _rows(body, anchors, len(header), weight, row_no, source)
+    table_rows = [TableRow(header, Provenance(source, None, items[0][0] + 1))] + rows
+    return Table(table_rows, table_rows[0].prov, merges_resolved=False), end + 1
+
+
+def _anchors(body: list[tuple[int, str]], weight: int, row_no: int | None) -> list[int]:
+    """Positions in ``body`` of the rows' weight cells."""
+    anchors: list[int] = []
+    last = -1
+    for k, (_, text) in enumerate(body):
+        if not WEIGHT_LINE.match(text) or k == 0 or WEIGHT_LINE.match(body[k - 1][1]):
+            continue
+        if k - last > MAX_ROW_LINES:
+            break
+        if row_no is not None and not any(ROW_NUMBER_LINE.match(body[j][1])
+                                          for j in range(max(last + 1, k - weight), k)):
+            continue  # a number inside the cells right of a weight, not a row's weight
+        anchors.append(k)
+        last = k
+    return anchors
+
+
+def _rows(body, anchors: list[int], width: int, weight: int, row_no: int | None,
+          source: str) -> tuple[list[TableRow], int]:
+    after = width - weight - 1
+    rows: list[list[str]] = []
+    provs: list[int] = []
+    start = 0
+    for n, k in enumerate(anchors):
+        cells = [""] * width
+        between = [t for _, t in body[start:k]]
+        cells[weight - 1] = between.pop()
+        if row_no is not None:
+            at = max((j for j, t in enumerate(between) if ROW_NUMBER_LINE.match(t)), default=None)
+            if at is not None:
+                cells[row_no] = between[at]
+                middle, between = between[at + 1:], between[:at]
+                if middle and weight - 2 > row_no:
+                    cells[row_no + 1] = "\n".join(middle)
+                elif middle:
+                    between += middle
+        if n == 0:
+            if between:  # the first row's merged group cell, over several lines
+                cells[0 if row_no is None else row_no + 1] = "\n".join(between)
+        else:
+            _fill_after(rows[-1], between, weight, after)
+        cells[weight] = body[k][1]
+        rows.append(cells)
+        provs.append(body[start][0] + 1)
+        start = k + 1
+    tail = [t for _, t in body[start:start + max(after, 1)]] if after else []
+    _fill_after(rows[-1], tail, weight, after)
+    end = body[start + len(tail) - 1][0] if tail else body[anchors[-1]][0]
+    return [TableRow([_clean(c) for c in r], Provenance(source, None, p)) for r, p in zip(rows, provs)], end
+
+
+def _fill_after(cells: list[str], lines: list[str], weight: int, after: int) -> None:
+    """The cells right of the weight: one line each when the counts agree, else all in the first."""
+    if not lines or not after:
+        return
+    if len(lines) == after:
+        cells[weight + 1:] = lines
+    else:
+        cells[weight + 1] = "\n".join(lines)
+
+
+# -- `|` lines without a separator row ------------------------------------------------------------
+
+def _pipe_cells(line: str) -> list[str]:
+    return [c.strip() for c in line.strip().strip(PIPE).split(PIPE)]
+
+
+def pipe_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] | None:
+    """`序号 | 项目 | … | 分值 | …` and rows below it, all `|`-separated; None when line ``i`` starts
+    no such table."""
+    if lines[i].count(PIPE) < 2 or i + 1 >= len(lines) or lines[i + 1].count(PIPE) < 2:
+        return None
+    header = _pipe_cells(lines[i])
+    roles = [_role(c) for c in header]
+    if "weight" not in roles or sum(r is not None for r in roles) < 2:
+        return None
+    width = len(header)
+    numbered = roles[0] == "row_no"
+    rows = [TableRow(header, Provenance(source, None, i + 1))]
+    k = i + 1
+    while k < len(lines) and lines[k].count(PIPE) >= 1:
+        cells = _pipe_cells(lines[k])
+        while cells and not cells[-1]:
+            cells.pop()
+        missing = width - len(cells)
+        if missing > 0:  # merged cells are not repeated: they stand left of the row's own cells
+            at = 1 if numbered and cells and ROW_NUMBER_LINE.match(cells[0]) else 0
+            cells = cells[:at] + [""] * missing + cells[at:]
+        rows.append(TableRow([_clean(c) for c in cells[:width]], Provenance(source, None, k + 1)))
+        k += 1
+    if len(rows) - 1 < MIN_ROWS:
+        return None
+    return Table(rows, rows[0].prov, merges_resolved=False), k
