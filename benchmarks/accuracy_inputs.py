@@ -14,7 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_REAL = ROOT.parent / "shared" / "real"
 HOLDOUT = ROOT / "tests" / "data" / "holdout"
 HOLDOUT2 = ROOT / "tests" / "data" / "holdout2"
-DEFAULT_REALS = (DEFAULT_REAL, HOLDOUT, HOLDOUT2)
+HOLDOUT3 = ROOT / "tests" / "data" / "holdout3"
+DEFAULT_REALS = (DEFAULT_REAL, HOLDOUT, HOLDOUT2, HOLDOUT3)
 # Samples: expected counts (no gold file). Notices: (units, scored clauses); tables: rows per table.
 SAMPLE_NOTICES = {"sanmenxia_2020_targets": (72, 816)}
 SAMPLE_TABLES = {"jiayuguan_2022q2_decomposition": (31, 35)}
