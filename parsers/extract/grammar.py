@@ -29,6 +29,7 @@ class Notation:
     remove: bool
     cut: bool
     in_sentence: bool = False  # stated inside a sentence (`…的，得5分`): a scoring rule's wording
+    highest: bool = False  # a graded scale (`5分、4分、3分`): the clause is worth its highest grade
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,8 @@ def grammar() -> Grammar:
         continuation=regex.compile(m["continuation"]),
         note=regex.compile(m["note"]),
         notations=tuple(Notation(n["name"], regex.compile(fill(n["pattern"])), n.get("remove", False),
-                                 n.get("cut", False), n.get("in_sentence", False)) for n in p["notations"]),
+                                 n.get("cut", False), n.get("in_sentence", False), n.get("max", False))
+                   for n in p["notations"]),
         bare_number=regex.compile(p["bare_number"]),
         per_kind_bracket=regex.compile(p["per_kind"]["bracket"]),
         per_kind_entry=regex.compile(fill(p["per_kind"]["entry"])),

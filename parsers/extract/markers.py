@@ -31,6 +31,8 @@ def number_of(groups: dict, roman: str) -> int | None:
         return int(groups["dec"].rsplit(".", 1)[1])
     if groups.get("d"):
         return int(groups["d"])
+    if groups.get("one"):  # `l、`: the digit 1 misread as a letter
+        return 1
     if groups.get("circled"):
         return ord(groups["circled"]) - 0x2460 + 1
     if groups.get("roman"):

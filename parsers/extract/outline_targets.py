@@ -162,6 +162,7 @@ class _Emitter:
         self.result = OutlineResult()
         self.kinds: list[str] = []  # kinds of unit with their own points in the current list
         self.labelled = False  # the kinds come from requirement labels: an item's text is its own
+        self.singles: dict[int, float] = {}  # target → its points stated once (see _restatements)
 
     def unclaimed(self, node: Node, unit: str | None) -> None:
         text = (node.marker.raw if node.marker else "") + node.raw
@@ -233,6 +234,8 @@ class _Emitter:
                 path_seqs=[p[2] for p in path], points_rule=reading.rule if value is None or reading.rule == "bonus"
                 else None, criteria=criteria or reading.criteria, outline_key=f"outline:{scope.group}" if self.kinds else f"outline:{scope.group}:{unit}",
                 unit_points=scope.unit_points))
+            if reading.single is not None and points is None:
+                self.singles[id(self.result.targets[-1])] = reading.single
 
     def inline_list(self, node: Node, scope: Scope) -> bool:
         """`实行100分制,其中基层党建30分,城乡管理30分,…。另设…加分项目(5分,…)。`"""
@@ -266,6 +269,24 @@ class _Emitter:
                 self.result.targets[-1].points_rule = "bonus"
                 found = True
         return found
+
+
+def _restatements(targets: list[Target], singles: dict[int, float]) -> None:
+    """`集中宣传计15分,…宣传活动计15分`: the same value said twice is one value restated, not two
+    parallel conditions, where only that reading makes the section add up to its points."""
+    sections: dict[tuple, list[Target]] = {}
+    for t in targets:
+        if t.section_points is not None:
+            sections.setdefault((t.unit, tuple(t.section_path), t.section_points), []).append(t)
+    for (_, _, declared), members in sections.items():
+        summed = [t for t in members if id(t) in singles]
+        if not summed:
+            continue
+        total = sum(t.points or 0 for t in members if t.points_rule != "bonus")
+        single = total - sum(t.points - singles[id(t)] for t in summed)
+        if abs(total - declared) > 1e-6 and abs(single - declared) < 1e-6:
+            for t in summed:
+                t.points = singles[id(t)]
 
 
 class _Flat(Node):
@@ -351,6 +372,7 @@ def extract_outline_targets(doc: Document, doc_id: str) -> OutlineResult:
         if emitter.kinds:  # one unit after the other, as a notice lists them
             order = {k: i for i, k in enumerate(emitter.kinds)}
             emitter.result.targets[start:] = sorted(emitter.result.targets[start:], key=lambda t: order[t.unit])
+    _restatements(emitter.result.targets, emitter.singles)
     for i, t in enumerate(emitter.result.targets):
         t.target_id = f"{doc_id}-{i + 1:05d}"
     return emitter.result

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import regex
+
 from parsers.extract.grammar import grammar
 from parsers.textnorm import matching_copy
 
@@ -22,6 +24,10 @@ class PointsReading:
     implausible: str | None = None  # a value read and refused
     in_sentence: bool = False  # the points stand inside a sentence (`…的，得5分`), see the grammar
     span: tuple[int, int] | None = None  # where the points notation stands in the text
+    single: float | None = None  # the value stated once, where parallel statements were added up
+
+
+NUMBER_IN = regex.compile(r"\d+(?:\.\d+)?")
 
 
 def to_number(raw: str) -> float:
@@ -116,8 +122,11 @@ def _read_points(text: str) -> PointsReading:
         if best is not None:
             notation, m = best
             value = to_number(m["n"])
+            if notation is not None and notation.highest:
+                value = max(to_number(x) for x in NUMBER_IN.findall(m.group()))
             if notation is not None and notation.in_sentence:
-                value = _parallel_sum(notation, mt, value, deductions + removed)
+                summed = _parallel_sum(notation, mt, value, deductions + removed)
+                reading.single, value = (value if summed != value else None), summed
             if abs(value) > g.max_points:
                 reading.implausible = m.group().strip()
             else:

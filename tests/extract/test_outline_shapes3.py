@@ -112,3 +112,27 @@ def test_a_procedure_mentioning_deductions_among_unscored_items_is_not_a_clause(
     assert [(r[1], r[3]) for r in rows] == [(1, 5.0), (2, None)]
     assert read_points("统计工作满100分,主要考核").total == 100.0
     assert read_points("严格耕地保护,满分5分。").points == 5.0
+
+
+def test_graded_scale_is_worth_its_highest_grade():
+    rows = _rows(["五、公众评价(10分)", "1、群众对治安的评价按好、较好、一般3档划分,计分标准为5分、3分、1分。",
+                  "2、群众对工作的评价按满意、一般、不满意3档划分,计分为5分、3分、1分。"])
+    assert [(r[0], r[2], r[4]) for r in rows] == [("公众评价", 1, 5.0), ("公众评价", 2, 5.0)]
+    assert read_points("每次扣1分、2分、3分").points is None
+
+
+def test_bare_points_before_a_list_of_rates():
+    reading = read_points("在报刊发表禁毒宣传文章10分、国家级每份2分、省级每份1分、市级0.5分。")
+    assert (reading.points, reading.text) == (10.0, "在报刊发表禁毒宣传文章")
+
+
+def test_a_letter_l_numbering_the_first_item():
+    rows = _rows(["二、宣传教育(25分)", "l、集中宣传计15分。", "2、发表文章计10分。"])
+    assert [(r[2], r[4]) for r in rows] == [(1, 15.0), (2, 10.0)]
+
+
+def test_a_value_restated_is_one_value_where_the_section_adds_up_so():
+    rows = _rows(["二、宣传教育(25分)", "1、集中宣传计15分,禁毒日期间组织宣传活动计15分。", "2、发表文章计10分。"])
+    assert [r[4] for r in rows] == [15.0, 10.0]
+    rows = _rows(["二、台账管理(2分)", "1、文件收集齐全,记1分;本级文件收集齐全,记1分。"])
+    assert [r[4] for r in rows] == [2.0]
