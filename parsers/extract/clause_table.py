@@ -57,3 +57,57 @@ def clause_table(table: Table, state, result, doc, doc_id: str, make_target) -> 
             doc_id, doc, state, len(result.targets), int(seq_digits.group()) if seq_digits else None,
             seq_raw, P.TRAILING_PUNCT.sub("", cells[text_col].replace("\n", "")).strip(),
             points, row.prov))
+
+
+# `1、造林绿化…` `1.1爱卫会…` `（1）…`: a clause numbered inside its cell (the table has no 序号 column).
+CELL_NUMBER = regex.compile(r"^\s*(?:(?P<n>\d{1,3})\s*(?:[、.．:：](?!\d)|[)）])|\d{1,2}\.(?P<d>\d{1,2})(?![\d.%])(?=\s*\p{Han})"
+                            r"|[（(]\s*(?P<p>\d{1,3})\s*[)）])")
+MIN_NUMBERED_ROWS = 2
+GROUP_NUMBER = regex.compile(r"^\s*\d{1,3}\s*[、.．](?!\d)")
+
+
+def _numbered_column(table: Table, mapping: dict[str, int]) -> int | None:
+    """The descriptive column whose cells number the clauses (`1、…`, `1.1…`), in most item rows."""
+    for role in ("target", "indicator"):
+        index = mapping.get(role)
+        if index is None:
+            continue
+        cells = [r.cells[index] for r in table.rows[1:] if index < len(r.cells) and no_space(r.cells[index])]
+        numbered = [c for c in cells if CELL_NUMBER.match(halfwidth(c))]
+        if len(numbered) >= MIN_NUMBERED_ROWS and len(numbered) >= len(cells) - 1:
+            return index
+    return None
+
+
+def numbered_clause_table(table: Table, state, result, doc, doc_id: str, make_target, total_words) -> bool:
+    """A notice whose clause list is a table numbering its clauses inside a content cell (考核内容 |
+    分值 | 评分标准, `1、…` / `30`), with a group column as the section (`1. 组织管理 (20分)`, merged
+    down): its rows are the notice's clauses. False when the table is not of that shape."""
+    if not is_clause_table(table):
+        return False
+    mapping = {v: k for k, v in map_header(table.rows[0].cells).items()}
+    text_col = _numbered_column(table, mapping)
+    if text_col is None:
+        return False
+    group_col = next((mapping[r] for r in ("category", "indicator", "target") if mapping.get(r) not in (None, text_col)), None)
+    group = ""
+    for row in table.rows[1:]:
+        cells = row.cells
+        if group_col is not None and no_space(cells[group_col]):
+            group = cells[group_col]
+            name = P.ORDINAL_PREFIX.sub("", GROUP_NUMBER.sub("", no_space(group)))
+            points = P.POINTS_AT_END.search(halfwidth(name))
+            state.section = P.POINTS_AT_END.sub("", name).strip(".、") or None
+            state.section_points = float(points["points"]) if points else None
+        text = cells[text_col]
+        if any(no_space(c) in total_words for c in cells) or not no_space(text):
+            continue  # the 合计 row
+        m = CELL_NUMBER.match(halfwidth(text))
+        weight = NUMBER.search(halfwidth(cells[mapping["weight"]]))
+        seq = int(m["n"] or m["d"] or m["p"]) if m else None
+        body = text[m.end():] if m else text
+        result.targets.append(make_target(
+            doc_id, doc, state, len(result.targets), seq, m.group().strip() if m else None,
+            P.TRAILING_PUNCT.sub("", body.replace("\n", "")).strip(), float(weight.group()) if weight else None,
+            row.prov))
+    return True

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import cn2an
 
 from parsers.extract import patterns as P
-from parsers.extract.clause_table import clause_table, is_clause_table
+from parsers.extract.clause_table import clause_table, is_clause_table, numbered_clause_table
 from parsers.extract.grammar import intro_pattern
 from parsers.extract.headers import looks_like_unit
 from parsers.textnorm import halfwidth, no_space
@@ -130,7 +130,20 @@ def extract_targets(doc: Document, doc_id: str, issuer: str | None = None) -> Ta
     if scored:
         return TargetsResult(outline.targets, unclaimed=outline.unclaimed, assessed_party=outline.assessed_party)
     by_units.assessed_party = outline.assessed_party
+    if not by_units.targets:
+        _table_clauses(doc, doc_id, by_units)
     return by_units
+
+
+def _table_clauses(doc: Document, doc_id: str, result: TargetsResult) -> None:
+    """No clause anywhere in the text: a table numbering its clauses in a content cell is the notice's
+    list (`1、造林绿化任务完成情况 | 30 | …`). It stays an indicator table too."""
+    from parsers.extract.headers import table_vocab
+    words = {no_space(w) for w in table_vocab()["total_words"]}
+    for block in doc.blocks:
+        if isinstance(block, Table):
+            state = _State(unit="", unit_raw="")
+            numbered_clause_table(block, state, result, doc, doc_id, _target, words)
 
 
 def _settled(result: TargetsResult) -> bool:

@@ -61,3 +61,27 @@ def test_pipe_lines_without_a_separator_row_and_missing_merged_cells(tmp_path):
     assert [(r.row_no, r.indicator, r.weight) for r in result.indicators] == [
         ("1", "强化组织领导", 4.0), ("2", "领导批示", 6.0), ("3", "知晓率", 5.0)]
     assert result.indicators[1].category.replace(" ", "").startswith("组织领导")
+
+
+def test_a_table_numbering_its_clauses_in_the_content_cell_is_the_notices_list(tmp_path):
+    cells = ["考核内容", "分值", "评分标准", "1、造林任务完成情况", "60", "完成率达到100%。", "2、资金落实情况", "40",
+             "按平均数计算。", "合 计", "100"]
+    result = _read(tmp_path, "某市建设考核评分标准\n\n" + "\n\n".join(cells) + "\n")
+    assert [(t.seq, t.text, t.points, t.section) for t in result.targets] == [
+        (1, "造林任务完成情况", 60.0, None), (2, "资金落实情况", 40.0, None)]
+    assert len([r for r in result.indicators if r.row_kind != "total"]) == 2  # still an indicator table
+
+
+def test_a_clause_table_with_decimal_numbers_under_a_merged_group(tmp_path):
+    from tests.extract.test_tables_roles import docx_table
+    rows = [["考核项目", "考核内容", "分值", "考核方法"],
+            ["1.组织管理(8分)", "1.1组织健全。", "5", "没有组织扣1分。"],
+            ["", "1.2经费到位。", "3", "经费不足扣2分。"]]
+    result = process_file(docx_table(tmp_path, rows, merges=[(0, 1, 2)]))
+    assert [(t.seq, t.text, t.points, t.section, t.section_points) for t in result.targets] == [
+        (1, "组织健全", 5.0, "组织管理", 8.0), (2, "经费到位", 3.0, "组织管理", 8.0)]
+
+
+def test_a_table_with_a_row_number_column_gives_no_clauses(tmp_path):
+    text = "序号\n标准\n分值\n说明\n1\n治安防范到位。\n10\n未开展扣5分。\n2\n秩序稳定。\n15\n发生案件扣5分。\n"
+    assert _read(tmp_path, text).targets == []
