@@ -271,6 +271,17 @@ class _Emitter:
         return found
 
 
+def _declared_totals(result: OutlineResult, start: int) -> None:
+    """`…共分为13项内容,全面完成任务得满分100分。`: an unnumbered sentence outside any section whose
+    points are the sum of the list's numbered clauses declares their total; it is no clause."""
+    listed = result.targets[start:]
+    for t in [t for t in listed if t.seq is None and not t.section_path and t.points is not None]:
+        others = [o.points for o in listed if o is not t and o.seq is not None and o.points is not None]
+        if len(others) >= 2 and abs(sum(others) - t.points) < 1e-6:
+            result.targets.remove(t)
+            result.unclaimed.append(Unclaimed(t.text, t.unit or None, t.page, t.line))
+
+
 def _restatements(targets: list[Target], singles: dict[int, float]) -> None:
     """`集中宣传计15分,…宣传活动计15分`: the same value said twice is one value restated, not two
     parallel conditions, where only that reading makes the section add up to its points."""
@@ -372,6 +383,7 @@ def extract_outline_targets(doc: Document, doc_id: str) -> OutlineResult:
         if emitter.kinds:  # one unit after the other, as a notice lists them
             order = {k: i for i, k in enumerate(emitter.kinds)}
             emitter.result.targets[start:] = sorted(emitter.result.targets[start:], key=lambda t: order[t.unit])
+        _declared_totals(emitter.result, start)
     _restatements(emitter.result.targets, emitter.singles)
     for i, t in enumerate(emitter.result.targets):
         t.target_id = f"{doc_id}-{i + 1:05d}"

@@ -17,6 +17,7 @@ from charset_normalizer import from_bytes
 from parsers.errors import ParseError
 from parsers.extract.grammar import bare_heading_pattern, note_pattern
 from parsers.readers.limits import LIMITS
+from parsers.readers.box_tables import box_table
 from parsers.readers.line_tables import cell_line_table, pipe_line_table
 from parsers.textnorm import clean_text
 from schemas.blocks import Document, Paragraph, Provenance, ReaderWarning, Table, TableRow
@@ -152,7 +153,7 @@ def _blocks(lines: list[str], source: str, markdown: bool):
             table, i = _pipe_table(lines, i, source)
             yield table
             continue
-        found = pipe_line_table(lines, i, source) or cell_line_table(lines, i, source)
+        found = box_table(lines, i, source) or pipe_line_table(lines, i, source) or cell_line_table(lines, i, source)
         if found is not None:  # a table a web page flattened into lines
             yield from _joined(pending, source)
             pending = []

@@ -1,6 +1,7 @@
 """Tables a web page flattened into text lines: one cell per line (with or without blank lines, a header cell
 broken over two lines, merged and empty cells not written) and `|` lines without a separator row whose merged
-cells are missing from the rows below. Built in code, read through the whole pipeline."""
+cells are missing from the rows below, and tables drawn with box characters (`┌─┬─┐ │…│`). Built in code, read
+through the whole pipeline."""
 from __future__ import annotations
 
 from ingest.pipeline import process_file
@@ -85,3 +86,42 @@ def test_a_clause_table_with_decimal_numbers_under_a_merged_group(tmp_path):
 def test_a_table_with_a_row_number_column_gives_no_clauses(tmp_path):
     text = "序号\n标准\n分值\n说明\n1\n治安防范到位。\n10\n未开展扣5分。\n2\n秩序稳定。\n15\n发生案件扣5分。\n"
     assert _read(tmp_path, text).targets == []
+
+
+BOX_TABLE = """附表2
+各县、区政府消防安全责任人考评量化标准
+┌──┬──────┬──────┬──────┬──────┬──────┬──────┐
+│序号│ 考评内容 │ 分值 │评 分 标 准 │ 考评方式 │ 自评分 │ 考评分 │
+├──┼──────┼──────┼──────┼──────┼──────┼──────┤
+│ 1 │贯彻执行消防│ 6分 │未组织研究制│听取汇报,查│ │ │
+│ │法律法规,落 │ │定年度消防工│阅有关文件资│ │ │
+│ │实消防安全责│ │作目标和任务│料。 │ │ │
+│ │任制。 │ │的扣6分。 │ │ │ │
+│ │ ├──────┼──────┤ │ │ │
+│ │ │ 5分 │未与下一级政│ │ │ │
+│ │ │ │府消防安全责│ │ │ │
+│ │ │ │任人签订消防│ │ │ │
+│ │ │ │安全责任书的│ │ │ │
+│ │ │ │扣5分。 │ │ │ │
+├──┼──────┼──────┼──────┼──────┼──────┼──────┤
+│ 2 │组织制定和实│ 6分 │未组织研究落│听取汇报,查│ │ │
+│ │施消防规划。│ │实城市消防规│阅有关文件资│ │ │
+│ │ │ │划的扣6分。 │料。 │ │ │
+└──┴──────┴──────┴──────┴──────┴──────┴──────┘
+说明:每一项扣完分数即止。
+"""
+
+
+def test_box_drawn_table_with_wrapped_cells_and_a_partly_crossed_separator(tmp_path):
+    from parsers.readers.text_reader import read_text
+    path = tmp_path / "b.txt"
+    path.write_text(BOX_TABLE, encoding="utf-8")
+    tables = [b for b in read_text(path, str(path), markdown=False).blocks if hasattr(b, "rows")]
+    assert len(tables) == 1
+    rows = [r.cells[:4] for r in tables[0].rows]
+    assert rows == [["序号", "考评内容", "分值", "评分标准"],
+                    ["1", "贯彻执行消防法律法规,落实消防安全责任制。", "6分", "未组织研究制定年度消防工作目标和任务的扣6分。"],
+                    ["", "", "5分", "未与下一级政府消防安全责任人签订消防安全责任书的扣5分。"],
+                    ["2", "组织制定和实施消防规划。", "6分", "未组织研究落实城市消防规划的扣6分。"]]
+    result = process_file(path)
+    assert [(r.row_no, r.weight) for r in result.indicators] == [("1", 6.0), ("1", 5.0), ("2", 6.0)]

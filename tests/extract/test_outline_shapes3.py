@@ -136,3 +136,18 @@ def test_a_value_restated_is_one_value_where_the_section_adds_up_so():
     assert [r[4] for r in rows] == [15.0, 10.0]
     rows = _rows(["二、台账管理(2分)", "1、文件收集齐全,记1分;本级文件收集齐全,记1分。"])
     assert [r[4] for r in rows] == [2.0]
+
+
+def test_items_numbered_di_n_xiang():
+    rows = _rows(["某县消防工作考核评分细则", "第一项完善责任体系10分", "未召开专门会议的扣1分。", "第二项火灾防控20分",
+                  "未开展检查的扣2分。"])
+    assert [(r[2], r[4]) for r in rows] == [(1, 10.0), (2, 20.0)]
+    assert rows[0][3].startswith("完善责任体系")
+    from parsers.extract.markers import marker_at_start
+    assert marker_at_start("第一项目标任务") is None
+
+
+def test_a_sentence_declaring_the_lists_total_is_no_clause():
+    rows = _rows(["一、考评内容", "考评共分为3项内容,全面完成任务得满分20分。", "1、创建活动8分,由宣传部负责考核;",
+                  "2、党建工作7分,由组织部负责考核;", "3、宣传工作5分,由宣传部负责考核。"])
+    assert [(r[2], r[4]) for r in rows] == [(1, 8.0), (2, 7.0), (3, 5.0)]

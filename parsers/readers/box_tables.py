@@ -1,0 +1,71 @@
+"""Tables drawn with box characters (`┌─┬─┐ │序号│ 考评内容 │ ├─┼─┤`), as law sites render the tables of
+the regulations they keep. Columns are told by the count of vertical bars, not by width (the sites pad
+cells unevenly, and a Chinese character is two columns wide where a space is one); a cell's text wraps over
+several lines and is joined; a separator line that crosses only some columns (`│ │ ├────┼────┤`) starts a
+new cell in those columns, the others run on (a merged cell: empty in the rows below, as text tables write
+it)."""
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from parsers.textnorm import clean_text
+from schemas.blocks import Provenance, Table, TableRow
+
+BOX_LINE = regex.compile(r"^\s*[┌├│└┏┣┃┗]")
+CELL_EDGE = regex.compile(r"[│├┼┤┌┬┐└┴┘┃┣╋┫┏┳┓┗┻┛]")
+RULE = regex.compile(r"^[─━\s]*[─━][─━\s]*$")
+MIN_COLUMNS, MIN_ROWS = 2, 2
+
+
+def _parts(line: str) -> list[str]:
+    parts = CELL_EDGE.split(line.strip())
+    return parts[1:-1] if len(parts) >= 2 else []
+
+
+def box_table(lines: list[str], i: int, source: str) -> tuple[Table, int] | None:
+    """The box-drawn table starting at line ``i`` and the index after it; None when none starts there."""
+    if not BOX_LINE.match(lines[i]) or not CELL_EDGE.search(lines[i].strip()[1:]):
+        return None
+    end = i
+    while end < len(lines) and BOX_LINE.match(lines[end]):
+        end += 1
+    block = [(k, _parts(lines[k])) for k in range(i, end)]
+    counts = Counter(len(p) for _, p in block if p and not all(RULE.match(x) or not x.strip() for x in p))
+    if not counts:
+        return None
+    width = counts.most_common(1)[0][0]
+    if width < MIN_COLUMNS:
+        return None
+    rows: list[list[str | None]] = []
+    owners: list[int] = [0] * width  # the row whose cell a column's text belongs to
+    starts: list[int] = []
+    fresh = True  # the next content line starts a row in every column
+    for k, parts in block:
+        if len(parts) != width:
+            fresh = fresh or not parts
+            continue
+        crossed = [bool(RULE.match(x)) for x in parts]
+        if any(crossed):
+            if all(crossed):
+                fresh = True
+                continue
+            rows.append([("" if c else None) for c in crossed])  # None: merged with the cell above
+            starts.append(k)
+            owners = [len(rows) - 1 if c else owners[j] for j, c in enumerate(crossed)]
+            fresh = False
+            continue
+        if fresh or not rows:
+            rows.append([""] * width)
+            starts.append(k)
+            owners = [len(rows) - 1] * width
+            fresh = False
+        for j, text in enumerate(parts):
+            owner = rows[owners[j]]
+            owner[j] = (owner[j] or "") + text.strip()
+    if len(rows) < MIN_ROWS + 1:
+        return None
+    table_rows = [TableRow([clean_text(c or "") for c in r], Provenance(source, None, s + 1))
+                  for r, s in zip(rows, starts)]
+    return Table(table_rows, table_rows[0].prov, merges_resolved=False), end
