@@ -18,7 +18,7 @@ def strip_header_run(text: str, need_tail: bool = True) -> tuple[str, str] | Non
     """`…考核细则考核项目考核内容分值备注领导重视` → (`…考核细则`, `领导重视`): a run of two or more
     table header words is the table's header, the text after it a heading."""
     words = grammar().header_words
-    mt = matching_copy(text)
+    mt, where = _without_glosses(matching_copy(text))
     for start in range(len(mt)):
         pos, count = start, 0
         while True:
@@ -28,8 +28,24 @@ def strip_header_run(text: str, need_tail: bool = True) -> tuple[str, str] | Non
             pos += len(word)
             count += 1
         if count >= 2 and (pos < len(mt) or not need_tail):
-            return text[:start], text[pos:]
+            return text[:where[start]], text[where[pos]:]
     return None
+
+
+# A pinyin gloss a site put after a character (`考核內(nèi)容`): not part of the words around it.
+GLOSS = regex.compile(r"\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüń]{1,7}\)")
+
+
+def _without_glosses(text: str) -> tuple[str, list[int]]:
+    """The text without pinyin glosses, and for each of its positions (and its end) the position in ``text``."""
+    kept, where, pos = [], [], 0
+    for m in GLOSS.finditer(text):
+        kept.append(text[pos:m.start()])
+        where.extend(range(pos, m.start()))
+        pos = m.end()
+    kept.append(text[pos:])
+    where.extend(range(pos, len(text) + 1))
+    return "".join(kept), where
 
 
 def chain_headings(raw: str, document_start: bool) -> tuple[str | None, list[str]] | None:

@@ -20,6 +20,7 @@ from parsers.textnorm import halfwidth, no_space
 from schemas.blocks import Paragraph, Provenance
 
 TITLE, HEADING, TEXT, BARRIER = "title", "heading", "text", "barrier"
+CELL_BAR = "|"
 # Compiled when the outline reader is first imported, not in the middle of a document: a worker
 # near its memory limit must not be compiling patterns then.
 grammar()
@@ -69,7 +70,9 @@ class OutlineBuilder:
     def feed(self, p: Paragraph) -> None:
         index = self.paragraphs
         self.paragraphs += 1
-        text = p.text
+        # a table row a page flattened with `|` (read as text: no weight column): its cells run on, and a
+        # cell numbered like the item before it (`1、…(2分)| 1、随机抽查…`) is that item's scoring rule
+        text = _unpipe(p.text) if CELL_BAR in p.text else p.text
         h = halfwidth(text)
         g = grammar()
         if g.intro.search(no_space(h)):
@@ -267,6 +270,20 @@ class OutlineBuilder:
         if levels:
             node.folded = self.stack[levels[-1]].folded
             del self.stack[levels[-1]:]  # a slip in the numbering: still a sibling
+
+
+def _unpipe(text: str) -> str:
+    """The cells of a `|`-flattened row run together; a cell numbered like the cell before it
+    (`1、落实…(2分)| 1、随机抽查…`) is that item's scoring rule: its number is dropped."""
+    cells, previous = [], None
+    for cell in text.split(CELL_BAR):
+        m = marker_at_start(halfwidth(cell.strip()))
+        key = (m.kind, m.number) if m else None
+        if key is not None and key == previous:
+            cell = cell.strip()[m.end:]
+        previous = key or previous
+        cells.append(cell)
+    return "".join(cells)
 
 
 SENTENCE_END = ("。", "；", ";")

@@ -151,3 +151,18 @@ def test_a_sentence_declaring_the_lists_total_is_no_clause():
     rows = _rows(["一、考评内容", "考评共分为3项内容,全面完成任务得满分20分。", "1、创建活动8分,由宣传部负责考核;",
                   "2、党建工作7分,由组织部负责考核;", "3、宣传工作5分,由宣传部负责考核。"])
     assert [(r[2], r[4]) for r in rows] == [(1, 8.0), (2, 7.0), (3, 5.0)]
+
+
+def test_pipe_flattened_rows_without_a_weight_column_are_read_as_clauses(tmp_path):
+    rows = _read_rows(tmp_path, "2015年度消防工作考核细则\n考核项目 | 考 核 内 容 | 评 分 细 则 | |\n"
+                                "火灾预防 (25分) | 源头管控 (5分) | 1、落实建设工程消防验收。(2分) | 1、随机抽查备案卷一份。 |\n"
+                                "2、行政审批部门严格审批。(2分) | 2、随机抽查审批档案,分别扣1分。 | ||\n"
+                                "3、落实消防产品监管职责。(1分) |\n")
+    assert [(r[0].replace(" ", ""), r[2], r[4]) for r in rows] == [("源头管控", 1, 2.0), ("源头管控", 2, 2.0), ("源头管控", 3, 1.0)]
+    assert [r[3] for r in rows] == ["落实建设工程消防验收。", "行政审批部门严格审批。", "落实消防产品监管职责。"]
+
+
+def test_a_header_run_is_found_through_pinyin_glosses():
+    from parsers.extract.layout import strip_header_run
+    assert strip_header_run("消防工作考核細(xì)則考核項目考核內(nèi)容評分細(xì)則火災預防") == (
+        "消防工作考核細(xì)則", "火災預防")
