@@ -67,7 +67,7 @@ def test_headings_numbered_without_a_comma_and_scored_with_bare_points(tmp_path)
 def test_a_numeral_that_begins_a_word_is_not_a_bare_heading():
     from parsers.extract.grammar import bare_heading_pattern
     from parsers.extract.markers import marker_at_start
-    for line in ("一次性奖励5分", "一票否决事项扣10分", "两个以上项目5分", "十分重视宣传5分"):
+    for line in ("一次性奖励5分", "一票否决事项扣10分", "两个以上项目5分", "十分重视宣传5分", "两委班子健全得5分"):
         assert marker_at_start(line) is None and not bare_heading_pattern().match(line), line
     assert marker_at_start("二人口控制指标24分").kind == "cn_bare"
     assert read_points("违法生育控制率3%12分上升1个百分点扣1分").points == 12.0
