@@ -203,3 +203,29 @@ def test_unparsed_text_under_a_variant_unit_name_stays_in_its_unit(samples):
     result = process_file(samples / "sanmenxia_2020_targets.docx")
     assert {f.unit for f in result.findings if f.unit and "池县" in f.unit} == {"渑池县"}
     assert "【澠池县】" not in render_text([result])
+
+
+def test_a_word_numbered_block_pasted_twice_is_one_duplicate_not_a_doubled_total(tmp_path):
+    """Word numbers a pasted list on from the one it was copied from (1, 2 | 3, 4): the copy, next to
+    its twin or apart, read as the same unit's items 3 and 4: a total of 200 and no duplicate_unit."""
+    from tests.builders import add_numbering, numbered
+
+    document = new_docx()
+    for line in HEAD:
+        document.add_paragraph(line)
+
+    def unit_block(unit: str, num_id: str, clauses=TWO) -> None:
+        document.add_paragraph(unit)
+        for n, (text, points) in enumerate(clauses, start=1):
+            numbered(document, f"{text}（{points}分）{'。' if n == len(clauses) else '；'}", num_id)
+
+    mianchi, yima, hubin = (add_numbering(document, "decimal", "%1.") for _ in range(3))
+    unit_block("渑池县", mianchi)
+    unit_block("渑池县", mianchi)  # pasted next to its twin
+    unit_block("义马市", yima)
+    unit_block("湖滨区", hubin)
+    unit_block("义马市", yima)  # pasted apart
+    document.save(tmp_path / "numbered.docx")
+    result = process_file(tmp_path / "numbered.docx")
+    assert [(f.code, f.unit, f.seq, f.line) for f in result.findings] == [
+        ("duplicate_unit", "渑池县", 3, len(HEAD) + 5), ("duplicate_unit", "义马市", 3, len(HEAD) + 14)]

@@ -44,9 +44,11 @@ def _shape(text: str) -> str:
 def _ratio(a: str, b: str) -> float:
     if a == b:
         return 1.0
+    if 2 * min(len(a), len(b)) < SIMILAR * (len(a) + len(b)):
+        return 0.0  # the lengths alone rule it out
     matcher = SequenceMatcher(None, a, b, autojunk=False)
-    if matcher.real_quick_ratio() < SIMILAR or matcher.quick_ratio() < SIMILAR:
-        return 0.0  # the upper bounds already rule it out
+    if matcher.quick_ratio() < SIMILAR:
+        return 0.0  # the upper bound already rules it out
     return matcher.ratio()
 
 
@@ -70,12 +72,22 @@ def others(clauses: list[Target], units: dict[str, list[Target]]) -> list[list[T
 
 def peers(clauses: list[Target], units: dict[str, list[Target]]) -> list[list[Target]]:
     """The other units with the same items."""
-    found = []
-    for other in others(clauses, units):
-        matched = sum(1 for t in clauses if counterpart(t, other) is not None)
-        if matched > PEER_SHARE * len(clauses):
-            found.append(other)
-    return found
+    return [other for other in others(clauses, units) if _alike(clauses, other)]
+
+
+def _alike(clauses: list[Target], other: list[Target]) -> bool:
+    """More than PEER_SHARE of the clauses have a counterpart in ``other`` (stops once decided)."""
+    need = int(PEER_SHARE * len(clauses)) + 1
+    for left, t in zip(range(len(clauses), 0, -1), clauses):
+        if need > left:
+            return False
+        shape = _shape(t.text)
+        if any(o.section == t.section and o.points is not None and _ratio(shape, _shape(o.text)) >= SIMILAR
+               for o in other):
+            need -= 1
+            if need == 0:
+                return True
+    return False
 
 
 def usual_value(values: list[float]) -> float | None:
