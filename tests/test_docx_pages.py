@@ -146,6 +146,17 @@ def test_marks_in_a_file_word_saved(tmp_path):
     assert [row.prov.page for row in blocks[2].rows] == [2, 3] and blocks[3].prov.page == 4
 
 
+def test_a_row_across_a_page_is_one_break_however_many_cells_mark_it(tmp_path):
+    def cell(text: str, mark: bool) -> str:
+        return f"<w:tc><w:p><w:r>{'<w:lastRenderedPageBreak/>' if mark else ''}<w:t>{text}</w:t></w:r></w:p></w:tc>"
+
+    grid = "<w:tblGrid>" + '<w:gridCol w:w="2000"/>' * 3 + "</w:tblGrid>"
+    rows = ["<w:tr>" + "".join(cell(f"{r}{c}", mark=r == 1) for c in range(3)) + "</w:tr>" for r in range(3)]
+    body = "<w:p><w:r><w:t>附件1</w:t></w:r></w:p><w:tbl>" + grid + "".join(rows) + "</w:tbl>"
+    (_, table) = read_docx(_docx_with_body(tmp_path / "row.docx", body), "r").blocks
+    assert [row.prov.page for row in table.rows] == [1, 2, 2]
+
+
 def _docx_with_body(path: Path, body: str) -> Path:
     from tests.builders import docx_with_part
     template = path.with_suffix(".template.docx")
@@ -153,3 +164,10 @@ def _docx_with_body(path: Path, body: str) -> Path:
     ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
     xml = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {ns}><w:body>{body}</w:body></w:document>'
     return docx_with_part(template, path, "word/document.xml", xml.encode("utf-8"))
+
+
+def test_a_table_without_its_grid_is_read(tmp_path):
+    """A table some producers write without `w:tblGrid` failed the whole file (InvalidXmlError)."""
+    body = '<w:p><w:r><w:t>甲</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>丙</w:t></w:r></w:p></w:tc></w:tr></w:tbl>'
+    blocks = read_docx(_docx_with_body(tmp_path / "nogrid.docx", body), "n").blocks
+    assert blocks[1].rows[0].cells == ["丙"]

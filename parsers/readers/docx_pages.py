@@ -73,6 +73,7 @@ def page_map(body) -> dict:
     if not _has_marks(body, starts):
         return {}
     pager = _Pager()
+    shadowed = _shadowed_marks(body)
     places: dict = {}  # element → [where it starts, where its text starts]: (page, surely placed)
     paragraph = place = None
     # Start tags only, in document order (a paragraph ends where the next paragraph or row starts).
@@ -99,7 +100,7 @@ def page_map(body) -> dict:
         elif tag == BR:
             if el.get(W + "type") == "page":
                 pager.author_break()
-        else:
+        elif el not in shadowed:
             pager.rendered_break()
     if paragraph is not None:
         _end(pager, paragraph, starts)
@@ -126,6 +127,18 @@ def _section_starts(body) -> dict:
         kind = following.find(W + "type")
         starts[ending] = kind.get(W + "val", "nextPage") if kind is not None else "nextPage"
     return starts
+
+
+def _shadowed_marks(body) -> set:
+    """Where a table row crosses a page, each of its cells may carry Word's mark for that one page
+    boundary: only the cell with the most marks (the first such) counts."""
+    shadowed: set = set()
+    for tr in body.iter(TR):
+        marks = [list(tc.iter(RENDERED)) for tc in tr.iterchildren(TC)]
+        if sum(1 for m in marks if m) > 1:
+            lead = max(range(len(marks)), key=lambda i: len(marks[i]))
+            shadowed.update(mark for i, m in enumerate(marks) if i != lead for mark in m)
+    return shadowed
 
 
 def _has_marks(body, starts: dict) -> bool:

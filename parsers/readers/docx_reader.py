@@ -169,7 +169,8 @@ def _table_rows(table: DocxTable, numbering: Numbering) -> list[list[str]]:
     """Cells on the table grid. A vertically merged cell (`w:vMerge`) gives its value to every
     row it spans; a horizontally merged one (`w:gridSpan`) stands in its first column."""
     grid: list[list[str]] = []
-    width = len(table._tbl.tblGrid.findall(W + "gridCol")) if table._tbl.tblGrid is not None else 0
+    grid_el = table._tbl.find(W + "tblGrid")  # python-docx's .tblGrid raises where a producer left it out
+    width = len(grid_el.findall(W + "gridCol")) if grid_el is not None else 0
     for tr in table._tbl.findall(W + "tr"):
         row: list[str] = []
         trpr = tr.find(W + "trPr")
