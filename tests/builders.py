@@ -94,3 +94,33 @@ def docx_with_part(source: Path, target: Path, part: str, data: bytes) -> Path:
         for info in src.infolist():
             dst.writestr(info.filename, data if info.filename == part else src.read(info.filename))
     return target
+
+
+HARD_BREAK = "\f"  # a line starting with it begins a new page: Ctrl+Enter (`w:br w:type="page"`) before it
+WORD_BREAK = "\v"  # where Word's last layout broke the page inside a line (`w:lastRenderedPageBreak`)
+
+
+def paged_docx(path: Path, lines: list[str], word_marks: bool = False) -> Path:
+    """A .docx of one paragraph per line with page breaks where the lines say (HARD_BREAK,
+    WORD_BREAK). ``word_marks``: as Word saves it, its own mark also opens each page an author's
+    break began (python-docx alone writes none)."""
+    from docx.enum.text import WD_BREAK
+
+    document = new_docx()
+    previous = None
+    for line in lines:
+        hard = line.startswith(HARD_BREAK)
+        line = line.removeprefix(HARD_BREAK)
+        if hard:
+            (previous or document.add_paragraph()).add_run().add_break(WD_BREAK.PAGE)
+        p = document.add_paragraph()
+        if hard and word_marks:
+            p.add_run()._r.append(parse_xml(f"<w:lastRenderedPageBreak {W_NS}/>"))
+        for k, part in enumerate(line.split(WORD_BREAK)):
+            if k:
+                p.add_run()._r.append(parse_xml(f"<w:lastRenderedPageBreak {W_NS}/>"))
+            if part:
+                p.add_run(part)
+        previous = p
+    document.save(path)
+    return path

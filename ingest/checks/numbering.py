@@ -27,12 +27,19 @@ def restarts_per_section(ex: Extraction) -> bool:
 def check_clause_numbering(ex: Extraction) -> Iterator[Finding]:
     yield from _outline_numbering(ex)
     restart = restarts_per_section(ex)
-    for clauses in clause_scopes(ex).values():
+    for scope, clauses in clause_scopes(ex).items():
         clauses = [t for t in clauses if t.outline_key is None]
+        # A pasted copy of a unit's block (its own finding, duplicate_unit) is numbered as Word numbered
+        # the paste, on from the list it was copied from: its first number is no second slip.
+        copy = not scope.endswith("#1")
         seen: set[int] = set()
         prev = None
         for t in clauses:
             if t.seq is None:
+                continue
+            if prev is None and copy:
+                seen.add(t.seq)
+                prev = t
                 continue
             new_section = prev is not None and t.section != prev.section
             if new_section and restart:

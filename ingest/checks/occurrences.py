@@ -21,7 +21,12 @@ def occurrence_label(unit: str, n: int) -> str:
 
 def _similar(a: str, b: str) -> bool:
     a, b = no_space(a), no_space(b)
-    return a == b or SequenceMatcher(None, a, b).ratio() >= SAME_TEXT
+    if a == b:
+        return True
+    if 2 * min(len(a), len(b)) < SAME_TEXT * (len(a) + len(b)):
+        return False  # the lengths alone rule it out (difflib's real_quick_ratio, without its set-up)
+    matcher = SequenceMatcher(None, a, b)
+    return matcher.quick_ratio() >= SAME_TEXT and matcher.ratio() >= SAME_TEXT
 
 
 def _starts_over(t: Target, prev: Target, first: Target) -> bool:
@@ -29,25 +34,41 @@ def _starts_over(t: Target, prev: Target, first: Target) -> bool:
             and t.section == first.section and _similar(t.text, first.text))
 
 
-def _continues(t: Target, last: Target) -> bool:
-    """A block that picks the numbering up where the unit's last block stopped: one list, written in two places."""
-    return t.seq is not None and last.seq is not None and t.seq == last.seq + 1
+def _copies(t: Target, following: Target | None, block: list[Target]) -> bool:
+    """``t`` opens the block's items again whatever its number (Word numbers a pasted list on from
+    the one it was copied from): its text is the block's first clause's word for word, and the
+    next reads as the second's."""
+    first = block[0]
+    if t.section != first.section or no_space(t.text) != no_space(first.text):
+        return False
+    return len(block) == 1 or (following is not None and _similar(following.text, block[1].text))
+
+
+def _continues(t: Target, last: Target, first: Target) -> bool:
+    """A block that picks the numbering up where the unit's last block stopped, with items of its
+    own: one list, written in two places."""
+    return (t.seq is not None and last.seq is not None and t.seq == last.seq + 1
+            and not (t.section == first.section and _similar(t.text, first.text)))
 
 
 def runs(ex: Extraction) -> dict[str, list[list[Target]]]:
     """Each scope's clauses (``unit:NAME`` or the notice's own list) as the places they stand in:
     a new run where the scope resumes after another's clauses or starts over (a pasted copy)."""
     found: dict[str, list[list[Target]]] = {}
-    previous_key = None
-    for t in ex.targets:
-        # Two lists of one outline (two 附件) may each name the same unit: each is its own scope.
-        key = f"{t.scope}:{no_space(t.unit)}" + (f"@{t.outline_key}" if t.outline_key else "")
+    keys = [_key(t) for t in ex.targets]
+    for i, (t, key) in enumerate(zip(ex.targets, keys)):
         blocks = found.setdefault(key, [])
-        if key != previous_key or not blocks or _starts_over(t, blocks[-1][-1], blocks[-1][0]):
+        following = ex.targets[i + 1] if i + 1 < len(keys) and keys[i + 1] == key else None
+        if (i == 0 or key != keys[i - 1] or not blocks or _starts_over(t, blocks[-1][-1], blocks[-1][0])
+                or _copies(t, following, blocks[-1])):
             blocks.append([])
         blocks[-1].append(t)
-        previous_key = key
     return found
+
+
+def _key(t: Target) -> str:
+    # Two lists of one outline (two 附件) may each name the same unit: each is its own scope.
+    return f"{t.scope}:{no_space(t.unit)}" + (f"@{t.outline_key}" if t.outline_key else "")
 
 
 def occurrences(ex: Extraction) -> dict[str, list[list[Target]]]:
@@ -56,7 +77,7 @@ def occurrences(ex: Extraction) -> dict[str, list[list[Target]]]:
     for key, blocks in runs(ex).items():
         joined: list[list[Target]] = []
         for block in blocks:
-            if joined and _continues(block[0], joined[-1][-1]):
+            if joined and _continues(block[0], joined[-1][-1], joined[-1][0]):
                 joined[-1] = joined[-1] + block
             else:
                 joined.append(list(block))

@@ -6,6 +6,7 @@ from collections import Counter
 from typing import Iterator
 
 from ingest.checks.base import check, finding, unit_clauses
+from ingest.checks.peers import culprits, describe, others, usual_value
 from schemas.findings import ERROR, TOLERANCE, FindingKind
 from schemas.records import Extraction, Finding, Target
 
@@ -41,7 +42,8 @@ def _runs(clauses: list[Target], depth: int) -> Iterator[tuple[tuple, list[Targe
 @check(FindingKind("section_points_mismatch", ERROR, "类别分值不符",
                    "{section}声明{expected}分，条款合计{actual}分（{breakdown}）"))
 def check_section_points(ex: Extraction) -> Iterator[Finding]:
-    for unit, clauses in unit_clauses(ex).items():
+    units = unit_clauses(ex)
+    for unit, clauses in units.items():
         depth_max = max((len(_path(t)) for t in clauses), default=0)
         for depth in range(depth_max):
             for key, group in _runs(clauses, depth):
@@ -52,14 +54,18 @@ def check_section_points(ex: Extraction) -> Iterator[Finding]:
                 actual = sum(t.points for t in group)
                 if abs(actual - declared) > TOLERANCE:
                     breakdown = f"第{group[0].seq}-{group[-1].seq}条：" + "+".join(f"{t.points:g}" for t in group)
+                    found = culprits(group, units, actual - declared)
+                    at = found[0].clause if found else group[0]
                     yield finding(ex, "section_points_mismatch", unit=unit, section=section, expected=declared,
-                                  actual=actual, breakdown=breakdown, page=group[0].page, line=group[0].line)
+                                  actual=actual, breakdown=breakdown + _cause(describe(found)),
+                                  seq=at.seq if found else None, page=at.page, line=at.line)
 
 
 @check(FindingKind("unit_points_mismatch", ERROR, "单位总分不符",
                    "{unit}条款合计{actual}分，应为{expected}分（{basis}）"))
 def check_unit_points(ex: Extraction) -> Iterator[Finding]:
-    units = {u: [t for t in c if counted(t)] for u, c in unit_clauses(ex).items()}
+    every = unit_clauses(ex)
+    units = {u: [t for t in c if counted(t)] for u, c in every.items()}
     units = {u: c for u, c in units.items() if c and all(t.points is not None for t in c)}
     totals = {u: sum(t.points for t in c) for u, c in units.items()}
     if not totals:
@@ -67,9 +73,8 @@ def check_unit_points(ex: Extraction) -> Iterator[Finding]:
     own = {u: c[0].unit_points for u, c in units.items() if c[0].unit_points is not None}
     for unit, declared in own.items():  # a unit heading carrying its own total: `（一）各乡镇（100分）`
         if abs(totals[unit] - declared) > TOLERANCE:
-            first = units[unit][0]
-            yield finding(ex, "unit_points_mismatch", unit=unit, expected=declared, actual=totals[unit],
-                          basis=f"单位标题声明{declared:g}分", page=first.page, line=first.line)
+            yield from _unit_finding(ex, unit, units[unit], every, declared, totals[unit],
+                                     f"单位标题声明{declared:g}分")
     totals = {u: v for u, v in totals.items() if u not in own}
     if not totals:
         return
@@ -83,9 +88,67 @@ def check_unit_points(ex: Extraction) -> Iterator[Finding]:
         basis = f"通知未声明总分，以多数单位（{count}/{len(totals)}）的合计为准"
     for unit, total in totals.items():
         if abs(total - reference) > TOLERANCE:
-            first = units[unit][0]
-            yield finding(ex, "unit_points_mismatch", unit=unit, expected=reference, actual=total, basis=basis,
-                          page=first.page, line=first.line)
+            yield from _unit_finding(ex, unit, units[unit], every, reference, total, basis)
+
+
+def _unit_finding(ex: Extraction, unit: str, clauses: list[Target], every: dict[str, list[Target]],
+                  expected: float, actual: float, basis: str) -> Iterator[Finding]:
+    """On what breaks the sum: the item whose points differ from the other units' for it; else the
+    section whose declared points do; else the unit itself (its first clause, no clause number).
+    Where the unit's sections declare points and their own sums account for the whole difference,
+    their findings say it: this one would repeat the same slip."""
+    excess = actual - expected
+    off = _sections_off(clauses)
+    if off is not None and abs(off - excess) <= TOLERANCE:
+        return
+    args = dict(unit=unit, expected=expected, actual=actual)
+    found = culprits(clauses, every, excess)
+    if found:
+        at = found[0].clause
+        yield finding(ex, "unit_points_mismatch", section=at.section, seq=at.seq, basis=basis + _cause(describe(found)),
+                      page=at.page, line=at.line, **args)
+        return
+    section = _section_culprit(clauses, every, excess)
+    if section is not None:
+        name, declared, usual, at = section
+        yield finding(ex, "unit_points_mismatch", section=name, page=at.page, line=at.line,
+                      basis=basis + _cause(f"{name}声明{declared:g}分，其他单位同一类别为{usual:g}分"), **args)
+        return
+    yield finding(ex, "unit_points_mismatch", basis=basis, page=clauses[0].page, line=clauses[0].line, **args)
+
+
+def _cause(text: str) -> str:
+    return f"；{text}" if text else ""
+
+
+def _outer_sections(clauses: list[Target]) -> Iterator[tuple[str, float, list[Target]]]:
+    """The unit's outermost sections that declare points, with their clauses."""
+    for key, group in _runs(clauses, 0):
+        section, declared = key[-1]
+        if section is not None and declared is not None:
+            yield section, declared, group
+
+
+def _sections_off(clauses: list[Target]) -> float | None:
+    """How far the unit's outermost sections' sums are from their declared points, together
+    (None where no section declares points)."""
+    sections = list(_outer_sections(clauses))
+    if not sections:
+        return None
+    return sum(sum(t.points for t in group) - declared for _, declared, group in sections)
+
+
+def _section_culprit(clauses: list[Target], every: dict[str, list[Target]], excess: float):
+    """The one outermost section whose declared points differ from what the other units declare
+    for a section of that name by the unit's whole excess: (name, declared, usual, its first clause)."""
+    sections = [list(_outer_sections(other)) for other in others(clauses, every)]
+    found = []
+    for name, declared, group in _outer_sections(clauses):
+        values = [d for theirs in sections for n, d, _ in theirs if n == name]
+        usual = usual_value(values)
+        if usual is not None and abs(declared - usual - excess) <= TOLERANCE:
+            found.append((name, declared, usual, group[0]))
+    return found[0] if len(found) == 1 else None
 
 
 @check(FindingKind("missing_points", ERROR, "条款缺少分值", "该单位其他条款均有分值，此条款没有分值"))

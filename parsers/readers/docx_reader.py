@@ -13,6 +13,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from parsers.errors import ParseError
 from parsers.readers.docx_numbering import Numbering, W
+from parsers.readers.docx_pages import page_map
 from parsers.safety import check_xml_parts, check_zip
 from schemas.blocks import Document, Paragraph, Provenance, ReaderWarning, Table, TableRow
 
@@ -33,19 +34,20 @@ def read_docx(path: Path, source: str) -> Document:
     doc.warnings.extend(_drop_malformed_attributes(document))
     numbering = _load_numbering(document)
     styles = _style_table(document)
+    pages = page_map(document.element.body)  # Word's page where its marks tell it, else None
     counter = 0
     for item in document.iter_inner_content():
         if isinstance(item, DocxParagraph):
             counter += 1
-            para = _paragraph(item, numbering, styles, Provenance(source, None, counter))
+            para = _paragraph(item, numbering, styles, Provenance(source, pages.get(item._p), counter))
             if para.text:
                 doc.blocks.append(para)
         elif isinstance(item, DocxTable):
             rows = _table_rows(item, numbering)
             table_rows = []
-            for cells in rows:
+            for cells, tr in zip(rows, item._tbl.findall(W + "tr")):
                 counter += 1
-                table_rows.append(TableRow(cells, Provenance(source, None, counter)))
+                table_rows.append(TableRow(cells, Provenance(source, pages.get(tr), counter)))
             if table_rows:
                 doc.blocks.append(Table(table_rows, table_rows[0].prov, merges_resolved=True))
     return doc
@@ -167,7 +169,8 @@ def _table_rows(table: DocxTable, numbering: Numbering) -> list[list[str]]:
     """Cells on the table grid. A vertically merged cell (`w:vMerge`) gives its value to every
     row it spans; a horizontally merged one (`w:gridSpan`) stands in its first column."""
     grid: list[list[str]] = []
-    width = len(table._tbl.tblGrid.findall(W + "gridCol")) if table._tbl.tblGrid is not None else 0
+    grid_el = table._tbl.find(W + "tblGrid")  # python-docx's .tblGrid raises where a producer left it out
+    width = len(grid_el.findall(W + "gridCol")) if grid_el is not None else 0
     for tr in table._tbl.findall(W + "tr"):
         row: list[str] = []
         trpr = tr.find(W + "trPr")
