@@ -40,9 +40,8 @@ def _crash(path: Path, source: str, options) -> Document:
 
 def _greedy(path: Path, source: str, options) -> Document:
     hoard = []
-    for _ in range(400):  # up to 4 GB, 10 MB at a time, each page touched
-        hoard.append(b"x" * (10 * 1024 * 1024))
-        time.sleep(0.005)
+    for _ in range(200):  # up to 4 GB, 20 MB at a time, each page written: fast, so no time limit comes first
+        hoard.append(b"x" * (20 * 1024 * 1024))
     return _lines(path, source, "test-greedy")
 
 

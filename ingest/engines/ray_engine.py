@@ -24,10 +24,12 @@ from __future__ import annotations
 import importlib
 import logging
 import os
+import signal
 import socket
 import threading
 import time
 from collections import deque
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -211,6 +213,19 @@ class _Pool:
         self.slots.remove(slot)
 
 
+@contextmanager
+def _interrupts_ignored():
+    """SIGINT ignored while processes are started (they inherit it), then this process's handler again."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def _first_line(exc: BaseException) -> str:
     text = str(getattr(exc, "cause", None) or exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
@@ -230,7 +245,10 @@ class RayEngine:
             return
         extra = {} if self.address or os.environ.get("RAY_ADDRESS") else {"include_dashboard": False}
         try:
-            ray.init(address=self.address, logging_level=logging.WARNING, log_to_driver=False, **extra)
+            # A Ray instance started here inherits Ctrl-C's "ignore": the terminal sends SIGINT to the whole
+            # process group, and it is the driver's to stop the run (one line) and then Ray (shutdown).
+            with _interrupts_ignored():
+                ray.init(address=self.address, logging_level=logging.WARNING, log_to_driver=False, **extra)
         except (ConnectionError, RuntimeError, ValueError, TimeoutError) as exc:
             where = f"the Ray cluster at {self.address}" if self.address else "Ray"
             raise EnvironmentFault(f"cannot start or reach {where}: {_first_line(exc)}") from None
