@@ -124,7 +124,7 @@ class _Pool:
                 yield from self._wait()
         finally:
             for slot in self.slots:
-                ray.kill(slot.actor, no_restart=True)
+                _kill(slot.actor)
 
     def _fill(self, pending: Iterator, exhausted: bool) -> bool:
         """Take tasks while a worker could start one now; a None task means the runner waits."""
@@ -209,8 +209,16 @@ class _Pool:
         return None
 
     def _retire(self, slot: _Slot) -> None:
-        ray.kill(slot.actor, no_restart=True)
+        _kill(slot.actor)
         self.slots.remove(slot)
+
+
+def _kill(actor) -> None:
+    """End a worker's process; one already gone (its node lost, Ray stopped by Ctrl-C) is no error."""
+    try:
+        ray.kill(actor, no_restart=True)
+    except (RayError, ValueError, ConnectionError):
+        pass
 
 
 @contextmanager
