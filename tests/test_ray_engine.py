@@ -176,3 +176,17 @@ def test_missing_ray_is_one_line_naming_the_extra(tmp_path, monkeypatch, capsys)
     assert main(["run", str(NOTICE), "--out", str(tmp_path / "out"), "--engine", "ray"]) == 3
     err = capsys.readouterr().err.strip().splitlines()
     assert err == ["ingest: --engine ray needs Ray, which is not installed: pip install 'notice-ingest[ray]'"]
+
+
+def test_an_address_nobody_listens_on_is_one_line_exit_3(tmp_path, capsys):
+    """Ray's own client would retry such an address for minutes."""
+    pytest.importorskip("ray", reason="Ray is not installed: pip install 'notice-ingest[ray]'")
+    import socket
+
+    with socket.socket() as sock:  # a port that was free a moment ago: nobody listens on it
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    assert main(["run", str(NOTICE), "--out", str(tmp_path / "out"), "--engine", "ray",
+                 "--address", f"127.0.0.1:{port}"]) == 3
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith(f"ingest: cannot reach the Ray cluster at 127.0.0.1:{port}")

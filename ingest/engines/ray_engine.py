@@ -221,6 +221,19 @@ def _kill(actor) -> None:
         pass
 
 
+def _check_reachable(address: str | None) -> None:
+    """A HOST:PORT nobody listens on fails at once: Ray's own client retries it for minutes."""
+    if not address or address == "auto" or "://" in address or ":" not in address:
+        return
+    host, _, port = address.rpartition(":")
+    try:
+        socket.create_connection((host, int(port)), timeout=10).close()
+    except ValueError:
+        raise EnvironmentFault(f"--address {address}: expected HOST:PORT, ray://HOST:PORT or auto") from None
+    except OSError as exc:
+        raise EnvironmentFault(f"cannot reach the Ray cluster at {address}: {exc.strerror or exc}") from None
+
+
 @contextmanager
 def _interrupts_ignored():
     """SIGINT ignored while processes are started (they inherit it), then this process's handler again."""
@@ -246,9 +259,14 @@ class RayEngine:
     name = "ray"
 
     def __init__(self, address: str | None = None, plugins: tuple[str, ...] = ()):
-        self.address, self.plugins, self._owned = address, tuple(plugins), False
+        self.address, self.plugins, self._owned, self._connected = address, tuple(plugins), False, False
 
     def connect(self) -> None:
+        """Connect (or start Ray here); a program that has called ``ray.init`` itself keeps its connection."""
+        if self._connected and ray.is_initialized():
+            return
+        _check_reachable(self.address or os.environ.get("RAY_ADDRESS"))
+        self._connected = True
         if ray.is_initialized():
             return
         extra = {} if self.address or os.environ.get("RAY_ADDRESS") else {"include_dashboard": False}
@@ -275,4 +293,4 @@ class RayEngine:
     def close(self) -> None:
         if self._owned and ray.is_initialized():
             ray.shutdown()
-        self._owned = False
+        self._owned = self._connected = False
