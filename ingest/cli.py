@@ -9,7 +9,7 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from ingest import __version__, writers
+from ingest import __version__, engines, writers
 from ingest.batch import Limits
 from ingest.errors import EXIT_BROKEN_PIPE, EXIT_ENVIRONMENT, EXIT_INTERRUPTED, EXIT_USAGE, EnvironmentFault, Interrupted
 from ingest.paths import display, json_safe, terminal_safe
@@ -20,6 +20,7 @@ from parsers import formats
 RUN_EXAMPLE = """example:
   ingest run samples/ --out output/
   ingest run archive/2019 archive/2020/notice.pdf --jobs 4
+  ingest run /shared/notices --out /shared/tables --engine ray --address ray://head:10001
 exit status: 0 every file ingested, 1 some files failed, 2 usage error,
   3 environment error (output folder read-only, in use by another run, or a file; disk full;
   manifest corrupt or of an older version), 130 interrupted (Ctrl-C; a re-run resumes)"""
@@ -47,7 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
                                      "indicators, measures and findings tables.")
     run.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders (walked recursively)")
     run.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output/)")
-    run.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="parallel workers (default: cores)")
+    run.add_argument("--jobs", type=int, default=None,
+                     help="parallel workers (default: cores; with --engine ray, the cluster's CPUs)")
     run.add_argument("--password", help="user password for encrypted PDFs")
     run.add_argument("--force", action="store_true", help="re-parse files the manifest already holds")
     run.add_argument("--timeout", type=float, default=Limits.seconds,
@@ -57,6 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--docs-per-worker", type=int, default=Limits.tasks_per_worker,
                      help=f"documents before a worker is recycled (default: {Limits.tasks_per_worker})")
     run.add_argument("--ocr", choices=OCR_MODES, default="auto", help=OCR_HELP)
+    run.add_argument("--engine", choices=engines.NAMES, default="local",
+                     help="local: worker processes here (default); ray: workers of a Ray cluster "
+                          "(pip install 'notice-ingest[ray]'; inputs on a filesystem every node sees)")
+    run.add_argument("--address", metavar="ADDR",
+                     help="--engine ray: the cluster (ray://HEAD:10001, HEAD:6379 or auto; default: "
+                          "RAY_ADDRESS, else a Ray instance on this machine for the run)")
     run.add_argument("--wait", action="store_true",
                      help="if another run holds the output folder, wait for it (default: refuse, exit 3)")
     run.add_argument("--quiet", action="store_true", help="print nothing but errors")
@@ -154,7 +162,10 @@ def cmd_run(args) -> int:
     if missing:
         say(f"ingest: no such file or folder: {', '.join(missing)}")
         return 2
-    if args.jobs < 1 or args.docs_per_worker < 1 or args.timeout <= 0 or args.memory_limit < 64:
+    if args.address and args.engine != "ray":
+        say("ingest: --address is for --engine ray")
+        return 2
+    if (args.jobs is not None and args.jobs < 1) or args.docs_per_worker < 1 or args.timeout <= 0 or args.memory_limit < 64:
         print("ingest: --jobs and --docs-per-worker must be at least 1, --timeout positive, "
               "--memory-limit at least 64 MB", file=sys.stderr)
         return 2
@@ -167,15 +178,19 @@ def cmd_run(args) -> int:
             name = terminal_safe(Path(source).name)[:40]
             print(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name:<40}", end="", file=sys.stderr)
 
+    engine = _engine(args)  # also sets --jobs' default from it
     settings = RunSettings(
-        manifest=args.out / MANIFEST_NAME, jobs=args.jobs, force=args.force,
+        manifest=args.out / MANIFEST_NAME, jobs=args.jobs, force=args.force, engine=engine,
         limits=Limits(seconds=args.timeout, memory_mb=args.memory_limit, tasks_per_worker=args.docs_per_worker),
         options=RunOptions(password=args.password, ocr=args.ocr,
                            threads=max(1, (os.cpu_count() or 1) // max(args.jobs, 1))),  # workers share the cores
         wait=args.wait,
         on_wait=lambda owner: say(f"ingest: waiting for the run that holds {display(args.out)} ({owner})"))
     sinks = [writers.get(name).make(args.out) for name in writers.names(writers.TABLES)]
-    summary = run(args.paths, settings, sinks, progress)
+    try:
+        summary = run(args.paths, settings, sinks, progress)
+    finally:
+        engine.close()
     if show_progress:
         print(file=sys.stderr)
     if args.json_summary:
@@ -183,6 +198,13 @@ def cmd_run(args) -> int:
     elif not args.quiet:
         print_summary(summary)
     return 1 if summary.failed else 0
+
+
+def _engine(args) -> engines.Engine:
+    """The engine of --engine (Ray connects here), with --jobs defaulting to its width."""
+    engine = engines.make(args.engine, args.address)
+    args.jobs = args.jobs or engine.width()
+    return engine
 
 
 def print_summary(s) -> None:

@@ -11,13 +11,14 @@ from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
 from ingest import PARSER_VERSION, platform
-from ingest.batch import Limits, parse_in_workers
+from ingest.batch import Limits
+from ingest.engines.local import LocalEngine
 from ingest.inputs import ARCHIVE_EXTENSIONS, file_sha256, iter_input_files
 from ingest.errors import EnvironmentFault, Interrupted, describe_os_error
 from ingest.lock import OutputLock
 from ingest.manifest import manifest_fault, open_manifest
 from ingest.paths import display
-from ingest.pipeline import (RunOptions, check, extract_file, failed_extraction, refuse_oversize, relocate,
+from ingest.pipeline import (RunOptions, check, failed_extraction, refuse_oversize, relocate,
                              skipped_extraction)
 from ingest.writers.commit import recover
 from ingest.writers.sinks import Sink
@@ -74,6 +75,7 @@ class RunSettings:
     on_wait: Callable[[str], None] | None = None
     # Worker results that may wait for an earlier document before reaching the sinks (bounds memory).
     reorder_window: int = 32
+    engine: object | None = None  # what parses the documents (ingest.engines); None: the local engine
 
 
 def run(paths: Sequence[Path], settings: RunSettings, sinks: Sequence[Sink],
@@ -251,6 +253,4 @@ def _quiet_close(sink: Sink) -> list[Path]:
 
 
 def _extract(tasks: Iterator, settings: RunSettings) -> Iterator[tuple[int, Extraction]]:
-    if settings.jobs == 0:
-        return ((t[0], extract_file(t[1], settings.options, t[2])) for t in tasks if t is not None)
-    return parse_in_workers(tasks, settings.options, settings.jobs, settings.limits)
+    return (settings.engine or LocalEngine())(tasks, settings)
