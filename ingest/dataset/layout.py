@@ -1,0 +1,95 @@
+"""The output folder as a dataset that grows: where each table's part files live, what is already in
+it, and the derived ``current`` table (the latest version of each document, its notice and whether it
+is the notice's primary copy).
+
+    OUT/<table>/part-<run_id>.parquet    one per run that added rows (tables: documents, targets,
+                                         indicators, measures, findings, runs)
+    OUT/<table>/part-compact-<id>.parquet  what ``ingest compact`` made of the parts before it
+    OUT/current.parquet                  rewritten by every run (in the same commit as its parts)
+    OUT/notices.duckdb                   views over the above (rebuilt after every commit)
+    OUT/manifest.sqlite                  the parse cache (typed extractions by content hash)
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from schemas.parquet import CURRENT, DATASET_TABLES
+
+CURRENT_NAME = "current.parquet"
+DATABASE_NAME = "notices.duckdb"
+PART_PREFIX = "part-"
+# The primary copy of a notice: the lowest rank first (Word over the fixed layouts over plain text: the
+# richer the source, the fewer reading losses), then the newest run, then the path.
+FORMAT_RANK = {"docx": 0, "doc": 1, "odt": 1, "rtf": 1, "ofd": 2, "pdf": 2, "xlsx": 3, "xls": 3, "ods": 3,
+               "md": 4, "txt": 4, "image": 5}
+OTHER_FORMAT_RANK = 6
+
+
+def part_name(table: str, run_id: str) -> str:
+    """The part a run writes, as a name relative to the output folder (``/`` on every platform)."""
+    return f"{table}/{PART_PREFIX}{run_id}.parquet"
+
+
+def parts(out: Path, table: str) -> list[Path]:
+    folder = out / table
+    return sorted(folder.glob(f"{PART_PREFIX}*.parquet")) if folder.is_dir() else []
+
+
+def read_parts(out: Path, table: str, columns: list[str] | None = None) -> pa.Table:
+    """Every part of one table, concatenated (an empty table of the schema when there is none)."""
+    schema = DATASET_TABLES[table]
+    tables = [pq.read_table(p, columns=columns) for p in parts(out, table)]
+    if not tables:
+        fields = [schema.field(c) for c in columns] if columns else list(schema)
+        return pa.schema(fields, metadata=schema.metadata).empty_table()
+    return pa.concat_tables(tables, promote_options="default")
+
+
+def version_key(doc_id, parser_version, checks_version, status) -> tuple:
+    """One document version: a row set the dataset holds once."""
+    return (doc_id, parser_version, checks_version, status)
+
+
+def existing_versions(out: Path) -> set[tuple]:
+    docs = read_parts(out, "documents", ["doc_id", "parser_version", "checks_version", "status"]).to_pylist()
+    return {version_key(d["doc_id"], d["parser_version"], d["checks_version"], d["status"]) for d in docs}
+
+
+def current_table(documents: list[dict]) -> pa.Table:
+    """``documents`` rows (doc_id, run_id, notice_key, status, format, relative_path) of every version in the
+    dataset → one row per doc_id (its latest run) with ``is_primary`` true for one copy of each notice."""
+    latest: dict[str, dict] = {}
+    for d in documents:
+        held = latest.get(d["doc_id"])
+        if held is None or d["run_id"] > held["run_id"]:  # run ids sort by their start time
+            latest[d["doc_id"]] = d
+    primary: dict[str, dict] = {}
+    for d in latest.values():
+        if d["status"] != "ok" or not d["notice_key"]:
+            continue
+        held = primary.get(d["notice_key"])
+        if held is None or _preference(d) < _preference(held):
+            primary[d["notice_key"]] = d
+    chosen = {d["doc_id"] for d in primary.values()}
+    rows = sorted(latest.values(), key=lambda d: d["doc_id"])
+    return pa.Table.from_pydict({
+        "doc_id": [d["doc_id"] for d in rows], "run_id": [d["run_id"] for d in rows],
+        "notice_key": [d["notice_key"] for d in rows], "is_primary": [d["doc_id"] in chosen for d in rows]},
+        schema=CURRENT)
+
+
+def _preference(d: dict) -> tuple:
+    rank = FORMAT_RANK.get(d["format"], OTHER_FORMAT_RANK)
+    return (rank, _descending(d["run_id"]), d["relative_path"] or "", d["doc_id"])
+
+
+def _descending(text: str) -> tuple:
+    return tuple(-ord(ch) for ch in text) + (1,)  # a longer id that shares a prefix is newer
+
+
+def read_current(out: Path) -> pa.Table:
+    path = out / CURRENT_NAME
+    return pq.read_table(path) if path.exists() else CURRENT.empty_table()
