@@ -11,7 +11,14 @@ from pathlib import Path
 
 from ingest import __version__, writers
 from ingest.batch import Limits
-from ingest.errors import EXIT_BROKEN_PIPE, EXIT_ENVIRONMENT, EXIT_INTERRUPTED, EXIT_USAGE, EnvironmentFault, Interrupted
+from ingest.errors import (
+    EXIT_BROKEN_PIPE,
+    EXIT_ENVIRONMENT,
+    EXIT_INTERRUPTED,
+    EXIT_USAGE,
+    EnvironmentFault,
+    Interrupted,
+)
 from ingest.paths import display, json_safe, terminal_safe
 from ingest.pipeline import RunOptions
 from ingest.runner import MANIFEST_NAME, RunSettings, run

@@ -13,13 +13,20 @@ from typing import Callable, Iterator, Sequence
 from ingest import PARSER_VERSION, platform
 from ingest.batch import Limits, parse_in_workers
 from ingest.dataset.identity import assign_identity, canonical_finding_units
-from ingest.inputs import ARCHIVE_EXTENSIONS, file_sha256, iter_input_files
 from ingest.errors import EnvironmentFault, Interrupted, describe_os_error
+from ingest.inputs import ARCHIVE_EXTENSIONS, file_sha256, iter_input_files
 from ingest.lock import OutputLock
 from ingest.manifest import manifest_fault, open_manifest
 from ingest.paths import display
-from ingest.pipeline import (RunOptions, check, extract_file, failed_extraction, refuse_oversize, relocate,
-                             skipped_extraction)
+from ingest.pipeline import (
+    RunOptions,
+    check,
+    extract_file,
+    failed_extraction,
+    refuse_oversize,
+    relocate,
+    skipped_extraction,
+)
 from ingest.writers.commit import recover
 from ingest.writers.sinks import Sink
 from parsers.errors import ParseError

@@ -1,7 +1,7 @@
 """``OUT/notices.duckdb``: views over the dataset's part files, for dashboards (Superset, Metabase), SQL and
 the overview page. The views read the Parquet parts where they lie (nothing is copied into the file), so
-the file is small and is rebuilt after every run; ``connect(out)`` gives the same views in memory, wherever
-the folder has moved.
+the file is small and is rebuilt after every run (and by ``ingest compact``); ``connect(out)`` gives the same
+views in memory, wherever the folder has moved.
 
 Every table view holds the latest version of each document (``current.parquet``) with its ``notice_key``
 and ``is_primary``; ``primary_targets``, ``unit_points``, ``indicator_by_unit`` and ``findings_open`` hold
@@ -30,7 +30,9 @@ def _parts(out: Path, table: str) -> str:
 
 
 def view_statements(out: Path) -> list[str]:
-    out = Path(os.path.abspath(out))
+    """The views over the parts in ``out``, named by ``out`` as given: an absolute folder for tools that run
+    elsewhere (Superset, Metabase), a relative one for a folder used from where it was made (one kept in a
+    repository beside its samples)."""
     current = f"read_parquet({_literal((out / CURRENT_NAME).as_posix())})"
     sql = [f"CREATE OR REPLACE VIEW current_documents AS SELECT * FROM {current}"]
     for table in PER_DOCUMENT:
@@ -103,5 +105,5 @@ def connect(out: Path):
     if not (out / CURRENT_NAME).exists():
         raise EnvironmentFault(f"{out} holds no dataset yet: run `ingest run … --out {out}` first")
     con = duckdb.connect(":memory:")
-    create_views(con, out)
+    create_views(con, Path(os.path.abspath(out)))
     return con
