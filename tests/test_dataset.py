@@ -11,6 +11,7 @@ import sys
 import pyarrow.parquet as pq
 import pytest
 
+from ingest import checks
 from ingest.cli import main
 from ingest.dataset import layout
 from ingest.dataset.warehouse import connect
@@ -160,11 +161,14 @@ def test_a_changed_check_writes_a_new_version_and_the_views_show_it(tmp_path, re
     con = connect(out)
     assert con.execute("SELECT count(*) FROM documents").fetchall() == [(1,)]
     assert con.execute("SELECT message FROM findings WHERE code = 'toy_clause_count'").fetchall() == [("共836条目标",)]
+    checks.unregister("toy.dataset_counter")  # the checks as they were: the first version is current again
+    assert _ingest(folder, "--out", out) == 0
+    assert _history_counts(out)["documents"] == 2
+    assert connect(out).execute("SELECT count(*) FROM findings WHERE code = 'toy_clause_count'").fetchall() == [(0,)]
 
 
 @pytest.fixture
 def clause_counter():
-    from ingest import checks
     from schemas.findings import INFO, FindingKind
 
     @checks.check(FindingKind("toy_clause_count", INFO, "条款数", "共{actual}条目标"), name="toy.dataset_counter")

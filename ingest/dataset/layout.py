@@ -53,18 +53,25 @@ def version_key(doc_id, parser_version, checks_version, status) -> tuple:
     return (doc_id, parser_version, checks_version, status)
 
 
-def existing_versions(out: Path) -> set[tuple]:
-    docs = read_parts(out, "documents", ["doc_id", "parser_version", "checks_version", "status"]).to_pylist()
-    return {version_key(d["doc_id"], d["parser_version"], d["checks_version"], d["status"]) for d in docs}
+def existing_versions(out: Path) -> dict[tuple, str]:
+    """Every document version the dataset holds → the run that wrote it."""
+    docs = read_parts(out, "documents", ["doc_id", "parser_version", "checks_version", "status", "run_id"]).to_pylist()
+    return {version_key(d["doc_id"], d["parser_version"], d["checks_version"], d["status"]): d["run_id"] for d in docs}
 
 
-def current_table(documents: list[dict]) -> pa.Table:
+def current_table(documents: list[dict], pinned: dict[str, str] | None = None) -> pa.Table:
     """``documents`` rows (doc_id, run_id, notice_key, status, format, relative_path) of every version in the
-    dataset → one row per doc_id (its latest run) with ``is_primary`` true for one copy of each notice."""
+    dataset → one row per doc_id with ``is_primary`` true for one copy of each notice. A document the last
+    run met is at the version that run found (``pinned``: doc_id → run holding it, so checks changed back
+    select the older version again); any other at its latest run."""
+    pinned = pinned or {}
     latest: dict[str, dict] = {}
     for d in documents:
-        held = latest.get(d["doc_id"])
-        if held is None or d["run_id"] > held["run_id"]:  # run ids sort by their start time
+        held, want = latest.get(d["doc_id"]), pinned.get(d["doc_id"])
+        if want is not None:
+            if d["run_id"] == want:
+                latest[d["doc_id"]] = d
+        elif held is None or d["run_id"] > held["run_id"]:  # run ids sort by their start time
             latest[d["doc_id"]] = d
     primary: dict[str, dict] = {}
     for d in latest.values():

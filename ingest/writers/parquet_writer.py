@@ -69,7 +69,8 @@ class ParquetSink:
         self._buffers: dict[str, list] = {}
         self._writers: dict[str, pq.ParquetWriter] = {}
         self._staging: Staging | None = None
-        self._known: set[tuple] = set()
+        self._known: dict[tuple, str] = {}  # document version → the run that wrote it
+        self._seen: dict[str, str] = {}  # doc_id → the run holding the version this run found
         self._new_docs: list[dict] = []
         self.run_id = ""
         self.context: dict = {}
@@ -103,10 +104,16 @@ class ParquetSink:
         info = extraction.info
         parser_version, checks = self._versions()
         key = layout.version_key(info.doc_id, parser_version, checks, info.status)
+        # A failure that may not recur (a time limit, a crashed worker) neither replaces a version that was
+        # read nor makes an older one current again.
+        if info.transient and any(k[0] == info.doc_id and k[3] == "ok" for k in self._known):
+            return
+        pin = {} if info.transient else self._seen
         if key in self._known:
             self.unchanged += 1
+            pin[info.doc_id] = self._known[key]
             return
-        self._known.add(key)
+        self._known[key] = pin[info.doc_id] = self.run_id
         self._new_docs.append({"doc_id": info.doc_id, "run_id": self.run_id, "notice_key": info.notice_key,
                                "status": info.status, "format": info.format, "relative_path": info.relative_path})
         for name, records in extraction_rows(extraction).items():
@@ -143,7 +150,7 @@ class ParquetSink:
                        self._staging.path(layout.part_name("runs", self.run_id)))
         old = layout.read_parts(self._out, "documents",
                                 ["doc_id", "run_id", "notice_key", "status", "format", "relative_path"]).to_pylist()
-        pq.write_table(layout.current_table(old + self._new_docs), self._staging.path(layout.CURRENT_NAME))
+        pq.write_table(layout.current_table(old + self._new_docs, self._seen), self._staging.path(layout.CURRENT_NAME))
 
     def _runs_row(self) -> dict:
         parser_version, checks = self._versions()
