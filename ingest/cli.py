@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ingest import __version__, writers
 from ingest.batch import Limits
+from ingest.dataset.export import EXCEL_OPTION
 from ingest.errors import (
     EXIT_BROKEN_PIPE,
     EXIT_ENVIRONMENT,
@@ -93,7 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
                             description="Write every view of DIR/notices.duckdb as a sheet of an Excel workbook.")
     export.add_argument("out", type=Path, metavar="DIR", nargs="?", default=Path("output"),
                         help="the output folder of `ingest run` (default: output/)")
-    export.add_argument("--xlsx", type=Path, required=True, metavar="FILE", help="the workbook to write")
+    export.add_argument(EXCEL_OPTION, dest="workbook", type=Path, required=True, metavar="FILE",
+                        help="the Excel workbook to write")
     return parser
 
 
@@ -217,8 +219,8 @@ def cmd_dataset(args) -> int:
         return 0
     from ingest.dataset.export import export_xlsx
 
-    sheets = export_xlsx(args.out, args.xlsx)
-    print(f"{len(sheets)} sheets written to {display(args.xlsx)}")
+    sheets = export_xlsx(args.out, args.workbook)
+    print(f"{len(sheets)} sheets written to {display(args.workbook)}")
     return 0
 
 

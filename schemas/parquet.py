@@ -179,7 +179,7 @@ CURRENT = _schema("current", [
     _field("doc_id", pa.string(), "文档标识"),
     _field("run_id", pa.string(), "该文档最新版本所在的运行"),
     _field("notice_key", pa.string(), "通知标识"),
-    _field("is_primary", pa.bool_(), "是否为该通知的主副本（docx 优先于 pdf 优先于文本，其次最新运行）"),
+    _field("is_primary", pa.bool_(), "是否为该通知的主副本（Word文档优先，其次版式文件、纯文本；同格式取最新运行）"),
 ])
 # Columns pandas should read as nullable integers (Int32), not float, when they hold nulls.
 NULLABLE_INT_COLUMNS = ("page", "line", "seq", "year", "n_pages", "table_index")

@@ -8,8 +8,7 @@ import json
 import os
 from pathlib import Path
 
-from ingest.dataset.warehouse import VIEWS, connect
-
+EXCEL_OPTION = "--xlsx"  # an output format of the dataset, not an input format
 MAX_ROWS = 1_048_575  # one row is the header
 MAX_CELL = 32_767
 
@@ -33,6 +32,8 @@ def _cell(value):
 def export_xlsx(out: Path, target: Path) -> list[str]:
     """Write the workbook (a temporary file renamed into place); returns the sheet names."""
     from openpyxl import Workbook
+
+    from ingest.dataset.warehouse import VIEWS, connect
 
     con = connect(out)
     book = Workbook(write_only=True)

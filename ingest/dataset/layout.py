@@ -21,11 +21,14 @@ from schemas.parquet import CURRENT, DATASET_TABLES
 CURRENT_NAME = "current.parquet"
 DATABASE_NAME = "notices.duckdb"
 PART_PREFIX = "part-"
-# The primary copy of a notice: the lowest rank first (Word over the fixed layouts over plain text: the
-# richer the source, the fewer reading losses), then the newest run, then the path.
-FORMAT_RANK = {"docx": 0, "doc": 1, "odt": 1, "rtf": 1, "ofd": 2, "pdf": 2, "xlsx": 3, "xls": 3, "ods": 3,
-               "md": 4, "txt": 4, "image": 5}
-OTHER_FORMAT_RANK = 6
+
+
+def format_rank() -> dict[str, int]:
+    """The primary copy of a notice: the lowest rank first (``parsers/data/copy_preference.json``: Word over
+    the fixed layouts over plain text, the richer the source the fewer reading losses)."""
+    from parsers.data import load_json
+
+    return {fmt: rank for rank, group in enumerate(load_json("copy_preference.json")["order"]) for fmt in group}
 
 
 def part_name(table: str, run_id: str) -> str:
@@ -74,11 +77,12 @@ def current_table(documents: list[dict], pinned: dict[str, str] | None = None) -
         elif held is None or d["run_id"] > held["run_id"]:  # run ids sort by their start time
             latest[d["doc_id"]] = d
     primary: dict[str, dict] = {}
+    ranks = format_rank()
     for d in latest.values():
         if d["status"] != "ok" or not d["notice_key"]:
             continue
         held = primary.get(d["notice_key"])
-        if held is None or _preference(d) < _preference(held):
+        if held is None or _preference(d, ranks) < _preference(held, ranks):
             primary[d["notice_key"]] = d
     chosen = {d["doc_id"] for d in primary.values()}
     rows = sorted(latest.values(), key=lambda d: d["doc_id"])
@@ -88,8 +92,8 @@ def current_table(documents: list[dict], pinned: dict[str, str] | None = None) -
         schema=CURRENT)
 
 
-def _preference(d: dict) -> tuple:
-    rank = FORMAT_RANK.get(d["format"], OTHER_FORMAT_RANK)
+def _preference(d: dict, ranks: dict[str, int]) -> tuple:
+    rank = ranks.get(d["format"], len(ranks))
     return (rank, _descending(d["run_id"]), d["relative_path"] or "", d["doc_id"])
 
 
