@@ -199,3 +199,15 @@ def test_parts_carry_schema_2_with_renamed_and_new_columns(tmp_path):
     assert measures.metadata[b"schema_version"] == b"2.0"
     findings = read_table(out, "findings").to_pylist()
     assert findings and all("unit_raw" in f for f in findings)
+
+
+def test_root_names_the_folder_ids_are_relative_to(tmp_path):
+    archive = tmp_path / "archive"
+    _folder(archive / "2019", NOTICE)
+    _folder(archive / "2020", NOTICE)  # the same content in two years' folders: two documents under --root
+    out = tmp_path / "out"
+    assert _ingest(archive / "2019", archive / "2020", "--root", archive, "--out", out) == 0
+    docs = read_table(out, "documents").to_pylist()
+    assert sorted(d["relative_path"] for d in docs) == [f"2019/{NOTICE.name}", f"2020/{NOTICE.name}"]
+    assert len({d["doc_id"] for d in docs}) == 2 and len({d["notice_key"] for d in docs}) == 1
+    assert read_table(out, "runs").column("root").to_pylist() == [str(archive)]
