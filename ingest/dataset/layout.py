@@ -4,7 +4,7 @@ is the notice's primary copy).
 
     OUT/<table>/part-<run_id>.parquet    one per run that added rows (tables: documents, targets,
                                          indicators, measures, findings, runs)
-    OUT/<table>/part-compact-<id>.parquet  what ``ingest compact`` made of the parts before it
+    OUT/<table>/part-<id>-compact.parquet  what ``ingest compact`` made of the parts before it
     OUT/current.parquet                  rewritten by every run (in the same commit as its parts)
     OUT/notices.duckdb                   views over the above (rebuilt after every commit)
     OUT/manifest.sqlite                  the parse cache (typed extractions by content hash)
