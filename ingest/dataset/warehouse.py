@@ -92,7 +92,10 @@ def build_database(out: Path) -> Path:
         con.execute("CHECKPOINT")
     finally:
         con.close()
-    os.replace(tmp, target)
+    try:
+        os.replace(tmp, target)
+    except PermissionError:  # Windows: a dashboard holds the file open; its views (globs) are still right
+        tmp.unlink(missing_ok=True)
     return target
 
 
