@@ -52,12 +52,11 @@ def collect_inputs(real: Path | Iterable[Path] | None) -> tuple[dict[str, dict],
 
 
 def _read(out: Path, name: str) -> dict[str, list[Row]]:
-    path = out / f"{name}.parquet"
-    if not path.exists():
+    if not (out / name).is_dir():
         return {}
-    import pyarrow.parquet as pq
+    from ingest.writers.commit import read_table  # the dataset's parts, latest version of each document
     grouped: dict[str, list[Row]] = {}
-    for row in pq.read_table(path).to_pylist():
+    for row in read_table(out, name).to_pylist():
         grouped.setdefault(Path(row["source_path"]).name, []).append(row)
     return grouped
 

@@ -11,7 +11,15 @@ from pathlib import Path
 
 from ingest import __version__, engines, writers
 from ingest.batch import Limits
-from ingest.errors import EXIT_BROKEN_PIPE, EXIT_ENVIRONMENT, EXIT_INTERRUPTED, EXIT_USAGE, EnvironmentFault, Interrupted
+from ingest.dataset.export import EXCEL_OPTION
+from ingest.errors import (
+    EXIT_BROKEN_PIPE,
+    EXIT_ENVIRONMENT,
+    EXIT_INTERRUPTED,
+    EXIT_USAGE,
+    EnvironmentFault,
+    Interrupted,
+)
 from ingest.paths import display, json_safe, terminal_safe
 from ingest.pipeline import RunOptions
 from ingest.runner import MANIFEST_NAME, RunSettings, run
@@ -67,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
                           "RAY_ADDRESS, else a Ray instance on this machine for the run)")
     run.add_argument("--wait", action="store_true",
                      help="if another run holds the output folder, wait for it (default: refuse, exit 3)")
+    run.add_argument("--root", type=Path, help="folder the doc_ids' paths are relative to (default: each PATH given)")
     run.add_argument("--quiet", action="store_true", help="print nothing but errors")
     run.add_argument("--json-summary", action="store_true", help="print the summary as JSON")
     check = sub.add_parser("check", help="validate notices before they are issued", epilog=CHECK_EXAMPLE,
@@ -84,6 +93,17 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
     serve.add_argument("--port", type=int, default=0, help="port (default: a free one)")
     serve.add_argument("--no-browser", action="store_true", help="do not open the browser")
+    compact = sub.add_parser("compact", help="rewrite a dataset's part files into one file per table",
+                             description="Rewrite every table's part files into one file per table, atomically "
+                                         "(no row dropped; run ids kept).")
+    compact.add_argument("out", type=Path, metavar="DIR", help="the output folder of `ingest run`")
+    compact.add_argument("--wait", action="store_true", help="wait for a run that holds the folder")
+    export = sub.add_parser("export", help="export the dataset's views (one sheet per view)",
+                            description="Write every view of DIR/notices.duckdb as a sheet of an Excel workbook.")
+    export.add_argument("out", type=Path, metavar="DIR", nargs="?", default=Path("output"),
+                        help="the output folder of `ingest run` (default: output/)")
+    export.add_argument(EXCEL_OPTION, dest="workbook", type=Path, required=True, metavar="FILE",
+                        help="the Excel workbook to write")
     return parser
 
 
@@ -102,6 +122,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_run(args)
         if args.command == "check":
             return cmd_check(args)
+        if args.command in ("compact", "export"):
+            return cmd_dataset(args)
         if args.command == "serve":
             from ingest.web.serve import serve  # the web framework is loaded for this command only
 
@@ -184,7 +206,7 @@ def cmd_run(args) -> int:
         limits=Limits(seconds=args.timeout, memory_mb=args.memory_limit, tasks_per_worker=args.docs_per_worker),
         options=RunOptions(password=args.password, ocr=args.ocr,
                            threads=max(1, (os.cpu_count() or 1) // max(args.jobs, 1))),  # workers share the cores
-        wait=args.wait,
+        wait=args.wait, root=args.root,
         on_wait=lambda owner: say(f"ingest: waiting for the run that holds {display(args.out)} ({owner})"))
     sinks = [writers.get(name).make(args.out) for name in writers.names(writers.TABLES)]
     try:
@@ -205,6 +227,21 @@ def _engine(args) -> engines.Engine:
     engine = engines.make(args.engine, args.address)
     args.jobs = args.jobs or engine.width()
     return engine
+def cmd_dataset(args) -> int:
+    if not args.out.is_dir():
+        say(f"ingest: no such folder: {display(args.out)}")
+        return 2
+    if args.command == "compact":
+        from ingest.dataset.compact import compact
+
+        replaced = compact(args.out, wait=args.wait)
+        print(f"compacted: {', '.join(f'{t} ({n} parts)' for t, n in replaced.items()) or 'nothing to do'}")
+        return 0
+    from ingest.dataset.export import export_xlsx
+
+    sheets = export_xlsx(args.out, args.workbook)
+    print(f"{len(sheets)} sheets written to {display(args.workbook)}")
+    return 0
 
 
 def print_summary(s) -> None:

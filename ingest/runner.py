@@ -12,9 +12,10 @@ from typing import Callable, Iterator, Sequence
 
 from ingest import PARSER_VERSION, platform
 from ingest.batch import Limits
+from ingest.dataset.identity import assign_identity, canonical_finding_units
 from ingest.engines.local import LocalEngine
-from ingest.inputs import ARCHIVE_EXTENSIONS, file_sha256, iter_input_files
 from ingest.errors import EnvironmentFault, Interrupted, describe_os_error
+from ingest.inputs import ARCHIVE_EXTENSIONS, file_sha256, iter_input_files
 from ingest.lock import OutputLock
 from ingest.manifest import manifest_fault, open_manifest
 from ingest.paths import display
@@ -44,6 +45,7 @@ class Summary:
     failures: list[tuple[str, str]] = field(default_factory=list)
     outputs: list[str] = field(default_factory=list)
     run_id: str | None = None
+    unchanged: int = 0  # documents the dataset already held in this version: not written again
     supervisor_peak_mb: float = 0.0  # this process's peak resident size (workers not included)
 
     def count(self, ex: Extraction) -> None:
@@ -76,6 +78,8 @@ class RunSettings:
     # Worker results that may wait for an earlier document before reaching the sinks (bounds memory).
     reorder_window: int = 32
     engine: object | None = None  # what parses the documents (ingest.engines); None: the local engine
+    # The folder doc_ids are relative to (None: each path given is its own root).
+    root: Path | None = None
 
 
 def run(paths: Sequence[Path], settings: RunSettings, sinks: Sequence[Sink],
@@ -135,10 +139,13 @@ def _run_locked(paths, settings: RunSettings, sinks: Sequence[Sink], on_progress
     ready: dict[int, Extraction | str] = {}
     next_index = 0
     state = {"opened": 0}
+    roots = [settings.root] if settings.root else list(paths)
+    _describe(sinks, settings, paths, version)
 
     def emit(ex: Extraction) -> None:
         nonlocal next_index
-        ex = check(ex)
+        ex = check(assign_identity(ex, roots))
+        canonical_finding_units(ex)
         for sink in sinks:
             sink.add(ex)
         summary.count(ex)
@@ -192,6 +199,9 @@ def _run_locked(paths, settings: RunSettings, sinks: Sequence[Sink], on_progress
             _guard(lambda: deliver(index, extraction), "the output tables")
         for offset, extraction in enumerate(unread):  # skipped files and refused archive members
             _guard(lambda: deliver(len(files) + offset, extraction), "the output tables")
+        for sink in sinks:
+            if hasattr(sink, "describe_run"):
+                sink.describe_run(files=summary.files, reused=summary.reused, failed=summary.failed)
         completed = True
     except KeyboardInterrupt:
         raise Interrupted(summary.files, len(files)) from None
@@ -204,8 +214,21 @@ def _run_locked(paths, settings: RunSettings, sinks: Sequence[Sink], on_progress
             manifest.close()
         workdir.cleanup()
     summary.run_id = next((getattr(s, "run_id", None) for s in sinks if getattr(s, "run_id", None)), None)
+    summary.unchanged = sum(getattr(s, "unchanged", 0) for s in sinks)
     summary.supervisor_peak_mb = round(platform.peak_resident_mb(), 1)
     return summary
+
+
+def _describe(sinks: Sequence[Sink], settings: RunSettings, paths: Sequence[Path], version: str) -> None:
+    """What a dataset sink records in its ``runs`` row."""
+    from ingest.dataset.fingerprint import checks_version
+
+    options = {"ocr": settings.options.ocr, "force": settings.force, "jobs": settings.jobs,
+               "timeout": settings.limits.seconds, "memory_mb": settings.limits.memory_mb}
+    for sink in sinks:
+        if hasattr(sink, "describe_run"):
+            sink.describe_run(inputs=[display(p) for p in paths], root=display(settings.root) if settings.root else None,
+                              options=options, parser_version=version, checks_version=checks_version())
 
 
 def _expand_archives(listed: list[Path], workdir: Path) -> tuple[list[Path], dict[int, str], list[Extraction]]:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "1.0"
+# 2.0: the output folder is a dataset of part files (README "Dataset"); measures.column → source_column;
+# findings.unit canonical (+ unit_raw); documents.notice_key, year, metadata_source, relative_path,
+# parser_version, checks_version; a runs table; pandas reads page/line/seq as nullable Int32.
+SCHEMA_VERSION = "2.0"
 # Every value unit_type takes (a test holds parsers.extract.units to this list and the README to it).
 UNIT_TYPES = {
     "county_area": "县级区域", "department": "政府部门", "institution": "事业单位", "vertical": "垂管单位",
@@ -22,7 +25,7 @@ def _schema(table: str, fields: list[pa.Field]) -> pa.Schema:
 
 
 _SOURCE = [
-    _field("doc_id", pa.string(), "文档标识（内容哈希前缀）"),
+    _field("doc_id", pa.string(), "文档标识（内容哈希与相对输入根目录的路径的哈希；跨运行、跨路径写法不变）"),
     _field("source_path", pa.string(), "源文件路径"),
 ]
 # The run that wrote the row: every table of one committed set carries the same id (also in each file's
@@ -55,6 +58,12 @@ DOCUMENTS = _schema("documents", _SOURCE + [
     _field("n_units", pa.int32(), "责任单位数"),
     _field("ocr_pages", pa.list_(pa.int32()), "经OCR识别文字的页码列表（扫描件、照片；文字可能有误识）"),
     _field("source_path_bytes", pa.binary(), "源文件路径的原始字节（文件名不是有效UTF-8时，source_path 以替换字符显示）"),
+    _field("relative_path", pa.string(), "相对输入根目录的路径（doc_id 由它和内容哈希生成）"),
+    _field("notice_key", pa.string(), "通知标识：同一通知的各种格式、副本相同（发文机关|发文字号，无字号时为记录指纹）"),
+    _field("year", pa.int32(), "年份（发文字号、成文日期、标题或文件名中的年份）"),
+    _field("metadata_source", pa.string(), "标题等元数据来源：header 版头，attachment 附件标题，file_name 文件名"),
+    _field("parser_version", pa.string(), "解析器版本（含OCR模式）"),
+    _field("checks_version", pa.string(), "检查规则指纹（检查变化时重新检查并写入新版本）"),
 ] + _RUN)
 
 TARGETS = _schema("targets", _SOURCE + [
@@ -119,20 +128,43 @@ MEASURES = _schema("measures", _SOURCE + [
     _field("base_value", pa.float64(), "数值（基本单位）"),
     _field("base_unit", pa.string(), "基本单位，如人、元、亩"),
     _field("baseline", pa.string(), "比较基准，如上年、全省平均水平"),
-    _field("column", pa.string(), "指标表格中的来源列"),
+    _field("source_column", pa.string(), "指标表格中的来源列（原 column，为避开SQL保留字改名）"),
 ] + _LOCATION + _RUN)
 
 FINDINGS = _schema("findings", _SOURCE + [
     _field("code", pa.string(), "检查代码"),
     _field("severity", pa.string(), "严重程度：error、warning、info"),
     _field("message", pa.string(), "说明"),
-    _field("unit", pa.string(), "责任单位"),
+    _field("unit", pa.string(), "责任单位（规范名称，与 targets.unit 可关联）"),
+    _field("unit_raw", pa.string(), "责任单位（原文）"),
     _field("section", pa.string(), "目标类别"),
     _field("seq", pa.int32(), "条款序号"),
     _field("expected", pa.string(), "预期值"),
     _field("actual", pa.string(), "实际值"),
 ] + _LOCATION + _RUN)
 
+RUNS = _schema("runs", [
+    _field("run_id", pa.string(), "运行标识（时间戳-随机串，按时间排序）"),
+    _field("started_at", pa.timestamp("us", tz="UTC"), "开始时间"),
+    _field("ended_at", pa.timestamp("us", tz="UTC"), "结束时间"),
+    _field("inputs", pa.list_(pa.string()), "命令行给出的输入路径"),
+    _field("root", pa.string(), "--root（相对路径的根；为空时各输入路径即根）"),
+    _field("options", pa.string(), "运行选项（JSON）"),
+    _field("parser_version", pa.string(), "解析器版本"),
+    _field("checks_version", pa.string(), "检查规则指纹"),
+    _field("schema_version", pa.string(), "表结构版本"),
+    _field("n_files", pa.int32(), "读取的文件数"),
+    _field("n_reused", pa.int32(), "取自缓存（manifest）未重新解析的文件数"),
+    _field("n_unchanged", pa.int32(), "数据集中已有同一版本、本次未写入的文档数"),
+    _field("n_documents", pa.int32(), "本次写入的文档行数"),
+    _field("n_targets", pa.int32(), "本次写入的目标条款行数"),
+    _field("n_indicators", pa.int32(), "本次写入的指标行数"),
+    _field("n_measures", pa.int32(), "本次写入的量化指标行数"),
+    _field("n_findings", pa.int32(), "本次写入的检查结果行数"),
+    _field("n_failed", pa.int32(), "失败的文件数"),
+])
+
+# The per-document tables (every row carries doc_id and run_id); ``runs`` is the log of runs.
 TABLES: dict[str, pa.Schema] = {
     "documents": DOCUMENTS,
     "targets": TARGETS,
@@ -140,3 +172,14 @@ TABLES: dict[str, pa.Schema] = {
     "measures": MEASURES,
     "findings": FINDINGS,
 }
+DATASET_TABLES: dict[str, pa.Schema] = {**TABLES, "runs": RUNS}
+# The derived table rewritten by every run (OUT/current.parquet): the latest version of each document,
+# its notice and whether it is the notice's primary copy.
+CURRENT = _schema("current", [
+    _field("doc_id", pa.string(), "文档标识"),
+    _field("run_id", pa.string(), "该文档最新版本所在的运行"),
+    _field("notice_key", pa.string(), "通知标识"),
+    _field("is_primary", pa.bool_(), "是否为该通知的主副本（Word文档优先，其次版式文件、纯文本；同格式取最新运行）"),
+])
+# Columns pandas should read as nullable integers (Int32), not float, when they hold nulls.
+NULLABLE_INT_COLUMNS = ("page", "line", "seq", "year", "n_pages", "table_index")

@@ -36,6 +36,11 @@ class DocumentInfo:
     source_path_bytes: bytes | None = None
     # The failure may not recur (time or memory limit, a crashed worker): not cached; not a column.
     transient: bool = False
+    # Set when the run assigns the document its identity (ingest.dataset.identity).
+    relative_path: str | None = None
+    notice_key: str | None = None
+    year: int | None = None
+    metadata_source: str | None = None  # header | attachment | file_name
 
 
 @dataclass
@@ -155,6 +160,7 @@ class Finding:
     actual: str | None = None
     page: int | None = None
     line: int | None = None
+    unit_raw: str | None = None  # the unit as the check met it (``unit`` is its canonical name)
 
 
 @dataclass

@@ -5,14 +5,13 @@ import io
 import shutil
 import zipfile
 
-import pyarrow.parquet as pq
-
 from ingest.cli import main
+from ingest.writers.commit import read_table
 from tests.conftest import SAMPLES
 
 
 def _docs(out):
-    return {d["source_path"]: d for d in pq.read_table(out / "documents.parquet").to_pylist()}
+    return {d["source_path"]: d for d in read_table(out, "documents").to_pylist()}
 
 
 def test_zip_members_are_documents_named_inside_the_archive(tmp_path):
@@ -33,7 +32,7 @@ def test_zip_members_are_documents_named_inside_the_archive(tmp_path):
     assert docs[f"{archive}!/nested.zip!/附件/分解表.txt"]["n_indicators"] == 66
     assert docs[f"{archive}!/../evil.txt"]["status"] == "failed" and "zip slip" in docs[f"{archive}!/../evil.txt"]["error"]
     assert docs[f"{archive}!/~$notice.docx"]["status"] == "skipped"
-    targets = pq.read_table(out / "targets.parquet").to_pylist()
+    targets = read_table(out, "targets").to_pylist()
     assert {t["source_path"] for t in targets} == {f"{archive}!/正文/notice.docx"}
 
 

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import shutil
 
-import pyarrow.parquet as pq
 import pytest
 
 from ingest.cli import main
+from ingest.writers.commit import read_table
 from schemas.parquet import SCHEMA_VERSION, TABLES
 from tests.conftest import SAMPLES
 
@@ -17,14 +17,14 @@ def test_run_on_samples_writes_every_table(tmp_path, capsys):
     printed = capsys.readouterr().out
     assert "files: 6  ok: 6  failed: 0" in printed
     for name, schema in TABLES.items():
-        table = pq.read_table(out / f"{name}.parquet")
+        table = read_table(out, name)
         assert table.schema.names == schema.names
         assert table.schema.metadata[b"schema_version"] == SCHEMA_VERSION.encode()
         for field in table.schema:
             assert field.metadata and field.metadata[b"description"].decode(), f"{name}.{field.name}"
-    docs = pq.read_table(out / "documents.parquet").to_pylist()
+    docs = read_table(out, "documents").to_pylist()
     assert sorted(d["n_targets"] for d in docs) == [0, 0, 0, 836, 836, 836]
-    targets = pq.read_table(out / "targets.parquet")
+    targets = read_table(out, "targets")
     assert targets.num_rows == 3 * 836
     assert not list(out.glob(".*tmp"))  # atomic writes leave no temporary files
 
@@ -40,7 +40,7 @@ def test_broken_file_is_a_failed_row_and_the_rest_is_ingested(tmp_path, capsys):
     assert main(["run", str(folder), "--out", str(out), "--jobs", "1"]) == 1
     printed = capsys.readouterr().out
     assert "failed: 2" in printed and "skipped: 1" in printed and "notes.pptx (unsupported format)" in printed
-    docs = {d["source_path"].rsplit("/", 1)[-1]: d for d in pq.read_table(out / "documents.parquet").to_pylist()}
+    docs = {d["source_path"].rsplit("/", 1)[-1]: d for d in read_table(out, "documents").to_pylist()}
     assert set(docs) == {"good.docx", "broken.docx", "empty.pdf", "notes.pptx"}
     assert docs["notes.pptx"]["status"] == "skipped" and docs["notes.pptx"]["error"] == "unsupported format"
     assert docs["good.docx"]["status"] == "ok" and docs["good.docx"]["n_targets"] == 836
@@ -71,5 +71,5 @@ def test_named_pipe_and_unsupported_file_given_by_name_are_skipped(tmp_path, cap
                  "--jobs", "1"]) == 0
     printed = capsys.readouterr().out
     assert "pipe.txt (not a regular file)" in printed and "slides.pptx (unsupported format)" in printed
-    statuses = sorted(d["status"] for d in pq.read_table(out / "documents.parquet").to_pylist())
+    statuses = sorted(d["status"] for d in read_table(out, "documents").to_pylist())
     assert statuses == ["ok", "skipped", "skipped"]

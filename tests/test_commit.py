@@ -1,5 +1,5 @@
-"""The tables are committed as one set (issue 10): a run killed at any step of the commit, or stopped
-by a full disk, leaves the old set or the new set for the next reader, never a mix."""
+"""A run's part files are committed as one set (issues 10, 12): a run killed at any step of the commit, or
+stopped by a full disk, leaves the dataset as it was or with the whole run added, never a part of it."""
 from __future__ import annotations
 
 import errno
@@ -13,27 +13,26 @@ import pytest
 from ingest.cli import main
 from ingest.writers import commit
 from ingest.writers.commit import JOURNAL, KILL_AT_STEP_ENV, read_tables
-from schemas.parquet import TABLES
 from tests.conftest import ROOT, SAMPLES
 
 OLD = (SAMPLES / "sanmenxia_2020_targets.md").read_bytes()
 NEW = (SAMPLES / "jiayuguan_2022q2_decomposition.txt").read_bytes()
-# staged, journal written, journal in place, one move per table, journal removed, staging removed
-STEPS = 3 + len(TABLES) + 2
-
-
-def _run_ids(out) -> dict[str, str]:
-    return {name: set(t.column("run_id").to_pylist()) | {t.schema.metadata[b"run_id"].decode()}
-            for name, t in read_tables(out).items()}
+# staged, journal written, journal in place, one move per file (the second run's parts of documents,
+# indicators, measures and runs, and current.parquet: its document has no targets nor findings), journal
+# removed, staging removed
+STEPS = 3 + 5 + 2
 
 
 def _one_set(out) -> tuple[str, int]:
-    """The run id every table agrees on (rows and file metadata), and the documents' indicator count."""
-    ids = _run_ids(out)
-    found = set().union(*ids.values()) - {None}
-    assert len(found) == 1, f"tables from different runs: {ids}"
-    docs = read_tables(out, ["documents"])["documents"].to_pylist()
-    return found.pop(), sum(d["n_indicators"] for d in docs)
+    """The last run the dataset holds, after checking that every row belongs to a run it lists, and the
+    indicator rows of its documents (counted from the indicators table: a part missing would show)."""
+    tables = read_tables(out)
+    runs = tables["runs"].column("run_id").to_pylist()
+    for name, table in tables.items():
+        assert set(table.column("run_id").to_pylist()) <= set(runs), name
+    docs = tables["documents"].to_pylist()
+    assert sum(d["n_indicators"] for d in docs) == tables["indicators"].num_rows
+    return max(runs), tables["indicators"].num_rows
 
 
 def _first_run(tmp_path):
@@ -72,7 +71,7 @@ def _disk_full(*args, **kwargs):
 @pytest.mark.parametrize("where", ["rows", "commit"])
 def test_disk_full_is_one_line_exit_3_and_the_old_tables_stay(tmp_path, capsys, monkeypatch, where):
     folder, out, old_id = _first_run(tmp_path)
-    before = {name: (out / f"{name}.parquet").read_bytes() for name in TABLES}
+    before = {p: p.read_bytes() for p in out.rglob("*.parquet")}
     capsys.readouterr()
     if where == "rows":
         monkeypatch.setattr(pq.ParquetWriter, "write_table", _disk_full)
@@ -81,17 +80,18 @@ def test_disk_full_is_one_line_exit_3_and_the_old_tables_stay(tmp_path, capsys, 
     assert main(["run", str(folder), "--out", str(out), "--jobs", "1", "--quiet"]) == 3
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("ingest: disk full") and "untouched" in err[0]
-    assert {name: (out / f"{name}.parquet").read_bytes() for name in TABLES} == before
+    assert {p: p.read_bytes() for p in out.rglob("*.parquet")} == before
     assert not list(out.glob(".staging-*")) and _one_set(out)[0] == old_id
 
 
-def test_a_mix_of_two_runs_is_detected(tmp_path):
-    folder, out, _ = _first_run(tmp_path)
-    keep = (out / "targets.parquet").read_bytes()
+def test_a_second_run_adds_parts_and_leaves_the_first_runs_files_untouched(tmp_path):
+    folder, out, old_id = _first_run(tmp_path)
+    before = {p: p.read_bytes() for p in out.glob("*/part-*.parquet")}
     assert main(["run", str(folder), "--out", str(out), "--jobs", "1", "--quiet"]) == 0
-    (out / "targets.parquet").write_bytes(keep)  # a copy tool put back one old file
-    with pytest.raises(Exception, match="different runs"):
-        read_tables(out)
+    after = {p: p.read_bytes() for p in out.glob("*/part-*.parquet")}
+    assert {p: after[p] for p in before} == before and len(after) > len(before)
+    docs = read_tables(out, ["documents"])["documents"].to_pylist()
+    assert sorted(d["n_indicators"] for d in docs) == [0, 66]  # the old content and the new, both kept
 
 
 def test_a_journal_naming_files_outside_the_folder_is_refused(tmp_path, capsys):

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ingest.checks import KINDS
-from schemas.parquet import TABLES
+from schemas.parquet import DATASET_TABLES
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text("utf-8")
@@ -14,8 +14,8 @@ def test_every_finding_code_is_documented():
 
 
 def test_every_output_column_is_documented():
-    for name, schema in TABLES.items():
-        row = next(line for line in README.splitlines() if line.startswith(f"| `{name}.parquet` |"))
+    for name, schema in DATASET_TABLES.items():
+        row = next(line for line in README.splitlines() if line.startswith(f"| `{name}` |"))
         for column in schema.names:
             assert column in row, f"{name}.{column}"
 

@@ -10,11 +10,11 @@ import subprocess
 import sys
 import time
 
-import pyarrow.parquet as pq
 import pytest
 
 from ingest.cli import main
 from ingest.lock import LOCK_NAME, OutputLock
+from ingest.writers.commit import read_table
 from tests.conftest import ROOT, SAMPLES
 
 GBK_NAME = "目标责任书".encode("gbk") + b".md"  # not valid UTF-8: arrives as surrogate escapes under Linux
@@ -45,11 +45,11 @@ def test_gbk_file_name_is_ingested_shown_with_replacement_and_stored_as_bytes(tm
         fh.write(NOTICE)
     out = tmp_path / "out"
     assert main(["run", str(folder), "--out", str(out), "--jobs", "1"]) == 0
-    (doc,) = pq.read_table(out / "documents.parquet").to_pylist()
+    (doc,) = read_table(out, "documents").to_pylist()
     assert doc["status"] == "ok" and doc["n_targets"] == 836
     assert doc["source_path"].endswith("\ufffd" * 3 + ".md") or "\ufffd" in doc["source_path"]
     assert doc["source_path_bytes"] == path  # lossless: the exact bytes the OS gave
-    targets = pq.read_table(out / "targets.parquet").to_pylist()
+    targets = read_table(out, "targets").to_pylist()
     assert {t["doc_id"] for t in targets} == {doc["doc_id"]}
     # ingest check on the same name: a report, not a UnicodeEncodeError
     capsys.readouterr()
@@ -89,7 +89,7 @@ def test_a_second_run_on_a_held_folder_is_refused_with_exit_3(tmp_path, capsys):
         assert main(["run", str(corpus), "--out", str(out), "--jobs", "1"]) == 3
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "in use by another run" in err[0] and f"pid {os.getpid()}" in err[0] and "--wait" in err[0]
-    assert not (out / "documents.parquet").exists()
+    assert not (out / "documents").exists()
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
@@ -112,9 +112,9 @@ def test_two_runs_at_once_and_a_stale_lock_from_a_killed_run(tmp_path):
     holder.kill()  # dies holding the lock: the lock must not outlive it
     holder.wait()
     assert waiter.wait(timeout=300) == 0
-    assert pq.read_table(out / "documents.parquet").num_rows == 2
-    owner = json.loads((out / LOCK_NAME).read_text().splitlines()[0])
+    owner = json.loads((out / LOCK_NAME).read_text().splitlines()[0])  # before a reader takes the lock
     assert owner["pid"] == waiter.pid
+    assert read_table(out, "documents").num_rows == 2
 
 
 def test_out_being_a_file_is_exit_3(tmp_path, capsys):
@@ -181,7 +181,7 @@ def test_ctrl_c_is_one_line_and_a_rerun_resumes(tmp_path):
     lines = err.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in err, err
     assert "interrupted:" in lines[0] and "of 12 documents done" in lines[0] and "re-run" in lines[0]
-    assert not (out / "documents.parquet").exists() and not list(out.glob(".staging-*"))
+    assert not (out / "documents").exists() and not list(out.glob(".staging-*"))
     resumed = _ingest("run", str(corpus), "--out", str(out), "--jobs", "1", "--json-summary")
     assert resumed.returncode == 0 and json.loads(resumed.stdout)["reused"] >= 2
 

@@ -11,8 +11,7 @@ import subprocess
 import sys
 import zipfile
 
-import pyarrow.parquet as pq
-
+from ingest.writers.commit import read_table
 from tests.conftest import ROOT, SAMPLES
 
 SEED = 20260
@@ -85,7 +84,7 @@ def test_mutated_samples_keep_the_per_file_contract(tmp_path):
     assert done.returncode in (0, 1), done.stderr
     assert "Traceback" not in done.stderr and done.stderr.strip() == ""
     summary = json.loads(done.stdout)
-    docs = pq.read_table(out / "documents.parquet").to_pylist()
+    docs = read_table(out, "documents").to_pylist()
     assert len(docs) == n == summary["files"]
     assert len({d["source_path"] for d in docs}) == n
     failed = [d for d in docs if d["status"] != "ok"]

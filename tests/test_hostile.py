@@ -6,11 +6,11 @@ import os
 import shutil
 import zipfile
 
-import pyarrow.parquet as pq
 import pytest
 from pypdf import PdfReader, PdfWriter
 
 from ingest.cli import main
+from ingest.writers.commit import read_table
 from tests.builders import docx_with_part, looping_pdf, write_text
 from tests.conftest import SAMPLES
 
@@ -66,7 +66,7 @@ def hostile(tmp_path_factory):
     os.symlink(d / "missing", d / "dangling.txt")
     out = base / "out"
     code = main(["run", str(d), "--out", str(out), "--jobs", "2", "--quiet"])
-    docs = {r["source_path"].rsplit("/", 1)[-1]: r for r in pq.read_table(out / "documents.parquet").to_pylist()}
+    docs = {r["source_path"].rsplit("/", 1)[-1]: r for r in read_table(out, "documents").to_pylist()}
     return code, docs, out
 
 
@@ -113,12 +113,12 @@ def test_good_notice_intact_and_nothing_outside_read(hostile):
     assert docs["owner_only.pdf"]["n_indicators"] == 66
     assert docs["lying_extension.pdf"]["format"] == "docx"
     for name in ("targets", "indicators", "findings", "documents"):
-        assert SECRET not in str(pq.read_table(out / f"{name}.parquet").to_pylist())
+        assert SECRET not in str(read_table(out, name).to_pylist())
 
 
 def test_no_targets_is_ok_with_an_info_finding(hostile):
     _, docs, out = hostile
-    findings = [f for f in pq.read_table(out / "findings.parquet").to_pylist()
+    findings = [f for f in read_table(out, "findings").to_pylist()
                 if f["source_path"].endswith("no_targets.txt")]
     assert [(f["code"], f["severity"]) for f in findings] == [("no_records", "info")]
 
@@ -127,7 +127,7 @@ def test_time_limit_kills_a_slow_document(tmp_path):
     out = tmp_path / "out"
     shutil.copy(SAMPLES / "sanmenxia_2020_targets.pdf", tmp_path / "slow.pdf")
     assert main(["run", str(tmp_path / "slow.pdf"), "--out", str(out), "--timeout", "0.01", "--quiet"]) == 1
-    (doc,) = pq.read_table(out / "documents.parquet").to_pylist()
+    (doc,) = read_table(out, "documents").to_pylist()
     assert doc["status"] == "failed" and doc["error"].startswith("time limit exceeded")
 
 
@@ -136,7 +136,7 @@ def test_memory_limit_kills_a_greedy_document(tmp_path):
     big.write_bytes("1.甲（1分）\n".encode("utf-8") * (1024 * 1024))  # a million tiny paragraphs: ~700 MB parsed
     out = tmp_path / "out"
     assert main(["run", str(big), "--out", str(out), "--memory-limit", "300", "--quiet"]) == 1
-    (doc,) = pq.read_table(out / "documents.parquet").to_pylist()
+    (doc,) = read_table(out, "documents").to_pylist()
     assert doc["status"] == "failed" and "memory" in doc["error"]
     # the limit held the worker, not the batch: the same run with room succeeds
     assert main(["run", str(SAMPLES / "sanmenxia_2020_targets.md"), "--out", str(out), "--memory-limit", "300",
@@ -150,7 +150,7 @@ def test_workers_are_recycled_and_results_keep_input_order(tmp_path):
         (folder / f"n{i}.txt").write_bytes((SAMPLES / "jiayuguan_2022q2_decomposition.txt").read_bytes() + b"\n%d" % i)
     out = tmp_path / "out"
     assert main(["run", str(folder), "--out", str(out), "--jobs", "2", "--docs-per-worker", "1", "--quiet"]) == 0
-    docs = pq.read_table(out / "documents.parquet").to_pylist()
+    docs = read_table(out, "documents").to_pylist()
     assert [d["source_path"].rsplit("/", 1)[-1] for d in docs] == [f"n{i}.txt" for i in range(5)]
     assert all(d["n_indicators"] == 66 for d in docs)
 
@@ -178,5 +178,5 @@ def test_password_opens_a_user_password_pdf(tmp_path):
     _encrypted(SAMPLES / "jiayuguan_2022q2_decomposition.pdf", path, "secret")
     out = tmp_path / "out"
     assert main(["run", str(path), "--out", str(out), "--password", "secret", "--quiet"]) == 0
-    (doc,) = pq.read_table(out / "documents.parquet").to_pylist()
+    (doc,) = read_table(out, "documents").to_pylist()
     assert (doc["status"], doc["n_indicators"]) == ("ok", 66)

@@ -6,13 +6,13 @@ import json
 from collections import Counter
 from pathlib import Path
 
-import pyarrow.parquet as pq
 import pytest
 
 from ingest import checks, writers
 from ingest.cli import main
 from ingest.pipeline import process
 from ingest.runner import RunSettings, run
+from ingest.writers.commit import read_table
 from parsers import formats
 from schemas.blocks import Document, Paragraph, Provenance
 from schemas.findings import INFO, FindingKind
@@ -74,7 +74,7 @@ def test_a_check_added_later_reports_on_files_reused_from_the_manifest(tmp_path,
     request.getfixturevalue("clause_counter")
     assert main(["run", str(corpus), "--out", str(out), "--jobs", "1"]) == 0
     assert "reused from manifest: 1" in capsys.readouterr().out
-    found = [f for f in pq.read_table(out / "findings.parquet").to_pylist() if f["code"] == "toy_clause_count"]
+    found = [f for f in read_table(out, "findings").to_pylist() if f["code"] == "toy_clause_count"]
     assert [(f["message"], f["source_path"]) for f in found] == [("共836条目标", str(corpus / "a.md"))]
 
 

@@ -1,10 +1,10 @@
 """Bugs found while reshaping the pipeline, each with the test that would have caught it."""
 from __future__ import annotations
 
-import pyarrow.parquet as pq
 import pytest
 
 from ingest.cli import main
+from ingest.writers.commit import read_table
 from parsers.extract.units import unit_type_values
 from schemas.parquet import TARGETS, UNIT_TYPES
 from tests.conftest import ROOT, SAMPLES
@@ -20,9 +20,9 @@ def test_reused_file_gets_its_own_doc_id_inside_indicator_id(tmp_path, capsys):
     (corpus / "b.txt").write_bytes((corpus / "a.txt").read_bytes())  # same content: reused
     assert main(["run", str(corpus), "--out", str(out), "--jobs", "1"]) == 0
     assert "reused from manifest: 2" in capsys.readouterr().out
-    ids = {d["source_path"]: d["doc_id"] for d in pq.read_table(out / "documents.parquet").to_pylist()}
-    rows = pq.read_table(out / "indicators.parquet").to_pylist()
-    measures = pq.read_table(out / "measures.parquet").to_pylist()
+    ids = {d["source_path"]: d["doc_id"] for d in read_table(out, "documents").to_pylist()}
+    rows = read_table(out, "indicators").to_pylist()
+    measures = read_table(out, "measures").to_pylist()
     assert len({r["indicator_id"] for r in rows}) == len(rows) > 0
     for r in rows + measures:
         assert r["doc_id"] == ids[r["source_path"]]

@@ -7,9 +7,9 @@ final name, then removes the journal and the staging folder. Every entry point t
 (``ingest run``, ``read_tables``) first calls ``recover``: a journal found there is rolled forward (the
 moves it lists are finished), and staging folders without a journal (runs that died before their
 commit point) are removed. So whatever the moment a run dies at, the next reader sees the old set or
-the new set, never a mix. The mechanism knows nothing of table names: a layout of part files that
-accumulate is one more list of names. Every table also carries the run id (a column and file
-metadata), so a mix made by other means is detectable."""
+the new set, never a mix. The mechanism knows nothing of table names: the dataset's part files
+(``ingest.dataset.layout``) are one more list of names, and a compaction adds names to remove
+(``remove``: parts it replaced), done after the moves. Every row also carries its run id."""
 from __future__ import annotations
 
 import json
@@ -29,7 +29,11 @@ KILL_AT_STEP_ENV = "INGEST_TEST_KILL_AT_COMMIT_STEP"
 
 
 def new_run_id() -> str:
-    return time.strftime("%Y%m%dT%H%M%SZ", time.gmtime()) + "-" + uuid.uuid4().hex[:8]
+    """A run id that sorts by start time (to the microsecond: two runs in one second keep their order; runs
+    on one folder are serialised by its lock), with a random suffix."""
+    now = time.time_ns() // 1000
+    stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime(now // 1_000_000))
+    return f"{stamp}.{now % 1_000_000:06d}Z-{uuid.uuid4().hex[:8]}"
 
 
 class _Steps:
@@ -66,6 +70,7 @@ class Staging:
         self.out, self.run_id = out, run_id
         self.folder = out / f"{STAGING_PREFIX}{run_id}"
         self._names: list[str] = []
+        self.remove: list[str] = []  # names in ``out`` to delete once the new files are in place
 
     def open(self) -> None:
         self.folder.mkdir(parents=True)
@@ -83,7 +88,7 @@ class Staging:
             _fsync_file(self.folder / name)
         step()  # 1: every file staged
         journal = {"run_id": self.run_id, "staging": self.folder.name,
-                   "files": [[f"{self.folder.name}/{n}", n] for n in self._names]}
+                   "files": [[f"{self.folder.name}/{n}", n] for n in self._names], "remove": self.remove}
         tmp = self.out / (JOURNAL + ".tmp")
         with open(tmp, "w", encoding="utf-8") as fh:
             json.dump(journal, fh)
@@ -107,6 +112,8 @@ def _roll_forward(out: Path, journal: dict, step=lambda: None) -> None:
             (out / final).parent.mkdir(parents=True, exist_ok=True)
             os.replace(source, out / final)
         step()  # 4..: one file moved
+    for name in journal.get("remove", []):
+        (out / name).unlink(missing_ok=True)
     _fsync_dir(out)
     (out / JOURNAL).unlink(missing_ok=True)
     step()  # journal removed
@@ -128,6 +135,13 @@ def _journal_is_sane(staging, files) -> bool:
     return True
 
 
+def _removals_are_sane(names) -> bool:
+    """Only part files inside the output folder may be removed."""
+    return isinstance(names, list) and all(
+        isinstance(n, str) and n.endswith(".parquet") and not n.startswith(("/", "\\", "."))
+        and ".." not in n.split("/") and ":" not in n for n in names)
+
+
 def recover(out: Path) -> str | None:
     """Finish a commit a killed run left half done and drop what runs that never committed staged.
     Call it holding the folder's lock. Returns the run id rolled forward, if any."""
@@ -142,9 +156,10 @@ def recover(out: Path) -> str | None:
         except (ValueError, KeyError, TypeError) as exc:
             raise EnvironmentFault(f"commit journal {journal_path} is unreadable ({exc}): it is only ever renamed "
                                    "into place whole, so something else wrote it; remove it and re-run") from None
-        if not _journal_is_sane(staging, files):
+        remove = journal.get("remove", [])
+        if not _journal_is_sane(staging, files) or not _removals_are_sane(remove):
             raise EnvironmentFault(f"commit journal {journal_path} names files outside its folder; remove it and re-run")
-        _roll_forward(out, {"files": files, "staging": staging})
+        _roll_forward(out, {"files": files, "staging": staging, "remove": remove})
         rolled = journal.get("run_id")
     for folder in out.glob(STAGING_PREFIX + "*"):
         shutil.rmtree(folder, ignore_errors=True)
@@ -152,19 +167,31 @@ def recover(out: Path) -> str | None:
     return rolled
 
 
-def read_tables(out: Path, names=None, wait: bool = True) -> dict:
-    """The committed tables of an output folder as Arrow tables, for a reader that wants one
-    consistent set: takes the folder's lock (so no commit is half done while it reads), finishes a
-    commit a killed run left, then reads. Raises EnvironmentFault if the files are not one run's set."""
-    import pyarrow.parquet as pq
+def read_tables(out: Path, names=None, wait: bool = True, history: bool = False) -> dict:
+    """The dataset in an output folder as Arrow tables, one per table name: every part concatenated and
+    kept to the latest version of each document (``current.parquet``; ``history=True`` keeps every
+    version); ``runs`` whole. Takes the folder's lock (so no commit is half done while it reads) and
+    finishes a commit a killed run left first."""
+    import pyarrow.compute as pc
 
+    from ingest.dataset import layout
     from ingest.lock import OutputLock
-    from schemas.parquet import TABLES
+    from schemas.parquet import DATASET_TABLES
 
     with OutputLock(out, wait=wait):
         recover(out)
-        tables = {name: pq.read_table(out / f"{name}.parquet") for name in (names or TABLES)}
-    run_ids = {name: (t.schema.metadata or {}).get(b"run_id", b"").decode() for name, t in tables.items()}
-    if len(set(run_ids.values())) > 1:
-        raise EnvironmentFault(f"the tables in {out} come from different runs ({run_ids}): re-run to rewrite them")
+        current = layout.read_current(out)
+        tables = {name: layout.read_parts(out, name) for name in (names or DATASET_TABLES)}
+    if history:
+        return tables
+    keys = pc.binary_join_element_wise(current["doc_id"], current["run_id"], "\x00")
+    for name, table in tables.items():
+        if name != "runs" and table.num_rows:
+            mask = pc.is_in(pc.binary_join_element_wise(table["doc_id"], table["run_id"], "\x00"), value_set=keys)
+            tables[name] = table.filter(mask)
     return tables
+
+
+def read_table(out: Path, name: str, **options):
+    """One table of the dataset (see ``read_tables``)."""
+    return read_tables(out, [name], **options)[name]

@@ -1,20 +1,28 @@
-"""Extractions → one Parquet file per table, streamed a row group at a time (memory stays flat
-however many documents a run holds). Each file is written beside its final name and renamed into
-place when the run completes: a killed run leaves the previous tables whole."""
+"""Extractions → the output folder as a dataset that grows (``ingest.dataset.layout``): each run adds one
+part file per table, streamed a row group at a time (memory stays flat however many documents a run
+holds), plus a ``runs`` row and a rewritten ``current.parquet``, all published as one set by
+``ingest.writers.commit``. A document version the dataset already holds (same doc_id, parser version,
+checks and status) is not written again, so a re-run of the same folder adds no rows."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import json
 from pathlib import Path
 from typing import Iterable
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from ingest.dataset import layout
 from ingest.writers.commit import JOURNAL, Staging, new_run_id
 from ingest.writers.sinks import TABLES as TABLES_KIND
 from ingest.writers.sinks import SinkType, register
-from schemas.parquet import TABLES
+from schemas.parquet import DATASET_TABLES, NULLABLE_INT_COLUMNS, SCHEMA_VERSION, TABLES
 from schemas.records import Extraction
+
+# Output columns named otherwise than the record's field (``column`` is a reserved word in SQL).
+FIELD_OF_COLUMN = {"source_column": "column"}
 
 
 def extraction_rows(ex: Extraction) -> dict[str, list]:
@@ -23,66 +31,150 @@ def extraction_rows(ex: Extraction) -> dict[str, list]:
             "findings": ex.findings}
 
 
-def records_to_table(records: Iterable, schema: pa.Schema, run_id: str | None = None) -> pa.Table:
-    """Dataclass records → a table of the schema's columns (fields that are not columns are left out)."""
-    import pyarrow as pa  # loaded by the commands that write tables only: `check` starts faster without
+def pandas_metadata(schema: pa.Schema) -> bytes:
+    """pandas metadata telling ``pd.read_parquet`` to read the integer columns that may hold nulls
+    (page, line, seq …) as nullable ``Int32`` rather than float."""
+    import pandas as pd
 
-    rows = [dataclasses.asdict(r) for r in records]
-    if run_id is not None:
-        for row in rows:
+    columns = [{"name": f.name, "field_name": f.name, "pandas_type": "int32", "numpy_type": "Int32", "metadata": None}
+               for f in schema if f.name in NULLABLE_INT_COLUMNS and pa.types.is_int32(f.type)]
+    return json.dumps({"index_columns": [], "column_indexes": [], "columns": columns,
+                       "creator": {"library": "pyarrow", "version": pa.__version__},
+                       "pandas_version": pd.__version__}).encode()
+
+
+def table_schema(name: str, run_id: str) -> pa.Schema:
+    schema = DATASET_TABLES[name]
+    return schema.with_metadata({**(schema.metadata or {}), b"run_id": run_id.encode(),
+                                 b"pandas": pandas_metadata(schema)})
+
+
+def records_to_table(records: Iterable, schema: pa.Schema, run_id: str | None = None, **constant) -> pa.Table:
+    """Dataclass records → a table of the schema's columns (fields that are not columns are left out)."""
+    rows = [dataclasses.asdict(r) if dataclasses.is_dataclass(r) else dict(r) for r in records]
+    for row in rows:
+        if run_id is not None:
             row["run_id"] = run_id
-    return pa.Table.from_pydict({f.name: [row.get(f.name) for row in rows] for f in schema}, schema=schema)
+        row.update(constant)
+    return pa.Table.from_pydict({f.name: [row.get(f.name, row.get(FIELD_OF_COLUMN.get(f.name, ""))) for row in rows]
+                                 for f in schema}, schema=schema)
 
 
 class ParquetSink:
-    """One Parquet file per table, streamed a row group at a time into a staging folder and published
-    as one set by ``ingest.writers.commit`` (a killed run leaves the previous set whole)."""
+    """One part file per table and run, streamed into a staging folder and published with the run's
+    ``runs`` row and the rewritten ``current.parquet`` as one set (a killed run leaves no part)."""
 
     def __init__(self, out_dir: Path, row_group_rows: int = 5_000):
         self._out, self._rows = out_dir, row_group_rows
         self._buffers: dict[str, list] = {}
         self._writers: dict[str, pq.ParquetWriter] = {}
         self._staging: Staging | None = None
+        self._known: dict[tuple, str] = {}  # document version → the run that wrote it
+        self._seen: dict[str, str] = {}  # doc_id → the run holding the version this run found
+        self._new_docs: list[dict] = []
         self.run_id = ""
+        self.context: dict = {}
+        self.counts = {name: 0 for name in TABLES}
+        self.unchanged = 0
+
+    def describe_run(self, **context) -> None:
+        """What the runs row records: inputs, root, options, versions, file counts (set by the runner)."""
+        self.context.update(context)
 
     def open(self) -> None:
-        import pyarrow.parquet as pq
-
-        from schemas.parquet import TABLES
-
         self._out.mkdir(parents=True, exist_ok=True)
-        for stale in self._out.glob(".*.parquet.*.tmp"):  # left by a run of an older version
-            stale.unlink(missing_ok=True)
         self.run_id = new_run_id()
+        self._started = dt.datetime.now(dt.timezone.utc)
+        self._known = layout.existing_versions(self._out)
         self._staging = Staging(self._out, self.run_id)
         self._staging.open()
-        for name, schema in TABLES.items():
-            schema = schema.with_metadata({**(schema.metadata or {}), b"run_id": self.run_id.encode()})
-            self._writers[name] = pq.ParquetWriter(str(self._staging.path(f"{name}.parquet")), schema)
-            self._buffers[name] = []
+        self._buffers = {name: [] for name in TABLES}
+
+    def _versions(self) -> tuple[str, str]:
+        from ingest import PARSER_VERSION
+        from ingest.dataset.fingerprint import checks_version
+
+        if not self.context.get("parser_version"):
+            self.context["parser_version"] = PARSER_VERSION
+        if not self.context.get("checks_version"):
+            self.context["checks_version"] = checks_version()
+        return self.context["parser_version"], self.context["checks_version"]
 
     def add(self, extraction: Extraction) -> None:
+        info = extraction.info
+        parser_version, checks = self._versions()
+        key = layout.version_key(info.doc_id, parser_version, checks, info.status)
+        # A failure that may not recur (a time limit, a crashed worker) neither replaces a version that was
+        # read nor makes an older one current again.
+        if info.transient and any(k[0] == info.doc_id and k[3] == "ok" for k in self._known):
+            return
+        pin = {} if info.transient else self._seen
+        if key in self._known:
+            self.unchanged += 1
+            pin[info.doc_id] = self._known[key]
+            return
+        self._known[key] = pin[info.doc_id] = self.run_id
+        self._new_docs.append({"doc_id": info.doc_id, "run_id": self.run_id, "notice_key": info.notice_key,
+                               "status": info.status, "format": info.format, "relative_path": info.relative_path})
         for name, records in extraction_rows(extraction).items():
             buffer = self._buffers[name]
             buffer.extend(records)
+            self.counts[name] += len(records)
             if len(buffer) >= self._rows:
                 self._flush(name)
 
+    def _writer(self, name: str) -> pq.ParquetWriter:
+        if name not in self._writers:
+            path = self._staging.path(layout.part_name(name, self.run_id))
+            self._writers[name] = pq.ParquetWriter(str(path), table_schema(name, self.run_id))
+        return self._writers[name]
+
     def _flush(self, name: str) -> None:
         if self._buffers[name]:
-            table = records_to_table(self._buffers[name], TABLES[name], run_id=self.run_id)
-            self._writers[name].write_table(table.replace_schema_metadata(self._writers[name].schema.metadata))
+            parser_version, checks = self._versions()
+            constant = {"parser_version": parser_version, "checks_version": checks} if name == "documents" else {}
+            table = records_to_table(self._buffers[name], TABLES[name], run_id=self.run_id, **constant)
+            writer = self._writer(name)
+            writer.write_table(table.replace_schema_metadata(writer.schema.metadata))
             self._buffers[name] = []
+
+    def _finish_parts(self) -> None:
+        for name in TABLES:
+            self._flush(name)
+            if name not in self._writers and not layout.parts(self._out, name):
+                self._writer(name)  # an empty part, so a reader's glob always finds the table
+            if name in self._writers:
+                self._writers.pop(name).close()
+        runs = records_to_table([self._runs_row()], DATASET_TABLES["runs"])
+        pq.write_table(runs.replace_schema_metadata(table_schema("runs", self.run_id).metadata),
+                       self._staging.path(layout.part_name("runs", self.run_id)))
+        old = layout.read_parts(self._out, "documents",
+                                ["doc_id", "run_id", "notice_key", "status", "format", "relative_path"]).to_pylist()
+        pq.write_table(layout.current_table(old + self._new_docs, self._seen), self._staging.path(layout.CURRENT_NAME))
+
+    def _runs_row(self) -> dict:
+        parser_version, checks = self._versions()
+        c = self.context
+        return {"run_id": self.run_id, "started_at": self._started, "ended_at": dt.datetime.now(dt.timezone.utc),
+                "inputs": c.get("inputs", []), "root": c.get("root"),
+                "options": json.dumps(c.get("options", {}), ensure_ascii=False, sort_keys=True),
+                "parser_version": parser_version, "checks_version": checks, "schema_version": SCHEMA_VERSION,
+                "n_files": c.get("files"), "n_reused": c.get("reused"), "n_failed": c.get("failed"),
+                "n_unchanged": self.unchanged, **{f"n_{name}": n for name, n in self.counts.items()}}
 
     def close(self, completed: bool = True) -> list[Path]:
         if self._staging is None:
             return []
         try:
             if completed:
-                for name in TABLES:
-                    self._flush(name)
-                    self._writers.pop(name).close()
-                return self._staging.commit()
+                self._finish_parts()
+                written = self._staging.commit()
+                from ingest.dataset.warehouse import build_database
+
+                database = build_database(self._out)
+                # The folder's top-level files first: the summary names the folder they are in.
+                return [database] + [p for p in written if p.parent == self._out] + \
+                    [p for p in written if p.parent != self._out]
         finally:
             for writer in self._writers.values():
                 try:
@@ -91,10 +183,10 @@ class ParquetSink:
                     pass
             self._writers.clear()
             if not completed or not (self._out / JOURNAL).exists():
-                self._staging.abort()  # not committed: the staged files go, the previous set stays
+                self._staging.abort()  # not committed: the staged files go, the dataset stays as it was
             self._staging = None
         return []
 
 
 register(SinkType("parquet", TABLES_KIND, lambda out_dir: ParquetSink(out_dir),
-                  "one Parquet file per table (documents, targets, indicators, measures, findings)"))
+                  "a dataset of Parquet part files (documents, targets, indicators, measures, findings, runs)"))

@@ -5,10 +5,10 @@ from __future__ import annotations
 import shutil
 import zipfile
 
-import pyarrow.parquet as pq
 import pypdfium2 as pdfium
 
 from ingest.cli import main
+from ingest.writers.commit import read_table
 from tests.conftest import SAMPLES
 from tests.formats.ofd_writer import Para, write_ofd
 
@@ -30,7 +30,7 @@ def test_a_folder_with_every_format_gives_one_row_per_file(tmp_path, made):
     (folder / "broken.xlsx").write_bytes(b"PK\x03\x04 cut short")
     out = tmp_path / "out"
     assert main(["run", str(folder), "--out", str(out), "--jobs", "2", "--quiet"]) == 1  # broken.xlsx fails
-    docs = {d["source_path"].rsplit("/", 1)[-1]: d for d in pq.read_table(out / "documents.parquet").to_pylist()}
+    docs = {d["source_path"].rsplit("/", 1)[-1]: d for d in read_table(out, "documents").to_pylist()}
     listed = {p.name for p in folder.iterdir()} - {"附件.zip"} | {"tables.docx"}
     assert set(docs) == listed
     status = {name: d["status"] for name, d in docs.items()}

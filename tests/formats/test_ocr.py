@@ -8,13 +8,13 @@ from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
-import pyarrow.parquet as pq
 import pypdfium2 as pdfium
 import pytest
 from PIL import Image, ImageDraw, ImageFilter
 
 from ingest.cli import main
 from ingest.pipeline import RunOptions, process_file
+from ingest.writers.commit import read_table
 from parsers.ocr import OcrLine, _chinese_punctuation, _join_lines, skew_angle
 from parsers.readers.image_reader import MAX_PAGES
 from parsers.readers.pdf_reader import PAGE_NUMBER
@@ -200,9 +200,9 @@ def test_run_under_ocr_auto_does_not_reuse_the_failure_cached_under_ocr_off(tmp_
     out = tmp_path / "out"
     assert main(["run", str(scanned_pdf), "--out", str(out), "--ocr", "off", "--jobs", "1", "--quiet"]) == 1
     assert main(["run", str(scanned_pdf), "--out", str(out), "--jobs", "1", "--quiet"]) == 0
-    (doc,) = pq.read_table(out / "documents.parquet").to_pylist()
+    (doc,) = read_table(out, "documents").to_pylist()
     assert doc["status"] == "ok" and doc["ocr_pages"] == [1] and doc["n_targets"] == 10
-    targets = pq.read_table(out / "targets.parquet")
+    targets = read_table(out, "targets")
     assert targets.column("from_ocr").to_pylist() == [True] * 10
     assert targets.schema.field("from_ocr").metadata[b"description"].decode().startswith("是否经OCR识别")
 

@@ -7,11 +7,11 @@ import zipfile
 from functools import lru_cache
 from pathlib import Path
 
-import pyarrow.parquet as pq
 import pytest
 
 from ingest.cli import main
 from ingest.pipeline import process_file
+from ingest.writers.commit import read_table
 from parsers import formats
 from parsers.errors import ParseError
 from parsers.readers.ofd_reader import page_lines, read_ofd
@@ -146,7 +146,7 @@ def test_hostile_ofds_fail_with_a_reason_and_the_batch_goes_on(tmp_path):
         zf.writestr("OFD.xml", '<ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016"><ofd:DocBody/></ofd:OFD>')
     out = tmp_path / "out"
     assert main(["run", str(d), "--out", str(out), "--quiet"]) == 1
-    docs = {Path(r["source_path"]).name: r for r in pq.read_table(out / "documents.parquet").to_pylist()}
+    docs = {Path(r["source_path"]).name: r for r in read_table(out, "documents").to_pylist()}
     assert set(docs) == {"good.ofd", "doctype.ofd", "bomb.ofd", "huge_delta.ofd", "no_root.ofd"}
     assert docs["good.ofd"]["status"] == "ok" and docs["huge_delta.ofd"]["status"] == "ok"
     assert "DOCTYPE" in docs["doctype.ofd"]["error"] and "OFD" in docs["doctype.ofd"]["error"]

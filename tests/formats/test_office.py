@@ -11,10 +11,10 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 
-import pyarrow.parquet as pq
 import pytest
 
 from ingest.pipeline import process_file
+from ingest.writers.commit import read_table
 from parsers import formats
 from tests.conftest import ROOT
 from tests.formats.conftest import NOTICE, TABLES
@@ -54,7 +54,7 @@ def run_cli(folder: Path, out: Path, env: dict[str, str], jobs: int = 2) -> tupl
     proc = subprocess.run([sys.executable, "-m", "ingest", "run", str(folder), "--out", str(out), "--jobs", str(jobs),
                            "--quiet"], cwd=ROOT, env={**os.environ, **env}, capture_output=True, text=True,
                           timeout=600)
-    docs = {Path(r["source_path"]).name: r for r in pq.read_table(out / "documents.parquet").to_pylist()}
+    docs = {Path(r["source_path"]).name: r for r in read_table(out, "documents").to_pylist()}
     return proc.returncode, docs
 
 

@@ -7,11 +7,11 @@ from functools import lru_cache
 from pathlib import Path
 
 import openpyxl
-import pyarrow.parquet as pq
 import pytest
 
 from ingest.cli import main
 from ingest.pipeline import process_file
+from ingest.writers.commit import read_table
 from parsers import formats
 from parsers.readers.sheet_reader import read_sheets
 from tests.formats.conftest import TABLES
@@ -110,7 +110,7 @@ def test_hostile_workbooks_fail_with_a_reason_and_the_batch_goes_on(tmp_path):
     (d / "garbage.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4000)
     out = tmp_path / "out"
     assert main(["run", str(d), "--out", str(out), "--quiet"]) == 1
-    docs = {Path(r["source_path"]).name: r for r in pq.read_table(out / "documents.parquet").to_pylist()}
+    docs = {Path(r["source_path"]).name: r for r in read_table(out, "documents").to_pylist()}
     assert docs["good.xlsx"]["status"] == "ok" and docs["good.xlsx"]["n_indicators"] == 66
     assert "DOCTYPE" in docs["doctype.xlsx"]["error"] and ".xlsx" in docs["doctype.xlsx"]["error"]
     assert "zip bomb" in docs["bomb.xlsx"]["error"] and ".xlsx" in docs["bomb.xlsx"]["error"]
