@@ -75,9 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
                                        "download each Word file with a comment on every finding.")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
     serve.add_argument("--port", type=int, default=0, help="port (default: a free one)")
-    serve.add_argument("--no-browser", action="store_true", help="do not open the browser")
     serve.add_argument("--data", type=Path, metavar="DIR",
                        help="a dataset folder (the --out of ingest run): also serve its overview page at /overview")
+    serve.add_argument("--no-browser", action="store_true", help="do not open the browser")
     return parser
 
 
