@@ -37,9 +37,7 @@ def _parquet(out: Path, table: str) -> str:
     return str(path).replace("'", "''")
 
 
-def stub_connect(out: Path, unit_totals: bool = False) -> duckdb.DuckDBPyConnection:
-    """``unit_totals``: ``unit_points`` also holds a whole-unit row (section null) beside the section
-    rows; the contract allows both readings of a null section, the page must draw either right."""
+def stub_connect(out: Path) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect()
     for table in ("documents", "targets", "indicators", "measures", "findings"):
         con.execute(f"create view raw_{table} as select * from read_parquet('{_parquet(out, table)}')")
@@ -76,25 +74,26 @@ def stub_connect(out: Path, unit_totals: bool = False) -> duckdb.DuckDBPyConnect
                t.section, any_value(t.section_points) as declared_points,
                coalesce(sum(t.points) filter (where t.points_rule is null), 0) as summed_points,
                cast(count(*) as integer) as n_clauses
-        from primary_targets t join raw_documents d using (doc_id) where t.scope = 'unit'
-        group by t.notice_key, t.doc_id, t.unit, t.section""" + ("""
+        from primary_targets t join raw_documents d using (doc_id) where t.scope = 'unit' and t.section is not null
+        group by t.notice_key, t.doc_id, t.unit, t.section
         union all
         select t.notice_key, t.doc_id, any_value(d.title), t.unit, any_value(t.unit_type), null,
                any_value(d.unit_total_declared), coalesce(sum(t.points) filter (where t.points_rule is null), 0),
                cast(count(*) as integer)
         from primary_targets t join raw_documents d using (doc_id) where t.scope = 'unit'
-        group by t.notice_key, t.doc_id, t.unit""" if unit_totals else ""))
+        group by t.notice_key, t.doc_id, t.unit""")
     con.execute("""
         create view indicator_by_unit as
         select k.notice_key, m.doc_id, m.indicator_key, m.indicator, m.unit, t.unit_type, m.comparator,
-               m.value, m.value_unit
+               coalesce(m.base_value, m.value) as value, coalesce(m.base_unit, m.value_unit) as value_unit
         from raw_measures m join doc_primary k using (doc_id) left join raw_targets t using (target_id)
-        where k.is_primary""")
+        where k.is_primary and m.unit is not null and m.indicator_key is not null""")
     con.execute("""
         create view findings_open as
         select f.doc_id, k.notice_key, f.source_path, f.code, f.severity, f.message, f.unit, f.section, f.seq,
                f.page, f.line
-        from raw_findings f join doc_primary k using (doc_id) where k.is_primary""")
+        from raw_findings f join doc_primary k using (doc_id)
+        where k.is_primary and f.severity in ('error', 'warning')""")
     for table in ("indicators", "measures", "findings"):
         con.execute(f"create view {table} as select * from raw_{table}")
     con.execute("""create view runs as select distinct run_id, null::timestamp as started_at, null::timestamp as ended_at,

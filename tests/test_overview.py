@@ -17,7 +17,7 @@ from ingest.cli import main
 from ingest.web import overview_data as data
 from ingest.web.app import ServeSettings, create_app
 from tests.conftest import ROOT, SAMPLES
-from tests.overview_stub import connect_for_tests, has_warehouse, stub_connect
+from tests.overview_stub import connect_for_tests, has_warehouse
 
 SANMENXIA = {"义马市": 2400, "渑池县": 6000, "湖滨区": 5100, "陕州区": 5800, "灵宝市": 10500, "卢氏县": 6100,
              "城乡一体化示范区": 1600, "开发区": 500}
@@ -64,21 +64,28 @@ def test_points_per_unit_and_section(con):
     assert label == "三政〔2020〕9号"
     rows = {(r[0], r[2]): r for r in data.points_by_unit_section(con, notice).rows}
     # the notice's own slip: 重点目标 declared 300, its clauses add up to 500
-    assert rows[("市住房和城乡建设局", "重点目标")][3:] == (300.0, 500.0, 5)
+    assert rows[("市住房和城乡建设局", "重点目标")][3:6] == (300.0, 500.0, 5)
     assert rows[("灵宝市", data.NO_SECTION)][4] == 700.0
     counties = data.points_by_unit_section(con, notice, "county_area")
     assert set(counties.column("unit")) == set(SANMENXIA)
 
 
-def test_unit_points_read_alike_with_or_without_whole_unit_rows(dataset):
-    """The contract lets a null section be the unit's total: the page draws the same segments."""
-    plain, totals = stub_connect(dataset), stub_connect(dataset, unit_totals=True)
-    notice = data.notices(plain)[0][0]
-
-    def drawn(con):  # what the bars show (a whole-unit row may add the unit's declared total)
-        return [(r[0], r[2], r[4], r[5]) for r in data.points_by_unit_section(con, notice).rows]
-
-    assert drawn(plain) == drawn(totals)
+def test_a_unit_with_clauses_outside_its_sections():
+    """``unit_points``: a row per section and one for the whole unit (section null): the clauses
+    outside every section are the whole unit's less the sections'."""
+    con = duckdb.connect()
+    con.execute("""create table unit_points as select * from (values
+        ('k', 'd', 't', '甲县', 'county_area', '重点目标', 60.0, 60.0, 3),
+        ('k', 'd', 't', '甲县', 'county_area', '一般目标', 30.0, 20.0, 2),
+        ('k', 'd', 't', '甲县', 'county_area', null, 100.0, 95.0, 7),
+        ('k', 'd', 't', '乙局', 'department', null, 100.0, 100.0, 4))
+        v(notice_key, doc_id, title, unit, unit_type, section, declared_points, summed_points, n_clauses)""")
+    table = data.points_by_unit_section(con, "k")
+    assert table.rows == [("乙局", "department", data.NO_SECTION, None, 100.0, 4, 100.0),
+                          ("甲县", "county_area", "一般目标", 30.0, 20.0, 2, 100.0),
+                          ("甲县", "county_area", "重点目标", 60.0, 60.0, 3, 100.0),
+                          ("甲县", "county_area", data.NO_SECTION, None, 15.0, 2, 100.0)]
+    assert [r[0] for r in data.points_by_unit_section(con, "k", "county_area").rows] == ["甲县"] * 3
 
 
 def test_findings_by_code_add_up_to_the_open_findings(con):

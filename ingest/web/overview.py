@@ -133,7 +133,7 @@ def overview_blueprint(out: Path, connect: ConnectFactory | None = None) -> Blue
 
 
 TITLES = {"documents": "通知数（按年度、发文机关；同一通知的副本只计一次）", "findings": "未处理的问题（按代码、严重程度）",
-          "county": "县级单位比较（同一通知的主副本）", "points": "各单位分值（按类别；斜格：条款合计与声明分值不符）"}
+          "county": "县级单位比较（同一通知的主副本）", "points": "各单位分值（按类别；网格：条款合计与声明分值不符；竖线：声明总分）"}
 EMPTY = {"documents": "没有文件。", "findings": "没有未处理的问题。", "county": "没有县级单位的数值指标。",
          "points": "没有带分值的单位。"}
 

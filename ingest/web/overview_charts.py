@@ -28,6 +28,11 @@ def _layout(fig: go.Figure, title: str | None, height: int, **axes) -> go.Figure
     return fig
 
 
+def _count_tick(counts: list[int]) -> int | None:
+    """Whole-number ticks for small counts (plotly would put ticks at 0.2); its own choice above ten."""
+    return 1 if max(counts, default=0) <= 10 else None
+
+
 def documents_chart(table: Table) -> go.Figure:
     """Notices by year, one stacked colour per issuer."""
     fig = go.Figure()
@@ -39,25 +44,33 @@ def documents_chart(table: Table) -> go.Figure:
         fig.add_bar(name=issuer, x=years, y=[counts.get(y, 0) for y in years],
                     hovertemplate="%{x}年 %{fullData.name}：%{y}份通知<extra></extra>")
     return _layout(fig, None, 320, barmode="stack",
-                   xaxis=dict(type="category", title="年度"), yaxis=dict(title="通知数", dtick=1))
+                   xaxis=dict(type="category", title="年度"), yaxis=dict(title="通知数", dtick=_count_tick(table.column("notices"))))
 
 
 def points_chart(table: Table, title: str) -> go.Figure:
-    """Each unit's points summed from its clauses, one stacked colour per section."""
+    """Each unit's points summed from its clauses, one stacked colour per section (a section whose
+    clauses miss its declared points hatched), and the unit's declared total as a mark."""
     fig = go.Figure()
     units = list(dict.fromkeys(table.column("unit")))
     by_section: dict[str, dict[str, tuple]] = defaultdict(dict)
-    for unit, _, section, declared, summed, clauses in table.rows:
+    declared_total: dict[str, float] = {}
+    for unit, _, section, declared, summed, clauses, unit_declared in table.rows:
         by_section[section][unit] = (summed, declared, clauses)
+        if unit_declared is not None:
+            declared_total[unit] = unit_declared
     for section, values in by_section.items():
         cells = [values.get(u, (None, None, None)) for u in units]
         off = [c[1] is not None and c[0] is not None and abs(c[0] - c[1]) > 1e-6 for c in cells]
-        fig.add_bar(name=section, orientation="h", y=units, x=[c[0] for c in cells],
-                    customdata=[c[1:] for c in cells],  # a section whose clauses miss its declared points: outlined
+        fig.add_bar(name=section, orientation="h", y=units, x=[c[0] for c in cells], customdata=[c[1:] for c in cells],
                     marker_line_color=[MISMATCH if o else "rgba(0,0,0,0)" for o in off],
                     marker_line_width=[2 if o else 0 for o in off], marker_pattern_shape=["x" if o else "" for o in off],
                     hovertemplate="%{y} %{fullData.name}：条款合计%{x}分，声明%{customdata[0]}分，"
                                   "%{customdata[1]}条<extra></extra>")
+    if declared_total:
+        marked = [u for u in units if u in declared_total]
+        fig.add_scatter(name="声明总分", mode="markers", y=marked, x=[declared_total[u] for u in marked],
+                        marker=dict(symbol="line-ns", size=16, line=dict(width=3, color=MISMATCH)),
+                        hovertemplate="%{y}：声明总分%{x}分<extra></extra>")
     return _layout(fig, title, 120 + 22 * max(len(units), 1), barmode="stack",
                    yaxis=dict(autorange="reversed", type="category"), xaxis=dict(title="分值（条款合计）"))
 
@@ -91,4 +104,5 @@ def findings_chart(table: Table) -> go.Figure:
                         marker_color=SEVERITY_COLOURS[severity], customdata=[[r[3]] for r in rows],
                         hovertemplate="%{x}：%{y}条，%{customdata[0]}份文件<extra></extra>")
     return _layout(fig, None, 320, barmode="stack",
-                   xaxis=dict(type="category", categoryorder="total descending"), yaxis=dict(title="问题数"))
+                   xaxis=dict(type="category", categoryorder="total descending"),
+                   yaxis=dict(title="问题数", dtick=_count_tick(table.column("findings"))))

@@ -72,33 +72,38 @@ def unit_kinds(con, notice_key: str) -> list[str]:
 
 
 def points_by_unit_section(con, notice_key: str, kind: str | None = None) -> Table:
-    """One notice's points per unit and section: summed from the clauses, and declared."""
+    """One notice's points per unit and section: summed from the clauses, and declared; units with
+    the most points first."""
     rows = _rows(con, """
         select unit, unit_type, section, declared_points, summed_points, n_clauses from unit_points
         where notice_key = ? and (? is null or unit_type = ?)""", [notice_key, kind, kind])
     by_unit: dict[str, list[tuple]] = defaultdict(list)
     for row in rows:
         by_unit[row[0]].append(row)
-    out = []
-    for unit, parts in by_unit.items():
-        out.extend(_segments(unit, parts))
-    order = {u: -sum(r[4] or 0 for r in out if r[0] == u) for u in by_unit}
-    out.sort(key=lambda r: (order[r[0]], r[0]))
-    return Table(["unit", "unit_type", "section", "declared_points", "summed_points", "n_clauses"], out)
+    out = [segment for parts in by_unit.values() for segment in _segments(parts)]
+    totals: Counter = Counter()
+    for row in out:
+        totals[row[0]] += row[4] or 0
+    out.sort(key=lambda r: (-totals[r[0]], r[0]))  # stable: a unit's sections keep their order
+    return Table(["unit", "unit_type", "section", "declared_points", "summed_points", "n_clauses",
+                  "unit_declared_points"], out)
 
 
-def _segments(unit: str, parts: list[tuple]) -> list[tuple]:
-    """A unit's segments: its section rows, and its clauses outside any section. A row without a
-    section whose clauses and points are all the others' together is the unit's own total (the
-    contract allows it), so it is not drawn beside them."""
-    for p in parts:
-        others = [q for q in parts if q is not p]
-        if p[2] is None and others and p[5] == sum(q[5] or 0 for q in others) \
-                and abs((p[4] or 0) - sum(q[4] or 0 for q in others)) < 1e-6:
-            parts = others
-            break
-    return sorted((p if p[2] is not None else (p[0], p[1], NO_SECTION) + tuple(p[3:]) for p in parts),
-                  key=lambda p: (p[2] == NO_SECTION, p[2]))
+def _segments(parts: list[tuple]) -> list[tuple]:
+    """A unit's segments: one per section, and its clauses outside any section. The row without a
+    section is the unit as a whole (every clause, the declared total), so what it holds beyond the
+    sections is the part outside them."""
+    unit, kind = parts[0][:2]
+    sections = sorted((p for p in parts if p[2] is not None), key=lambda p: p[2])
+    whole = next((p for p in parts if p[2] is None), None)
+    declared_total = whole[3] if whole else None
+    segments = [(unit, kind, p[2], p[3], p[4], p[5], declared_total) for p in sections]
+    if whole is not None:
+        clauses = (whole[5] or 0) - sum(p[5] or 0 for p in sections)
+        if clauses > 0:
+            points = (whole[4] or 0) - sum(p[4] or 0 for p in sections)
+            segments.append((unit, kind, NO_SECTION, None, points, clauses, declared_total))
+    return segments
 
 
 @lru_cache(maxsize=1)
