@@ -124,6 +124,7 @@ def test_county_comparison_is_general():
         ("k2", "b", key, key, "洪洞县", None, "reach", 81.0, "万亩"),
         ("k2", "b", key, key, "洪洞县", None, "at_most", 85.0, "万亩"),     # two values: the largest shown
         ("k2", "b", "其他", "其他", "洪洞县", None, "reach", None, "万亩"),
+        ("k2", "b", "孤例", "孤例", "洪洞县", None, "reach", 3.0, "个"),       # one unit: nothing to compare
     ])
     table = data.county_comparison(con, key)
     got = {(r[1], r[2]): (r[4], r[6]) for r in table.rows}
@@ -165,7 +166,10 @@ def test_the_page_links_nothing_off_the_machine(dataset):
 def test_an_unknown_choice_falls_back_and_a_bad_folder_is_a_message(dataset, tmp_path):
     client = _client(dataset)
     page = client.get("/overview", query_string={"indicator": "不存在", "notice": "x", "kind": "y"})
-    assert page.status_code == 200 and "selected" in page.get_data(as_text=True)
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert "<option value='' selected>全部类型</option>" in html  # every unit type
+    assert "id='chart-county' data-rows='8'" in html  # the first indicator offered, its eight counties
 
     def broken(out):
         raise OSError("cannot open")

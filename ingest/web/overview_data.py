@@ -15,6 +15,7 @@ from parsers.extract.units import COUNTY_AREA, unit_type
 
 UNKNOWN = "（未识别）"
 NO_SECTION = "（未分节）"
+MIN_UNITS = 2  # an indicator is offered for comparison when this many units have a value
 
 
 @dataclass
@@ -143,7 +144,8 @@ def _dominant(rows: list[tuple]) -> tuple[str | None, Counter]:
 
 
 def county_indicators(con) -> list[tuple[str, int]]:
-    """The indicator keys with county-level values, with how many units the comparison shows, most first."""
+    """The indicator keys with county-level values for at least two units (one bar compares nothing),
+    with how many units the comparison shows, most first."""
     by_key: dict[str, list[tuple]] = defaultdict(list)
     for row in _county_rows(con):
         by_key[row[0]].append(row)
@@ -151,7 +153,7 @@ def county_indicators(con) -> list[tuple[str, int]]:
     for key, rows in by_key.items():
         dominant, _ = _dominant(rows)
         shown[key] = len({(r[1], r[3]) for r in rows if r[7] == dominant})
-    return sorted(shown.items(), key=lambda kv: (-kv[1], kv[0]))
+    return sorted(((k, n) for k, n in shown.items() if n >= MIN_UNITS), key=lambda kv: (-kv[1], kv[0]))
 
 
 def county_comparison(con, indicator_key: str) -> Table:
