@@ -92,6 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
                                        "download each Word file with a comment on every finding.")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
     serve.add_argument("--port", type=int, default=0, help="port (default: a free one)")
+    serve.add_argument("--data", type=Path, metavar="DIR",
+                       help="a dataset folder (the --out of ingest run): also serve its overview page at /overview")
     serve.add_argument("--no-browser", action="store_true", help="do not open the browser")
     compact = sub.add_parser("compact", help="rewrite a dataset's part files into one file per table",
                              description="Rewrite every table's part files into one file per table, atomically "
@@ -125,9 +127,13 @@ def main(argv: list[str] | None = None) -> int:
         if args.command in ("compact", "export"):
             return cmd_dataset(args)
         if args.command == "serve":
+            from ingest.web.app import ServeSettings
             from ingest.web.serve import serve  # the web framework is loaded for this command only
 
-            return serve(args.host, args.port, open_browser=not args.no_browser)
+            if args.data is not None and not args.data.is_dir():
+                say(f"ingest serve: --data {args.data}: no such folder (give the --out of ingest run)")
+                return EXIT_USAGE
+            return serve(args.host, args.port, open_browser=not args.no_browser, settings=ServeSettings(data=args.data))
         return EXIT_USAGE
     except EnvironmentFault as exc:
         say(f"ingest: {exc}")

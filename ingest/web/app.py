@@ -14,6 +14,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
+from typing import Any, Callable
 
 from flask import Flask, Response, abort, request, send_file
 
@@ -35,6 +36,8 @@ class ServeSettings:
     max_files: int = 200
     kept_downloads: int = 32  # commented copies held in memory
     limits: Limits = Limits()  # the batch limits: each file parsed in an isolated worker
+    data: Path | None = None  # a dataset folder (ingest run --out): the overview page at /overview
+    connect: Callable[[Path], Any] | None = None  # opens the dataset's DuckDB views; None: the dataset's own
 
 
 class _Collect:
@@ -77,6 +80,10 @@ def create_app(settings: ServeSettings = ServeSettings()) -> Flask:
     app.config["MAX_CONTENT_LENGTH"] = settings.max_upload_mb * 1024 * 1024
     downloads = Downloads(settings.kept_downloads)
     parse_lock = threading.Lock()  # one parse at a time: the limits are per worker, the machine is the drafter's
+    if settings.data is not None:
+        from ingest.web.overview import overview_blueprint  # plotly and duckdb for this page only
+
+        app.register_blueprint(overview_blueprint(settings.data, settings.connect))
 
     @app.get("/")
     def index() -> str:

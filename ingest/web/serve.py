@@ -15,7 +15,7 @@ def serve(host: str = "127.0.0.1", port: int = 0, open_browser: bool = True,
           settings: ServeSettings = ServeSettings()) -> int:
     server = make_server(host, port, create_app(settings), threaded=True)
     shown = "127.0.0.1" if host in ("0.0.0.0", "") else host
-    url = f"http://{shown}:{server.server_port}/"
+    url = f"http://{shown}:{server.server_port}/" + ("overview" if settings.data is not None else "")
     print(f"ingest serve: {url}  (Ctrl+C 停止)", flush=True)
     if open_browser:
         threading.Timer(0.3, webbrowser.open, args=(url,)).start()
