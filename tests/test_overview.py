@@ -14,10 +14,10 @@ import duckdb
 import pytest
 
 from ingest.cli import main
+from ingest.dataset.warehouse import connect
 from ingest.web import overview_data as data
 from ingest.web.app import ServeSettings, create_app
 from tests.conftest import ROOT, SAMPLES
-from tests.overview_stub import connect_for_tests, has_warehouse
 
 SANMENXIA = {"义马市": 2400, "渑池县": 6000, "湖滨区": 5100, "陕州区": 5800, "灵宝市": 10500, "卢氏县": 6100,
              "城乡一体化示范区": 1600, "开发区": 500}
@@ -34,7 +34,7 @@ def dataset(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def con(dataset):
-    connection = connect_for_tests(dataset)
+    connection = connect(dataset)
     yield connection
     connection.close()
 
@@ -136,7 +136,7 @@ def test_county_comparison_is_general():
 
 
 def _client(dataset, connect=None):
-    return create_app(ServeSettings(data=dataset, connect=connect or connect_for_tests)).test_client()
+    return create_app(ServeSettings(data=dataset, connect=connect or connect)).test_client()
 
 
 def test_every_chart_on_the_page_and_its_csv_is_its_rows(dataset, con):
@@ -187,10 +187,7 @@ def test_serve_data_must_be_a_folder(tmp_path, capsys):
     assert "no such folder" in capsys.readouterr().err
 
 
-@pytest.mark.skipif(not has_warehouse(), reason="the dataset module is not merged yet")
 def test_the_real_views_have_the_columns_the_page_reads(dataset):
-    from ingest.dataset.warehouse import connect
-
     con = connect(dataset)
     for view, columns in {"documents": "year, issuer, notice_key, is_primary, status, doc_number, title",
                           "unit_points": "notice_key, doc_id, unit, unit_type, section, declared_points, "

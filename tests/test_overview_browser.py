@@ -17,7 +17,6 @@ from urllib.parse import urlparse
 import pytest
 
 from tests.conftest import ROOT, SAMPLES
-from tests.overview_stub import has_warehouse
 from tests.test_serve_browser import CHROMIUM, _browser_or_skip
 
 COUNTIES = {"义马市": 2400, "渑池县": 6000, "湖滨区": 5100, "陕州区": 5800, "灵宝市": 10500, "卢氏县": 6100,
@@ -35,9 +34,8 @@ def dataset(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def server(dataset):
-    """``ingest serve --data`` as an analyst starts it; until the dataset module exists, the same
-    command with the test stand-in for its connection (tests/overview_stub.py)."""
-    program = ["-m", "ingest"] if has_warehouse() else ["-m", "tests.overview_stub"]
+    """``ingest serve --data`` as an analyst starts it."""
+    program = ["-m", "ingest"]
     proc = subprocess.Popen([sys.executable, *program, "serve", "--data", str(dataset), "--no-browser"], cwd=ROOT,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
     try:
