@@ -9,9 +9,10 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from ingest import __version__, writers
+from ingest import __version__, platform, writers
 from ingest.batch import Limits
 from ingest.errors import EXIT_BROKEN_PIPE, EXIT_ENVIRONMENT, EXIT_INTERRUPTED, EXIT_USAGE, EnvironmentFault, Interrupted
+from ingest.inputs import ARCHIVE_EXTENSIONS
 from ingest.paths import display, json_safe, terminal_safe
 from ingest.pipeline import RunOptions
 from ingest.runner import MANIFEST_NAME, RunSettings, run
@@ -137,9 +138,20 @@ def cmd_check(args) -> int:
         return 2
     if args.output is not None and args.output.is_dir():
         raise EnvironmentFault(f"--output {display(args.output)} is a folder: give a file name")
-    settings = RunSettings(jobs=1, options=RunOptions(password=args.password, ocr=args.ocr,
-                                                       threads=os.cpu_count() or 1))
-    summary = run(args.files, settings, [writers.get(args.format).make(args.output)])
+    # One file is parsed in this process, under the same limits a worker has (a drafter's check
+    # starts in a fraction of a second, not after a worker's start-up); several go to workers, so one
+    # hostile file cannot take the others' reports with it.
+    alone = len(args.files) == 1 and args.files[0].suffix.lower() not in ARCHIVE_EXTENSIONS
+    settings = RunSettings(jobs=0 if alone else 1, options=RunOptions(password=args.password, ocr=args.ocr,
+                                                                      threads=os.cpu_count() or 1))
+    sinks = [writers.get(args.format).make(args.output)]
+    if not alone:
+        summary = run(args.files, settings, sinks)
+    else:
+        limits = Limits()
+        with platform.limits_in_process(limits.seconds, limits.memory_mb, exit_code=2, on_limit=lambda reason: say(
+                f"ingest: cannot read {display(args.files[0])}: {reason}")):
+            summary = run(args.files, settings, sinks)
     for path, error in summary.failures:
         say(f"ingest: cannot read {path}: {error}")
     for path, reason in summary.skipped:

@@ -5,16 +5,16 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from typing import Iterable
-
-import pyarrow as pa
-import pyarrow.parquet as pq
+from typing import TYPE_CHECKING, Iterable
 
 from ingest.writers.commit import JOURNAL, Staging, new_run_id
 from ingest.writers.sinks import TABLES as TABLES_KIND
 from ingest.writers.sinks import SinkType, register
-from schemas.parquet import TABLES
 from schemas.records import Extraction
+
+if TYPE_CHECKING:  # pyarrow loads with the first table written: `check` and `serve` start without it
+    import pyarrow as pa
+    import pyarrow.parquet as pq
 
 
 def extraction_rows(ex: Extraction) -> dict[str, list]:
@@ -69,6 +69,8 @@ class ParquetSink:
                 self._flush(name)
 
     def _flush(self, name: str) -> None:
+        from schemas.parquet import TABLES
+
         if self._buffers[name]:
             table = records_to_table(self._buffers[name], TABLES[name], run_id=self.run_id)
             self._writers[name].write_table(table.replace_schema_metadata(self._writers[name].schema.metadata))
@@ -79,7 +81,7 @@ class ParquetSink:
             return []
         try:
             if completed:
-                for name in TABLES:
+                for name in list(self._writers):
                     self._flush(name)
                     self._writers.pop(name).close()
                 return self._staging.commit()
