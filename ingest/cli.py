@@ -92,6 +92,8 @@ def main(argv: list[str] | None = None) -> int:
         return int(exc.code or 0)
     try:
         if args.command == "run":
+            if argv is None:  # this process is the command (not code calling main): see _pyarrow_without_pandas
+                _pyarrow_without_pandas()
             return cmd_run(args)
         if args.command == "check":
             return cmd_check(args)
@@ -115,6 +117,32 @@ def main(argv: list[str] | None = None) -> int:
         # The reader of our output went away (`ingest check … | head`): end quietly, as a pipe expects.
         _silence_stdout()
         return EXIT_BROKEN_PIPE
+
+
+def _pyarrow_without_pandas() -> None:
+    """pyarrow imports pandas (a third of a second, more than parsing three notices) the first time it
+    converts a Python list, only to ask whether the list is a pandas object: the tables never hand it
+    one. Told once that pandas is absent, it converts the same lists to the same columns. Done only in
+    the command's own process: pyarrow keeps that answer, and a caller of ``main`` may want pandas."""
+    if "pandas" in sys.modules:
+        return
+    blocker = _NoPandas()
+    sys.meta_path.insert(0, blocker)
+    try:
+        import pyarrow as pa
+
+        pa.array([], type=pa.null())  # pyarrow asks for pandas here, is refused, and remembers
+    finally:
+        sys.meta_path.remove(blocker)
+
+
+class _NoPandas:
+    """An import finder that refuses pandas (and only pandas) while it is installed."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name == "pandas" or name.startswith("pandas."):
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+        return None
 
 
 def say(line: str, file=None) -> None:

@@ -4,6 +4,8 @@ place when the run completes: a killed run leaves the previous tables whole."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
@@ -27,11 +29,37 @@ def records_to_table(records: Iterable, schema: pa.Schema, run_id: str | None = 
     """Dataclass records → a table of the schema's columns (fields that are not columns are left out)."""
     import pyarrow as pa  # loaded by the commands that write tables only: `check` starts faster without
 
-    rows = [dataclasses.asdict(r) for r in records]
-    if run_id is not None:
-        for row in rows:
-            row["run_id"] = run_id
-    return pa.Table.from_pydict({f.name: [row.get(f.name) for row in rows] for f in schema}, schema=schema)
+    records = list(records)
+    columns = {}
+    for f in schema:
+        if f.name == "run_id" and run_id is not None:
+            columns[f.name] = [run_id] * len(records)
+        else:  # what dataclasses.asdict gives, without deep-copying every string of every record
+            columns[f.name] = [_plain(getattr(r, f.name)) if f.name in _field_names(type(r)) else None
+                               for r in records]
+    return pa.Table.from_pydict(columns, schema=schema)
+
+
+_SCALARS = (str, int, float, type(None), dt.date)
+
+
+@lru_cache(maxsize=None)
+def _field_names(cls) -> frozenset[str]:
+    return frozenset(f.name for f in dataclasses.fields(cls))
+
+
+def _plain(value):
+    """A field's value as ``dataclasses.asdict`` renders it, without its deep copy of every scalar."""
+    if isinstance(value, _SCALARS):
+        return value
+    if isinstance(value, list) and all(isinstance(v, _SCALARS) for v in value):
+        return list(value)
+    return dataclasses.asdict(_Box(value))["value"]  # nested records, dicts, tuples: asdict's own rules
+
+
+@dataclasses.dataclass
+class _Box:
+    value: object
 
 
 class ParquetSink:
