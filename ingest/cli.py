@@ -9,12 +9,13 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from ingest import __version__, platform, writers
+from ingest import __version__, batch, platform, writers
 from ingest.batch import Limits
 from ingest.errors import EXIT_BROKEN_PIPE, EXIT_ENVIRONMENT, EXIT_INTERRUPTED, EXIT_USAGE, EnvironmentFault, Interrupted
 from ingest.inputs import ARCHIVE_EXTENSIONS
 from ingest.paths import display, json_safe, terminal_safe
 from ingest.pipeline import RunOptions
+from ingest.progress import BatchProgress, Tally
 from ingest.runner import MANIFEST_NAME, RunSettings, run
 from parsers import formats
 
@@ -33,6 +34,7 @@ exit status: 0 no error-level finding, 1 some error, 2 a file could not be read,
   3 environment error (report cannot be written, disk full), 130 interrupted (Ctrl-C)"""
 
 
+FAILURES_LISTED = 5  # files named one by one in the summary; beyond, the failures grouped by reason
 OCR_MODES = ("auto", "off", "force")
 OCR_HELP = ("auto: OCR scans, photos and pages without a usable text layer (default); "
             "off: never OCR; force: OCR every page")
@@ -198,15 +200,8 @@ def cmd_run(args) -> int:
         print("ingest: --jobs and --docs-per-worker must be at least 1, --timeout positive, "
               "--memory-limit at least 64 MB", file=sys.stderr)
         return 2
-    show_progress = sys.stderr.isatty() and not args.quiet
-
-    def progress(done: int, total: int, source: str) -> None:
-        if show_progress:
-            width = 30
-            filled = int(width * done / max(total, 1))
-            name = terminal_safe(Path(source).name)[:40]
-            print(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name:<40}", end="", file=sys.stderr)
-
+    # A progress line only for a person at a terminal; a log or a pipe gets the summary alone.
+    progress = BatchProgress(enabled=sys.stderr.isatty() and not args.quiet and not args.json_summary)
     settings = RunSettings(
         manifest=args.out / MANIFEST_NAME, jobs=args.jobs, force=args.force,
         limits=Limits(seconds=args.timeout, memory_mb=args.memory_limit, tasks_per_worker=args.docs_per_worker),
@@ -215,25 +210,29 @@ def cmd_run(args) -> int:
         wait=args.wait,
         on_wait=lambda owner: say(f"ingest: waiting for the run that holds {display(args.out)} ({owner})"))
     sinks = [writers.get(name).make(args.out) for name in writers.names(writers.TABLES)]
-    summary = run(args.paths, settings, sinks, progress)
-    if show_progress:
-        print(file=sys.stderr)
+    try:
+        with batch.observe(progress.timing):
+            summary = run(args.paths, settings, [*sinks, progress], progress)
+    finally:
+        progress.finish()  # the line stays as it stood; what follows (summary, interruption) starts below it
     if args.json_summary:
         print(json_safe(json.dumps(asdict(summary), ensure_ascii=False, indent=2)))
     elif not args.quiet:
-        print_summary(summary)
+        print_summary(summary, progress.tally)
     return 1 if summary.failed else 0
 
 
-def print_summary(s) -> None:
+def print_summary(s, tally: Tally | None = None) -> None:
     print = _safe_print  # noqa: A001 - every line of the summary goes to a terminal
     print(f"files: {s.files}  ok: {s.ok}  failed: {s.failed}  skipped: {len(s.skipped)}  "
           f"reused from manifest: {s.reused}")
     print(f"units: {s.units}  targets: {s.targets}  indicator rows: {s.indicators}  findings: {s.findings}")
-    for path, error in s.failures[:20]:
+    for path, error in s.failures[:FAILURES_LISTED]:
         print(f"  failed: {path}: {error}")
-    if len(s.failures) > 20:
-        print(f"  … and {len(s.failures) - 20} more failures (see documents.parquet)")
+    if len(s.failures) > FAILURES_LISTED:
+        print(f"  … and {len(s.failures) - FAILURES_LISTED} more failures (see documents.parquet)")
+    for line in tally.lines() if tally else []:
+        print(line)
     for path, reason in s.skipped[:10]:
         print(f"  skipped: {path} ({reason})")
     if len(s.skipped) > 10:
