@@ -151,7 +151,8 @@ def _page_size() -> int:
 
 
 @contextmanager
-def limits_in_process(seconds: float, memory_mb: int, on_limit: Callable[[str], None], exit_code: int):
+def limits_in_process(seconds: float, memory_mb: int, on_limit: Callable[[str], None], exit_code: int,
+                      grace: float = BACKSTOP_GRACE):
     """Enforce a time and a memory limit on the work inside the block, in this process: a watchdog
     thread polls the clock and the resident size and, past a limit, hands the reason to ``on_limit``
     (one line for the user) and ends the process with ``exit_code``. Where a library holds the GIL
@@ -179,7 +180,7 @@ def limits_in_process(seconds: float, memory_mb: int, on_limit: Callable[[str], 
     thread = threading.Thread(target=watch, name="ingest-limits", daemon=True)
     backstop = open(os.devnull, "w") if seconds else None
     if backstop is not None:
-        faulthandler.dump_traceback_later(seconds + BACKSTOP_GRACE, exit=True, file=backstop)
+        faulthandler.dump_traceback_later(seconds + grace, exit=True, file=backstop)
     thread.start()
     try:
         yield
