@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from ingest.paths import display, terminal_safe
+from ingest.paths import display
 from schemas.records import Extraction
 
 SLOWEST = 5  # files named in the summary
