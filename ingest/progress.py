@@ -135,7 +135,7 @@ def _new_bar(total: int, stream: TextIO):
 
     # A terminal that reports no size (a bare pseudo-terminal, some emulators) would hide the line.
     sized = all(_size(stream))
-    return tqdm(total=total, file=stream, unit="doc", dynamic_ncols=sized, ncols=None if sized else 80,
+    return tqdm(total=total, file=stream, unit="file", dynamic_ncols=sized, ncols=None if sized else 80,
                 nrows=None if sized else 24, mininterval=0.2, leave=True,
                 bar_format="{l_bar}{bar}| {n_fmt}/{total_fmt} [{elapsed}<{remaining}, {rate_fmt}{postfix}]")
 

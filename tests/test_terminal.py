@@ -73,7 +73,7 @@ def test_progress_line_shows_count_rate_time_left_and_failures(tmp_path):
     printed, status = in_terminal([sys.executable, "-m", "ingest", "run", str(folder), "--out", str(tmp_path / "out"),
                                    "--jobs", "1"])
     assert status == 1  # one file failed
-    assert "4/4" in printed and "doc/s" in printed and "failed 1" in printed  # count, rate, failures so far
+    assert "4/4" in printed and "file/s" in printed and "failed 1" in printed  # count, rate, failures so far
     assert "<00:00" in printed or "<" in printed.split("4/4", 1)[1]  # the time left
     assert "failures by reason:" in printed and "1 × not a valid .docx" in printed
     assert "slowest files:" in printed and "Traceback" not in printed
@@ -86,7 +86,7 @@ def test_no_progress_line_when_not_a_terminal(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "ingest", "run", str(folder), "--out", str(tmp_path / "out"),
                            "--jobs", "1"], env=ENV, capture_output=True, text=True, timeout=SAFETY_SECONDS)
     assert proc.returncode == 0 and proc.stderr == ""
-    assert "doc/s" not in proc.stdout and "files: 2  ok: 2" in proc.stdout
+    assert "file/s" not in proc.stdout and "files: 2  ok: 2" in proc.stdout
 
 
 def test_ctrl_c_stops_the_workers_and_prints_one_line(tmp_path):
