@@ -31,12 +31,11 @@ def records_to_table(records: Iterable, schema: pa.Schema, run_id: str | None = 
 
     records = list(records)
     columns = {}
-    for f in schema:
-        if f.name == "run_id" and run_id is not None:
-            columns[f.name] = [run_id] * len(records)
+    for name in schema.names:  # (a pyarrow Field makes a new str each time its name is asked)
+        if name == "run_id" and run_id is not None:
+            columns[name] = [run_id] * len(records)
         else:  # what dataclasses.asdict gives, without deep-copying every string of every record
-            columns[f.name] = [_plain(getattr(r, f.name)) if f.name in _field_names(type(r)) else None
-                               for r in records]
+            columns[name] = [_plain(getattr(r, name)) if name in _field_names(type(r)) else None for r in records]
     return pa.Table.from_pydict(columns, schema=schema)
 
 
