@@ -134,6 +134,8 @@ def _pyarrow_without_pandas() -> None:
         import pyarrow as pa
 
         pa.array([], type=pa.null())  # pyarrow asks for pandas here, is refused, and remembers
+    except ImportError:
+        pass  # a pyarrow that lets the refusal through: it will simply import pandas later
     finally:
         sys.meta_path.remove(blocker)
 
