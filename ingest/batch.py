@@ -9,16 +9,29 @@ recycled after a number of documents so that memory a library leaks never accumu
 from __future__ import annotations
 
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from ingest import platform
 from ingest.pipeline import RunOptions, extract_file, failed_extraction
 from schemas.records import Extraction
 
 POLL_SECONDS = 0.05
+# Told (path, seconds) as each document comes back from its worker: the batch UI names the slowest.
+_observers: list[Callable[[str, float], None]] = []
+
+
+@contextmanager
+def observe(callback: Callable[[str, float], None]):
+    """Within the block, ``callback(path, seconds)`` hears how long each document took in its worker."""
+    _observers.append(callback)
+    try:
+        yield
+    finally:
+        _observers.remove(callback)
 
 
 @dataclass(frozen=True)
@@ -107,6 +120,8 @@ def parse_in_workers(tasks: Iterable[tuple[int, Path, str]], options: RunOptions
                 result = _collect(slot, ready, limits)
                 if result is None:
                     continue
+                for observer in _observers:
+                    observer(str(slot.task[1]), time.monotonic() - slot.started)
                 yield slot.task[0], result
                 slot.task = None
                 if not slot.process.is_alive() or slot.done >= limits.tasks_per_worker or result.info.transient:

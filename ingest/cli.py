@@ -9,7 +9,7 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from ingest import __version__, engines, writers
+from ingest import __version__, batch, engines, platform, writers
 from ingest.batch import Limits
 from ingest.dataset.export import EXCEL_OPTION
 from ingest.errors import (
@@ -20,8 +20,10 @@ from ingest.errors import (
     EnvironmentFault,
     Interrupted,
 )
+from ingest.inputs import ARCHIVE_EXTENSIONS
 from ingest.paths import display, json_safe, terminal_safe
 from ingest.pipeline import RunOptions
+from ingest.progress import BatchProgress, Tally
 from ingest.runner import MANIFEST_NAME, RunSettings, run
 from parsers import formats
 
@@ -41,6 +43,7 @@ exit status: 0 no error-level finding, 1 some error, 2 a file could not be read,
   3 environment error (report cannot be written, disk full), 130 interrupted (Ctrl-C)"""
 
 
+FAILURES_LISTED = 5  # files named one by one in the summary; beyond, the failures grouped by reason
 OCR_MODES = ("auto", "off", "force")
 OCR_HELP = ("auto: OCR scans, photos and pages without a usable text layer (default); "
             "off: never OCR; force: OCR every page")
@@ -121,6 +124,8 @@ def main(argv: list[str] | None = None) -> int:
         return int(exc.code or 0)
     try:
         if args.command == "run":
+            if argv is None:  # this process is the command (not code calling main): see _pyarrow_without_pandas
+                _pyarrow_without_pandas()
             return cmd_run(args)
         if args.command == "check":
             return cmd_check(args)
@@ -152,6 +157,34 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_BROKEN_PIPE
 
 
+def _pyarrow_without_pandas() -> None:
+    """pyarrow imports pandas (a third of a second, more than parsing three notices) the first time it
+    converts a Python list, only to ask whether the list is a pandas object: the tables never hand it
+    one. Told once that pandas is absent, it converts the same lists to the same columns. Done only in
+    the command's own process: pyarrow keeps that answer, and a caller of ``main`` may want pandas."""
+    if "pandas" in sys.modules:
+        return
+    blocker = _NoPandas()
+    sys.meta_path.insert(0, blocker)
+    try:
+        import pyarrow as pa
+
+        pa.array([], type=pa.null())  # pyarrow asks for pandas here, is refused, and remembers
+    except ImportError:
+        pass  # a pyarrow that lets the refusal through: it will simply import pandas later
+    finally:
+        sys.meta_path.remove(blocker)
+
+
+class _NoPandas:
+    """An import finder that refuses pandas (and only pandas) while it is installed."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name == "pandas" or name.startswith("pandas."):
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+        return None
+
+
 def say(line: str, file=None) -> None:
     """One line for a person, with control and bidi characters made visible (a file name cannot
     drive the terminal)."""
@@ -173,9 +206,20 @@ def cmd_check(args) -> int:
         return 2
     if args.output is not None and args.output.is_dir():
         raise EnvironmentFault(f"--output {display(args.output)} is a folder: give a file name")
-    settings = RunSettings(jobs=1, options=RunOptions(password=args.password, ocr=args.ocr,
-                                                       threads=os.cpu_count() or 1))
-    summary = run(args.files, settings, [writers.get(args.format).make(args.output)])
+    # One file is parsed in this process, under the same limits a worker has (a drafter's check
+    # starts in a fraction of a second, not after a worker's start-up); several go to workers, so one
+    # hostile file cannot take the others' reports with it.
+    alone = len(args.files) == 1 and args.files[0].suffix.lower() not in ARCHIVE_EXTENSIONS
+    settings = RunSettings(jobs=0 if alone else 1, options=RunOptions(password=args.password, ocr=args.ocr,
+                                                                      threads=os.cpu_count() or 1))
+    sinks = [writers.get(args.format).make(args.output)]
+    if not alone:
+        summary = run(args.files, settings, sinks)
+    else:
+        limits = Limits()
+        with platform.limits_in_process(limits.seconds, limits.memory_mb, exit_code=2, on_limit=lambda reason: say(
+                f"ingest: cannot read {display(args.files[0])}: {reason}")):
+            summary = run(args.files, settings, sinks)
     for path, error in summary.failures:
         say(f"ingest: cannot read {path}: {error}")
     for path, reason in summary.skipped:
@@ -197,15 +241,8 @@ def cmd_run(args) -> int:
         print("ingest: --jobs and --docs-per-worker must be at least 1, --timeout positive, "
               "--memory-limit at least 64 MB", file=sys.stderr)
         return 2
-    show_progress = sys.stderr.isatty() and not args.quiet
-
-    def progress(done: int, total: int, source: str) -> None:
-        if show_progress:
-            width = 30
-            filled = int(width * done / max(total, 1))
-            name = terminal_safe(Path(source).name)[:40]
-            print(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name:<40}", end="", file=sys.stderr)
-
+    # A progress line only for a person at a terminal; a log or a pipe gets the summary alone.
+    progress = BatchProgress(enabled=sys.stderr.isatty() and not args.quiet and not args.json_summary)
     engine = _engine(args)  # also sets --jobs' default from it
     settings = RunSettings(
         manifest=args.out / MANIFEST_NAME, jobs=args.jobs, force=args.force, engine=engine,
@@ -216,15 +253,15 @@ def cmd_run(args) -> int:
         on_wait=lambda owner: say(f"ingest: waiting for the run that holds {display(args.out)} ({owner})"))
     sinks = [writers.get(name).make(args.out) for name in writers.names(writers.TABLES)]
     try:
-        summary = run(args.paths, settings, sinks, progress)
+        with batch.observe(progress.timing):
+            summary = run(args.paths, settings, [*sinks, progress], progress)
     finally:
         engine.close()
-    if show_progress:
-        print(file=sys.stderr)
+        progress.finish()  # the line stays as it stood; what follows (summary, interruption) starts below it
     if args.json_summary:
         print(json_safe(json.dumps(asdict(summary), ensure_ascii=False, indent=2)))
     elif not args.quiet:
-        print_summary(summary)
+        print_summary(summary, progress.tally)
     return 1 if summary.failed else 0
 
 
@@ -233,6 +270,8 @@ def _engine(args) -> engines.Engine:
     engine = engines.make(args.engine, args.address)
     args.jobs = args.jobs or engine.width()
     return engine
+
+
 def cmd_dataset(args) -> int:
     if not args.out.is_dir():
         say(f"ingest: no such folder: {display(args.out)}")
@@ -250,15 +289,17 @@ def cmd_dataset(args) -> int:
     return 0
 
 
-def print_summary(s) -> None:
+def print_summary(s, tally: Tally | None = None) -> None:
     print = _safe_print  # noqa: A001 - every line of the summary goes to a terminal
     print(f"files: {s.files}  ok: {s.ok}  failed: {s.failed}  skipped: {len(s.skipped)}  "
           f"reused from manifest: {s.reused}")
     print(f"units: {s.units}  targets: {s.targets}  indicator rows: {s.indicators}  findings: {s.findings}")
-    for path, error in s.failures[:20]:
+    for path, error in s.failures[:FAILURES_LISTED]:
         print(f"  failed: {path}: {error}")
-    if len(s.failures) > 20:
-        print(f"  … and {len(s.failures) - 20} more failures (see documents.parquet)")
+    if len(s.failures) > FAILURES_LISTED:
+        print(f"  … and {len(s.failures) - FAILURES_LISTED} more failures (see documents.parquet)")
+    for line in tally.lines() if tally else []:
+        print(line)
     for path, reason in s.skipped[:10]:
         print(f"  skipped: {path} ({reason})")
     if len(s.skipped) > 10:

@@ -6,9 +6,15 @@ worker processes, a worker's own memory cap, and how the supervisor reads a work
 """
 from __future__ import annotations
 
+import faulthandler
 import multiprocessing as mp
+import os
 import sys
+import threading
+import time
+from contextlib import contextmanager
 from functools import lru_cache
+from typing import Callable
 
 # spawn exists everywhere; forkserver (Unix) starts workers faster by forking a preloaded server.
 START_METHOD = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
@@ -120,3 +126,67 @@ def ignore_interrupts() -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+# -- limits on work done in this process (``ingest check`` of one file) --------------------------
+
+WATCH_SECONDS = 0.05
+BACKSTOP_GRACE = 5.0  # seconds after the time limit when the C-level backstop ends the process
+
+
+def own_resident_bytes() -> int:
+    """This process's resident size, cheaply enough to poll (Linux: one read of /proc; else psutil)."""
+    if sys.platform == "linux":
+        try:
+            with open("/proc/self/statm") as fh:
+                return int(fh.read().split()[1]) * _page_size()
+        except (OSError, ValueError, IndexError):
+            return 0
+    return resident_bytes(os.getpid())
+
+
+@lru_cache(maxsize=1)
+def _page_size() -> int:
+    return os.sysconf("SC_PAGE_SIZE")
+
+
+@contextmanager
+def limits_in_process(seconds: float, memory_mb: int, on_limit: Callable[[str], None], exit_code: int,
+                      grace: float = BACKSTOP_GRACE):
+    """Enforce a time and a memory limit on the work inside the block, in this process: a watchdog
+    thread polls the clock and the resident size and, past a limit, hands the reason to ``on_limit``
+    (one line for the user) and ends the process with ``exit_code``. Where a library holds the GIL
+    and the watchdog cannot run, faulthandler's own thread (C, no GIL) ends the process a few
+    seconds later (exit 1, silently). Portable: no signals, no rlimit (an address-space cap would
+    outlive the block in a long-lived caller), no fork."""
+    done = threading.Event()
+    deadline = time.monotonic() + seconds if seconds else None
+    limit = memory_mb * 1024 * 1024 if memory_mb else None
+
+    def watch() -> None:
+        while not done.wait(WATCH_SECONDS):
+            reason = None
+            if deadline is not None and time.monotonic() > deadline:
+                reason = f"time limit exceeded: parsing took over {seconds:g} s"
+            elif limit is not None and own_resident_bytes() > limit:
+                reason = f"memory limit exceeded: over {memory_mb} MB"
+            if reason and not done.is_set():
+                try:
+                    on_limit(reason)
+                    sys.stderr.flush()
+                finally:
+                    os._exit(exit_code)
+
+    thread = threading.Thread(target=watch, name="ingest-limits", daemon=True)
+    backstop = open(os.devnull, "w") if seconds else None
+    if backstop is not None:
+        faulthandler.dump_traceback_later(seconds + grace, exit=True, file=backstop)
+    thread.start()
+    try:
+        yield
+    finally:
+        done.set()
+        if backstop is not None:
+            faulthandler.cancel_dump_traceback_later()
+            backstop.close()
+        thread.join()

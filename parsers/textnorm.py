@@ -40,6 +40,7 @@ def clean_text(text: str) -> str:
     return squeeze_cjk_spaces(text)
 
 
+@lru_cache(maxsize=1 << 16)  # the same unit names and clause texts are compared over and over
 def no_space(text: str) -> str:
     """All whitespace removed: how names and leaders are compared (`景  涛` → `景涛`)."""
     return WHITESPACE.sub("", text)

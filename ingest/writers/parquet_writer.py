@@ -8,18 +8,20 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-import pyarrow as pa
-import pyarrow.parquet as pq
-
-from ingest.dataset import layout
 from ingest.writers.commit import JOURNAL, Staging, new_run_id
 from ingest.writers.sinks import TABLES as TABLES_KIND
 from ingest.writers.sinks import SinkType, register
-from schemas.parquet import DATASET_TABLES, NULLABLE_INT_COLUMNS, SCHEMA_VERSION, TABLES
 from schemas.records import Extraction
+
+if TYPE_CHECKING:  # pyarrow loads with the first table written: `check` and `serve` start without it
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+# schemas.parquet and ingest.dataset.layout load pyarrow: imported where a table is written.
 
 # Output columns named otherwise than the record's field (``column`` is a reserved word in SQL).
 FIELD_OF_COLUMN = {"source_column": "column"}
@@ -34,30 +36,84 @@ def extraction_rows(ex: Extraction) -> dict[str, list]:
 def pandas_metadata(schema: pa.Schema) -> bytes:
     """pandas metadata telling ``pd.read_parquet`` to read the integer columns that may hold nulls
     (page, line, seq …) as nullable ``Int32`` rather than float."""
-    import pandas as pd
+    import pyarrow as pa
+
+    from schemas.parquet import NULLABLE_INT_COLUMNS
 
     columns = [{"name": f.name, "field_name": f.name, "pandas_type": "int32", "numpy_type": "Int32", "metadata": None}
                for f in schema if f.name in NULLABLE_INT_COLUMNS and pa.types.is_int32(f.type)]
     return json.dumps({"index_columns": [], "column_indexes": [], "columns": columns,
                        "creator": {"library": "pyarrow", "version": pa.__version__},
-                       "pandas_version": pd.__version__}).encode()
+                       "pandas_version": _pandas_version()}).encode()
+
+
+def _pandas_version() -> str:
+    """Read from the package metadata: importing pandas costs `ingest run` 0.3 s it does not need."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("pandas")
+    except PackageNotFoundError:
+        return "2.0.0"
 
 
 def table_schema(name: str, run_id: str) -> pa.Schema:
+    from schemas.parquet import DATASET_TABLES
+
     schema = DATASET_TABLES[name]
     return schema.with_metadata({**(schema.metadata or {}), b"run_id": run_id.encode(),
                                  b"pandas": pandas_metadata(schema)})
 
 
 def records_to_table(records: Iterable, schema: pa.Schema, run_id: str | None = None, **constant) -> pa.Table:
-    """Dataclass records → a table of the schema's columns (fields that are not columns are left out)."""
-    rows = [dataclasses.asdict(r) if dataclasses.is_dataclass(r) else dict(r) for r in records]
-    for row in rows:
-        if run_id is not None:
-            row["run_id"] = run_id
-        row.update(constant)
-    return pa.Table.from_pydict({f.name: [row.get(f.name, row.get(FIELD_OF_COLUMN.get(f.name, ""))) for row in rows]
-                                 for f in schema}, schema=schema)
+    """Records (dataclasses, or dicts for rows the sink makes itself) → a table of the schema's columns
+    (fields that are not columns are left out; ``constant`` columns are the same on every row)."""
+    import pyarrow as pa  # loaded by the commands that write tables only: `check` starts faster without
+
+    records = list(records)
+    columns = {}
+    for name in schema.names:  # (a pyarrow Field makes a new str each time its name is asked)
+        if name == "run_id" and run_id is not None:
+            columns[name] = [run_id] * len(records)
+        elif name in constant:
+            columns[name] = [constant[name]] * len(records)
+        else:
+            columns[name] = [_value(r, name) for r in records]
+    return pa.Table.from_pydict(columns, schema=schema)
+
+
+def _value(record, column: str):
+    field = column if column not in FIELD_OF_COLUMN or _has(record, column) else FIELD_OF_COLUMN[column]
+    if isinstance(record, dict):
+        return record.get(field)
+    # what dataclasses.asdict gives, without deep-copying every string of every record
+    return _plain(getattr(record, field)) if field in _field_names(type(record)) else None
+
+
+def _has(record, name: str) -> bool:
+    return name in record if isinstance(record, dict) else name in _field_names(type(record))
+
+
+_SCALARS = (str, int, float, type(None), dt.date)
+
+
+@lru_cache(maxsize=None)
+def _field_names(cls) -> frozenset[str]:
+    return frozenset(f.name for f in dataclasses.fields(cls))
+
+
+def _plain(value):
+    """A field's value as ``dataclasses.asdict`` renders it, without its deep copy of every scalar."""
+    if isinstance(value, _SCALARS):
+        return value
+    if isinstance(value, list) and all(isinstance(v, _SCALARS) for v in value):
+        return list(value)
+    return dataclasses.asdict(_Box(value))["value"]  # nested records, dicts, tuples: asdict's own rules
+
+
+@dataclasses.dataclass
+class _Box:
+    value: object
 
 
 class ParquetSink:
@@ -65,6 +121,8 @@ class ParquetSink:
     ``runs`` row and the rewritten ``current.parquet`` as one set (a killed run leaves no part)."""
 
     def __init__(self, out_dir: Path, row_group_rows: int = 5_000):
+        from schemas.parquet import TABLES
+
         self._out, self._rows = out_dir, row_group_rows
         self._buffers: dict[str, list] = {}
         self._writers: dict[str, pq.ParquetWriter] = {}
@@ -82,13 +140,15 @@ class ParquetSink:
         self.context.update(context)
 
     def open(self) -> None:
+        from ingest.dataset import layout
+
         self._out.mkdir(parents=True, exist_ok=True)
         self.run_id = new_run_id()
         self._started = dt.datetime.now(dt.timezone.utc)
         self._known = layout.existing_versions(self._out)
         self._staging = Staging(self._out, self.run_id)
         self._staging.open()
-        self._buffers = {name: [] for name in TABLES}
+        self._buffers = {name: [] for name in self.counts}
 
     def _versions(self) -> tuple[str, str]:
         from ingest import PARSER_VERSION
@@ -102,6 +162,8 @@ class ParquetSink:
 
     def add(self, extraction: Extraction) -> None:
         info = extraction.info
+        from ingest.dataset import layout
+
         parser_version, checks = self._versions()
         key = layout.version_key(info.doc_id, parser_version, checks, info.status)
         # A failure that may not recur (a time limit, a crashed worker) neither replaces a version that was
@@ -124,12 +186,18 @@ class ParquetSink:
                 self._flush(name)
 
     def _writer(self, name: str) -> pq.ParquetWriter:
+        import pyarrow.parquet as pq
+
+        from ingest.dataset import layout
+
         if name not in self._writers:
             path = self._staging.path(layout.part_name(name, self.run_id))
             self._writers[name] = pq.ParquetWriter(str(path), table_schema(name, self.run_id))
         return self._writers[name]
 
     def _flush(self, name: str) -> None:
+        from schemas.parquet import TABLES
+
         if self._buffers[name]:
             parser_version, checks = self._versions()
             constant = {"parser_version": parser_version, "checks_version": checks} if name == "documents" else {}
@@ -139,6 +207,11 @@ class ParquetSink:
             self._buffers[name] = []
 
     def _finish_parts(self) -> None:
+        import pyarrow.parquet as pq
+
+        from ingest.dataset import layout
+        from schemas.parquet import DATASET_TABLES, TABLES
+
         for name in TABLES:
             self._flush(name)
             if name not in self._writers and not layout.parts(self._out, name):
@@ -153,6 +226,8 @@ class ParquetSink:
         pq.write_table(layout.current_table(old + self._new_docs, self._seen), self._staging.path(layout.CURRENT_NAME))
 
     def _runs_row(self) -> dict:
+        from schemas.parquet import SCHEMA_VERSION
+
         parser_version, checks = self._versions()
         c = self.context
         return {"run_id": self.run_id, "started_at": self._started, "ended_at": dt.datetime.now(dt.timezone.utc),

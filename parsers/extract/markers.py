@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import cn2an
-
+from parsers.extract.cnnum import cn_to_int
 from parsers.extract.grammar import grammar
 
 
@@ -42,7 +41,7 @@ def number_of(groups: dict, roman: str) -> int | None:
         if numeral.isdigit():
             return int(numeral)
         try:
-            return int(cn2an.cn2an(numeral, "smart"))
+            return int(cn_to_int(numeral))
         except (ValueError, KeyError):
             return None
     return None

@@ -13,6 +13,7 @@ from functools import lru_cache
 import regex
 
 from parsers.data import measure_units, measure_words
+from parsers.extract.cnnum import cn_to_int
 from parsers.extract.patterns import any_of
 from parsers.segmenter import tokenizer
 from parsers.textnorm import halfwidth, no_space
@@ -158,10 +159,8 @@ def parse_measures(text: str) -> list[_Found]:
 
 
 def _cn_number(numeral: str) -> str:
-    import cn2an  # a quarter second to import: only when a Chinese numeral is met
-
     try:
-        return str(cn2an.cn2an(numeral, "smart"))
+        return str(cn_to_int(numeral))
     except (ValueError, KeyError):
         return numeral
 

@@ -5,6 +5,7 @@ import datetime as dt
 
 import regex
 
+from parsers.extract.cnnum import DIGITS, cn_to_int
 from parsers.extract.patterns import ARABIC_DATE, CHINESE_DATE, DOC_NUMBER
 from parsers.textnorm import halfwidth, no_space
 from schemas.blocks import Document, Paragraph
@@ -28,10 +29,8 @@ def parse_date(text: str) -> dt.date | None:
         m = CHINESE_DATE.search(text.replace("○", "〇").replace("零", "〇"))
         if not m:
             return None
-        import cn2an  # a quarter second to import: only for a date written in Chinese numerals
-
-        y = int(cn2an.transform(m["y"], "cn2an"))  # digit by digit: 二〇一〇 → 2010
-        mo, d = int(cn2an.cn2an(m["m"], "smart")), int(cn2an.cn2an(m["d"], "smart"))
+        y = int("".join(str(DIGITS[c]) for c in m["y"]))  # digit by digit: 二〇一〇 → 2010
+        mo, d = int(cn_to_int(m["m"])), int(cn_to_int(m["d"]))
     try:
         return dt.date(y, mo, d)
     except ValueError:

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import cn2an
-
 from parsers.extract import patterns as P
 from parsers.extract.clause_table import clause_table, is_clause_table, numbered_clause_table
+from parsers.extract.cnnum import cn_to_int
 from parsers.extract.grammar import intro_pattern
 from parsers.extract.headers import looks_like_unit
 from parsers.textnorm import halfwidth, no_space
@@ -271,7 +270,7 @@ def _seq(number) -> int | None:
     numeral = groups.get("cn") or groups.get("cnp")
     if numeral:
         try:
-            return int(cn2an.cn2an(numeral, "smart"))
+            return int(cn_to_int(numeral))
         except ValueError:
             return None
     return None

@@ -3,7 +3,12 @@ from __future__ import annotations
 
 from parsers.formats import register
 from parsers.formats.base import Format, Probe
-from parsers.readers.docx_reader import read_docx
+
+
+def read_docx(path, source):
+    from parsers.readers.docx_reader import read_docx as read  # python-docx loads only for a .docx
+
+    return read(path, source)
 
 
 def _sniff(p: Probe) -> bool:

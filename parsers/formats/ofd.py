@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from parsers.formats import register
 from parsers.formats.base import Format, Probe
-from parsers.readers.ofd_reader import read_ofd
 
 
 def _sniff(p: Probe) -> bool:
@@ -13,4 +12,11 @@ def _sniff(p: Probe) -> bool:
 
 FORMAT = register(Format(
     name="ofd", extensions=(".ofd",), label="OFD", priority=10, sniff=_sniff,
-    read=lambda path, source, options: read_ofd(path, source)))
+    read=lambda path, source, options: _read(path, source)))
+
+
+def _read(path, source):
+    from parsers.readers.ofd_reader import read_ofd  # its layout stack loads only for an OFD file
+
+    return read_ofd(path, source)
+

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from parsers.formats import register
 from parsers.formats.base import Format, Probe
-from parsers.readers.office_reader import OLE_MAGIC, read_word_legacy
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an OLE2 compound file (.doc .wps .xls .et)
 
 SHEET_EXTENSIONS = (".xls", ".et", ".xlt", ".ett")
 ODT_MIME = b"mimetypeapplication/vnd.oasis.opendocument.text"
@@ -23,6 +23,12 @@ def _sniff_odt(p: Probe) -> bool:
     if p.zip_members is None:
         return False
     return ODT_MIME in p.head[:256] or ("content.xml" in p.zip_members and p.extension in (".odt", ".ott"))
+
+
+def read_word_legacy(path, source, kind: str):
+    from parsers.readers.office_reader import read_word_legacy as read  # loaded only for these formats
+
+    return read(path, source, kind)
 
 
 def _read_ole(path, source, options):

@@ -4,11 +4,21 @@ from __future__ import annotations
 
 from parsers.formats import register
 from parsers.formats.base import Format, Probe
-from parsers.formats.office import SHEET_EXTENSIONS
-from parsers.readers.office_reader import OLE_MAGIC
-from parsers.readers.sheet_reader import read_sheets, read_sheets_ole
+from parsers.formats.office import OLE_MAGIC, SHEET_EXTENSIONS
 
 ODS_MIME = b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet"
+
+
+def read_sheets(path, source, kind: str, label: str):
+    from parsers.readers.sheet_reader import read_sheets as read  # calamine loads only for a spreadsheet
+
+    return read(path, source, kind, label)
+
+
+def read_sheets_ole(path, source):
+    from parsers.readers.sheet_reader import read_sheets_ole as read
+
+    return read(path, source)
 
 
 def _sniff_xlsx(p: Probe) -> bool:

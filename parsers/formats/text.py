@@ -5,7 +5,12 @@ from __future__ import annotations
 
 from parsers.formats import register
 from parsers.formats.base import Format, Probe
-from parsers.readers.text_reader import read_text
+
+def read_text(path, source, markdown: bool):
+    from parsers.readers.text_reader import read_text as read  # charset detection loads only for text
+
+    return read(path, source, markdown=markdown)
+
 
 BINARY_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"%PDF-", b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 

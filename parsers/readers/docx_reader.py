@@ -8,6 +8,7 @@ from pathlib import Path
 
 import docx
 from docx.oxml.ns import qn
+from docx.oxml.simpletypes import ST_OnOff
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
@@ -19,6 +20,7 @@ from schemas.blocks import Document, Paragraph, Provenance, ReaderWarning, Table
 
 MALFORMED_MARKUP = "malformed_markup"  # the ReaderWarning code (a finding kind of the same name)
 HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
+_T, _NO_BREAK_HYPHEN = qn("w:t"), qn("w:noBreakHyphen")
 
 
 def read_docx(path: Path, source: str) -> Document:
@@ -141,8 +143,36 @@ def _heading_level(ppr, style: _StyleInfo) -> int | None:
 
 
 def _is_bold(p: DocxParagraph, style: _StyleInfo) -> bool:
-    runs = [r for r in p.runs if r.text.strip()]
-    return bool(runs) and all(r.bold or (r.bold is None and style.bold) for r in runs)
+    """Every run that shows text is bold (python-docx's ``Run.text``/``Run.bold`` read straight
+    from the XML: wrapping each run costs more than the rest of the paragraph)."""
+    shown = False
+    for r in p._p.iterchildren(W + "r"):
+        if not _shows_text(r):
+            continue
+        shown = True
+        bold = _run_bold(r)
+        if not (bold or (bold is None and style.bold)):
+            return False
+    return shown
+
+
+def _shows_text(r) -> bool:
+    """``Run.text.strip()`` is not empty: a w:t with visible text, or a non-breaking hyphen (tabs,
+    breaks and carriage returns read as whitespace)."""
+    for child in r.iterchildren(_T, _NO_BREAK_HYPHEN):
+        if child.tag == _NO_BREAK_HYPHEN or (child.text or "").strip():
+            return True
+    return False
+
+
+def _run_bold(r) -> bool | None:
+    """``Run.bold``: None without a w:b, else its on/off value (malformed values were dropped)."""
+    rpr = r.find(W + "rPr")
+    b = rpr.find(W + "b") if rpr is not None else None
+    if b is None:
+        return None
+    value = b.get(W + "val")
+    return True if value is None else ST_OnOff.convert_from_xml(value)
 
 
 def _is_centered(p: DocxParagraph) -> bool:
@@ -219,6 +249,8 @@ _VALUE_RULES: dict[str, object] = {
     "vertAlign": {"baseline", "superscript", "subscript"},
 }
 _SPAN_ATTRIBUTES = ("w", "h")  # measurements on tcW/trHeight etc. (w:w="abc")
+_SPAN_ELEMENTS = ("tcW", "trHeight", "gridCol", "tblW", "tblInd", "ind")
+_CHECKED_TAGS = tuple(W + name for name in (*_VALUE_RULES, *_SPAN_ELEMENTS))
 
 
 def _valid(rule, value: str) -> bool:
@@ -236,9 +268,7 @@ def _drop_malformed_attributes(document) -> list[ReaderWarning]:
     bad: dict[str, int] = {}
     val_name = W + "val"
     for root in roots:
-        for el in list(root.iter()):
-            if not isinstance(el.tag, str) or not el.tag.startswith(W):
-                continue
+        for el in list(root.iter(*_CHECKED_TAGS)):  # lxml filters by tag in C: only these become Python objects
             local = el.tag[len(W):]
             rule = _VALUE_RULES.get(local)
             value = el.get(val_name)
@@ -248,8 +278,7 @@ def _drop_malformed_attributes(document) -> list[ReaderWarning]:
                 continue
             for attr in _SPAN_ATTRIBUTES:
                 raw = el.get(W + attr)
-                if raw is not None and not _INTEGER.match(raw.strip()) and local in ("tcW", "trHeight", "gridCol",
-                                                                                     "tblW", "tblInd", "ind"):
+                if raw is not None and not _INTEGER.match(raw.strip()) and local in _SPAN_ELEMENTS:
                     bad[f"w:{local} w:{attr}=\"{raw[:20]}\""] = bad.get(f"w:{local} w:{attr}=\"{raw[:20]}\"", 0) + 1
                     del el.attrib[W + attr]
     return [ReaderWarning(MALFORMED_MARKUP, f"格式属性无效，已按缺省处理：{what}（{n}处）") for what, n in bad.items()]

@@ -14,7 +14,6 @@ from parsers.readers.libreoffice import convert
 from parsers.safety import check_xml_parts, check_zip
 from schemas.blocks import Document
 
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 WORD_STREAMS = {"worddocument"}
 SHEET_STREAMS = {"workbook", "book"}
 ENCRYPTED_STREAMS = {"encryptioninfo", "encryptedpackage"}

@@ -16,18 +16,20 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import regex
 
-from parsers import ocr as ocr_engine
 from parsers.errors import ParseError
 from parsers.readers.limits import LIMITS
 from parsers.readers.pdf_layout import LAYOUT
-from parsers.readers.pdf_tables import MERGED_UP, find_tables
 from parsers.textnorm import clean_text
 from schemas.blocks import Document, Paragraph, Provenance, ReaderWarning, Table, TableRow
+
+if TYPE_CHECKING:  # OCR (numpy, PIL) and table geometry (pdfplumber) load when a page needs them
+    from parsers import ocr as ocr_engine
 
 # `— 3 —`, `-3-`, `第3页`, `第 3 页 共 9 页`, `3/9`, a bare `3`
 PAGE_NUMBER = regex.compile(
@@ -135,6 +137,8 @@ def _read_page(pdf, index: int, doc: Document, ocr: str = "off", threads: int = 
             lines = _page_lines(textpage, text, index + 1, height, [])
             tables = []
             if _may_hold_table(lines, textpage, text) and _has_ruling(page):
+                from parsers.readers.pdf_tables import find_tables
+
                 tables = find_tables(page, textpage, text, width, height)
                 if tables:
                     lines = _page_lines(textpage, text, index + 1, height, [t.bbox for t in tables])
@@ -156,6 +160,8 @@ def _read_page(pdf, index: int, doc: Document, ocr: str = "off", threads: int = 
 
 def _ocr_pdf_page(page, page_no: int, doc: Document, threads: int, verdict: str | None) -> _Page | None:
     """Render the page (at OCR_DPI, capped in pixels), level it and OCR it; positions in points."""
+    from parsers import ocr as ocr_engine
+
     scale = min(OCR_DPI / 72, OCR_MAX_SIDE / max(page.get_width(), page.get_height(), 1.0))
     image = page.render(scale=scale).to_pil()
     try:
@@ -384,6 +390,7 @@ def _merge_split_row(target: TableRow, tail: list[str | None]) -> None:
 
 def _fill_merged(rows: list[TableRow], start: int) -> None:
     """A vertically merged cell's value belongs to every row it spans."""
+    from parsers.readers.pdf_tables import MERGED_UP  # loaded already: tables come from there
     for r in range(start, len(rows)):
         cells = rows[r].cells
         for c, value in enumerate(cells):
