@@ -7,9 +7,8 @@ import os
 import subprocess
 import sys
 
-import pyarrow.parquet as pq
-
 from ingest.cli import main
+from ingest.writers.commit import read_table
 from tests.conftest import ROOT, SAMPLES
 
 ENV = dict(os.environ, PYTHONPATH=str(ROOT))
@@ -41,6 +40,6 @@ def test_run_as_a_command_writes_the_same_tables_without_pandas(tmp_path):
     assert "pandas" not in loaded and "pyarrow" in loaded
     assert main(["run", str(SAMPLES), "--out", str(tmp_path / "called"), "--jobs", "1", "--quiet"]) == 0
     for name in ("documents", "targets", "indicators", "measures", "findings"):
-        a = pq.read_table(tmp_path / "command" / f"{name}.parquet").drop_columns(["run_id"])
-        b = pq.read_table(tmp_path / "called" / f"{name}.parquet").drop_columns(["run_id"])
+        a = read_table(tmp_path / "command", name).drop_columns(["run_id"])
+        b = read_table(tmp_path / "called", name).drop_columns(["run_id"])
         assert a.schema.equals(b.schema) and a.to_pylist() == b.to_pylist(), name
