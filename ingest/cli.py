@@ -103,6 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
                                          "(no row dropped; run ids kept).")
     compact.add_argument("out", type=Path, metavar="DIR", help="the output folder of `ingest run`")
     compact.add_argument("--wait", action="store_true", help="wait for a run that holds the folder")
+    compact.add_argument("--relative-views", action="store_true",
+                         help="notices.duckdb names the parts relative to DIR, for a folder that moves or ships "
+                              "(open it with file_search_path=DIR); default: DIR's absolute path")
     export = sub.add_parser("export", help="export the dataset's views (one sheet per view)",
                             description="Write every view of DIR/notices.duckdb as a sheet of an Excel workbook.")
     export.add_argument("out", type=Path, metavar="DIR", nargs="?", default=Path("output"),
@@ -279,7 +282,7 @@ def cmd_dataset(args) -> int:
     if args.command == "compact":
         from ingest.dataset.compact import compact
 
-        replaced = compact(args.out, wait=args.wait)
+        replaced = compact(args.out, wait=args.wait, relative_views=args.relative_views)
         print(f"compacted: {', '.join(f'{t} ({n} parts)' for t, n in replaced.items()) or 'nothing to do'}")
         return 0
     from ingest.dataset.export import export_xlsx
@@ -294,10 +297,14 @@ def print_summary(s, tally: Tally | None = None) -> None:
     print(f"files: {s.files}  ok: {s.ok}  failed: {s.failed}  skipped: {len(s.skipped)}  "
           f"reused from manifest: {s.reused}")
     print(f"units: {s.units}  targets: {s.targets}  indicator rows: {s.indicators}  findings: {s.findings}")
+    if s.run_id:
+        added = ", ".join(f"+{n} {name}" for name, n in s.added.items())
+        print(f"dataset rows: {added}; {s.unchanged} documents unchanged (already held: not written again)")
     for path, error in s.failures[:FAILURES_LISTED]:
         print(f"  failed: {path}: {error}")
     if len(s.failures) > FAILURES_LISTED:
-        print(f"  … and {len(s.failures) - FAILURES_LISTED} more failures (see documents.parquet)")
+        print(f"  … and {len(s.failures) - FAILURES_LISTED} more failures (the dataset's documents view lists "
+              "every one: status = 'failed')")
     for line in tally.lines() if tally else []:
         print(line)
     for path, reason in s.skipped[:10]:

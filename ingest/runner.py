@@ -12,10 +12,10 @@ from typing import Callable, Iterator, Sequence
 
 from ingest import PARSER_VERSION, platform
 from ingest.batch import Limits
-from ingest.dataset.identity import assign_identity, canonical_finding_units
+from ingest.dataset.identity import assign_identity, canonical_finding_units, held_extraction, relative_name
 from ingest.engines.local import LocalEngine
 from ingest.errors import EnvironmentFault, Interrupted, describe_os_error
-from ingest.inputs import ARCHIVE_EXTENSIONS, file_sha256, iter_input_files
+from ingest.inputs import ARCHIVE_EXTENSIONS, file_sha256, iter_input_files, make_doc_id
 from ingest.lock import OutputLock
 from ingest.manifest import manifest_fault, open_manifest
 from ingest.paths import display
@@ -46,6 +46,7 @@ class Summary:
     outputs: list[str] = field(default_factory=list)
     run_id: str | None = None
     unchanged: int = 0  # documents the dataset already held in this version: not written again
+    added: dict[str, int] = field(default_factory=dict)  # rows this run added to each dataset table
     supervisor_peak_mb: float = 0.0  # this process's peak resident size (workers not included)
 
     def count(self, ex: Extraction) -> None:
@@ -60,6 +61,10 @@ class Summary:
             self.failed += 1
             self.failures.append((info.source_path, info.error or ""))
         self.units += info.n_units or 0
+        if info.held:  # not parsed: the counts its documents row holds (its findings are in the dataset)
+            self.targets += info.n_targets or 0
+            self.indicators += info.n_indicators or 0
+            return
         self.targets += len(ex.targets)
         self.indicators += len(ex.indicators)
         self.findings += len(ex.findings)
@@ -140,6 +145,7 @@ def _run_locked(paths, settings: RunSettings, sinks: Sequence[Sink], on_progress
     next_index = 0
     state = {"opened": 0}
     roots = [settings.root] if settings.root else list(paths)
+    held = _held_versions(settings, version)
     _describe(sinks, settings, paths, version)
 
     def emit(ex: Extraction) -> None:
@@ -180,6 +186,10 @@ def _run_locked(paths, settings: RunSettings, sinks: Sequence[Sink], on_progress
                 summary.reused += 1
                 deliver(index, sha)
                 continue
+            row = held.get(make_doc_id(sha, relative_name(os.fspath(sources.get(index, path)), roots))) if held else None
+            if row is not None:  # not in the manifest (deleted?), current in the dataset: nothing to parse or write
+                deliver(index, held_extraction(row, sources.get(index, path)))
+                continue
             while index - next_index > settings.reorder_window + max(settings.jobs, 1):
                 yield None  # the earliest document is still being parsed: wait before dispatching more
             yield index, path, sha
@@ -215,6 +225,9 @@ def _run_locked(paths, settings: RunSettings, sinks: Sequence[Sink], on_progress
         workdir.cleanup()
     summary.run_id = next((getattr(s, "run_id", None) for s in sinks if getattr(s, "run_id", None)), None)
     summary.unchanged = sum(getattr(s, "unchanged", 0) for s in sinks)
+    for sink in sinks:
+        if summary.run_id and getattr(sink, "run_id", None) == summary.run_id:
+            summary.added = dict(sink.counts)
     summary.supervisor_peak_mb = round(platform.peak_resident_mb(), 1)
     return summary
 
@@ -229,6 +242,18 @@ def _describe(sinks: Sequence[Sink], settings: RunSettings, paths: Sequence[Path
         if hasattr(sink, "describe_run"):
             sink.describe_run(inputs=[display(p) for p in paths], root=display(settings.root) if settings.root else None,
                               options=options, parser_version=version, checks_version=checks_version())
+
+
+def _held_versions(settings: RunSettings, version: str) -> dict[str, dict]:
+    """The current ``ok`` versions the output dataset holds under this parser and these checks, by doc_id
+    (none for ``--force`` or without an output folder): such a file, if the manifest lacks it, is not parsed."""
+    if settings.manifest is None or settings.force:
+        return {}
+    from ingest.dataset import layout
+    from ingest.dataset.fingerprint import checks_version
+
+    return _guard(lambda: layout.held_versions(settings.manifest.parent, version, checks_version()),
+                  "the output tables")
 
 
 def _expand_archives(listed: list[Path], workdir: Path) -> tuple[list[Path], dict[int, str], list[Extraction]]:

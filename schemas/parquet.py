@@ -7,7 +7,8 @@ import pyarrow as pa
 # 2.0: the output folder is a dataset of part files (README "Dataset"); measures.column → source_column;
 # findings.unit canonical (+ unit_raw); documents.notice_key, year, metadata_source, relative_path,
 # parser_version, checks_version; a runs table; pandas reads page/line/seq as nullable Int32.
-SCHEMA_VERSION = "2.0"
+# 2.1: documents.issuer_source, prepared_by (the issuer of a 附件-only file, and where it was found).
+SCHEMA_VERSION = "2.1"
 # Every value unit_type takes (a test holds parsers.extract.units to this list and the README to it).
 UNIT_TYPES = {
     "county_area": "县级区域", "department": "政府部门", "institution": "事业单位", "vertical": "垂管单位",
@@ -62,6 +63,9 @@ DOCUMENTS = _schema("documents", _SOURCE + [
     _field("notice_key", pa.string(), "通知标识：同一通知的各种格式、副本相同（发文机关|发文字号，无字号时为记录指纹）"),
     _field("year", pa.int32(), "年份（发文字号、成文日期、标题或文件名中的年份）"),
     _field("metadata_source", pa.string(), "标题等元数据来源：header 版头，attachment 附件标题，file_name 文件名"),
+    _field("issuer_source", pa.string(), "发文机关来源：header 版头，heading 附件标题开头的行政区划（如某某县2022年…），"
+                                         "prepared_by 制表/填报/编制单位行，folder 所在文件夹名；无版头且均未找到时为空"),
+    _field("prepared_by", pa.string(), "制表单位（“制表单位：”“填报单位：”“编制单位：”行所写的单位）"),
     _field("parser_version", pa.string(), "解析器版本（含OCR模式）"),
     _field("checks_version", pa.string(), "检查规则指纹（检查变化时重新检查并写入新版本）"),
 ] + _RUN)

@@ -36,11 +36,16 @@ class DocumentInfo:
     source_path_bytes: bytes | None = None
     # The failure may not recur (time or memory limit, a crashed worker): not cached; not a column.
     transient: bool = False
+    # A stand-in for a file whose version the dataset already holds: not parsed, no records; not a column.
+    held: bool = False
+    # The unit a `制表单位：`/`填报单位：`/`编制单位：` line names (a 附件 table without a 版头).
+    prepared_by: str | None = None
     # Set when the run assigns the document its identity (ingest.dataset.identity).
     relative_path: str | None = None
     notice_key: str | None = None
     year: int | None = None
     metadata_source: str | None = None  # header | attachment | file_name
+    issuer_source: str | None = None  # header | heading | prepared_by | folder
 
 
 @dataclass

@@ -196,7 +196,7 @@ def test_parts_carry_schema_2_with_renamed_and_new_columns(tmp_path):
     assert _ingest(_folder(tmp_path / "in", NOTICE), "--out", out) == 0
     measures = pq.read_schema(layout.parts(out, "measures")[0])
     assert "source_column" in measures.names and "column" not in measures.names
-    assert measures.metadata[b"schema_version"] == b"2.0"
+    assert measures.metadata[b"schema_version"] == b"2.1"
     findings = read_table(out, "findings").to_pylist()
     assert findings and all("unit_raw" in f for f in findings)
 

@@ -14,8 +14,9 @@ from ingest.writers.commit import Staging, new_run_id, recover
 from schemas.parquet import DATASET_TABLES
 
 
-def compact(out: Path, wait: bool = False) -> dict[str, int]:
-    """Rewrite each table with more than one part into one; returns the number of parts replaced per table."""
+def compact(out: Path, wait: bool = False, relative_views: bool = False) -> dict[str, int]:
+    """Rewrite each table with more than one part into one; returns the number of parts replaced per table.
+    ``notices.duckdb`` is rebuilt (``relative_views``: naming the parts relative to the folder)."""
     from ingest.dataset.warehouse import build_database
     from ingest.writers.parquet_writer import table_schema
 
@@ -34,7 +35,7 @@ def compact(out: Path, wait: bool = False) -> dict[str, int]:
                 target = staging.path(f"{name}/{layout.PART_PREFIX}{compact_id}-compact.parquet")
                 with pq.ParquetWriter(str(target), schema) as writer:
                     for part in old:  # one part at a time: memory bounded by the largest part
-                        writer.write_table(pq.read_table(part).select(schema.names).cast(schema))
+                        writer.write_table(layout.conform(pq.read_table(part), schema))
                 staging.remove += [p.relative_to(out).as_posix() for p in old]
                 replaced[name] = len(old)
             if replaced:
@@ -42,5 +43,5 @@ def compact(out: Path, wait: bool = False) -> dict[str, int]:
         finally:
             staging.abort()
         if (out / layout.CURRENT_NAME).exists():
-            build_database(out)
+            build_database(out, relative=relative_views)
     return replaced

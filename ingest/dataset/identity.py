@@ -17,9 +17,10 @@ import re
 from pathlib import Path
 from typing import Sequence
 
+from ingest.dataset.issuer import infer_issuer
 from ingest.inputs import make_doc_id
 from ingest.paths import display
-from schemas.records import Extraction
+from schemas.records import DocumentInfo, Extraction
 
 ARCHIVE_SEPARATOR = "!/"  # an archive member is named ``a.zip!/x.docx``
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
@@ -57,6 +58,15 @@ def assign_identity(ex: Extraction, roots: Sequence[Path]) -> Extraction:
     return ex
 
 
+def held_extraction(row: dict, source: str) -> Extraction:
+    """A stand-in for a file whose version the dataset already holds (``layout.held_versions``): its
+    ``documents`` row, read at ``source``, without records. The sink counts it unchanged and writes nothing."""
+    fields = {f.name for f in dataclasses.fields(DocumentInfo)}
+    info = DocumentInfo(**{k: v for k, v in row.items() if k in fields})
+    info.source_path, info.source_path_bytes, info.held = display(source), os.fsencode(source), True
+    return Extraction(info=info)
+
+
 def _renamed(ex: Extraction, old_id: str, new_id: str) -> Extraction:
     def moved(record):
         changes = {"doc_id": new_id}
@@ -72,8 +82,9 @@ def _renamed(ex: Extraction, old_id: str, new_id: str) -> Extraction:
 
 
 def fill_metadata(ex: Extraction) -> None:
-    """Title and year for a file without a 版头 (a 附件 table on its own): from the 附件 heading (the first
-    table title), else the file name; ``metadata_source`` says which."""
+    """Title, issuer and year for a file without a 版头 (a 附件 table on its own): the title from the 附件
+    heading (the first table title), else the file name (``metadata_source`` says which); the issuer as
+    ``ingest.dataset.issuer`` finds it (``issuer_source`` says where)."""
     info = ex.info
     if info.status != "ok":
         return
@@ -87,6 +98,10 @@ def fill_metadata(ex: Extraction) -> None:
             stem = Path((info.relative_path or info.source_path).partition(ARCHIVE_SEPARATOR)[2]
                         or info.relative_path or info.source_path).stem
             info.title, info.metadata_source = stem, "file_name"
+    if info.issuer and not info.issuer_source:
+        info.issuer_source = "header"
+    elif not info.issuer:
+        info.issuer, info.issuer_source = infer_issuer(ex)
     info.year = document_year(ex)
 
 

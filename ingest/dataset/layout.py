@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from schemas.parquet import CURRENT, DATASET_TABLES
@@ -51,6 +52,14 @@ def read_parts(out: Path, table: str, columns: list[str] | None = None) -> pa.Ta
     return pa.concat_tables(tables, promote_options="default")
 
 
+def conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
+    """A part's rows in the schema's columns: a column added since the part was written is null."""
+    for name in schema.names:
+        if name not in table.column_names:
+            table = table.append_column(name, pa.nulls(table.num_rows, schema.field(name).type))
+    return table.select(schema.names).cast(schema)
+
+
 def version_key(doc_id, parser_version, checks_version, status) -> tuple:
     """One document version: a row set the dataset holds once."""
     return (doc_id, parser_version, checks_version, status)
@@ -60,6 +69,24 @@ def existing_versions(out: Path) -> dict[tuple, str]:
     """Every document version the dataset holds → the run that wrote it."""
     docs = read_parts(out, "documents", ["doc_id", "parser_version", "checks_version", "status", "run_id"]).to_pylist()
     return {version_key(d["doc_id"], d["parser_version"], d["checks_version"], d["status"]): d["run_id"] for d in docs}
+
+
+def held_versions(out: Path, parser_version: str, checks_version: str) -> dict[str, dict]:
+    """The ``documents`` rows of the current versions that are ``ok`` and of these parser and checks
+    versions, by doc_id: a file with this doc_id (content hash + relative path) need not be parsed again."""
+    current = read_current(out)
+    if not current.num_rows:
+        return {}
+    wanted = set(zip(current["doc_id"].to_pylist(), current["run_id"].to_pylist()))
+    held = {}
+    for part in parts(out, "documents"):
+        table = pq.read_table(part)
+        mask = pc.and_(pc.equal(table["status"], "ok"), pc.and_(pc.equal(table["parser_version"], parser_version),
+                                                                pc.equal(table["checks_version"], checks_version)))
+        for row in table.filter(mask).to_pylist():
+            if (row["doc_id"], row["run_id"]) in wanted:
+                held[row["doc_id"]] = row
+    return held
 
 
 def current_table(documents: list[dict], pinned: dict[str, str] | None = None) -> pa.Table:

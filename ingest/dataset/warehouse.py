@@ -30,9 +30,10 @@ def _parts(out: Path, table: str) -> str:
 
 
 def view_statements(out: Path) -> list[str]:
-    """The views over the parts in ``out``, named by ``out`` as given: an absolute folder for tools that run
-    elsewhere (Superset, Metabase), a relative one for a folder used from where it was made (one kept in a
-    repository beside its samples)."""
+    """The views over the parts in ``out``, named by ``out`` as given: an absolute folder (what a run
+    writes: the file opens from any working folder, as Superset and Metabase open it), or ``Path()`` for
+    names relative to the folder itself (a folder that moves or ships: open it with DuckDB's
+    ``file_search_path`` set to the folder)."""
     current = f"read_parquet({_literal((out / CURRENT_NAME).as_posix())})"
     sql = [f"CREATE OR REPLACE VIEW current_documents AS SELECT * FROM {current}"]
     for table in PER_DOCUMENT:
@@ -77,9 +78,10 @@ def create_views(con, out: Path) -> None:
         con.execute(statement)
 
 
-def build_database(out: Path) -> Path:
+def build_database(out: Path, relative: bool = False) -> Path:
     """Write ``OUT/notices.duckdb`` beside the parts (a temporary file renamed into place: a reader opens the
-    old file or the new one)."""
+    old file or the new one). Its views name the parts by the folder's absolute path, or with ``relative``
+    by names relative to the folder (see ``view_statements``)."""
     import duckdb
 
     target = out / DATABASE_NAME
@@ -88,7 +90,9 @@ def build_database(out: Path) -> Path:
         leftover.unlink(missing_ok=True)
     con = duckdb.connect(str(tmp))
     try:
-        create_views(con, out)
+        if relative:  # the views are bound as they are made: the names must resolve here
+            con.execute(f"SET file_search_path = {_literal(os.path.abspath(out))}")
+        create_views(con, Path() if relative else Path(os.path.abspath(out)))
         con.execute("CHECKPOINT")
     finally:
         con.close()

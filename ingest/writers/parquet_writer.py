@@ -171,9 +171,10 @@ class ParquetSink:
         if info.transient and any(k[0] == info.doc_id and k[3] == "ok" for k in self._known):
             return
         pin = {} if info.transient else self._seen
-        if key in self._known:
+        if key in self._known or info.held:  # a held stand-in has no records: never written
             self.unchanged += 1
-            pin[info.doc_id] = self._known[key]
+            if key in self._known:
+                pin[info.doc_id] = self._known[key]
             return
         self._known[key] = pin[info.doc_id] = self.run_id
         self._new_docs.append({"doc_id": info.doc_id, "run_id": self.run_id, "notice_key": info.notice_key,

@@ -5,6 +5,7 @@ import datetime as dt
 
 import regex
 
+from parsers.data import load_json
 from parsers.extract.cnnum import DIGITS, cn_to_int
 from parsers.extract.patterns import ARABIC_DATE, CHINESE_DATE, DOC_NUMBER
 from parsers.textnorm import halfwidth, no_space
@@ -53,6 +54,7 @@ def extract_metadata(doc: Document, meta: DocumentInfo | None = None) -> Documen
     title_at = _title(front, meta)
     _recipients_and_date(paras, title_at, meta)
     _cc_and_printer(paras, meta)
+    meta.prepared_by = prepared_by(doc)
     if meta.issuer is None and meta.title:
         head = meta.title.split("关于")[0]
         meta.issuer = head or None
@@ -124,3 +126,20 @@ def _cc_and_printer(paras: list[Paragraph], meta: DocumentInfo) -> None:
             end -= 1
         parts = [CC.sub("", tail[cc_at].text).strip()] + [p.text.strip() for p in tail[cc_at + 1: end]]
         meta.cc = "".join(parts) or None
+
+
+def _prepared_by_pattern() -> regex.Pattern:
+    labels = "|".join(map(regex.escape, load_json("issuer_sources.json")["prepared_by_labels"]))
+    return regex.compile(rf"(?:{labels})\s*[:：]\s*(?P<unit>[^\s:：,，;；（(]{{2,40}})")
+
+
+def prepared_by(doc: Document) -> str | None:
+    """The unit a `制表单位：X` line (or a table cell: a spreadsheet's line above its header) names."""
+    pattern = _prepared_by_pattern()
+    texts = [p.text for p in doc.paragraphs()] + [c for t in doc.tables() for r in t.rows for c in r.cells]
+    for text in texts:
+        if "单位" in text or "机关" in text:
+            found = pattern.search(text)
+            if found:
+                return found["unit"]
+    return None
