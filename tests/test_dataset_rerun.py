@@ -15,6 +15,7 @@ from ingest.dataset.warehouse import VIEWS
 from ingest.runner import MANIFEST_NAME, Summary
 from ingest.writers.commit import read_table
 from tests.conftest import SAMPLES
+from tests.test_dataset import clause_counter  # noqa: F401 - a fixture: a check added for one test
 
 NOTICE = SAMPLES / "sanmenxia_2020_targets.md"
 TABLE = SAMPLES / "jiayuguan_2022q2_decomposition.txt"
@@ -79,19 +80,6 @@ def test_force_and_changed_checks_parse_a_held_version_again(tmp_path, parsed, r
     assert parsed == [NOTICE.name]
 
 
-@pytest.fixture
-def clause_counter():
-    from ingest import checks
-    from schemas.findings import INFO, FindingKind
-
-    @checks.check(FindingKind("toy_rerun_count", INFO, "条款数", "共{actual}条目标"), name="toy.rerun_counter")
-    def count(ex):
-        return []
-
-    yield
-    checks.unregister("toy.rerun_counter")
-
-
 def test_the_summary_shows_the_dataset_counts_and_names_the_documents_view(capsys):
     summary = Summary(files=7, failed=7, run_id="r", unchanged=3,
                       added={"documents": 7, "targets": 0, "indicators": 0, "measures": 0, "findings": 0},
@@ -102,7 +90,8 @@ def test_the_summary_shows_the_dataset_counts_and_names_the_documents_view(capsy
     assert "documents.parquet" not in text and "documents view" in text
 
 
-def _count_views(database, cwd, search_path=None) -> dict[str, int]:
+def count_views(database, cwd, search_path=None) -> dict[str, int]:
+    """Rows of every view, counted by a fresh ``duckdb`` process started in ``cwd``."""
     config = f", config={{'file_search_path': {str(search_path)!r}}}" if search_path else ""
     script = (f"import duckdb, json, sys; con = duckdb.connect(sys.argv[1], read_only=True{config}); "
               f"print(json.dumps({{v: con.execute(f'SELECT count(*) FROM {{v}}').fetchall()[0][0] for v in {list(VIEWS)!r}}}))")
@@ -117,10 +106,10 @@ def test_a_database_made_with_a_relative_out_opens_from_another_folder(tmp_path,
     assert main(["run", str(SAMPLES), "--out", "out", "--jobs", "1", "--quiet"]) == 0
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    counts = _count_views(tmp_path / "out" / "notices.duckdb", elsewhere)
+    counts = count_views(tmp_path / "out" / "notices.duckdb", elsewhere)
     assert all(counts[v] > 0 for v in VIEWS), counts
     assert counts["documents"] == 6 and counts["primary_targets"] == 836
     # A folder that moves or ships: views relative to it, opened with file_search_path set to it.
     assert main(["compact", "out", "--relative-views"]) == 0
     moved = shutil.move(tmp_path / "out", elsewhere / "moved")
-    assert _count_views(elsewhere / "moved" / "notices.duckdb", "/", search_path=moved) == counts
+    assert count_views(elsewhere / "moved" / "notices.duckdb", "/", search_path=moved) == counts

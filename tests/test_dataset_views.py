@@ -1,9 +1,6 @@
 """OUT/notices.duckdb and its views, the Excel export, and the schema fixes of issue 12, on the samples."""
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 
 import pytest
 
@@ -13,6 +10,7 @@ from ingest.dataset.warehouse import VIEWS, connect
 from schemas.parquet import UNIT_TYPES
 from schemas.records import DocumentInfo, Extraction, Finding
 from tests.conftest import SAMPLES
+from tests.test_dataset_rerun import count_views
 
 # The columns the overview page relies on (the contract between the dataset and overview branches).
 CONTRACT = {
@@ -35,12 +33,7 @@ def out(tmp_path_factory):
 
 
 def test_the_database_opens_in_a_fresh_duckdb_process_and_every_view_has_rows(out):
-    script = ("import duckdb, json, sys; con = duckdb.connect(sys.argv[1], read_only=True); "
-              f"print(json.dumps({{v: con.execute(f'SELECT count(*) FROM {{v}}').fetchall()[0][0] for v in {list(VIEWS)!r}}}))")
-    done = subprocess.run([sys.executable, "-c", script, str(out / "notices.duckdb")], capture_output=True, text=True,
-                          timeout=120, cwd="/")
-    assert done.returncode == 0, done.stderr
-    counts = json.loads(done.stdout)
+    counts = count_views(out / "notices.duckdb", cwd="/")
     assert all(counts[v] > 0 for v in VIEWS), counts
     assert counts["documents"] == 6 and counts["primary_targets"] == 836 and counts["runs"] == 1
 
