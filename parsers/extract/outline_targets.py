@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from parsers.extract.flat_rows import run_on_clauses
 from parsers.extract.grammar import grammar
 from parsers.extract.layout import strip_header_run
 from parsers.extract.outline import BARRIER, TEXT, TITLE, Node, build_outline
@@ -198,7 +199,13 @@ class _Emitter:
             return
         if _counts(node) or (node.marker is not None and any(
                 id(s) in targets_here and s.kind == node.kind for s in siblings)):
-            if self.labelled:  # what the item requires of each class is its scoring rule
+            run_on = run_on_clauses(node.raw, node.reading.span, node.reading.points) if node.scored else None
+            if run_on:  # `名称(该项10分)。…(2分)。…(3分);`: a section of unnumbered clauses
+                inner = Scope(scope.unit, scope.unit_raw, scope.unit_points, scope.group, list(scope.path))
+                inner.path.append((section_name(node), node.reading.points, node.number, node.reading.per_kind))
+                for text, points in run_on:
+                    self.emit(_Flat(node), inner, text=text, points=points)
+            elif self.labelled:  # what the item requires of each class is its scoring rule
                 rule = "".join(c.raw for c in node.items() if c.kind == TEXT)
                 self.emit(node, scope, criteria=(node.reading.criteria or "") + rule or None)
             else:

@@ -1,0 +1,54 @@
+"""Notice shapes of the fourth held-out set, built in code: a flattened table's unnumbered rows with their bare
+分值 between content and rule (`…三落实。5每缺一项扣0.5分。…`), and clauses run on after a heading whose points are
+written as a sentence (`(该项指标为10分)。…(2分)。…(3分);`)."""
+from __future__ import annotations
+
+from parsers.extract.flat_rows import flat_rows, run_on_clauses
+from parsers.extract.points import read_points
+from tests.extract.test_outline_shapes import _rows
+
+FLAT = ("某市工作考核评分细则考核项目考核要求分值评分细则基础工作(50分)实施方案按时出台;实现机构、人员、经费三落实。5"
+        "每缺一项扣0.5分。实现河长全覆盖,更新及时。2未实现全覆盖,缺一条扣0.5分;未及时更新,发现一条扣0.5分。"
+        "完善台账,记录齐全。8资料不全的,视情况酌情扣分。每周报送一次工作动态。6")
+
+
+def test_unnumbered_flattened_rows_split_at_their_bare_points():
+    rows = _rows([FLAT])
+    assert [(r[0], r[1], r[2], r[4]) for r in rows] == [("基础工作", 50, None, p) for p in (5.0, 2.0, 8.0, 6.0)]
+    assert [r[3] for r in rows] == ["实施方案按时出台;实现机构、人员、经费三落实。", "实现河长全覆盖,更新及时。",
+                                    "完善台账,记录齐全。", "每周报送一次工作动态。"]
+
+
+def test_flat_rows_keep_the_rule_with_its_row_and_the_lead_apart():
+    segments = flat_rows(FLAT)
+    assert segments[0].endswith("基础工作(50分)")
+    assert segments[1] == "实施方案按时出台;实现机构、人员、经费三落实。(5分)每缺一项扣0.5分。"
+
+
+def test_numbers_without_a_scoring_rule_after_them_are_not_rows():
+    assert flat_rows("全年开展检查。3次以上的为合格。完成任务。2项以上的为优秀。") is None
+
+
+def test_numbered_rows_are_left_to_the_outline():
+    assert flat_rows("标准考核项目分值1、定期召开会议。10每季度少于1次的,扣5分。2、制定计划。10没有计划的,扣10分。") is None
+
+
+def test_points_written_as_a_sentence_inside_the_bracket():
+    for text in ("高度重视安全生产工作(该项指标为10分)。", "安全事故(本项共10分)", "组织领导(该项分值为10分)"):
+        assert read_points(text).points == 10.0, text
+
+
+def test_clauses_run_on_after_a_heading_with_points():
+    rows = _rows(["一、高度重视安全生产工作(该项指标为10分)。把安全生产纳入议事日程(2分)。完善监管责任,建立责任制(3分);"
+                  "每季度召开工作会议(3分);"])
+    assert [(r[0], r[1], r[2], r[4]) for r in rows] == [("高度重视安全生产工作", 10, None, p) for p in (2.0, 3.0, 3.0)]
+    assert rows[1][3] == "完善监管责任,建立责任制"
+
+
+def test_a_clause_with_its_points_and_a_rule_is_not_a_run_on_section():
+    text = "组织领导(10分)。成立领导小组(5分)。未成立的扣5分。"
+    reading = read_points(text)
+    assert run_on_clauses(text, reading.span, reading.points) is None
+    text = "组织领导(4分)。成立领导小组(3分)。落实人员(3分)。"
+    reading = read_points(text)
+    assert run_on_clauses(text, reading.span, reading.points) is None  # 6 of 4: not its clauses
