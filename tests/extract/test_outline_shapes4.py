@@ -52,3 +52,16 @@ def test_a_clause_with_its_points_and_a_rule_is_not_a_run_on_section():
     text = "组织领导(4分)。成立领导小组(3分)。落实人员(3分)。"
     reading = read_points(text)
     assert run_on_clauses(text, reading.span, reading.points) is None  # 6 of 4: not its clauses
+
+
+def test_bare_points_glued_to_the_next_items_number():
+    rows = _rows(["附件指标体系一级指标二级指标分值1.企业开办(10分)1.1设立登记的时间(工作日)61.2刻制公章的费用(元)"
+                  "42.办理许可(10分)2.1发放许可证所需时间(工作日)72.2完成所有环节的费用(万元)3"])
+    assert [(r[0], r[2], r[4]) for r in rows] == [("企业开办", 1, 6.0), ("企业开办", 2, 4.0),
+                                                ("办理许可", 1, 7.0), ("办理许可", 2, 3.0)]
+    assert rows[1][3] == "刻制公章的费用(元)"
+
+
+def test_a_number_inside_a_figure_is_not_an_item():
+    from parsers.extract.markers import inline_markers
+    assert [m.number for m in inline_markers("共完成32个项目,占比12.5%", 0)] == []
