@@ -65,3 +65,20 @@ def test_bare_points_glued_to_the_next_items_number():
 def test_a_number_inside_a_figure_is_not_an_item():
     from parsers.extract.markers import inline_markers
     assert [m.number for m in inline_markers("共完成32个项目,占比12.5%", 0)] == []
+
+
+def test_a_summary_of_the_parts_is_not_a_clause_when_a_part_is_a_section():
+    rows = _rows(["一、考核范围全街道31个社区。", "二、考核内容共分三部分,实行千分制考核。其中,重点工作300分,常规工作550分,综合评议150分。",
+                  "三、计分办法", "(一)重点工作(基本分300分)。", "1.集体经济(150分)。完成任务得全部基本分。",
+                  "2.环境整治(150分)。每有一处未整改扣2分。"])
+    assert [(r[0], r[1], r[2], r[4]) for r in rows] == [("重点工作", 300, 1, 150.0), ("重点工作", 300, 2, 150.0)]
+
+
+def test_an_inline_list_of_items_without_sections_stays_the_clauses():
+    rows = _rows(["一、考核内容", "实行100分制,其中基层党建30分,城乡管理30分,社会事业40分。"])
+    assert [(r[3], r[4]) for r in rows] == [("基层党建", 30.0), ("城乡管理", 30.0), ("社会事业", 40.0)]
+
+
+def test_a_clause_named_with_its_points_whose_rule_adds_is_not_a_bonus_item():
+    assert read_points("集体可支配财力(100分)。完成目标得全部基本分,每超出1个百分点再加1分。").rule is None
+    assert read_points("加分项目(5分)。获市级表彰的加2分。").rule == "bonus"
