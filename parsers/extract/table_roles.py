@@ -232,7 +232,10 @@ def _subtotals(body, group: int, item: int, roles: dict[int, str]) -> bool:
         runs[-1][3] += 1
     if not runs or any(r[1] is None for r in runs) or max(r[3] for r in runs) < 2:
         return False
-    return all(abs(r[1] - r[2]) < 1e-6 for r in runs)
+    # the last run may fall short of its group's points: a table cut after the group's first rows
+    whole = [r for r in runs[:-1]]
+    return (all(abs(r[1] - r[2]) < 1e-6 for r in whole) and runs[-1][1] >= runs[-1][2] - 1e-6
+            and any(r[3] >= 2 and abs(r[1] - r[2]) < 1e-6 for r in runs))
 
 
 def _unknown_columns(header: list[str], roles: dict[int, str], body) -> None:
