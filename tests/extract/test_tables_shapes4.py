@@ -21,3 +21,28 @@ def test_per_row_weight_beside_a_merged_group_weight_cut_in_its_last_group(tmp_p
     assert [(r.row_no, r.category, r.weight) for r in rows] == [
         ("1", "防汛工作", 4.0), ("1", "防汛工作", 4.0), ("2", "饮用水工作", 10.0), ("2", "饮用水工作", 10.0),
         ("3", "项目建设", 10.0)]
+
+
+WRAPPED = """2018年安全生产月活动考核评分表
+考核项目 | 考核标准 | 分值 | 评分方式 | 落实情况 | 考核得分 |
+| |||||
+(一)组织机构 | 1.成立活动组织机构 | 1 | 未落实的不得分。 | □是□否 |
+|
+2.设立活动办公室 | 2 | 未落实的不得分。 | □是□否 |
+| |
+| 1.召开专题会议部署动员 | 2 | 未落实的不得分。 | □是□否 |
+|
+按时报送信息 | 3 | 未落实的不得分。 | □是□否 |
+| |
+小计分值 | 8 | 小计得分 |
+|
+"""
+
+
+def test_pipe_rows_wrapped_onto_lines_of_empty_cells(tmp_path):
+    path = tmp_path / "t.txt"
+    path.write_text(WRAPPED, encoding="utf-8")
+    rows = [r for r in process_file(path).indicators if r.row_kind != "total"]
+    assert [(r.indicator, r.weight) for r in rows[:4]] == [
+        ("1.成立活动组织机构", 1.0), ("2.设立活动办公室", 2.0), ("1.召开专题会议部署动员", 2.0), ("按时报送信息", 3.0)]
+    assert {r.category for r in rows[:4]} == {"(一)组织机构"}
