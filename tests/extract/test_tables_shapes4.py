@@ -46,3 +46,15 @@ def test_pipe_rows_wrapped_onto_lines_of_empty_cells(tmp_path):
     assert [(r.indicator, r.weight) for r in rows[:4]] == [
         ("1.成立活动组织机构", 1.0), ("2.设立活动办公室", 2.0), ("1.召开专题会议部署动员", 2.0), ("按时报送信息", 3.0)]
     assert {r.category for r in rows[:4]} == {"(一)组织机构"}
+
+
+def test_one_cell_per_line_sub_rows_each_with_its_own_weight(tmp_path):
+    lines = ["水利工作考核评分细则", "序号", "项目", "分值", "考核标准", "单项分值", "得分",
+             "1", "防汛工作", "8", "1.建立工作体系。", "未建立的,扣1分。", "4", "2.报送责任人信息。", "未完成1次扣1分。", "4",
+             "2", "饮用水工作", "30", "1.收缴水费,每低1个百分点扣1分。", "10"]
+    path = tmp_path / "t.txt"
+    path.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    rows = [r for r in process_file(path).indicators if r.row_kind != "total"]
+    assert [(r.row_no, r.category, r.weight) for r in rows] == [
+        ("1", "防汛工作", 4.0), ("1", "防汛工作", 4.0), ("2", "饮用水工作", 10.0)]
+    assert rows[0].indicator.replace("\n", "") == "1.建立工作体系。未建立的,扣1分。"
