@@ -27,6 +27,12 @@ def _rule_words() -> regex.Pattern:
     return regex.compile("|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
+@lru_cache(maxsize=1)
+def method_words() -> tuple[str, ...]:
+    """How an item is checked (考核方式 words), longest first."""
+    return tuple(sorted(_load("scoring.json")["method_words"], key=len, reverse=True))
+
+
 def _is_rule(sentence: str) -> bool:
     mt = matching_copy(halfwidth(sentence))
     return bool(grammar().deduction.search(mt) or _rule_words().search(mt) or regex.search(r"扣\s*分", mt))

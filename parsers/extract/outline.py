@@ -124,8 +124,8 @@ class OutlineBuilder:
                 title, names = headings
                 if title:
                     self._attach(Node(TITLE, None, title, prov, index), self.root)
-                for name in names:
-                    self._place(Node(HEADING, None, name, prov, index))
+                for kind, name in names:
+                    self._place(Node(HEADING if kind == "heading" else TEXT, None, name, prov, index))
                 return
             if first and not last and self._row_heading(raw, prov, index):
                 return

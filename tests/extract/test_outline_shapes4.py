@@ -82,3 +82,23 @@ def test_an_inline_list_of_items_without_sections_stays_the_clauses():
 def test_a_clause_named_with_its_points_whose_rule_adds_is_not_a_bonus_item():
     assert read_points("集体可支配财力(100分)。完成目标得全部基本分,每超出1个百分点再加1分。").rule is None
     assert read_points("加分项目(5分)。获市级表彰的加2分。").rule == "bonus"
+
+
+def test_flattened_header_then_a_parent_without_fen_and_a_heading_with_only_a_sentence():
+    rows = _rows(["考核内容考核标准扣分标准考核方式得分基础工作(20)社区党建(10分)由组织部制定考核标准,并组织考核。社区自治(10分)"
+                  "1、依法完成换届选举(6分)。延期换届的扣1分。查资料2、有办公场所(4分)。无办公场所不得分。看现场"])
+    assert [(r[0], r[1], r[2], r[4]) for r in rows] == [("基础工作", 20, None, 10.0), ("社区自治", 10, 1, 6.0),
+                                                        ("社区自治", 10, 2, 4.0)]
+    assert rows[0][3] == "社区党建由组织部制定考核标准,并组织考核。"
+
+
+def test_a_heading_glued_after_the_rows_method_words_does_not_start_with_them():
+    rows = _rows(["社区自治(4分)1、依法完成换届选举(4分)。延期换届的扣1分。查资料看现场社区设施(6分)1、服务中心面积达标(6分)。"
+                  "每有一项不达标扣0.5分。看现场"])
+    assert [(r[0], r[2], r[4]) for r in rows] == [("社区自治", 1, 4.0), ("社区设施", 1, 6.0)]
+
+
+def test_a_bracketed_year_is_not_a_parents_points():
+    from parsers.extract.layout import _bare_parent
+    assert _bare_parent("工作要点(2020)组织领导(10分)") == ["工作要点(2020)组织领导(10分)"]
+    assert _bare_parent("基础工作(70)社区党建(10分)") == ["基础工作(70分)", "社区党建(10分)"]
