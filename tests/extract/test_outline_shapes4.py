@@ -93,7 +93,7 @@ def test_flattened_header_then_a_parent_without_fen_and_a_heading_with_only_a_se
 
 
 def test_a_heading_glued_after_the_rows_method_words_does_not_start_with_them():
-    rows = _rows(["社区自治(4分)1、依法完成换届选举(4分)。延期换届的扣1分。查资料看现场社区设施(6分)1、服务中心面积达标(6分)。"
+    rows = _rows(["社区考核标准", "基础工作(10分)社区自治(4分)1、依法完成换届选举(4分)。延期换届的扣1分。查资料看现场社区设施(6分)1、服务中心面积达标(6分)。"
                   "每有一项不达标扣0.5分。看现场"])
     assert [(r[0], r[2], r[4]) for r in rows] == [("社区自治", 1, 4.0), ("社区设施", 1, 6.0)]
 
