@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import regex
 
-from parsers.extract.grammar import _load, grammar
+from parsers.extract.grammar import grammar, load_data
 from parsers.extract.markers import marker_at_start
 from parsers.textnorm import halfwidth, matching_copy
 
@@ -23,14 +23,14 @@ HEADING_POINTS = regex.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)]")
 
 @lru_cache(maxsize=1)
 def _rule_words() -> regex.Pattern:
-    words = _load("scoring.json")["rule_words"]
+    words = load_data("scoring.json")["rule_words"]
     return regex.compile("|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
 @lru_cache(maxsize=1)
 def method_words() -> tuple[str, ...]:
     """How an item is checked (考核方式 words), longest first."""
-    return tuple(sorted(_load("scoring.json")["method_words"], key=len, reverse=True))
+    return tuple(sorted(load_data("scoring.json")["method_words"], key=len, reverse=True))
 
 
 def _is_rule(sentence: str) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import regex
 
 from parsers.extract.flat_rows import run_on_clauses
-from parsers.extract.outline_totals import _declared_totals, _restatements, declares_sections
+from parsers.extract.outline_totals import declared_totals, restatements, declares_sections
 from parsers.extract.grammar import grammar
 from parsers.extract.layout import strip_header_run
 from parsers.extract.outline import BARRIER, TEXT, TITLE, Node, build_outline
@@ -164,7 +164,7 @@ class _Emitter:
         self.result = OutlineResult()
         self.kinds: list[str] = []  # kinds of unit with their own points in the current list
         self.labelled = False  # the kinds come from requirement labels: an item's text is its own
-        self.singles: dict[int, float] = {}  # target → its points stated once (see _restatements)
+        self.singles: dict[int, float] = {}  # target → its points stated once (see restatements)
         self.section_names: set[str] = set()  # names of the scored sections (items with scored items below)
 
     def declares(self, node: Node) -> bool:
@@ -375,8 +375,8 @@ def extract_outline_targets(doc: Document, doc_id: str) -> OutlineResult:
         if emitter.kinds:  # one unit after the other, as a notice lists them
             order = {k: i for i, k in enumerate(emitter.kinds)}
             emitter.result.targets[start:] = sorted(emitter.result.targets[start:], key=lambda t: order[t.unit])
-        _declared_totals(emitter.result, start)
-    _restatements(emitter.result.targets, emitter.singles)
+        declared_totals(emitter.result, start)
+    restatements(emitter.result.targets, emitter.singles)
     for i, t in enumerate(emitter.result.targets):
         t.target_id = f"{doc_id}-{i + 1:05d}"
     return emitter.result

@@ -25,7 +25,7 @@ def declares_sections(raw: str, section_names: set[str]) -> bool:
     return len(names) >= 2 and any(n in section_names for n in names)
 
 
-def _declared_totals(result: OutlineResult, start: int) -> None:
+def declared_totals(result: OutlineResult, start: int) -> None:
     """`…共分为13项内容,全面完成任务得满分100分。`: an unnumbered sentence outside any section whose
     points are the sum of the list's numbered clauses declares their total; it is no clause."""
     listed = result.targets[start:]
@@ -36,7 +36,7 @@ def _declared_totals(result: OutlineResult, start: int) -> None:
             result.unclaimed.append(Unclaimed(t.text, t.unit or None, t.page, t.line))
 
 
-def _restatements(targets: list[Target], singles: dict[int, float]) -> None:
+def restatements(targets: list[Target], singles: dict[int, float]) -> None:
     """`集中宣传计15分,…宣传活动计15分`: the same value said twice is one value restated, not two
     parallel conditions, where only that reading makes the section add up to its points."""
     sections: dict[tuple, list[Target]] = {}
