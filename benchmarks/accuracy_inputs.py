@@ -15,7 +15,8 @@ DEFAULT_REAL = ROOT.parent / "shared" / "real"
 HOLDOUT = ROOT / "tests" / "data" / "holdout"
 HOLDOUT2 = ROOT / "tests" / "data" / "holdout2"
 HOLDOUT3 = ROOT / "tests" / "data" / "holdout3"
-DEFAULT_REALS = (DEFAULT_REAL, HOLDOUT, HOLDOUT2, HOLDOUT3)
+HOLDOUT4 = ROOT / "tests" / "data" / "holdout4"
+DEFAULT_REALS = (DEFAULT_REAL, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4)
 # Samples: expected counts (no gold file). Notices: (units, scored clauses); tables: rows per table.
 SAMPLE_NOTICES = {"sanmenxia_2020_targets": (72, 816)}
 SAMPLE_TABLES = {"jiayuguan_2022q2_decomposition": (31, 35)}
@@ -54,6 +55,8 @@ def collect_inputs(real: Path | Iterable[Path] | None) -> tuple[dict[str, dict],
 def _read(out: Path, name: str) -> dict[str, list[Row]]:
     if not (out / name).is_dir():
         return {}
+    if str(ROOT) not in sys.path:  # run as a script from anywhere: the checkout's packages
+        sys.path.insert(0, str(ROOT))
     from ingest.writers.commit import read_table  # the dataset's parts, latest version of each document
     grouped: dict[str, list[Row]] = {}
     for row in read_table(out, name).to_pylist():

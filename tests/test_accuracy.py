@@ -13,6 +13,7 @@ REAL = ROOT.parent / "shared" / "real"
 HOLDOUT = ROOT / "tests" / "data" / "holdout"
 HOLDOUT2 = ROOT / "tests" / "data" / "holdout2"
 HOLDOUT3 = ROOT / "tests" / "data" / "holdout3"
+HOLDOUT4 = ROOT / "tests" / "data" / "holdout4"
 TOLERANCE = 1e-6
 
 
@@ -27,7 +28,7 @@ def _load_benchmark():
 def result() -> dict:
     if not REAL.is_dir():
         pytest.skip("../shared/real (gold files) is not beside this checkout")
-    return _load_benchmark().evaluate([REAL, HOLDOUT, HOLDOUT2, HOLDOUT3])
+    return _load_benchmark().evaluate([REAL, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4])
 
 
 BASELINE = json.loads((ROOT / "benchmarks" / "accuracy_baseline.json").read_text(encoding="utf-8"))

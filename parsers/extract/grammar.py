@@ -15,6 +15,11 @@ def _load(name: str) -> dict:
     return json.loads(resources.files("parsers.data").joinpath(name).read_text("utf-8"))
 
 
+def load_data(name: str) -> dict:
+    """A vocabulary file of ``parsers/data`` (for modules that read a list of words, not a pattern)."""
+    return _load(name)
+
+
 @dataclass(frozen=True)
 class MarkerKind:
     name: str

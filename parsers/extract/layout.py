@@ -48,9 +48,10 @@ def _without_glosses(text: str) -> tuple[str, list[int]]:
     return "".join(kept), where
 
 
-def chain_headings(raw: str, document_start: bool) -> tuple[str | None, list[str]] | None:
-    """A segment made only of `name(N分)` headings (and before them a title and a table header);
-    None when the segment is anything else."""
+def chain_headings(raw: str, document_start: bool) -> tuple[str | None, list[tuple[str, str]]] | None:
+    """A segment made only of `name(N分)` headings (and before them a title and a table header) →
+    (title, [("heading", text) …]); a heading may be followed by a sentence of its own before the next
+    (`社区党建(10分)由…组织考核。社区自治(10分)`: ("text", sentence)). None when the segment is anything else."""
     pieces, pos = [], 0
     for m in HEADING_POINTS.finditer(raw):
         pieces.append(raw[pos:m.end()])
@@ -62,13 +63,36 @@ def chain_headings(raw: str, document_start: bool) -> tuple[str | None, list[str
     split = strip_header_run(first)
     if split is not None:
         title, pieces[0] = split[0] or None, split[1]
+        pieces[:1] = _bare_parent(pieces[0])
     elif document_start:
         title, pieces = pieces[0], pieces[1:]
+    out: list[tuple[str, str]] = []
     for piece in pieces:
         name = HEADING_POINTS.sub("", piece)
+        ends = list(SENTENCE_END.finditer(name))
+        if ends and out:  # the sentence of the heading before: its own text
+            cut = ends[-1].end()
+            out.append(("text", piece[:cut].strip()))
+            piece, name = piece[cut:], name[cut:]
         if not name.strip() or len(name) > MAX_HEADING or SENTENCE_END.search(name):
             return None
-    return title, [p.strip() for p in pieces]
+        out.append(("heading", piece.strip()))
+    return title, out
+
+
+# `基础工作(70)社区党建(10分)`: a parent's points written without 分, right before its first sub-heading
+BARE_PARENT = regex.compile(r"^(?P<name>[^（()）]{2,30}?)[（(]\s*(?P<n>\d{1,4})\s*[）)](?P<rest>\p{Han}.*)$")
+
+
+def _bare_parent(piece: str) -> list[str]:
+    m = BARE_PARENT.match(piece.strip())
+    if m is None or SENTENCE_END.search(m["name"]):
+        return [piece]
+    inner = HEADING_POINTS.search(m["rest"])
+    number = regex.search(r"\d+(?:\.\d+)?", inner.group()) if inner else None
+    if number is None or float(number.group()) > float(m["n"]) or float(m["n"]) > grammar().max_points:
+        return [piece]  # not the sum of what follows, or a year (`要点(2020)`)
+    return [f"{m['name']}({m['n']}分)", m["rest"]]
 
 
 def trailing_heading(raw: str) -> tuple[str, str | None]:
@@ -84,6 +108,7 @@ def trailing_heading(raw: str) -> tuple[str, str | None]:
     if not ends:
         return raw, None
     cut = ends[-1].end()
+    cut += _method_run(before[cut:])  # `查资料看现场` closing the item's row: its 考核方式, not the heading's
     name = before[cut:].strip()
     if not name or len(name) > MAX_HEADING:
         return raw, None
@@ -91,6 +116,17 @@ def trailing_heading(raw: str) -> tuple[str, str | None]:
     if read_points(raw[:cut]).points is None:
         return raw, None
     return raw[:cut], raw[cut:].strip()
+
+
+def _method_run(text: str) -> int:
+    """Length of the run of 考核方式 words (data: scoring.json method_words) ``text`` starts with."""
+    from parsers.extract.flat_rows import method_words
+    pos, words = 0, method_words()
+    while True:
+        word = next((w for w in words if text.startswith(w, pos)), None)
+        if word is None:
+            return pos
+        pos += len(word)
 
 
 # A flattened table row: `1组织` (row number glued to the first part of the item's name), then

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from parsers.extract.cnnum import cn_to_int
 from parsers.extract.grammar import grammar
 
@@ -74,4 +76,19 @@ def inline_markers(text: str, start: int = 1) -> list[Marker]:
             end += 1
         found.append(Marker(kind_name, number_of(inner.groupdict(), g.roman), text[m.start():inner.end()],
                             m.start(), end))
+    found += _after_glued_points(text, start)
+    return sorted(found, key=lambda mk: mk.start)
+
+
+# `…的费用(元)32.办理施工许可`: a flattened table's bare 分值 (3) glued to the next item's number (2.)
+GLUED_NUMBER = regex.compile(r"(?<=[)）\p{Han}])\d{1,2}(?P<d>[1-9]\d?)\s*(?P<sep>[.．、])(?![\d.．])")
+
+
+def _after_glued_points(text: str, start: int) -> list[Marker]:
+    """The item number inside a run of digits after a closing bracket or a word: the outline takes it only where
+    it continues the numbering, so `(元)32.` is item 2 after item 1 and the 3 stays the points before it."""
+    found = []
+    for m in GLUED_NUMBER.finditer(text, pos=start, overlapped=True):
+        kind = "arabic_comma" if m["sep"] == "、" else "arabic_dot"
+        found.append(Marker(kind, int(m["d"]), text[m.start("d"):m.end()], m.start("d"), m.end()))
     return found

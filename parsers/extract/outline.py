@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from parsers.extract.flat_rows import flat_rows
 from parsers.extract.grammar import grammar
 from parsers.extract.layout import chain_headings, glued_points, row_heading, trailing_heading
 from parsers.extract.markers import Marker, inline_markers, marker_at_start
@@ -91,6 +92,11 @@ class OutlineBuilder:
             self._attach(Node(TEXT, None, text, p.prov, index), self.root)
             return
         start = self._start_marker(h)
+        rows = flat_rows(text) if start is None else None
+        if rows:  # a flattened table's unnumbered rows (`…。5每缺一项扣0.5分。…`): one segment each
+            for k, row in enumerate(rows):
+                self._segment(None, row, p.prov, index, first=k == 0, last=k == len(rows) - 1)
+            return
         if start is not None and g.continuation.search(h) and self._continued(start):
             return  # `三、…（续）`: item 三 goes on after a page break
         pos = start.end if start else 0
@@ -118,8 +124,8 @@ class OutlineBuilder:
                 title, names = headings
                 if title:
                     self._attach(Node(TITLE, None, title, prov, index), self.root)
-                for name in names:
-                    self._place(Node(HEADING, None, name, prov, index))
+                for kind, name in names:
+                    self._place(Node(HEADING if kind == "heading" else TEXT, None, name, prov, index))
                 return
             if first and not last and self._row_heading(raw, prov, index):
                 return

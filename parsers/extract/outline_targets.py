@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 import regex
 
+from parsers.extract.flat_rows import run_on_clauses
+from parsers.extract.outline_totals import declared_totals, restatements, declares_sections
 from parsers.extract.grammar import grammar
 from parsers.extract.layout import strip_header_run
 from parsers.extract.outline import BARRIER, TEXT, TITLE, Node, build_outline
@@ -162,7 +164,11 @@ class _Emitter:
         self.result = OutlineResult()
         self.kinds: list[str] = []  # kinds of unit with their own points in the current list
         self.labelled = False  # the kinds come from requirement labels: an item's text is its own
-        self.singles: dict[int, float] = {}  # target → its points stated once (see _restatements)
+        self.singles: dict[int, float] = {}  # target → its points stated once (see restatements)
+        self.section_names: set[str] = set()  # names of the scored sections (items with scored items below)
+
+    def declares(self, node: Node) -> bool:
+        return bool(self.section_names) and node.scored and declares_sections(node.raw, self.section_names)
 
     def unclaimed(self, node: Node, unit: str | None) -> None:
         text = (node.marker.raw if node.marker else "") + node.raw
@@ -171,7 +177,7 @@ class _Emitter:
 
     def walk(self, node: Node, scope: Scope) -> None:
         items = node.items()
-        targets_here = {id(c) for c in items if c.scored and not _has_scored(c)}
+        targets_here = {id(c) for c in items if c.scored and not _has_scored(c) and not self.declares(c)}
         for child in items:
             self.visit(child, scope, items, targets_here)
 
@@ -181,6 +187,9 @@ class _Emitter:
                 self.unclaimed(node, scope.unit)
             return
         below = _has_scored(node)
+        if not below and self.declares(node):  # `其中,重点工作300分,…`: the sections' points, stated ahead
+            self.unclaimed(node, scope.unit)
+            return
         if node.kind == TEXT and not below:
             if self.inline_list(node, scope):
                 return
@@ -198,7 +207,13 @@ class _Emitter:
             return
         if _counts(node) or (node.marker is not None and any(
                 id(s) in targets_here and s.kind == node.kind for s in siblings)):
-            if self.labelled:  # what the item requires of each class is its scoring rule
+            run_on = run_on_clauses(node.raw, node.reading.span, node.reading.points) if node.scored else None
+            if run_on:  # `名称(该项10分)。…(2分)。…(3分);`: a section of unnumbered clauses
+                inner = Scope(scope.unit, scope.unit_raw, scope.unit_points, scope.group, list(scope.path))
+                inner.path.append((section_name(node), node.reading.points, node.number, node.reading.per_kind))
+                for text, points in run_on:
+                    self.emit(_Flat(node), inner, text=text, points=points)
+            elif self.labelled:  # what the item requires of each class is its scoring rule
                 rule = "".join(c.raw for c in node.items() if c.kind == TEXT)
                 self.emit(node, scope, criteria=(node.reading.criteria or "") + rule or None)
             else:
@@ -271,35 +286,6 @@ class _Emitter:
         return found
 
 
-def _declared_totals(result: OutlineResult, start: int) -> None:
-    """`…共分为13项内容,全面完成任务得满分100分。`: an unnumbered sentence outside any section whose
-    points are the sum of the list's numbered clauses declares their total; it is no clause."""
-    listed = result.targets[start:]
-    for t in [t for t in listed if t.seq is None and not t.section_path and t.points is not None]:
-        others = [o.points for o in listed if o is not t and o.seq is not None and o.points is not None]
-        if len(others) >= 2 and abs(sum(others) - t.points) < 1e-6:
-            result.targets.remove(t)
-            result.unclaimed.append(Unclaimed(t.text, t.unit or None, t.page, t.line))
-
-
-def _restatements(targets: list[Target], singles: dict[int, float]) -> None:
-    """`集中宣传计15分,…宣传活动计15分`: the same value said twice is one value restated, not two
-    parallel conditions, where only that reading makes the section add up to its points."""
-    sections: dict[tuple, list[Target]] = {}
-    for t in targets:
-        if t.section_points is not None:
-            sections.setdefault((t.unit, tuple(t.section_path), t.section_points), []).append(t)
-    for (_, _, declared), members in sections.items():
-        summed = [t for t in members if id(t) in singles]
-        if not summed:
-            continue
-        total = sum(t.points or 0 for t in members if t.points_rule != "bonus")
-        single = total - sum(t.points - singles[id(t)] for t in summed)
-        if abs(total - declared) > 1e-6 and abs(single - declared) < 1e-6:
-            for t in summed:
-                t.points = singles[id(t)]
-
-
 class _Flat(Node):
     """An item named inside a sentence: no number of its own."""
 
@@ -367,6 +353,12 @@ def extract_outline_targets(doc: Document, doc_id: str) -> OutlineResult:
     titles = [c for c in root.children if c.kind == TITLE]
     emitter.result.assessed_party = assessed_party(heading_name(titles[0]) if titles else None)
     lists = _lists(root)
+    stack = list(root.children)
+    while stack:
+        n = stack.pop()
+        stack.extend(n.items())
+        if n.scored and _has_scored(n):
+            emitter.section_names.add(matching_copy(no_space(section_name(n))))
     for index, nodes in enumerate(lists):
         label = None
         if len(lists) > 1:
@@ -383,8 +375,8 @@ def extract_outline_targets(doc: Document, doc_id: str) -> OutlineResult:
         if emitter.kinds:  # one unit after the other, as a notice lists them
             order = {k: i for i, k in enumerate(emitter.kinds)}
             emitter.result.targets[start:] = sorted(emitter.result.targets[start:], key=lambda t: order[t.unit])
-        _declared_totals(emitter.result, start)
-    _restatements(emitter.result.targets, emitter.singles)
+        declared_totals(emitter.result, start)
+    restatements(emitter.result.targets, emitter.singles)
     for i, t in enumerate(emitter.result.targets):
         t.target_id = f"{doc_id}-{i + 1:05d}"
     return emitter.result

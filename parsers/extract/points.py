@@ -149,6 +149,15 @@ def _read_points(text: str) -> PointsReading:
             reading.rule = "veto"
         elif deductions and reading.total is None:
             reading.rule = "deduction"
-    elif g.bonus.search(mt):
+    elif g.bonus.search(mt) and not _named_with_points(reading, mt):
         reading.rule = "bonus"
     return reading
+
+
+def _named_with_points(reading: PointsReading, mt: str) -> bool:
+    """`集体可支配财力(100分)。…每超出1个百分点再加1分…`: a clause named with its bracketed points whose rule
+    adds to them is a scored clause, not a bonus item (the bonus words stand only in its rule)."""
+    if reading.notation != "bracketed" or reading.span is None:
+        return False
+    start, end = reading.span
+    return grammar().bonus.search(mt, 0, start) is None and mt[end:end + 1] in ("。", ":", "：", ";", "；")

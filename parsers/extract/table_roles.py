@@ -232,7 +232,10 @@ def _subtotals(body, group: int, item: int, roles: dict[int, str]) -> bool:
         runs[-1][3] += 1
     if not runs or any(r[1] is None for r in runs) or max(r[3] for r in runs) < 2:
         return False
-    return all(abs(r[1] - r[2]) < 1e-6 for r in runs)
+    # the last run may fall short of its group's points: a table cut after the group's first rows
+    whole = [r for r in runs[:-1]]
+    return (all(abs(r[1] - r[2]) < 1e-6 for r in whole) and runs[-1][1] >= runs[-1][2] - 1e-6
+            and any(r[3] >= 2 and abs(r[1] - r[2]) < 1e-6 for r in runs))
 
 
 def _unknown_columns(header: list[str], roles: dict[int, str], body) -> None:
@@ -330,7 +333,7 @@ def _name_beside_groups(header: list[str], roles: dict[int, str], body) -> bool:
     # name with their own weights stay parts of one item)
     rows = [r for r in body if not _is_total(r)]
     standards = [i for i, r in roles.items() if r == "criteria" and _shape(cells(rows, i)) == "distinct"]
-    per_row = bool(standards) and _weighted_each_row(body, roles, items)
+    per_row = bool(standards) and (_weighted_each_row(body, roles, items) or _grouped_name(rows, roles))
     if per_row:
         items = rows
         texts = sorted(i for i, r in roles.items() if r in DESCRIPTIVE) + standards[:1]
@@ -366,6 +369,20 @@ def _weighted_each_row(body: list[TableRow], roles: dict[int, str], items: list[
     rows = [r for r in body if not _is_total(r)]
     if weight is None or len(items) >= len(rows) or len(rows) < 2:
         return False
+    return all(weight < len(r.cells) and weight_value(r.cells[weight]) is not None for r in rows)
+
+
+def _grouped_name(rows: list[TableRow], roles: dict[int, str]) -> bool:
+    """No 序号: the named column runs down over rows that each carry a weight of their own (`考核项目` merged over
+    its `考核标准` rows) and no other descriptive column names the rows: the name is their group."""
+    if "row_no" in roles.values() or len(rows) < 2:
+        return False
+    named = next((i for i, r in roles.items() if r == "indicator"), None)
+    weight = next((i for i, r in roles.items() if r == "weight"), None)
+    if named is None or weight is None or _shape(cells(rows, named)) != "grouping":
+        return False
+    if any(_shape(cells(rows, i)) == "distinct" for i, r in roles.items() if r in DESCRIPTIVE and i != named):
+        return False  # a descriptive column of its own names the rows
     return all(weight < len(r.cells) and weight_value(r.cells[weight]) is not None for r in rows)
 
 

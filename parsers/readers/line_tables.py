@@ -107,6 +107,11 @@ def cell_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
         used -= 1
     if len(header) < MIN_HEADER_CELLS or "weight" not in roles:
         return None
+    sub = _sub_rows(items[used:], header, roles, source)
+    if sub is not None:
+        rows, end = sub
+        table_rows = [TableRow(header, Provenance(source, None, items[0][0] + 1))] + rows
+        return Table(table_rows, table_rows[0].prov, merges_resolved=False), end + 1
     weight = roles.index("weight")
     row_no = 0 if roles[0] == "row_no" else None
     if weight == 0 or (row_no is not None and weight == 1):
@@ -181,6 +186,42 @@ def _fill_after(cells: list[str], lines: list[str], weight: int, after: int) -> 
         cells[weight + 1] = "\n".join(lines)
 
 
+def _sub_rows(body: list[tuple[int, str]], header: list[str], roles: list[str | None],
+              source: str) -> tuple[list[TableRow], int] | None:
+    """序号 / 项目 / 分值 / 考核标准 / 单项分值 …: each numbered row (`1` / name / group weight) holds several standards,
+    each closed by its own weight (`1.…` / `未建立的扣1分。` / `4`); one table row per standard, the group's cells
+    left empty below their first row (merged). None unless the header has a weight right of a standard column."""
+    weights = [k for k, r in enumerate(roles) if r == "weight"]
+    if roles[0] != "row_no" or len(weights) < 2 or weights[0] != 2 or "criteria" not in roles[weights[0]:weights[-1]]:
+        return None
+    standard, item_weight = roles.index("criteria", weights[0]), weights[-1]
+    rows: list[list[str]] = []
+    provs, pending, group, k, end = [], [], None, 0, None
+    while k < len(body):
+        text = body[k][1]
+        opens = (ROW_NUMBER_LINE.match(text) and not pending and k + 2 < len(body)
+                 and not WEIGHT_LINE.match(body[k + 1][1]) and WEIGHT_LINE.match(body[k + 2][1]))
+        if opens:
+            group = [text, body[k + 1][1], body[k + 2][1]]
+            k += 3
+            continue
+        if WEIGHT_LINE.match(text) and pending and group is not None:
+            cells = [""] * len(header)
+            cells[:3] = group
+            cells[standard], cells[item_weight] = "\n".join(t for _, t in pending), text
+            rows.append(cells)
+            provs.append(pending[0][0] + 1)
+            group, pending, end = ["", "", ""], [], body[k][0]
+        elif len(pending) >= MAX_ROW_LINES or group is None:
+            break
+        else:
+            pending.append(body[k])
+        k += 1
+    if len(rows) < MIN_ROWS or end is None:
+        return None
+    return [TableRow([_clean(c) for c in r], Provenance(source, None, p)) for r, p in zip(rows, provs)], end
+
+
 # -- `|` lines without a separator row ------------------------------------------------------------
 
 def _pipe_cells(line: str) -> list[str]:
@@ -200,16 +241,40 @@ def pipe_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
     numbered = roles[0] == "row_no"
     rows = [TableRow(header, Provenance(source, None, i + 1))]
     k = i + 1
+    weight = roles.index("weight")
     while k < len(lines) and lines[k].count(PIPE) >= 1:
         cells = _pipe_cells(lines[k])
         while cells and not cells[-1]:
             cells.pop()
+        if not cells:  # `|`, `| |`: a row's empty cells a page wrapped onto a line of their own
+            k += 1
+            continue
         missing = width - len(cells)
         if missing > 0:  # merged cells are not repeated: they stand left of the row's own cells
             at = 1 if numbered and cells and ROW_NUMBER_LINE.match(cells[0]) else 0
-            cells = cells[:at] + [""] * missing + cells[at:]
+            cells = _weight_aligned(cells, weight, width) or cells[:at] + [""] * missing + cells[at:]
         rows.append(TableRow([_clean(c) for c in cells[:width]], Provenance(source, None, k + 1)))
         k += 1
     if len(rows) - 1 < MIN_ROWS:
         return None
     return Table(rows, rows[0].prov, merges_resolved=False), k
+
+
+def _weight_aligned(cells: list[str], weight: int, width: int) -> list[str] | None:
+    """A short row whose left-padding would put text in the weight column while its own weight cell stands
+    elsewhere (a merged cell missing on the left, empty cells missing on the right): padded so the weight cell
+    lands in its column; None where left-padding already does."""
+    missing = width - len(cells)
+    if weight - missing >= 0 and weight - missing < len(cells) and _weight_cell(cells[weight - missing]):
+        return None
+    j = next((j for j, c in enumerate(cells) if _weight_cell(c)), None)
+    if j is None or not 0 <= weight - j <= missing:
+        return None
+    shift = weight - j
+    return [""] * shift + cells + [""] * (missing - shift)
+
+
+def _weight_cell(cell: str) -> bool:
+    from parsers.extract.headers import weight_value
+    return weight_value(cell) is not None
+

@@ -1,0 +1,97 @@
+"""Unnumbered rows of a table a site flattened into one run of text: `…基础工作(50分)实施方案按时出台;…三落实。5每缺一项扣0.5分。
+实现…全覆盖。2未实现…扣0.5分。…`. Each row is its content, its bare 分值 glued after the content's full stop, then its
+scoring rule (the sentences after the number that deduct or state how it is scored); the next sentence that does
+neither starts the next row. The run is rewritten as one segment per row, `content(N分)rule`, which the outline
+reads as an unnumbered clause with its points and its rule; the text before the first row (a title, the table's
+header, a group `名称(N分)`) stays a segment of its own."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from parsers.extract.grammar import grammar, load_data
+from parsers.extract.markers import marker_at_start
+from parsers.textnorm import halfwidth, matching_copy
+
+MIN_ROWS = 2
+SENTENCE = regex.compile(r"[^。；;]+[。；;]?")
+# the bare 分值 after a content sentence, before the rule's first character
+ROW_POINTS = regex.compile(r"(?<=[。；;])\s*(?P<n>\d{1,3}(?:\.\d)?)\s*(?=\p{Han})")
+HEADING_POINTS = regex.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)]")
+
+
+@lru_cache(maxsize=1)
+def _rule_words() -> regex.Pattern:
+    words = load_data("scoring.json")["rule_words"]
+    return regex.compile("|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
+def method_words() -> tuple[str, ...]:
+    """How an item is checked (考核方式 words), longest first."""
+    return tuple(sorted(load_data("scoring.json")["method_words"], key=len, reverse=True))
+
+
+def _is_rule(sentence: str) -> bool:
+    mt = matching_copy(halfwidth(sentence))
+    return bool(grammar().deduction.search(mt) or _rule_words().search(mt) or regex.search(r"扣\s*分", mt))
+
+
+def flat_rows(text: str) -> list[str] | None:
+    """The run as segments (a lead, then one `content(N分)rule` per row); None when it is not such a run."""
+    h = halfwidth(text)
+    numbers = [m for m in ROW_POINTS.finditer(h) if grammar().bare_number.match(h, m.start())
+               and _is_rule(SENTENCE.match(h, m.end()).group())]
+    if len(numbers) < MIN_ROWS:
+        return None
+    lead_end = 0
+    heads = [m for m in HEADING_POINTS.finditer(h) if m.end() <= numbers[0].start()]
+    if heads:
+        lead_end = heads[-1].end()
+    segments = [text[:lead_end]] if text[:lead_end].strip() else []
+    start = lead_end
+    for k, m in enumerate(numbers):
+        if start >= m.start():
+            return None  # no content between two numbers: not rows
+        limit = numbers[k + 1].start() if k + 1 < len(numbers) else len(h)
+        end = m.end()
+        for s in SENTENCE.finditer(h, m.end(), limit):
+            if s.start() > m.end() and not _is_rule(s.group()):
+                break
+            end = s.end()
+        if k + 1 < len(numbers) and end >= limit:
+            return None  # the next row would have no content
+        content = text[start:m.start()].strip()
+        if marker_at_start(halfwidth(content)) is not None:
+            return None  # numbered rows: the outline reads their numbers
+        segments.append(f"{content}({m['n']}分){text[m.end():end].strip()}")
+        start = end
+    if text[start:].strip():
+        segments.append(text[start:].strip())
+    return segments
+
+
+# a run-on clause's own points closing it: `…主要内容(2分)。`, `…责任制(3分);`
+CLAUSE_POINTS = regex.compile(r"[（(]\s*(?P<n>\d+(?:\.\d+)?)\s*分\s*[）)]\s*[。；;]?")
+HAS_WORDS = regex.compile(r"\p{Han}{2}")
+
+
+def run_on_clauses(raw: str, span: tuple[int, int] | None, points: float | None) -> list[tuple[str, float]] | None:
+    """`各单位…工作(该项指标为10分)。把…纳入…(2分)。完善…(3分);每季度…(3分);`: an item named with its points,
+    then unnumbered clauses run on in the same paragraph, each closed by its own `(N分)` → [(text, points)]; None
+    when the item is anything else (its points first in the text, then two or more such clauses within them)."""
+    if span is None or points is None or "。" in raw[:span[0]]:
+        return None
+    rest = halfwidth(raw[span[1]:])
+    lead = len(rest) - len(rest.lstrip("。；;,， "))
+    parts, pos = [], lead
+    for m in CLAUSE_POINTS.finditer(rest, lead):
+        text = raw[span[1] + pos:span[1] + m.start()].strip()
+        if not HAS_WORDS.search(text):
+            return None
+        parts.append((text, float(m["n"])))
+        pos = m.end()
+    if len(parts) < MIN_ROWS or rest[pos:].strip() or sum(p for _, p in parts) > points + 1e-9:
+        return None
+    return parts
