@@ -1,26 +1,29 @@
 """Word .docx → blocks: body paragraphs and tables in document order (headers and footers are
-not body), Word list numbers as Word shows them, merged cells resolved from the XML."""
+not body), Word list numbers as Word shows them, merged cells resolved from the XML.
+
+The package's trees are plain lxml (``docx_package``); what python-docx's classes would read from
+them (a paragraph's text, its style, alignment, a cell's span) is read here from the XML directly,
+with python-docx's rules, once per element."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import docx
-from docx.oxml.ns import qn
-from docx.oxml.simpletypes import ST_OnOff
-from docx.table import Table as DocxTable
-from docx.text.paragraph import Paragraph as DocxParagraph
-
 from parsers.errors import ParseError
 from parsers.readers.docx_numbering import Numbering, W
+from parsers.readers.docx_package import WordParts, open_parts
 from parsers.readers.docx_pages import page_map
 from parsers.safety import check_xml_parts, check_zip
 from schemas.blocks import Document, Paragraph, Provenance, ReaderWarning, Table, TableRow
 
 MALFORMED_MARKUP = "malformed_markup"  # the ReaderWarning code (a finding kind of the same name)
 HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
-_T, _NO_BREAK_HYPHEN = qn("w:t"), qn("w:noBreakHyphen")
+P, TBL, TR, TC, R, HYPERLINK = W + "p", W + "tbl", W + "tr", W + "tc", W + "r", W + "hyperlink"
+PPR, PSTYLE, JC, VAL = W + "pPr", W + "pStyle", W + "jc", W + "val"
+_T, _TAB, _BR, _CR, _PTAB, _NO_BREAK_HYPHEN = (W + "t", W + "tab", W + "br", W + "cr", W + "ptab",
+                                               W + "noBreakHyphen")
+_BR_TYPE = W + "type"
 
 
 def read_docx(path: Path, source: str) -> Document:
@@ -29,25 +32,26 @@ def read_docx(path: Path, source: str) -> Document:
         raise ParseError("not a valid .docx (no word/document.xml)")
     check_xml_parts(path, infos, ".docx")
     try:
-        document = docx.Document(str(path))
+        parts = open_parts(path)
     except Exception as exc:  # python-docx raises many kinds for damaged packages
         raise ParseError(f"cannot open .docx: {type(exc).__name__}: {exc}") from exc
     doc = Document(source=source, format="docx")
-    doc.warnings.extend(_drop_malformed_attributes(document))
-    numbering = _load_numbering(document)
-    styles = _style_table(document)
-    pages = page_map(document.element.body)  # Word's page where its marks tell it, else None
+    doc.warnings.extend(_drop_malformed_attributes(parts))
+    numbering = _load_numbering(parts)
+    styles = _style_table(parts.styles)
+    body = parts.document.find(W + "body")
+    pages = page_map(body)  # Word's page where its marks tell it, else None
     counter = 0
-    for item in document.iter_inner_content():
-        if isinstance(item, DocxParagraph):
+    for item in body.iterchildren(P, TBL):  # python-docx's iter_inner_content: w:p and w:tbl children
+        if item.tag == P:
             counter += 1
-            para = _paragraph(item, numbering, styles, Provenance(source, pages.get(item._p), counter))
+            para = _paragraph(item, numbering, styles, Provenance(source, pages.get(item), counter))
             if para.text:
                 doc.blocks.append(para)
-        elif isinstance(item, DocxTable):
-            rows = _table_rows(item, numbering)
+        else:
             table_rows = []
-            for cells, tr in zip(rows, item._tbl.findall(W + "tr")):
+            trs = item.findall(TR)
+            for cells, tr in zip(_table_rows(item, trs, numbering), trs):
                 counter += 1
                 table_rows.append(TableRow(cells, Provenance(source, pages.get(tr), counter)))
             if table_rows:
@@ -55,14 +59,9 @@ def read_docx(path: Path, source: str) -> Document:
     return doc
 
 
-def _load_numbering(document) -> Numbering:
-    part = document.part
-    try:
-        numbering_el = part.numbering_part.element
-    except (KeyError, NotImplementedError, AttributeError):
-        numbering_el = None
+def _load_numbering(parts: WordParts) -> Numbering:
     styles_numpr: dict[str, tuple[str, int]] = {}
-    for style in document.styles.element.iter(qn("w:style")):
+    for style in parts.styles.iter(W + "style"):
         numpr = style.find(f"{W}pPr/{W}numPr")
         if numpr is None:
             continue
@@ -71,7 +70,7 @@ def _load_numbering(document) -> Numbering:
         if num_id is not None:
             level = ilvl.get(W + "val") if ilvl is not None else "0"
             styles_numpr[style.get(W + "styleId")] = (num_id.get(W + "val"), int(level or 0))
-    return Numbering(numbering_el, styles_numpr)
+    return Numbering(parts.numbering, styles_numpr)
 
 
 @dataclass(frozen=True)
@@ -80,12 +79,12 @@ class _StyleInfo:
     bold: bool = False
 
 
-def _style_table(document) -> dict[str | None, _StyleInfo]:
+def _style_table(styles_root) -> dict[str | None, _StyleInfo]:
     """Paragraph styles resolved once through their basedOn chains (python-docx looks a style up
     by scanning all styles, for every paragraph that asks)."""
     raw: dict[str, dict] = {}
     default_id = None
-    for st in document.styles.element.findall(W + "style"):
+    for st in styles_root.findall(W + "style"):
         if st.get(W + "type") != "paragraph":
             continue
         style_id = st.get(W + "styleId")
@@ -122,16 +121,60 @@ def _style_table(document) -> dict[str | None, _StyleInfo]:
     return table
 
 
-def _paragraph(p: DocxParagraph, numbering: Numbering, styles: dict, prov: Provenance) -> Paragraph:
-    ppr = p._p.pPr
-    style_id = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
+def _paragraph(p, numbering: Numbering, styles: dict, prov: Provenance) -> Paragraph:
+    ppr = p.find(PPR)
+    style_id = _style_id(ppr)
     style = styles.get(style_id, styles[None])
-    label = numbering.label(p._p, style_id)
-    text = clean_text(p.text.replace("\t", " ")).strip()
+    label = numbering.label(p, style_id)
+    text = clean_text(paragraph_text(p).replace("\t", " ")).strip()
     if label and text:
         text = f"{label}{text}"
     return Paragraph(text=text, prov=prov, heading_level=_heading_level(ppr, style),
-                     bold=_is_bold(p, style), centered=_is_centered(p))
+                     bold=_is_bold(p, style), centered=_is_centered(ppr))
+
+
+def paragraph_text(p) -> str:
+    """python-docx's ``Paragraph.text``: the runs and hyperlinks that are the paragraph's children
+    (a run inside w:ins, w:smartTag or a field is not read), each run's w:t text with tabs, breaks
+    and hyphens as their characters."""
+    parts: list[str] = []
+    for child in p.iterchildren(R, HYPERLINK):
+        if child.tag == R:
+            _run_text(child, parts)
+        else:
+            for r in child.iterchildren(R):
+                _run_text(r, parts)
+    return "".join(parts)
+
+
+def _run_text(r, parts: list[str]) -> None:
+    for el in r.iterchildren(_BR, _CR, _NO_BREAK_HYPHEN, _PTAB, _T, _TAB):
+        tag = el.tag
+        if tag == _T:
+            parts.append(el.text or "")
+        elif tag == _TAB or tag == _PTAB:
+            parts.append("\t")
+        elif tag == _CR:
+            parts.append("\n")
+        elif tag == _BR:  # a line break is a newline; a page or column break is nothing
+            parts.append("\n" if el.get(_BR_TYPE, "textWrapping") == "textWrapping" else "")
+        else:
+            parts.append("-")
+
+
+def _required_val(el) -> str:
+    """The w:val python-docx requires on w:pStyle and w:jc: absent, it raises (and so do we)."""
+    value = el.get(VAL)
+    if value is None:
+        from docx.exceptions import InvalidXmlError
+
+        raise InvalidXmlError(f"required 'w:val' attribute not present on element {el.tag}")
+    return value
+
+
+def _style_id(ppr) -> str | None:
+    pstyle = ppr.find(PSTYLE) if ppr is not None else None
+    return _required_val(pstyle) if pstyle is not None else None
 
 
 def _heading_level(ppr, style: _StyleInfo) -> int | None:
@@ -142,11 +185,10 @@ def _heading_level(ppr, style: _StyleInfo) -> int | None:
     return style.heading_level
 
 
-def _is_bold(p: DocxParagraph, style: _StyleInfo) -> bool:
-    """Every run that shows text is bold (python-docx's ``Run.text``/``Run.bold`` read straight
-    from the XML: wrapping each run costs more than the rest of the paragraph)."""
+def _is_bold(p, style: _StyleInfo) -> bool:
+    """Every run that shows text is bold (python-docx's ``Run.text``/``Run.bold``)."""
     shown = False
-    for r in p._p.iterchildren(W + "r"):
+    for r in p.iterchildren(R):
         if not _shows_text(r):
             continue
         shown = True
@@ -172,45 +214,52 @@ def _run_bold(r) -> bool | None:
     if b is None:
         return None
     value = b.get(W + "val")
-    return True if value is None else ST_OnOff.convert_from_xml(value)
+    return True if value is None else _on_off(value)
 
 
-def _is_centered(p: DocxParagraph) -> bool:
-    try:
-        alignment = p.paragraph_format.alignment
-    except ValueError:
-        return False
-    return alignment is not None and int(alignment) == 1
+def _on_off(value: str) -> bool:
+    """python-docx's ST_OnOff: a value outside its six (`" true"`) raises as it does."""
+    if value not in ("1", "0", "true", "false", "on", "off"):
+        from docx.exceptions import InvalidXmlError
+
+        raise InvalidXmlError("value must be one of '1', '0', 'true', 'false', 'on', or 'off', got "
+                              f"'{value}'")
+    return value in ("1", "true", "on")
+
+
+def _is_centered(ppr) -> bool:
+    """python-docx's ``alignment == CENTER``: w:jc's value "center" (a value it cannot map counts
+    as not centred)."""
+    jc = ppr.find(JC) if ppr is not None else None
+    return jc is not None and _required_val(jc) == "center"
 
 
 def _cell_text(tc, numbering: Numbering) -> str:
     lines = []
-    for p_el in tc.iter(W + "p"):
-        ppr = p_el.pPr
-        style_id = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
+    for p_el in tc.iter(P):
+        style_id = _style_id(p_el.find(PPR))
         label = numbering.label(p_el, style_id)
-        text = clean_text(DocxParagraph(p_el, None).text).strip()
+        text = clean_text(paragraph_text(p_el)).strip()
         if text:
             lines.append(f"{label}{text}" if label else text)
     return "\n".join(lines)
 
 
-def _table_rows(table: DocxTable, numbering: Numbering) -> list[list[str]]:
+def _table_rows(tbl, trs: list, numbering: Numbering) -> list[list[str]]:
     """Cells on the table grid. A vertically merged cell (`w:vMerge`) gives its value to every
     row it spans; a horizontally merged one (`w:gridSpan`) stands in its first column."""
     grid: list[list[str]] = []
-    grid_el = table._tbl.find(W + "tblGrid")  # python-docx's .tblGrid raises where a producer left it out
+    grid_el = tbl.find(W + "tblGrid")
     width = len(grid_el.findall(W + "gridCol")) if grid_el is not None else 0
-    for tr in table._tbl.findall(W + "tr"):
+    for tr in trs:
         row: list[str] = []
         trpr = tr.find(W + "trPr")
         before = trpr.find(W + "gridBefore") if trpr is not None else None
         if before is not None:
             row.extend([""] * int(before.get(W + "val") or 0))
-        for tc in tr.findall(W + "tc"):
+        for tc in tr.findall(TC):
             col = len(row)
-            span = tc.grid_span
-            vmerge = tc.vMerge
+            span, vmerge = _cell_merge(tc)
             if vmerge == "continue" and grid and col < len(grid[-1]):
                 value = grid[-1][col]
             else:
@@ -220,6 +269,18 @@ def _table_rows(table: DocxTable, numbering: Numbering) -> list[list[str]]:
         grid.append(row)
     width = max([width] + [len(r) for r in grid])
     return [r + [""] * (width - len(r)) for r in grid]
+
+
+def _cell_merge(tc) -> tuple[int, str | None]:
+    """python-docx's ``tc.grid_span`` (1 without w:gridSpan; its w:val required, an integer) and
+    ``tc.vMerge`` (None without w:vMerge; "continue" where its w:val is absent)."""
+    tcpr = tc.find(W + "tcPr")
+    if tcpr is None:
+        return 1, None
+    grid_span = tcpr.find(W + "gridSpan")
+    vmerge = tcpr.find(W + "vMerge")
+    span = 1 if grid_span is None else int(_required_val(grid_span))
+    return span, None if vmerge is None else vmerge.get(VAL, "continue")
 
 
 # Zero-width, bidi and other format characters, and control characters (newline and tab kept): they
@@ -257,14 +318,10 @@ def _valid(rule, value: str) -> bool:
     return rule.match(value) is not None if hasattr(rule, "match") else value in rule
 
 
-def _drop_malformed_attributes(document) -> list[ReaderWarning]:
+def _drop_malformed_attributes(parts: WordParts) -> list[ReaderWarning]:
     """Remove properties whose value is malformed (`w:b="maybe"`, `w:gridSpan="abc"`): each is
     treated as absent and reported once per kind, and the rest of the document is kept."""
-    roots = [document.element, document.styles.element]
-    try:
-        roots.append(document.part.numbering_part.element)
-    except (KeyError, NotImplementedError, AttributeError):
-        pass
+    roots = [parts.document, parts.styles] + ([parts.numbering] if parts.numbering is not None else [])
     bad: dict[str, int] = {}
     val_name = W + "val"
     for root in roots:
