@@ -20,7 +20,9 @@ from schemas.blocks import Document, Paragraph, Provenance, ReaderWarning, Table
 MALFORMED_MARKUP = "malformed_markup"  # the ReaderWarning code (a finding kind of the same name)
 HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 P, TBL, TR, TC, R, HYPERLINK = W + "p", W + "tbl", W + "tr", W + "tc", W + "r", W + "hyperlink"
-PPR, PSTYLE, JC, VAL = W + "pPr", W + "pStyle", W + "jc", W + "val"
+PPR, PSTYLE, NUMPR, OUTLINE, JC, VAL = (W + "pPr", W + "pStyle", W + "numPr", W + "outlineLvl", W + "jc",
+                                        W + "val")
+_RPR, _B = W + "rPr", W + "b"
 _T, _TAB, _BR, _CR, _PTAB, _NO_BREAK_HYPHEN = (W + "t", W + "tab", W + "br", W + "cr", W + "ptab",
                                                W + "noBreakHyphen")
 _BR_TYPE = W + "type"
@@ -37,7 +39,7 @@ def read_docx(path: Path, source: str) -> Document:
         raise ParseError(f"cannot open .docx: {type(exc).__name__}: {exc}") from exc
     doc = Document(source=source, format="docx")
     doc.warnings.extend(_drop_malformed_attributes(parts))
-    numbering = _load_numbering(parts)
+    numbering, styles_numpr = _load_numbering(parts)
     styles = _style_table(parts.styles)
     body = parts.document.find(W + "body")
     pages = page_map(body)  # Word's page where its marks tell it, else None
@@ -45,7 +47,7 @@ def read_docx(path: Path, source: str) -> Document:
     for item in body.iterchildren(P, TBL):  # python-docx's iter_inner_content: w:p and w:tbl children
         if item.tag == P:
             counter += 1
-            para = _paragraph(item, numbering, styles, Provenance(source, pages.get(item), counter))
+            para = _paragraph(item, numbering, styles, styles_numpr, Provenance(source, pages.get(item), counter))
             if para.text:
                 doc.blocks.append(para)
         else:
@@ -59,7 +61,7 @@ def read_docx(path: Path, source: str) -> Document:
     return doc
 
 
-def _load_numbering(parts: WordParts) -> Numbering:
+def _load_numbering(parts: WordParts) -> tuple[Numbering, dict[str, tuple[str, int]]]:
     styles_numpr: dict[str, tuple[str, int]] = {}
     for style in parts.styles.iter(W + "style"):
         numpr = style.find(f"{W}pPr/{W}numPr")
@@ -70,7 +72,7 @@ def _load_numbering(parts: WordParts) -> Numbering:
         if num_id is not None:
             level = ilvl.get(W + "val") if ilvl is not None else "0"
             styles_numpr[style.get(W + "styleId")] = (num_id.get(W + "val"), int(level or 0))
-    return Numbering(parts.numbering, styles_numpr)
+    return Numbering(parts.numbering, styles_numpr), styles_numpr
 
 
 @dataclass(frozen=True)
@@ -121,45 +123,90 @@ def _style_table(styles_root) -> dict[str | None, _StyleInfo]:
     return table
 
 
-def _paragraph(p, numbering: Numbering, styles: dict, prov: Provenance) -> Paragraph:
-    ppr = p.find(PPR)
-    style_id = _style_id(ppr)
+def _paragraph(p, numbering: Numbering, styles: dict, styles_numpr: dict, prov: Provenance) -> Paragraph:
+    # One pass over the paragraph's children: lxml's find() and multi-tag iterchildren() cost more
+    # than looking at the few children a paragraph has.
+    ppr = None
+    pieces: list[str] = []
+    shown = []  # the rPr (or None) of each of the paragraph's own runs that show text
+    for child in p:
+        tag = child.tag
+        if tag == R:
+            shows, rpr = _run_text(child, pieces)
+            if shows:
+                shown.append(rpr)
+        elif tag == HYPERLINK:
+            for r in child:
+                if r.tag == R:
+                    _run_text(r, pieces)
+        elif tag == PPR and ppr is None:
+            ppr = child
+    pstyle, numpr, outline, jc = _paragraph_properties(ppr)
+    style_id = _required_val(pstyle) if pstyle is not None else None
     style = styles.get(style_id, styles[None])
-    label = numbering.label(p, style_id)
-    text = clean_text(paragraph_text(p).replace("\t", " ")).strip()
+    # Numbering.label finds no number without a w:numPr here or in the style: skip the lookup.
+    label = numbering.label(p, style_id) if numpr is not None or style_id in styles_numpr else ""
+    text = clean_text("".join(pieces).replace("\t", " ")).strip()
     if label and text:
         text = f"{label}{text}"
-    return Paragraph(text=text, prov=prov, heading_level=_heading_level(ppr, style),
-                     bold=_is_bold(p, style), centered=_is_centered(ppr))
+    return Paragraph(text=text, prov=prov, heading_level=_heading_level(outline, style),
+                     bold=_is_bold(shown, style), centered=jc is not None and _required_val(jc) == "center")
+
+
+_PPR_FIELDS = {PSTYLE: 0, NUMPR: 1, OUTLINE: 2, JC: 3}
+
+
+def _paragraph_properties(ppr) -> list:
+    """The first w:pStyle, w:numPr, w:outlineLvl and w:jc of a w:pPr (what python-docx's and the
+    numbering's lookups find)."""
+    found = [None, None, None, None]
+    if ppr is not None:
+        for el in ppr:
+            i = _PPR_FIELDS.get(el.tag)
+            if i is not None and found[i] is None:
+                found[i] = el
+    return found
 
 
 def paragraph_text(p) -> str:
     """python-docx's ``Paragraph.text``: the runs and hyperlinks that are the paragraph's children
     (a run inside w:ins, w:smartTag or a field is not read), each run's w:t text with tabs, breaks
     and hyphens as their characters."""
-    parts: list[str] = []
-    for child in p.iterchildren(R, HYPERLINK):
-        if child.tag == R:
-            _run_text(child, parts)
-        else:
-            for r in child.iterchildren(R):
-                _run_text(r, parts)
-    return "".join(parts)
+    pieces: list[str] = []
+    for child in p:
+        tag = child.tag
+        if tag == R:
+            _run_text(child, pieces)
+        elif tag == HYPERLINK:
+            for r in child:
+                if r.tag == R:
+                    _run_text(r, pieces)
+    return "".join(pieces)
 
 
-def _run_text(r, parts: list[str]) -> None:
-    for el in r.iterchildren(_BR, _CR, _NO_BREAK_HYPHEN, _PTAB, _T, _TAB):
+_CHAR_OF = {_TAB: "\t", _PTAB: "\t", _CR: "\n", _NO_BREAK_HYPHEN: "-"}
+
+
+def _run_text(r, pieces: list[str]) -> tuple[bool, object]:
+    """Adds a run's text to ``pieces``. Returns whether it shows any (``Run.text.strip()`` is not
+    empty: visible w:t text or a non-breaking hyphen; tabs and breaks read as whitespace) and its
+    first w:rPr."""
+    shows, rpr = False, None
+    for el in r:
         tag = el.tag
         if tag == _T:
-            parts.append(el.text or "")
-        elif tag == _TAB or tag == _PTAB:
-            parts.append("\t")
-        elif tag == _CR:
-            parts.append("\n")
+            text = el.text
+            if text:
+                pieces.append(text)
+                shows = shows or not text.isspace()
+        elif tag in _CHAR_OF:
+            pieces.append(_CHAR_OF[tag])
+            shows = shows or tag == _NO_BREAK_HYPHEN
         elif tag == _BR:  # a line break is a newline; a page or column break is nothing
-            parts.append("\n" if el.get(_BR_TYPE, "textWrapping") == "textWrapping" else "")
-        else:
-            parts.append("-")
+            pieces.append("\n" if el.get(_BR_TYPE, "textWrapping") == "textWrapping" else "")
+        elif tag == _RPR and rpr is None:
+            rpr = el
+    return shows, rpr
 
 
 def _required_val(el) -> str:
@@ -177,44 +224,31 @@ def _style_id(ppr) -> str | None:
     return _required_val(pstyle) if pstyle is not None else None
 
 
-def _heading_level(ppr, style: _StyleInfo) -> int | None:
-    outline = ppr.find(W + "outlineLvl") if ppr is not None else None
-    if outline is not None and (outline.get(W + "val") or "").isdigit():
-        level = int(outline.get(W + "val")) + 1
+def _heading_level(outline, style: _StyleInfo) -> int | None:
+    if outline is not None and (outline.get(VAL) or "").isdigit():
+        level = int(outline.get(VAL)) + 1
         return level if level <= 9 else None
     return style.heading_level
 
 
-def _is_bold(p, style: _StyleInfo) -> bool:
-    """Every run that shows text is bold (python-docx's ``Run.text``/``Run.bold``)."""
-    shown = False
-    for r in p.iterchildren(R):
-        if not _shows_text(r):
-            continue
-        shown = True
-        bold = _run_bold(r)
+def _is_bold(shown: list, style: _StyleInfo) -> bool:
+    """Every run that shows text is bold (python-docx's ``Run.bold``, the style's where unset)."""
+    for rpr in shown:
+        bold = _run_bold(rpr)
         if not (bold or (bold is None and style.bold)):
             return False
-    return shown
+    return bool(shown)
 
 
-def _shows_text(r) -> bool:
-    """``Run.text.strip()`` is not empty: a w:t with visible text, or a non-breaking hyphen (tabs,
-    breaks and carriage returns read as whitespace)."""
-    for child in r.iterchildren(_T, _NO_BREAK_HYPHEN):
-        if child.tag == _NO_BREAK_HYPHEN or (child.text or "").strip():
-            return True
-    return False
-
-
-def _run_bold(r) -> bool | None:
+def _run_bold(rpr) -> bool | None:
     """``Run.bold``: None without a w:b, else its on/off value (malformed values were dropped)."""
-    rpr = r.find(W + "rPr")
-    b = rpr.find(W + "b") if rpr is not None else None
-    if b is None:
+    if rpr is None:
         return None
-    value = b.get(W + "val")
-    return True if value is None else _on_off(value)
+    for b in rpr:
+        if b.tag == _B:
+            value = b.get(VAL)
+            return True if value is None else _on_off(value)
+    return None
 
 
 def _on_off(value: str) -> bool:
@@ -225,13 +259,6 @@ def _on_off(value: str) -> bool:
         raise InvalidXmlError("value must be one of '1', '0', 'true', 'false', 'on', or 'off', got "
                               f"'{value}'")
     return value in ("1", "true", "on")
-
-
-def _is_centered(ppr) -> bool:
-    """python-docx's ``alignment == CENTER``: w:jc's value "center" (a value it cannot map counts
-    as not centred)."""
-    jc = ppr.find(JC) if ppr is not None else None
-    return jc is not None and _required_val(jc) == "center"
 
 
 def _cell_text(tc, numbering: Numbering) -> str:
@@ -314,6 +341,34 @@ _SPAN_ELEMENTS = ("tcW", "trHeight", "gridCol", "tblW", "tblInd", "ind")
 _CHECKED_TAGS = tuple(W + name for name in (*_VALUE_RULES, *_SPAN_ELEMENTS))
 
 
+# The same rules as exact sets of raw values, for a quick pass that only says "nothing to drop":
+# a value in these is valid as it stands; anything else sends the document through the full pass.
+_CLEAN_GROUPS = [(tuple(W + n for n, r in _VALUE_RULES.items() if r is rule), rule)
+                 for rule in {id(r): r for r in _VALUE_RULES.values()}.values()]
+
+
+def _plain_integer(value: str) -> bool:
+    return value.isascii() and value.isdigit() and len(value) <= 18
+
+
+def _surely_clean(roots: list) -> bool:
+    """No checked property holds a value the full pass could find malformed (one cheap pass per
+    rule: lxml picks the elements by tag, Python only compares a string)."""
+    val = W + "val"
+    for root in roots:
+        for tags, rule in _CLEAN_GROUPS:
+            for el in root.iter(*tags):
+                value = el.get(val)
+                if value is not None and not (_plain_integer(value) if rule is _INTEGER else value in rule):
+                    return False
+        for el in root.iter(*(W + n for n in _SPAN_ELEMENTS)):
+            for attr in _SPAN_ATTRIBUTES:
+                value = el.get(W + attr)
+                if value is not None and not _plain_integer(value):
+                    return False
+    return True
+
+
 def _valid(rule, value: str) -> bool:
     return rule.match(value) is not None if hasattr(rule, "match") else value in rule
 
@@ -322,6 +377,8 @@ def _drop_malformed_attributes(parts: WordParts) -> list[ReaderWarning]:
     """Remove properties whose value is malformed (`w:b="maybe"`, `w:gridSpan="abc"`): each is
     treated as absent and reported once per kind, and the rest of the document is kept."""
     roots = [parts.document, parts.styles] + ([parts.numbering] if parts.numbering is not None else [])
+    if _surely_clean(roots):
+        return []
     bad: dict[str, int] = {}
     val_name = W + "val"
     for root in roots:
