@@ -226,7 +226,7 @@ def _required_val(el) -> str:
     """The w:val python-docx requires on w:pStyle and w:jc: absent, it raises (and so do we)."""
     value = el.get(VAL)
     if value is None:
-        from docx.exceptions import InvalidXmlError
+        from docx.oxml.exceptions import InvalidXmlError  # xmlchemy's, not docx.exceptions' (ST_OnOff's)
 
         raise InvalidXmlError(f"required 'w:val' attribute not present on element {el.tag}")
     return value
