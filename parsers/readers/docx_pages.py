@@ -16,7 +16,7 @@ from math import ceil
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 P, TBL, TR, TC, T = W + "p", W + "tbl", W + "tr", W + "tc", W + "t"
 BR, RENDERED = W + "br", W + "lastRenderedPageBreak"
-PAGE_BREAK_BEFORE, SECT_PR = W + "pageBreakBefore", W + "sectPr"
+PAGE_BREAK_BEFORE, SECT_PR, PPR = W + "pageBreakBefore", W + "sectPr", W + "pPr"
 NEW_PAGE_SECTIONS = {"nextPage", "oddPage", "evenPage"}  # `continuous`, `nextColumn`: same page
 # A page surely holds this many lines of this many characters (公文: 22 lines of 28 characters;
 # body text in smaller fonts holds more); a table cell is narrow, a line in it holds few.
@@ -74,36 +74,44 @@ def page_map(body) -> dict:
         return {}
     pager = _Pager()
     shadowed = _shadowed_marks(body)
+    breaks_before = _first_under_ppr(body, PAGE_BREAK_BEFORE)
+    sections = _first_under_ppr(body, SECT_PR)
     places: dict = {}  # element → [where it starts, where its text starts]: (page, surely placed)
-    paragraph = place = None
+    paragraph = place_entry = None
+    in_cell = False
     # Start tags only, in document order (a paragraph ends where the next paragraph or row starts).
     for el in body.iter(P, TR, T, BR, RENDERED):
         tag = el.tag
-        if tag == P or tag == TR:
+        if tag == T:
+            text = el.text
+            if text:
+                pager.text(len(text))
+                if place_entry is not None and place_entry[1] is None:
+                    place_entry[1] = (pager.page, pager.sure)
+        elif tag == P or tag == TR:
             if paragraph is not None:
-                _end(pager, paragraph, starts)
+                _end(pager, paragraph, in_cell, sections, starts)
                 paragraph = None
+            parent = el.getparent()
             if tag == P:
                 paragraph = el
+                in_cell = parent is not body and next(el.iterancestors(TC), None) is not None
                 pager.chars = 0
-                before = el.find(f"{W}pPr/{W}pageBreakBefore")
+                before = breaks_before.get(el)
                 if before is not None and _on(before) and pager.has_text:
                     pager.author_break()
-            if _is_place(el, body):
-                place = el
-                places[el] = [(pager.page, pager.sure), None]
-        elif tag == T:
-            if el.text:
-                pager.text(len(el.text))
-                if place is not None and places[place][1] is None:
-                    places[place][1] = (pager.page, pager.sure)
+                is_place = parent is body
+            else:
+                is_place = parent is not None and parent.tag == TBL and parent.getparent() is body
+            if is_place:
+                place_entry = places[el] = [(pager.page, pager.sure), None]
         elif tag == BR:
             if el.get(W + "type") == "page":
                 pager.author_break()
         elif el not in shadowed:
             pager.rendered_break()
     if paragraph is not None:
-        _end(pager, paragraph, starts)
+        _end(pager, paragraph, in_cell, sections, starts)
     found = {}
     for el, (start, text) in places.items():
         page, sure = text or start  # a paragraph stands where its text starts (a break may come first)
@@ -111,11 +119,23 @@ def page_map(body) -> dict:
     return found
 
 
-def _end(pager: _Pager, paragraph, starts: dict) -> None:
-    pager.paragraph_end(in_cell=next(paragraph.iterancestors(TC), None) is not None)
-    sect = paragraph.find(f"{W}pPr/{W}sectPr")
+def _end(pager: _Pager, paragraph, in_cell: bool, sections: dict, starts: dict) -> None:
+    pager.paragraph_end(in_cell)
+    sect = sections.get(paragraph)
     if sect is not None:
         pager.section_break(starts.get(sect, "nextPage"))
+
+
+def _first_under_ppr(body, tag: str) -> dict:
+    """Paragraph → its first `w:pPr/<tag>` (what ``paragraph.find("w:pPr/<tag>")`` returns), for
+    the few paragraphs that have one: found in one pass instead of a lookup per paragraph."""
+    first: dict = {}
+    for el in body.iter(tag):
+        ppr = el.getparent()
+        p = ppr.getparent() if ppr is not None and ppr.tag == PPR else None
+        if p is not None and p.tag == P and p not in first:
+            first[p] = el
+    return first
 
 
 def _section_starts(body) -> dict:
@@ -150,13 +170,6 @@ def _has_marks(body, starts: dict) -> bool:
         if el.tag == PAGE_BREAK_BEFORE and _on(el):
             return True
     return False
-
-
-def _is_place(el, body) -> bool:
-    parent = el.getparent()
-    if el.tag == P:
-        return parent is body
-    return el.tag == TR and parent is not None and parent.tag == TBL and parent.getparent() is body
 
 
 def _on(el) -> bool:

@@ -1,53 +1,72 @@
 """Word .docx → blocks: body paragraphs and tables in document order (headers and footers are
-not body), Word list numbers as Word shows them, merged cells resolved from the XML."""
+not body), Word list numbers as Word shows them, merged cells resolved from the XML.
+
+The package's trees are plain lxml (``docx_package``); what python-docx's classes would read from
+them (a paragraph's text, its style, alignment, a cell's span) is read here from the XML directly,
+with python-docx's rules, once per element."""
 from __future__ import annotations
 
+import gc
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import docx
-from docx.oxml.ns import qn
-from docx.oxml.simpletypes import ST_OnOff
-from docx.table import Table as DocxTable
-from docx.text.paragraph import Paragraph as DocxParagraph
-
 from parsers.errors import ParseError
+from parsers.readers.docx_markup import MALFORMED_MARKUP, drop_malformed_attributes  # noqa: F401 (the code, re-exported)
 from parsers.readers.docx_numbering import Numbering, W
+from parsers.readers.docx_package import WordParts, open_parts
 from parsers.readers.docx_pages import page_map
 from parsers.safety import check_xml_parts, check_zip
-from schemas.blocks import Document, Paragraph, Provenance, ReaderWarning, Table, TableRow
+from schemas.blocks import Document, Paragraph, Provenance, Table, TableRow
 
-MALFORMED_MARKUP = "malformed_markup"  # the ReaderWarning code (a finding kind of the same name)
 HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
-_T, _NO_BREAK_HYPHEN = qn("w:t"), qn("w:noBreakHyphen")
+P, TBL, TR, TC, R, HYPERLINK = W + "p", W + "tbl", W + "tr", W + "tc", W + "r", W + "hyperlink"
+PPR, PSTYLE, NUMPR, OUTLINE, JC, VAL = (W + "pPr", W + "pStyle", W + "numPr", W + "outlineLvl", W + "jc",
+                                        W + "val")
+_RPR, _B = W + "rPr", W + "b"
+_T, _TAB, _BR, _CR, _PTAB, _NO_BREAK_HYPHEN = (W + "t", W + "tab", W + "br", W + "cr", W + "ptab",
+                                               W + "noBreakHyphen")
+_BR_TYPE = W + "type"
 
 
 def read_docx(path: Path, source: str) -> Document:
+    # The reader makes tens of thousands of short-lived objects (lxml's element proxies) and no
+    # reference cycles: the cycle collector, run every 700 allocations, would only walk them.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _read(path, source)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _read(path: Path, source: str) -> Document:
     infos = check_zip(path, ".docx")
     if "word/document.xml" not in {i.filename for i in infos}:
         raise ParseError("not a valid .docx (no word/document.xml)")
     check_xml_parts(path, infos, ".docx")
     try:
-        document = docx.Document(str(path))
+        parts = open_parts(path)
     except Exception as exc:  # python-docx raises many kinds for damaged packages
         raise ParseError(f"cannot open .docx: {type(exc).__name__}: {exc}") from exc
     doc = Document(source=source, format="docx")
-    doc.warnings.extend(_drop_malformed_attributes(document))
-    numbering = _load_numbering(document)
-    styles = _style_table(document)
-    pages = page_map(document.element.body)  # Word's page where its marks tell it, else None
+    doc.warnings.extend(drop_malformed_attributes(parts))
+    numbering, styles_numpr = _load_numbering(parts)
+    styles = _style_table(parts.styles)
+    body = parts.document.find(W + "body")
+    pages = page_map(body)  # Word's page where its marks tell it, else None
     counter = 0
-    for item in document.iter_inner_content():
-        if isinstance(item, DocxParagraph):
+    for item in body.iterchildren(P, TBL):  # python-docx's iter_inner_content: w:p and w:tbl children
+        if item.tag == P:
             counter += 1
-            para = _paragraph(item, numbering, styles, Provenance(source, pages.get(item._p), counter))
+            para = _paragraph(item, numbering, styles, styles_numpr, Provenance(source, pages.get(item), counter))
             if para.text:
                 doc.blocks.append(para)
-        elif isinstance(item, DocxTable):
-            rows = _table_rows(item, numbering)
+        else:
             table_rows = []
-            for cells, tr in zip(rows, item._tbl.findall(W + "tr")):
+            trs = item.findall(TR)
+            for cells, tr in zip(_table_rows(item, trs, numbering), trs):
                 counter += 1
                 table_rows.append(TableRow(cells, Provenance(source, pages.get(tr), counter)))
             if table_rows:
@@ -55,14 +74,9 @@ def read_docx(path: Path, source: str) -> Document:
     return doc
 
 
-def _load_numbering(document) -> Numbering:
-    part = document.part
-    try:
-        numbering_el = part.numbering_part.element
-    except (KeyError, NotImplementedError, AttributeError):
-        numbering_el = None
+def _load_numbering(parts: WordParts) -> tuple[Numbering, dict[str, tuple[str, int]]]:
     styles_numpr: dict[str, tuple[str, int]] = {}
-    for style in document.styles.element.iter(qn("w:style")):
+    for style in parts.styles.iter(W + "style"):
         numpr = style.find(f"{W}pPr/{W}numPr")
         if numpr is None:
             continue
@@ -71,7 +85,7 @@ def _load_numbering(document) -> Numbering:
         if num_id is not None:
             level = ilvl.get(W + "val") if ilvl is not None else "0"
             styles_numpr[style.get(W + "styleId")] = (num_id.get(W + "val"), int(level or 0))
-    return Numbering(numbering_el, styles_numpr)
+    return Numbering(parts.numbering, styles_numpr), styles_numpr
 
 
 @dataclass(frozen=True)
@@ -80,12 +94,12 @@ class _StyleInfo:
     bold: bool = False
 
 
-def _style_table(document) -> dict[str | None, _StyleInfo]:
+def _style_table(styles_root) -> dict[str | None, _StyleInfo]:
     """Paragraph styles resolved once through their basedOn chains (python-docx looks a style up
     by scanning all styles, for every paragraph that asks)."""
     raw: dict[str, dict] = {}
     default_id = None
-    for st in document.styles.element.findall(W + "style"):
+    for st in styles_root.findall(W + "style"):
         if st.get(W + "type") != "paragraph":
             continue
         style_id = st.get(W + "styleId")
@@ -122,95 +136,170 @@ def _style_table(document) -> dict[str | None, _StyleInfo]:
     return table
 
 
-def _paragraph(p: DocxParagraph, numbering: Numbering, styles: dict, prov: Provenance) -> Paragraph:
-    ppr = p._p.pPr
-    style_id = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
+def _paragraph(p, numbering: Numbering, styles: dict, styles_numpr: dict, prov: Provenance) -> Paragraph:
+    # One pass over the paragraph's children: lxml's find() and multi-tag iterchildren() cost more
+    # than looking at the few children a paragraph has.
+    ppr = None
+    pieces: list[str] = []
+    shown = []  # the rPr (or None) of each of the paragraph's own runs that show text
+    for child in p:
+        tag = child.tag
+        if tag == R:
+            shows, rpr = _run_text(child, pieces)
+            if shows:
+                shown.append(rpr)
+        elif tag == HYPERLINK:
+            for r in child:
+                if r.tag == R:
+                    _run_text(r, pieces)
+        elif tag == PPR and ppr is None:
+            ppr = child
+    pstyle, numpr, outline, jc = _paragraph_properties(ppr)
+    style_id = _required_val(pstyle) if pstyle is not None else None
     style = styles.get(style_id, styles[None])
-    label = numbering.label(p._p, style_id)
-    text = clean_text(p.text.replace("\t", " ")).strip()
+    # Numbering.label finds no number without a w:numPr here or in the style: skip the lookup.
+    label = numbering.label(p, style_id) if numpr is not None or style_id in styles_numpr else ""
+    text = clean_text("".join(pieces).replace("\t", " ")).strip()
     if label and text:
         text = f"{label}{text}"
-    return Paragraph(text=text, prov=prov, heading_level=_heading_level(ppr, style),
-                     bold=_is_bold(p, style), centered=_is_centered(p))
+    return Paragraph(text=text, prov=prov, heading_level=_heading_level(outline, style),
+                     bold=_is_bold(shown, style), centered=jc is not None and _required_val(jc) == "center")
 
 
-def _heading_level(ppr, style: _StyleInfo) -> int | None:
-    outline = ppr.find(W + "outlineLvl") if ppr is not None else None
-    if outline is not None and (outline.get(W + "val") or "").isdigit():
-        level = int(outline.get(W + "val")) + 1
+_PPR_FIELDS = {PSTYLE: 0, NUMPR: 1, OUTLINE: 2, JC: 3}
+
+
+def _paragraph_properties(ppr) -> list:
+    """The first w:pStyle, w:numPr, w:outlineLvl and w:jc of a w:pPr (what python-docx's and the
+    numbering's lookups find)."""
+    found = [None, None, None, None]
+    if ppr is not None:
+        for el in ppr:
+            i = _PPR_FIELDS.get(el.tag)
+            if i is not None and found[i] is None:
+                found[i] = el
+    return found
+
+
+def paragraph_text(p) -> str:
+    """python-docx's ``Paragraph.text``: the runs and hyperlinks that are the paragraph's children
+    (a run inside w:ins, w:smartTag or a field is not read), each run's w:t text with tabs, breaks
+    and hyphens as their characters."""
+    pieces: list[str] = []
+    for child in p:
+        tag = child.tag
+        if tag == R:
+            _run_text(child, pieces)
+        elif tag == HYPERLINK:
+            for r in child:
+                if r.tag == R:
+                    _run_text(r, pieces)
+    return "".join(pieces)
+
+
+_CHAR_OF = {_TAB: "\t", _PTAB: "\t", _CR: "\n", _NO_BREAK_HYPHEN: "-"}
+
+
+def _run_text(r, pieces: list[str]) -> tuple[bool, object]:
+    """Adds a run's text to ``pieces``. Returns whether it shows any (``Run.text.strip()`` is not
+    empty: visible w:t text or a non-breaking hyphen; tabs and breaks read as whitespace) and its
+    first w:rPr."""
+    shows, rpr = False, None
+    for el in r:
+        tag = el.tag
+        if tag == _T:
+            text = el.text
+            if text:
+                pieces.append(text)
+                shows = shows or not text.isspace()
+        elif tag in _CHAR_OF:
+            pieces.append(_CHAR_OF[tag])
+            shows = shows or tag == _NO_BREAK_HYPHEN
+        elif tag == _BR:  # a line break is a newline; a page or column break is nothing
+            pieces.append("\n" if el.get(_BR_TYPE, "textWrapping") == "textWrapping" else "")
+        elif tag == _RPR and rpr is None:
+            rpr = el
+    return shows, rpr
+
+
+def _required_val(el) -> str:
+    """The w:val python-docx requires on w:pStyle and w:jc: absent, it raises (and so do we)."""
+    value = el.get(VAL)
+    if value is None:
+        from docx.oxml.exceptions import InvalidXmlError  # xmlchemy's, not docx.exceptions' (ST_OnOff's)
+
+        raise InvalidXmlError(f"required 'w:val' attribute not present on element {el.tag}")
+    return value
+
+
+def _style_id(ppr) -> str | None:
+    pstyle = ppr.find(PSTYLE) if ppr is not None else None
+    return _required_val(pstyle) if pstyle is not None else None
+
+
+def _heading_level(outline, style: _StyleInfo) -> int | None:
+    if outline is not None and (outline.get(VAL) or "").isdigit():
+        level = int(outline.get(VAL)) + 1
         return level if level <= 9 else None
     return style.heading_level
 
 
-def _is_bold(p: DocxParagraph, style: _StyleInfo) -> bool:
-    """Every run that shows text is bold (python-docx's ``Run.text``/``Run.bold`` read straight
-    from the XML: wrapping each run costs more than the rest of the paragraph)."""
-    shown = False
-    for r in p._p.iterchildren(W + "r"):
-        if not _shows_text(r):
-            continue
-        shown = True
-        bold = _run_bold(r)
+def _is_bold(shown: list, style: _StyleInfo) -> bool:
+    """Every run that shows text is bold (python-docx's ``Run.bold``, the style's where unset)."""
+    for rpr in shown:
+        bold = _run_bold(rpr)
         if not (bold or (bold is None and style.bold)):
             return False
-    return shown
+    return bool(shown)
 
 
-def _shows_text(r) -> bool:
-    """``Run.text.strip()`` is not empty: a w:t with visible text, or a non-breaking hyphen (tabs,
-    breaks and carriage returns read as whitespace)."""
-    for child in r.iterchildren(_T, _NO_BREAK_HYPHEN):
-        if child.tag == _NO_BREAK_HYPHEN or (child.text or "").strip():
-            return True
-    return False
-
-
-def _run_bold(r) -> bool | None:
+def _run_bold(rpr) -> bool | None:
     """``Run.bold``: None without a w:b, else its on/off value (malformed values were dropped)."""
-    rpr = r.find(W + "rPr")
-    b = rpr.find(W + "b") if rpr is not None else None
-    if b is None:
+    if rpr is None:
         return None
-    value = b.get(W + "val")
-    return True if value is None else ST_OnOff.convert_from_xml(value)
+    for b in rpr:
+        if b.tag == _B:
+            value = b.get(VAL)
+            return True if value is None else _on_off(value)
+    return None
 
 
-def _is_centered(p: DocxParagraph) -> bool:
-    try:
-        alignment = p.paragraph_format.alignment
-    except ValueError:
-        return False
-    return alignment is not None and int(alignment) == 1
+def _on_off(value: str) -> bool:
+    """python-docx's ST_OnOff: a value outside its six (`" true"`) raises as it does."""
+    if value not in ("1", "0", "true", "false", "on", "off"):
+        from docx.exceptions import InvalidXmlError
+
+        raise InvalidXmlError("value must be one of '1', '0', 'true', 'false', 'on', or 'off', got "
+                              f"'{value}'")
+    return value in ("1", "true", "on")
 
 
 def _cell_text(tc, numbering: Numbering) -> str:
     lines = []
-    for p_el in tc.iter(W + "p"):
-        ppr = p_el.pPr
-        style_id = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
+    for p_el in tc.iter(P):
+        style_id = _style_id(p_el.find(PPR))
         label = numbering.label(p_el, style_id)
-        text = clean_text(DocxParagraph(p_el, None).text).strip()
+        text = clean_text(paragraph_text(p_el)).strip()
         if text:
             lines.append(f"{label}{text}" if label else text)
     return "\n".join(lines)
 
 
-def _table_rows(table: DocxTable, numbering: Numbering) -> list[list[str]]:
+def _table_rows(tbl, trs: list, numbering: Numbering) -> list[list[str]]:
     """Cells on the table grid. A vertically merged cell (`w:vMerge`) gives its value to every
     row it spans; a horizontally merged one (`w:gridSpan`) stands in its first column."""
     grid: list[list[str]] = []
-    grid_el = table._tbl.find(W + "tblGrid")  # python-docx's .tblGrid raises where a producer left it out
+    grid_el = tbl.find(W + "tblGrid")
     width = len(grid_el.findall(W + "gridCol")) if grid_el is not None else 0
-    for tr in table._tbl.findall(W + "tr"):
+    for tr in trs:
         row: list[str] = []
         trpr = tr.find(W + "trPr")
         before = trpr.find(W + "gridBefore") if trpr is not None else None
         if before is not None:
             row.extend([""] * int(before.get(W + "val") or 0))
-        for tc in tr.findall(W + "tc"):
+        for tc in tr.findall(TC):
             col = len(row)
-            span = tc.grid_span
-            vmerge = tc.vMerge
+            span, vmerge = _cell_merge(tc)
             if vmerge == "continue" and grid and col < len(grid[-1]):
                 value = grid[-1][col]
             else:
@@ -222,6 +311,18 @@ def _table_rows(table: DocxTable, numbering: Numbering) -> list[list[str]]:
     return [r + [""] * (width - len(r)) for r in grid]
 
 
+def _cell_merge(tc) -> tuple[int, str | None]:
+    """python-docx's ``tc.grid_span`` (1 without w:gridSpan; its w:val required, an integer) and
+    ``tc.vMerge`` (None without w:vMerge; "continue" where its w:val is absent)."""
+    tcpr = tc.find(W + "tcPr")
+    if tcpr is None:
+        return 1, None
+    grid_span = tcpr.find(W + "gridSpan")
+    vmerge = tcpr.find(W + "vMerge")
+    span = 1 if grid_span is None else int(_required_val(grid_span))
+    return span, None if vmerge is None else vmerge.get(VAL, "continue")
+
+
 # Zero-width, bidi and other format characters, and control characters (newline and tab kept): they
 # make `市\u200b教育局` a different unit from `市教育局` and can reorder a line on screen.
 _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]")
@@ -229,56 +330,3 @@ _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\
 
 def clean_text(text: str) -> str:
     return _INVISIBLE.sub("", text)
-
-
-_ON_OFF = {"true", "false", "1", "0", "on", "off"}
-_INTEGER = re.compile(r"^[+-]?\d{1,18}$")
-# Properties whose value python-docx (or our numbering) converts strictly: a malformed value there
-# would fail the whole document, so the property is treated as absent instead (with a warning).
-_VALUE_RULES: dict[str, object] = {
-    **{name: _ON_OFF for name in ("b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "vanish",
-                                  "outline", "shadow", "emboss", "imprint", "webHidden", "specVanish",
-                                  "keepNext", "keepLines", "pageBreakBefore", "widowControl", "suppressLineNumbers",
-                                  "bidi", "contextualSpacing", "tblHeader", "cantSplit", "noWrap", "hideMark")},
-    **{name: _INTEGER for name in ("gridSpan", "gridBefore", "gridAfter", "ilvl", "numId", "outlineLvl", "start",
-                                   "startOverride", "sz", "szCs", "kern", "spacing", "position", "w")},
-    "vMerge": {"restart", "continue"},
-    "hMerge": {"restart", "continue"},
-    "jc": {"start", "end", "left", "right", "center", "both", "distribute", "mediumKashida", "highKashida",
-           "lowKashida", "thaiDistribute", "numTab"},
-    "vertAlign": {"baseline", "superscript", "subscript"},
-}
-_SPAN_ATTRIBUTES = ("w", "h")  # measurements on tcW/trHeight etc. (w:w="abc")
-_SPAN_ELEMENTS = ("tcW", "trHeight", "gridCol", "tblW", "tblInd", "ind")
-_CHECKED_TAGS = tuple(W + name for name in (*_VALUE_RULES, *_SPAN_ELEMENTS))
-
-
-def _valid(rule, value: str) -> bool:
-    return rule.match(value) is not None if hasattr(rule, "match") else value in rule
-
-
-def _drop_malformed_attributes(document) -> list[ReaderWarning]:
-    """Remove properties whose value is malformed (`w:b="maybe"`, `w:gridSpan="abc"`): each is
-    treated as absent and reported once per kind, and the rest of the document is kept."""
-    roots = [document.element, document.styles.element]
-    try:
-        roots.append(document.part.numbering_part.element)
-    except (KeyError, NotImplementedError, AttributeError):
-        pass
-    bad: dict[str, int] = {}
-    val_name = W + "val"
-    for root in roots:
-        for el in list(root.iter(*_CHECKED_TAGS)):  # lxml filters by tag in C: only these become Python objects
-            local = el.tag[len(W):]
-            rule = _VALUE_RULES.get(local)
-            value = el.get(val_name)
-            if rule is not None and value is not None and not _valid(rule, value.strip()):
-                bad[f"w:{local}=\"{value[:20]}\""] = bad.get(f"w:{local}=\"{value[:20]}\"", 0) + 1
-                el.getparent().remove(el)
-                continue
-            for attr in _SPAN_ATTRIBUTES:
-                raw = el.get(W + attr)
-                if raw is not None and not _INTEGER.match(raw.strip()) and local in _SPAN_ELEMENTS:
-                    bad[f"w:{local} w:{attr}=\"{raw[:20]}\""] = bad.get(f"w:{local} w:{attr}=\"{raw[:20]}\"", 0) + 1
-                    del el.attrib[W + attr]
-    return [ReaderWarning(MALFORMED_MARKUP, f"格式属性无效，已按缺省处理：{what}（{n}处）") for what, n in bad.items()]
