@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from ingest import platform
-from ingest.pipeline import RunOptions, extract_file, failed_extraction
+from ingest.pipeline import Parsed, RunOptions, failed_extraction, is_transient, parse_and_check
 from schemas.records import Extraction
 
 POLL_SECONDS = 0.05
@@ -53,7 +53,7 @@ def _worker_main(conn: Connection, memory_mb: int) -> None:
         if task is None:
             return
         path, sha256, options = task
-        conn.send(extract_file(Path(path), options, sha256=sha256))
+        conn.send(parse_and_check(Path(path), options, sha256=sha256))
 
 
 class _Slot:
@@ -85,9 +85,9 @@ class _Slot:
 
 
 def parse_in_workers(tasks: Iterable[tuple[int, Path, str]], options: RunOptions, jobs: int,
-                     limits: Limits = Limits()) -> Iterator[tuple[int, Extraction]]:
-    """Yield (index, extraction) for each (index, path, sha256) task, in completion order. Workers
-    read and extract; checks run where the extraction arrives. A task of None means "nothing to
+                     limits: Limits = Limits()) -> Iterator[tuple[int, Parsed | Extraction]]:
+    """Yield (index, result) for each (index, path, sha256) task, in completion order: what the worker
+    parsed and checked (``Parsed``), or a failed extraction when the worker overran a limit or died. A task of None means "nothing to
     start yet" (the caller is waiting for an earlier document before dispatching more)."""
     context = platform.worker_context(limits.start_method, preload=["ingest.pipeline"])
     pending = iter(tasks)
@@ -124,14 +124,14 @@ def parse_in_workers(tasks: Iterable[tuple[int, Path, str]], options: RunOptions
                     observer(str(slot.task[1]), time.monotonic() - slot.started)
                 yield slot.task[0], result
                 slot.task = None
-                if not slot.process.is_alive() or slot.done >= limits.tasks_per_worker or result.info.transient:
+                if not slot.process.is_alive() or slot.done >= limits.tasks_per_worker or is_transient(result):
                     _replace(slots, slot, context, limits)
     finally:
         for slot in slots:
             slot.retire()
 
 
-def _collect(slot: _Slot, ready: list, limits: Limits) -> Extraction | None:
+def _collect(slot: _Slot, ready: list, limits: Limits) -> Parsed | Extraction | None:
     index, path, sha = slot.task
     if slot.conn in ready:
         try:
