@@ -52,8 +52,8 @@ def _worker_main(conn: Connection, memory_mb: int) -> None:
             return
         if task is None:
             return
-        path, sha256, options = task
-        conn.send(parse_and_check(Path(path), options, sha256=sha256))
+        path, sha256, id_name, options = task
+        conn.send(parse_and_check(Path(path), options, sha256, id_name))
 
 
 class _Slot:
@@ -84,10 +84,11 @@ class _Slot:
         self.kill()
 
 
-def parse_in_workers(tasks: Iterable[tuple[int, Path, str]], options: RunOptions, jobs: int,
+def parse_in_workers(tasks: Iterable[tuple[int, Path, str, str | None]], options: RunOptions, jobs: int,
                      limits: Limits = Limits()) -> Iterator[tuple[int, Parsed | Extraction]]:
     """Yield (index, result) for each (index, path, sha256) task, in completion order: what the worker
-    parsed and checked (``Parsed``), or a failed extraction when the worker overran a limit or died. A task of None means "nothing to
+    parsed and checked (``Parsed``), or a failed extraction when the worker overran a limit or died (the
+fourth item of a task, when given, is the name its doc_id hashes: see ``extract_file``). A task of None means "nothing to
     start yet" (the caller is waiting for an earlier document before dispatching more)."""
     context = platform.worker_context(limits.start_method, preload=["ingest.pipeline"])
     pending = iter(tasks)
@@ -103,13 +104,13 @@ def parse_in_workers(tasks: Iterable[tuple[int, Path, str]], options: RunOptions
                     break
                 if task is None:
                     break
-                index, path, sha = task
+                index, path, sha, id_name = task
                 slot = next((s for s in slots if s.task is None), None)
                 if slot is None:
                     slot = _Slot(context, limits)
                     slots.append(slot)
-                slot.task, slot.started = (index, path, sha), time.monotonic()
-                slot.conn.send((str(path), sha, options))
+                slot.task, slot.started = task, time.monotonic()
+                slot.conn.send((str(path), sha, id_name, options))
             busy = [s for s in slots if s.task is not None]
             if not busy:
                 if exhausted:
@@ -132,7 +133,7 @@ def parse_in_workers(tasks: Iterable[tuple[int, Path, str]], options: RunOptions
 
 
 def _collect(slot: _Slot, ready: list, limits: Limits) -> Parsed | Extraction | None:
-    index, path, sha = slot.task
+    index, path, sha, _name = slot.task
     if slot.conn in ready:
         try:
             result = slot.conn.recv()

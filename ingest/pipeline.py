@@ -59,9 +59,10 @@ class Parsed:
         return extraction, self.checked_with == checks_signature()
 
 
-def parse_and_check(path: Path, options: RunOptions = RunOptions(), sha256: str | None = None) -> Parsed:
+def parse_and_check(path: Path, options: RunOptions = RunOptions(), sha256: str | None = None,
+                    id_name: str | None = None) -> Parsed:
     """What a worker does with one file: read, extract, check, and pickle the extraction for the manifest."""
-    extraction = check(extract_file(path, options, sha256))
+    extraction = check(extract_file(path, options, sha256, id_name))
     return Parsed(manifest.dumps(extraction), extraction.findings, checks_signature(), extraction.info.sha256,
                   extraction.info.transient)
 
@@ -77,8 +78,11 @@ def is_transient(result: Extraction | Parsed) -> bool:
     return result.transient if isinstance(result, Parsed) else result.info.transient
 
 
-def extract_file(path: Path, options: RunOptions = RunOptions(), sha256: str | None = None) -> Extraction:
-    """Read and extract one file; every error is captured in the returned document row.
+def extract_file(path: Path, options: RunOptions = RunOptions(), sha256: str | None = None,
+                 id_name: str | None = None) -> Extraction:
+    """Read and extract one file; every error is captured in the returned document row. ``id_name`` is
+    the name the run's doc_id hashes (the path relative to its input root; default the path), so the
+    records are made with their final ids rather than renamed afterwards.
 
     The hash is taken here, from the file this call parses, and checked again after parsing (with the
     file's identity: inode, size, mtime): a file replaced or rewritten meanwhile fails with a reason
@@ -90,7 +94,7 @@ def extract_file(path: Path, options: RunOptions = RunOptions(), sha256: str | N
         before = _identity(path)
         refuse_oversize(before[2])
         info.sha256 = file_sha256(path)
-        info.doc_id = make_doc_id(info.sha256, path)
+        info.doc_id = make_doc_id(info.sha256, id_name or path)
         document = formats.read(path, info.source_path, options)
         refuse_oversized_document(document)
         extraction = extract(document, info)
@@ -109,7 +113,7 @@ def extract_file(path: Path, options: RunOptions = RunOptions(), sha256: str | N
     except Exception as exc:  # the per-file boundary: one bad file never stops the batch
         info.status, info.error = "failed", f"internal error: {type(exc).__name__}: {exc}"
     if not info.doc_id:
-        info.doc_id = make_doc_id(info.sha256, path)
+        info.doc_id = make_doc_id(info.sha256, id_name or path)
     return Extraction(info)
 
 

@@ -13,7 +13,7 @@ from typing import Callable, Iterator, Sequence
 
 from ingest import PARSER_VERSION, platform
 from ingest.batch import Limits
-from ingest.dataset.identity import assign_identity, canonical_finding_units
+from ingest.dataset.identity import assign_identity, canonical_finding_units, relative_name
 from ingest.engines.local import LocalEngine
 from ingest.errors import EnvironmentFault, Interrupted, describe_os_error
 from ingest.inputs import ARCHIVE_EXTENSIONS, file_sha256, iter_input_files
@@ -171,7 +171,7 @@ def _run_locked(paths, settings: RunSettings, sinks: Sequence[Sink], on_progress
                 item, checked = relocate(item, sources[next_index]), False
             emit(item, checked)
 
-    def tasks() -> Iterator[tuple[int, Path, str]]:
+    def tasks() -> Iterator[tuple[int, Path, str, str | None]]:
         for index, path in enumerate(files):
             try:
                 refuse_oversize(path.stat().st_size)  # before hashing: a huge sparse file is refused at once
@@ -188,7 +188,9 @@ def _run_locked(paths, settings: RunSettings, sinks: Sequence[Sink], on_progress
                 continue
             while index - next_index > settings.reorder_window + max(settings.jobs, 1):
                 yield None  # the earliest document is still being parsed: wait before dispatching more
-            yield index, path, sha
+            # The worker makes the records with the ids assign_identity would give them (an archive member's
+            # are given on relocation): nothing to rename here.
+            yield index, path, sha, None if index in sources else relative_name(os.fspath(path), roots)
 
     def leftovers() -> None:
         for offset, extraction in enumerate(unread):

@@ -110,3 +110,19 @@ def test_the_manifest_holds_what_the_worker_pickled_and_a_rerun_reuses_it(tmp_pa
     assert summary.reused == 3
     assert _findings(first.got) == _findings(second.got)
     assert [(e.targets, e.indicators) for e in first.got] == [(e.targets, e.indicators) for e in second.got]
+
+
+def test_workers_make_records_with_the_runs_ids_so_none_is_renamed(tmp_path, monkeypatch):
+    import ingest.dataset.identity as identity
+
+    folder = _corpus(tmp_path)
+    renamed, rename = [], identity._renamed
+    monkeypatch.setattr(identity, "_renamed", lambda ex, old, new: renamed.append(ex.info.source_path) or
+                        rename(ex, old, new))
+    in_workers, here = _Keep(), _Keep()
+    run([folder], RunSettings(jobs=1), [in_workers])
+    assert renamed == [str(folder / "c.zip") + "!/inner/notice.md"]  # relocated from its temporary file
+    monkeypatch.setattr(identity, "_renamed", rename)
+    run([folder], RunSettings(jobs=0), [here])
+    assert [(e.info.doc_id, [t.target_id for t in e.targets]) for e in in_workers.got] == \
+           [(e.info.doc_id, [t.target_id for t in e.targets]) for e in here.got]

@@ -3,7 +3,8 @@ result in the manifest and hands it to the sinks; an engine only turns the task 
 worker's ``Parsed``: the extraction checked in the worker; or an ``Extraction`` the runner checks), so the
 tables are the same whichever engine ran.
 
-An engine is called with the run's tasks, each ``(index, path, sha256)`` or ``None`` ("nothing to start
+An engine is called with the run's tasks, each ``(index, path, sha256, id_name)`` (``id_name``: what the
+document's id hashes, see ``pipeline.extract_file``) or ``None`` ("nothing to start
 yet": the runner waits for an earlier document before it dispatches more), and yields ``(index,
 result)`` in completion order, one for every task: a document that fails, overruns its time or memory
 limit or kills its worker is a failed extraction with the reason, never a missing one.
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     from ingest.runner import RunSettings
     from schemas.records import Extraction
 
-Task = Optional[tuple[int, Path, str]]
+Task = Optional[tuple[int, Path, str, Optional[str]]]
 Result = Union["Parsed", "Extraction"]
 NAMES = ("local", "ray")
 RAY_MISSING = "--engine ray needs Ray, which is not installed: pip install 'notice-ingest[ray]'"

@@ -62,7 +62,7 @@ class Parser:
     def ready(self) -> tuple[str, str, str, int]:
         return __version__, PARSER_VERSION, socket.gethostname(), os.getpid()
 
-    def parse(self, path: str, sha256: str, cwd: str) -> Parsed | Extraction:
+    def parse(self, path: str, sha256: str, cwd: str, id_name: str | None = None) -> Parsed | Extraction:
         if not os.path.isabs(path):
             try:
                 os.chdir(cwd)  # one document at a time in this process: the run's folder, as on the driver
@@ -71,7 +71,7 @@ class Parser:
                                                        f"{socket.gethostname()} (the inputs must be on a shared "
                                                        "filesystem, at the same path on every node)")
         box: list[Parsed] = []
-        worker = threading.Thread(target=lambda: box.append(parse_and_check(Path(path), self.options, sha256)),
+        worker = threading.Thread(target=lambda: box.append(parse_and_check(Path(path), self.options, sha256, id_name)),
                                   daemon=True)
         worker.start()
         limit = self.memory_mb * MB
@@ -89,7 +89,7 @@ class _Slot:
     actor: object
     ready_ref: object | None  # until the worker has started
     created: float
-    task: tuple | None = None  # (index, path, sha256)
+    task: tuple | None = None  # (index, path, sha256, id_name)
     attempt: int = 0
     ref: object | None = None
     started: float = 0.0
@@ -142,9 +142,9 @@ class _Pool:
         idle = [s for s in self.slots if s.ready_ref is None and s.task is None]
         while self.queue and idle:
             slot = idle.pop()
-            (index, path, sha), attempt = self.queue.popleft()
-            slot.task, slot.attempt, slot.started = (index, path, sha), attempt, time.monotonic()
-            slot.ref = slot.actor.parse.remote(os.fspath(path), sha, self.cwd)
+            (index, path, sha, id_name), attempt = self.queue.popleft()
+            slot.task, slot.attempt, slot.started = (index, path, sha, id_name), attempt, time.monotonic()
+            slot.ref = slot.actor.parse.remote(os.fspath(path), sha, self.cwd, id_name)
         starting = sum(1 for s in self.slots if s.ready_ref is not None)
         for _ in range(min(len(self.queue) - starting, self.size - len(self.slots))):
             actor = self.actor_class.remote(self.settings.options, self.settings.limits.memory_mb, self.plugins)
@@ -184,7 +184,7 @@ class _Pool:
                                    "(--memory-limit)")
 
     def _collect(self, slot: _Slot, ready: bool) -> tuple[int, Parsed | Extraction] | None:
-        index, path, sha = slot.task
+        index, path, sha, _name = slot.task
         limits = self.settings.limits
         if ready:
             try:
@@ -194,7 +194,7 @@ class _Pool:
             except (RayError, GetTimeoutError):  # the worker died: a crash, the OOM killer, a lost node
                 self._retire(slot)
                 if slot.attempt == 0:
-                    self.queue.appendleft(((index, path, sha), 1))
+                    self.queue.appendleft((slot.task, 1))
                     return None
                 return index, failed_extraction(path, sha, CRASHED_TWICE, transient=True)
             slot.done += 1
