@@ -12,7 +12,6 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest import manifest
 from ingest.checks import checks, run_checks
 from ingest.inputs import file_sha256, make_doc_id
 from ingest.paths import display, raw
@@ -54,6 +53,8 @@ class Parsed:
     def open(self) -> tuple[Extraction, bool]:
         """The extraction with the worker's findings, and whether they are this process's checks' findings
         (else the caller checks it again)."""
+        from ingest import manifest
+
         extraction = manifest.loads(self.blob)
         extraction.findings = self.findings
         return extraction, self.checked_with == checks_signature()
@@ -63,6 +64,8 @@ def parse_and_check(path: Path, options: RunOptions = RunOptions(), sha256: str 
                     id_name: str | None = None) -> Parsed:
     """What a worker does with one file: read, extract, check, and pickle the extraction for the manifest."""
     extraction = check(extract_file(path, options, sha256, id_name))
+    from ingest import manifest  # here, not at import: sqlite3 stays out of a worker until its first result
+
     return Parsed(manifest.dumps(extraction), extraction.findings, checks_signature(), extraction.info.sha256,
                   extraction.info.transient)
 

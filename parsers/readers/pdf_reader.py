@@ -25,7 +25,8 @@ import regex
 
 from parsers.errors import ParseError
 from parsers.readers.limits import LIMITS
-from parsers.readers.pdf_layout import LAYOUT
+from parsers.readers.pdf_layout import (BAD_CHAR, LAYOUT, NOT_SPACE, READABLE_CHAR, WHITESPACE,  # noqa: F401
+                                         text_layer_problem)
 from parsers.textnorm import clean_text
 from schemas.blocks import Document, Paragraph, Provenance, ReaderWarning, Table, TableRow
 
@@ -35,19 +36,11 @@ if TYPE_CHECKING:  # OCR (numpy, PIL) and table geometry (pdfplumber) load when 
 # `— 3 —`, `-3-`, `第3页`, `第 3 页 共 9 页`, `3/9`, a bare `3`
 PAGE_NUMBER = regex.compile(
     r"^[\s—–\-－~·]*(?:第\s*)?\d{1,4}\s*(?:页)?\s*(?:[/／]\s*(?:共\s*)?\d{1,4}\s*页?|共\s*\d{1,4}\s*页)?[\s—–\-－~·]*$")
-# Patterns run over every page's whole text use the standard library's engine, several times faster
-# there than `regex`. `regex`'s \s is Unicode White_Space; re's also takes \x1c-\x1f, so these classes
-# leave those four out to match what `regex` matched (tests/readers/test_pdf_patterns.py).
-_SPACE = r"[^\S\x1c-\x1f]"
-_NOT_SPACE = r"[\S\x1c-\x1f]"
-WHITESPACE = re.compile(_SPACE + "+")
 DIGIT_RUN = regex.compile(r"\d+")
-BAD_CHAR = re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f]+")
-READABLE_CHAR = re.compile(r"[\u4e00-\u9fff\x21-\x7e\u3000-\u303f\uff00-\uffef—–“”‘’…·]+")
 TERMINAL = regex.compile(r"[。；;：:！!？?]\s*[”」』）)]?\s*$")
 OCR_DPI = 150  # a page without a usable text layer is rendered at this resolution for OCR
 OCR_MAX_SIDE = 2400  # px: a huge page is rendered smaller rather than exhaust memory
-SPACE_BETWEEN = re.compile(rf"(?<={_NOT_SPACE}) +(?={_NOT_SPACE})")  # a space inside a line
+SPACE_BETWEEN = re.compile(rf"(?<={NOT_SPACE}) +(?={NOT_SPACE})")  # a space inside a line
 # pdfium emits a line's characters out of reading order when some come from another text object,
 # typically quotes and symbols set in a fallback font. Lines made only of CJK, ASCII and the main
 # punctuation are in order; only the others are checked character by character.
@@ -134,7 +127,7 @@ def _read_page(pdf, index: int, doc: Document, ocr: str = "off", threads: int = 
         textpage = page.get_textpage()
         try:
             text = textpage.get_text_range()
-            verdict = _text_layer_problem(text)
+            verdict = text_layer_problem(text)
             if ocr == "force" or (verdict and ocr == "auto"):
                 return _ocr_pdf_page(page, index + 1, doc, threads, verdict)
             if verdict:
@@ -180,19 +173,6 @@ def _ocr_pdf_page(page, page_no: int, doc: Document, threads: int, verdict: str 
         return None
     doc.ocr_pages.append(page_no)
     return ocr_page(page_no, found)
-
-
-def _text_layer_problem(text: str) -> str | None:
-    """Why the page's text cannot be trusted, or None. CID fonts without a ToUnicode map give
-    replacement or private-use characters, or bytes that decode to no script at all."""
-    visible = WHITESPACE.sub("", text)
-    if not visible:
-        return "没有文字层（需要OCR）：text layer unreadable: needs OCR"
-    bad = len(visible) - len(BAD_CHAR.sub("", visible))
-    unreadable = len(READABLE_CHAR.sub("", visible))
-    if bad / len(visible) > LAYOUT.max_bad_char_share or unreadable / len(visible) > LAYOUT.max_unreadable_share:
-        return "文字层无法识别（需要OCR）：text layer unreadable: needs OCR"
-    return None
 
 
 def _may_be_moved(text: str) -> list[int]:
