@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from ingest import platform
-from ingest.pipeline import RunOptions, extract_file, failed_extraction
+from ingest.pipeline import Parsed, RunOptions, failed_extraction, is_transient, parse_and_check
 from schemas.records import Extraction
 
 POLL_SECONDS = 0.05
@@ -52,8 +52,11 @@ def _worker_main(conn: Connection, memory_mb: int) -> None:
             return
         if task is None:
             return
-        path, sha256, options = task
-        conn.send(extract_file(Path(path), options, sha256=sha256))
+        path, sha256, id_name, options = task
+        conn.send(parse_and_check(Path(path), options, sha256, id_name))
+
+
+AT_CAP_SECONDS = 2.0  # a worker held this long at its address-space cap has run out of memory
 
 
 class _Slot:
@@ -65,9 +68,21 @@ class _Slot:
         self.task: tuple | None = None
         self.started = 0.0
         self.done = 0
+        self.at_cap_since: float | None = None
 
-    def rss_bytes(self) -> int:
-        return platform.resident_bytes(self.process.pid)
+    def over_memory(self, megabytes: int) -> bool:
+        """Resident size over the limit, or the address space held at the worker's own cap: a parser
+        whose allocations fail there can spin in C code instead of raising MemoryError."""
+        rss, vms = platform.memory_bytes(self.process.pid)
+        cap = megabytes * 1024 * 1024
+        if rss > cap:
+            return True
+        if vms < 0.97 * cap:
+            self.at_cap_since = None
+            return False
+        now = time.monotonic()
+        self.at_cap_since = self.at_cap_since or now
+        return now - self.at_cap_since > AT_CAP_SECONDS
 
     def kill(self) -> None:
         if self.process.is_alive():
@@ -84,10 +99,11 @@ class _Slot:
         self.kill()
 
 
-def parse_in_workers(tasks: Iterable[tuple[int, Path, str]], options: RunOptions, jobs: int,
-                     limits: Limits = Limits()) -> Iterator[tuple[int, Extraction]]:
-    """Yield (index, extraction) for each (index, path, sha256) task, in completion order. Workers
-    read and extract; checks run where the extraction arrives. A task of None means "nothing to
+def parse_in_workers(tasks: Iterable[tuple[int, Path, str, str | None]], options: RunOptions, jobs: int,
+                     limits: Limits = Limits()) -> Iterator[tuple[int, Parsed | Extraction]]:
+    """Yield (index, result) for each (index, path, sha256) task, in completion order: what the worker
+    parsed and checked (``Parsed``), or a failed extraction when the worker overran a limit or died (the
+fourth item of a task, when given, is the name its doc_id hashes: see ``extract_file``). A task of None means "nothing to
     start yet" (the caller is waiting for an earlier document before dispatching more)."""
     context = platform.worker_context(limits.start_method, preload=["ingest.pipeline"])
     pending = iter(tasks)
@@ -103,13 +119,13 @@ def parse_in_workers(tasks: Iterable[tuple[int, Path, str]], options: RunOptions
                     break
                 if task is None:
                     break
-                index, path, sha = task
+                index, path, sha, id_name = task
                 slot = next((s for s in slots if s.task is None), None)
                 if slot is None:
                     slot = _Slot(context, limits)
                     slots.append(slot)
-                slot.task, slot.started = (index, path, sha), time.monotonic()
-                slot.conn.send((str(path), sha, options))
+                slot.task, slot.started, slot.at_cap_since = task, time.monotonic(), None
+                slot.conn.send((str(path), sha, id_name, options))
             busy = [s for s in slots if s.task is not None]
             if not busy:
                 if exhausted:
@@ -124,15 +140,15 @@ def parse_in_workers(tasks: Iterable[tuple[int, Path, str]], options: RunOptions
                     observer(str(slot.task[1]), time.monotonic() - slot.started)
                 yield slot.task[0], result
                 slot.task = None
-                if not slot.process.is_alive() or slot.done >= limits.tasks_per_worker or result.info.transient:
+                if not slot.process.is_alive() or slot.done >= limits.tasks_per_worker or is_transient(result):
                     _replace(slots, slot, context, limits)
     finally:
         for slot in slots:
             slot.retire()
 
 
-def _collect(slot: _Slot, ready: list, limits: Limits) -> Extraction | None:
-    index, path, sha = slot.task
+def _collect(slot: _Slot, ready: list, limits: Limits) -> Parsed | Extraction | None:
+    index, path, sha, _name = slot.task
     if slot.conn in ready:
         try:
             result = slot.conn.recv()
@@ -146,7 +162,7 @@ def _collect(slot: _Slot, ready: list, limits: Limits) -> Extraction | None:
     if limits.seconds and elapsed > limits.seconds:
         slot.kill()
         return failed_extraction(path, sha, f"time limit exceeded: parsing took over {limits.seconds:g} s", transient=True)
-    if limits.memory_mb and slot.rss_bytes() > limits.memory_mb * 1024 * 1024:
+    if limits.memory_mb and slot.over_memory(limits.memory_mb):
         slot.kill()
         return failed_extraction(path, sha, f"memory limit exceeded: over {limits.memory_mb} MB", transient=True)
     return None

@@ -1,15 +1,18 @@
 """The orchestrator: ``process(path, options) -> Extraction`` is read → extract → check for one file.
 
-The two halves are separate because a batch runs them in different places: ``extract_file`` in an
-isolated worker (its result is what the manifest caches), ``check`` wherever the extraction arrives,
-fresh or reused, so the current checks always run. A file that cannot be read becomes a failed
-``documents`` row with the reason; it never stops the batch."""
+The two halves are separate because a batch runs them in different places: ``parse_and_check`` in an
+isolated worker (read, extract and check, the extraction pickled once as the manifest keeps it), and
+``check`` again where an extraction arrives unchecked: reused from the manifest, or checked by a worker
+whose registered checks differ from this process's (a plug-in the program registered after the workers
+started), so the current checks always run. A file that cannot be read becomes a failed ``documents``
+row with the reason; it never stops the batch."""
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.checks import run_checks
+from ingest.checks import checks, run_checks
 from ingest.inputs import file_sha256, make_doc_id
 from ingest.paths import display, raw
 from parsers import formats
@@ -21,7 +24,7 @@ from parsers.extract.targets import extract_targets
 from parsers.extract.units import apply_canonical_units
 from parsers.readers.limits import LIMITS
 from schemas.blocks import Document
-from schemas.records import DocumentInfo, Extraction
+from schemas.records import DocumentInfo, Extraction, Finding
 
 # What a user may set for one run is what a format may be told when it reads.
 RunOptions = formats.ReadOptions
@@ -35,8 +38,54 @@ def process(path: Path, options: RunOptions = RunOptions(), sha256: str | None =
 process_file = process  # the name earlier callers know
 
 
-def extract_file(path: Path, options: RunOptions = RunOptions(), sha256: str | None = None) -> Extraction:
-    """Read and extract one file; every error is captured in the returned document row.
+@dataclass
+class Parsed:
+    """A worker's result: the extraction as the manifest keeps it (pickled and compressed once, in the
+    worker: the supervisor stores these bytes as they are), the findings of the checks the worker ran
+    and which checks those were."""
+
+    blob: bytes  # manifest.dumps(extraction): no findings
+    findings: list[Finding]
+    checked_with: str
+    sha256: str
+    transient: bool
+
+    def open(self) -> tuple[Extraction, bool]:
+        """The extraction with the worker's findings, and whether they are this process's checks' findings
+        (else the caller checks it again)."""
+        from ingest import manifest
+
+        extraction = manifest.loads(self.blob)
+        extraction.findings = self.findings
+        return extraction, self.checked_with == checks_signature()
+
+
+def parse_and_check(path: Path, options: RunOptions = RunOptions(), sha256: str | None = None,
+                    id_name: str | None = None) -> Parsed:
+    """What a worker does with one file: read, extract, check, and pickle the extraction for the manifest."""
+    extraction = check(extract_file(path, options, sha256, id_name))
+    from ingest import manifest  # here, not at import: sqlite3 stays out of a worker until its first result
+
+    return Parsed(manifest.dumps(extraction), extraction.findings, checks_signature(), extraction.info.sha256,
+                  extraction.info.transient)
+
+
+def checks_signature() -> str:
+    """Which checks are registered in this process (names, functions, kinds): a worker's findings are
+    kept only where its checks are the supervisor's."""
+    return repr([(c.name, getattr(c.run, "__module__", None), getattr(c.run, "__qualname__", None),
+                  [k.code for k in c.kinds]) for c in checks()])
+
+
+def is_transient(result: Extraction | Parsed) -> bool:
+    return result.transient if isinstance(result, Parsed) else result.info.transient
+
+
+def extract_file(path: Path, options: RunOptions = RunOptions(), sha256: str | None = None,
+                 id_name: str | None = None) -> Extraction:
+    """Read and extract one file; every error is captured in the returned document row. ``id_name`` is
+    the name the run's doc_id hashes (the path relative to its input root; default the path), so the
+    records are made with their final ids rather than renamed afterwards.
 
     The hash is taken here, from the file this call parses, and checked again after parsing (with the
     file's identity: inode, size, mtime): a file replaced or rewritten meanwhile fails with a reason
@@ -48,7 +97,7 @@ def extract_file(path: Path, options: RunOptions = RunOptions(), sha256: str | N
         before = _identity(path)
         refuse_oversize(before[2])
         info.sha256 = file_sha256(path)
-        info.doc_id = make_doc_id(info.sha256, path)
+        info.doc_id = make_doc_id(info.sha256, id_name or path)
         document = formats.read(path, info.source_path, options)
         refuse_oversized_document(document)
         extraction = extract(document, info)
@@ -67,7 +116,7 @@ def extract_file(path: Path, options: RunOptions = RunOptions(), sha256: str | N
     except Exception as exc:  # the per-file boundary: one bad file never stops the batch
         info.status, info.error = "failed", f"internal error: {type(exc).__name__}: {exc}"
     if not info.doc_id:
-        info.doc_id = make_doc_id(info.sha256, path)
+        info.doc_id = make_doc_id(info.sha256, id_name or path)
     return Extraction(info)
 
 

@@ -62,6 +62,16 @@ def resident_bytes(pid: int) -> int:
         return 0
 
 
+def memory_bytes(pid: int) -> tuple[int, int]:
+    """A process's resident and virtual sizes; (0, 0) when it is gone."""
+    psutil = _psutil()
+    try:
+        info = psutil.Process(pid).memory_info()
+        return info.rss, info.vms
+    except (psutil.Error, OSError):
+        return 0, 0
+
+
 def peak_resident_mb(pid: int | None = None) -> float:
     """A process's peak resident size in MB (Linux: VmHWM; Windows: peak working set); where the
     OS keeps no peak, its current size."""

@@ -1,5 +1,6 @@
-"""A run: find the files, take what the manifest already holds, extract the rest in isolated workers,
-check every extraction, and hand each to the sinks in input order. ``ingest run`` and ``ingest check``
+"""A run: find the files, take what the manifest already holds, extract and check the rest in isolated
+workers (checked here what the manifest gave, or a worker checked with other checks than this process
+has), and hand each to the sinks in input order. ``ingest run`` and ``ingest check``
 are both this, with different sinks (and ``check`` without a manifest)."""
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from ingest.inputs import ARCHIVE_EXTENSIONS, file_sha256, iter_input_files, mak
 from ingest.lock import OutputLock
 from ingest.manifest import manifest_fault, open_manifest
 from ingest.paths import display
-from ingest.pipeline import (RunOptions, check, failed_extraction, refuse_oversize, relocate,
+from ingest.pipeline import (Parsed, RunOptions, check, failed_extraction, refuse_oversize, relocate,
                              skipped_extraction)
 from ingest.writers.commit import recover
 from ingest.writers.sinks import Sink
@@ -139,18 +140,20 @@ def _run_locked(paths, settings: RunSettings, sinks: Sequence[Sink], on_progress
     # Rows read under another OCR mode are other rows (a scan fails under --ocr off): keyed apart.
     version = PARSER_VERSION if settings.options.ocr == "auto" else f"{PARSER_VERSION};ocr={settings.options.ocr}"
     manifest = open_manifest(settings.manifest, version) if settings.manifest else None
-    # Documents that have arrived, waiting for an earlier one: a worker result, or a manifest hash
+    # Documents that have arrived, waiting for an earlier one: a worker result (compressed), or a manifest hash
     # (reused documents are loaded from the manifest only when their turn comes: streamed, not held).
-    ready: dict[int, Extraction | str] = {}
+    ready: dict[int, Parsed | Extraction | str] = {}
     next_index = 0
     state = {"opened": 0}
     roots = [settings.root] if settings.root else list(paths)
     held = _held_versions(settings, version)
     _describe(sinks, settings, paths, version)
 
-    def emit(ex: Extraction) -> None:
+    def emit(ex: Extraction, checked: bool = False) -> None:
         nonlocal next_index
-        ex = check(assign_identity(ex, roots))
+        ex = assign_identity(ex, roots)  # renames the findings' doc_id too
+        if not checked:
+            ex = check(ex)
         canonical_finding_units(ex)
         for sink in sinks:
             sink.add(ex)
@@ -159,19 +162,22 @@ def _run_locked(paths, settings: RunSettings, sinks: Sequence[Sink], on_progress
         if on_progress:
             on_progress(next_index, len(files) + len(unread), ex.info.source_path)
 
-    def deliver(index: int, item: Extraction | str) -> None:
+    def deliver(index: int, item: Parsed | Extraction | str) -> None:
         ready[index] = item
         while next_index in ready:
             item = ready.pop(next_index)
             # An archive member is named by its place in the archive (a.zip!/x.docx), not its temp file.
             source = sources.get(next_index, files[next_index] if next_index < len(files) else None)
+            checked = False  # findings of this process's checks (a worker's, when its checks are the same)
+            if isinstance(item, Parsed):
+                item, checked = item.open()
             if isinstance(item, str):
                 item = _reuse(manifest, item, source)
             elif next_index in sources:
-                item = relocate(item, sources[next_index])
-            emit(item)
+                item, checked = relocate(item, sources[next_index]), False
+            emit(item, checked)
 
-    def tasks() -> Iterator[tuple[int, Path, str]]:
+    def tasks() -> Iterator[tuple[int, Path, str, str | None]]:
         for index, path in enumerate(files):
             try:
                 refuse_oversize(path.stat().st_size)  # before hashing: a huge sparse file is refused at once
@@ -192,7 +198,9 @@ def _run_locked(paths, settings: RunSettings, sinks: Sequence[Sink], on_progress
                 continue
             while index - next_index > settings.reorder_window + max(settings.jobs, 1):
                 yield None  # the earliest document is still being parsed: wait before dispatching more
-            yield index, path, sha
+            # The worker makes the records with the ids assign_identity would give them (an archive member's
+            # are given on relocation): nothing to rename here.
+            yield index, path, sha, None if index in sources else relative_name(os.fspath(path), roots)
 
     def leftovers() -> None:
         for offset, extraction in enumerate(unread):
@@ -203,10 +211,9 @@ def _run_locked(paths, settings: RunSettings, sinks: Sequence[Sink], on_progress
         for sink in sinks:
             _guard(sink.open, "the output tables")
             state["opened"] += 1
-        for index, extraction in _extract(tasks(), settings):
-            if manifest and not extraction.info.transient and extraction.info.sha256:
-                _guard(lambda: manifest.put(extraction), "the manifest")
-            _guard(lambda: deliver(index, extraction), "the output tables")
+        for index, result in _extract(tasks(), settings):
+            _guard(lambda: _keep(manifest, result), "the manifest")
+            _guard(lambda: deliver(index, result), "the output tables")
         for offset, extraction in enumerate(unread):  # skipped files and refused archive members
             _guard(lambda: deliver(len(files) + offset, extraction), "the output tables")
         for sink in sinks:
@@ -281,6 +288,17 @@ def _expand_archives(listed: list[Path], workdir: Path) -> tuple[list[Path], dic
             sources[len(files)] = m.source
             files.append(m.path)
     return files, sources, unread
+
+
+def _keep(manifest, result: Parsed | Extraction) -> None:
+    """A parsed document into the manifest (a worker's bytes as they came); not a transient failure."""
+    if manifest is None:
+        return
+    if isinstance(result, Parsed):
+        if not result.transient and result.sha256:
+            manifest.put_blob(result.sha256, result.blob)
+    elif not result.info.transient and result.info.sha256:
+        manifest.put(result)
 
 
 def _reuse(manifest, sha: str, path: Path) -> Extraction:

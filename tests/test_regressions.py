@@ -75,3 +75,19 @@ def test_manifest_keeps_typed_records_and_refuses_anything_else(tmp_path):
     hostile = zlib.compress(pickle.dumps(print))  # any callable outside the record classes
     with pytest.raises(pickle.UnpicklingError, match="not a record class"):
         loads(hostile)
+
+
+def test_worker_held_at_its_address_space_cap_is_out_of_memory(monkeypatch):
+    """A parser whose allocations fail at the worker's cap spun in C code until the time limit, so the
+    row said time where memory ran out: the supervisor now treats a worker held at its cap as over."""
+    from types import SimpleNamespace
+
+    from ingest import batch, platform
+
+    clock = iter([100.0, 101.0, 102.5])
+    monkeypatch.setattr(batch.time, "monotonic", lambda: next(clock))
+    monkeypatch.setattr(platform, "memory_bytes", lambda pid: (120 * 2**20, 299 * 2**20))
+    slot = SimpleNamespace(process=SimpleNamespace(pid=1), at_cap_since=None)
+    assert [batch._Slot.over_memory(slot, 300) for _ in range(3)] == [False, False, True]
+    monkeypatch.setattr(platform, "memory_bytes", lambda pid: (120 * 2**20, 200 * 2**20))
+    assert not batch._Slot.over_memory(slot, 300) and slot.at_cap_since is None  # below the cap: the clock resets

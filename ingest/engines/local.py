@@ -16,7 +16,7 @@ class LocalEngine:
 
     def __call__(self, tasks: Iterator, settings) -> Iterator:
         if settings.jobs == 0:  # in this process: no isolation (tests and plug-ins)
-            return ((t[0], extract_file(t[1], settings.options, t[2])) for t in tasks if t is not None)
+            return ((t[0], extract_file(t[1], settings.options, t[2], t[3])) for t in tasks if t is not None)
         return parse_in_workers(tasks, settings.options, settings.jobs, settings.limits)
 
     def close(self) -> None:

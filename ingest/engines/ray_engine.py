@@ -16,8 +16,8 @@ waiting in Ray's queue is not counted against its limit):
 - a worker is replaced after ``--docs-per-worker`` documents, and after any transient failure.
 
 Paths are read where they are: every node must see the inputs at the same path (a shared filesystem);
-object-store URIs (s3://, gs://) are not supported. Results come back to the driver, which checks them and
-writes the same tables, manifest and commit as the local engine.
+object-store URIs (s3://, gs://) are not supported. Each worker checks what it parsed; results come back to the
+driver, which writes the same tables, manifest and commit as the local engine.
 """
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ from ray.exceptions import GetTimeoutError, RayError, RayTaskError
 
 from ingest import PARSER_VERSION, __version__, platform
 from ingest.errors import EnvironmentFault
-from ingest.pipeline import extract_file, failed_extraction
+from ingest.pipeline import Parsed, failed_extraction, is_transient, parse_and_check
 from schemas.records import Extraction
 
 POLL_SECONDS = 0.05
@@ -62,7 +62,7 @@ class Parser:
     def ready(self) -> tuple[str, str, str, int]:
         return __version__, PARSER_VERSION, socket.gethostname(), os.getpid()
 
-    def parse(self, path: str, sha256: str, cwd: str) -> Extraction:
+    def parse(self, path: str, sha256: str, cwd: str, id_name: str | None = None) -> Parsed | Extraction:
         if not os.path.isabs(path):
             try:
                 os.chdir(cwd)  # one document at a time in this process: the run's folder, as on the driver
@@ -70,8 +70,8 @@ class Parser:
                 return failed_extraction(path, sha256, f"cannot read file: the folder {cwd} does not exist on "
                                                        f"{socket.gethostname()} (the inputs must be on a shared "
                                                        "filesystem, at the same path on every node)")
-        box: list[Extraction] = []
-        worker = threading.Thread(target=lambda: box.append(extract_file(Path(path), self.options, sha256)),
+        box: list[Parsed] = []
+        worker = threading.Thread(target=lambda: box.append(parse_and_check(Path(path), self.options, sha256, id_name)),
                                   daemon=True)
         worker.start()
         limit = self.memory_mb * MB
@@ -89,7 +89,7 @@ class _Slot:
     actor: object
     ready_ref: object | None  # until the worker has started
     created: float
-    task: tuple | None = None  # (index, path, sha256)
+    task: tuple | None = None  # (index, path, sha256, id_name)
     attempt: int = 0
     ref: object | None = None
     started: float = 0.0
@@ -113,7 +113,7 @@ class _Pool:
             num_cpus=1, max_restarts=0, max_task_retries=0, scheduling_strategy="SPREAD",
             **({"memory": memory * MB} if memory else {}))
 
-    def run(self, tasks: Iterator) -> Iterator[tuple[int, Extraction]]:
+    def run(self, tasks: Iterator) -> Iterator[tuple[int, Parsed | Extraction]]:
         pending, exhausted = iter(tasks), False
         try:
             while True:
@@ -142,15 +142,15 @@ class _Pool:
         idle = [s for s in self.slots if s.ready_ref is None and s.task is None]
         while self.queue and idle:
             slot = idle.pop()
-            (index, path, sha), attempt = self.queue.popleft()
-            slot.task, slot.attempt, slot.started = (index, path, sha), attempt, time.monotonic()
-            slot.ref = slot.actor.parse.remote(os.fspath(path), sha, self.cwd)
+            (index, path, sha, id_name), attempt = self.queue.popleft()
+            slot.task, slot.attempt, slot.started = (index, path, sha, id_name), attempt, time.monotonic()
+            slot.ref = slot.actor.parse.remote(os.fspath(path), sha, self.cwd, id_name)
         starting = sum(1 for s in self.slots if s.ready_ref is not None)
         for _ in range(min(len(self.queue) - starting, self.size - len(self.slots))):
             actor = self.actor_class.remote(self.settings.options, self.settings.limits.memory_mb, self.plugins)
             self.slots.append(_Slot(actor, actor.ready.remote(), time.monotonic()))
 
-    def _wait(self) -> Iterator[tuple[int, Extraction]]:
+    def _wait(self) -> Iterator[tuple[int, Parsed | Extraction]]:
         refs = [s.ref for s in self.slots if s.ref is not None] + \
                [s.ready_ref for s in self.slots if s.ready_ref is not None]
         if not refs:
@@ -183,23 +183,23 @@ class _Pool:
                                    f"or no node with {self.settings.limits.memory_mb} MB of memory free "
                                    "(--memory-limit)")
 
-    def _collect(self, slot: _Slot, ready: bool) -> tuple[int, Extraction] | None:
-        index, path, sha = slot.task
+    def _collect(self, slot: _Slot, ready: bool) -> tuple[int, Parsed | Extraction] | None:
+        index, path, sha, _name = slot.task
         limits = self.settings.limits
         if ready:
             try:
                 result = ray.get(slot.ref, timeout=60)
-            except RayTaskError as exc:  # raised outside extract_file's boundary: ours, not the document's
+            except RayTaskError as exc:  # raised outside parse_and_check's boundary: ours, not the document's
                 result = failed_extraction(path, sha, f"internal error: {_first_line(exc)}", transient=True)
             except (RayError, GetTimeoutError):  # the worker died: a crash, the OOM killer, a lost node
                 self._retire(slot)
                 if slot.attempt == 0:
-                    self.queue.appendleft(((index, path, sha), 1))
+                    self.queue.appendleft((slot.task, 1))
                     return None
                 return index, failed_extraction(path, sha, CRASHED_TWICE, transient=True)
             slot.done += 1
             slot.task = slot.ref = None
-            if result.info.transient or slot.done >= limits.tasks_per_worker:
+            if is_transient(result) or slot.done >= limits.tasks_per_worker:
                 self._retire(slot)
             return index, result
         if limits.seconds and time.monotonic() - slot.started > limits.seconds:
@@ -285,7 +285,7 @@ class RayEngine:
         self.connect()
         return max(1, int(ray.cluster_resources().get("CPU", 1)))
 
-    def __call__(self, tasks: Iterator, settings) -> Iterator[tuple[int, Extraction]]:
+    def __call__(self, tasks: Iterator, settings) -> Iterator[tuple[int, Parsed | Extraction]]:
         self.connect()
         size = min(max(settings.jobs, 1), self.width())
         return _Pool(settings, size, self.plugins).run(tasks)

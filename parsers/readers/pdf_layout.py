@@ -3,6 +3,7 @@ object (as pdfplumber's ``TableSettings`` does). Lengths are in PDF points or, w
 in multiples of the font size, so they hold for any page size and type size."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -52,3 +53,26 @@ class LayoutSettings:
 
 
 LAYOUT = LayoutSettings()
+
+
+# Patterns run over every page's whole text use the standard library's engine, several times faster
+# there than `regex`. `regex`'s \s is Unicode White_Space; re's also takes \x1c-\x1f, so these classes
+# leave those four out to match what `regex` matched (tests/readers/test_pdf_patterns.py).
+SPACE = r"[^\S\x1c-\x1f]"
+NOT_SPACE = r"[\S\x1c-\x1f]"
+WHITESPACE = re.compile(SPACE + "+")
+BAD_CHAR = re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f]+")
+READABLE_CHAR = re.compile(r"[\u4e00-\u9fff\x21-\x7e\u3000-\u303f\uff00-\uffef—–“”‘’…·]+")
+
+
+def text_layer_problem(text: str) -> str | None:
+    """Why the page's text cannot be trusted, or None. CID fonts without a ToUnicode map give
+    replacement or private-use characters, or bytes that decode to no script at all."""
+    visible = WHITESPACE.sub("", text)
+    if not visible:
+        return "没有文字层（需要OCR）：text layer unreadable: needs OCR"
+    bad = len(visible) - len(BAD_CHAR.sub("", visible))
+    unreadable = len(READABLE_CHAR.sub("", visible))
+    if bad / len(visible) > LAYOUT.max_bad_char_share or unreadable / len(visible) > LAYOUT.max_unreadable_share:
+        return "文字层无法识别（需要OCR）：text layer unreadable: needs OCR"
+    return None

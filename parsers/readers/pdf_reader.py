@@ -12,6 +12,7 @@ OCRs every page): the OCR lines take the same way into paragraphs as text-layer 
 from __future__ import annotations
 
 import ctypes
+import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
@@ -24,7 +25,8 @@ import regex
 
 from parsers.errors import ParseError
 from parsers.readers.limits import LIMITS
-from parsers.readers.pdf_layout import LAYOUT
+from parsers.readers.pdf_layout import (BAD_CHAR, LAYOUT, NOT_SPACE, READABLE_CHAR, WHITESPACE,  # noqa: F401
+                                         text_layer_problem)
 from parsers.textnorm import clean_text
 from schemas.blocks import Document, Paragraph, Provenance, ReaderWarning, Table, TableRow
 
@@ -34,14 +36,11 @@ if TYPE_CHECKING:  # OCR (numpy, PIL) and table geometry (pdfplumber) load when 
 # `— 3 —`, `-3-`, `第3页`, `第 3 页 共 9 页`, `3/9`, a bare `3`
 PAGE_NUMBER = regex.compile(
     r"^[\s—–\-－~·]*(?:第\s*)?\d{1,4}\s*(?:页)?\s*(?:[/／]\s*(?:共\s*)?\d{1,4}\s*页?|共\s*\d{1,4}\s*页)?[\s—–\-－~·]*$")
-WHITESPACE = regex.compile(r"\s+")
 DIGIT_RUN = regex.compile(r"\d+")
-BAD_CHAR = regex.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f]+")
-READABLE_CHAR = regex.compile(r"[\u4e00-\u9fff\x21-\x7e\u3000-\u303f\uff00-\uffef—–“”‘’…·]+")
 TERMINAL = regex.compile(r"[。；;：:！!？?]\s*[”」』）)]?\s*$")
 OCR_DPI = 150  # a page without a usable text layer is rendered at this resolution for OCR
 OCR_MAX_SIDE = 2400  # px: a huge page is rendered smaller rather than exhaust memory
-SPACE_BETWEEN = regex.compile(r"(?<=[^\s]) +(?=[^\s])")  # a space inside a line
+SPACE_BETWEEN = re.compile(rf"(?<={NOT_SPACE}) +(?={NOT_SPACE})")  # a space inside a line
 # pdfium emits a line's characters out of reading order when some come from another text object,
 # typically quotes and symbols set in a fallback font. Lines made only of CJK, ASCII and the main
 # punctuation are in order; only the others are checked character by character.
@@ -128,20 +127,21 @@ def _read_page(pdf, index: int, doc: Document, ocr: str = "off", threads: int = 
         textpage = page.get_textpage()
         try:
             text = textpage.get_text_range()
-            verdict = _text_layer_problem(text)
+            verdict = text_layer_problem(text)
             if ocr == "force" or (verdict and ocr == "auto"):
                 return _ocr_pdf_page(page, index + 1, doc, threads, verdict)
             if verdict:
                 doc.warnings.append(ReaderWarning("text_layer_unreadable", f"第{index + 1}页{verdict}", index + 1))
                 return None
-            lines = _page_lines(textpage, text, index + 1, height, [])
+            moved = _may_be_moved(text)
+            lines = _page_lines(textpage, text, index + 1, height, [], moved)
             tables = []
-            if _may_hold_table(lines, textpage, text) and _has_ruling(page):
+            if _may_hold_table(lines, textpage, text, moved) and _has_ruling(page):
                 from parsers.readers.pdf_tables import find_tables
 
                 tables = find_tables(page, textpage, text, width, height)
                 if tables:
-                    lines = _page_lines(textpage, text, index + 1, height, [t.bbox for t in tables])
+                    lines = _page_lines(textpage, text, index + 1, height, [t.bbox for t in tables], moved)
         finally:
             textpage.close()
     finally:
@@ -175,20 +175,13 @@ def _ocr_pdf_page(page, page_no: int, doc: Document, threads: int, verdict: str 
     return ocr_page(page_no, found)
 
 
-def _text_layer_problem(text: str) -> str | None:
-    """Why the page's text cannot be trusted, or None. CID fonts without a ToUnicode map give
-    replacement or private-use characters, or bytes that decode to no script at all."""
-    visible = WHITESPACE.sub("", text)
-    if not visible:
-        return "没有文字层（需要OCR）：text layer unreadable: needs OCR"
-    bad = len(visible) - len(BAD_CHAR.sub("", visible))
-    unreadable = len(READABLE_CHAR.sub("", visible))
-    if bad / len(visible) > LAYOUT.max_bad_char_share or unreadable / len(visible) > LAYOUT.max_unreadable_share:
-        return "文字层无法识别（需要OCR）：text layer unreadable: needs OCR"
-    return None
+def _may_be_moved(text: str) -> list[int]:
+    """Where the page's text has a character pdfium may have emitted out of reading order (one scan
+    of the page, not one per line)."""
+    return [m.start() for m in MAY_BE_OUT_OF_ORDER.finditer(text)]
 
 
-def _may_hold_table(lines: list[_Line], textpage, text: str) -> bool:
+def _may_hold_table(lines: list[_Line], textpage, text: str, moved: list[int]) -> bool:
     """Prose starts its lines at two places (the margin and the first-line indent) and leaves no
     wide gaps inside a line; table cells start at every column and stand apart on one baseline.
     Only pages that look like tables are searched for ruling lines, which means walking every
@@ -197,23 +190,26 @@ def _may_hold_table(lines: list[_Line], textpage, text: str) -> bool:
     shared = LAYOUT.table_min_shared_baselines
     if len(starts) >= LAYOUT.table_min_line_starts or sum(line.joined for line in lines) >= shared:
         return True
-    return _wide_gaps(textpage, text) >= shared
+    return _wide_gaps(textpage, text, set(moved), shared) >= shared
 
 
-def _wide_gaps(textpage, text: str) -> int:
-    """Spaces pdfium put between characters that stand more than two characters apart."""
+def _wide_gaps(textpage, text: str, moved: set[int], enough: int) -> int:
+    """Spaces pdfium put between characters that stand more than two characters apart (counted up to
+    ``enough``)."""
     rect = pdfium_c.FS_RECTF()
-    handle = textpage.raw
+    handle, box, gap = textpage.raw, pdfium_c.FPDFText_GetLooseCharBox, LAYOUT.cell_gap
     count = 0
     for m in SPACE_BETWEEN.finditer(text):
         before, after = m.start() - 1, m.end()
-        if MAY_BE_OUT_OF_ORDER.match(text[before]) or MAY_BE_OUT_OF_ORDER.match(text[after]):
+        if before in moved or after in moved:
             continue  # quotes and symbols pdfium may have moved: their positions prove nothing
-        pdfium_c.FPDFText_GetLooseCharBox(handle, before, rect)
+        box(handle, before, rect)
         right, size = rect.right, rect.top - rect.bottom
-        pdfium_c.FPDFText_GetLooseCharBox(handle, after, rect)
-        if rect.left - right > LAYOUT.cell_gap * max(size, 1.0):
+        box(handle, after, rect)
+        if rect.left - right > gap * max(size, 1.0):
             count += 1
+            if count >= enough:
+                break
     return count
 
 
@@ -230,45 +226,49 @@ def _has_ruling(page) -> bool:
     return False
 
 
-def _page_lines(textpage, text: str, page_no: int, height: float, boxes: list) -> list[_Line]:
+def _page_lines(textpage, text: str, page_no: int, height: float, boxes: list, moved: list[int]) -> list[_Line]:
     """Text lines with geometry. pdfium's character indices match the text it returns, so each
     character's origin is at hand: a line whose characters pdfium emitted out of order (quotes
     set in a fallback font come after the run they sit in) is put back in reading order."""
     lines: list[_Line] = []
     x, y = ctypes.c_double(), ctypes.c_double()
     rect = pdfium_c.FS_RECTF()  # reused: raw calls, not a wrapper object per character
-    handle = textpage.raw
-    start = 0
+    handle, box, origin = textpage.raw, pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharOrigin
+    font_size, same_line = pdfium_c.FPDFText_GetFontSize, LAYOUT.same_line
+    start, next_moved, n_moved = 0, 0, len(moved)  # moved[next_moved]: the first such character from here on
     for raw in text.split("\r\n"):
         end = start + len(raw)
-        if raw.strip():
+        stripped = raw.strip()
+        if stripped:
             first = start + (len(raw) - len(raw.lstrip()))
-            pdfium_c.FPDFText_GetLooseCharBox(handle, first, rect)
+            box(handle, first, rect)
             left, bottom, top = rect.left, rect.bottom, rect.top
             last = start + len(raw.rstrip()) - 1
-            if MAY_BE_OUT_OF_ORDER.search(raw):
+            while next_moved < n_moved and moved[next_moved] < start:
+                next_moved += 1
+            if next_moved < n_moved and moved[next_moved] < end:
                 xs = []
                 for k in range(start, end):
-                    pdfium_c.FPDFText_GetCharOrigin(handle, k, x, y)
+                    origin(handle, k, x, y)
                     xs.append(x.value)
                 last = start + max(range(len(raw)), key=lambda k: (xs[k], raw[k] != " "))
                 if any(b < a for a, b in zip(xs, xs[1:])):
                     raw = "".join(ch for _, _, ch in sorted(zip(xs, range(len(raw)), raw)))
                     left = min(left, min(xs))
-            pdfium_c.FPDFText_GetLooseCharBox(handle, last, rect)
+                    stripped = raw.strip()
+            box(handle, last, rect)
             right = rect.right
-            stripped = raw.strip()
-            size = pdfium_c.FPDFText_GetFontSize(handle, first) or (top - bottom)
+            size = font_size(handle, first) or (top - bottom)
             line_top = height - top
             cy = line_top + (top - bottom) / 2
-            if not any(b[0] <= left + 1 <= b[2] and b[1] <= cy <= b[3] for b in boxes):
-                line = _Line(stripped, page_no, 0, left, right, line_top, size)
-                if lines and abs(lines[-1].top - line_top) < LAYOUT.same_line * size and line.x0 >= lines[-1].x1 - 1:
-                    prev = lines[-1]  # pdfium sometimes breaks one visual line in two
+            if not boxes or not any(b[0] <= left + 1 <= b[2] and b[1] <= cy <= b[3] for b in boxes):
+                prev = lines[-1] if lines else None
+                if prev is not None and abs(prev.top - line_top) < same_line * size and left >= prev.x1 - 1:
+                    # pdfium sometimes breaks one visual line in two
                     prev.text, prev.x1 = f"{prev.text} {stripped}", right
                     prev.joined += 1
                 else:
-                    lines.append(line)
+                    lines.append(_Line(stripped, page_no, 0, left, right, line_top, size))
         start = end + 2
     return lines
 
