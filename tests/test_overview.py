@@ -6,8 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
@@ -17,19 +15,14 @@ from ingest.cli import main
 from ingest.dataset.warehouse import connect
 from ingest.web import overview_data as data
 from ingest.web.app import ServeSettings, create_app
-from tests.conftest import ROOT, SAMPLES
 
 SANMENXIA = {"义马市": 2400, "渑池县": 6000, "湖滨区": 5100, "陕州区": 5800, "灵宝市": 10500, "卢氏县": 6100,
              "城乡一体化示范区": 1600, "开发区": 500}
 
 
 @pytest.fixture(scope="module")
-def dataset(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("dataset")
-    done = subprocess.run([sys.executable, "-m", "ingest", "run", str(SAMPLES), "--out", str(out), "--quiet"],
-                          cwd=ROOT, capture_output=True, text=True, encoding="utf-8")
-    assert done.returncode == 0, done.stderr
-    return out
+def dataset(samples_dataset) -> Path:
+    return samples_dataset
 
 
 @pytest.fixture
