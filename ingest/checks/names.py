@@ -1,5 +1,5 @@
-"""A unit name close to, but not the same as, a name the notice or the country knows: `灵宝县`
-where the county has been 灵宝市 since 1993 and the notice's other units are its neighbours.
+"""A unit name close to, but not the same as, a name the notice or the country knows: a
+county written `某某县` years after it became `某某市`, while the notice's other units are its neighbours.
 
 Known names: the notice's other units, the alias table, and China's county- and prefecture-level
 divisions with their current names (``parsers/data/divisions.txt``, origin noted in the file).

@@ -79,8 +79,8 @@ def check_text_typos(ex: Extraction) -> Iterator[Finding]:
 
 @check(FindingKind("unparsed_text", INFO, "未解析的正文", "以下正文未被识别为条款或标题：{excerpt}"))
 def check_unparsed_text(ex: Extraction) -> Iterator[Finding]:
-    # Text left under a unit heading carries the name as written (`澠池县`); its clauses carry the
-    # unit's canonical name (`渑池县`): one unit in a report, not two.
+    # Text left under a unit heading carries the name as written (a variant
+    # character form); its clauses carry the unit's canonical name: one unit in a report, not two.
     canonical = {t.unit_raw: t.unit for t in ex.targets}
     for u in ex.unclaimed:
         excerpt = u.text if len(u.text) <= EXCERPT else u.text[:EXCERPT] + "…"

@@ -141,7 +141,7 @@ def records_fingerprint(ex: Extraction) -> str | None:
 
 
 def canonical_finding_units(ex: Extraction) -> None:
-    """Findings name units as the check met them (the text's 澠池县): the canonical name joins them to
+    """Findings name units as the check met them (as written, variant characters and all): the canonical name joins them to
     targets; ``unit_raw`` keeps the original."""
     from parsers.extract.units import canonical_unit
 

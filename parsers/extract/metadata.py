@@ -13,7 +13,7 @@ from schemas.blocks import Document, Paragraph
 from schemas.records import DocumentInfo
 
 FRONT_MATTER = 15  # paragraphs searched for the header, number, title and recipients
-RED_HEADER = regex.compile(r"^(?P<issuer>.+?)(?:文件|文件$)$")  # `三门峡市人民政府文件`
+RED_HEADER = regex.compile(r"^(?P<issuer>.+?)(?:文件|文件$)$")  # `某某市人民政府文件`
 TITLE = regex.compile(r"关于.+的(?:通知|决定|意见|方案|办法|规定|报告|批复|函|通报|公告|通告|命令|决议|纪要)$")
 ISSUER_SUFFIX = regex.compile(r"(?:人民政府|政府|委员会|办公室|办公厅|局|厅|委|办|部|院|会|中心)$")
 CC = regex.compile(r"^\s*抄\s*送\s*[:：]\s*")

@@ -38,7 +38,7 @@ CN_CLAUSE_NUMBER = regex.compile(
 # How a section's name ends: `重点目标`, `约束性指标`, `重点工作`, `加分项目`.
 SECTION_NAME_END = regex.compile(r"(?:目标|任务|指标|工作|项目|部分|类)$")
 # A heading that names a group of units or a list of targets: `各县（市、区）责任目标`,
-# `承担社会保障职能的政府部门责任目标`, `2020年三门峡市经济社会发展目标`.
+# `承担社会保障职能的政府部门责任目标`, `2020年某某市经济社会发展目标`.
 TARGETS_HEADING = regex.compile(r"(?:目标|任务|指标)\s*[：:]?\s*$")
 # A leading Chinese ordinal some notices put before a unit's name: `一、某某县` `（一）某某县`.
 ORDINAL_PREFIX = regex.compile(rf"^\s*(?:{_OPEN}\s*[{CN_DIGITS}\d]{{1,3}}\s*{_CLOSE}|[{CN_DIGITS}]{{1,3}}\s*[、.．])\s*")

@@ -107,7 +107,7 @@ def is_heading_like(text: str) -> bool:
 
 
 def jurisdiction_of(issuer: str | None) -> str | None:
-    """`三门峡市人民政府` → `三门峡市`: whose own targets the notice lists."""
+    """`某某市人民政府` → `某某市`: whose own targets the notice lists."""
     if not issuer:
         return None
     for suffix in ("人民政府办公室", "人民政府办公厅", "人民政府", "政府", "委员会"):
