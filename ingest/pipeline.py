@@ -150,7 +150,7 @@ def refuse_oversized_extraction(ex: Extraction) -> None:
     records = [*ex.targets, *ex.indicators, *ex.measures, *ex.unclaimed]
     if len(records) > LIMITS.max_records:
         raise ParseError(f"extraction too large: {len(records)} records, more than the limit of {LIMITS.max_records}")
-    chars = sum(len(v) for r in records for v in vars(r).values() if isinstance(v, str))
+    chars = sum(map(len, [v for r in records for v in vars(r).values() if isinstance(v, str)]))
     if chars > LIMITS.max_record_chars:
         raise ParseError(f"extraction too large: {chars} characters of text in its records, more than the limit "
                          f"of {LIMITS.max_record_chars}")

@@ -34,10 +34,17 @@ def squeeze_cjk_spaces(text: str) -> str:
 
 
 def clean_text(text: str) -> str:
-    """NFC, no control characters, spaces next to CJK removed, runs of whitespace folded."""
-    text = CONTROL.sub("", unicodedata.normalize("NFC", text))
-    text = WHITESPACE.sub(" ", text)
-    return squeeze_cjk_spaces(text)
+    """NFC, no control characters, spaces next to CJK removed, runs of whitespace folded.
+
+    Every paragraph of every document passes here, so each step is skipped where it cannot change the
+    text: a printable string holds no control character; after control characters are gone, ``str.split``
+    splits on exactly the characters ``\\s`` matches (tested for every code point), and a text without a
+    space has none to squeeze."""
+    text = unicodedata.normalize("NFC", text)
+    if not text.isprintable():
+        text = CONTROL.sub("", text)
+    text = " ".join(text.split())
+    return SPACE_NEXT_TO_CJK.sub("", text) if " " in text else text
 
 
 @lru_cache(maxsize=1 << 16)  # the same unit names and clause texts are compared over and over

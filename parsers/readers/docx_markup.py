@@ -45,28 +45,30 @@ def _plain_integer(value: str) -> bool:
     return value.isascii() and value.isdigit() and len(value) <= 18
 
 
+# One walk of each tree for the quick pass: a tag's rule (None: a plain integer), and the span elements.
+_QUICK_RULES: dict[str, object] = {**{t: _ON_OFF for t in _ON_OFF_TAGS}, **{t: None for t in _INTEGER_TAGS}, **_CHOICES}
+_QUICK_TAGS = tuple(_QUICK_RULES) + tuple(t for t in _SPAN_TAGS if t not in _QUICK_RULES)
+_SPAN_SET = frozenset(_SPAN_TAGS)
+_SPAN_NAMES = tuple(W + attr for attr in _SPAN_ATTRIBUTES)
+
+
 def _surely_clean(roots: list) -> bool:
-    """No checked property holds a value the full pass could find malformed (a pass per kind of
-    rule: lxml picks the elements by tag, Python only compares a string)."""
-    val = W + "val"
+    """No checked property holds a value the full pass could find malformed (lxml picks the elements by
+    tag in one walk per tree; Python only compares a string)."""
+    val, rules, plain = W + "val", _QUICK_RULES, _plain_integer
     for root in roots:
-        for el in root.iter(*_ON_OFF_TAGS):
+        for el in root.iter(*_QUICK_TAGS):
+            tag = el.tag
             value = el.get(val)
-            if value is not None and value not in _ON_OFF:
-                return False
-        for el in root.iter(*_INTEGER_TAGS):
-            value = el.get(val)
-            if value is not None and not _plain_integer(value):
-                return False
-        for el in root.iter(*_CHOICES):
-            value = el.get(val)
-            if value is not None and value not in _CHOICES[el.tag]:
-                return False
-        for el in root.iter(*_SPAN_TAGS):
-            for attr in _SPAN_ATTRIBUTES:
-                value = el.get(W + attr)
-                if value is not None and not _plain_integer(value):
+            if value is not None and tag in rules:
+                rule = rules[tag]
+                if not plain(value) if rule is None else value not in rule:  # type: ignore[operator]
                     return False
+            if tag in _SPAN_SET:
+                for attr in _SPAN_NAMES:
+                    value = el.get(attr)
+                    if value is not None and not plain(value):
+                        return False
     return True
 
 
