@@ -105,7 +105,7 @@ def parse_in_workers(tasks: Iterable[tuple[int, Path, str, str | None]], options
     parsed and checked (``Parsed``), or a failed extraction when the worker overran a limit or died (the
 fourth item of a task, when given, is the name its doc_id hashes: see ``extract_file``). A task of None means "nothing to
     start yet" (the caller is waiting for an earlier document before dispatching more)."""
-    context = platform.worker_context(limits.start_method, preload=["ingest.pipeline"])
+    context = platform.worker_context(limits.start_method, preload=["ingest.worker_warmup"])
     pending = iter(tasks)
     slots: list[_Slot] = []
     exhausted = False
