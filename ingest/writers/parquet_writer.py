@@ -71,24 +71,32 @@ def records_to_table(records: Iterable, schema: pa.Schema, run_id: str | None = 
     import pyarrow as pa  # loaded by the commands that write tables only: `check` starts faster without
 
     records = list(records)
+    cls = _one_record_class(records)
     columns = {}
     for name in schema.names:  # (a pyarrow Field makes a new str each time its name is asked)
         if name == "run_id" and run_id is not None:
             columns[name] = [run_id] * len(records)
         elif name in constant:
             columns[name] = [constant[name]] * len(records)
+        elif cls is None:
+            columns[name] = [_value(r, name) for r in records]
         else:
-            columns[name] = _column(records, name)
+            columns[name] = _column(records, cls, name)
     return pa.Table.from_pydict(columns, schema=schema)
 
 
-def _column(records: list, column: str) -> list:
-    """One column's values. A buffer holds one record type, so the field is resolved once and read with
-    one getattr per record (a batch writes hundreds of thousands of values: per-value dispatch was most of
-    the supervisor's time); values that are not plain scalars take ``_plain``."""
+def _one_record_class(records: list) -> type | None:
+    """The dataclass every record is an instance of (a buffer holds one type), else None."""
     cls = type(records[0]) if records else None
-    if cls is None or cls is dict or not dataclasses.is_dataclass(cls) or any(type(r) is not cls for r in records):
-        return [_value(r, column) for r in records]
+    if cls is None or not dataclasses.is_dataclass(cls) or any(type(r) is not cls for r in records):
+        return None
+    return cls
+
+
+def _column(records: list, cls: type, column: str) -> list:
+    """One column's values from records of one dataclass: the field is resolved once and read with one
+    getattr per record (a batch writes hundreds of thousands of values: per-value dispatch was most of
+    the supervisor's time); values that are not plain scalars take ``_plain``."""
     field = column if column not in FIELD_OF_COLUMN or column in _field_names(cls) else FIELD_OF_COLUMN[column]
     if field not in _field_names(cls):
         return [None] * len(records)
