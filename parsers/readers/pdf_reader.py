@@ -24,6 +24,7 @@ import pypdfium2.raw as pdfium_c
 import regex
 
 from parsers.errors import ParseError
+from parsers.readers import pdfium_bare as bare
 from parsers.readers.limits import LIMITS
 from parsers.readers.pdf_layout import (BAD_CHAR, LAYOUT, NOT_SPACE, READABLE_CHAR, WHITESPACE,  # noqa: F401
                                          text_layer_problem)
@@ -197,15 +198,15 @@ def _wide_gaps(textpage, text: str, moved: set[int], enough: int) -> int:
     """Spaces pdfium put between characters that stand more than two characters apart (counted up to
     ``enough``)."""
     rect = pdfium_c.FS_RECTF()
-    handle, box, gap = textpage.raw, pdfium_c.FPDFText_GetLooseCharBox, LAYOUT.cell_gap
+    handle, box, gap, at = bare.handle(textpage), bare.char_box, LAYOUT.cell_gap, ctypes.byref(rect)
     count = 0
     for m in SPACE_BETWEEN.finditer(text):
         before, after = m.start() - 1, m.end()
         if before in moved or after in moved:
             continue  # quotes and symbols pdfium may have moved: their positions prove nothing
-        box(handle, before, rect)
+        box(handle, before, at)
         right, size = rect.right, rect.top - rect.bottom
-        box(handle, after, rect)
+        box(handle, after, at)
         if rect.left - right > gap * max(size, 1.0):
             count += 1
             if count >= enough:
@@ -233,15 +234,16 @@ def _page_lines(textpage, text: str, page_no: int, height: float, boxes: list, m
     lines: list[_Line] = []
     x, y = ctypes.c_double(), ctypes.c_double()
     rect = pdfium_c.FS_RECTF()  # reused: raw calls, not a wrapper object per character
-    handle, box, origin = textpage.raw, pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharOrigin
-    font_size, same_line = pdfium_c.FPDFText_GetFontSize, LAYOUT.same_line
+    at, x_at, y_at = ctypes.byref(rect), ctypes.byref(x), ctypes.byref(y)
+    handle, box, origin, font_size = bare.handle(textpage), bare.char_box, bare.char_origin, bare.font_size
+    same_line = LAYOUT.same_line
     start, next_moved, n_moved = 0, 0, len(moved)  # moved[next_moved]: the first such character from here on
     for raw in text.split("\r\n"):
         end = start + len(raw)
         stripped = raw.strip()
         if stripped:
             first = start + (len(raw) - len(raw.lstrip()))
-            box(handle, first, rect)
+            box(handle, first, at)
             left, bottom, top = rect.left, rect.bottom, rect.top
             last = start + len(raw.rstrip()) - 1
             while next_moved < n_moved and moved[next_moved] < start:
@@ -249,14 +251,14 @@ def _page_lines(textpage, text: str, page_no: int, height: float, boxes: list, m
             if next_moved < n_moved and moved[next_moved] < end:
                 xs = []
                 for k in range(start, end):
-                    origin(handle, k, x, y)
+                    origin(handle, k, x_at, y_at)
                     xs.append(x.value)
                 last = start + max(range(len(raw)), key=lambda k: (xs[k], raw[k] != " "))
                 if any(b < a for a, b in zip(xs, xs[1:])):
                     raw = "".join(ch for _, _, ch in sorted(zip(xs, range(len(raw)), raw)))
                     left = min(left, min(xs))
                     stripped = raw.strip()
-            box(handle, last, rect)
+            box(handle, last, at)
             right = rect.right
             size = font_size(handle, first) or (top - bottom)
             line_top = height - top
