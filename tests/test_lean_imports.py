@@ -17,7 +17,7 @@ import sys
 from ingest.cli import main
 sys.argv = ["ingest", *sys.argv[1:]]
 code = main()
-print(sorted(m for m in ("pyarrow", "pandas", "pdfplumber", "numpy", "cn2an", "pypdfium2")
+print(sorted(m for m in ("pyarrow", "pandas", "pdfplumber", "numpy", "cn2an", "pypdfium2", "pyarrow.dataset")
              if sys.modules.get(m) is not None), file=sys.stderr)
 """
 
@@ -43,3 +43,14 @@ def test_run_as_a_command_writes_the_same_tables_without_pandas(tmp_path):
         a = read_table(tmp_path / "command", name).drop_columns(["run_id"])
         b = read_table(tmp_path / "called", name).drop_columns(["run_id"])
         assert a.schema.equals(b.schema) and a.to_pylist() == b.to_pylist(), name
+
+
+def test_a_run_that_appends_to_a_dataset_loads_no_pandas(tmp_path):
+    """Reading the dataset's own files (current.parquet, the documents parts) went through pyarrow.dataset,
+    which imports pandas: a second or more on every run after the first."""
+    out = str(tmp_path / "out")
+    first = _loaded("run", str(SAMPLES / "jiayuguan_2022q2_decomposition.txt"), "--out", out, "--jobs", "1", "--quiet")
+    again = _loaded("run", str(SAMPLES / "jiayuguan_2022q2_decomposition.pdf"), str(SAMPLES / "jiayuguan_2022q2_decomposition.txt"),
+                    "--out", out, "--jobs", "1", "--quiet")
+    assert "pandas" not in first and "pandas" not in again and "pyarrow.dataset" not in again
+    assert len(read_table(tmp_path / "out", "documents")) == 2

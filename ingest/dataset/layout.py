@@ -14,7 +14,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from schemas.parquet import CURRENT, DATASET_TABLES
@@ -42,10 +41,26 @@ def parts(out: Path, table: str) -> list[Path]:
     return sorted(folder.glob(f"{PART_PREFIX}*.parquet")) if folder.is_dir() else []
 
 
+def read_file(path: Path, columns: list[str] | None = None, schema: pa.Schema | None = None) -> pa.Table:
+    """One Parquet file (``columns`` in that order; one the file lacks, written before it existed, is null
+    of ``schema``'s type). Read as a single file: ``pq.read_table`` goes through pyarrow.dataset, which
+    imports pandas, a second or more on every run that appends to a dataset."""
+    pf = pq.ParquetFile(path)
+    if columns is None:
+        return pf.read()
+    present = set(pf.schema_arrow.names)
+    table = pf.read(columns=[c for c in columns if c in present])
+    for name in columns:
+        if name not in present:
+            kind = schema.field(name).type if schema is not None and name in schema.names else pa.null()
+            table = table.append_column(name, pa.nulls(table.num_rows, kind))
+    return table.select(columns)
+
+
 def read_parts(out: Path, table: str, columns: list[str] | None = None) -> pa.Table:
     """Every part of one table, concatenated (an empty table of the schema when there is none)."""
     schema = DATASET_TABLES[table]
-    tables = [pq.read_table(p, columns=columns) for p in parts(out, table)]
+    tables = [read_file(p, columns, schema) for p in parts(out, table)]
     if not tables:
         fields = [schema.field(c) for c in columns] if columns else list(schema)
         return pa.schema(fields, metadata=schema.metadata).empty_table()
@@ -80,11 +95,9 @@ def held_versions(out: Path, parser_version: str, checks_version: str) -> dict[s
     wanted = set(zip(current["doc_id"].to_pylist(), current["run_id"].to_pylist()))
     held = {}
     for part in parts(out, "documents"):
-        table = pq.read_table(part)
-        mask = pc.and_(pc.equal(table["status"], "ok"), pc.and_(pc.equal(table["parser_version"], parser_version),
-                                                                pc.equal(table["checks_version"], checks_version)))
-        for row in table.filter(mask).to_pylist():
-            if (row["doc_id"], row["run_id"]) in wanted:
+        for row in read_file(part).to_pylist():  # (pyarrow.compute would cost every run 0.06 s to import)
+            if (row["status"] == "ok" and row["parser_version"] == parser_version
+                    and row["checks_version"] == checks_version and (row["doc_id"], row["run_id"]) in wanted):
                 held[row["doc_id"]] = row
     return held
 
@@ -130,4 +143,4 @@ def _descending(text: str) -> tuple:
 
 def read_current(out: Path) -> pa.Table:
     path = out / CURRENT_NAME
-    return pq.read_table(path) if path.exists() else CURRENT.empty_table()
+    return read_file(path) if path.exists() else CURRENT.empty_table()
