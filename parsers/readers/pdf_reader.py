@@ -232,8 +232,7 @@ def _page_lines(textpage, text: str, page_no: int, height: float, boxes: list, m
     character's origin is at hand: a line whose characters pdfium emitted out of order (quotes
     set in a fallback font come after the run they sit in) is put back in reading order."""
     lines: list[_Line] = []
-    x, y = ctypes.c_double(), ctypes.c_double()
-    rect = pdfium_c.FS_RECTF()  # reused: raw calls, not a wrapper object per character
+    x, y, rect = ctypes.c_double(), ctypes.c_double(), pdfium_c.FS_RECTF()  # reused: no object per character
     at, x_at, y_at = ctypes.byref(rect), ctypes.byref(x), ctypes.byref(y)
     handle, box, origin, font_size = bare.handle(textpage), bare.char_box, bare.char_origin, bare.font_size
     same_line = LAYOUT.same_line
