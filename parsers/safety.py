@@ -8,6 +8,7 @@ long comment, in UTF-16, in a part with any name) is refused, because a DOCTYPE 
 expansion and external entities get in and no format we read needs one."""
 from __future__ import annotations
 
+import re
 import zipfile
 import zlib
 from pathlib import Path, PurePosixPath
@@ -88,21 +89,50 @@ def refuse_doctype(source, name: str, label: str) -> None:
         raise ParseError(f"not a valid {label}: part {name} is not well-formed XML ({exc})") from exc
 
 
+# A prolog that is only an XML declaration of UTF-8/ASCII (or none), processing instructions and whitespace,
+# followed by the root element's start tag: no DOCTYPE can stand there. Anything else (a comment, `<!`, another
+# encoding, the root beyond the bytes at hand) is left to the parser.
+_PLAIN_PROLOG = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml(?:\s+(?:version|standalone)\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*')"
+    rb"|\s+encoding\s*=\s*(?:\"(?i:utf-8|us-ascii)\"|'(?i:utf-8|us-ascii)'))*\s*\?>)?\s*<[A-Za-z_]")
+PROLOG_HEAD = 4096  # bytes read to look at a member's prolog
+
+
+def plain_prolog(head: bytes) -> bool:
+    """The bytes begin with a prolog that surely declares no DOCTYPE (see ``_PLAIN_PROLOG``)."""
+    return _PLAIN_PROLOG.match(head) is not None
+
+
 def check_xml_parts(path: Path, infos: list[zipfile.ZipInfo], label: str) -> None:
-    """Every member that is XML, whatever its name, is refused if it declares a DOCTYPE."""
+    """Every member that is XML, whatever its name, is refused if it declares a DOCTYPE. Each member is
+    opened once; a plain prolog (Word's, Excel's, OFD's parts) is told from its first bytes, any other goes
+    through the parser."""
     with zipfile.ZipFile(path) as zf:
         for info in infos:
             if info.is_dir() or info.file_size == 0:
                 continue
             try:
                 with zf.open(info) as member:
-                    head = member.read(16)
-                if not looks_like_xml(head):
-                    continue
-                with zf.open(info) as member:
-                    refuse_doctype(member, info.filename, label)
+                    head = member.read(PROLOG_HEAD)
+                    if not looks_like_xml(head[:16]) or plain_prolog(head):
+                        continue
+                    refuse_doctype(_Chained(head, member), info.filename, label)
             except (zipfile.BadZipFile, OSError, EOFError, zlib.error, RuntimeError, NotImplementedError) as exc:
                 raise ParseError(f"not a valid {label}: part {info.filename} is damaged or encrypted ({exc})") from exc
+
+
+class _Chained:
+    """The bytes already read, then the rest of the stream: a binary file for iterparse."""
+
+    def __init__(self, head: bytes, rest):
+        self._head, self._rest = head, rest
+
+    def read(self, size: int = -1) -> bytes:
+        if self._head:
+            size = len(self._head) if size is None or size < 0 else size
+            piece, self._head = self._head[:size], self._head[size:]
+            return piece
+        return self._rest.read(size)
 
 
 def parse_xml(data: bytes, name: str, label: str) -> etree._Element:

@@ -8,7 +8,7 @@ import pytest
 
 from parsers import formats
 from parsers.errors import ParseError
-from parsers.safety import parse_xml, unsafe_member_name
+from parsers.safety import parse_xml, plain_prolog, unsafe_member_name
 from tests.builders import docx_with_part
 from tests.conftest import SAMPLES
 
@@ -54,3 +54,27 @@ def test_parse_xml_keeps_entities_unexpanded_and_refuses_doctype():
                                           ("C:\\x", True), ("word/document.xml", False), ("a/b..c", False)])
 def test_zip_slip_names(name, unsafe):
     assert unsafe_member_name(name) is unsafe
+
+
+@pytest.mark.parametrize("head, plain", [
+    (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<w:document xmlns:w="x">', True),
+    (b'\xef\xbb\xbf<?xml version="1.0"?><a/>', True),
+    (b"<a/>", True),
+    (b'<?xml version="1.0" standalone="yes" encoding="utf-8"?><a/>', True),
+    (b'<?xml version="1.0"?>' + DOCTYPE + ROOT, False),
+    (b'<?xml version="1.0"?><!-- <a> -->' + DOCTYPE + ROOT, False),  # a tag inside a comment is no root
+    (b'<?xml version="1.0"?><?pi x?>' + DOCTYPE + ROOT, False),
+    (b'<?xml version="1.0" encoding="GBK"?><a/>', False),
+    (b'<?xml version="1.0" foo="<!DOCTYPE"?><a/>', False),
+    (b'<?xml version="1.0"?>', False),  # the root is not within the bytes at hand
+    (DOCTYPE + ROOT, False),
+])
+def test_only_a_prolog_that_cannot_hold_a_doctype_skips_the_parser(head, plain):
+    assert plain_prolog(head) is plain
+
+
+def test_doctype_after_a_processing_instruction_is_refused(tmp_path):
+    part = b'<?xml version="1.0"?><?mso-application progid="Word.Document"?>' + DOCTYPE + ROOT
+    path = docx_with_part(SAMPLES / "sanmenxia_2020_targets.docx", tmp_path / "p.docx", "word/document.xml", part)
+    with pytest.raises(ParseError, match="DOCTYPE"):
+        _read(path)
