@@ -11,6 +11,7 @@ both sides of a ratio see the same machine:
   steady     per-document cost once imports and dictionaries are loaded: read → extract → check, against
              pypdfium2 reading the text (target: within 1.5×), and for the .docx notice against
              python-docx reading its paragraphs and cells (target: within 1.5×)
+Then where a document's time goes, stage by stage (benchmarks/stages.py).
 
 Throughput (one core, in-process, every file read once per approach):
   floor     pypdfium2 reading every page's text; python-docx reading every paragraph and cell
@@ -34,6 +35,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import stages  # noqa: E402  (benchmarks/stages.py)
 import timing  # noqa: E402  (benchmarks/timing.py)
 from ingest import platform  # noqa: E402
 
@@ -286,6 +288,8 @@ def main() -> None:
     pinned = timing.one_core()  # every figure below is a one-core figure (the batch run too: --jobs sets workers)
     found = targets(args.repeat)
     print_targets(found, pinned)
+    print()
+    stages.print_stages({kind: stages.measure(kind, 5, args.repeat) for kind in stages.NOTICE})
     if args.targets_only:
         return
     print()
