@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -16,7 +17,7 @@ from parsers.data import measure_units, measure_words
 from parsers.extract.cnnum import cn_to_int
 from parsers.extract.patterns import any_of
 from parsers.segmenter import tokenizer
-from parsers.textnorm import halfwidth, no_space
+from parsers.textnorm import SPACE, halfwidth, no_space
 from schemas.records import IndicatorRow, Measure, Target
 
 REACH, AT_LEAST, AT_MOST, ABOUT = "reach", "at_least", "at_most", "about"
@@ -38,6 +39,10 @@ ZERO = regex.compile(r"(?:不发生|杜绝|无)(.{2,30}?)(?:事故|事件|案件
 # Words that frame a value rather than name what is measured: stripped from an indicator's ends.
 LEADING = regex.compile(rf"^{any_of(WORDS['framing_leading'])}+")
 TRAILING = regex.compile(rf"{any_of(WORDS['framing_trailing'])}+$")
+# A text that starts (ends) with none of the words cannot match LEADING (TRAILING): a plain
+# startswith/endswith skips the regex for most texts.
+LEADING_WORDS = tuple(WORDS["framing_leading"])
+TRAILING_WORDS = tuple(WORDS["framing_trailing"])
 SCOPE_PREFIX = regex.compile(rf"^{any_of(WORDS['scope_prefix'])}")
 STOP_TOKENS = frozenset(WORDS["stop_tokens"])
 
@@ -46,8 +51,7 @@ NUMBER = regex.compile(r"\d+(?:\.\d+)?")
 QUANTITY_HINT = regex.compile(r"\d|高于|超过|优于|不低于|位居|居|位列|进入|排名|排|第|得|评分|分值|不发生|杜绝|无")
 
 
-@dataclass(frozen=True)
-class _Quantity:
+class _Quantity(NamedTuple):
     """A number and the unit of measure right after it (`3.8万人`)."""
     num: str
     unit: str
@@ -61,8 +65,11 @@ class _Quantity:
 @dataclass(frozen=True)
 class _Units:
     names: frozenset[str]
-    longest: int
+    # The lengths of the names that start with a character, longest first: a number followed by
+    # a character no unit starts with (`2020年`) costs one dict lookup.
+    lengths: dict[str, tuple[int, ...]]
     magnitudes: dict[str, int]
+    prefixes: tuple[str, ...]  # the magnitudes, longest first (`千万` before `千`)
     base: frozenset[str]
     ratios: frozenset[str]
     additive: frozenset[str]
@@ -74,7 +81,12 @@ def _units() -> _Units:
     base, ratios = list(data["base"]), list(data["ratios"])
     mags = data["magnitudes"]
     names = frozenset(ratios + base + [m + b for m in mags for b in base])
-    return _Units(names, max(map(len, names)), mags, frozenset(base), frozenset(ratios), frozenset(data["additive"]))
+    lengths: dict[str, set[int]] = {}
+    for name in names:
+        lengths.setdefault(name[0], set()).add(len(name))
+    prefixes = tuple(sorted(mags, key=len, reverse=True))
+    return _Units(names, {c: tuple(sorted(n, reverse=True)) for c, n in lengths.items()}, mags, prefixes,
+                  frozenset(base), frozenset(ratios), frozenset(data["additive"]))
 
 
 def iter_quantities(text: str):
@@ -84,10 +96,10 @@ def iter_quantities(text: str):
         pos = m.end()
         while pos < len(text) and text[pos] == " ":
             pos += 1
-        for length in range(min(units.longest, len(text) - pos), 0, -1):
+        for length in units.lengths.get(text[pos: pos + 1], ()):
             candidate = text[pos: pos + length]
             if candidate in units.names:
-                yield _Quantity(m.group(), candidate, m.start(), pos + length)
+                yield _Quantity(m.group(), candidate, m.start(), pos + len(candidate))
                 break
 
 
@@ -100,7 +112,7 @@ def normalize_value(value: float, unit: str) -> tuple[float, str]:
     units = _units()
     if unit in units.base or unit in units.ratios:
         return value, unit
-    for prefix in sorted(units.magnitudes, key=len, reverse=True):
+    for prefix in units.prefixes:
         rest = unit[len(prefix):]
         if unit.startswith(prefix) and rest in units.base:
             return round(value * units.magnitudes[prefix], 6), rest
@@ -128,8 +140,8 @@ def _clean_indicator(text: str) -> str:
     previous = None
     while previous != text:
         previous = text
-        text = LEADING.sub("", text)
-        text = TRAILING.sub("", text)
+        text = LEADING.sub("", text) if text.startswith(LEADING_WORDS) else text
+        text = TRAILING.sub("", text) if text.endswith(TRAILING_WORDS) else text
         text = BASELINE.sub("", text) if text.endswith(("上年", "去年", "年")) else text
     return text.strip("、:：（(）)")
 
@@ -165,24 +177,30 @@ def _cn_number(numeral: str) -> str:
         return numeral
 
 
+# A literal each pattern cannot match without (BASELINE: 年 or 平均): most segments hold none of
+# them, and a plain `in` test is far cheaper than a regex search that fails.
+_SCORED = ((SCORE_AT, SCORE, "分"), (RANK_TOP_N, RANK_TOP, "前"), (RANK_AT, RANK, "第"))
+_ZERO_WORDS = ("不发生", "杜绝", "无")
+
+
 def _segment_measures(segment: str, last_indicator: str) -> list[_Found]:
     out: list[_Found] = []
-    m = ABOVE_BENCHMARK.search(segment) or NOT_BELOW_BENCHMARK.search(segment)
+    m = "平均" in segment and (ABOVE_BENCHMARK.search(segment) or NOT_BELOW_BENCHMARK.search(segment))
     if m:
         comparator = ABOVE if m.re is ABOVE_BENCHMARK else AT_LEAST
         out.append(_Found(_clean_indicator(segment[: m.start()]) or last_indicator, comparator, None, None,
                           f"{m.group(1)}平均水平"))
-    m = RANK_ADVANCED.search(segment)
+    m = "全" in segment and RANK_ADVANCED.search(segment)
     if m:
         out.append(_Found(_clean_indicator(segment[: m.start()]) or last_indicator, RANK, None, None, m.group(1)))
-    for pattern, comparator in ((SCORE_AT, SCORE), (RANK_TOP_N, RANK_TOP), (RANK_AT, RANK)):
-        for m in pattern.finditer(segment):
+    for pattern, comparator, word in _SCORED:
+        for m in pattern.finditer(segment) if word in segment else ():
             if comparator == RANK and RANK_TOP_N.search(segment[max(0, m.start() - 4): m.end()]):
                 continue
             scope = regex.search(r"(全国|全省|全市)", segment[: m.start()])
             out.append(_Found(_clean_indicator(_before(segment, m.start())) or last_indicator, comparator,
                               float(m.group(1)), "分" if comparator == SCORE else "位", scope.group(1) if scope else None))
-    m = ZERO.search(segment)
+    m = any(w in segment for w in _ZERO_WORDS) and ZERO.search(segment)
     if m and next(iter_quantities(segment), None) is None:
         out.append(_Found(_clean_indicator(m.group(1) + segment[m.end(1): m.end()]), ZERO_EVENT, 0.0, None, None))
     previous_end = 0
@@ -192,7 +210,7 @@ def _segment_measures(segment: str, last_indicator: str) -> list[_Found]:
         before = segment[previous_end: m.start]
         after = segment[m.end:]
         indicator = _clean_indicator(before) or last_indicator
-        baseline_match = BASELINE.search(before)
+        baseline_match = BASELINE.search(before) if "年" in before or "平均" in before else None
         out.append(_Found(indicator, _comparator(before, after), float(m.group("num")),
                           m.group("unit"), _baseline(baseline_match)))
         last_indicator = indicator or last_indicator
@@ -215,17 +233,20 @@ def _is_inside_other(segment: str, m) -> bool:
 
 
 # Words after the value decide first (`98%以上`), then words before it (`比上年提高`).
-COMPARATOR_AFTER = tuple((regex.compile(rf"^\s*{any_of(words)}"), name) for name, words in WORDS["comparator_after"])
-COMPARATOR_BEFORE = tuple((regex.compile(rf"{any_of(words)}$"), name) for name, words in WORDS["comparator_before"])
+# The words are matched as `^\s*{word}` and `{word}$` (on text without whitespace): plain startswith
+# and endswith do it without a regex call each.
+COMPARATOR_AFTER = tuple((tuple(words), name) for name, words in WORDS["comparator_after"])
+COMPARATOR_BEFORE = tuple((tuple(words), name) for name, words in WORDS["comparator_before"])
 
 
 def _comparator(before: str, after: str) -> str:
-    for pattern, comparator in COMPARATOR_AFTER:
-        if pattern.match(after):
+    after = after.lstrip(SPACE)
+    for words, comparator in COMPARATOR_AFTER:
+        if after.startswith(words):
             return comparator
     head = no_space(before)
-    for pattern, comparator in COMPARATOR_BEFORE:
-        if pattern.search(head):
+    for words, comparator in COMPARATOR_BEFORE:
+        if head.endswith(words):
             return comparator
     return REACH
 

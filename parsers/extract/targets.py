@@ -7,13 +7,14 @@ heading ending in 目标 names a group of units, or, followed by clauses, the no
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from parsers.extract import patterns as P
 from parsers.extract.clause_table import clause_table, is_clause_table, numbered_clause_table
 from parsers.extract.cnnum import cn_to_int
 from parsers.extract.grammar import intro_pattern
 from parsers.extract.headers import looks_like_unit
-from parsers.textnorm import halfwidth, no_space
+from parsers.textnorm import SPACE, halfwidth, no_space
 from schemas.blocks import Block, Document, Paragraph, Table
 from schemas.records import Target, Unclaimed
 
@@ -22,7 +23,8 @@ DOC_NUMBER_LINE = P.regex.compile(r"[〔\[【（(]\s*\d{4}\s*[〕\]】）)]\s*�
 ATTACHMENT_LINE = P.regex.compile(r"^\s*附件\s*[\d一二三四五六七八九十]*\s*[:：]?")
 # The notice's closing block (版记): no unit's clauses beyond it.
 CLOSING_LINE = P.regex.compile(r"^\s*(?:抄\s*送|主\s*办|督\s*办|承\s*办|联系人|联系电话)\s*[:：]")
-CLOSING_PUNCT = P.regex.compile(r"[。；;！!？?.]\s*$")
+ENDS_UNITS = P.regex.compile(f"{ATTACHMENT_LINE.pattern}|{CLOSING_LINE.pattern}")  # one match per line, not two
+CLOSING_PUNCT_CHARS = "。；;！!？?."  # a clause that ends with one (before any space) is closed
 # `1.` `1、` `1:` `（1）` `1）` `①`; `0.6个百分点` is not a number, but `4、5G…` and `5、2020年…` are.
 CLAUSE_NUMBER = P.regex.compile(
     r"^\s*(?:(?P<arabic>\d{1,3})\s*(?:、|[.:：](?!\d)|[)）])|[（(〔\[【]\s*(?P<paren>\d{1,3})\s*[）)〕\]】]"
@@ -156,11 +158,32 @@ def _settled(result: TargetsResult) -> bool:
     return bool(clauses) and several and scored >= SETTLED_SHARE * len(clauses)
 
 
+def _kinds(blocks: list[Block]) -> tuple[list[str], list[bool]]:
+    """Each block's kind, and whether it ends the units' part (an attachment, the closing block).
+    A notice repeats its lines (the same clause under many units): each text is read once."""
+    memo: dict[str, tuple[str, bool]] = {}
+    kinds, ends = [], []
+    for b in blocks:
+        if not isinstance(b, Paragraph):
+            kinds.append("table")
+            ends.append(False)
+            continue
+        known = memo.get(b.text)
+        if known is None:
+            known = memo[b.text] = (classify(b.text), _ends_units(b.text))
+        kinds.append(known[0])
+        ends.append(known[1])
+    return kinds, ends
+
+
+def _ends_units(text: str) -> bool:
+    return ENDS_UNITS.match(text) is not None
+
+
 def _by_unit_headings(doc: Document, doc_id: str, issuer: str | None) -> TargetsResult:
     result = TargetsResult()
-    memo: dict[str, str] = {}
-    kinds = [(memo.get(b.text) or memo.setdefault(b.text, classify(b.text))) if isinstance(b, Paragraph) else "table"
-             for b in doc.blocks]
+    kinds, ends = _kinds(doc.blocks)
+    parsed: dict[str, _ClauseParts] = {}  # clause text → its parts, for the clauses a notice repeats
     state = _State()
     for i, block in enumerate(doc.blocks):
         kind = kinds[i]
@@ -171,7 +194,7 @@ def _by_unit_headings(doc: Document, doc_id: str, issuer: str | None) -> Targets
                 clause_table(block, state, result, doc, doc_id, _target)
                 result.clause_tables.add(i)
             continue
-        if ATTACHMENT_LINE.match(block.text) or CLOSING_LINE.match(block.text):
+        if ends[i]:
             state = _State()  # an attachment starts: no unit's clauses beyond this point
             continue
         if kind == "heading":
@@ -182,13 +205,13 @@ def _by_unit_headings(doc: Document, doc_id: str, issuer: str | None) -> Targets
         elif kind == "section":
             _section(block, state, result)
         elif kind == "clause" and state.unit:
-            _clause(block, state, result, doc, doc_id)
+            _clause(block, state, result, doc, doc_id, parsed)
         elif kind == "other" and state.unit:
             last = result.targets[-1] if result.targets else None
             if last is not None and last.unit == state.unit and _continuation(block, last):
                 continue
             if P.POINTS_AT_END.search(halfwidth(block.text)):
-                _clause(block, state, result, doc, doc_id)  # a scored clause its drafter did not number
+                _clause(block, state, result, doc, doc_id, parsed)  # a scored clause its drafter did not number
             else:
                 _unclaimed(block, state, result)
     return result
@@ -246,34 +269,53 @@ def _section(p: Paragraph, state: _State, result: TargetsResult) -> None:
         result.parts.append(Part(no_space(m["name"]), points, "如下" in (m["tail"] or "")))
 
 
-def _clause(p: Paragraph, state: _State, result: TargetsResult, doc: Document, doc_id: str) -> None:
-    h = halfwidth(p.text)
+class _ClauseParts(NamedTuple):
+    seq: int | None
+    seq_raw: str | None
+    text: str
+    points: float | None
+    closed: bool
+
+
+def _clause(p: Paragraph, state: _State, result: TargetsResult, doc: Document, doc_id: str,
+            parsed: dict[str, _ClauseParts]) -> None:
+    parts = parsed.get(p.text)
+    if parts is None:
+        parts = parsed[p.text] = _clause_parts(p.text)
+    target = _target(doc_id, doc, state, len(result.targets), parts.seq, parts.seq_raw, parts.text, parts.points,
+                     p.prov)
+    target.closed = parts.closed
+    result.targets.append(target)
+
+
+def _clause_parts(raw: str) -> _ClauseParts:
+    """A clause's number, text and points, from its line alone."""
+    h = halfwidth(raw)
     number = CLAUSE_NUMBER.match(h) or P.CN_CLAUSE_NUMBER.match(h)
-    seq_raw = p.text[number.start(): number.end()].strip() if number else None
+    seq_raw = raw[number.start(): number.end()].strip() if number else None
     seq = _seq(number) if number else None
     body_start = number.end() if number else 0
     points_match = P.POINTS_AT_END.search(h, pos=body_start)
     body_end = points_match.start() if points_match else len(h)
-    text = P.TRAILING_PUNCT.sub("", p.text[body_start:body_end]).strip()
+    text = P.strip_trailing_punct(raw[body_start:body_end]).strip()
     points = float(points_match["points"]) if points_match else None
-    target = _target(doc_id, doc, state, len(result.targets), seq, seq_raw, text, points, p.prov)
-    target.closed = _closed(p.text)
-    result.targets.append(target)
+    return _ClauseParts(seq, seq_raw, text, points, _closed(raw))
 
 
 def _seq(number) -> int | None:
-    groups = number.groupdict()
-    if groups.get("arabic") or groups.get("paren"):
-        return int(groups.get("arabic") or groups["paren"])
-    if groups.get("circled"):
-        return ord(groups["circled"]) - 0x2460 + 1
-    numeral = groups.get("cn") or groups.get("cnp")
-    if numeral:
-        try:
-            return int(cn_to_int(numeral))
-        except ValueError:
-            return None
-    return None
+    """The number of a CLAUSE_NUMBER or CN_CLAUSE_NUMBER match: each alternative holds one group."""
+    kind = number.lastgroup
+    value = number[kind] if kind else None
+    if not value:
+        return None
+    if kind in ("arabic", "paren"):
+        return int(value)
+    if kind == "circled":
+        return ord(value) - 0x2460 + 1
+    try:  # cn, cnp
+        return int(cn_to_int(value))
+    except ValueError:
+        return None
 
 
 def _target(doc_id, doc, state, index, seq, seq_raw, text, points, prov) -> Target:
@@ -300,4 +342,6 @@ def _continuation(p: Paragraph, last: Target) -> bool:
 
 
 def _closed(text: str) -> bool:
-    return CLOSING_PUNCT.search(text) is not None
+    """Ends with `[。；;！!？?.]` before any trailing space: the pattern `[。；;！!？?.]\\s*$`, without a regex."""
+    text = text.rstrip(SPACE)
+    return bool(text) and text[-1] in CLOSING_PUNCT_CHARS
