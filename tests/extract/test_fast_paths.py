@@ -37,7 +37,7 @@ def test_closed_is_the_pattern(text):
 
 @pytest.mark.parametrize("text", TEXTS)
 def test_end_of_units_is_either_pattern(text):
-    assert T._ends_units(text) == bool(T.ATTACHMENT_LINE.match(text) or T.CLOSING_LINE.match(text))
+    assert T._read_line(text).ends_units == bool(T.ATTACHMENT_LINE.match(text) or T.CLOSING_LINE.match(text))
 
 
 def _seq_by_groups(number) -> int | None:
@@ -96,3 +96,19 @@ def test_repeated_clause_lines_give_equal_targets():
         ("某某县", 1, "城镇新增就业2400人", 20.0, True, 2), ("某某县", 2, "完成任务", 10.0, False, 3),
         ("某某区", 1, "城镇新增就业2400人", 20.0, True, 5), ("某某区", 2, "完成任务", 10.0, False, 6)]
     assert targets[0] is not targets[2]
+
+
+def test_record_field_order_the_positional_builders_follow():
+    """targets._target and measures._measure pass their fields by position: a reordered record
+    must fail here, not swap two columns."""
+    from dataclasses import fields
+
+    from schemas.records import Measure, Target
+
+    assert [f.name for f in fields(Target)][:22] == [
+        "doc_id", "source_path", "target_id", "unit", "unit_raw", "unit_group", "section", "section_points",
+        "seq", "seq_raw", "text", "points", "page", "line", "scope", "unit_type", "section_path",
+        "section_path_points", "points_rule", "criteria", "closed", "from_ocr"]
+    assert [f.name for f in fields(Measure)] == [
+        "doc_id", "source_path", "target_id", "indicator_id", "unit", "indicator", "indicator_key", "comparator",
+        "value", "value_unit", "base_value", "base_unit", "baseline", "column", "page", "line"]
