@@ -46,10 +46,13 @@ def clean_text(text: str) -> str:
     return squeeze_cjk_spaces(text)
 
 
+_HAS_SPACE = re.compile(f"[{re.escape(SPACE)}]")  # literal code points: the same to both engines
+
+
 @lru_cache(maxsize=1 << 16)  # the same unit names and clause texts are compared over and over
 def no_space(text: str) -> str:
     """All whitespace removed: how names and leaders are compared (`景  涛` → `景涛`)."""
-    return WHITESPACE.sub("", text)
+    return WHITESPACE.sub("", text) if _HAS_SPACE.search(text) else text  # most lines hold none
 
 
 @lru_cache(maxsize=1)

@@ -47,6 +47,7 @@ LEADING_FIRST = frozenset(w[0] for w in WORDS["framing_leading"])
 TRAILING_LAST = frozenset(w[-1] for w in WORDS["framing_trailing"])
 SCOPE_PREFIX = regex.compile(rf"^{any_of(WORDS['scope_prefix'])}")
 STOP_TOKENS = frozenset(WORDS["stop_tokens"])
+STOP_WORDS = tuple(WORDS["stop_tokens"])
 
 
 NUMBER = regex.compile(r"\d+(?:\.\d+)?")
@@ -137,6 +138,10 @@ def indicator_key(indicator: str | None) -> str | None:
     if not indicator:
         return None
     text = SCOPE_PREFIX.sub("", no_space(indicator))
+    if not text.startswith(STOP_WORDS) and not text.endswith(STOP_WORDS):
+        # No token at either end can be a stop token, and the tokens join back into the text: the
+        # segmenter (tens of microseconds an indicator) is not needed.
+        return text or None
     tokens = tokenizer().lcut(text, HMM=False)
     while tokens and tokens[0] in STOP_TOKENS:
         tokens.pop(0)

@@ -112,3 +112,31 @@ def test_record_field_order_the_positional_builders_follow():
     assert [f.name for f in fields(Measure)] == [
         "doc_id", "source_path", "target_id", "indicator_id", "unit", "indicator", "indicator_key", "comparator",
         "value", "value_unit", "base_value", "base_unit", "baseline", "column", "page", "line"]
+
+
+@pytest.mark.parametrize("text", TEXTS + ["景  涛", "a\x1cb", "a\u3000b\u2028c"])
+def test_no_space_without_a_space_is_the_text(text):
+    from parsers.textnorm import WHITESPACE, no_space
+
+    assert no_space.__wrapped__(text) == WHITESPACE.sub("", text)
+
+
+def _key_by_segmenting(indicator: str | None) -> str | None:
+    """indicator_key as it was: always through the segmenter."""
+    from parsers.textnorm import no_space
+
+    if not indicator:
+        return None
+    tokens = M.tokenizer().lcut(M.SCOPE_PREFIX.sub("", no_space(indicator)), HMM=False)
+    while tokens and tokens[0] in M.STOP_TOKENS:
+        tokens.pop(0)
+    while tokens and tokens[-1] in M.STOP_TOKENS:
+        tokens.pop()
+    return "".join(tokens) or None
+
+
+@pytest.mark.parametrize("indicator", [
+    None, "", "全市", "城镇新增就业", "全市城镇新增就业", "完成城镇新增就业", "城镇新增就业目标", "的", "完成任务",
+    "年度目标任务", "确保完成", "PM2.5浓度", "R&D 经费", "全年固定资产投资的", "累计完成造林面积"])
+def test_indicator_key_skips_the_segmenter_only_where_it_would_change_nothing(indicator):
+    assert M.indicator_key.__wrapped__(indicator) == _key_by_segmenting(indicator)
