@@ -36,6 +36,8 @@ NOT_BELOW_BENCHMARK = regex.compile(rf"不低于{_BENCHMARK}平均(?:水平|值)
 RANK_ADVANCED = regex.compile(r"(?:位居|居|位列|进入)(全国|全省|全市)(?:先进位次|前列|先进|第一方阵)")
 RANK_TOP_N = regex.compile(r"排名?前\s*(\d+)\s*(?:位|名)?")
 RANK_AT = regex.compile(r"(?:排名|排|位居|居)?第\s*(\d+)\s*(?:位|名)")
+RANK_SCOPE = regex.compile(r"(全国|全省|全市)")
+RANK_WORDS_AT_END = regex.compile(r"(?:排名|排|位居|居|第|前|得|综合评价|全省|全市|全国|一季度|二季度|三季度|四季度)+$")
 SCORE_AT = regex.compile(r"(?:得分?|评分|分值)\s*(\d+(?:\.\d+)?)\s*分")
 ZERO = regex.compile(r"(?:不发生|杜绝|无)(.{2,30}?)(?:事故|事件|案件|问题|风险)")
 # Words that frame a value rather than name what is measured: stripped from an indicator's ends.
@@ -214,7 +216,7 @@ def _segment_measures(segment: str, last_indicator: str) -> list[_Found]:
         for m in pattern.finditer(segment):
             if comparator == RANK and RANK_TOP_N.search(segment[max(0, m.start() - 4): m.end()]):
                 continue
-            scope = regex.search(r"(全国|全省|全市)", segment[: m.start()])
+            scope = RANK_SCOPE.search(segment[: m.start()])
             out.append(_Found(_clean_indicator(_before(segment, m.start())) or last_indicator, comparator,
                               float(m.group(1)), "分" if comparator == SCORE else "位", scope.group(1) if scope else None))
     quantities = iter_quantities(segment)
@@ -237,7 +239,7 @@ def _segment_measures(segment: str, last_indicator: str) -> list[_Found]:
 
 
 def _before(segment: str, end: int) -> str:
-    return regex.sub(r"(?:排名|排|位居|居|第|前|得|综合评价|全省|全市|全国|一季度|二季度|三季度|四季度)+$", "", segment[:end])
+    return RANK_WORDS_AT_END.sub("", segment[:end])
 
 
 def _is_inside_other(segment: str, m) -> bool:
