@@ -29,9 +29,7 @@ CLOSING_PUNCT_CHARS = "。；;！!？?."  # a clause that ends with one (before 
 CLAUSE_NUMBER = P.regex.compile(
     r"^\s*(?:(?P<arabic>\d{1,3})\s*(?:、|[.:：](?!\d)|[)）])|[（(〔\[【]\s*(?P<paren>\d{1,3})\s*[）)〕\]】]"
     r"|(?P<circled>[①-⑳]))\s*")
-# Matched from the line's end: the intro pattern is anchored there, so most lines fail at their last
-# characters instead of after backtracking through their first thirty. Only whether it matches is used.
-INTRO = P.regex.compile(intro_pattern().pattern, P.regex.REVERSE)
+INTRO = intro_pattern()
 MIN_UNITS, SETTLED_SHARE = 2, 0.8
 # A notice read by its outline has hundreds of paragraphs, a long one a few thousand; far more is
 # not a notice of this kind (or hostile input), and the outline's per-item work is not spent on it.

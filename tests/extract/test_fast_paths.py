@@ -140,3 +140,15 @@ def _key_by_segmenting(indicator: str | None) -> str | None:
     "年度目标任务", "确保完成", "PM2.5浓度", "R&D 经费", "全年固定资产投资的", "累计完成造林面积"])
 def test_indicator_key_skips_the_segmenter_only_where_it_would_change_nothing(indicator):
     assert M.indicator_key.__wrapped__(indicator) == _key_by_segmenting(indicator)
+
+
+@pytest.mark.parametrize("text", TEXTS + ["具体内容如下：", "考核内容如下。", "主要任务如下:", "以下", "下列", "1、如下",
+                                          "。如下", "具体如下：\n", "现将有关事项通知如下：", "如下所示的任务"])
+def test_intro_matched_from_the_end_matches_the_same_lines(text):
+    from parsers.data import load_json
+    from parsers.extract.grammar import intro_pattern
+    from parsers.textnorm import no_space
+
+    forward = regex.compile(load_json("outline_markers.json")["intro"])
+    line = no_space(halfwidth(text))
+    assert (intro_pattern().search(line) is None) == (forward.search(line) is None)
