@@ -63,9 +63,6 @@ class _Quantity(NamedTuple):
     start: int
     end: int
 
-    def group(self, name: str) -> str:
-        return self.num if name == "num" else self.unit
-
 
 @dataclass(frozen=True)
 class _Units:
@@ -231,8 +228,7 @@ def _segment_measures(segment: str, last_indicator: str) -> list[_Found]:
         after = segment[m.end:]
         indicator = _clean_indicator(before) or last_indicator
         baseline_match = BASELINE.search(before) if "年" in before or "平均" in before else None
-        out.append(_Found(indicator, _comparator(before, after), float(m.group("num")),
-                          m.group("unit"), _baseline(baseline_match)))
+        out.append(_Found(indicator, _comparator(before, after), float(m.num), m.unit, _baseline(baseline_match)))
         last_indicator = indicator or last_indicator
         previous_end = m.end
     return out
@@ -279,12 +275,20 @@ def _baseline(m) -> str | None:
 
 def measures_for_target(t: Target, memo: dict[str, list[_Found]] | None = None) -> list[Measure]:
     """``memo`` keeps one document's parses: a notice repeats the same clause across its units."""
-    found = memo.get(t.text) if memo is not None else None
-    if found is None:
-        found = parse_measures(t.text)
-        if memo is not None:
-            memo[t.text] = found
-    return [_measure(f, t.doc_id, t.source_path, t.unit, t.page, t.line, target_id=t.target_id) for f in found]
+    return _targets_measures([t], {} if memo is None else memo)
+
+
+def _targets_measures(targets: list[Target], memo: dict[str, list[_Found]]) -> list[Measure]:
+    """One loop over a document's clauses (a call and a list per clause cost more than most of their
+    measures)."""
+    measures = []
+    for t in targets:
+        found = memo.get(t.text)
+        if found is None:
+            found = memo[t.text] = parse_measures(t.text)
+        for f in found:
+            measures.append(_measure(f, t.doc_id, t.source_path, t.unit, t.page, t.line, target_id=t.target_id))
+    return measures
 
 
 def measures_for_row(row: IndicatorRow) -> list[Measure]:
@@ -302,8 +306,7 @@ def measures_for_row(row: IndicatorRow) -> list[Measure]:
 
 
 def extract_measures(targets: list[Target], rows: list[IndicatorRow]) -> list[Measure]:
-    memo: dict[str, list[_Found]] = {}
-    return [m for t in targets for m in measures_for_target(t, memo)] + [m for r in rows for m in measures_for_row(r)]
+    return _targets_measures(targets, {}) + [m for r in rows for m in measures_for_row(r)]
 
 
 def _measure(f: _Found, doc_id, source_path, unit, page, line, target_id=None, indicator_id=None,
