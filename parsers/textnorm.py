@@ -1,6 +1,7 @@
 """Text normalisation shared by readers and extractors."""
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -16,10 +17,15 @@ _FULLWIDTH.update({0xFF0E: ord("."), 0xFF05: ord("%"), 0x3000: ord(" ")})
 _CJK = r"[\p{Han}\p{Ps}\p{Pe}，。；：、％%“”‘’《》！？—]"
 SPACE_NEXT_TO_CJK = regex.compile(rf"(?<={_CJK})[ \t\u00a0\u3000]+|[ \t\u00a0\u3000]+(?={_CJK})")
 WHITESPACE = regex.compile(r"\s+")
+# The characters the patterns' `\s` matches, for str.strip: stripping them (with punctuation) off a
+# line's end is what `[\s…]+$` does, without a regex search through the whole line.
+SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 CONTROL = regex.compile(r"[^\P{C}\n\t]")  # control, format, unassigned and private-use characters
 
 
-_HAS_FULLWIDTH = regex.compile(r"[\uff0e\uff05\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000]")
+# A class of literal code points means the same to both engines; `re` tests it three times faster and
+# halfwidth runs on every line more than once.
+_HAS_FULLWIDTH = re.compile(r"[\uff0e\uff05\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000]")
 
 
 def halfwidth(text: str) -> str:
@@ -47,10 +53,13 @@ def clean_text(text: str) -> str:
     return SPACE_NEXT_TO_CJK.sub("", text) if " " in text else text
 
 
+_HAS_SPACE = re.compile(f"[{re.escape(SPACE)}]")  # literal code points: the same to both engines
+
+
 @lru_cache(maxsize=1 << 16)  # the same unit names and clause texts are compared over and over
 def no_space(text: str) -> str:
     """All whitespace removed: how names and leaders are compared (`景  涛` → `景涛`)."""
-    return WHITESPACE.sub("", text)
+    return WHITESPACE.sub("", text) if _HAS_SPACE.search(text) else text  # most lines hold none
 
 
 @lru_cache(maxsize=1)

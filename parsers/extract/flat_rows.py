@@ -19,6 +19,7 @@ SENTENCE = regex.compile(r"[^。；;]+[。；;]?")
 # the bare 分值 after a content sentence, before the rule's first character
 ROW_POINTS = regex.compile(r"(?<=[。；;])\s*(?P<n>\d{1,3}(?:\.\d)?)\s*(?=\p{Han})")
 HEADING_POINTS = regex.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)]")
+DEDUCTS = regex.compile(r"扣\s*分")
 
 
 @lru_cache(maxsize=1)
@@ -35,7 +36,7 @@ def method_words() -> tuple[str, ...]:
 
 def _is_rule(sentence: str) -> bool:
     mt = matching_copy(halfwidth(sentence))
-    return bool(grammar().deduction.search(mt) or _rule_words().search(mt) or regex.search(r"扣\s*分", mt))
+    return bool(grammar().deduction.search(mt) or _rule_words().search(mt) or DEDUCTS.search(mt))
 
 
 def flat_rows(text: str) -> list[str] | None:

@@ -102,7 +102,7 @@ def grammar() -> Grammar:
         assessed_party=tuple(regex.compile(x) for x in m["assessed_party"]),
         attachment=regex.compile(m["attachment"]),
         salutation=regex.compile(m["salutation"]),
-        intro=regex.compile(m["intro"]),
+        intro=intro_pattern(),
         continuation=regex.compile(m["continuation"]),
         note=regex.compile(m["note"]),
         notations=tuple(Notation(n["name"], regex.compile(fill(n["pattern"])), n.get("remove", False),
@@ -141,5 +141,9 @@ def bare_heading_pattern() -> regex.Pattern:
 
 @lru_cache(maxsize=1)
 def intro_pattern() -> regex.Pattern:
-    """`具体内容如下：`: the one pattern the unit-heading reading needs, without the whole grammar."""
-    return regex.compile(_load("outline_markers.json")["intro"])
+    """`具体内容如下：`: the one pattern the unit-heading reading needs, without the whole grammar.
+
+    Compiled to match from the line's end: the pattern is anchored there, so most lines fail at their
+    last characters instead of after backtracking through their first thirty. Whether a line matches
+    does not depend on the direction; only that is asked of it."""
+    return regex.compile(_load("outline_markers.json")["intro"], regex.REVERSE)

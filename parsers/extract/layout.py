@@ -11,6 +11,7 @@ from parsers.textnorm import matching_copy
 # A heading's own points: `(20分)`, `（190分）`.
 HEADING_POINTS = regex.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)]")
 SENTENCE_END = regex.compile(r"[。；;！!？?]")
+NUMBER = regex.compile(r"\d+(?:\.\d+)?")
 MAX_HEADING = 30
 
 
@@ -89,7 +90,7 @@ def _bare_parent(piece: str) -> list[str]:
     if m is None or SENTENCE_END.search(m["name"]):
         return [piece]
     inner = HEADING_POINTS.search(m["rest"])
-    number = regex.search(r"\d+(?:\.\d+)?", inner.group()) if inner else None
+    number = NUMBER.search(inner.group()) if inner else None
     if number is None or float(number.group()) > float(m["n"]) or float(m["n"]) > grammar().max_points:
         return [piece]  # not the sum of what follows, or a year (`要点(2020)`)
     return [f"{m['name']}({m['n']}分)", m["rest"]]

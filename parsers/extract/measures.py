@@ -7,8 +7,10 @@ cn2an; indicator names are segmented with jieba and a domain dictionary shipped 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -16,15 +18,16 @@ from parsers.data import measure_units, measure_words
 from parsers.extract.cnnum import cn_to_int
 from parsers.extract.patterns import any_of
 from parsers.segmenter import tokenizer
-from parsers.textnorm import halfwidth, no_space
+from parsers.textnorm import SPACE, halfwidth, no_space
 from schemas.records import IndicatorRow, Measure, Target
 
 REACH, AT_LEAST, AT_MOST, ABOUT = "reach", "at_least", "at_most", "about"
 INCREASE_BY, DECREASE_BY, ABOVE, RANK, RANK_TOP, ZERO_EVENT, SCORE = (
     "increase_by", "decrease_by", "above", "rank", "rank_top", "zero_event", "score")
 
-SEGMENT_SPLIT = regex.compile(r"[，,；;。！!？?]")
-CN_NUMBER_BEFORE_UNIT = regex.compile(r"[零〇一二两三四五六七八九十百千万]+(?=(?:个|天|次|项|所|家|座|人|名|批|场|篇|户|套|件))")
+# Literal characters only, which both engines read alike: `re` scans them faster.
+SEGMENT_SPLIT = re.compile(r"[，,；;。！!？?]")
+CN_NUMBER_BEFORE_UNIT = re.compile(r"[零〇一二两三四五六七八九十百千万]+(?=(?:个|天|次|项|所|家|座|人|名|批|场|篇|户|套|件))")
 WORDS = measure_words()
 _BENCHMARK = "(" + "|".join(WORDS["benchmark_scopes"]) + ")"  # whose average: 全省平均水平
 BASELINE = regex.compile(rf"(?:比|较)?(上年同期|上年|去年同期|去年|\d{{4}}\s*年)|{_BENCHMARK}平均(?:水平)?")
@@ -33,36 +36,42 @@ NOT_BELOW_BENCHMARK = regex.compile(rf"不低于{_BENCHMARK}平均(?:水平|值)
 RANK_ADVANCED = regex.compile(r"(?:位居|居|位列|进入)(全国|全省|全市)(?:先进位次|前列|先进|第一方阵)")
 RANK_TOP_N = regex.compile(r"排名?前\s*(\d+)\s*(?:位|名)?")
 RANK_AT = regex.compile(r"(?:排名|排|位居|居)?第\s*(\d+)\s*(?:位|名)")
+RANK_SCOPE = regex.compile(r"(全国|全省|全市)")
+RANK_WORDS_AT_END = regex.compile(r"(?:排名|排|位居|居|第|前|得|综合评价|全省|全市|全国|一季度|二季度|三季度|四季度)+$")
 SCORE_AT = regex.compile(r"(?:得分?|评分|分值)\s*(\d+(?:\.\d+)?)\s*分")
 ZERO = regex.compile(r"(?:不发生|杜绝|无)(.{2,30}?)(?:事故|事件|案件|问题|风险)")
 # Words that frame a value rather than name what is measured: stripped from an indicator's ends.
 LEADING = regex.compile(rf"^{any_of(WORDS['framing_leading'])}+")
 TRAILING = regex.compile(rf"{any_of(WORDS['framing_trailing'])}+$")
+# A text whose first (last) character starts (ends) none of the words cannot match LEADING
+# (TRAILING): one set lookup skips the regex for most texts.
+LEADING_FIRST = frozenset(w[0] for w in WORDS["framing_leading"])
+TRAILING_LAST = frozenset(w[-1] for w in WORDS["framing_trailing"])
 SCOPE_PREFIX = regex.compile(rf"^{any_of(WORDS['scope_prefix'])}")
 STOP_TOKENS = frozenset(WORDS["stop_tokens"])
+STOP_WORDS = tuple(WORDS["stop_tokens"])
 
 
 NUMBER = regex.compile(r"\d+(?:\.\d+)?")
 QUANTITY_HINT = regex.compile(r"\d|高于|超过|优于|不低于|位居|居|位列|进入|排名|排|第|得|评分|分值|不发生|杜绝|无")
 
 
-@dataclass(frozen=True)
-class _Quantity:
+class _Quantity(NamedTuple):
     """A number and the unit of measure right after it (`3.8万人`)."""
     num: str
     unit: str
     start: int
     end: int
 
-    def group(self, name: str) -> str:
-        return self.num if name == "num" else self.unit
-
 
 @dataclass(frozen=True)
 class _Units:
     names: frozenset[str]
-    longest: int
+    # The lengths of the names that start with a character, longest first: a number followed by
+    # a character no unit starts with (`2020年`) costs one dict lookup.
+    lengths: dict[str, tuple[int, ...]]
     magnitudes: dict[str, int]
+    prefixes: tuple[str, ...]  # the magnitudes, longest first (`千万` before `千`)
     base: frozenset[str]
     ratios: frozenset[str]
     additive: frozenset[str]
@@ -74,21 +83,28 @@ def _units() -> _Units:
     base, ratios = list(data["base"]), list(data["ratios"])
     mags = data["magnitudes"]
     names = frozenset(ratios + base + [m + b for m in mags for b in base])
-    return _Units(names, max(map(len, names)), mags, frozenset(base), frozenset(ratios), frozenset(data["additive"]))
+    lengths: dict[str, set[int]] = {}
+    for name in names:
+        lengths.setdefault(name[0], set()).add(len(name))
+    prefixes = tuple(sorted(mags, key=len, reverse=True))
+    return _Units(names, {c: tuple(sorted(n, reverse=True)) for c, n in lengths.items()}, mags, prefixes,
+                  frozenset(base), frozenset(ratios), frozenset(data["additive"]))
 
 
-def iter_quantities(text: str):
+def iter_quantities(text: str) -> list[_Quantity]:
     """Numbers followed by a unit of measure; the longest unit wins (`万千瓦时` over `万`)."""
     units = _units()
+    found = []
     for m in NUMBER.finditer(text):
         pos = m.end()
         while pos < len(text) and text[pos] == " ":
             pos += 1
-        for length in range(min(units.longest, len(text) - pos), 0, -1):
+        for length in units.lengths.get(text[pos: pos + 1], ()):
             candidate = text[pos: pos + length]
             if candidate in units.names:
-                yield _Quantity(m.group(), candidate, m.start(), pos + length)
+                found.append(_Quantity(m.group(), candidate, m.start(), pos + len(candidate)))
                 break
+    return found
 
 
 def is_additive(base_unit: str | None) -> bool:
@@ -97,14 +113,21 @@ def is_additive(base_unit: str | None) -> bool:
 
 def normalize_value(value: float, unit: str) -> tuple[float, str]:
     """3.8万人 → (38000, 人); 8000万千瓦时 → (80000000, 千瓦时); 35% → (35, %)."""
+    scale = _scale(unit)
+    return (value, unit) if scale is None else (round(value * scale[0], 6), scale[1])
+
+
+@lru_cache(maxsize=1024)
+def _scale(unit: str) -> tuple[int, str] | None:
+    """`万人` → (10000, 人); None for a base unit, a ratio or a unit with no known magnitude."""
     units = _units()
     if unit in units.base or unit in units.ratios:
-        return value, unit
-    for prefix in sorted(units.magnitudes, key=len, reverse=True):
+        return None
+    for prefix in units.prefixes:
         rest = unit[len(prefix):]
         if unit.startswith(prefix) and rest in units.base:
-            return round(value * units.magnitudes[prefix], 6), rest
-    return value, unit
+            return units.magnitudes[prefix], rest
+    return None
 
 
 @lru_cache(maxsize=8192)
@@ -114,6 +137,10 @@ def indicator_key(indicator: str | None) -> str | None:
     if not indicator:
         return None
     text = SCOPE_PREFIX.sub("", no_space(indicator))
+    if not text.startswith(STOP_WORDS) and not text.endswith(STOP_WORDS):
+        # No token at either end can be a stop token, and the tokens join back into the text: the
+        # segmenter (tens of microseconds an indicator) is not needed.
+        return text or None
     tokens = tokenizer().lcut(text, HMM=False)
     while tokens and tokens[0] in STOP_TOKENS:
         tokens.pop(0)
@@ -128,8 +155,8 @@ def _clean_indicator(text: str) -> str:
     previous = None
     while previous != text:
         previous = text
-        text = LEADING.sub("", text)
-        text = TRAILING.sub("", text)
+        text = LEADING.sub("", text) if text[:1] in LEADING_FIRST else text
+        text = TRAILING.sub("", text) if text[-1:] in TRAILING_LAST else text
         text = BASELINE.sub("", text) if text.endswith(("上年", "去年", "年")) else text
     return text.strip("、:：（(）)")
 
@@ -165,43 +192,50 @@ def _cn_number(numeral: str) -> str:
         return numeral
 
 
+# A literal each pattern cannot match without (BASELINE: 年 or 平均): most segments hold none of
+# them, and a plain `in` test is far cheaper than a regex search that fails.
+_SCORED = ((SCORE_AT, SCORE, "分"), (RANK_TOP_N, RANK_TOP, "前"), (RANK_AT, RANK, "第"))
+
+
 def _segment_measures(segment: str, last_indicator: str) -> list[_Found]:
     out: list[_Found] = []
-    m = ABOVE_BENCHMARK.search(segment) or NOT_BELOW_BENCHMARK.search(segment)
+    m = "平均" in segment and (ABOVE_BENCHMARK.search(segment) or NOT_BELOW_BENCHMARK.search(segment))
     if m:
         comparator = ABOVE if m.re is ABOVE_BENCHMARK else AT_LEAST
         out.append(_Found(_clean_indicator(segment[: m.start()]) or last_indicator, comparator, None, None,
                           f"{m.group(1)}平均水平"))
-    m = RANK_ADVANCED.search(segment)
+    m = "全" in segment and RANK_ADVANCED.search(segment)
     if m:
         out.append(_Found(_clean_indicator(segment[: m.start()]) or last_indicator, RANK, None, None, m.group(1)))
-    for pattern, comparator in ((SCORE_AT, SCORE), (RANK_TOP_N, RANK_TOP), (RANK_AT, RANK)):
+    for pattern, comparator, word in _SCORED:
+        if word not in segment:
+            continue
         for m in pattern.finditer(segment):
             if comparator == RANK and RANK_TOP_N.search(segment[max(0, m.start() - 4): m.end()]):
                 continue
-            scope = regex.search(r"(全国|全省|全市)", segment[: m.start()])
+            scope = RANK_SCOPE.search(segment[: m.start()])
             out.append(_Found(_clean_indicator(_before(segment, m.start())) or last_indicator, comparator,
                               float(m.group(1)), "分" if comparator == SCORE else "位", scope.group(1) if scope else None))
-    m = ZERO.search(segment)
-    if m and next(iter_quantities(segment), None) is None:
+    quantities = iter_quantities(segment)
+    m = ("无" in segment or "杜绝" in segment or "不发生" in segment) and ZERO.search(segment)
+    if m and not quantities:
         out.append(_Found(_clean_indicator(m.group(1) + segment[m.end(1): m.end()]), ZERO_EVENT, 0.0, None, None))
     previous_end = 0
-    for m in iter_quantities(segment):
+    for m in quantities:
         if _is_inside_other(segment, m):
             continue
         before = segment[previous_end: m.start]
         after = segment[m.end:]
         indicator = _clean_indicator(before) or last_indicator
-        baseline_match = BASELINE.search(before)
-        out.append(_Found(indicator, _comparator(before, after), float(m.group("num")),
-                          m.group("unit"), _baseline(baseline_match)))
+        baseline_match = BASELINE.search(before) if "年" in before or "平均" in before else None
+        out.append(_Found(indicator, _comparator(before, after), float(m.num), m.unit, _baseline(baseline_match)))
         last_indicator = indicator or last_indicator
         previous_end = m.end
     return out
 
 
 def _before(segment: str, end: int) -> str:
-    return regex.sub(r"(?:排名|排|位居|居|第|前|得|综合评价|全省|全市|全国|一季度|二季度|三季度|四季度)+$", "", segment[:end])
+    return RANK_WORDS_AT_END.sub("", segment[:end])
 
 
 def _is_inside_other(segment: str, m) -> bool:
@@ -215,17 +249,20 @@ def _is_inside_other(segment: str, m) -> bool:
 
 
 # Words after the value decide first (`98%以上`), then words before it (`比上年提高`).
-COMPARATOR_AFTER = tuple((regex.compile(rf"^\s*{any_of(words)}"), name) for name, words in WORDS["comparator_after"])
-COMPARATOR_BEFORE = tuple((regex.compile(rf"{any_of(words)}$"), name) for name, words in WORDS["comparator_before"])
+# The words are matched as `^\s*{word}` and `{word}$` (on text without whitespace): plain startswith
+# and endswith do it without a regex call each.
+COMPARATOR_AFTER = tuple((tuple(words), name) for name, words in WORDS["comparator_after"])
+COMPARATOR_BEFORE = tuple((tuple(words), name) for name, words in WORDS["comparator_before"])
 
 
 def _comparator(before: str, after: str) -> str:
-    for pattern, comparator in COMPARATOR_AFTER:
-        if pattern.match(after):
+    after = after.lstrip(SPACE)
+    for words, comparator in COMPARATOR_AFTER:
+        if after.startswith(words):
             return comparator
     head = no_space(before)
-    for pattern, comparator in COMPARATOR_BEFORE:
-        if pattern.search(head):
+    for words, comparator in COMPARATOR_BEFORE:
+        if head.endswith(words):
             return comparator
     return REACH
 
@@ -238,12 +275,20 @@ def _baseline(m) -> str | None:
 
 def measures_for_target(t: Target, memo: dict[str, list[_Found]] | None = None) -> list[Measure]:
     """``memo`` keeps one document's parses: a notice repeats the same clause across its units."""
-    found = memo.get(t.text) if memo is not None else None
-    if found is None:
-        found = parse_measures(t.text)
-        if memo is not None:
-            memo[t.text] = found
-    return [_measure(f, t.doc_id, t.source_path, t.unit, t.page, t.line, target_id=t.target_id) for f in found]
+    return _targets_measures([t], {} if memo is None else memo)
+
+
+def _targets_measures(targets: list[Target], memo: dict[str, list[_Found]]) -> list[Measure]:
+    """One loop over a document's clauses (a call and a list per clause cost more than most of their
+    measures)."""
+    measures = []
+    for t in targets:
+        found = memo.get(t.text)
+        if found is None:
+            found = memo[t.text] = parse_measures(t.text)
+        for f in found:
+            measures.append(_measure(f, t.doc_id, t.source_path, t.unit, t.page, t.line, target_id=t.target_id))
+    return measures
 
 
 def measures_for_row(row: IndicatorRow) -> list[Measure]:
@@ -261,15 +306,15 @@ def measures_for_row(row: IndicatorRow) -> list[Measure]:
 
 
 def extract_measures(targets: list[Target], rows: list[IndicatorRow]) -> list[Measure]:
-    memo: dict[str, list[_Found]] = {}
-    return [m for t in targets for m in measures_for_target(t, memo)] + [m for r in rows for m in measures_for_row(r)]
+    return _targets_measures(targets, {}) + [m for r in rows for m in measures_for_row(r)]
 
 
 def _measure(f: _Found, doc_id, source_path, unit, page, line, target_id=None, indicator_id=None,
              column=None) -> Measure:
     base_value, base_unit = (normalize_value(f.value, f.value_unit) if f.value is not None and f.value_unit
                              else (f.value, f.value_unit))
-    return Measure(doc_id=doc_id, source_path=source_path, target_id=target_id, indicator_id=indicator_id,
-                   unit=unit, indicator=f.indicator or None, indicator_key=indicator_key(f.indicator),
-                   comparator=f.comparator, value=f.value, value_unit=f.value_unit, base_value=base_value,
-                   base_unit=base_unit, baseline=f.baseline, column=column, page=page, line=line)
+    # Positional, as targets._target builds a Target (tests/extract/test_fast_paths.py pins the order).
+    return Measure(doc_id, source_path, target_id, indicator_id, unit,
+                   f.indicator or None, indicator_key(f.indicator), f.comparator,  # indicator, key, comparator
+                   f.value, f.value_unit, base_value, base_unit, f.baseline,  # value … baseline
+                   column, page, line)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 import regex
 
@@ -128,6 +129,7 @@ def _cc_and_printer(paras: list[Paragraph], meta: DocumentInfo) -> None:
         meta.cc = "".join(parts) or None
 
 
+@lru_cache(maxsize=1)
 def _prepared_by_pattern() -> regex.Pattern:
     labels = "|".join(map(regex.escape, load_json("issuer_sources.json")["prepared_by_labels"]))
     return regex.compile(rf"(?:{labels})\s*[:：]\s*(?P<unit>[^\s:：,，;；（(]{{2,40}})")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import regex
 
+from parsers.textnorm import SPACE
+
 CN_DIGITS = "一二三四五六七八九十百零〇"
 
 
@@ -44,6 +46,12 @@ TARGETS_HEADING = regex.compile(r"(?:目标|任务|指标)\s*[：:]?\s*$")
 ORDINAL_PREFIX = regex.compile(rf"^\s*(?:{_OPEN}\s*[{CN_DIGITS}\d]{{1,3}}\s*{_CLOSE}|[{CN_DIGITS}]{{1,3}}\s*[、.．])\s*")
 SENTENCE_PUNCT = regex.compile(r"[。；;，,！!？?]")
 TRAILING_PUNCT = regex.compile(r"[\s。；;，,.、]+$")
+_TRAILING_PUNCT_CHARS = SPACE + "。；;，,.、"
+
+
+def strip_trailing_punct(text: str) -> str:
+    """``TRAILING_PUNCT.sub("", text)``: one rstrip instead of a search through the whole line."""
+    return text.rstrip(_TRAILING_PUNCT_CHARS)
 
 # 发文字号: `某政〔2020〕9号` `某政[2020]9号` `某政【2020】第9号` `某政（2020）9号`.
 DOC_NUMBER = regex.compile(

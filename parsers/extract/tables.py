@@ -45,7 +45,7 @@ def extract_indicators(doc: Document, doc_id: str, skip: set[int] | None = None)
     table_index = 0
     for i, block in enumerate(doc.blocks):
         if isinstance(block, Paragraph):
-            m = ATTACHMENT.match(block.text)
+            m = "附件" in block.text and ATTACHMENT.match(block.text)  # `in` first: most lines are not one
             if m and len(no_space(block.text)) <= 40:
                 attachment = no_space(m.group(1))
                 last_paragraphs = [Paragraph(m["title"], block.prov)] if m["title"] else []

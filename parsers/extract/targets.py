@@ -7,13 +7,14 @@ heading ending in 目标 names a group of units, or, followed by clauses, the no
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from parsers.extract import patterns as P
 from parsers.extract.clause_table import clause_table, is_clause_table, numbered_clause_table
 from parsers.extract.cnnum import cn_to_int
 from parsers.extract.grammar import intro_pattern
 from parsers.extract.headers import looks_like_unit
-from parsers.textnorm import halfwidth, no_space
+from parsers.textnorm import SPACE, halfwidth, no_space
 from schemas.blocks import Block, Document, Paragraph, Table
 from schemas.records import Target, Unclaimed
 
@@ -22,7 +23,8 @@ DOC_NUMBER_LINE = P.regex.compile(r"[〔\[【（(]\s*\d{4}\s*[〕\]】）)]\s*�
 ATTACHMENT_LINE = P.regex.compile(r"^\s*附件\s*[\d一二三四五六七八九十]*\s*[:：]?")
 # The notice's closing block (版记): no unit's clauses beyond it.
 CLOSING_LINE = P.regex.compile(r"^\s*(?:抄\s*送|主\s*办|督\s*办|承\s*办|联系人|联系电话)\s*[:：]")
-CLOSING_PUNCT = P.regex.compile(r"[。；;！!？?.]\s*$")
+ENDS_UNITS = P.regex.compile(f"{ATTACHMENT_LINE.pattern}|{CLOSING_LINE.pattern}")  # one match per line, not two
+CLOSING_PUNCT_CHARS = "。；;！!？?."  # a clause that ends with one (before any space) is closed
 # `1.` `1、` `1:` `（1）` `1）` `①`; `0.6个百分点` is not a number, but `4、5G…` and `5、2020年…` are.
 CLAUSE_NUMBER = P.regex.compile(
     r"^\s*(?:(?P<arabic>\d{1,3})\s*(?:、|[.:：](?!\d)|[)）])|[（(〔\[【]\s*(?P<paren>\d{1,3})\s*[）)〕\]】]"
@@ -71,21 +73,33 @@ class _State:
     section_points: float | None = None
 
 
+class _Line(NamedTuple):
+    kind: str
+    ends_units: bool  # an attachment or the closing block starts: no unit's clauses beyond it
+    h: str  # the text, halfwidth
+    number: object  # a clause's number match, kept for reading the clause
+
+
 def classify(text: str) -> str:
     """clause | section | heading | intro | other, from the text alone."""
+    return _read_line(text).kind
+
+
+def _read_line(text: str) -> _Line:
     h = halfwidth(text)
+    ends = ENDS_UNITS.match(text) is not None
     if INTRO.search(no_space(h)):
-        return "intro"  # `具体内容如下：` announces the items: it never separates them from their heading
-    if CLAUSE_NUMBER.match(h) and len(no_space(h)) > 3:
-        return "clause"
+        return _Line("intro", ends, h, None)  # `具体内容如下：` never separates the items from their heading
+    number = CLAUSE_NUMBER.match(h)
+    if number and len(no_space(h)) > 3:
+        return _Line("clause", ends, h, number)
     m = P.SECTION.match(h)
     if m and is_section_name(m["name"]) and (m["points"] or P.TARGETS_HEADING.search(m["name"])):
-        return "section"
-    if P.CN_CLAUSE_NUMBER.match(h) and (P.POINTS_AT_END.search(h) or len(no_space(h)) > MAX_CN_HEADING_CHARS):
-        return "clause"
-    if is_heading_like(text):
-        return "heading"
-    return "other"
+        return _Line("section", ends, h, None)
+    cn_number = P.CN_CLAUSE_NUMBER.match(h)
+    if cn_number and (P.POINTS_AT_END.search(h) or len(no_space(h)) > MAX_CN_HEADING_CHARS):
+        return _Line("clause", ends, h, number or cn_number)
+    return _Line("heading" if is_heading_like(text) else "other", ends, h, None)
 
 
 def is_section_name(name: str) -> bool:
@@ -156,11 +170,30 @@ def _settled(result: TargetsResult) -> bool:
     return bool(clauses) and several and scored >= SETTLED_SHARE * len(clauses)
 
 
+_TABLE = _Line("table", False, "", None)
+
+
+def _read_lines(blocks: list[Block]) -> list[_Line]:
+    """Each block read as a line. A notice repeats its lines (the same clause under many units):
+    each text is read once."""
+    memo: dict[str, _Line] = {}
+    lines = []
+    for b in blocks:
+        if not isinstance(b, Paragraph):
+            lines.append(_TABLE)
+            continue
+        line = memo.get(b.text)
+        if line is None:
+            line = memo[b.text] = _read_line(b.text)
+        lines.append(line)
+    return lines
+
+
 def _by_unit_headings(doc: Document, doc_id: str, issuer: str | None) -> TargetsResult:
     result = TargetsResult()
-    memo: dict[str, str] = {}
-    kinds = [(memo.get(b.text) or memo.setdefault(b.text, classify(b.text))) if isinstance(b, Paragraph) else "table"
-             for b in doc.blocks]
+    lines = _read_lines(doc.blocks)
+    kinds = [line.kind for line in lines]
+    parsed: dict[str, _ClauseParts] = {}  # clause text → its parts, for the clauses a notice repeats
     state = _State()
     for i, block in enumerate(doc.blocks):
         kind = kinds[i]
@@ -171,7 +204,7 @@ def _by_unit_headings(doc: Document, doc_id: str, issuer: str | None) -> Targets
                 clause_table(block, state, result, doc, doc_id, _target)
                 result.clause_tables.add(i)
             continue
-        if ATTACHMENT_LINE.match(block.text) or CLOSING_LINE.match(block.text):
+        if lines[i].ends_units:
             state = _State()  # an attachment starts: no unit's clauses beyond this point
             continue
         if kind == "heading":
@@ -182,13 +215,13 @@ def _by_unit_headings(doc: Document, doc_id: str, issuer: str | None) -> Targets
         elif kind == "section":
             _section(block, state, result)
         elif kind == "clause" and state.unit:
-            _clause(block, state, result, doc, doc_id)
+            _clause(block, state, result, doc, doc_id, parsed, lines[i])
         elif kind == "other" and state.unit:
             last = result.targets[-1] if result.targets else None
             if last is not None and last.unit == state.unit and _continuation(block, last):
                 continue
             if P.POINTS_AT_END.search(halfwidth(block.text)):
-                _clause(block, state, result, doc, doc_id)  # a scored clause its drafter did not number
+                _clause(block, state, result, doc, doc_id, parsed)  # a scored clause its drafter did not number
             else:
                 _unclaimed(block, state, result)
     return result
@@ -246,43 +279,71 @@ def _section(p: Paragraph, state: _State, result: TargetsResult) -> None:
         result.parts.append(Part(no_space(m["name"]), points, "如下" in (m["tail"] or "")))
 
 
-def _clause(p: Paragraph, state: _State, result: TargetsResult, doc: Document, doc_id: str) -> None:
-    h = halfwidth(p.text)
-    number = CLAUSE_NUMBER.match(h) or P.CN_CLAUSE_NUMBER.match(h)
-    seq_raw = p.text[number.start(): number.end()].strip() if number else None
+class _ClauseParts(NamedTuple):
+    seq: int | None
+    seq_raw: str | None
+    text: str
+    points: float | None
+    closed: bool
+
+
+def _clause(p: Paragraph, state: _State, result: TargetsResult, doc: Document, doc_id: str,
+            parsed: dict[str, _ClauseParts], line: _Line | None = None) -> None:
+    parts = parsed.get(p.text)
+    if parts is None:
+        parts = parsed[p.text] = (_clause_parts(p.text, line.h, line.number) if line
+                                  else _clause_parts(p.text))
+    target = _target(doc_id, doc, state, len(result.targets), parts.seq, parts.seq_raw, parts.text, parts.points,
+                     p.prov)
+    target.closed = parts.closed
+    result.targets.append(target)
+
+
+def _clause_parts(raw: str, h: str | None = None, number=None) -> _ClauseParts:
+    """A clause's number, text and points, from its line alone (``h``, ``number``: the halfwidth text
+    and the number match the line was classified by, when the caller has them)."""
+    if h is None:
+        h = halfwidth(raw)
+        number = CLAUSE_NUMBER.match(h) or P.CN_CLAUSE_NUMBER.match(h)
+    seq_raw = raw[number.start(): number.end()].strip() if number else None
     seq = _seq(number) if number else None
     body_start = number.end() if number else 0
     points_match = P.POINTS_AT_END.search(h, pos=body_start)
     body_end = points_match.start() if points_match else len(h)
-    text = P.TRAILING_PUNCT.sub("", p.text[body_start:body_end]).strip()
-    points = float(points_match["points"]) if points_match else None
-    target = _target(doc_id, doc, state, len(result.targets), seq, seq_raw, text, points, p.prov)
-    target.closed = _closed(p.text)
-    result.targets.append(target)
+    text = P.strip_trailing_punct(raw[body_start:body_end]).strip()
+    points = float(points_match[_POINTS]) if points_match else None
+    return _ClauseParts(seq, seq_raw, text, points, _closed(raw))
+
+
+_POINTS = P.POINTS_AT_END.groupindex["points"]  # a group read by index: by name costs four times as much
 
 
 def _seq(number) -> int | None:
-    groups = number.groupdict()
-    if groups.get("arabic") or groups.get("paren"):
-        return int(groups.get("arabic") or groups["paren"])
-    if groups.get("circled"):
-        return ord(groups["circled"]) - 0x2460 + 1
-    numeral = groups.get("cn") or groups.get("cnp")
-    if numeral:
-        try:
-            return int(cn_to_int(numeral))
-        except ValueError:
-            return None
-    return None
+    """The number of a CLAUSE_NUMBER or CN_CLAUSE_NUMBER match: each alternative holds one group."""
+    kind = number.lastgroup
+    value = number[number.lastindex] if kind else None
+    if not value:
+        return None
+    if kind in ("arabic", "paren"):
+        return int(value)
+    if kind == "circled":
+        return ord(value) - 0x2460 + 1
+    try:  # cn, cnp
+        return int(cn_to_int(value))
+    except ValueError:
+        return None
 
 
 def _target(doc_id, doc, state, index, seq, seq_raw, text, points, prov) -> Target:
-    return Target(doc_id=doc_id, source_path=doc.source, target_id=f"{doc_id}-{index + 1:05d}",
-                  unit=state.unit, unit_raw=state.unit_raw or state.unit, unit_group=state.group,
-                  section=state.section, section_points=state.section_points, seq=seq, seq_raw=seq_raw,
-                  text=text, points=points, page=prov.page, line=prov.line, scope=state.scope, from_ocr=prov.ocr,
-                  section_path=[state.section] if state.section else [],
-                  section_path_points=[state.section_points] if state.section else [])
+    # Positional: matching twenty keywords costs as much as building the record, once per clause.
+    # tests/extract/test_fast_paths.py pins the field order this follows.
+    section_path, section_path_points = ([state.section], [state.section_points]) if state.section else ([], [])
+    return Target(doc_id, doc.source, f"{doc_id}-{index + 1:05d}",  # doc_id, source_path, target_id
+                  state.unit, state.unit_raw or state.unit, state.group,  # unit, unit_raw, unit_group
+                  state.section, state.section_points, seq, seq_raw, text, points,  # section … points
+                  prov.page, prov.line, state.scope, None,  # page, line, scope, unit_type
+                  section_path, section_path_points, None, None,  # …, points_rule, criteria
+                  True, prov.ocr)  # closed, from_ocr
 
 
 def _continuation(p: Paragraph, last: Target) -> bool:
@@ -300,4 +361,6 @@ def _continuation(p: Paragraph, last: Target) -> bool:
 
 
 def _closed(text: str) -> bool:
-    return CLOSING_PUNCT.search(text) is not None
+    """Ends with `[。；;！!？?.]` before any trailing space: the pattern `[。；;！!？?.]\\s*$`, without a regex."""
+    text = text.rstrip(SPACE)
+    return bool(text) and text[-1] in CLOSING_PUNCT_CHARS

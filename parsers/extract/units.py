@@ -56,6 +56,7 @@ def canonical_unit(name: str) -> str:
     return unit_aliases().get(simplified, simplified)
 
 
+@lru_cache(maxsize=4096)  # a notice names each unit and group once per clause
 def unit_type(name: str, group: str | None) -> str:
     """The kind of unit, from its own name where that is unambiguous (banks, companies), else from
     the notice's grouping, else from the name's ending."""
