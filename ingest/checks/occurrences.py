@@ -6,6 +6,7 @@ repeated numbers and a doubled total. A copy starts where the unit's clauses res
 unit's, or where its numbering starts over at its first clause with (nearly) its first text."""
 from __future__ import annotations
 
+import operator
 from difflib import SequenceMatcher
 from typing import Callable
 
@@ -61,7 +62,7 @@ def _memoised(fn: Callable[[Extraction], dict]) -> Callable[[Extraction], dict]:
     def wrapper(ex: Extraction) -> dict:
         targets = ex.targets
         held, items, result = slot
-        if held is targets and len(items) == len(targets) and all(a is b for a, b in zip(items, targets)):
+        if held is targets and len(items) == len(targets) and all(map(operator.is_, items, targets)):
             return result
         result = fn(ex)
         slot[:] = [targets, tuple(targets), result]
