@@ -91,16 +91,26 @@ def peers(clauses: list[Target], units: dict[str, list[Target]]) -> list[list[Ta
 def _alike(clauses: list[Target], other: list[Target]) -> bool:
     """More than PEER_SHARE of the clauses have a counterpart in ``other`` (stops once decided)."""
     need = int(PEER_SHARE * len(clauses)) + 1
+    theirs = _scored_by_section(other)
     for left, t in zip(range(len(clauses), 0, -1), clauses):
         if need > left:
             return False
         shape = _shape(t.text)
-        if any(o.section == t.section and o.points is not None and _ratio(shape, _shape(o.text)) >= SIMILAR
-               for o in other):
+        if any(_ratio(shape, _shape(text)) >= SIMILAR for text in theirs.get(t.section, ())):
             need -= 1
             if need == 0:
                 return True
     return False
+
+
+def _scored_by_section(clauses: list[Target]) -> dict[str | None, list[str]]:
+    """The texts of the scored clauses, by section: the ones a counterpart is sought among, found
+    once for all the clauses compared with them."""
+    found: dict[str | None, list[str]] = {}
+    for o in clauses:
+        if o.points is not None:
+            found.setdefault(o.section, []).append(o.text)
+    return found
 
 
 def usual_value(values: list[float]) -> float | None:

@@ -23,11 +23,11 @@ def _path(t: Target) -> list[tuple[str, float | None]]:
     return [(t.section, t.section_points)] if t.section is not None else []
 
 
-def _runs(clauses: list[Target], depth: int) -> Iterator[tuple[tuple, list[Target]]]:
-    """Consecutive clauses under the same heading at ``depth`` (0 = outermost)."""
+def _runs(clauses: list[Target], depth: int, paths: list | None = None) -> Iterator[tuple[tuple, list[Target]]]:
+    """Consecutive clauses under the same heading at ``depth`` (0 = outermost); ``paths``: the
+    clauses' paths where the caller has them already."""
     key, run = None, []
-    for t in clauses:
-        path = _path(t)
+    for t, path in zip(clauses, paths or map(_path, clauses)):
         k = tuple(path[:depth + 1]) if len(path) > depth else None
         if k != key and run:
             if key is not None:
@@ -44,9 +44,10 @@ def _runs(clauses: list[Target], depth: int) -> Iterator[tuple[tuple, list[Targe
 def check_section_points(ex: Extraction) -> Iterator[Finding]:
     units = unit_clauses(ex)
     for unit, clauses in units.items():
-        depth_max = max((len(_path(t)) for t in clauses), default=0)
+        paths = [_path(t) for t in clauses]  # made once, read at every depth
+        depth_max = max(map(len, paths), default=0)
         for depth in range(depth_max):
-            for key, group in _runs(clauses, depth):
+            for key, group in _runs(clauses, depth, paths):
                 section, declared = key[-1]
                 group = [t for t in group if counted(t)]
                 if section is None or declared is None or not group or any(t.points is None for t in group):
