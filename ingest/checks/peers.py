@@ -46,13 +46,19 @@ def _counts(shape: str) -> Counter:
     return Counter(shape)
 
 
-def _quick_ratio(a: str, b: str) -> float:
-    """difflib's ``quick_ratio`` (characters in common, in any order: an upper bound of ``ratio``),
-    the same figure from counts kept per text. Most pairs compared are different items, ruled out
-    here without building a SequenceMatcher, which costs more than the rest of the comparison."""
+def _quick_ratio_below(a: str, b: str, floor: float) -> bool:
+    """Whether difflib's ``quick_ratio`` (characters in common, in any order: an upper bound of
+    ``ratio``) is below ``floor``: the same figure, from counts kept per text. Most pairs compared
+    are different items, ruled out here without a SequenceMatcher, which costs more to build than
+    the rest of the comparison."""
     ca, cb = _counts(a), _counts(b)
-    matches = sum(min(ca[c], cb[c]) for c in ca.keys() & cb.keys())
-    return 2.0 * matches / (len(a) + len(b))
+    common = ca.keys() & cb.keys()
+    total = len(a) + len(b)
+    # Most characters of a clause occur once: the characters in common, each of the repeats counted
+    # as a match too, are a bound that usually settles it before the matches are counted.
+    if 2.0 * (len(common) + min(len(a) - len(ca), len(b) - len(cb))) / total < floor:
+        return True
+    return 2.0 * sum(min(ca[c], cb[c]) for c in common) / total < floor
 
 
 def _ratio(a: str, b: str) -> float:
@@ -60,7 +66,7 @@ def _ratio(a: str, b: str) -> float:
         return 1.0
     if 2 * min(len(a), len(b)) < SIMILAR * (len(a) + len(b)):
         return 0.0  # the lengths alone rule it out
-    if _quick_ratio(a, b) < SIMILAR:
+    if _quick_ratio_below(a, b, SIMILAR):
         return 0.0  # the upper bound already rules it out
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
@@ -85,21 +91,29 @@ def others(clauses: list[Target], units: dict[str, list[Target]]) -> list[list[T
 
 def peers(clauses: list[Target], units: dict[str, list[Target]]) -> list[list[Target]]:
     """The other units with the same items."""
-    return [other for other in others(clauses, units) if _alike(clauses, other)]
+    shapes = [_shape(t.text) for t in clauses]  # compared with every other unit's: made once
+    return [other for other in others(clauses, units) if _alike(clauses, shapes, other)]
 
 
-def _alike(clauses: list[Target], other: list[Target]) -> bool:
-    """More than PEER_SHARE of the clauses have a counterpart in ``other`` (stops once decided)."""
+def _alike(clauses: list[Target], shapes: list[str], other: list[Target]) -> bool:
+    """More than PEER_SHARE of the clauses (``shapes``: theirs) have a counterpart in ``other``
+    (stops once decided)."""
     need = int(PEER_SHARE * len(clauses)) + 1
     theirs = _scored_by_section(other)
-    for left, t in zip(range(len(clauses), 0, -1), clauses):
+    for left, t, shape in zip(range(len(clauses), 0, -1), clauses, shapes):
         if need > left:
             return False
-        shape = _shape(t.text)
-        if any(_ratio(shape, _shape(text)) >= SIMILAR for text in theirs.get(t.section, ())):
+        if _has_counterpart(shape, theirs.get(t.section, ())):
             need -= 1
             if need == 0:
                 return True
+    return False
+
+
+def _has_counterpart(shape: str, texts: list[str]) -> bool:
+    for text in texts:
+        if _ratio(shape, _shape(text)) >= SIMILAR:
+            return True
     return False
 
 

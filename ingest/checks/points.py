@@ -17,10 +17,10 @@ def counted(t: Target) -> bool:
     return t.points_rule not in OUTSIDE_SUMS
 
 
-def _path(t: Target) -> list[tuple[str, float | None]]:
+def _path(t: Target) -> tuple[tuple[str, float | None], ...]:
     if t.section_path:
-        return list(zip(t.section_path, t.section_path_points))
-    return [(t.section, t.section_points)] if t.section is not None else []
+        return tuple(zip(t.section_path, t.section_path_points))
+    return ((t.section, t.section_points),) if t.section is not None else ()
 
 
 def _runs(clauses: list[Target], depth: int, paths: list | None = None) -> Iterator[tuple[tuple, list[Target]]]:
@@ -28,7 +28,7 @@ def _runs(clauses: list[Target], depth: int, paths: list | None = None) -> Itera
     clauses' paths where the caller has them already."""
     key, run = None, []
     for t, path in zip(clauses, paths or map(_path, clauses)):
-        k = tuple(path[:depth + 1]) if len(path) > depth else None
+        k = path[:depth + 1] if len(path) > depth else None
         if k != key and run:
             if key is not None:
                 yield key, run
@@ -49,8 +49,10 @@ def check_section_points(ex: Extraction) -> Iterator[Finding]:
         for depth in range(depth_max):
             for key, group in _runs(clauses, depth, paths):
                 section, declared = key[-1]
+                if section is None or declared is None:
+                    continue
                 group = [t for t in group if counted(t)]
-                if section is None or declared is None or not group or any(t.points is None for t in group):
+                if not group or any(t.points is None for t in group):
                     continue
                 actual = sum(t.points for t in group)
                 if abs(actual - declared) > TOLERANCE:
