@@ -106,11 +106,12 @@ def _unit_places(ex: Extraction) -> dict[str, tuple]:
     """Each unit the notice names, with where it first appears (page, line, section, seq)."""
     places: dict[str, tuple] = {}
     for t in ex.targets:
-        if t.scope == "unit":
-            places.setdefault(t.unit, (t.page, t.line, t.section, t.seq))
+        if t.scope == "unit" and t.unit not in places:
+            places[t.unit] = (t.page, t.line, t.section, t.seq)
     for row in ex.indicators:
         for unit in row.units:
-            places.setdefault(unit, (row.page, row.line, None, None))
+            if unit not in places:
+                places[unit] = (row.page, row.line, None, None)
     return places
 
 

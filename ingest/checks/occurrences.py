@@ -83,7 +83,9 @@ def runs(ex: Extraction) -> dict[str, list[list[Target]]]:
         blocks.append([stretch[0]])  # the scope resumes after another's clauses
         for t, following in zip(stretch[1:], [*stretch[2:], None]):
             block = blocks[-1]
-            if _starts_over(t, block[-1], block[0]) or _copies(t, following, block):
+            # Both a restart and a copy open with the block's first section: most clauses stop here.
+            if t.section == block[0].section and (_starts_over(t, block[-1], block[0])
+                                                  or _copies(t, following, block)):
                 blocks.append([t])
             else:
                 block.append(t)

@@ -42,22 +42,28 @@ def _shape(text: str) -> str:
 
 
 @lru_cache(maxsize=4096)
+def _chars(shape: str) -> frozenset[str]:
+    return frozenset(shape)
+
+
+@lru_cache(maxsize=4096)
 def _counts(shape: str) -> Counter:
     return Counter(shape)
 
 
 def _quick_ratio_below(a: str, b: str, floor: float) -> bool:
     """Whether difflib's ``quick_ratio`` (characters in common, in any order: an upper bound of
-    ``ratio``) is below ``floor``: the same figure, from counts kept per text. Most pairs compared
-    are different items, ruled out here without a SequenceMatcher, which costs more to build than
-    the rest of the comparison."""
-    ca, cb = _counts(a), _counts(b)
-    common = ca.keys() & cb.keys()
+    ``ratio``) is below ``floor``: the same figure, from characters kept per text. Most pairs
+    compared are different items, ruled out here without a SequenceMatcher, which costs more to
+    build than the rest of the comparison."""
+    chars_a, chars_b = _chars(a), _chars(b)
+    common = chars_a & chars_b
     total = len(a) + len(b)
     # Most characters of a clause occur once: the characters in common, each of the repeats counted
     # as a match too, are a bound that usually settles it before the matches are counted.
-    if 2.0 * (len(common) + min(len(a) - len(ca), len(b) - len(cb))) / total < floor:
+    if 2.0 * (len(common) + min(len(a) - len(chars_a), len(b) - len(chars_b))) / total < floor:
         return True
+    ca, cb = _counts(a), _counts(b)
     return 2.0 * sum(min(ca[c], cb[c]) for c in common) / total < floor
 
 
