@@ -17,6 +17,11 @@ def counted(t: Target) -> bool:
     return t.points_rule not in OUTSIDE_SUMS
 
 
+def counted_only(clauses: list[Target]) -> list[Target]:
+    """The clauses ``counted`` keeps (one call per list: the checks filter every unit's clauses)."""
+    return [t for t in clauses if t.points_rule not in OUTSIDE_SUMS]
+
+
 def _path(t: Target) -> tuple[tuple[str, float | None], ...]:
     if t.section_path:
         return tuple(zip(t.section_path, t.section_path_points))
@@ -51,7 +56,7 @@ def check_section_points(ex: Extraction) -> Iterator[Finding]:
                 section, declared = key[-1]
                 if section is None or declared is None:
                     continue
-                group = [t for t in group if counted(t)]
+                group = counted_only(group)
                 if not group or any(t.points is None for t in group):
                     continue
                 actual = sum(t.points for t in group)
@@ -68,7 +73,7 @@ def check_section_points(ex: Extraction) -> Iterator[Finding]:
                    "{unit}条款合计{actual}分，应为{expected}分（{basis}）"))
 def check_unit_points(ex: Extraction) -> Iterator[Finding]:
     every = unit_clauses(ex)
-    units = {u: [t for t in c if counted(t)] for u, c in every.items()}
+    units = {u: counted_only(c) for u, c in every.items()}
     units = {u: c for u, c in units.items() if c and all(t.points is not None for t in c)}
     totals = {u: sum(t.points for t in c) for u, c in units.items()}
     if not totals:
@@ -157,7 +162,7 @@ def _section_culprit(clauses: list[Target], every: dict[str, list[Target]], exce
 @check(FindingKind("missing_points", ERROR, "条款缺少分值", "该单位其他条款均有分值，此条款没有分值"))
 def check_missing_points(ex: Extraction) -> Iterator[Finding]:
     for unit, clauses in unit_clauses(ex).items():
-        clauses = [t for t in clauses if counted(t)]
+        clauses = counted_only(clauses)
         scored = sum(1 for t in clauses if t.points is not None)
         if scored == 0 or scored == len(clauses):
             continue
