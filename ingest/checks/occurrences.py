@@ -93,18 +93,23 @@ def runs(ex: Extraction) -> dict[str, list[list[Target]]]:
 
 
 def _stretches(targets: list[Target]) -> Iterator[tuple[str, list[Target]]]:
-    """Consecutive clauses of one scope, with its key (made once per unit as written, not per clause)."""
+    """Consecutive clauses of one scope, with its key. Grouped first by the unit as written (a C-level
+    key, no call per clause), then joined where two spellings share a key (`甲 县`, `甲县`)."""
     keys: dict[tuple, str] = {}
-
-    def key_of(t: Target) -> str:
-        written = (t.scope, t.unit, t.outline_key)
+    current, stretch = None, []
+    for written, group in groupby(targets, key=operator.attrgetter("scope", "unit", "outline_key")):
+        group = list(group)
         key = keys.get(written)
         if key is None:
-            key = keys[written] = _key(t)
-        return key
-
-    for key, stretch in groupby(targets, key=key_of):
-        yield key, list(stretch)
+            key = keys[written] = _key(group[0])
+        if key == current:
+            stretch += group
+            continue
+        if stretch:
+            yield current, stretch
+        current, stretch = key, group
+    if stretch:
+        yield current, stretch
 
 
 def _key(t: Target) -> str:
