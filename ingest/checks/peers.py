@@ -41,12 +41,13 @@ def _shape(text: str) -> str:
     return _FIGURES.sub("", no_space(halfwidth(text)))
 
 
-@lru_cache(maxsize=4096)
+# Kept per text compared: a notice's few hundred items each meet dozens of others.
+@lru_cache(maxsize=1024)
 def _chars(shape: str) -> frozenset[str]:
     return frozenset(shape)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _counts(shape: str) -> Counter:
     return Counter(shape)
 

@@ -23,8 +23,11 @@ def counted_only(clauses: list[Target]) -> list[Target]:
 
 
 def _path(t: Target) -> tuple[tuple[str, float | None], ...]:
-    if t.section_path:
-        return tuple(zip(t.section_path, t.section_path_points))
+    names, points = t.section_path, t.section_path_points
+    if len(names) == 1 == len(points):  # the usual single heading, without building a zip
+        return ((names[0], points[0]),)
+    if names:
+        return tuple(zip(names, points))
     return ((t.section, t.section_points),) if t.section is not None else ()
 
 
