@@ -60,9 +60,10 @@ def check_section_points(ex: Extraction) -> Iterator[Finding]:
                 if section is None or declared is None:
                     continue
                 group = counted_only(group)
-                if not group or any(t.points is None for t in group):
+                scores = [t.points for t in group]
+                if not group or None in scores:
                     continue
-                actual = sum(t.points for t in group)
+                actual = sum(scores)
                 if abs(actual - declared) > TOLERANCE:
                     breakdown = f"第{group[0].seq}-{group[-1].seq}条：" + "+".join(f"{t.points:g}" for t in group)
                     found = culprits(group, units, actual - declared)
