@@ -90,20 +90,16 @@ def _fmt(value) -> str | None:
 
 def unit_clauses(extraction: Extraction) -> dict[str, list]:
     """Each responsible unit's clauses, in document order; a copy of a unit's block (see
-    ``occurrences``) under its own name, 甲县（第2处）, so it is checked as itself."""
-    from ingest.checks.occurrences import occurrence_label, occurrences
+    ``occurrences``) under its own name, 甲县（第2处）, so it is checked as itself. Kept for the
+    document's other checks: read it, do not change it."""
+    from ingest.checks.occurrences import unit_blocks
 
-    units: dict[str, list] = {}
-    for key, blocks in occurrences(extraction).items():
-        if key.startswith("unit:"):
-            for n, block in enumerate(blocks, start=1):
-                units[occurrence_label(block[0].unit, n)] = block
-    return units
+    return unit_blocks(extraction)
 
 
 def clause_scopes(extraction: Extraction) -> dict[str, list]:
-    """Clauses grouped by whose they are: each unit (each occurrence of it), and the notice's own list."""
-    from ingest.checks.occurrences import occurrences
+    """Clauses grouped by whose they are: each unit (each occurrence of it), and the notice's own
+    list. Kept for the document's other checks: read it, do not change it."""
+    from ingest.checks.occurrences import scopes
 
-    return {f"{key}#{n}": block for key, blocks in occurrences(extraction).items()
-            for n, block in enumerate(blocks, start=1)}
+    return scopes(extraction)

@@ -66,15 +66,23 @@ def _close(name: str, pool: set[str]) -> set[str]:
     """The names in ``pool`` close to ``name`` (never the name itself)."""
     body, ending = stem(name)
     mine = set(_patterns(name))
-    return {other for other in pool if other != name and (
-        (ending and stem(other)[0] == body and stem(other)[1]) or mine & set(_patterns(other)))}
+
+    def close(other: str) -> bool:
+        # Cheap tests first: a stem is a prefix of its name, and a pattern is as long as its name.
+        if ending and other.startswith(body):
+            other_body, other_ending = stem(other)
+            if other_body == body and other_ending:
+                return True
+        return len(other) == len(name) and bool(mine & set(_patterns(other)))
+
+    return {other for other in pool if other != name and close(other)}
 
 
 def likely_name(name: str, others: set[str], known_aliases: set[str]) -> tuple[str, str] | None:
     """(the name meant, where it is known from), or None when the name is known or no one name fits."""
-    div = divisions()
-    if name in div.prefecture or name in known_aliases or not stem(name)[1]:
+    if _known(name, known_aliases):
         return None
+    div = divisions()
     in_notice = _close(name, others)
     if len(in_notice) == 1:
         return in_notice.pop(), "通知中其他单位"
@@ -89,15 +97,21 @@ def likely_name(name: str, others: set[str], known_aliases: set[str]) -> tuple[s
     return None
 
 
+def _known(name: str, known_aliases: set[str]) -> bool:
+    """A division's name, a known alias, or no division's ending: nothing to guess."""
+    return name in divisions().prefecture or name in known_aliases or not stem(name)[1]
+
+
 def _unit_places(ex: Extraction) -> dict[str, tuple]:
     """Each unit the notice names, with where it first appears (page, line, section, seq)."""
     places: dict[str, tuple] = {}
     for t in ex.targets:
-        if t.scope == "unit":
-            places.setdefault(t.unit, (t.page, t.line, t.section, t.seq))
+        if t.scope == "unit" and t.unit not in places:
+            places[t.unit] = (t.page, t.line, t.section, t.seq)
     for row in ex.indicators:
         for unit in row.units:
-            places.setdefault(unit, (row.page, row.line, None, None))
+            if unit not in places:
+                places[unit] = (row.page, row.line, None, None)
     return places
 
 
@@ -106,6 +120,8 @@ def check_unit_names(ex: Extraction) -> Iterator[Finding]:
     places = _unit_places(ex)
     known_aliases = set(unit_aliases())
     for name, (page, line, section, seq) in places.items():
+        if _known(name, known_aliases):
+            continue  # most names: known without building the set of the others
         guess = likely_name(name, set(places) - {name}, known_aliases)
         if guess is not None:
             yield finding(ex, "unit_name_suspect", unit=name, section=section, seq=seq, expected=guess[0],

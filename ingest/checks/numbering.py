@@ -45,15 +45,18 @@ def check_clause_numbering(ex: Extraction) -> Iterator[Finding]:
             if new_section and restart:
                 seen.clear()
             expected = 1 if prev is None or (new_section and restart) else prev.seq + 1
-            args = dict(unit=t.unit, section=t.section, seq=t.seq, page=t.page, line=t.line)
             if t.seq in seen:
-                yield finding(ex, "numbering_duplicate", actual=t.seq, **args)
+                yield _at(ex, t, "numbering_duplicate", actual=t.seq)
             elif t.seq > expected:
-                yield finding(ex, "numbering_gap", expected=expected, actual=t.seq, **args)
+                yield _at(ex, t, "numbering_gap", expected=expected, actual=t.seq)
             elif t.seq < expected:
-                yield finding(ex, "numbering_order", expected=expected, actual=t.seq, **args)
+                yield _at(ex, t, "numbering_order", expected=expected, actual=t.seq)
             seen.add(t.seq)
             prev = t
+
+
+def _at(ex: Extraction, t, code: str, **values) -> Finding:
+    return finding(ex, code, unit=t.unit, section=t.section, seq=t.seq, page=t.page, line=t.line, **values)
 
 
 def _outline_numbering(ex: Extraction) -> Iterator[Finding]:

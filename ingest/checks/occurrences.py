@@ -6,8 +6,10 @@ repeated numbers and a doubled total. A copy starts where the unit's clauses res
 unit's, or where its numbering starts over at its first clause with (nearly) its first text."""
 from __future__ import annotations
 
+import operator
 from difflib import SequenceMatcher
-from typing import Callable
+from itertools import groupby
+from typing import Callable, Iterator
 
 from parsers.textnorm import no_space
 from schemas.records import Extraction, Target
@@ -61,7 +63,7 @@ def _memoised(fn: Callable[[Extraction], dict]) -> Callable[[Extraction], dict]:
     def wrapper(ex: Extraction) -> dict:
         targets = ex.targets
         held, items, result = slot
-        if held is targets and len(items) == len(targets) and all(a is b for a, b in zip(items, targets)):
+        if held is targets and len(items) == len(targets) and all(map(operator.is_, items, targets)):
             return result
         result = fn(ex)
         slot[:] = [targets, tuple(targets), result]
@@ -76,15 +78,38 @@ def runs(ex: Extraction) -> dict[str, list[list[Target]]]:
     """Each scope's clauses (``unit:NAME`` or the notice's own list) as the places they stand in:
     a new run where the scope resumes after another's clauses or starts over (a pasted copy)."""
     found: dict[str, list[list[Target]]] = {}
-    keys = [_key(t) for t in ex.targets]
-    for i, (t, key) in enumerate(zip(ex.targets, keys)):
+    for key, stretch in _stretches(ex.targets):
         blocks = found.setdefault(key, [])
-        following = ex.targets[i + 1] if i + 1 < len(keys) and keys[i + 1] == key else None
-        if (i == 0 or key != keys[i - 1] or not blocks or _starts_over(t, blocks[-1][-1], blocks[-1][0])
-                or _copies(t, following, blocks[-1])):
-            blocks.append([])
-        blocks[-1].append(t)
+        blocks.append([stretch[0]])  # the scope resumes after another's clauses
+        for t, following in zip(stretch[1:], [*stretch[2:], None]):
+            block = blocks[-1]
+            # Both a restart and a copy open with the block's first section: most clauses stop here.
+            if t.section == block[0].section and (_starts_over(t, block[-1], block[0])
+                                                  or _copies(t, following, block)):
+                blocks.append([t])
+            else:
+                block.append(t)
     return found
+
+
+def _stretches(targets: list[Target]) -> Iterator[tuple[str, list[Target]]]:
+    """Consecutive clauses of one scope, with its key. Grouped first by the unit as written (a C-level
+    key, no call per clause), then joined where two spellings share a key (`甲 县`, `甲县`)."""
+    keys: dict[tuple, str] = {}
+    current, stretch = None, []
+    for written, group in groupby(targets, key=operator.attrgetter("scope", "unit", "outline_key")):
+        group = list(group)
+        key = keys.get(written)
+        if key is None:
+            key = keys[written] = _key(group[0])
+        if key == current:
+            stretch += group
+            continue
+        if stretch:
+            yield current, stretch
+        current, stretch = key, group
+    if stretch:
+        yield current, stretch
 
 
 def _key(t: Target) -> str:
@@ -105,3 +130,21 @@ def occurrences(ex: Extraction) -> dict[str, list[list[Target]]]:
                 joined.append(list(block))
         found[key] = joined
     return found
+
+
+@_memoised
+def unit_blocks(ex: Extraction) -> dict[str, list[Target]]:
+    """Each unit's occurrences by the name a report gives them (``base.unit_clauses``)."""
+    units: dict[str, list[Target]] = {}
+    for key, blocks in occurrences(ex).items():
+        if key.startswith("unit:"):
+            for n, block in enumerate(blocks, start=1):
+                units[occurrence_label(block[0].unit, n)] = block
+    return units
+
+
+@_memoised
+def scopes(ex: Extraction) -> dict[str, list[Target]]:
+    """Each scope's occurrences under ``KEY#N`` (``base.clause_scopes``)."""
+    return {f"{key}#{n}": block for key, blocks in occurrences(ex).items()
+            for n, block in enumerate(blocks, start=1)}

@@ -41,15 +41,41 @@ def _shape(text: str) -> str:
     return _FIGURES.sub("", no_space(halfwidth(text)))
 
 
+# Kept per text compared: a notice's few hundred items each meet dozens of others.
+@lru_cache(maxsize=1024)
+def _chars(shape: str) -> frozenset[str]:
+    return frozenset(shape)
+
+
+@lru_cache(maxsize=1024)
+def _counts(shape: str) -> Counter:
+    return Counter(shape)
+
+
+def _quick_ratio_below(a: str, b: str, floor: float) -> bool:
+    """Whether difflib's ``quick_ratio`` (characters in common, in any order: an upper bound of
+    ``ratio``) is below ``floor``: the same figure, from characters kept per text. Most pairs
+    compared are different items, ruled out here without a SequenceMatcher, which costs more to
+    build than the rest of the comparison."""
+    chars_a, chars_b = _chars(a), _chars(b)
+    common = chars_a & chars_b
+    total = len(a) + len(b)
+    # Most characters of a clause occur once: the characters in common, each of the repeats counted
+    # as a match too, are a bound that usually settles it before the matches are counted.
+    if 2.0 * (len(common) + min(len(a) - len(chars_a), len(b) - len(chars_b))) / total < floor:
+        return True
+    ca, cb = _counts(a), _counts(b)
+    return 2.0 * sum(min(ca[c], cb[c]) for c in common) / total < floor
+
+
 def _ratio(a: str, b: str) -> float:
     if a == b:
         return 1.0
     if 2 * min(len(a), len(b)) < SIMILAR * (len(a) + len(b)):
         return 0.0  # the lengths alone rule it out
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    if matcher.quick_ratio() < SIMILAR:
+    if _quick_ratio_below(a, b, SIMILAR):
         return 0.0  # the upper bound already rules it out
-    return matcher.ratio()
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
 def counterpart(t: Target, others: list[Target]) -> Target | None:
@@ -72,22 +98,40 @@ def others(clauses: list[Target], units: dict[str, list[Target]]) -> list[list[T
 
 def peers(clauses: list[Target], units: dict[str, list[Target]]) -> list[list[Target]]:
     """The other units with the same items."""
-    return [other for other in others(clauses, units) if _alike(clauses, other)]
+    shapes = [_shape(t.text) for t in clauses]  # compared with every other unit's: made once
+    return [other for other in others(clauses, units) if _alike(clauses, shapes, other)]
 
 
-def _alike(clauses: list[Target], other: list[Target]) -> bool:
-    """More than PEER_SHARE of the clauses have a counterpart in ``other`` (stops once decided)."""
+def _alike(clauses: list[Target], shapes: list[str], other: list[Target]) -> bool:
+    """More than PEER_SHARE of the clauses (``shapes``: theirs) have a counterpart in ``other``
+    (stops once decided)."""
     need = int(PEER_SHARE * len(clauses)) + 1
-    for left, t in zip(range(len(clauses), 0, -1), clauses):
+    theirs = _scored_by_section(other)
+    for left, t, shape in zip(range(len(clauses), 0, -1), clauses, shapes):
         if need > left:
             return False
-        shape = _shape(t.text)
-        if any(o.section == t.section and o.points is not None and _ratio(shape, _shape(o.text)) >= SIMILAR
-               for o in other):
+        if _has_counterpart(shape, theirs.get(t.section, ())):
             need -= 1
             if need == 0:
                 return True
     return False
+
+
+def _has_counterpart(shape: str, texts: list[str]) -> bool:
+    for text in texts:
+        if _ratio(shape, _shape(text)) >= SIMILAR:
+            return True
+    return False
+
+
+def _scored_by_section(clauses: list[Target]) -> dict[str | None, list[str]]:
+    """The texts of the scored clauses, by section: the ones a counterpart is sought among, found
+    once for all the clauses compared with them."""
+    found: dict[str | None, list[str]] = {}
+    for o in clauses:
+        if o.points is not None:
+            found.setdefault(o.section, []).append(o.text)
+    return found
 
 
 def usual_value(values: list[float]) -> float | None:

@@ -17,18 +17,26 @@ def counted(t: Target) -> bool:
     return t.points_rule not in OUTSIDE_SUMS
 
 
-def _path(t: Target) -> list[tuple[str, float | None]]:
-    if t.section_path:
-        return list(zip(t.section_path, t.section_path_points))
-    return [(t.section, t.section_points)] if t.section is not None else []
+def counted_only(clauses: list[Target]) -> list[Target]:
+    """The clauses ``counted`` keeps (one call per list: the checks filter every unit's clauses)."""
+    return [t for t in clauses if t.points_rule not in OUTSIDE_SUMS]
 
 
-def _runs(clauses: list[Target], depth: int) -> Iterator[tuple[tuple, list[Target]]]:
-    """Consecutive clauses under the same heading at ``depth`` (0 = outermost)."""
+def _path(t: Target) -> tuple[tuple[str, float | None], ...]:
+    names, points = t.section_path, t.section_path_points
+    if len(names) == 1 == len(points):  # the usual single heading, without building a zip
+        return ((names[0], points[0]),)
+    if names:
+        return tuple(zip(names, points))
+    return ((t.section, t.section_points),) if t.section is not None else ()
+
+
+def _runs(clauses: list[Target], depth: int, paths: list | None = None) -> Iterator[tuple[tuple, list[Target]]]:
+    """Consecutive clauses under the same heading at ``depth`` (0 = outermost); ``paths``: the
+    clauses' paths where the caller has them already."""
     key, run = None, []
-    for t in clauses:
-        path = _path(t)
-        k = tuple(path[:depth + 1]) if len(path) > depth else None
+    for t, path in zip(clauses, paths or map(_path, clauses)):
+        k = path[:depth + 1] if len(path) > depth else None
         if k != key and run:
             if key is not None:
                 yield key, run
@@ -44,14 +52,18 @@ def _runs(clauses: list[Target], depth: int) -> Iterator[tuple[tuple, list[Targe
 def check_section_points(ex: Extraction) -> Iterator[Finding]:
     units = unit_clauses(ex)
     for unit, clauses in units.items():
-        depth_max = max((len(_path(t)) for t in clauses), default=0)
+        paths = [_path(t) for t in clauses]  # made once, read at every depth
+        depth_max = max(map(len, paths), default=0)
         for depth in range(depth_max):
-            for key, group in _runs(clauses, depth):
+            for key, group in _runs(clauses, depth, paths):
                 section, declared = key[-1]
-                group = [t for t in group if counted(t)]
-                if section is None or declared is None or not group or any(t.points is None for t in group):
+                if section is None or declared is None:
                     continue
-                actual = sum(t.points for t in group)
+                group = counted_only(group)
+                scores = [t.points for t in group]
+                if not group or None in scores:
+                    continue
+                actual = sum(scores)
                 if abs(actual - declared) > TOLERANCE:
                     breakdown = f"第{group[0].seq}-{group[-1].seq}条：" + "+".join(f"{t.points:g}" for t in group)
                     found = culprits(group, units, actual - declared)
@@ -65,7 +77,7 @@ def check_section_points(ex: Extraction) -> Iterator[Finding]:
                    "{unit}条款合计{actual}分，应为{expected}分（{basis}）"))
 def check_unit_points(ex: Extraction) -> Iterator[Finding]:
     every = unit_clauses(ex)
-    units = {u: [t for t in c if counted(t)] for u, c in every.items()}
+    units = {u: counted_only(c) for u, c in every.items()}
     units = {u: c for u, c in units.items() if c and all(t.points is not None for t in c)}
     totals = {u: sum(t.points for t in c) for u, c in units.items()}
     if not totals:
@@ -154,7 +166,7 @@ def _section_culprit(clauses: list[Target], every: dict[str, list[Target]], exce
 @check(FindingKind("missing_points", ERROR, "条款缺少分值", "该单位其他条款均有分值，此条款没有分值"))
 def check_missing_points(ex: Extraction) -> Iterator[Finding]:
     for unit, clauses in unit_clauses(ex).items():
-        clauses = [t for t in clauses if counted(t)]
+        clauses = counted_only(clauses)
         scored = sum(1 for t in clauses if t.points is not None)
         if scored == 0 or scored == len(clauses):
             continue
