@@ -5,7 +5,7 @@ hashing and the commit; and, with --ray, what a Ray worker adds per document.
     python benchmarks/scale.py                 # worker and driver costs, one core
     python benchmarks/scale.py --ray           # also the Ray engine's overhead on a local 2-CPU cluster
 
-Worker cost: ``extract_file`` in this process after a warm-up (imports, dictionaries), CPU and wall seconds
+Worker cost: ``parse_and_check`` (read, extract, check, pickle: what a worker does) in this process after a warm-up, CPU and wall seconds
 per document, the median of --repeat reads (a .doc's LibreOffice conversion runs in a child process: its
 cost is the wall time); "result" is the pickled extraction a worker sends back (Ray puts
 results over 100 KB in its object store, and the driver fetches every one).
@@ -77,7 +77,7 @@ def _doc(folder: Path) -> Path | None:
 
 
 def worker_costs(folder: Path, repeat: int) -> list[dict]:
-    from ingest.pipeline import RunOptions, extract_file
+    from ingest.pipeline import RunOptions, check, extract_file, parse_and_check
     from parsers.readers.libreoffice import CACHE_ENV
     from parsers.segmenter import tokenizer
 
@@ -97,12 +97,13 @@ def worker_costs(folder: Path, repeat: int) -> list[dict]:
         for k in range(repeat):
             os.environ[CACHE_ENV] = str(sub / f"cache{k}")  # a .doc is converted each time, as a new file is
             w0, c0 = time.perf_counter(), time.process_time()
-            ex = extract_file(path, options)
+            parsed = parse_and_check(path, options)  # what a worker does: read, extract, check, pickle
             wall.append(time.perf_counter() - w0)
             cpu.append(time.process_time() - c0)
+        ex = check(extract_file(path, options))
         rows.append({"format": label, "pages": ex.info.n_pages or 0, "records": len(ex.targets) + len(ex.indicators),
                      "cpu_ms": 1000 * statistics.median(cpu), "wall_ms": 1000 * statistics.median(wall),
-                     "result_kb": len(pickle.dumps(ex, protocol=5)) / 1024, "path": path, "extraction": ex})
+                     "result_kb": len(pickle.dumps(parsed, protocol=5)) / 1024, "path": path, "extraction": ex})
     return rows
 
 
@@ -121,15 +122,22 @@ class ReplayEngine:
         pass
 
     def __call__(self, tasks, settings):
-        from ingest.pipeline import relocate
+        from ingest import manifest
+        from ingest.dataset.identity import _renamed
+        from ingest.inputs import make_doc_id
+        from ingest.pipeline import Parsed, checks_signature, relocate
 
         for task in tasks:
             if task is None:
                 continue
             start, cpu = time.perf_counter(), time.process_time()
-            index, path, sha = task
+            index, path, sha, id_name = task
             info = replace(self.extraction.info, sha256=sha)
-            result = relocate(replace(self.extraction, info=info), path)
+            ex = relocate(replace(self.extraction, info=info), path)  # read at this path
+            if id_name is not None:  # the ids the run gives it, as a worker makes them
+                ex = _renamed(ex, ex.info.doc_id, make_doc_id(sha, id_name))
+            findings = [replace(f, doc_id=ex.info.doc_id) for f in self.extraction.findings]
+            result = Parsed(manifest.dumps(ex), findings, checks_signature(), sha, False)  # what a worker sends
             self.seconds += time.perf_counter() - start
             self.cpu += time.process_time() - cpu
             yield index, result

@@ -104,7 +104,8 @@ def _column(records: list, cls: type, column: str) -> list:
     values = [getattr(r, field) for r in records]
     if {type(v) for v in values} <= _SCALAR_TYPES:
         return values
-    return [_plain(v) for v in values]
+    # list columns (units, leaders …) are mostly empty lists: those need no conversion either
+    return [v if type(v) in _SCALAR_TYPES or (type(v) is list and not v) else _plain(v) for v in values]
 
 
 def _value(record, column: str):
