@@ -9,17 +9,21 @@ order by position. Same tables, a fraction of the time.
 from __future__ import annotations
 
 import ctypes
+from bisect import bisect_left
 from dataclasses import dataclass
+from operator import attrgetter
 from types import SimpleNamespace
 
 import pypdfium2.raw as pdfium_c
 from pdfplumber.table import TableFinder
 
+from parsers.readers import pdfium_bare as bare
 from parsers.textnorm import clean_text
 
 RULE_MAX_THICKNESS = 3.0  # points: thicker filled shapes are shading, not rules
 MIN_EDGES = 2
 MERGED_UP = None  # a cell covered by the merged cell above
+_HEIGHT = attrgetter("cy")
 
 
 @dataclass
@@ -110,14 +114,20 @@ def _line(x0: float, x1: float, top: float, bottom: float) -> dict:
 
 
 def _chars(textpage, text: str, height: float) -> list[_Char]:
+    """The page's characters with their positions, sorted by their centre's height (stable: characters at
+    one height stay in text order), so a cell finds its own by bisection instead of scanning the page."""
     chars = []
-    x, y = ctypes.c_double(), ctypes.c_double()
+    x, y, rect = ctypes.c_double(), ctypes.c_double(), pdfium_c.FS_RECTF()
+    at, x_at, y_at = ctypes.byref(rect), ctypes.byref(x), ctypes.byref(y)
+    handle, box, origin = bare.handle(textpage), bare.char_box, bare.char_origin
     for i, ch in enumerate(text):
         if ch in "\r\n":
             continue
-        left, bottom, right, top = textpage.get_charbox(i, loose=True)
-        pdfium_c.FPDFText_GetCharOrigin(textpage.raw, i, x, y)
+        box(handle, i, at)
+        origin(handle, i, x_at, y_at)
+        left, bottom, right, top = rect.left, rect.bottom, rect.right, rect.top
         chars.append(_Char(ch, x.value, (left + right) / 2, height - (top + bottom) / 2, top - bottom))
+    chars.sort(key=lambda c: c.cy)
     return chars
 
 
@@ -144,10 +154,12 @@ def _cells(table, chars: list[_Char]) -> list[list[str | None]]:
 
 
 def _cell_text(bbox, chars: list[_Char]) -> str:
+    """``chars`` sorted by height (``_chars``): the cell's band is found by bisection."""
     x0, top, x1, bottom = bbox
-    inside = [ch for ch in chars if x0 <= ch.cx < x1 and top <= ch.cy < bottom]
+    band = chars[bisect_left(chars, top, key=_HEIGHT):bisect_left(chars, bottom, key=_HEIGHT)]
+    inside = [ch for ch in band if x0 <= ch.cx < x1]
     lines: list[list[_Char]] = []
-    for ch in sorted(inside, key=lambda c: c.cy):
+    for ch in inside:
         if lines and abs(ch.cy - lines[-1][0].cy) < 0.5 * max(ch.size, 1.0):
             lines[-1].append(ch)
         else:
