@@ -34,6 +34,16 @@ class Scope:
     unit_points: float | None = None
     group: str | None = None
     path: list[tuple[str, float | None, int | None, dict]] = field(default_factory=list)
+    # The unscored items above (a part `二、…` without points): numbering starts over under each. The
+    # ones above each level of ``path`` and, last, above the clause (``Target.outline_scopes``).
+    contexts: list[tuple[int, ...]] = field(default_factory=lambda: [()])
+
+    def inner(self) -> "Scope":
+        return Scope(self.unit, self.unit_raw, self.unit_points, self.group, list(self.path), list(self.contexts))
+
+    def enter(self, name: str, points: float | None, number: int | None, per_kind: dict) -> None:
+        self.path.append((name, points, number, per_kind))
+        self.contexts.append(self.contexts[-1])
 
 
 @dataclass
@@ -166,6 +176,7 @@ class _Emitter:
         self.labelled = False  # the kinds come from requirement labels: an item's text is its own
         self.singles: dict[int, float] = {}  # target → its points stated once (see restatements)
         self.section_names: set[str] = set()  # names of the scored sections (items with scored items below)
+        self.parts = 0  # unscored parts opened so far: each a numbering scope of its own
 
     def declares(self, node: Node) -> bool:
         return bool(self.section_names) and node.scored and declares_sections(node.raw, self.section_names)
@@ -197,20 +208,23 @@ class _Emitter:
                 self.unclaimed(node, scope.unit)
                 return
         if below:
-            inner = Scope(scope.unit, scope.unit_raw, scope.unit_points, scope.group, list(scope.path))
+            inner = scope.inner()
             if is_unit_heading(node) and not scope.unit:
                 inner.unit = inner.unit_raw = heading_name(node)
                 inner.unit_points = node.reading.points
             elif node.scored:
-                inner.path.append((section_name(node), node.reading.points, node.number, node.reading.per_kind))
+                inner.enter(section_name(node), node.reading.points, node.number, node.reading.per_kind)
+            else:  # an unscored part (`二、…考核内容:`): its clauses are numbered on their own
+                self.parts += 1
+                inner.contexts[-1] = (*inner.contexts[-1], self.parts)
             self.walk(node, inner)
             return
         if _counts(node) or (node.marker is not None and any(
                 id(s) in targets_here and s.kind == node.kind for s in siblings)):
             run_on = run_on_clauses(node.raw, node.reading.span, node.reading.points) if node.scored else None
             if run_on:  # `名称(该项10分)。…(2分)。…(3分);`: a section of unnumbered clauses
-                inner = Scope(scope.unit, scope.unit_raw, scope.unit_points, scope.group, list(scope.path))
-                inner.path.append((section_name(node), node.reading.points, node.number, node.reading.per_kind))
+                inner = scope.inner()
+                inner.enter(section_name(node), node.reading.points, node.number, node.reading.per_kind)
                 for text, points in run_on:
                     self.emit(_Flat(node), inner, text=text, points=points)
             elif self.labelled:  # what the item requires of each class is its scoring rule
@@ -248,7 +262,7 @@ class _Emitter:
                 section_path=[p[0] for p in path], section_path_points=[p[1] for p in path],
                 path_seqs=[p[2] for p in path], points_rule=reading.rule if value is None or reading.rule == "bonus"
                 else None, criteria=criteria or reading.criteria, outline_key=f"outline:{scope.group}" if self.kinds else f"outline:{scope.group}:{unit}",
-                unit_points=scope.unit_points))
+                unit_points=scope.unit_points, outline_scopes=list(scope.contexts)))
             if reading.single is not None and points is None:
                 self.singles[id(self.result.targets[-1])] = reading.single
 
@@ -265,9 +279,9 @@ class _Emitter:
                     total = read_points(sentence[:cue.start()]).total
                     parent = node.parent
                     name = heading_name(parent) if parent is not None and parent.marker else None
-                    inner = Scope(scope.unit, scope.unit_raw, scope.unit_points, scope.group, list(scope.path))
+                    inner = scope.inner()
                     if name:
-                        inner.path.append((name, total, parent.number, {}))
+                        inner.enter(name, total, parent.number, {})
                     for m in items:
                         item_name = EDGE_PUNCT.sub("", sentence[m.start("name"):m.end("name")])
                         self.emit(_Flat(node), inner, text=item_name, points=float(m["n"]))
