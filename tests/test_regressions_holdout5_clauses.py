@@ -40,3 +40,63 @@ def test_numbers_repeated_inside_one_part_are_still_duplicates():
                "2、开展专题研讨(3分);"])
     assert [t.seq for t in ex.targets] == [1, 2, 3, 2]
     assert "numbering_duplicate" in _errors(ex) or "numbering_order" in _errors(ex)
+
+
+# -- 2. a clause with two points notations, one per requirement ----------------------------------------------
+
+TWO_NOTATIONS = ("某县2015年度宣传工作考核细则 一、考核内容 1、组织领导(4分) (1)机构健全。成立领导小组(1分)。 "
+                 "(2)工作到位。年初有工作计划,年终有总结(1分);全年研究工作不少于4次(以会议记录为准)(1分)。 "
+                 "(3)制度健全。建立学习制度(1分)。")
+
+
+def test_a_clause_with_two_notations_is_worth_their_sum():
+    ex = _run([TWO_NOTATIONS])
+    assert [(r[0], r[1], r[2], r[4]) for r in _rows(ex)] == [("组织领导", 4.0, 1, 1.0), ("组织领导", 4.0, 2, 2.0),
+                                                              ("组织领导", 4.0, 3, 1.0)]
+    assert ex.targets[1].text.rstrip("。") == "工作到位。年初有工作计划,年终有总结;全年研究工作不少于4次(以会议记录为准)"
+    assert "section_points_mismatch" not in _errors(ex)
+
+
+def test_a_clause_with_two_notations_under_a_unit_heading_is_worth_their_sum():
+    ex = _run(["某市2021年目标责任书", "一、甲县", "1. 完成造林任务（5分）；完成年度绿化工作（3分）。", "2. 加强管理（2分）。",
+               "二、乙县", "1. 完成造林任务（5分）。", "2. 加强管理（5分）。"])
+    assert [(t.unit, t.seq, t.points, t.text) for t in ex.targets] == [
+        ("甲县", 1, 8.0, "完成造林任务；完成年度绿化工作"), ("甲县", 2, 2.0, "加强管理"),
+        ("乙县", 1, 5.0, "完成造林任务"), ("乙县", 2, 5.0, "加强管理")]
+
+
+def test_grades_of_one_rule_are_not_added_up():
+    ex = _run(["某县2015年度宣传工作考核细则 一、考核内容 1、组织领导(5分) (1)全部完成的(5分);基本完成的(3分)。"])
+    assert [t.points for t in ex.targets] == [5.0]
+
+
+# -- 3. `(分值N分)` headings over clauses with numbers glued to their text ------------------------------------
+
+GLUED = ("关于村道路安全工作的考核办法一、考核对象全镇各村。二、考核内容和要求 目标总分值为100分。"
+         "(一)组织建设(分值10分)L各村要成立安全工作站,确定第一责任人(分值4分)。2各村要指定2名安全员(分值6分)。"
+         "(二)日常管理(分值20分)1 .建立健全工作制度和台账(分值10分)。2 .熟悉辖区安全状况,有隐患排查台帐(分值3分)。"
+         "3 .2021年6月至12月,系统使用率每缺10%扣0.5分(分值7分)。")
+
+
+def test_numbers_glued_to_their_text_after_points_split_the_clauses():
+    ex = _run([GLUED])
+    assert [(r[0], r[1], r[2], r[4]) for r in _rows(ex)] == [
+        ("组织建设", 10.0, 1, 4.0), ("组织建设", 10.0, 2, 6.0),
+        ("日常管理", 20.0, 1, 10.0), ("日常管理", 20.0, 2, 3.0), ("日常管理", 20.0, 3, 7.0)]
+    assert ex.targets[0].text.rstrip("。") == "各村要成立安全工作站,确定第一责任人"
+    assert ex.targets[1].text.rstrip("。") == "各村要指定2名安全员"
+    assert ex.targets[4].text.startswith("2021年6月至12月")
+    assert _errors(ex) == []
+
+
+def test_a_glued_number_without_its_sequence_is_text():
+    ex = _run(["一、组织建设(分值10分)L各村要成立安全工作站,确定第一责任人(分值4分)。各村要指定安全员。"])
+    assert [(t.seq, t.points) for t in ex.targets] == [(1, 10.0)]
+    assert "L各村要成立" in ex.targets[0].text
+
+
+def test_points_stated_as_a_value_inside_the_bracket():
+    from parsers.extract.points import read_points
+    for text in ("组织建设(分值10分)", "组织建设(分值为10分)", "组织建设(分值10)", "组织建设（满分：10）"):
+        reading = read_points(text)
+        assert (reading.points, reading.text) == (10.0, "组织建设"), text

@@ -22,6 +22,7 @@ from schemas.blocks import Paragraph, Provenance
 
 TITLE, HEADING, TEXT, BARRIER = "title", "heading", "text", "barrier"
 CELL_BAR = "|"
+GLUED = "arabic_glued"  # a number glued to its item's text (outline_markers.json)
 # Compiled when the outline reader is first imported, not in the middle of a document: a worker
 # near its memory limit must not be compiling patterns then.
 grammar()
@@ -101,7 +102,7 @@ class OutlineBuilder:
             return  # `三、…（续）`: item 三 goes on after a page break
         pos = start.end if start else 0
         current: Marker | None = start
-        for m in inline_markers(h, max(pos, 1)):
+        for m in self._proven(inline_markers(h, max(pos, 1))):
             if m.kind == "decimal3" and not self._acceptable(m, current):
                 m = _first_number(m, h)  # `…(30分)2.6.26国际禁毒日…`: item 2, not 2.6.26
             if m.start < pos or not (self._acceptable(m, current) or _skips_one(m, current, h)):
@@ -166,6 +167,13 @@ class OutlineBuilder:
             return start
         shorter = _first_number(start, h)
         return shorter if self._continues(shorter) else start
+
+    def _proven(self, markers: list[Marker]) -> list[Marker]:
+        """A number glued to its text (`。2各村…`, an OCR `L` for 1) is an item's only where the sequence
+        proves it: the glued number one more follows it, one less precedes it, or it continues its level."""
+        numbers = [(m.number, m.start) for m in markers if m.kind == GLUED]
+        return [m for m in markers if m.kind != GLUED or self._continues(m) or any(
+            (n == m.number + 1 and at > m.start) or (n == m.number - 1 and at < m.start) for n, at in numbers)]
 
     def _continues(self, m: Marker) -> bool:
         """Whether ``m`` is the next number of an open level or of its kind's last item."""
@@ -314,7 +322,8 @@ def _first_number(m: Marker, h: str) -> Marker:
 
 def _numbered_inside(text: str) -> bool:
     """Whether a line goes on into numbered items with points (a flattened document)."""
-    return len(inline_markers(halfwidth(text))) >= 2 and read_points(text).points is not None
+    markers = [m for m in inline_markers(halfwidth(text)) if m.kind != GLUED]  # a glued number proves nothing alone
+    return len(markers) >= 2 and read_points(text).points is not None
 
 
 def build_outline(paragraphs: list[Paragraph]) -> Node:

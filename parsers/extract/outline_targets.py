@@ -17,6 +17,7 @@ from parsers.extract.flat_rows import run_on_clauses
 from parsers.extract.outline_totals import declared_totals, restatements, declares_sections
 from parsers.extract.grammar import grammar
 from parsers.extract.layout import strip_header_run
+from parsers.extract.outline_points import declared_in_all
 from parsers.extract.outline import BARRIER, TEXT, TITLE, Node, build_outline
 from parsers.extract.points import read_points
 from parsers.textnorm import matching_copy, no_space
@@ -243,6 +244,8 @@ class _Emitter:
     def emit(self, node: Node, scope: Scope, text: str | None = None, points: float | None = None,
              criteria: str | None = None) -> None:
         reading = node.reading
+        if points is None and text is None and not self.kinds:
+            points, text = declared_in_all(node.raw) or (None, None)
         kinds = self.kinds or [None]
         for kind in kinds:
             if kind is not None and any(ex in kind or kind in ex for ex in reading.excluded_kinds):
