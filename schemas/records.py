@@ -82,8 +82,8 @@ class Target:
     path_seqs: list[int | None] = field(default_factory=list)
     outline_key: str | None = None
     unit_points: float | None = None
-    # Not an output column: the unscored parts above each level of section_path and, last, above the
-    # clause (a list numbered again from 1 under a new part `二、` is no repeat).
+    # Not an output column: per level of section_path and, last, the clause's: the unscored parts above
+    # it and its marker's rank (a list numbered again from 1 under a new part `二、` is no repeat).
     outline_scopes: list[tuple] = field(default_factory=list)
 
 

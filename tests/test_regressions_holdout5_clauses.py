@@ -100,3 +100,18 @@ def test_points_stated_as_a_value_inside_the_bracket():
     for text in ("组织建设(分值10分)", "组织建设(分值为10分)", "组织建设(分值10)", "组织建设（满分：10）"):
         reading = read_points(text)
         assert (reading.points, reading.text) == (10.0, "组织建设"), text
+
+
+# -- 4. a clause's bare points running straight into the next part heading ----------------------------------
+
+PART_AFTER_POINTS = ["某省系统普法检查验收标准考评项目评分项分值扣分项(10分)1、制定本单位普法规划,及时召开启动会议。4分未制定规划的扣2分。"
+                     "2、建立普法领导机构,由一名单位领导负责。6分未建立领导机构的不得分。",
+                     "二、保障机制(8分)3、普法经费落实,保障日常工作开展。5分经费未列入预算的扣2分。4、配备普法资料。3分缺少资料的扣1分。"]
+
+
+def test_a_part_heading_after_a_clauses_bare_points_is_a_section_not_a_clause():
+    ex = _run(PART_AFTER_POINTS)
+    assert [(r[0], r[1], r[2], r[4]) for r in _rows(ex)] == [
+        (None, None, 1, 4.0), (None, None, 2, 6.0), ("保障机制", 8.0, 3, 5.0), ("保障机制", 8.0, 4, 3.0)]
+    assert ex.targets[1].text.rstrip("。") == "建立普法领导机构,由一名单位领导负责"
+    assert _errors(ex) == []

@@ -64,6 +64,7 @@ class Grammar:
     list_item: regex.Pattern
     lead_words: tuple[str, ...]
     max_points: float
+    norm_levels: tuple[tuple[str, int], ...] = ()  # marker kind → its rank in the norm (smaller is higher)
 
 
 NAMED_GROUP = regex.compile(r"\(\?P<\w+>")
@@ -121,6 +122,7 @@ def grammar() -> Grammar:
         list_item=regex.compile(fill(p["inline_list"]["item"])),
         lead_words=tuple(sorted(p["inline_list"]["lead_words"], key=len, reverse=True)),
         max_points=float(p["max_points"]),
+        norm_levels=tuple(m.get("norm_levels", {}).items()),
     )
 
 

@@ -142,7 +142,7 @@ class OutlineBuilder:
         body, heading = trailing_heading(raw) if not last else (raw, None)
         self._place(Node(marker.kind, marker, body, prov, index))
         if heading:
-            self._place(Node(HEADING, None, heading, prov, index))
+            self._place(_heading_node(heading, prov, index))
 
     def _row_heading(self, raw: str, prov: Provenance, index: int) -> bool:
         """A flattened row's `名称N分` before its first clause is a heading with points; a bare
@@ -284,6 +284,28 @@ class OutlineBuilder:
         if levels:
             node.folded = self.stack[levels[-1]].folded
             del self.stack[levels[-1]:]  # a slip in the numbering: still a sibling
+        elif n is not None and n > 1:
+            self._close_lower(node.kind)
+
+    def _close_lower(self, kind: str) -> None:
+        """`二、` first seen after item `6、` (its `一、` lost): a part of a higher rank in the norm cannot
+        be a sub-item of a lower one; the items it outranks are closed."""
+        rank = dict(grammar().norm_levels)
+        mine = rank.get(kind)
+        if mine is None:
+            return
+        for i, open_node in enumerate(self.stack):
+            if open_node.marker is not None and rank.get(open_node.kind, -1) > mine:
+                del self.stack[i:]
+                return
+
+
+def _heading_node(heading: str, prov: Provenance, index: int) -> Node:
+    """A heading glued after an item's points: numbered (`二、保障机制(16分)`), its marker places it."""
+    marker = marker_at_start(halfwidth(heading))
+    if marker is None or marker.number is None:
+        return Node(HEADING, None, heading, prov, index)
+    return Node(marker.kind, marker, heading[marker.end:].strip(), prov, index)
 
 
 def _unpipe(text: str) -> str:

@@ -38,13 +38,25 @@ class Scope:
     # The unscored items above (a part `二、…` without points): numbering starts over under each. The
     # ones above each level of ``path`` and, last, above the clause (``Target.outline_scopes``).
     contexts: list[tuple[int, ...]] = field(default_factory=lambda: [()])
+    ranks: list[int | None] = field(default_factory=list)  # each path level's marker rank (norm_levels)
 
     def inner(self) -> "Scope":
-        return Scope(self.unit, self.unit_raw, self.unit_points, self.group, list(self.path), list(self.contexts))
+        return Scope(self.unit, self.unit_raw, self.unit_points, self.group, list(self.path), list(self.contexts),
+                     list(self.ranks))
 
-    def enter(self, name: str, points: float | None, number: int | None, per_kind: dict) -> None:
+    def enter(self, name: str, points: float | None, number: int | None, per_kind: dict, kind: str) -> None:
         self.path.append((name, points, number, per_kind))
         self.contexts.append(self.contexts[-1])
+        self.ranks.append(_rank(kind))
+
+    def scopes(self, kind: str) -> list[tuple]:
+        """Per level (the path's, then the clause's): the unscored parts above it and its marker's rank.
+        Items of another rank beside a list (`二、` after `6、`) are no part of its numbering."""
+        return list(zip(self.contexts, [*self.ranks, _rank(kind)]))
+
+
+def _rank(kind: str) -> int | None:
+    return dict(grammar().norm_levels).get(kind)
 
 
 @dataclass
@@ -214,7 +226,7 @@ class _Emitter:
                 inner.unit = inner.unit_raw = heading_name(node)
                 inner.unit_points = node.reading.points
             elif node.scored:
-                inner.enter(section_name(node), node.reading.points, node.number, node.reading.per_kind)
+                inner.enter(section_name(node), node.reading.points, node.number, node.reading.per_kind, node.kind)
             else:  # an unscored part (`二、…考核内容:`): its clauses are numbered on their own
                 self.parts += 1
                 inner.contexts[-1] = (*inner.contexts[-1], self.parts)
@@ -225,7 +237,7 @@ class _Emitter:
             run_on = run_on_clauses(node.raw, node.reading.span, node.reading.points) if node.scored else None
             if run_on:  # `名称(该项10分)。…(2分)。…(3分);`: a section of unnumbered clauses
                 inner = scope.inner()
-                inner.enter(section_name(node), node.reading.points, node.number, node.reading.per_kind)
+                inner.enter(section_name(node), node.reading.points, node.number, node.reading.per_kind, node.kind)
                 for text, points in run_on:
                     self.emit(_Flat(node), inner, text=text, points=points)
             elif self.labelled:  # what the item requires of each class is its scoring rule
@@ -265,7 +277,7 @@ class _Emitter:
                 section_path=[p[0] for p in path], section_path_points=[p[1] for p in path],
                 path_seqs=[p[2] for p in path], points_rule=reading.rule if value is None or reading.rule == "bonus"
                 else None, criteria=criteria or reading.criteria, outline_key=f"outline:{scope.group}" if self.kinds else f"outline:{scope.group}:{unit}",
-                unit_points=scope.unit_points, outline_scopes=list(scope.contexts)))
+                unit_points=scope.unit_points, outline_scopes=scope.scopes(node.kind)))
             if reading.single is not None and points is None:
                 self.singles[id(self.result.targets[-1])] = reading.single
 
@@ -284,7 +296,7 @@ class _Emitter:
                     name = heading_name(parent) if parent is not None and parent.marker else None
                     inner = scope.inner()
                     if name:
-                        inner.enter(name, total, parent.number, {})
+                        inner.enter(name, total, parent.number, {}, parent.kind)
                     for m in items:
                         item_name = EDGE_PUNCT.sub("", sentence[m.start("name"):m.end("name")])
                         self.emit(_Flat(node), inner, text=item_name, points=float(m["n"]))
