@@ -115,3 +115,23 @@ def test_a_part_heading_after_a_clauses_bare_points_is_a_section_not_a_clause():
         (None, None, 1, 4.0), (None, None, 2, 6.0), ("保障机制", 8.0, 3, 5.0), ("保障机制", 8.0, 4, 3.0)]
     assert ex.targets[1].text.rstrip("。") == "建立普法领导机构,由一名单位领导负责"
     assert _errors(ex) == []
+
+
+# -- 5. an attachment's title and a flattened header glued before the first group's name ---------------------
+
+ATTACHED = ("某旗残联关于印发2012年基层工作目标考核细则的通知各镇残联:现将考核细则印发给你们,请认真实施。某旗残联 二一二年三月一日"
+            "附件1: 2012年基层工作目标考核细则分类检查验收内容分值评估标准实得分宣传工作10分1、制定年度宣传工作计划,"
+            "按时报送。4查阅资料2、开展宣传活动不少于两次。6查阅资料")
+
+
+def test_a_group_name_after_an_attachment_title_and_a_flattened_header_is_the_section():
+    ex = _run([ATTACHED])
+    assert [(r[0], r[1], r[2], r[4]) for r in _rows(ex)] == [("宣传工作", 10.0, 1, 4.0), ("宣传工作", 10.0, 2, 6.0)]
+    assert ex.targets[0].text.rstrip("。") == "制定年度宣传工作计划,按时报送"
+    assert _errors(ex) == []
+
+
+def test_an_attachment_mentioned_inside_a_sentence_does_not_split_the_line():
+    from parsers.extract.outline import _attachment_inside
+    assert _attachment_inside("请按附件1:的格式填报。") == 0
+    assert _attachment_inside(ATTACHED) == ATTACHED.index("附件1")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from parsers.extract.flat_rows import flat_rows
 from parsers.extract.grammar import grammar
-from parsers.extract.layout import chain_headings, glued_points, row_heading, trailing_heading
+from parsers.extract.layout import chain_headings, glued_points, row_heading, strip_header_run, trailing_heading
 from parsers.extract.markers import Marker, inline_markers, marker_at_start
 from parsers.extract.points import PointsReading, read_points
 from parsers.textnorm import halfwidth, no_space
@@ -70,6 +70,11 @@ class OutlineBuilder:
 
     # -- feeding -------------------------------------------------------------------------------
     def feed(self, p: Paragraph) -> None:
+        inside = _attachment_inside(p.text)
+        if inside:  # the covering notice, then its attachment: two paragraphs run together
+            for part in (p.text[:inside], p.text[inside:]):
+                self.feed(Paragraph(part, p.prov))
+            return
         index = self.paragraphs
         self.paragraphs += 1
         # a table row a page flattened with `|` (read as text: no weight column): its cells run on, and a
@@ -128,7 +133,7 @@ class OutlineBuilder:
                 for kind, name in names:
                     self._place(Node(HEADING if kind == "heading" else TEXT, None, name, prov, index))
                 return
-            if first and not last and self._row_heading(raw, prov, index):
+            if first and not last and (self._row_heading(raw, prov, index) or self._headed_row(raw, prov, index)):
                 return
             kind = TITLE if index == 0 and first and not last else TEXT
             if index == 0 and first and last and not read_points(raw).points:
@@ -156,6 +161,18 @@ class OutlineBuilder:
         if joined and prev is not None and prev.parent is not None:
             prev.parent.children.remove(prev)
         self._place(Node(HEADING, None, name, prov, index))
+        return True
+
+    def _headed_row(self, raw: str, prov: Provenance, index: int) -> bool:
+        """`…细则分类检查验收内容分值评估标准实得分康复工作15分` before its first clause: a title, a flattened
+        table's header, then the first group's `名称N分`."""
+        split = strip_header_run(raw)
+        found = row_heading(split[1].strip(), None) if split else None
+        if found is None:
+            return False
+        if split[0].strip():
+            self._attach(Node(TITLE, None, split[0].strip(), prov, index), self.root)
+        self._place(Node(HEADING, None, found[0], prov, index))
         return True
 
     def _start_marker(self, h: str) -> Marker | None:
@@ -298,6 +315,15 @@ class OutlineBuilder:
             if open_node.marker is not None and rank.get(open_node.kind, -1) > mine:
                 del self.stack[i:]
                 return
+
+
+def _attachment_inside(text: str) -> int:
+    """Where an attachment's label stands inside a line, when numbered items with points follow it."""
+    pattern = grammar().attachment_inside
+    if pattern is None or "件" not in text:
+        return 0
+    m = pattern.search(halfwidth(text), 1)
+    return m.start() if m and _numbered_inside(text[m.end():]) else 0
 
 
 def _heading_node(heading: str, prov: Provenance, index: int) -> Node:
