@@ -135,3 +135,9 @@ def test_an_attachment_mentioned_inside_a_sentence_does_not_split_the_line():
     from parsers.extract.outline import _attachment_inside
     assert _attachment_inside("请按附件1:的格式填报。") == 0
     assert _attachment_inside(ATTACHED) == ATTACHED.index("附件1")
+
+
+def test_a_total_followed_by_its_parts_is_not_added_up():
+    from parsers.extract.outline_points import declared_in_all
+    assert declared_in_all("完成造林任务(10分)。其中人工造林(6分);封山育林(4分)。") is None
+    assert declared_in_all("年初有工作计划(1分);全年研究不少于4次(1分)。") == (2.0, "年初有工作计划;全年研究不少于4次。")

@@ -33,8 +33,8 @@ def declared_in_all(raw: str) -> tuple[float, str] | None:
         spans.append(m.span())
         values.append(to_number(m["n"]))
         end = m.end()
-    if len(spans) < 2:
-        return None
+    if len(spans) < 2 or (len(spans) > 2 and values[0] == sum(values[1:])):
+        return None  # one notation, or a total and its parts (`…(10分)。其中…(6分);…(4分)。`)
     text = raw
     for s, e in reversed(spans):
         text = text[:s] + text[e:]
