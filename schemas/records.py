@@ -82,6 +82,9 @@ class Target:
     path_seqs: list[int | None] = field(default_factory=list)
     outline_key: str | None = None
     unit_points: float | None = None
+    # Not an output column: per level of section_path and, last, the clause's: the unscored parts above
+    # it and its marker's rank (a list numbered again from 1 under a new part `二、` is no repeat).
+    outline_scopes: list[tuple] = field(default_factory=list)
 
 
 @dataclass

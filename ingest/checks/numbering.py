@@ -62,7 +62,9 @@ def _at(ex: Extraction, t, code: str, **values) -> Finding:
 def _outline_numbering(ex: Extraction) -> Iterator[Finding]:
     """Clauses read through a document's outline: the numbers of siblings under one heading
     (headings among them), each run starting at 1 or running on from the run before it at the
-    same depth. A list shared by several units (per-kind points) is checked once."""
+    same depth. A list shared by several units (per-kind points) is checked once. A list is keyed by
+    its scored heading, the unscored parts above it (a new part starts its lists over) and the rank of
+    its markers."""
     scopes: dict[str, list] = {}
     for t in ex.targets:
         if t.outline_key is not None:
@@ -73,7 +75,11 @@ def _outline_numbering(ex: Extraction) -> Iterator[Finding]:
         seen_nodes: set = set()
         for t in clauses:
             path = tuple(zip(t.path_seqs, t.section_path))
-            nodes = [(path[:d], path[d]) for d in range(len(path))] + [(path, (t.seq, t.line, t.text))]
+            # a list numbered again under a new unscored part (`二、…` then `1、`) is a list of its own, and
+            # items of another rank beside it (`二、` after `6、`) are not in its numbering
+            parts = t.outline_scopes if len(t.outline_scopes) == len(path) + 1 else [()] * (len(path) + 1)
+            nodes = [((path[:d], parts[d]), path[d]) for d in range(len(path))]
+            nodes.append(((path, parts[-1]), (t.seq, t.line, t.text)))
             for parent, node in nodes:
                 if (parent, node) not in seen_nodes:
                     seen_nodes.add((parent, node))

@@ -64,6 +64,8 @@ class Grammar:
     list_item: regex.Pattern
     lead_words: tuple[str, ...]
     max_points: float
+    norm_levels: tuple[tuple[str, int], ...] = ()
+    attachment_inside: regex.Pattern | None = None  # `…日附件1: …`: an attachment's label inside a line  # marker kind → its rank in the norm (smaller is higher)
 
 
 NAMED_GROUP = regex.compile(r"\(\?P<\w+>")
@@ -121,6 +123,8 @@ def grammar() -> Grammar:
         list_item=regex.compile(fill(p["inline_list"]["item"])),
         lead_words=tuple(sorted(p["inline_list"]["lead_words"], key=len, reverse=True)),
         max_points=float(p["max_points"]),
+        norm_levels=tuple(m.get("norm_levels", {}).items()),
+        attachment_inside=regex.compile(m["attachment_inside"]) if "attachment_inside" in m else None,
     )
 
 

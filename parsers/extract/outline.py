@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from parsers.extract.flat_rows import flat_rows
 from parsers.extract.grammar import grammar
-from parsers.extract.layout import chain_headings, glued_points, row_heading, trailing_heading
+from parsers.extract.layout import chain_headings, glued_points, row_heading, strip_header_run, trailing_heading
 from parsers.extract.markers import Marker, inline_markers, marker_at_start
 from parsers.extract.points import PointsReading, read_points
 from parsers.textnorm import halfwidth, no_space
@@ -22,6 +22,7 @@ from schemas.blocks import Paragraph, Provenance
 
 TITLE, HEADING, TEXT, BARRIER = "title", "heading", "text", "barrier"
 CELL_BAR = "|"
+GLUED = "arabic_glued"  # a number glued to its item's text (outline_markers.json)
 # Compiled when the outline reader is first imported, not in the middle of a document: a worker
 # near its memory limit must not be compiling patterns then.
 grammar()
@@ -69,6 +70,11 @@ class OutlineBuilder:
 
     # -- feeding -------------------------------------------------------------------------------
     def feed(self, p: Paragraph) -> None:
+        inside = _attachment_inside(p.text)
+        if inside:  # the covering notice, then its attachment: two paragraphs run together
+            for part in (p.text[:inside], p.text[inside:]):
+                self.feed(Paragraph(part, p.prov))
+            return
         index = self.paragraphs
         self.paragraphs += 1
         # a table row a page flattened with `|` (read as text: no weight column): its cells run on, and a
@@ -101,7 +107,7 @@ class OutlineBuilder:
             return  # `三、…（续）`: item 三 goes on after a page break
         pos = start.end if start else 0
         current: Marker | None = start
-        for m in inline_markers(h, max(pos, 1)):
+        for m in self._proven(inline_markers(h, max(pos, 1))):
             if m.kind == "decimal3" and not self._acceptable(m, current):
                 m = _first_number(m, h)  # `…(30分)2.6.26国际禁毒日…`: item 2, not 2.6.26
             if m.start < pos or not (self._acceptable(m, current) or _skips_one(m, current, h)):
@@ -127,7 +133,7 @@ class OutlineBuilder:
                 for kind, name in names:
                     self._place(Node(HEADING if kind == "heading" else TEXT, None, name, prov, index))
                 return
-            if first and not last and self._row_heading(raw, prov, index):
+            if first and not last and (self._row_heading(raw, prov, index) or self._headed_row(raw, prov, index)):
                 return
             kind = TITLE if index == 0 and first and not last else TEXT
             if index == 0 and first and last and not read_points(raw).points:
@@ -141,7 +147,7 @@ class OutlineBuilder:
         body, heading = trailing_heading(raw) if not last else (raw, None)
         self._place(Node(marker.kind, marker, body, prov, index))
         if heading:
-            self._place(Node(HEADING, None, heading, prov, index))
+            self._place(_heading_node(heading, prov, index))
 
     def _row_heading(self, raw: str, prov: Provenance, index: int) -> bool:
         """A flattened row's `名称N分` before its first clause is a heading with points; a bare
@@ -157,6 +163,18 @@ class OutlineBuilder:
         self._place(Node(HEADING, None, name, prov, index))
         return True
 
+    def _headed_row(self, raw: str, prov: Provenance, index: int) -> bool:
+        """`…细则分类检查验收内容分值评估标准实得分康复工作15分` before its first clause: a title, a flattened
+        table's header, then the first group's `名称N分`."""
+        split = strip_header_run(raw)
+        found = row_heading(split[1].strip(), None) if split else None
+        if found is None:
+            return False
+        if split[0].strip():
+            self._attach(Node(TITLE, None, split[0].strip(), prov, index), self.root)
+        self._place(Node(HEADING, None, found[0], prov, index))
+        return True
+
     def _start_marker(self, h: str) -> Marker | None:
         """The line's marker. `2.6.26国际禁毒日…` where no item 2.6 is open is item 2 whose text starts
         with a date: a three-part decimal number is a marker only under its open parent, else the
@@ -166,6 +184,13 @@ class OutlineBuilder:
             return start
         shorter = _first_number(start, h)
         return shorter if self._continues(shorter) else start
+
+    def _proven(self, markers: list[Marker]) -> list[Marker]:
+        """A number glued to its text (`。2各村…`, an OCR `L` for 1) is an item's only where the sequence
+        proves it: the glued number one more follows it, one less precedes it, or it continues its level."""
+        numbers = [(m.number, m.start) for m in markers if m.kind == GLUED]
+        return [m for m in markers if m.kind != GLUED or self._continues(m) or any(
+            (n == m.number + 1 and at > m.start) or (n == m.number - 1 and at < m.start) for n, at in numbers)]
 
     def _continues(self, m: Marker) -> bool:
         """Whether ``m`` is the next number of an open level or of its kind's last item."""
@@ -276,6 +301,37 @@ class OutlineBuilder:
         if levels:
             node.folded = self.stack[levels[-1]].folded
             del self.stack[levels[-1]:]  # a slip in the numbering: still a sibling
+        elif n is not None and n > 1:
+            self._close_lower(node.kind)
+
+    def _close_lower(self, kind: str) -> None:
+        """`二、` first seen after item `6、` (its `一、` lost): a part of a higher rank in the norm cannot
+        be a sub-item of a lower one; the items it outranks are closed."""
+        rank = dict(grammar().norm_levels)
+        mine = rank.get(kind)
+        if mine is None:
+            return
+        for i, open_node in enumerate(self.stack):
+            if open_node.marker is not None and rank.get(open_node.kind, -1) > mine:
+                del self.stack[i:]
+                return
+
+
+def _attachment_inside(text: str) -> int:
+    """Where an attachment's label stands inside a line, when numbered items with points follow it."""
+    pattern = grammar().attachment_inside
+    if pattern is None or "件" not in text:
+        return 0
+    m = pattern.search(halfwidth(text), 1)
+    return m.start() if m and _numbered_inside(text[m.end():]) else 0
+
+
+def _heading_node(heading: str, prov: Provenance, index: int) -> Node:
+    """A heading glued after an item's points: numbered (`二、保障机制(16分)`), its marker places it."""
+    marker = marker_at_start(halfwidth(heading))
+    if marker is None or marker.number is None:
+        return Node(HEADING, None, heading, prov, index)
+    return Node(marker.kind, marker, heading[marker.end:].strip(), prov, index)
 
 
 def _unpipe(text: str) -> str:
@@ -314,7 +370,8 @@ def _first_number(m: Marker, h: str) -> Marker:
 
 def _numbered_inside(text: str) -> bool:
     """Whether a line goes on into numbered items with points (a flattened document)."""
-    return len(inline_markers(halfwidth(text))) >= 2 and read_points(text).points is not None
+    markers = [m for m in inline_markers(halfwidth(text)) if m.kind != GLUED]  # a glued number proves nothing alone
+    return len(markers) >= 2 and read_points(text).points is not None
 
 
 def build_outline(paragraphs: list[Paragraph]) -> Node:

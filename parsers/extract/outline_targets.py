@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 import regex
 
 from parsers.extract.flat_rows import run_on_clauses
-from parsers.extract.outline_totals import declared_totals, restatements, declares_sections
 from parsers.extract.grammar import grammar
 from parsers.extract.layout import strip_header_run
 from parsers.extract.outline import BARRIER, TEXT, TITLE, Node, build_outline
+from parsers.extract.outline_points import declared_in_all
+from parsers.extract.outline_scope import Scope
+from parsers.extract.outline_totals import declared_totals, declares_sections, restatements
 from parsers.extract.points import read_points
 from parsers.textnorm import matching_copy, no_space
 from schemas.blocks import Document
@@ -25,15 +27,6 @@ from schemas.records import Target, Unclaimed
 
 SENTENCES = regex.compile(r"[^。]+。?")
 EDGE_PUNCT = regex.compile(r"^[\s:：,，;；、]+|[\s:：,，;；、]+$")
-
-
-@dataclass
-class Scope:
-    unit: str = ""
-    unit_raw: str = ""
-    unit_points: float | None = None
-    group: str | None = None
-    path: list[tuple[str, float | None, int | None, dict]] = field(default_factory=list)
 
 
 @dataclass
@@ -166,6 +159,7 @@ class _Emitter:
         self.labelled = False  # the kinds come from requirement labels: an item's text is its own
         self.singles: dict[int, float] = {}  # target → its points stated once (see restatements)
         self.section_names: set[str] = set()  # names of the scored sections (items with scored items below)
+        self.parts = 0  # unscored parts opened so far: each a numbering scope of its own
 
     def declares(self, node: Node) -> bool:
         return bool(self.section_names) and node.scored and declares_sections(node.raw, self.section_names)
@@ -197,20 +191,23 @@ class _Emitter:
                 self.unclaimed(node, scope.unit)
                 return
         if below:
-            inner = Scope(scope.unit, scope.unit_raw, scope.unit_points, scope.group, list(scope.path))
+            inner = scope.inner()
             if is_unit_heading(node) and not scope.unit:
                 inner.unit = inner.unit_raw = heading_name(node)
                 inner.unit_points = node.reading.points
             elif node.scored:
-                inner.path.append((section_name(node), node.reading.points, node.number, node.reading.per_kind))
+                inner.enter(section_name(node), node.reading.points, node.number, node.reading.per_kind, node.kind)
+            else:  # an unscored part (`二、…考核内容:`): its clauses are numbered on their own
+                self.parts += 1
+                inner.contexts[-1] = (*inner.contexts[-1], self.parts)
             self.walk(node, inner)
             return
         if _counts(node) or (node.marker is not None and any(
                 id(s) in targets_here and s.kind == node.kind for s in siblings)):
             run_on = run_on_clauses(node.raw, node.reading.span, node.reading.points) if node.scored else None
             if run_on:  # `名称(该项10分)。…(2分)。…(3分);`: a section of unnumbered clauses
-                inner = Scope(scope.unit, scope.unit_raw, scope.unit_points, scope.group, list(scope.path))
-                inner.path.append((section_name(node), node.reading.points, node.number, node.reading.per_kind))
+                inner = scope.inner()
+                inner.enter(section_name(node), node.reading.points, node.number, node.reading.per_kind, node.kind)
                 for text, points in run_on:
                     self.emit(_Flat(node), inner, text=text, points=points)
             elif self.labelled:  # what the item requires of each class is its scoring rule
@@ -229,6 +226,8 @@ class _Emitter:
     def emit(self, node: Node, scope: Scope, text: str | None = None, points: float | None = None,
              criteria: str | None = None) -> None:
         reading = node.reading
+        if points is None and text is None and not self.kinds:
+            points, text = declared_in_all(node.raw) or (None, None)
         kinds = self.kinds or [None]
         for kind in kinds:
             if kind is not None and any(ex in kind or kind in ex for ex in reading.excluded_kinds):
@@ -248,7 +247,7 @@ class _Emitter:
                 section_path=[p[0] for p in path], section_path_points=[p[1] for p in path],
                 path_seqs=[p[2] for p in path], points_rule=reading.rule if value is None or reading.rule == "bonus"
                 else None, criteria=criteria or reading.criteria, outline_key=f"outline:{scope.group}" if self.kinds else f"outline:{scope.group}:{unit}",
-                unit_points=scope.unit_points))
+                unit_points=scope.unit_points, outline_scopes=scope.scopes(node.kind)))
             if reading.single is not None and points is None:
                 self.singles[id(self.result.targets[-1])] = reading.single
 
@@ -265,9 +264,9 @@ class _Emitter:
                     total = read_points(sentence[:cue.start()]).total
                     parent = node.parent
                     name = heading_name(parent) if parent is not None and parent.marker else None
-                    inner = Scope(scope.unit, scope.unit_raw, scope.unit_points, scope.group, list(scope.path))
+                    inner = scope.inner()
                     if name:
-                        inner.path.append((name, total, parent.number, {}))
+                        inner.enter(name, total, parent.number, {}, parent.kind)
                     for m in items:
                         item_name = EDGE_PUNCT.sub("", sentence[m.start("name"):m.end("name")])
                         self.emit(_Flat(node), inner, text=item_name, points=float(m["n"]))

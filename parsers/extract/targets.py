@@ -312,7 +312,16 @@ def _clause_parts(raw: str, h: str | None = None, number=None) -> _ClauseParts:
     body_end = points_match.start() if points_match else len(h)
     text = P.strip_trailing_punct(raw[body_start:body_end]).strip()
     points = float(points_match[_POINTS]) if points_match else None
+    if points_match and _bracketed_inside(h[body_start:body_end]):  # `…(2分);…(3分)。`: one notation per requirement
+        from parsers.extract.outline_points import declared_in_all
+        both = declared_in_all(raw[body_start:])
+        if both:
+            points, text = both[0], P.strip_trailing_punct(both[1]).strip()
     return _ClauseParts(seq, seq_raw, text, points, _closed(raw))
+
+
+def _bracketed_inside(body: str) -> bool:
+    return "分)" in body or "分）" in body
 
 
 _POINTS = P.POINTS_AT_END.groupindex["points"]  # a group read by index: by name costs four times as much
