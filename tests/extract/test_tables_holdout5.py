@@ -19,3 +19,37 @@ def test_one_cell_per_line_header_broken_over_lines_and_weight_under_the_name(tm
         ("1", "组织领导(12分)", 12.0), ("2", "设施建设(20分)", 20.0), ("3", "长效管护(8分)", 8.0)]
     assert not [f for f in result.findings if f.severity == "error"]  # the rows' lines are no units
     assert not result.targets
+
+
+SPACED_RUN = ("附件2 某市河湖管护工作考核细则 序号 考核内容 评分细则 分值 一、组织保障(9分) 1 成立河湖管护领导小组。 "
+              "未成立的不得分;根据领导小组运 行情况综合评分。 4 2 制定年度工作方案。 未制定的不得分。 5 二、日常管护(6分) "
+              "3 落实巡河制度并有效执行。 未落实的不得分;根据巡河记录综合 评分。 6")
+
+
+def test_spreadsheet_flattened_with_single_spaces_between_cells(tmp_path):
+    path = tmp_path / "t.txt"
+    path.write_text(SPACED_RUN + "\n", encoding="utf-8")
+    result = process_file(path)
+    assert [(t.section, t.section_points, t.seq, t.text, t.points) for t in result.targets] == [
+        ("组织保障", 9.0, 1, "成立河湖管护领导小组", 4.0), ("组织保障", 9.0, 2, "制定年度工作方案", 5.0),
+        ("日常管护", 6.0, 3, "落实巡河制度并有效执行", 6.0)]
+    assert not [f for f in result.findings if f.severity == "error"]
+
+
+def test_prose_with_single_spaces_is_not_split_into_cells(tmp_path):
+    text = ("序号 考核内容 评分细则 分值 说明如下 各单位 要 认真 落实 本细则 12 项 要求 3 月 底前 报送 材料。 "
+            "逾期 未报 的 扣 2 分 另行 通报")
+    path = tmp_path / "t.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    result = process_file(path)
+    assert not result.targets and not result.indicators
+
+
+def test_spaced_cells_one_line_per_row(tmp_path):
+    lines = ["某县河湖管护工作考核细则", "序号 考核内容 评分细则 分值", "1 成立河湖管护领导小组。 未成立的不得分。 4",
+             "2 制定年度工作方案。 未制定的不得分;方案不全的扣1分。 5", "", "附:考核时间另行通知。"]
+    path = tmp_path / "t.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = process_file(path)
+    assert [(t.seq, t.text, t.points) for t in result.targets] == [
+        (1, "成立河湖管护领导小组", 4.0), (2, "制定年度工作方案", 5.0)]
