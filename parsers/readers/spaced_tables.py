@@ -15,6 +15,7 @@ TOKEN_SPLIT = regex.compile(r"[ \u3000\u00a0\t]+")
 BARE_INT = regex.compile(r"^\d{1,3}$")
 BARE_POINTS = regex.compile(r"^\d{1,3}(?:\.\d{1,2})?$")
 GROUP_HEADING = regex.compile(r"^[一二三四五六七八九十]{1,3}[、.．]\S")
+GROUP_ORDINAL = regex.compile(r"^[一二三四五六七八九十]{1,3}[、.．]")
 CELL_END = regex.compile(r"[。；;！!？?]$")
 MIN_HEADER, MIN_ROWS, MAX_POINTS = 3, 2, 100
 MAX_ROW_TOKENS = 40  # tokens of one row: more means the run is prose, not a table
@@ -58,7 +59,9 @@ def _rows(tokens: list[str], width: int) -> tuple[list[list[str]], int]:
             k = j + 1
             while k < len(tokens) and not BARE_INT.match(tokens[k]) and k - j < MAX_ROW_TOKENS:
                 k += 1
-            rows.append([""] + ["".join(tokens[j:k])] + [""] * (width - 2))
+            heading = "".join(tokens[j:k])
+            ordinal = GROUP_ORDINAL.match(heading)  # in the 序号 column, as the spreadsheet's group row has it
+            rows.append([ordinal.group(), heading[ordinal.end():]] + [""] * (width - 2))
             j = k
             continue
         if not BARE_INT.match(tokens[j]) or (expected is not None and int(tokens[j]) != expected):
@@ -72,7 +75,7 @@ def _rows(tokens: list[str], width: int) -> tuple[list[list[str]], int]:
         rows.append([tokens[j]] + cells + [tokens[end]])
         expected, j = int(tokens[j]) + 1, end + 1
         used = j
-    while rows and not rows[-1][0]:
+    while rows and not rows[-1][0].isdigit():
         rows.pop()  # a group heading with no row after it
     return rows, used
 
@@ -112,7 +115,7 @@ def spaced_table(lines: list[str], i: int, source: str) -> tuple[str, Table, str
             break
         rest = TOKEN_SPLIT.split(lines[k].strip())
     rows, used = _rows(body, len(header))
-    if sum(1 for r in rows if r[0]) < MIN_ROWS:
+    if sum(1 for r in rows if r[0].isdigit()) < MIN_ROWS:
         return None
     last = owner[used - 1]
     tail = [t for t, o in zip(body[used:], owner[used:]) if o == last]

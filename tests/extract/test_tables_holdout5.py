@@ -33,6 +33,10 @@ def test_spreadsheet_flattened_with_single_spaces_between_cells(tmp_path):
     assert [(t.section, t.section_points, t.seq, t.text, t.points) for t in result.targets] == [
         ("组织保障", 9.0, 1, "成立河湖管护领导小组", 4.0), ("组织保障", 9.0, 2, "制定年度工作方案", 5.0),
         ("日常管护", 6.0, 3, "落实巡河制度并有效执行", 6.0)]
+    # the table's rows: a group heading is a group row with its points, the rule its own cell without stray spaces
+    assert [(r.row_kind, r.row_no, r.weight) for r in result.indicators] == [
+        ("group", "一、", 9.0), ("item", "1", 4.0), ("item", "2", 5.0), ("group", "二、", 6.0), ("item", "3", 6.0)]
+    assert result.indicators[1].criteria == "未成立的不得分;根据领导小组运行情况综合评分。"
     assert not [f for f in result.findings if f.severity == "error"]
 
 
