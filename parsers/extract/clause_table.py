@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from parsers.extract import patterns as P
-from parsers.extract.headers import map_header
+from parsers.extract.headers import header_roles, map_header
 from parsers.textnorm import halfwidth, no_space
 from schemas.blocks import Table
 
@@ -63,6 +63,8 @@ def clause_table(table: Table, state, result, doc, doc_id: str, make_target) -> 
 CELL_NUMBER = regex.compile(r"^\s*(?:(?P<n>\d{1,3})\s*(?:[、.．:：](?!\d)|[)）])|\d{1,2}\.(?P<d>\d{1,2})(?![\d.%])(?=\s*\p{Han})"
                             r"|[（(]\s*(?P<p>\d{1,3})\s*[)）])")
 MIN_NUMBERED_ROWS = 2
+# the columns of a clause list: its number, its content, how it is scored, its points
+CLAUSE_LIST_ROLES = frozenset({"row_no", "target", "criteria", "weight"})
 GROUP_NUMBER = regex.compile(r"^\s*\d{1,3}\s*[、.．](?!\d)")
 
 
@@ -88,7 +90,7 @@ def numbered_clause_table(table: Table, state, result, doc, doc_id: str, make_ta
     mapping = {v: k for k, v in map_header(table.rows[0].cells).items()}
     text_col = _numbered_column(table, mapping)
     if text_col is None:
-        return False
+        return _row_numbered_clauses(table, mapping, state, result, doc, doc_id, make_target, total_words)
     group_col = next((mapping[r] for r in ("category", "indicator", "target") if mapping.get(r) not in (None, text_col)), None)
     group = ""
     for row in table.rows[1:]:
@@ -110,4 +112,36 @@ def numbered_clause_table(table: Table, state, result, doc, doc_id: str, make_ta
             doc_id, doc, state, len(result.targets), seq, m.group().strip() if m else None,
             P.TRAILING_PUNCT.sub("", body.replace("\n", "")).strip(), float(weight.group()) if weight else None,
             row.prov))
+    return True
+
+
+def _row_numbered_clauses(table: Table, mapping: dict[str, int], state, result, doc, doc_id: str, make_target,
+                          total_words) -> bool:
+    """序号 | 考核内容 | 评分细则 | 分值 with no grouping column: each row numbered 1, 2, 3 … in its 序号 cell is a
+    clause (its content cell the text), a row with no number naming a group with its points (`一、体制机制建设(17分)`)
+    the section. False unless the table is of that shape (two or more such rows, numbers running on)."""
+    roles = list(header_roles(table.rows[0].cells).values())
+    if "row_no" not in mapping or roles.count("target") != 1 or not set(roles) <= CLAUSE_LIST_ROLES:
+        return False  # a grouping or name column besides the content: an indicator table
+    number, text_col, weight_col = mapping["row_no"], mapping["target"], mapping["weight"]
+    body = [r for r in table.rows[1:] if not any(no_space(c) in total_words for c in r.cells)]
+    numbered = [r for r in body if halfwidth(r.cells[number]).strip().isdigit()]
+    seqs = [int(halfwidth(r.cells[number]).strip()) for r in numbered]
+    if len(numbered) < MIN_NUMBERED_ROWS or any(b != a + 1 for a, b in zip(seqs, seqs[1:])):
+        return False
+    for row in body:
+        cells = row.cells
+        seq_raw = halfwidth(cells[number]).strip()
+        if not seq_raw.isdigit():
+            name = P.ORDINAL_PREFIX.sub("", no_space(cells[text_col]))
+            points = P.POINTS_AT_END.search(halfwidth(name))
+            if name:
+                state.section = P.POINTS_AT_END.sub("", name).strip(".、") or None
+                state.section_points = float(points["points"]) if points else None
+            continue
+        weight = NUMBER.search(halfwidth(cells[weight_col]))
+        result.targets.append(make_target(
+            doc_id, doc, state, len(result.targets), int(seq_raw), cells[number].strip(),
+            P.TRAILING_PUNCT.sub("", cells[text_col].replace("\n", "")).strip(),
+            float(weight.group()) if weight else None, row.prov))
     return True

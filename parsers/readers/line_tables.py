@@ -21,12 +21,16 @@ from functools import lru_cache
 
 import regex
 
-from parsers.extract.headers import header_role, table_vocab
+from parsers.extract.headers import BRACKETED, header_role, table_vocab
 from parsers.textnorm import clean_text, no_space
 from schemas.blocks import Provenance, Table, TableRow
 
 WEIGHT_LINE = regex.compile(r"^\s*\d{1,3}(?:\.\d+)?\s*分?\s*$")
 ROW_NUMBER_LINE = regex.compile(r"^\s*\d{1,3}\s*[.、．]?\s*$")
+# a bracketed weight on a line of its own: a header cell's total (`(100分)`), or a row's weight under its name
+BRACKETED_WEIGHT = regex.compile(r"^\s*[（(]\s*(\d{1,3}(?:\.\d+)?)\s*分\s*[）)]\s*$")
+MAX_FRAGMENTS = 3  # a header cell broken over lines (`考 评` / `得 分`)
+MAX_FRAGMENT = 2  # characters of one such fragment
 MAX_HEADER_CELL = 12
 MAX_HEADER_EXTRA = 2  # characters a header cell may have beyond its header word
 MIN_HEADER_CELLS, MIN_ROWS = 3, 2
@@ -43,8 +47,8 @@ def _role(cell: str) -> str | None:
     text = no_space(cell)
     if not text or len(text) > MAX_HEADER_CELL:
         return None
-    if text in _form_words():
-        return "form"
+    if text in _form_words() or BRACKETED.sub("", text) in _form_words():
+        return "form"  # `考评得分(100分)`: the form column with its total
     found = header_role(text)
     if found is None:
         return None
@@ -73,22 +77,36 @@ def _clean(cell: str) -> str:
 
 
 def _header(items: list[tuple[int, str]]) -> tuple[list[str], int]:
-    """Header cells at the start of ``items`` (a cell broken over two lines, `分` / `值`, joined) and
-    how many items they took."""
+    """Header cells at the start of ``items`` and how many items they took. A cell broken over lines
+    (`分` / `值`, `考 评` / `得 分`) is joined until it reads as a header word; a total on the line under
+    the last cell (`(100分)`) belongs to that cell."""
     cells, k = [], 0
     while k < len(items):
-        text = items[k][1]
-        if _role(text):
-            cells.append(text)
+        if _role(items[k][1]):
+            cells.append(items[k][1])
             k += 1
             continue
-        joined = text + items[k + 1][1] if k + 1 < len(items) else ""
-        if len(no_space(text)) <= 2 and joined and _role(joined):
-            cells.append(joined)
-            k += 2
-            continue
-        break
+        joined = _fragments(items, k)
+        if joined is None:
+            break
+        cells.append(joined[0])
+        k = joined[1]
+    if cells and k < len(items) and BRACKETED_WEIGHT.match(items[k][1]) and _role(cells[-1]) in ("form", "weight"):
+        cells[-1] += items[k][1].strip()
+        k += 1
     return cells, k
+
+
+def _fragments(items: list[tuple[int, str]], k: int) -> tuple[str, int] | None:
+    """A header cell broken into short fragments from ``k`` on: (the joined cell, the index after it)."""
+    joined = ""
+    for n in range(k, min(k + MAX_FRAGMENTS, len(items))):
+        if len(no_space(items[n][1])) > MAX_FRAGMENT:
+            return None
+        joined += items[n][1]
+        if n > k and _role(joined):
+            return joined, n + 1
+    return None
 
 
 def cell_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] | None:
@@ -102,10 +120,17 @@ def cell_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
     while len(roles) > 1 and roles[0] in roles[1:] and roles[0] != "form":
         del header[0], roles[0], items[0]  # a title ending in a header word (`考评评分标准`)
         used -= 1
-    while header and used < len(items) and WEIGHT_LINE.match(items[used][1]) and roles[0] != "row_no":
+    while header and used < len(items) and WEIGHT_LINE.match(items[used][1]) and roles[0] != "row_no" and "weight" in roles:
         header.pop(), roles.pop()  # a row's name that reads like a header word (`组织领导`)
         used -= 1
-    if len(header) < MIN_HEADER_CELLS or "weight" not in roles:
+    if len(header) >= MIN_HEADER_CELLS and "weight" not in roles:
+        found = _weight_under_name_rows(items[used:], roles, source)
+        if found is None:
+            return None
+        rows, end = found
+        table_rows = [TableRow(header, Provenance(source, None, items[0][0] + 1))] + rows
+        return Table(table_rows, table_rows[0].prov, merges_resolved=False), end + 1
+    if len(header) < MIN_HEADER_CELLS:
         return None
     sub = _sub_rows(items[used:], header, roles, source)
     if sub is not None:
@@ -220,6 +245,46 @@ def _sub_rows(body: list[tuple[int, str]], header: list[str], roles: list[str | 
     if len(rows) < MIN_ROWS or end is None:
         return None
     return [TableRow([_clean(c) for c in r], Provenance(source, None, p)) for r, p in zip(rows, provs)], end
+
+
+def _weight_under_name_rows(body: list[tuple[int, str]], roles: list[str | None],
+                           source: str) -> tuple[list[TableRow], int] | None:
+    """序号 / 考评项目 / 考评内容 / 评分标准 / 得分 with no weight column: each row is its number, its name, its weight
+    on the line under the name (`1` / `制度建设` / `(9分)`), then the cells right of the name. The weight stays in the
+    name's cell (`制度建设(9分)`). None unless two or more rows, numbered 1, 2, 3 …, have that shape."""
+    if "row_no" not in roles or roles.index("row_no") + 1 >= len(roles):
+        return None
+    row_no = roles.index("row_no")
+    name = row_no + 1
+    right = [c for c in range(name + 1, len(roles)) if roles[c] not in ("form", None)]
+    starts = [k for k in range(len(body) - 2) if ROW_NUMBER_LINE.match(body[k][1])
+              and not BRACKETED_WEIGHT.match(body[k + 1][1]) and not WEIGHT_LINE.match(body[k + 1][1])
+              and BRACKETED_WEIGHT.match(body[k + 2][1])]
+    anchors: list[int] = []
+    for k in starts:
+        expected = len(anchors) + 1
+        if int(regex.sub(r"\D", "", body[k][1])) != expected or (anchors and k - anchors[-1] > MAX_ROW_LINES):
+            break
+        anchors.append(k)
+    if len(anchors) < MIN_ROWS:
+        return None
+    rows, end = [], body[anchors[-1] + 2][0]
+    for n, k in enumerate(anchors):
+        cells = [""] * len(roles)
+        cells[row_no] = body[k][1]
+        cells[name] = body[k + 1][1] + body[k + 2][1].strip()
+        stop = anchors[n + 1] if n + 1 < len(anchors) else min(len(body), k + 3 + max(len(right), 1))
+        rest = [t for _, t in body[k + 3:stop]]
+        if right and rest:
+            if len(rest) <= len(right):
+                for c, text in zip(right, rest):
+                    cells[c] = text
+            else:
+                cells[right[0]] = "\n".join(rest)
+        if n + 1 == len(anchors) and k + 3 < stop:
+            end = body[stop - 1][0]
+        rows.append(TableRow([_clean(c) for c in cells], Provenance(source, None, body[k][0] + 1)))
+    return rows, end
 
 
 # -- `|` lines without a separator row ------------------------------------------------------------

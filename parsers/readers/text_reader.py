@@ -19,6 +19,7 @@ from parsers.extract.grammar import bare_heading_pattern, note_pattern
 from parsers.readers.limits import LIMITS
 from parsers.readers.box_tables import box_table
 from parsers.readers.line_tables import cell_line_table, pipe_line_table
+from parsers.readers.spaced_tables import spaced_table
 from parsers.textnorm import clean_text
 from schemas.blocks import Document, Paragraph, Provenance, ReaderWarning, Table, TableRow
 
@@ -152,6 +153,19 @@ def _blocks(lines: list[str], source: str, markdown: bool):
             pending = []
             table, i = _pipe_table(lines, i, source)
             yield table
+            continue
+        spaced = spaced_table(lines, i, source) if not markdown else None
+        if spaced is not None:  # a spreadsheet flattened with single spaces between cells
+            lead, table, tail, after = spaced
+            lead_line = _parse_line(lead, i + 1, markdown)
+            if lead_line is not None:
+                lead_line.blank_before = True
+                pending.append(lead_line)
+            yield from _joined(pending, source)
+            yield table
+            tail_line = _parse_line(tail, after, markdown)
+            pending = [tail_line] if tail_line is not None else []
+            i = after
             continue
         found = box_table(lines, i, source) or pipe_line_table(lines, i, source) or cell_line_table(lines, i, source)
         if found is not None:  # a table a web page flattened into lines
