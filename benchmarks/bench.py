@@ -64,20 +64,7 @@ def build_corpus(folder: Path, copies: int) -> dict[str, list[Path]]:
 
 # -- one approach over a list of files, run in a child process ---------------------------------
 
-def approach_pypdfium2(paths):
-    import pypdfium2 as pdfium
-    pages = 0
-    for path in paths:
-        pdf = pdfium.PdfDocument(str(path))
-        for i in range(len(pdf)):
-            page = pdf[i]
-            textpage = page.get_textpage()
-            textpage.get_text_range()
-            textpage.close()
-            page.close()
-            pages += 1
-        pdf.close()
-    return pages
+approach_pypdfium2 = stages.read_pdf_text  # the floors: one definition, benchmarks/stages.py
 
 
 def approach_pdfplumber(paths):
@@ -91,19 +78,7 @@ def approach_pdfplumber(paths):
     return pages
 
 
-def approach_python_docx(paths):
-    import docx
-    from docx.table import Table
-    for path in paths:
-        document = docx.Document(str(path))
-        for item in document.iter_inner_content():
-            if isinstance(item, Table):
-                for row in item.rows:
-                    for cell in row.cells:
-                        cell.text
-            else:
-                item.text
-    return 0
+approach_python_docx = stages.read_docx_text
 
 
 def approach_pipeline(paths):
@@ -188,6 +163,8 @@ def print_throughput(rows: list[dict]) -> None:
             print(f"{row['group']:<14}{name:<13}{docs_s:>9.1f}{pages_s:>10}{fig['peak_rss_mb']:>9.0f}   {ratio}")
 
 
+# The whole-process floor: the same loop as stages.read_pdf_text, as a script a fresh interpreter runs with
+# nothing imported but pypdfium2 (importing this module would add the benchmark's own start-up to the floor).
 FLOOR_SCRIPT = """
 import sys
 import pypdfium2 as pdfium

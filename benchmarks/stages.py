@@ -36,19 +36,25 @@ def copies(kind: str, folder: Path, n: int) -> list[Path]:
     return paths
 
 
-def floor(kind: str, paths: list[Path]) -> None:
-    if kind == "pdf":
-        import pypdfium2 as pdfium
-        for path in paths:
-            pdf = pdfium.PdfDocument(str(path))
-            for i in range(len(pdf)):
-                page = pdf[i]
-                textpage = page.get_textpage()
-                textpage.get_text_range()
-                textpage.close()
-                page.close()
-            pdf.close()
-        return
+def read_pdf_text(paths: list[Path]) -> int:
+    """The PDF floor: pypdfium2 reading every page's text (pages read)."""
+    import pypdfium2 as pdfium
+    pages = 0
+    for path in paths:
+        pdf = pdfium.PdfDocument(str(path))
+        for i in range(len(pdf)):
+            page = pdf[i]
+            textpage = page.get_textpage()
+            textpage.get_text_range()
+            textpage.close()
+            page.close()
+            pages += 1
+        pdf.close()
+    return pages
+
+
+def read_docx_text(paths: list[Path]) -> int:
+    """The .docx floor: python-docx reading every paragraph and cell."""
     import docx
     from docx.table import Table
     for path in paths:
@@ -59,6 +65,11 @@ def floor(kind: str, paths: list[Path]) -> None:
                         cell.text
             else:
                 item.text
+    return 0
+
+
+def floor(kind: str, paths: list[Path]) -> None:
+    (read_pdf_text if kind == "pdf" else read_docx_text)(paths)
 
 
 def one_pass(kind: str, paths: list[Path]) -> dict[str, float]:
