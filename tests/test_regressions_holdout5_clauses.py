@@ -141,3 +141,19 @@ def test_a_total_followed_by_its_parts_is_not_added_up():
     from parsers.extract.outline_points import declared_in_all
     assert declared_in_all("完成造林任务(10分)。其中人工造林(6分);封山育林(4分)。") is None
     assert declared_in_all("年初有工作计划(1分);全年研究不少于4次(1分)。") == (2.0, "年初有工作计划;全年研究不少于4次。")
+
+
+# -- a unit-class heading followed by a topic word --------------------------------------------------------
+
+CLASS_TOPIC = ("某县2015年卫生工作考核细则 为做好考核工作,特制定本细则。一、考核范围 各镇、县直部门。二、考核内容 "
+               "(一)镇考核内容 1、组织领导(3分) (1)成立领导小组(1分)。(2)制定工作方案(2分)。"
+               "(二)县直部门考核内容 1、工作落实(4分) (1)按时报送材料(2分)。(2)完成专项任务(2分)。")
+
+
+def test_a_unit_class_heading_followed_by_a_topic_word_names_the_unit():
+    """`(一)镇考核内容` over scored items: the unit is the class (`镇`), the heading as written its raw name."""
+    ex = _run([CLASS_TOPIC])
+    assert [(t.unit, t.unit_raw, t.section, t.seq, t.points) for t in ex.targets] == [
+        ("镇", "镇考核内容", "组织领导", 1, 1.0), ("镇", "镇考核内容", "组织领导", 2, 2.0),
+        ("县直部门", "县直部门考核内容", "工作落实", 1, 2.0), ("县直部门", "县直部门考核内容", "工作落实", 2, 2.0)]
+    assert _errors(ex) == []

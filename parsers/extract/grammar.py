@@ -44,6 +44,7 @@ class Grammar:
     roman: str
     header_words: tuple[str, ...]
     unit_class: regex.Pattern
+    unit_heading: regex.Pattern  # a unit class, then perhaps a topic word (乡镇考核内容): group "topic"
     assessed_party: tuple[regex.Pattern, ...]
     attachment: regex.Pattern
     salutation: regex.Pattern
@@ -101,6 +102,8 @@ def grammar() -> Grammar:
         roman=m["roman"],
         header_words=tuple(sorted(m["header_words"], key=len, reverse=True)),
         unit_class=regex.compile(rf"^各?(?:{unit_words})(?:[、和及](?:{unit_words}))*(?:[（(][^（()）]*[）)])?$"),
+        unit_heading=regex.compile(rf"^各?(?:{unit_words})(?:[、和及](?:{unit_words}))*(?:[（(][^（()）]*[）)])?"
+                                   rf"(?P<topic>{_alternation(m['unit_heading_topics'])})?$"),
         assessed_party=tuple(regex.compile(x) for x in m["assessed_party"]),
         attachment=regex.compile(m["attachment"]),
         salutation=regex.compile(m["salutation"]),

@@ -125,7 +125,14 @@ NAME_ENDING_NOTATIONS = ("bracketed", "labelled", "comma_trailing", "bare_traili
 
 
 def is_unit_heading(node: Node) -> bool:
-    return bool(grammar().unit_class.match(matching_copy(no_space(heading_name(node)))))
+    return bool(grammar().unit_heading.match(matching_copy(no_space(heading_name(node)))))
+
+
+def heading_unit(name: str) -> str:
+    """The class of unit a unit heading names: `乡镇考核内容` → `乡镇` (a topic word after it is not its name)."""
+    found = grammar().unit_heading.match(matching_copy(no_space(name)))
+    topic = found.group("topic") if found else None
+    return name[: -len(topic)].rstrip() if topic and name.endswith(topic) else name
 
 
 def assessed_party(title: str | None) -> str | None:
@@ -193,7 +200,8 @@ class _Emitter:
         if below:
             inner = scope.inner()
             if is_unit_heading(node) and not scope.unit:
-                inner.unit = inner.unit_raw = heading_name(node)
+                inner.unit_raw = heading_name(node)
+                inner.unit = heading_unit(inner.unit_raw)
                 inner.unit_points = node.reading.points
             elif node.scored:
                 inner.enter(section_name(node), node.reading.points, node.number, node.reading.per_kind, node.kind)
