@@ -49,10 +49,6 @@ class _Pager:
         else:
             self.new_page(by_author=False)
 
-    def text(self, chars: int) -> None:
-        self.has_text, self.after_break = True, False
-        self.chars += chars
-
     def paragraph_end(self, in_cell: bool) -> None:
         self.lines += max(1, ceil(self.chars / (CHARS_PER_CELL_LINE if in_cell else CHARS_PER_LINE)))
         if self.lines > LINES_PER_PAGE:
@@ -73,6 +69,8 @@ def page_map(body) -> dict:
     if not _has_marks(body, starts):
         return {}
     pager = _Pager()
+    # With Word's rendered marks every page is known and the line estimate is never read: skip it.
+    estimate = next(body.iter(RENDERED), None) is None
     shadowed = _shadowed_marks(body)
     breaks_before = _first_under_ppr(body, PAGE_BREAK_BEFORE)
     sections = _first_under_ppr(body, SECT_PR)
@@ -85,12 +83,14 @@ def page_map(body) -> dict:
         if tag == T:
             text = el.text
             if text:
-                pager.text(len(text))
+                pager.has_text, pager.after_break = True, False  # the page holds text (once per run of text: inline)
+                if estimate:
+                    pager.chars += len(text)
                 if place_entry is not None and place_entry[1] is None:
                     place_entry[1] = (pager.page, pager.sure)
         elif tag == P or tag == TR:
             if paragraph is not None:
-                _end(pager, paragraph, in_cell, sections, starts)
+                _end(pager, paragraph, in_cell, sections, starts, estimate)
                 paragraph = None
             parent = el.getparent()
             if tag == P:
@@ -111,7 +111,7 @@ def page_map(body) -> dict:
         elif el not in shadowed:
             pager.rendered_break()
     if paragraph is not None:
-        _end(pager, paragraph, in_cell, sections, starts)
+        _end(pager, paragraph, in_cell, sections, starts, estimate)
     found = {}
     for el, (start, text) in places.items():
         page, sure = text or start  # a paragraph stands where its text starts (a break may come first)
@@ -119,8 +119,9 @@ def page_map(body) -> dict:
     return found
 
 
-def _end(pager: _Pager, paragraph, in_cell: bool, sections: dict, starts: dict) -> None:
-    pager.paragraph_end(in_cell)
+def _end(pager: _Pager, paragraph, in_cell: bool, sections: dict, starts: dict, estimate: bool = True) -> None:
+    if estimate:
+        pager.paragraph_end(in_cell)
     sect = sections.get(paragraph)
     if sect is not None:
         pager.section_break(starts.get(sect, "nextPage"))
