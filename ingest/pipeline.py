@@ -9,8 +9,6 @@ row with the reason; it never stops the batch."""
 from __future__ import annotations
 
 import dataclasses
-import gc
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +16,7 @@ from ingest.checks import checks, run_checks
 from ingest.inputs import file_sha256, make_doc_id
 from ingest.paths import display, raw
 from parsers import formats
+from parsers.cycles import collector_paused
 from parsers.errors import ParseError
 from parsers.extract.measures import extract_measures
 from parsers.extract.metadata import extract_metadata
@@ -34,23 +33,7 @@ RunOptions = formats.ReadOptions
 
 def process(path: Path, options: RunOptions = RunOptions(), sha256: str | None = None) -> Extraction:
     """One file end to end: read → extract → check."""
-    with cycle_collector_paused():
-        return check(extract_file(path, options, sha256))
-
-
-@contextmanager
-def cycle_collector_paused():
-    """One document's reading, extraction and checks make hundreds of thousands of short-lived objects and no
-    reference cycles worth collecting: the cycle collector, run every 700 allocations, would only walk them
-    (about 5% of a PDF notice's time). It runs again as soon as the document is done; reference counting frees
-    everything else as it goes, and the worker's memory limit holds meanwhile."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+    return check(extract_file(path, options, sha256))
 
 
 process_file = process  # the name earlier callers know
@@ -81,8 +64,7 @@ class Parsed:
 def parse_and_check(path: Path, options: RunOptions = RunOptions(), sha256: str | None = None,
                     id_name: str | None = None) -> Parsed:
     """What a worker does with one file: read, extract, check, and pickle the extraction for the manifest."""
-    with cycle_collector_paused():
-        extraction = check(extract_file(path, options, sha256, id_name))
+    extraction = check(extract_file(path, options, sha256, id_name))
     from ingest import manifest  # here, not at import: sqlite3 stays out of a worker until its first result
 
     return Parsed(manifest.dumps(extraction), extraction.findings, checks_signature(), extraction.info.sha256,
@@ -112,6 +94,11 @@ def extract_file(path: Path, options: RunOptions = RunOptions(), sha256: str | N
     not trusted for that reason."""
     info = DocumentInfo(doc_id="", source_path=display(path), sha256="", format=_claimed_format(path),
                         source_path_bytes=raw(path))
+    with collector_paused():  # parsers/cycles.py: the collector would only walk the document's objects
+        return _extract_file(path, options, info, id_name)
+
+
+def _extract_file(path: Path, options: RunOptions, info: DocumentInfo, id_name: str | None) -> Extraction:
     try:
         before = _identity(path)
         refuse_oversize(before[2])
@@ -214,7 +201,8 @@ def extract(doc: Document, info: DocumentInfo) -> Extraction:
 def check(extraction: Extraction) -> Extraction:
     """Run every registered check; the findings replace any the extraction held."""
     ok = extraction.info.status == "ok"
-    extraction.findings = run_checks(extraction) if ok else []
+    with collector_paused():
+        extraction.findings = run_checks(extraction) if ok else []
     return extraction
 
 

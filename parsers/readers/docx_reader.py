@@ -6,11 +6,11 @@ them (a paragraph's text, its style, alignment, a cell's span) is read here from
 with python-docx's rules, once per element."""
 from __future__ import annotations
 
-import gc
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from parsers.cycles import collector_paused
 from parsers.errors import ParseError
 from parsers.readers.docx_markup import MALFORMED_MARKUP, drop_malformed_attributes  # noqa: F401 (the code, re-exported)
 from parsers.readers.docx_numbering import Numbering, W
@@ -30,15 +30,8 @@ _BR_TYPE = W + "type"
 
 
 def read_docx(path: Path, source: str) -> Document:
-    # The reader makes tens of thousands of short-lived objects (lxml's element proxies) and no
-    # reference cycles: the cycle collector, run every 700 allocations, would only walk them.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():  # tens of thousands of lxml proxies, no cycles (parsers/cycles.py)
         return _read(path, source)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _read(path: Path, source: str) -> Document:
