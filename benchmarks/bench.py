@@ -163,21 +163,7 @@ def print_throughput(rows: list[dict]) -> None:
             print(f"{row['group']:<14}{name:<13}{docs_s:>9.1f}{pages_s:>10}{fig['peak_rss_mb']:>9.0f}   {ratio}")
 
 
-# The whole-process floor: the same loop as stages.read_pdf_text, as a script a fresh interpreter runs with
-# nothing imported but pypdfium2 (importing this module would add the benchmark's own start-up to the floor).
-FLOOR_SCRIPT = """
-import sys
-import pypdfium2 as pdfium
-for path in sys.argv[1:]:
-    pdf = pdfium.PdfDocument(path)
-    for i in range(len(pdf)):
-        page = pdf[i]
-        textpage = page.get_textpage()
-        textpage.get_text_range()
-        textpage.close()
-        page.close()
-    pdf.close()
-"""
+FLOOR_SCRIPT = ROOT / "benchmarks" / "floor_pdf.py"  # the whole-process floor: pypdfium2 and nothing else
 TARGET_COPIES = 20
 
 
@@ -192,7 +178,7 @@ def targets(repeat: int) -> dict:
         for path in pdfs:
             shutil.copy(path, folder / path.name)
         run = [py, "-m", "ingest", "run", str(folder), "--jobs", "1", "--quiet", "--out"]
-        floor = [py, "-c", FLOOR_SCRIPT, *map(str, pdfs)]
+        floor = [py, str(FLOOR_SCRIPT), *map(str, pdfs)]
         timing.measure(run + [str(Path(tmp) / "warm")], env, ROOT)  # bytecode caches, disk cache
         runs, floors = [], []
         for k in range(repeat):

@@ -18,6 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import timing  # noqa: E402  (benchmarks/timing.py)
+from floor_pdf import read_pdf_text  # noqa: E402,F401  (the PDF floor; bench.py takes it from here)
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTICE = {"pdf": ROOT / "samples" / "sanmenxia_2020_targets.pdf", "docx": ROOT / "samples" / "sanmenxia_2020_targets.docx"}
@@ -34,23 +35,6 @@ def copies(kind: str, folder: Path, n: int) -> list[Path]:
             shutil.copy(NOTICE[kind], path)
         paths.append(path)
     return paths
-
-
-def read_pdf_text(paths: list[Path]) -> int:
-    """The PDF floor: pypdfium2 reading every page's text (pages read)."""
-    import pypdfium2 as pdfium
-    pages = 0
-    for path in paths:
-        pdf = pdfium.PdfDocument(str(path))
-        for i in range(len(pdf)):
-            page = pdf[i]
-            textpage = page.get_textpage()
-            textpage.get_text_range()
-            textpage.close()
-            page.close()
-            pages += 1
-        pdf.close()
-    return pages
 
 
 def read_docx_text(paths: list[Path]) -> int:
