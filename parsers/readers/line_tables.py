@@ -43,7 +43,9 @@ def _form_words() -> frozenset[str]:
     return frozenset(no_space(w) for w in table_vocab().get("form_headers", []))
 
 
-def _role(cell: str) -> str | None:
+def cell_role(cell: str) -> str | None:
+    """The column a header cell names (`评分标准` → its role), else None: a word of the vocabulary, or two joined,
+    not a title that ends in one. Shared by every text-table reader."""
     text = no_space(cell)
     if not text or len(text) > MAX_HEADER_CELL:
         return None
@@ -72,7 +74,8 @@ def _content(lines: list[str], i: int, limit: int = 400) -> list[tuple[int, str]
     return found
 
 
-def _clean(cell: str) -> str:
+def clean_cell(cell: str) -> str:
+    """A cell's text: each of its lines cleaned, blank lines dropped."""
     return "\n".join(clean_text(part) for part in cell.split("\n") if part.strip())
 
 
@@ -82,7 +85,7 @@ def _header(items: list[tuple[int, str]]) -> tuple[list[str], int]:
     the last cell (`(100分)`) belongs to that cell."""
     cells, k = [], 0
     while k < len(items):
-        if _role(items[k][1]):
+        if cell_role(items[k][1]):
             cells.append(items[k][1])
             k += 1
             continue
@@ -91,7 +94,7 @@ def _header(items: list[tuple[int, str]]) -> tuple[list[str], int]:
             break
         cells.append(joined[0])
         k = joined[1]
-    if cells and k < len(items) and BRACKETED_WEIGHT.match(items[k][1]) and _role(cells[-1]) in ("form", "weight"):
+    if cells and k < len(items) and BRACKETED_WEIGHT.match(items[k][1]) and cell_role(cells[-1]) in ("form", "weight"):
         cells[-1] += items[k][1].strip()
         k += 1
     return cells, k
@@ -104,7 +107,7 @@ def _fragments(items: list[tuple[int, str]], k: int) -> tuple[str, int] | None:
         if len(no_space(items[n][1])) > MAX_FRAGMENT:
             return None
         joined += items[n][1]
-        if n > k and _role(joined):
+        if n > k and cell_role(joined):
             return joined, n + 1
     return None
 
@@ -112,11 +115,11 @@ def _fragments(items: list[tuple[int, str]], k: int) -> tuple[str, int] | None:
 def cell_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] | None:
     """The table starting at line ``i`` written one cell per line, and the index after it; None
     when no such table starts there."""
-    if not _role(lines[i]):
+    if not cell_role(lines[i]):
         return None
     items = _content(lines, i)
     header, used = _header(items)
-    roles = [_role(c) for c in header]
+    roles = [cell_role(c) for c in header]
     while len(roles) > 1 and roles[0] in roles[1:] and roles[0] != "form":
         del header[0], roles[0], items[0]  # a title ending in a header word (`考评评分标准`)
         used -= 1
@@ -198,7 +201,7 @@ def _rows(body, anchors: list[int], width: int, weight: int, row_no: int | None,
     tail = [t for _, t in body[start:start + max(after, 1)]] if after else []
     _fill_after(rows[-1], tail, weight, after)
     end = body[start + len(tail) - 1][0] if tail else body[anchors[-1]][0]
-    return [TableRow([_clean(c) for c in r], Provenance(source, None, p)) for r, p in zip(rows, provs)], end
+    return [TableRow([clean_cell(c) for c in r], Provenance(source, None, p)) for r, p in zip(rows, provs)], end
 
 
 def _fill_after(cells: list[str], lines: list[str], weight: int, after: int) -> None:
@@ -244,7 +247,7 @@ def _sub_rows(body: list[tuple[int, str]], header: list[str], roles: list[str | 
         k += 1
     if len(rows) < MIN_ROWS or end is None:
         return None
-    return [TableRow([_clean(c) for c in r], Provenance(source, None, p)) for r, p in zip(rows, provs)], end
+    return [TableRow([clean_cell(c) for c in r], Provenance(source, None, p)) for r, p in zip(rows, provs)], end
 
 
 def _weight_under_name_rows(body: list[tuple[int, str]], roles: list[str | None],
@@ -283,7 +286,7 @@ def _weight_under_name_rows(body: list[tuple[int, str]], roles: list[str | None]
                 cells[right[0]] = "\n".join(rest)
         if n + 1 == len(anchors) and k + 3 < stop:
             end = body[stop - 1][0]
-        rows.append(TableRow([_clean(c) for c in cells], Provenance(source, None, body[k][0] + 1)))
+        rows.append(TableRow([clean_cell(c) for c in cells], Provenance(source, None, body[k][0] + 1)))
     return rows, end
 
 
@@ -299,7 +302,7 @@ def pipe_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
     if lines[i].count(PIPE) < 2 or i + 1 >= len(lines) or lines[i + 1].count(PIPE) < 2:
         return None
     header = _pipe_cells(lines[i])
-    roles = [_role(c) for c in header]
+    roles = [cell_role(c) for c in header]
     if "weight" not in roles or sum(r is not None for r in roles) < 2:
         return None
     width = len(header)
@@ -318,7 +321,7 @@ def pipe_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
         if missing > 0:  # merged cells are not repeated: they stand left of the row's own cells
             at = 1 if numbered and cells and ROW_NUMBER_LINE.match(cells[0]) else 0
             cells = _weight_aligned(cells, weight, width) or cells[:at] + [""] * missing + cells[at:]
-        rows.append(TableRow([_clean(c) for c in cells[:width]], Provenance(source, None, k + 1)))
+        rows.append(TableRow([clean_cell(c) for c in cells[:width]], Provenance(source, None, k + 1)))
         k += 1
     if len(rows) - 1 < MIN_ROWS:
         return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import regex
 
-from parsers.readers.line_tables import _clean, _role
+from parsers.readers.line_tables import cell_role, clean_cell
 from schemas.blocks import Provenance, Table, TableRow
 
 TOKEN_SPLIT = regex.compile(r"[ \u3000\u00a0\t]+")
@@ -24,12 +24,12 @@ MAX_ROW_TOKENS = 40  # tokens of one row: more means the run is prose, not a tab
 def _header_at(tokens: list[str]) -> tuple[int, int] | None:
     """(start, end) of the first run of header words that starts with a 序号 and ends with a weight column."""
     for p, tok in enumerate(tokens):
-        if _role(tok) != "row_no":
+        if cell_role(tok) != "row_no":
             continue
         q = p
-        while q < len(tokens) and _role(tokens[q]) is not None:
+        while q < len(tokens) and cell_role(tokens[q]) is not None:
             q += 1
-        roles = [_role(t) for t in tokens[p:q]]
+        roles = [cell_role(t) for t in tokens[p:q]]
         while roles and roles[-1] == "form":
             roles.pop()  # an empty 得分 column the assessor fills in
         if len(roles) >= MIN_HEADER and roles[-1] == "weight" and "weight" not in roles[:-1]:
@@ -120,5 +120,5 @@ def spaced_table(lines: list[str], i: int, source: str) -> tuple[str, Table, str
     last = owner[used - 1]
     tail = [t for t, o in zip(body[used:], owner[used:]) if o == last]
     table_rows = [TableRow(header, Provenance(source, None, i + 1))]
-    table_rows += [TableRow([_clean(c) for c in r], Provenance(source, None, i + 1)) for r in rows]
+    table_rows += [TableRow([clean_cell(c) for c in r], Provenance(source, None, i + 1)) for r in rows]
     return " ".join(tokens[:start]), Table(table_rows, table_rows[0].prov, merges_resolved=False), " ".join(tail), last + 1
