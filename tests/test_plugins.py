@@ -16,7 +16,7 @@ from ingest.writers.commit import read_table
 from parsers import formats
 from schemas.blocks import Document, Paragraph, Provenance
 from schemas.findings import INFO, FindingKind
-from tests.conftest import ROOT, SAMPLES
+from tests.conftest import ROOT, SAMPLES, clause_count_check
 
 README = (ROOT / "README.md").read_text("utf-8")
 NOTICE = SAMPLES / "sanmenxia_2020_targets.docx"
@@ -56,14 +56,8 @@ def test_a_toy_json_format_registered_by_the_test_is_read(tmp_path, json_format)
 
 @pytest.fixture
 def clause_counter():
-    kind = FindingKind("toy_clause_count", INFO, "条款计数", "共{actual}条目标")
-
-    @checks.check(kind, name="toy.clause_count")
-    def count_clauses(ex):
-        yield checks.finding(ex, "toy_clause_count", actual=len(ex.targets))
-
-    yield kind
-    checks.unregister("toy.clause_count")
+    with clause_count_check("toy_clause_count", "toy.clause_count") as kind:
+        yield kind
 
 
 def test_a_check_added_later_reports_on_files_reused_from_the_manifest(tmp_path, request, capsys):

@@ -7,12 +7,11 @@ import zipfile
 
 import pytest
 
-from ingest import checks, manifest
+from ingest import manifest
 from ingest.pipeline import Parsed, checks_signature, extract_file, parse_and_check, process
 from ingest.pipeline import check as process_check
 from ingest.runner import RunSettings, run
-from schemas.findings import INFO, FindingKind
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, clause_count_check
 
 NOTICE_MD = SAMPLES / "sanmenxia_2020_targets.md"
 TABLES_TXT = SAMPLES / "jiayuguan_2022q2_decomposition.txt"
@@ -51,14 +50,8 @@ def _corpus(tmp_path):
 
 @pytest.fixture
 def toy_check():
-    kind = FindingKind("toy_worker_count", INFO, "条款计数", "共{actual}条目标")
-
-    @checks.check(kind, name="toy.worker_count")
-    def count(ex):
-        yield checks.finding(ex, "toy_worker_count", actual=len(ex.targets))
-
-    yield kind
-    checks.unregister("toy.worker_count")
+    with clause_count_check("toy_worker_count", "toy.worker_count") as kind:
+        yield kind
 
 
 def test_a_worker_result_is_the_extraction_its_findings_and_the_manifest_bytes():
