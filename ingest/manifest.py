@@ -10,7 +10,6 @@ tampered manifest cannot make the loader run code.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import hashlib
 import io
 import pickle

@@ -19,7 +19,6 @@ from typing import Any, Callable
 from flask import Flask, Response, abort, request, send_file
 
 from ingest.batch import Limits
-from ingest.pipeline import RunOptions
 from ingest.runner import RunSettings, run
 from ingest.web.uploads import display_name, is_archive, safe_name, unpack
 from ingest.writers.docx_comments import commented_copy, commented_name
