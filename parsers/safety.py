@@ -116,23 +116,9 @@ def check_xml_parts(path: Path, infos: list[zipfile.ZipInfo], label: str) -> Non
                     head = member.read(PROLOG_HEAD)
                     if not looks_like_xml(head[:16]) or plain_prolog(head):
                         continue
-                    refuse_doctype(_Chained(head, member), info.filename, label)
+                    refuse_doctype(_BytesReader(head, member), info.filename, label)
             except (zipfile.BadZipFile, OSError, EOFError, zlib.error, RuntimeError, NotImplementedError) as exc:
                 raise ParseError(f"not a valid {label}: part {info.filename} is damaged or encrypted ({exc})") from exc
-
-
-class _Chained:
-    """The bytes already read, then the rest of the stream: a binary file for iterparse."""
-
-    def __init__(self, head: bytes, rest):
-        self._head, self._rest = head, rest
-
-    def read(self, size: int = -1) -> bytes:
-        if self._head:
-            size = len(self._head) if size is None or size < 0 else size
-            piece, self._head = self._head[:size], self._head[size:]
-            return piece
-        return self._rest.read(size)
 
 
 def parse_xml(data: bytes, name: str, label: str) -> etree._Element:
@@ -145,13 +131,16 @@ def parse_xml(data: bytes, name: str, label: str) -> etree._Element:
 
 
 class _BytesReader:
-    """A file-like view of bytes for iterparse, read in small pieces so the prolog is all it reads."""
+    """A file-like view of bytes for iterparse, read in small pieces so the prolog is all it reads; then, when
+    given, the rest of the stream the bytes were read from."""
 
-    def __init__(self, data: bytes, chunk: int = 16 * 1024):
-        self._data, self._pos, self._chunk = data, 0, chunk
+    def __init__(self, data: bytes, rest=None, chunk: int = 16 * 1024):
+        self._data, self._pos, self._chunk, self._rest = data, 0, chunk, rest
 
     def read(self, size: int = -1) -> bytes:
         size = self._chunk if size is None or size < 0 else min(size, self._chunk)
         piece = self._data[self._pos:self._pos + size]
         self._pos += len(piece)
+        if not piece and self._rest is not None:
+            return self._rest.read(size)
         return piece
