@@ -73,6 +73,7 @@ class _PageTable:
 class _Page:
     number: int
     items: list[_Line | _PageTable] = field(default_factory=list)
+    width: float = 0.0  # points; 0 where unknown (OCR)
 
 
 def read_pdf(path: Path, source: str, password: str | None = None, ocr: str = "off", threads: int = 1) -> Document:
@@ -140,7 +141,7 @@ def _read_page(pdf, index: int, doc: Document, ocr: str = "off", threads: int = 
             if _may_hold_table(lines, textpage, text, moved) and _has_ruling(page):
                 from parsers.readers.pdf_tables import find_tables
 
-                tables = find_tables(page, textpage, text, width, height)
+                tables = _kept(find_tables(page, textpage, text, width, height, min_rows=1), lines)
                 if tables:
                     lines = _page_lines(textpage, text, index + 1, height, [t.bbox for t in tables], moved)
         finally:
@@ -151,7 +152,7 @@ def _read_page(pdf, index: int, doc: Document, ocr: str = "off", threads: int = 
     for t in tables:
         items.append(_PageTable(t.rows, index + 1, t.bbox[1], 0))
     items.sort(key=lambda it: it.top)
-    result = _Page(index + 1, items)
+    result = _Page(index + 1, items, width)
     number = 1
     for item in result.items:  # a table's rows count as lines of the page
         item.number = number
@@ -174,6 +175,19 @@ def _ocr_pdf_page(page, page_no: int, doc: Document, threads: int, verdict: str 
         return None
     doc.ocr_pages.append(page_no)
     return ocr_page(page_no, found)
+
+
+def _kept(tables: list, lines: list[_Line]) -> list:
+    """Tables of two rows or more, and a single row with nothing but a page number below it or above
+    it: a table's first or last row that the page break parted from the rest (``_assemble`` keeps it
+    as a table only next to the rest)."""
+    def alone_below(t) -> bool:
+        return not any(line.top > t.bbox[3] and not PAGE_NUMBER.match(line.text) for line in lines)
+
+    def alone_above(t) -> bool:
+        return not any(line.top < t.bbox[1] and not PAGE_NUMBER.match(line.text) for line in lines)
+
+    return [t for t in tables if len(t.rows) > 1 or alone_below(t) or alone_above(t)]
 
 
 def _may_be_moved(text: str) -> list[int]:
@@ -299,6 +313,11 @@ def _edge_lines(page: _Page) -> list[_Line]:
 def _assemble(pages: list[_Page], source: str) -> list:
     lines = [it for p in pages for it in p.items if isinstance(it, _Line)]
     margin_left, margin_right, size = _margins(lines)
+    widths = [p.width for p in pages if p.width]
+    if widths and lines:
+        # The text area ends about as far from the page's right edge as it starts from its left. When
+        # no line wraps (short paragraphs, each a line), the line ends say nothing of the margin.
+        margin_right = max(margin_right, min(widths) - margin_left)
     blocks: list = []
     current: list[_Line] = []
     prev_item = None
@@ -308,19 +327,29 @@ def _assemble(pages: list[_Page], source: str) -> list:
             blocks.append(_paragraph(current, source, margin_left, margin_right, size))
             current.clear()
 
-    for page in pages:
-        for item in page.items:
-            if isinstance(item, _PageTable):
-                flush()
-                _add_table(blocks, item, source, continues=isinstance(prev_item, _PageTable))
-            elif current and _continues(current[-1], item, margin_left, margin_right):
-                current.append(item)
-            else:
-                flush()
-                current.append(item)
-            prev_item = item
+    items = [it for page in pages for it in page.items]
+    for k, item in enumerate(items):
+        if isinstance(item, _PageTable) and len(item.rows) == 1 and not (
+                _same_width(item, items[k + 1:k + 2]) or _same_width(item, [prev_item])):
+            flush()  # a single ruled row no table follows: a boxed line, read as its cells' text
+            blocks.extend(Paragraph(clean_text(c), Provenance(source, item.page, item.number))
+                          for c in item.rows[0] if c and c.strip())
+        elif isinstance(item, _PageTable):
+            flush()
+            _add_table(blocks, item, source, continues=isinstance(prev_item, _PageTable))
+        elif current and _continues(current[-1], item, margin_left, margin_right):
+            current.append(item)
+        else:
+            flush()
+            current.append(item)
+        prev_item = item
     flush()
     return blocks
+
+
+def _same_width(item: _PageTable, other: list) -> bool:
+    """The item beside this one row is a table as wide (the rest of its table, over the page break)."""
+    return bool(other) and isinstance(other[0], _PageTable) and len(other[0].rows[0]) == len(item.rows[0])
 
 
 def _margins(lines: list[_Line]) -> tuple[float, float, float]:

@@ -23,6 +23,8 @@ from parsers.textnorm import clean_text
 RULE_MAX_THICKNESS = 3.0  # points: thicker filled shapes are shading, not rules
 MIN_EDGES = 2
 MERGED_UP = None  # a cell covered by the merged cell above
+BASELINE_TO_MIDDLE = 0.35  # × font size: a CJK line's middle above its baseline
+WRAP_ROOM = 2.0  # × font size: a cell line ending closer than this to the cell's right edge wrapped there
 _HEIGHT = attrgetter("cy")
 
 
@@ -37,18 +39,20 @@ class _Char:
     text: str
     x: float
     cx: float
-    cy: float  # centre, top-based
+    cy: float  # the middle of its line, top-based: from the baseline, the same for every glyph on it
     size: float
+    right: float = 0.0
 
 
-def find_tables(page, textpage, text: str, width: float, height: float) -> list[FoundTable]:
+def find_tables(page, textpage, text: str, width: float, height: float, min_rows: int = 2) -> list[FoundTable]:
+    """Ruled tables of at least ``min_rows`` rows (one: a header row the page break parted from its body)."""
     vertical, horizontal = _rules(page, height)
     if len(vertical) < MIN_EDGES or len(horizontal) < MIN_EDGES:
         return []
     finder = TableFinder(SimpleNamespace(bbox=(0, 0, width, height)), {
         "vertical_strategy": "explicit", "horizontal_strategy": "explicit",
         "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal})
-    tables = [t for t in finder.tables if len(t.rows) >= 2]
+    tables = [t for t in finder.tables if len(t.rows) >= min_rows]
     if not tables:
         return []
     chars = _chars(textpage, text, height)
@@ -119,14 +123,18 @@ def _chars(textpage, text: str, height: float) -> list[_Char]:
     chars = []
     x, y, rect = ctypes.c_double(), ctypes.c_double(), pdfium_c.FS_RECTF()
     at, x_at, y_at = ctypes.byref(rect), ctypes.byref(x), ctypes.byref(y)
-    handle, box, origin = bare.handle(textpage), bare.char_box, bare.char_origin
+    handle, box, origin, font_size = bare.handle(textpage), bare.char_box, bare.char_origin, bare.font_size
     for i, ch in enumerate(text):
         if ch in "\r\n":
             continue
         box(handle, i, at)
         origin(handle, i, x_at, y_at)
         left, bottom, right, top = rect.left, rect.bottom, rect.right, rect.top
-        chars.append(_Char(ch, x.value, (left + right) / 2, height - (top + bottom) / 2, top - bottom))
+        # A glyph's box may hug its ink (fonts without ascent and descent): `、` and `，` sit low, and
+        # their box's centre would put them on a line of their own. The baseline is the line's.
+        size = font_size(handle, i) or (top - bottom)
+        middle = y.value + BASELINE_TO_MIDDLE * size if size else (top + bottom) / 2
+        chars.append(_Char(ch, x.value, (left + right) / 2, height - middle, size or top - bottom, right))
     chars.sort(key=lambda c: c.cy)
     return chars
 
@@ -164,5 +172,21 @@ def _cell_text(bbox, chars: list[_Char]) -> str:
             lines[-1].append(ch)
         else:
             lines.append([ch])
-    texts = ["".join(c.text for c in sorted(line, key=lambda c: c.x)) for line in lines]
-    return "\n".join(t for t in (clean_text(x) for x in texts) if t)
+    out, wrapped = "", False
+    for line in lines:
+        line.sort(key=lambda c: c.x)
+        text = clean_text("".join(c.text for c in line))
+        if not text:
+            continue
+        if out:
+            out += _wrap_joint(out, text) if wrapped else "\n"
+        out += text
+        last = line[-1]
+        wrapped = last.right >= x1 - WRAP_ROOM * max(last.size, 1.0)
+    return out
+
+
+def _wrap_joint(before: str, after: str) -> str:
+    """Joins a line the cell's width wrapped to the next: nothing between CJK, a space between words."""
+    words = before[-1:].isascii() and before[-1:].isalnum() and after[:1].isascii() and after[:1].isalnum()
+    return " " if words else ""

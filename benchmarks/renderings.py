@@ -1,0 +1,115 @@
+"""The gold documents read as other renderings: each gold .txt rendered as a drafter's office would make
+it (.docx with python-docx, .pdf of that .docx by LibreOffice headless; tests/renderings_build.py), all
+scored by the accuracy scorer against the same gold. Prints per document: the .txt, .docx and .pdf score
+and false errors, and the formats' means. Everything is built in a temporary folder.
+
+By default a rendering holds the document as the .txt reader reads it (paragraphs, and every table it finds
+as a Word table, merged cells from the gold); `--raw-lines` renders the .txt's lines as they stand instead
+(only tab-convention tables become Word tables; flattened web text stays paragraphs).
+
+Usage: python benchmarks/renderings.py [--real DIR ...] [--only SUBSTRING ...] [--no-pdf] [--raw-lines]
+                                       [--json FILE] [--keep DIR]
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from parsers.readers.libreoffice import find_soffice  # noqa: E402
+from tests.renderings_build import build_renderings  # noqa: E402
+
+FORMATS = ("txt", "docx", "pdf")
+
+
+def _accuracy():
+    spec = importlib.util.spec_from_file_location("accuracy", ROOT / "benchmarks" / "accuracy.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def gold_files(reals: list[Path], only: list[str] | None = None) -> list[Path]:
+    found = [g for folder in reals for g in sorted(Path(folder).rglob("*.gold.json"))]
+    return [g for g in found if not only or any(o in g.name for o in only)]
+
+
+def score_renderings(golds: list[Path], work: Path, pdf: bool = True, raw_lines: bool = False) -> dict:
+    """Builds the renderings of ``golds`` in ``work`` and scores them: {stem: {fmt: result}} plus build info."""
+    accuracy = _accuracy()
+    soffice = find_soffice() if pdf else None
+    infos = build_renderings(golds, work, soffice, raw_lines)
+    dirs = sorted(p for p in work.iterdir() if p.is_dir())
+    gold_of, files, _ = accuracy.collect_inputs(dirs)
+    files = [f for f in files if f.name in gold_of]  # the samples are not renderings
+    outputs = accuracy.run_tool(files)
+    table: dict[str, dict] = {}
+    for name, gold in gold_of.items():
+        stem, fmt = name.rsplit(".", 1)
+        table.setdefault(stem, {"set": gold["_set"], "kind": gold.get("kind", "notice")})[fmt] = \
+            accuracy.score_gold(gold, outputs[name])
+    for stem, row in table.items():
+        row["build"] = infos.get(stem + ".txt", {})
+    return {"documents": table, "pdf": soffice is not None}
+
+
+def _cell(result: dict | None) -> str:
+    if result is None:
+        return "—"
+    return f"{result['score']:.3f}" + (f" ({result['false_errors']}e)" if result.get("false_errors") else "")
+
+
+def markdown(result: dict) -> str:
+    lines = ["| document | kind | txt | docx | pdf | false errors txt/docx/pdf |", "|---|---|---|---|---|---|"]
+    sums: dict[str, list[float]] = {f: [] for f in FORMATS}
+    below: dict[str, int] = {f: 0 for f in FORMATS}
+    for stem, row in sorted(result["documents"].items()):
+        errors = "/".join(str(row[f]["false_errors"]) if f in row else "—" for f in FORMATS)
+        lines.append(f"| {stem} | {row['kind']} | " + " | ".join(_cell(row.get(f)) for f in FORMATS)
+                     + f" | {errors} |")
+        for f in FORMATS:
+            if f in row:
+                sums[f].append(row[f]["score"])
+                if f != "txt" and "txt" in row and row[f]["score"] < row["txt"]["score"] - 1e-9:
+                    below[f] += 1
+    means = "; ".join(f"{f}: mean {sum(v) / len(v):.3f} over {len(v)}" for f, v in sums.items() if v)
+    lines += ["", means, f"renderings scoring below their .txt: docx {below['docx']}, pdf {below['pdf']}"]
+    if not result["pdf"]:
+        lines.append("(no PDF: LibreOffice not found or --no-pdf)")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    accuracy = _accuracy()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--real", type=Path, action="append", help="folder of *.gold.json and .txt (repeatable; "
+                        "default: the accuracy benchmark's sets)")
+    parser.add_argument("--only", action="append", help="only gold files whose name contains this (repeatable)")
+    parser.add_argument("--no-pdf", action="store_true", help="build and score the .docx only")
+    parser.add_argument("--raw-lines", action="store_true", help="render the .txt's lines as they stand (web "
+                        "artefacts kept: flattened tables as paragraphs) instead of the .txt reader's blocks")
+    parser.add_argument("--json", type=Path, help="write every figure to this JSON file")
+    parser.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temporary one)")
+    args = parser.parse_args(argv)
+    golds = gold_files(args.real or list(accuracy.DEFAULT_REALS), args.only)
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+        result = score_renderings(golds, args.keep, pdf=not args.no_pdf, raw_lines=args.raw_lines)
+    else:
+        with tempfile.TemporaryDirectory(prefix="renderings-") as tmp:
+            result = score_renderings(golds, Path(tmp), pdf=not args.no_pdf, raw_lines=args.raw_lines)
+    print(markdown(result))
+    if args.json:
+        args.json.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
