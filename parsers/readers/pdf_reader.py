@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # OCR (numpy, PIL) and table geometry (pdfplumber) load when 
 PAGE_NUMBER = regex.compile(
     r"^[\s—–\-－~·]*(?:第\s*)?\d{1,4}\s*(?:页)?\s*(?:[/／]\s*(?:共\s*)?\d{1,4}\s*页?|共\s*\d{1,4}\s*页)?[\s—–\-－~·]*$")
 DIGIT_RUN = regex.compile(r"\d+")
+BARE_NUMBER = regex.compile(r"^[\d.]+\s*分?$")
 TERMINAL = regex.compile(r"[。；;：:！!？?]\s*[”」』）)]?\s*$")
 OCR_DPI = 150  # a page without a usable text layer is rendered at this resolution for OCR
 OCR_MAX_SIDE = 2400  # px: a huge page is rendered smaller rather than exhaust memory
@@ -205,6 +206,10 @@ def _may_hold_table(lines: list[_Line], textpage, text: str, moved: list[int]) -
     shared = LAYOUT.table_min_shared_baselines
     if len(starts) >= LAYOUT.table_min_line_starts or sum(line.joined for line in lines) >= shared:
         return True
+    # Cells written cell by cell (LibreOffice): lines side by side on one baseline, not one after the other.
+    baselines = Counter(round(line.top) for line in lines)
+    if sum(1 for n in baselines.values() if n > 1) >= shared:
+        return True
     return _wide_gaps(textpage, text, set(moved), shared) >= shared
 
 
@@ -337,7 +342,8 @@ def _assemble(pages: list[_Page], source: str) -> list:
         elif isinstance(item, _PageTable):
             flush()
             _add_table(blocks, item, source, continues=isinstance(prev_item, _PageTable))
-        elif current and _continues(current[-1], item, margin_left, margin_right):
+        elif current and (_continues(current[-1], item, margin_left, margin_right)
+                          or _centred_wrap(current, item, margin_left, margin_right)):
             current.append(item)
         else:
             flush()
@@ -378,6 +384,18 @@ def _continues(prev: _Line, line: _Line, left: float, right: float) -> bool:
     return True
 
 
+def _centred_wrap(current: list[_Line], line: _Line, left: float, right: float) -> bool:
+    """A centred line (a title) too long for one line: its first line fills the width, centred (a body
+    paragraph's first line is indented, its end at the margin), and the rest is centred under it in the
+    same size."""
+    first = current[0]
+    size = first.size or LAYOUT.default_font_size
+    return (len(current) == 1 and abs(line.size - first.size) <= LAYOUT.size_change * size
+            and first.x0 - left < 2 * size and abs((first.x0 - left) - (right - first.x1)) < size
+            and line.x0 > left + LAYOUT.first_line_indent * size and abs((line.x0 - left) - (right - line.x1)) < size
+            and line.page == first.page and 0 < line.top - first.top <= LAYOUT.paragraph_gap * size)
+
+
 def _paragraph(lines: list[_Line], source: str, left: float, right: float, size: float) -> Paragraph:
     text = lines[0].text
     for line in lines[1:]:
@@ -395,7 +413,7 @@ def _add_table(blocks: list, item: _PageTable, source: str, continues: bool) -> 
         header = _norm_row(previous.rows[0].cells)
         if _norm_row(rows[0]) == header:
             rows = rows[1:]  # the header repeated on every page
-        if rows and not (rows[0][0] or "").strip() and previous.rows:
+        if rows and previous.rows and _cut_row(previous.rows[-1].cells, rows[0]):
             _merge_split_row(previous.rows[-1], rows[0])  # a row cut by the page break
             rows = rows[1:]
         start = len(previous.rows)
@@ -412,10 +430,30 @@ def _norm_row(cells: list[str | None]) -> list[str]:
     return [WHITESPACE.sub("", c or "") for c in cells]
 
 
+def _cut_row(before: list[str], after: list[str | None]) -> bool:
+    """``after`` (the first row on a page) is the rest of ``before`` (the last row on the page before):
+    a cell filled above is empty here (a row of its own would give its number or weight again), each
+    filled cell goes on from a filled cell above that is no bare number, and its first cell is empty
+    or some cell goes on from a sentence the page break cut."""
+    pairs = [(b.strip(), (a or "").strip()) for b, a in zip(before, after)]
+    if not any(b and not a for b, a in pairs) or not any(a for _, a in pairs):
+        return False
+    if any(a and (not b or BARE_NUMBER.match(b)) for b, a in pairs):
+        return False
+    return not pairs[0][1] or any(a and _cut_mid(b) for b, a in pairs)
+
+
+def _cut_mid(text: str) -> bool:
+    """Text that stops mid-sentence: not at a stop, a closing bracket or a bare number (`20`, `5分`)."""
+    text = text.strip()
+    return bool(text) and not TERMINAL.search(text) and not text.endswith((")", "）")) and not BARE_NUMBER.match(text)
+
+
 def _merge_split_row(target: TableRow, tail: list[str | None]) -> None:
     for c, part in enumerate(tail):
         if part and c < len(target.cells):
-            target.cells[c] = f"{target.cells[c]}\n{part}" if target.cells[c] else part
+            joint = "" if _cut_mid(target.cells[c]) else "\n"  # a sentence the break cut goes on
+            target.cells[c] = f"{target.cells[c]}{joint}{part}" if target.cells[c] else part
 
 
 def _fill_merged(rows: list[TableRow], start: int) -> None:
