@@ -1,0 +1,133 @@
+"""PDF reader regressions found by reading gold documents rendered .docx → .pdf by LibreOffice
+(benchmarks/renderings.py). Each test lays out a small page the way LibreOffice drew the failing one:
+lines with their geometry, tables as the ruling finder gives them, characters with their boxes."""
+from __future__ import annotations
+
+from parsers.readers.pdf_reader import _kept, _may_hold_table, _Line, _Page, _PageTable, assemble_pages
+from parsers.readers.pdf_tables import _Char, _cell_text
+from schemas.blocks import Table
+
+WIDTH = 612.0  # Letter, as python-docx's default page
+LEFT, RIGHT, SIZE = 79.0, 533.0, 16.0  # text area and 三号 body type
+
+
+def line(text: str, top: float, x0: float = LEFT + 2 * SIZE, page: int = 1, size: float = SIZE,
+         x1: float | None = None) -> _Line:
+    return _Line(text, page, 0, x0, x1 if x1 is not None else x0 + len(text) * size, top, size)
+
+
+def blocks(*pages: _Page) -> list:
+    for page in pages:
+        for k, item in enumerate(page.items, 1):
+            item.number = k
+    return assemble_pages(list(pages), "t.pdf")
+
+
+def test_one_line_paragraphs_are_not_joined_when_no_line_reaches_the_margin():
+    # Short headings, each a line indented as a first line: no line wraps, so their ends say nothing
+    # of the right margin. Before, the margin was taken from them and every line ran on into the next.
+    texts = ["环境质量指标(35分)", "一、城市环境空气质量(18分)", "二、集中式饮用水源地水质达标率(6分)",
+             "三、城市水域功能区水质达标率(6分)", "四、跨市河流交接断面水质达标率(5分)"]
+    page = _Page(1, [line(t, 100 + 28 * k) for k, t in enumerate(texts)], WIDTH)
+    assert [b.text for b in blocks(page)] == texts
+
+
+def test_wrapped_paragraph_still_joined_with_the_page_width_known():
+    first = line("为推进我市县、乡河道及村组河塘清淤工作，加强对水利站主要", 100, x1=RIGHT)
+    rest = line("负责人的考核，特制定如下考核办法：", 128, x0=LEFT)
+    page = _Page(1, [first, rest, line("一、考核对象：", 156)], WIDTH)
+    assert [b.text for b in blocks(page)] == [first.text + rest.text, "一、考核对象："]
+
+
+def test_centred_title_wrapped_over_two_lines_is_one_paragraph():
+    title = _Line("村庄河塘清淤工作考核办法坛水字(2008)44", 1, 0, 91, 522, 77, 22.0)
+    tail = _Line("号", 1, 0, 295, 317, 105, 22.0)
+    wrapped = [line("为推进我市县、乡河道及村组河塘清淤工作，加强对水利站", 165, x1=RIGHT)]
+    wrapped += [line("主要负责人的考核，特制定如下考核办法，各站应当认真", 193 + 28 * k, x0=LEFT, x1=RIGHT) for k in range(2)]
+    wrapped.append(line("执行。", 249, x0=LEFT))
+    page = _Page(1, [title, tail, line("各水利站：", 137)] + wrapped, WIDTH)
+    assert [b.text for b in blocks(page)][:3] == [title.text + "号", "各水利站：", "".join(w.text for w in wrapped)]
+
+
+def test_table_header_alone_at_page_bottom_joins_its_body_on_the_next_page():
+    header = ["序号", "考评指标", "权重", "数据来源"]
+    body = [["1", "地区生产总值", "10", "省统计局"], ["2", "财政收入", "12", "省财政厅"]]
+    page1 = _Page(1, [line("附件2：示范区考核评价指标体系", 100), _PageTable([header], 1, 700, 0)], WIDTH)
+    page2 = _Page(2, [_PageTable(body, 2, 72, 0)], WIDTH)
+    out = blocks(page1, page2)
+    (table,) = [b for b in out if isinstance(b, Table)]
+    assert [r.cells for r in table.rows] == [header] + body
+    assert [b.text for b in out if not isinstance(b, Table)] == ["附件2：示范区考核评价指标体系"]
+
+
+def test_single_ruled_row_without_a_table_next_to_it_is_read_as_text():
+    boxed = _PageTable([["注：本表由各乡镇填报。"]], 1, 300, 0)
+    page = _Page(1, [line("一、考核对象。", 100), boxed, line("二、考核内容。", 400)], WIDTH)
+    assert [getattr(b, "text", None) for b in blocks(page)] == ["一、考核对象。", "注：本表由各乡镇填报。", "二、考核内容。"]
+
+
+def test_one_row_table_kept_only_at_a_page_edge():
+    class Found:
+        def __init__(self, top: float, bottom: float):
+            self.bbox, self.rows = (LEFT, top, RIGHT, bottom), [["序号", "指标"]]
+
+    lines = [line("正文", 100), line("— 2 —", 760)]  # a page number below does not count
+    at_bottom, in_middle = Found(700, 730), Found(300, 330)
+    lines_middle = lines + [line("其后正文", 400)]
+    assert _kept([at_bottom], lines) == [at_bottom]
+    assert _kept([in_middle], lines_middle) == []
+
+
+def test_row_cut_by_page_break_is_one_row():
+    header = ["考核内容", "评分标准", "分值", "自评分"]
+    page1 = _Page(1, [_PageTable([header, ["采取多种形式开展廉政教育", "每年参加活动2次得10分。", "10", ""],
+                                  ["认真执行廉", "党员干部发", "20", ""]], 1, 100, 0)], WIDTH)
+    page2 = _Page(2, [_PageTable([["洁自律有关规定。", "生一起违法违纪案件扣5分。", "", ""],
+                                  ["认真处理村支部党员干部错误。", "发现隐瞒一次扣5分。", "20", ""]], 2, 72, 0)], WIDTH)
+    (table,) = blocks(page1, page2)
+    assert [r.cells[:3] for r in table.rows[2:]] == [
+        ["认真执行廉洁自律有关规定。", "党员干部发生一起违法违纪案件扣5分。", "20"],
+        ["认真处理村支部党员干部错误。", "发现隐瞒一次扣5分。", "20"]]
+
+
+def test_cell_paragraph_after_page_break_joins_its_row_even_after_a_stop():
+    page1 = _Page(1, [_PageTable([["考核项目", "考核标准", "分值"], ["(一)组织", "1.成立机构", "1"],
+                                  ["", "各市安委办调动成员单位开展活动；", "2"]], 1, 100, 0)], WIDTH)
+    page2 = _Page(2, [_PageTable([["", "各行业主管部门调动企业开展活动", ""], ["", "按时报送信息", "2"]], 2, 72, 0)],
+                  WIDTH)
+    (table,) = blocks(page1, page2)
+    assert [r.cells[1] for r in table.rows[2:]] == ["各市安委办调动成员单位开展活动；\n各行业主管部门调动企业开展活动",
+                                                   "按时报送信息"]
+
+
+def test_new_row_under_a_merged_cell_after_page_break_stays_a_row():
+    # The first cell is empty because the group's cell is merged over the break, not because the row
+    # was cut: the row gives its own weight again. Before, it was glued to the row above (weight 2+2).
+    page1 = _Page(1, [_PageTable([["考核项目", "考核内容", "分值"], ["1.组织管理", "1.3每年有计划、有总结", "2"]],
+                                 1, 100, 0)], WIDTH)
+    page2 = _Page(2, [_PageTable([["", "1.4召开爱卫会全体会议", "2"]], 2, 72, 0),
+                      line("二、考核方法", 200)], WIDTH)
+    table = blocks(page1, page2)[0]
+    assert [r.cells[1:] for r in table.rows[1:]] == [["1.3每年有计划、有总结", "2"], ["1.4召开爱卫会全体会议", "2"]]
+
+
+def test_table_written_cell_by_cell_is_searched_for_rules():
+    # LibreOffice writes a table cell by cell: a row's cells are lines side by side on one baseline,
+    # not one line pdfium split; with three text columns the line starts alone did not tell.
+    cells = [line("洁自律有关", 80, x0=84), line("规定。", 94, x0=84), line("生一起违法", 80, x0=160),
+             line("违纪案件扣5分", 94, x0=160), line("认真处理村", 130, x0=84), line("发现隐瞒错", 130, x0=160),
+             line("20", 130, x0=236)]
+    assert _may_hold_table(cells, None, "", [])
+
+
+def _chars(text: str, top: float, x0: float) -> list[_Char]:
+    """A line's characters as ``_chars`` gives them: ``cy`` from the baseline, the same for all."""
+    return [_Char(ch, x0 + 12 * k, x0 + 12 * k + 6, top, 12.0, x0 + 12 * k + 12) for k, ch in enumerate(text)]
+
+
+def test_cell_punctuation_stays_on_its_line_and_soft_wraps_are_joined():
+    # Each line fills the cell (155–230, room for 5 characters after its padding): a soft wrap.
+    chars = _chars("县(市、", 180, 160) + _chars("区)政府出", 194, 160) + _chars("台。", 208, 160)
+    chars += _chars("查阅资料", 236, 160)  # after a line that ended short: a paragraph of its own
+    chars.sort(key=lambda c: c.cy)
+    assert _cell_text((155, 171, 230, 298), chars) == "县(市、区)政府出台。\n查阅资料"

@@ -1,0 +1,51 @@
+"""Gold documents read as other renderings score as their .txt does: each rendered as a drafter's office
+would make it (.docx by python-docx, .pdf of it by LibreOffice; tests/renderings_build.py) and scored by
+the accuracy scorer against the same gold. The documents cover a notice head with a table that a page
+break parts from its header (003), merged cells (012), a table row cut by a page break (110), a notice of
+one-line headings (101), a centred title wrapped in two lines (203) and a table a web page flattened one
+cell per line (306). Without LibreOffice only the .docx are scored (the reason is printed)."""
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from parsers.readers.libreoffice import find_soffice
+from tests.conftest import ROOT
+
+DOCS = ("003_anhui", "012_cun", "101_guangdong", "110_jincun", "203_jintan", "306_cangnan")
+TOLERANCE = 0.0  # made equal: every rendering here scores exactly as its .txt
+
+
+def _renderings():
+    spec = importlib.util.spec_from_file_location("renderings", ROOT / "benchmarks" / "renderings.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def scored(tmp_path_factory) -> dict:
+    renderings = _renderings()
+    golds = renderings.gold_files(list(renderings._accuracy().DEFAULT_REALS), list(DOCS))
+    assert len(golds) == len(DOCS)
+    pdf = find_soffice() is not None
+    if not pdf:
+        print("LibreOffice not found: the .pdf renderings are not built, only the .docx are scored")
+    return renderings.score_renderings(golds, tmp_path_factory.mktemp("renderings"), pdf=pdf)
+
+
+@pytest.mark.parametrize("doc", DOCS)
+def test_rendering_scores_as_its_txt(scored, doc):
+    (row,) = [row for stem, row in scored["documents"].items() if stem.startswith(doc)]
+    formats = ("docx", "pdf") if scored["pdf"] else ("docx",)
+    for fmt in formats:
+        assert fmt in row, f"{doc}: no {fmt} rendering scored"
+        assert row[fmt]["score"] >= row["txt"]["score"] - TOLERANCE, (doc, fmt, row[fmt], row["txt"])
+        assert row[fmt]["false_errors"] <= row["txt"]["false_errors"], (doc, fmt, row[fmt])
+
+
+def test_merged_cells_are_real_word_merges(scored):
+    # The gold's filled rows say which empty cells of 012's tab-convention table are merged.
+    (row,) = [row for stem, row in scored["documents"].items() if stem.startswith("012_cun")]
+    assert row["build"] == {"tables": 1, "merged": 5, "unaligned": 0}
