@@ -28,8 +28,9 @@ from parsers.readers import pdfium_bare as bare
 from parsers.readers.limits import LIMITS
 from parsers.readers.pdf_layout import (BAD_CHAR, LAYOUT, NOT_SPACE, READABLE_CHAR, WHITESPACE,  # noqa: F401
                                          text_layer_problem)
+from parsers.readers.pdf_page_tables import add_table, same_width
 from parsers.textnorm import clean_text
-from schemas.blocks import Document, Paragraph, Provenance, ReaderWarning, Table, TableRow
+from schemas.blocks import Document, Paragraph, Provenance, ReaderWarning
 
 if TYPE_CHECKING:  # OCR (numpy, PIL) and table geometry (pdfplumber) load when a page needs them
     from parsers import ocr as ocr_engine
@@ -38,7 +39,6 @@ if TYPE_CHECKING:  # OCR (numpy, PIL) and table geometry (pdfplumber) load when 
 PAGE_NUMBER = regex.compile(
     r"^[\s—–\-－~·]*(?:第\s*)?\d{1,4}\s*(?:页)?\s*(?:[/／]\s*(?:共\s*)?\d{1,4}\s*页?|共\s*\d{1,4}\s*页)?[\s—–\-－~·]*$")
 DIGIT_RUN = regex.compile(r"\d+")
-BARE_NUMBER = regex.compile(r"^[\d.]+\s*分?$")
 TERMINAL = regex.compile(r"[。；;：:！!？?]\s*[”」』）)]?\s*$")
 OCR_DPI = 150  # a page without a usable text layer is rendered at this resolution for OCR
 OCR_MAX_SIDE = 2400  # px: a huge page is rendered smaller rather than exhaust memory
@@ -182,13 +182,11 @@ def _kept(tables: list, lines: list[_Line]) -> list:
     """Tables of two rows or more, and a single row with nothing but a page number below it or above
     it: a table's first or last row that the page break parted from the rest (``_assemble`` keeps it
     as a table only next to the rest)."""
-    def alone_below(t) -> bool:
-        return not any(line.top > t.bbox[3] and not PAGE_NUMBER.match(line.text) for line in lines)
+    def alone(t, side: int) -> bool:  # nothing but a page number below (side 1) or above (side -1) it
+        edge = t.bbox[3] if side > 0 else t.bbox[1]
+        return not any((line.top - edge) * side > 0 and not PAGE_NUMBER.match(line.text) for line in lines)
 
-    def alone_above(t) -> bool:
-        return not any(line.top < t.bbox[1] and not PAGE_NUMBER.match(line.text) for line in lines)
-
-    return [t for t in tables if len(t.rows) > 1 or alone_below(t) or alone_above(t)]
+    return [t for t in tables if len(t.rows) > 1 or alone(t, 1) or alone(t, -1)]
 
 
 def _may_be_moved(text: str) -> list[int]:
@@ -335,13 +333,13 @@ def _assemble(pages: list[_Page], source: str) -> list:
     items = [it for page in pages for it in page.items]
     for k, item in enumerate(items):
         if isinstance(item, _PageTable) and len(item.rows) == 1 and not (
-                _same_width(item, items[k + 1:k + 2]) or _same_width(item, [prev_item])):
+                same_width(item, items[k + 1:k + 2]) or same_width(item, [prev_item])):
             flush()  # a single ruled row no table follows: a boxed line, read as its cells' text
             blocks.extend(Paragraph(clean_text(c), Provenance(source, item.page, item.number))
                           for c in item.rows[0] if c and c.strip())
         elif isinstance(item, _PageTable):
             flush()
-            _add_table(blocks, item, source, continues=isinstance(prev_item, _PageTable))
+            add_table(blocks, item, source, continues=isinstance(prev_item, _PageTable))
         elif current and (_continues(current[-1], item, margin_left, margin_right)
                           or _centred_wrap(current, item, margin_left, margin_right)):
             current.append(item)
@@ -351,11 +349,6 @@ def _assemble(pages: list[_Page], source: str) -> list:
         prev_item = item
     flush()
     return blocks
-
-
-def _same_width(item: _PageTable, other: list) -> bool:
-    """The item beside this one row is a table as wide (the rest of its table, over the page break)."""
-    return bool(other) and isinstance(other[0], _PageTable) and len(other[0].rows[0]) == len(item.rows[0])
 
 
 def _margins(lines: list[_Line]) -> tuple[float, float, float]:
@@ -404,64 +397,3 @@ def _paragraph(lines: list[_Line], source: str, left: float, right: float, size:
     first = lines[0]
     centered = len(lines) == 1 and first.x0 > left + LAYOUT.centred_indent * size and abs((first.x0 - left) - (right - first.x1)) < size
     return Paragraph(clean_text(text), Provenance(source, first.page, first.number, ocr=any(line.ocr for line in lines)), centered=centered)
-
-
-def _add_table(blocks: list, item: _PageTable, source: str, continues: bool) -> None:
-    rows = item.rows
-    previous = blocks[-1] if blocks and isinstance(blocks[-1], Table) else None
-    if continues and previous is not None and rows and len(rows[0]) == len(previous.rows[0].cells):
-        header = _norm_row(previous.rows[0].cells)
-        if _norm_row(rows[0]) == header:
-            rows = rows[1:]  # the header repeated on every page
-        if rows and previous.rows and _cut_row(previous.rows[-1].cells, rows[0]):
-            _merge_split_row(previous.rows[-1], rows[0])  # a row cut by the page break
-            rows = rows[1:]
-        start = len(previous.rows)
-        first = item.number + len(item.rows) - len(rows)
-        previous.rows.extend(TableRow(list(r), Provenance(source, item.page, first + k)) for k, r in enumerate(rows))
-        _fill_merged(previous.rows, start)
-        return
-    table_rows = [TableRow(list(r), Provenance(source, item.page, item.number + k)) for k, r in enumerate(rows)]
-    _fill_merged(table_rows, 0)
-    blocks.append(Table(table_rows, Provenance(source, item.page, item.number), merges_resolved=True))
-
-
-def _norm_row(cells: list[str | None]) -> list[str]:
-    return [WHITESPACE.sub("", c or "") for c in cells]
-
-
-def _cut_row(before: list[str], after: list[str | None]) -> bool:
-    """``after`` (the first row on a page) is the rest of ``before`` (the last row on the page before):
-    a cell filled above is empty here (a row of its own would give its number or weight again), each
-    filled cell goes on from a filled cell above that is no bare number, and its first cell is empty
-    or some cell goes on from a sentence the page break cut."""
-    pairs = [(b.strip(), (a or "").strip()) for b, a in zip(before, after)]
-    if not any(b and not a for b, a in pairs) or not any(a for _, a in pairs):
-        return False
-    if any(a and (not b or BARE_NUMBER.match(b)) for b, a in pairs):
-        return False
-    return not pairs[0][1] or any(a and _cut_mid(b) for b, a in pairs)
-
-
-def _cut_mid(text: str) -> bool:
-    """Text that stops mid-sentence: not at a stop, a closing bracket or a bare number (`20`, `5分`)."""
-    text = text.strip()
-    return bool(text) and not TERMINAL.search(text) and not text.endswith((")", "）")) and not BARE_NUMBER.match(text)
-
-
-def _merge_split_row(target: TableRow, tail: list[str | None]) -> None:
-    for c, part in enumerate(tail):
-        if part and c < len(target.cells):
-            joint = "" if _cut_mid(target.cells[c]) else "\n"  # a sentence the break cut goes on
-            target.cells[c] = f"{target.cells[c]}{joint}{part}" if target.cells[c] else part
-
-
-def _fill_merged(rows: list[TableRow], start: int) -> None:
-    """A vertically merged cell's value belongs to every row it spans."""
-    from parsers.readers.pdf_tables import MERGED_UP  # loaded already: tables come from there
-    for r in range(start, len(rows)):
-        cells = rows[r].cells
-        for c, value in enumerate(cells):
-            if value is MERGED_UP:
-                above = rows[r - 1].cells[c] if r > 0 and c < len(rows[r - 1].cells) else ""
-                cells[c] = above or ""

@@ -3,8 +3,8 @@
 lines with their geometry, tables as the ruling finder gives them, characters with their boxes."""
 from __future__ import annotations
 
-from parsers.readers.pdf_reader import _kept, _may_hold_table, _Line, _Page, _PageTable, assemble_pages
-from parsers.readers.pdf_tables import _Char, _cell_text
+from parsers.readers.pdf_reader import _kept, _Line, _may_hold_table, _Page, _PageTable, assemble_pages
+from parsers.readers.pdf_tables import _cell_text, _Char
 from schemas.blocks import Table
 
 WIDTH = 612.0  # Letter, as python-docx's default page
@@ -43,7 +43,8 @@ def test_centred_title_wrapped_over_two_lines_is_one_paragraph():
     title = _Line("村庄河塘清淤工作考核办法坛水字(2008)44", 1, 0, 91, 522, 77, 22.0)
     tail = _Line("号", 1, 0, 295, 317, 105, 22.0)
     wrapped = [line("为推进我市县、乡河道及村组河塘清淤工作，加强对水利站", 165, x1=RIGHT)]
-    wrapped += [line("主要负责人的考核，特制定如下考核办法，各站应当认真", 193 + 28 * k, x0=LEFT, x1=RIGHT) for k in range(2)]
+    wrapped += [line("主要负责人的考核，特制定如下考核办法，各站应当认真", 193 + 28 * k, x0=LEFT, x1=RIGHT)
+                for k in range(2)]
     wrapped.append(line("执行。", 249, x0=LEFT))
     page = _Page(1, [title, tail, line("各水利站：", 137)] + wrapped, WIDTH)
     assert [b.text for b in blocks(page)][:3] == [title.text + "号", "各水利站：", "".join(w.text for w in wrapped)]
@@ -63,7 +64,8 @@ def test_table_header_alone_at_page_bottom_joins_its_body_on_the_next_page():
 def test_single_ruled_row_without_a_table_next_to_it_is_read_as_text():
     boxed = _PageTable([["注：本表由各乡镇填报。"]], 1, 300, 0)
     page = _Page(1, [line("一、考核对象。", 100), boxed, line("二、考核内容。", 400)], WIDTH)
-    assert [getattr(b, "text", None) for b in blocks(page)] == ["一、考核对象。", "注：本表由各乡镇填报。", "二、考核内容。"]
+    texts = [getattr(b, "text", None) for b in blocks(page)]
+    assert texts == ["一、考核对象。", "注：本表由各乡镇填报。", "二、考核内容。"]
 
 
 def test_one_row_table_kept_only_at_a_page_edge():

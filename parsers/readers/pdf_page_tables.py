@@ -1,0 +1,84 @@
+"""A PDF table that goes on over pages: its pieces, one a page, put back together. A header repeated on
+every page is dropped, a row the page break cut is one row again, a header row the break parted from
+its body (a table of one row at a page's foot) is the table's first row."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import regex
+
+from parsers.readers.pdf_layout import WHITESPACE
+from schemas.blocks import Provenance, Table, TableRow
+
+if TYPE_CHECKING:
+    from parsers.readers.pdf_reader import _PageTable
+
+BARE_NUMBER = regex.compile(r"^[\d.]+\s*分?$")  # a weight or a row number: never the start of a cut sentence
+STOP = regex.compile(r"[。；;：:！!？?]\s*[”」』）)]?\s*$")
+
+
+def same_width(item: _PageTable, other: list) -> bool:
+    """The item beside this one row is a table as wide (the rest of its table, over the page break)."""
+    rows = getattr(other[0], "rows", None) if other else None  # a table, not a line
+    return bool(rows) and len(rows[0]) == len(item.rows[0])
+
+
+def add_table(blocks: list, item: _PageTable, source: str, continues: bool) -> None:
+    rows = item.rows
+    previous = blocks[-1] if blocks and isinstance(blocks[-1], Table) else None
+    if continues and previous is not None and rows and len(rows[0]) == len(previous.rows[0].cells):
+        header = _norm_row(previous.rows[0].cells)
+        if _norm_row(rows[0]) == header:
+            rows = rows[1:]  # the header repeated on every page
+        if rows and previous.rows and _cut_row(previous.rows[-1].cells, rows[0]):
+            _merge_split_row(previous.rows[-1], rows[0])  # a row cut by the page break
+            rows = rows[1:]
+        start = len(previous.rows)
+        first = item.number + len(item.rows) - len(rows)
+        previous.rows.extend(TableRow(list(r), Provenance(source, item.page, first + k)) for k, r in enumerate(rows))
+        _fill_merged(previous.rows, start)
+        return
+    table_rows = [TableRow(list(r), Provenance(source, item.page, item.number + k)) for k, r in enumerate(rows)]
+    _fill_merged(table_rows, 0)
+    blocks.append(Table(table_rows, Provenance(source, item.page, item.number), merges_resolved=True))
+
+
+def _norm_row(cells: list[str | None]) -> list[str]:
+    return [WHITESPACE.sub("", c or "") for c in cells]
+
+
+def _cut_row(before: list[str], after: list[str | None]) -> bool:
+    """``after`` (the first row on a page) is the rest of ``before`` (the last row on the page before):
+    a cell filled above is empty here (a row of its own would give its number or weight again), each
+    filled cell goes on from a filled cell above that is no bare number, and its first cell is empty
+    or some cell goes on from a sentence the page break cut."""
+    pairs = [(b.strip(), (a or "").strip()) for b, a in zip(before, after)]
+    if not any(b and not a for b, a in pairs) or not any(a for _, a in pairs):
+        return False
+    if any(a and (not b or BARE_NUMBER.match(b)) for b, a in pairs):
+        return False
+    return not pairs[0][1] or any(a and _cut_mid(b) for b, a in pairs)
+
+
+def _cut_mid(text: str) -> bool:
+    """Text that stops mid-sentence: not at a stop, a closing bracket or a bare number (`20`, `5分`)."""
+    text = text.strip()
+    return bool(text) and not STOP.search(text) and not text.endswith((")", "）")) and not BARE_NUMBER.match(text)
+
+
+def _merge_split_row(target: TableRow, tail: list[str | None]) -> None:
+    for c, part in enumerate(tail):
+        if part and c < len(target.cells):
+            joint = "" if _cut_mid(target.cells[c]) else "\n"  # a sentence the break cut goes on
+            target.cells[c] = f"{target.cells[c]}{joint}{part}" if target.cells[c] else part
+
+
+def _fill_merged(rows: list[TableRow], start: int) -> None:
+    """A vertically merged cell's value belongs to every row it spans."""
+    from parsers.readers.pdf_tables import MERGED_UP  # loaded already: tables come from there
+    for r in range(start, len(rows)):
+        cells = rows[r].cells
+        for c, value in enumerate(cells):
+            if value is MERGED_UP:
+                above = rows[r - 1].cells[c] if r > 0 and c < len(rows[r - 1].cells) else ""
+                cells[c] = above or ""
