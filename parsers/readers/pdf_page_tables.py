@@ -69,8 +69,7 @@ def _cut_mid(text: str) -> bool:
 def _merge_split_row(target: TableRow, tail: list[str | None]) -> None:
     for c, part in enumerate(tail):
         if part and c < len(target.cells):
-            joint = "" if _cut_mid(target.cells[c]) else "\n"  # a sentence the break cut goes on
-            target.cells[c] = f"{target.cells[c]}{joint}{part}" if target.cells[c] else part
+            target.cells[c] = f"{target.cells[c]}\n{part}" if target.cells[c] else part
 
 
 def _fill_merged(rows: list[TableRow], start: int) -> None:

