@@ -7,6 +7,7 @@ import regex
 
 from parsers.extract.cnnum import cn_to_int
 from parsers.extract.grammar import grammar
+from parsers.textnorm import halfwidth
 
 
 @dataclass(frozen=True)
@@ -92,3 +93,43 @@ def _after_glued_points(text: str, start: int) -> list[Marker]:
         kind = "arabic_comma" if m["sep"] == "、" else "arabic_dot"
         found.append(Marker(kind, int(m["d"]), text[m.start("d"):m.end()], m.start("d"), m.end()))
     return found
+
+
+# A flattened table's numbers glued to text after a full stop or a bracket: a row's 序号 or its 分值.
+GLUED_IN_RUN = regex.compile(r"(?<=[。；;)）])\s*(?P<n>\d{1,2}(?:\.\d{1,2})?)(?=\p{Han})")
+SENTENCE_AFTER = regex.compile(r"[^。；;]*")
+# `组织领导坚强有力(6)` right before its first row: a group's points written without 分
+GROUP_POINTS = regex.compile(r"(?<=\p{Han})[（(]\s*(?P<n>\d{1,3}(?:\.\d)?)\s*[）)]\s*$")
+MIN_ROWS = 2
+
+
+def numbered_rows(text: str) -> str | None:
+    """`(6)1content。(2011)2rule得0.5分。2content。1rule…`: a table flattened into one run, each row its bare 序号
+    glued before its content, its bare 分值 glued between the content and its scoring rule. Rewritten as
+    `(6分)1.content(2分)rule…2.content(1分)rule`, which the outline reads as numbered items with points; None
+    when the run is not such rows (the numbers alternate 序号, 分值, 序号 …, the 序号 running on by one)."""
+    from parsers.extract.points import read_points
+    h = halfwidth(text)
+    found = [m for m in GLUED_IN_RUN.finditer(h) if grammar().bare_number.match(h, m.start())]
+    rows, values, scored = [], [], 0
+    for m in found:
+        if len(rows) == len(values):  # a 序号: the next row's, its content unscored
+            after = SENTENCE_AFTER.match(h, m.end()).group()
+            if "." in m["n"] or (rows and int(m["n"]) != int(rows[-1]["n"]) + 1) or read_points(after).points:
+                return None
+            rows.append(m)
+        else:  # the row's 分值, before its rule
+            values.append(m)
+            scored += read_points(SENTENCE_AFTER.match(h, m.end()).group()).points is not None
+    if len(rows) < MIN_ROWS or scored < MIN_ROWS:
+        return None
+    out, pos = [], 0
+    for k, m in enumerate(sorted(rows + values, key=lambda x: x.start())):
+        head = text[pos:m.start()]
+        if k == 0:
+            group = GROUP_POINTS.search(head)
+            head = f"{head[:group.start()]}({group['n']}分)" if group else head
+        out.append(head)
+        out.append(f"{m['n']}." if k % 2 == 0 else f"({m['n']}分)")
+        pos = m.end()
+    return "".join(out) + text[pos:]
