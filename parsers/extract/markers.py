@@ -98,7 +98,7 @@ def _after_glued_points(text: str, start: int) -> list[Marker]:
 # A flattened table's numbers glued to text after a full stop or a bracket: a row's 序号 or its 分值.
 GLUED_IN_RUN = regex.compile(r"(?<=[。；;)）])\s*(?P<n>\d{1,2}(?:\.\d{1,2})?)(?=\p{Han})")
 SENTENCE_AFTER = regex.compile(r"[^。；;]*")
-# `组织领导坚强有力(6)` right before its first row: a group's points written without 分
+# `组织领导坚强有力(6)` right before its first row: a group's points written without 分 (its name ends in a word)
 GROUP_POINTS = regex.compile(r"(?<=\p{Han})[（(]\s*(?P<n>\d{1,3}(?:\.\d)?)\s*[）)]\s*$")
 MIN_ROWS = 2
 
@@ -110,15 +110,19 @@ def numbered_rows(text: str) -> str | None:
     when the run is not such rows (the numbers alternate 序号, 分值, 序号 …, the 序号 running on by one)."""
     from parsers.extract.points import read_points
     h = halfwidth(text)
-    found = [m for m in GLUED_IN_RUN.finditer(h) if grammar().bare_number.match(h, m.start())]
     rows, values, scored = [], [], 0
-    for m in found:
+    for m in GLUED_IN_RUN.finditer(h):
+        plain = grammar().bare_number.match(h, m.start()) is not None  # not a quantity (`。3次`, `。5组`)
         if len(rows) == len(values):  # a 序号: the next row's, its content unscored
             after = SENTENCE_AFTER.match(h, m.end()).group()
-            if "." in m["n"] or (rows and int(m["n"]) != int(rows[-1]["n"]) + 1) or read_points(after).points:
-                return None
+            follows = rows and (int(float(m["n"])) == int(rows[-1]["n"]) + 1  # a group restarts its rows at 1
+                                or m["n"] == "1" and GROUP_POINTS.search(h[values[-1].end():m.start()]))
+            if "." in m["n"] or not (follows or plain and not rows) or read_points(after).points:
+                if plain:
+                    return None
+                continue
             rows.append(m)
-        else:  # the row's 分值, before its rule
+        elif plain:  # the row's 分值, before its rule
             values.append(m)
             scored += read_points(SENTENCE_AFTER.match(h, m.end()).group()).points is not None
     if len(rows) < MIN_ROWS or scored < MIN_ROWS:
@@ -126,7 +130,7 @@ def numbered_rows(text: str) -> str | None:
     out, pos = [], 0
     for k, m in enumerate(sorted(rows + values, key=lambda x: x.start())):
         head = text[pos:m.start()]
-        if k == 0:
+        if k % 2 == 0:  # a group's `名称(6)` before its first row
             group = GROUP_POINTS.search(head)
             head = f"{head[:group.start()]}({group['n']}分)" if group else head
         out.append(head)

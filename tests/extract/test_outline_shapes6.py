@@ -81,3 +81,17 @@ def test_glued_rows_report_a_group_that_does_not_add_up():
 def test_glued_numbers_that_do_not_alternate_are_not_rows():
     assert numbered_rows("完成任务。2各村开展检查。3各村上报资料。") is None
     assert numbered_rows("建立台账。2每缺一项扣0.5分。建立制度。") is None
+
+
+def test_glued_rows_go_on_under_the_next_group_numbered_on_or_restarted():
+    second = "二、宣传教育深入(3){n}开展主题宣传。2每开展一次得1分。{m}组织一次培训。1组织培训的得1分。"
+    for n, m in ((4, 5), (1, 2)):
+        rows = _rows([GLUED + second.format(n=n, m=m)])
+        assert [(r[0], r[1], r[2]) for r in rows][3:] == [("宣传教育深入", 3, n), ("宣传教育深入", 3, m)]
+
+
+def test_flattened_row_heading_with_bracketed_points_before_its_items():
+    rows = _rows(["某县单位评价细则序号评价指标分值评分标准1组织领导(3分)(1)成立领导小组,满分2分。(2)召开会议,满分1分。"
+                  "2宣传教育(2分)(1)开展宣传,满分2分。"])
+    assert [(r[0], r[1], r[2], r[4]) for r in rows] == [
+        ("组织领导", 3, 1, 2.0), ("组织领导", 3, 2, 1.0), ("宣传教育", 2, 1, 2.0)]
