@@ -85,7 +85,7 @@ class OutlineBuilder:
         if g.intro.search(no_space(h)):
             return  # `具体内容如下：` only announces the items below
         label = g.attachment.match(h)
-        if label or g.salutation.match(h.strip()):
+        if label or g.salutation.match(h.strip()) and marker_at_start(h) is None:  # `二、扣分标准:` is a heading
             self.stack = []
             rest = text[label.end():].strip() if label else ""
             if not rest or marker_at_start(halfwidth(rest)) is None and not _numbered_inside(rest):

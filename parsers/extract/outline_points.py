@@ -63,6 +63,7 @@ def _deduction_parts() -> tuple[str, ...]:
     return tuple(load_data("scoring.json")["deduction_parts"])
 
 
+MAX_PART_NAME = 12  # `三、扣分标准`, `(二)考核扣分细则:`: a part's name, not a sentence that mentions one
 DEDUCTION_VALUE = regex.compile(r"[扣减]\s*\d")
 
 
@@ -74,8 +75,8 @@ def in_deduction_part(node) -> bool:
     parts = _deduction_parts()
     owner = node.parent
     while owner is not None and owner.kind != "root":
-        name = matching_copy(owner.raw)
-        if owner.marker is not None and any(name.startswith(word) for word in parts):
+        name = matching_copy(owner.raw).strip(" :：。")
+        if owner.marker is not None and len(name) <= MAX_PART_NAME and any(word in name for word in parts):
             return True
         owner = owner.parent
     return False

@@ -29,7 +29,7 @@ def test_deduction_rules_in_a_part_of_their_own_and_a_veto_clause_are_clauses_wi
     rows = _rows(["一、评分标准",
                   "1、台账管理(30分)",
                   "2、宣传培训(70分)",
-                  "二、扣分标准",
+                  "二、考核扣分标准",
                   "1、台账管理",
                   "(1)台账缺一项的扣2分。",
                   "(2)数据不实的发现一处扣5分。",
@@ -95,3 +95,9 @@ def test_flattened_row_heading_with_bracketed_points_before_its_items():
                   "2宣传教育(2分)(1)开展宣传,满分2分。"])
     assert [(r[0], r[1], r[2], r[4]) for r in rows] == [
         ("组织领导", 3, 1, 2.0), ("组织领导", 3, 2, 1.0), ("宣传教育", 2, 1, 2.0)]
+
+
+def test_a_numbered_heading_ending_in_a_colon_is_no_salutation():
+    rows = _rows(["一、评分标准:", "1、台账管理(30分)", "2、宣传培训(70分)", "二、扣分标准:", "1、台账管理",
+                  "(1)台账缺一项的扣2分。", "(2)数据不实的扣5分。"])
+    assert [(r[2], r[4]) for r in rows] == [(1, 30.0), (2, 70.0), (1, None), (2, None)]
