@@ -96,7 +96,9 @@ def _after_glued_points(text: str, start: int) -> list[Marker]:
 
 
 # A flattened table's numbers glued to text after a full stop or a bracket: a row's 序号 or its 分值.
-GLUED_IN_RUN = regex.compile(r"(?<=[。；;)）])\s*(?P<n>\d{1,2}(?:\.\d{1,2})?)(?=\p{Han})")
+# A 序号 may keep its separator (`。2、党委…`), a 分值 its 分 (`(2011)2分每做到…`).
+GLUED_IN_RUN = regex.compile(r"(?<=[。；;)）])\s*(?P<n>\d{1,2}(?:\.\d{1,2})?)(?:(?P<sep>\s*[、.．])|(?P<fen>\s*分))?"
+                             r"(?=\s?\p{Han})")
 SENTENCE_AFTER = regex.compile(r"[^。；;]*")
 # `组织领导坚强有力(6)` right before its first row: a group's points written without 分 (its name ends in a word)
 GROUP_POINTS = regex.compile(r"(?<=\p{Han})[（(]\s*(?P<n>\d{1,3}(?:\.\d)?)\s*[）)]\s*$")
@@ -112,17 +114,18 @@ def numbered_rows(text: str) -> str | None:
     h = halfwidth(text)
     rows, values, scored = [], [], 0
     for m in GLUED_IN_RUN.finditer(h):
-        plain = grammar().bare_number.match(h, m.start()) is not None  # not a quantity (`。3次`, `。5组`)
+        # not a quantity (`。3次`, `。5组`)
+        plain = bool(m["sep"] or m["fen"]) or grammar().bare_number.match(h, m.start()) is not None
         if len(rows) == len(values):  # a 序号: the next row's, its content unscored
             after = SENTENCE_AFTER.match(h, m.end()).group()
             follows = rows and (int(float(m["n"])) == int(rows[-1]["n"]) + 1  # a group restarts its rows at 1
                                 or m["n"] == "1" and GROUP_POINTS.search(h[values[-1].end():m.start()]))
-            if "." in m["n"] or not (follows or plain and not rows) or read_points(after).points:
+            if "." in m["n"] or m["fen"] or not (follows or plain and not rows) or read_points(after).points:
                 if plain:
                     return None
                 continue
             rows.append(m)
-        elif plain:  # the row's 分值, before its rule
+        elif plain and not m["sep"]:  # the row's 分值, before its rule
             values.append(m)
             scored += read_points(SENTENCE_AFTER.match(h, m.end()).group()).points is not None
     if len(rows) < MIN_ROWS or scored < MIN_ROWS:
@@ -134,6 +137,6 @@ def numbered_rows(text: str) -> str | None:
             group = GROUP_POINTS.search(head)
             head = f"{head[:group.start()]}({group['n']}分)" if group else head
         out.append(head)
-        out.append(f"{m['n']}." if k % 2 == 0 else f"({m['n']}分)")
+        out.append(f"{m['n']}{(m['sep'] or '.').strip()}" if k % 2 == 0 else f"({m['n']}分)")
         pos = m.end()
     return "".join(out) + text[pos:]

@@ -101,3 +101,17 @@ def test_a_numbered_heading_ending_in_a_colon_is_no_salutation():
     rows = _rows(["一、评分标准:", "1、台账管理(30分)", "2、宣传培训(70分)", "二、扣分标准:", "1、台账管理",
                   "(1)台账缺一项的扣2分。", "(2)数据不实的扣5分。"])
     assert [(r[2], r[4]) for r in rows] == [(1, 30.0), (2, 70.0), (1, None), (2, None)]
+
+
+def test_glued_rows_with_a_separator_or_a_fen_still_take_the_value_before_the_rule():
+    for line in (GLUED.replace("(4)1建立", "(4)1、建立").replace("。2定期", "。2、定期").replace("。3设立", "。3、设立"),
+                 GLUED.replace("齐全。2每缺", "齐全。2分每缺").replace("(2020)。1开展", "(2020)。1分开展")):
+        rows = _rows([line])
+        assert [(r[0], r[1], r[2], r[4]) for r in rows] == [("基础工作扎实", 4, k, p) for k, p in ((1, 2.0), (2, 1.0), (3, 1.0))]
+
+
+def test_flattened_row_number_may_stand_apart_from_its_name():
+    rows = _rows(["某县单位评价细则序号评价指标分值评分标准1 组织领导3分(1)成立领导小组,满分2分。(2)召开会议,满分1分。"
+                  "2 宣传教育2分(1)开展宣传,满分2分。"])
+    assert [(r[0], r[1], r[2], r[4]) for r in rows] == [
+        ("组织领导", 3, 1, 2.0), ("组织领导", 3, 2, 1.0), ("宣传教育", 2, 1, 2.0)]
