@@ -115,3 +115,9 @@ def test_flattened_row_number_may_stand_apart_from_its_name():
                   "2 宣传教育2分(1)开展宣传,满分2分。"])
     assert [(r[0], r[1], r[2], r[4]) for r in rows] == [
         ("组织领导", 3, 1, 2.0), ("组织领导", 3, 2, 1.0), ("宣传教育", 2, 1, 2.0)]
+
+
+def test_points_after_a_sentence_and_a_short_bracketed_note_cut_the_rule_off():
+    reading = read_points("建立工作台账。(2020)(2分)每缺一项扣0.5分。")
+    assert (reading.points, reading.text, reading.criteria) == (2.0, "建立工作台账。(2020)", "每缺一项扣0.5分。")
+    assert read_points("建立工作台账(含电子台账)(2分)按要求建立").criteria is None
