@@ -119,7 +119,7 @@ def grammar() -> Grammar:
         per_kind_separator=regex.compile(p["per_kind"]["separator"]),
         scope_excludes=tuple(regex.compile(x) for x in p["scope_excludes"]),
         deduction=regex.compile("|".join(f"(?:{fill(x)})" for x in p["deduction"])),
-        veto=regex.compile(_alternation(p["veto"])),
+        veto=regex.compile("|".join([_alternation(p["veto"])] + [f"(?:{x})" for x in p.get("veto_clause", [])])),
         bonus=regex.compile(_alternation(p["bonus"])),
         total=tuple(regex.compile(fill(x)) for x in p["total"]),
         list_cue=regex.compile(p["inline_list"]["cue"]),

@@ -7,6 +7,7 @@ import regex
 
 from parsers.extract.cnnum import cn_to_int
 from parsers.extract.grammar import grammar
+from parsers.textnorm import halfwidth
 
 
 @dataclass(frozen=True)
@@ -92,3 +93,50 @@ def _after_glued_points(text: str, start: int) -> list[Marker]:
         kind = "arabic_comma" if m["sep"] == "、" else "arabic_dot"
         found.append(Marker(kind, int(m["d"]), text[m.start("d"):m.end()], m.start("d"), m.end()))
     return found
+
+
+# A flattened table's numbers glued to text after a full stop or a bracket: a row's 序号 or its 分值.
+# A 序号 may keep its separator (`。2、党委…`), a 分值 its 分 (`(2011)2分每做到…`).
+GLUED_IN_RUN = regex.compile(r"(?<=[。；;)）])\s*(?P<n>\d{1,2}(?:\.\d{1,2})?)(?:(?P<sep>\s*[、.．])|(?P<fen>\s*分))?"
+                             r"(?=\s?\p{Han})")
+SENTENCE_AFTER = regex.compile(r"[^。；;]*")
+# `组织领导坚强有力(6)` right before its first row: a group's points written without 分 (its name ends in a word)
+GROUP_POINTS = regex.compile(r"(?<=\p{Han})[（(]\s*(?P<n>\d{1,3}(?:\.\d)?)\s*[）)]\s*$")
+MIN_ROWS = 2
+
+
+def numbered_rows(text: str) -> str | None:
+    """`(6)1content。(2011)2rule得0.5分。2content。1rule…`: a table flattened into one run, each row its bare 序号
+    glued before its content, its bare 分值 glued between the content and its scoring rule. Rewritten as
+    `(6分)1.content(2分)rule…2.content(1分)rule`, which the outline reads as numbered items with points; None
+    when the run is not such rows (the numbers alternate 序号, 分值, 序号 …, the 序号 running on by one)."""
+    from parsers.extract.points import read_points
+    h = halfwidth(text)
+    rows, values, scored = [], [], 0
+    for m in GLUED_IN_RUN.finditer(h):
+        # not a quantity (`。3次`, `。5组`)
+        plain = bool(m["sep"] or m["fen"]) or grammar().bare_number.match(h, m.start()) is not None
+        if len(rows) == len(values):  # a 序号: the next row's, its content unscored
+            after = SENTENCE_AFTER.match(h, m.end()).group()
+            follows = rows and (int(float(m["n"])) == int(rows[-1]["n"]) + 1  # a group restarts its rows at 1
+                                or m["n"] == "1" and GROUP_POINTS.search(h[values[-1].end():m.start()]))
+            if "." in m["n"] or m["fen"] or not (follows or plain and not rows) or read_points(after).points:
+                if plain:
+                    return None
+                continue
+            rows.append(m)
+        elif plain and not m["sep"]:  # the row's 分值, before its rule
+            values.append(m)
+            scored += read_points(SENTENCE_AFTER.match(h, m.end()).group()).points is not None
+    if len(rows) < MIN_ROWS or scored < MIN_ROWS:
+        return None
+    out, pos = [], 0
+    for k, m in enumerate(sorted(rows + values, key=lambda x: x.start())):
+        head = text[pos:m.start()]
+        if k % 2 == 0:  # a group's `名称(6)` before its first row
+            group = GROUP_POINTS.search(head)
+            head = f"{head[:group.start()]}({group['n']}分)" if group else head
+        out.append(head)
+        out.append(f"{m['n']}{(m['sep'] or '.').strip()}" if k % 2 == 0 else f"({m['n']}分)")
+        pos = m.end()
+    return "".join(out) + text[pos:]

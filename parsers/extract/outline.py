@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from parsers.extract.flat_rows import flat_rows
 from parsers.extract.grammar import grammar
 from parsers.extract.layout import chain_headings, glued_points, row_heading, strip_header_run, trailing_heading
-from parsers.extract.markers import Marker, inline_markers, marker_at_start
+from parsers.extract.markers import Marker, inline_markers, marker_at_start, numbered_rows
 from parsers.extract.points import PointsReading, read_points
 from parsers.textnorm import halfwidth, no_space
 from schemas.blocks import Paragraph, Provenance
@@ -85,7 +85,7 @@ class OutlineBuilder:
         if g.intro.search(no_space(h)):
             return  # `具体内容如下：` only announces the items below
         label = g.attachment.match(h)
-        if label or g.salutation.match(h.strip()):
+        if label or g.salutation.match(h.strip()) and marker_at_start(h) is None:  # `二、扣分标准:` is a heading
             self.stack = []
             rest = text[label.end():].strip() if label else ""
             if not rest or marker_at_start(halfwidth(rest)) is None and not _numbered_inside(rest):
@@ -98,6 +98,9 @@ class OutlineBuilder:
             self._attach(Node(TEXT, None, text, p.prov, index), self.root)
             return
         start = self._start_marker(h)
+        glued = numbered_rows(text) if start is None else None
+        if glued:  # `(6)1content(2011)2rule`: rows whose 序号 and 分值 are glued to their text
+            text, h = glued, halfwidth(glued)
         rows = flat_rows(text) if start is None else None
         if rows:  # a flattened table's unnumbered rows (`…。5每缺一项扣0.5分。…`): one segment each
             for k, row in enumerate(rows):

@@ -2,9 +2,11 @@
 requirements (`…并及时上报(1分);全年研究不少于4次(1分)。`): worth what it declares in all."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
-from parsers.extract.grammar import grammar
+from parsers.extract.grammar import grammar, load_data
 from parsers.extract.points import read_points, to_number
 from parsers.textnorm import matching_copy
 
@@ -39,3 +41,42 @@ def declared_in_all(raw: str) -> tuple[float, str] | None:
     for s, e in reversed(spans):
         text = text[:s] + text[e:]
     return sum(values), text.strip()
+
+
+def rule_points(node) -> tuple[float, str] | None:
+    """(points, text) of a numbered item without a notation of its own (`(一)万元GDP能耗降低率…`) whose
+    unnumbered paragraphs state how it is scored (`完成年度计划目标得30分…`): the item is the clause, worth
+    its rule's points, its text the name with every paragraph (formula, rule, veto sentence)."""
+    if node.marker is None or node.scored:
+        return None
+    items = node.items()
+    if not items or any(c.marker is not None or c.items() for c in items):
+        return None
+    scored = [c for c in items if c.scored]
+    if not scored or any(not c.reading.in_sentence or c.reading.per_kind for c in scored):
+        return None
+    return scored[0].reading.points, node.raw + "".join(c.raw for c in items)
+
+
+@lru_cache(maxsize=1)
+def _deduction_parts() -> tuple[str, ...]:
+    return tuple(load_data("scoring.json")["deduction_parts"])
+
+
+MAX_PART_NAME = 12  # `三、扣分标准`, `(二)考核扣分细则:`: a part's name, not a sentence that mentions one
+DEDUCTION_VALUE = regex.compile(r"[扣减]\s*\d")
+
+
+def in_deduction_part(node) -> bool:
+    """A numbered rule that deducts a stated value (`(1)未落实…的一户扣5分。`) under a part named for
+    deductions (`三、扣分标准`), apart from the part that scores the items: a clause with points null."""
+    if node.marker is None or node.items() or not DEDUCTION_VALUE.search(matching_copy(node.raw)):
+        return False
+    parts = _deduction_parts()
+    owner = node.parent
+    while owner is not None and owner.kind != "root":
+        name = matching_copy(owner.raw).strip(" :：。")
+        if owner.marker is not None and len(name) <= MAX_PART_NAME and any(word in name for word in parts):
+            return True
+        owner = owner.parent
+    return False

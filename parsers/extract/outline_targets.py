@@ -17,7 +17,7 @@ from parsers.extract.flat_rows import run_on_clauses
 from parsers.extract.grammar import grammar
 from parsers.extract.layout import strip_header_run
 from parsers.extract.outline import BARRIER, TEXT, TITLE, Node, build_outline
-from parsers.extract.outline_points import declared_in_all
+from parsers.extract.outline_points import declared_in_all, in_deduction_part, rule_points
 from parsers.extract.outline_scope import Scope
 from parsers.extract.outline_totals import declared_totals, declares_sections, restatements
 from parsers.extract.points import read_points
@@ -60,11 +60,11 @@ def _counts(node: Node) -> bool:
     """An item with points, or one that only deducts or vetoes: a clause either way."""
     if _scoring_rule(node):
         return False
-    if node.scored:
+    if node.scored or rule_points(node):
         return True
     if node.marker is None or node.reading.rule not in RULED:
         return False
-    return node.reading.rule == "veto" or _among_scored(node)
+    return node.reading.rule == "veto" or _among_scored(node) or in_deduction_part(node)
 
 
 def _among_scored(node: Node) -> bool:
@@ -186,6 +186,10 @@ class _Emitter:
         if node.kind in (TITLE, BARRIER):
             if node.kind == BARRIER:
                 self.unclaimed(node, scope.unit)
+            return
+        ruled = rule_points(node)
+        if ruled:  # `(一)name` + prose + `…得30分`: the item is the clause, its rule's points its own
+            self.emit(node, scope, text=ruled[1], points=ruled[0])
             return
         below = _has_scored(node)
         if not below and self.declares(node):  # `其中,重点工作300分,…`: the sections' points, stated ahead
