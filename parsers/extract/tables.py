@@ -15,6 +15,7 @@ import regex
 from parsers.extract.headers import (
     header_role,
     header_roles,
+    looks_like_org,
     looks_like_person,
     looks_like_unit,
     points_at_end,
@@ -27,7 +28,7 @@ from schemas.blocks import Document, Paragraph, Table
 from schemas.records import IndicatorRow
 
 ATTACHMENT = regex.compile(r"^\s*(附件\s*[\d一二三四五六七八九十]*)\s*[:：]?\s*(?P<title>.*)$")
-LIST_SPLIT = regex.compile(r"[\n、，,；;／/]+")
+LIST_SPLIT = regex.compile(r"[\n、，,；;／/。]+")  # a list may end with a full stop
 ITEM_START = regex.compile(r"^\s*(?:\d{1,3}\s*[.、．](?!\d)|[（(]\s*\d{1,3}\s*[)）]|[①-⑳])")
 NUMBER = regex.compile(r"-?\d+(?:\.\d+)?")
 TEXT_FIELDS = ("category", "indicator", "status", "target", "criteria", "note")
@@ -255,7 +256,7 @@ def _split_units(cell: str) -> list[str]:
             names.append(part)
             continue
         pending += part
-        if looks_like_unit(pending):
+        if looks_like_org(pending):  # `区商务局(区药发中心)`: a bracketed note after the name
             names.append(pending)
             pending = ""
     if pending:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import regex
 
+from parsers.extract.headers import looks_like_org
 from parsers.readers.line_tables import cell_role, clean_cell
 from schemas.blocks import Provenance, Table, TableRow
 
@@ -19,6 +20,9 @@ GROUP_ORDINAL = regex.compile(r"^[一二三四五六七八九十]{1,3}[、.．]"
 CELL_END = regex.compile(r"[。；;！!？?]$")
 MIN_HEADER, MIN_ROWS, MAX_POINTS = 3, 2, 100
 MAX_ROW_TOKENS = 40  # tokens of one row: more means the run is prose, not a table
+NAME_SPLIT = regex.compile(r"[、，,；;]")
+PARTY = ("units", "co_units")
+MAX_ROW_LINES = 8
 
 
 def _header_at(tokens: list[str]) -> tuple[int, int] | None:
@@ -101,7 +105,7 @@ def spaced_table(lines: list[str], i: int, source: str) -> tuple[str, Table, str
         return None
     found = _header_at(tokens)
     if found is None:
-        return None
+        return task_table(lines, i, source)
     start, end = found
     header = tokens[start:end]
     body, owner = [], []
@@ -122,3 +126,64 @@ def spaced_table(lines: list[str], i: int, source: str) -> tuple[str, Table, str
     table_rows = [TableRow(header, Provenance(source, None, i + 1))]
     table_rows += [TableRow([clean_cell(c) for c in r], Provenance(source, None, i + 1)) for r in rows]
     return " ".join(tokens[:start]), Table(table_rows, table_rows[0].prov, merges_resolved=False), " ".join(tail), last + 1
+
+
+# -- a task list: no weight column, cells told apart by what they hold ----------------------------------------------
+
+def task_table(lines: list[str], i: int, source: str) -> tuple[str, Table, str, int] | None:
+    """`序号 重点工作任务 主要责任单位 协同配合单位 完成期限` on a line of its own, then one row per number: the task up to its
+    full stop, the units' names (one a token, or one a line), a list or sentence up to its full stop, the last cell.
+    A row runs over the next lines until it has all its cells."""
+    header = TOKEN_SPLIT.split(lines[i].strip())
+    if cell_role(header[0]) != "row_no":
+        return None
+    roles = [cell_role(t) for t in header]
+    if len(header) < MIN_HEADER or roles[0] != "row_no" or None in roles or "units" not in roles or "weight" in roles:
+        return None
+    rows, k, expected = [], i + 1, None
+    while k < len(lines):
+        tokens = TOKEN_SPLIT.split(lines[k].strip())
+        if not BARE_INT.match(tokens[0]) or (expected is not None and int(tokens[0]) != expected):
+            break
+        row, k = _task_row(lines, k, roles[1:])
+        if row is None:
+            break
+        rows.append(TableRow([tokens[0]] + [clean_cell(c) for c in row], Provenance(source, None, i + 1)))
+        expected = int(tokens[0]) + 1
+    if len(rows) < MIN_ROWS:
+        return None
+    table_rows = [TableRow(header, Provenance(source, None, i + 1))] + rows
+    return "", Table(table_rows, table_rows[0].prov, merges_resolved=False), "", k
+
+
+def _task_row(lines: list[str], k: int, roles: list[str | None]) -> tuple[list[str] | None, int]:
+    """The cells of the row starting on line ``k`` (after its number) and the index after its last line."""
+    cells: list[list[str]] = [[] for _ in roles]
+    column, first = 0, True
+    for n in range(k, min(len(lines), k + MAX_ROW_LINES)):
+        tokens = TOKEN_SPLIT.split(lines[n].strip())[1 if first else 0:]
+        if not first and tokens and BARE_INT.match(tokens[0]):
+            return None, k  # the next row before this one has its cells
+        first = False
+        for tok in tokens:
+            while column < len(roles) - 1 and not _takes(roles[column], cells[column], tok):
+                column += 1
+            cells[column].append(tok)
+        if column == len(roles) - 1 and cells[column]:
+            return [("\n" if roles[c] in PARTY else "").join(cells[c]) for c in range(len(roles))], n + 1
+    return None, k
+
+
+def _takes(role: str | None, cell: list[str], tok: str) -> bool:
+    """Whether the cell being filled takes ``tok``: a prose cell until its full stop, a units cell while tokens are
+    units' names (a list that ends with a full stop is a cell of its own)."""
+    if not cell:
+        return role not in PARTY or _names(tok) or CELL_END.search(tok) is not None
+    if CELL_END.search(cell[-1]):
+        return False
+    return _names(tok) if role in PARTY else True
+
+
+def _names(tok: str) -> bool:
+    names = [n for n in NAME_SPLIT.split(tok) if n]
+    return bool(names) and all(looks_like_org(n) for n in names)

@@ -1,0 +1,198 @@
+"""Rows of a one-cell-per-line table found by their 序号 (or, with no 序号, by their units' names) instead of their
+weights. Two shapes need it:
+
+* a task list with no weight column (`序号 / 民生实事 / 责任单位 / 完成时限`, `项目名称 / 内容 / 牵头单位 / 进展情况`): a row
+  is its number, its name, then its cells; a units cell with several names is written one name a line, so the
+  units run is the lines that read as units' names. Lines left after the last cell, before the next number, are a
+  sub-row under the same merged 序号 and units (`开工建设…。` / `12月底前`).
+* a scored table whose merged group cell stands left of the 序号 (`项目 / 序号 / 创建标准 / 评分标准 / 分值`): the group
+  cell is written once, before the first number of its group, name and points on their own lines (`…完成` / `12分`);
+  a row without a weight of its own (a bonus rule) has no weight line.
+
+Between rows may stand a subtotal (`小计` / `100分`), a block's own sub-header (`加分项目` / `加分标准和依据`) and the next
+group's cell; rows are numbered on (`21`, `22` …) or numbered again from 1 in a new block. A total row is kept as a
+row (its word in the name's cell), a sub-header is dropped."""
+from __future__ import annotations
+
+import regex
+
+from parsers.extract.headers import looks_like_org, table_vocab
+from parsers.readers.line_tables import clean_cell
+from parsers.textnorm import no_space
+from schemas.blocks import Provenance, TableRow
+
+ROW_NUMBER = regex.compile(r"^\s*(\d{1,3})\s*[.、．]?\s*$")
+WEIGHT = regex.compile(r"^\s*\d{1,3}(?:\.\d+)?\s*分?\s*$")
+NAME_SPLIT = regex.compile(r"[、，,；;]")
+MAX_ROW_LINES = 12  # lines of one row: more means the run is not one table
+MAX_GROUP_LINES = 5  # lines of a merged group cell (`加分考核` / `累计不得` / `超过` / `10分`)
+MIN_ROWS = 2
+Body = list[tuple[int, str]]
+
+
+def _total(text: str) -> bool:
+    return no_space(text) in {no_space(w) for w in table_vocab()["total_words"]}
+
+
+def _number(text: str) -> int | None:
+    m = ROW_NUMBER.match(text)
+    return int(m.group(1)) if m else None
+
+
+def _org_line(text: str) -> bool:
+    """A line of units' names (`县水务局`, `区经信局、区商务局`)."""
+    names = [n for n in NAME_SPLIT.split(text) if no_space(n)]
+    return bool(names) and all(looks_like_org(n) for n in names)
+
+
+def _starts_row(body: Body, k: int, expected: int | None) -> bool:
+    number = _number(body[k][1])
+    if number is None or (expected is not None and number not in (expected, 1)):
+        return False
+    nxt = body[k + 1][1] if k + 1 < len(body) else None
+    return nxt is not None and _number(nxt) is None and not WEIGHT.match(nxt) and not _total(nxt)
+
+
+def _own_cells(lines: list[str], roles: list[str | None], units_above: str | None) -> tuple[list[str], int]:
+    """The cells right of the 序号 from ``lines`` (one row) and how many lines they took. ``units_above``: a sub-row
+    under a merged units cell, which it takes where it has no units of its own."""
+    cells = [""] * len(roles)
+    limit = next((j for j, t in enumerate(lines) if _total(t)), len(lines))
+    weight = roles.index("weight") if "weight" in roles else None
+    at = next((j for j in range(1, limit) if WEIGHT.match(lines[j])), None) if weight is not None else None
+    if weight is not None and at is not None and at <= MAX_ROW_LINES:
+        before = lines[:at]
+        for c in range(min(weight, len(before))):
+            cells[c] = before[c] if c < weight - 1 else "\n".join(before[c:])
+        cells[weight] = lines[at]
+        used = at + 1
+        for c in range(weight + 1, len(roles)):
+            if used < limit and _number(lines[used]) is None:
+                cells[c], used = lines[used], used + 1
+        return cells, used
+    columns = [c for c, r in enumerate(roles) if r != "weight"]
+    used = 0
+    for c in columns:
+        if used >= limit:
+            break
+        if roles[c] == "units":
+            run = used
+            while run < limit and _org_line(lines[run]):
+                run += 1
+            if run == used and units_above is not None:
+                cells[c] = units_above  # merged over the sub-rows: the cell above
+                continue
+            run = max(run, used + 1)
+            cells[c], used = "\n".join(lines[used:run]), run
+            continue
+        cells[c], used = lines[used], used + 1
+    return cells, used
+
+
+def numbered_rows(body: Body, header: list[str], roles: list[str | None], source: str,
+                  header_word) -> tuple[list[TableRow], int] | None:
+    """Rows of a table whose header has a 序号, found by their numbers; (rows, index of the last line used) or None.
+    ``header_word`` tells a line that is a header word (a block's sub-header)."""
+    p = roles.index("row_no")
+    right = roles[p + 1:]
+    if not right or (p == 0 and "units" not in right and "weight" not in right):
+        return None
+    units = p + 1 + right.index("units") if "units" in right else None
+    group: list[str] = []
+    k = 0
+    while k < len(body) and not _starts_row(body, k, None):
+        group.append(body[k][1])
+        k += 1
+    if (group and p == 0) or len(group) > MAX_GROUP_LINES or k >= len(body):
+        return None
+    rows: list[TableRow] = []
+    expected, end = None, body[k][0]
+    while k < len(body) and _starts_row(body, k, expected):
+        number = body[k][1].strip()
+        stop = next((j for j in range(k + 1, min(len(body), k + 2 + MAX_ROW_LINES))
+                     if _starts_row(body, j, _number(number) + 1)), None)
+        last = stop is None
+        lines = [t for _, t in body[k + 1:stop if stop is not None else min(len(body), k + 1 + MAX_ROW_LINES)]]
+        own, used = _own_cells(lines, right, None)
+        rows.append(_row(header, p, group, number, own, body[k][0], source))
+        group = []
+        end = body[k + used][0]
+        leftover = lines[used:]
+        j = 0
+        while j < len(leftover):
+            text = leftover[j]
+            if _total(text):
+                weight = leftover[j + 1] if j + 1 < len(leftover) and WEIGHT.match(leftover[j + 1]) else ""
+                total = [""] * len(right)
+                total[0] = text
+                if "weight" in right:
+                    total[right.index("weight")] = weight
+                rows.append(_row(header, p, [], "", total, body[k + 1 + used + j][0], source))
+                j += 2 if weight else 1
+                end = body[k + used + j][0]
+                continue
+            if last:
+                break
+            if header_word(text) or (group and WEIGHT.match(group[-1])):
+                j += 1  # a block's own sub-header, under its group cell that ended with its points
+                continue
+            if p > 0:
+                group.append(text)  # the next group's merged cell
+                j += 1
+                continue
+            sub, taken = _own_cells(leftover[j:], right, own[units - p - 1] if units is not None else None)
+            rows.append(_row(header, p, [], number, sub, body[k + 1 + used + j][0], source))
+            j += max(taken, 1)
+        if last:
+            break
+        if len(group) > MAX_GROUP_LINES:
+            return None
+        k, expected = stop, _number(number) + 1
+    if sum(1 for r in rows if r.cells[p]) < MIN_ROWS:
+        return None
+    return rows, end
+
+
+def _row(header: list[str], p: int, group: list[str], number: str, right: list[str], at: int,
+         source: str) -> TableRow:
+    cells = [""] * len(header)
+    if group:
+        cells[0] = "\n".join(group)
+    cells[p] = number
+    cells[p + 1:] = right
+    return TableRow([clean_cell(c) for c in cells], Provenance(source, None, at + 1))
+
+
+def unit_rows(body: Body, header: list[str], roles: list[str | None], source: str) -> tuple[list[TableRow], int] | None:
+    """Rows of a task table with no 序号 and no weight, found by their units' names: a row is one line for each cell
+    left of the units, the run of units' lines, then its cells right of them up to the next row."""
+    if "units" not in roles or "row_no" in roles or "weight" in roles:
+        return None
+    u = roles.index("units")
+    after = len(roles) - u - 1
+    if u == 0:
+        return None
+    runs, k = [], u
+    while k < len(body):
+        if _org_line(body[k][1]) and (not runs or k - u >= runs[-1][1] + after):
+            start = k
+            while k < len(body) and _org_line(body[k][1]):
+                k += 1
+            runs.append((start, k))
+            continue
+        k += 1
+    if not runs or runs[0][0] != u:
+        return None
+    rows: list[TableRow] = []
+    end = 0
+    for n, (start, stop) in enumerate(runs):
+        first = start - u
+        cells = [t for _, t in body[first:start]] + ["\n".join(t for _, t in body[start:stop])]
+        nxt = runs[n + 1][0] - u if n + 1 < len(runs) else min(len(body), stop + 2 * after)
+        rest = [t for _, t in body[stop:nxt]]
+        if after:
+            tail = rest[:after - 1] + ["\n".join(rest[after - 1:])] if len(rest) > after else rest
+            cells += tail + [""] * (after - len(tail))
+        rows.append(TableRow([clean_cell(c) for c in cells], Provenance(source, None, body[first][0] + 1)))
+        end = body[max(nxt, stop) - 1][0]
+    return rows, end

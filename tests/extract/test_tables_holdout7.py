@@ -1,0 +1,107 @@
+"""Table shapes the seventh held-out set showed (tests/data/holdout7/SOURCES.md, "What went wrong"), each built
+here as a small table of that shape with its own content and read through the whole pipeline: task tables with no
+weight column (single-space cells with a units cell over several lines; one cell per line with a merged 序号 over
+two sub-rows; traditional characters with header cells over two lines and no 序号), a merged group column beside a
+spaced header word that names the row (`标 准`), and a one-cell-per-line table whose group cell stands left of the 序号
+with subtotal rows and a bonus block numbered again."""
+from __future__ import annotations
+
+from ingest.pipeline import process_file
+
+
+def _read(tmp_path, text: str):
+    path = tmp_path / "t.txt"
+    path.write_text(text, encoding="utf-8")
+    return process_file(path)
+
+
+def _items(result):
+    return [r for r in result.indicators if r.row_kind == "item"]
+
+
+def _lines(cells: list[str]) -> str:
+    return "\n\n".join(cells) + "\n"
+
+
+def test_merged_group_column_is_the_category_and_the_spaced_standard_column_names_the_row(tmp_path):
+    text = ("某市文明社区创建考核标准\n\t类别\n\t序号\n\t创 建 标 准\n\t评分办法\n\t分值\n\n"
+            "\t组织保障\n8分\n\t1\n\t成立创建工作领导小组。\n\t成立的得3分。\n\t3分\n\n"
+            "\t\n\t2\n\t落实创建工作经费。\n\t落实的得5分。\n\t5分\n\n"
+            "\t环境整治\n6分\n\t3\n\t开展环境卫生整治。\n\t每季度一次得6分。\n\t6分\n")
+    items = _items(_read(tmp_path, text))
+    assert [(r.row_no, r.indicator, r.weight) for r in items] == [
+        ("1", "成立创建工作领导小组。", 3.0), ("2", "落实创建工作经费。", 5.0), ("3", "开展环境卫生整治。", 6.0)]
+    assert [r.category for r in items] == ["组织保障8分", "组织保障8分", "环境整治6分"]
+    assert items[0].criteria == "成立的得3分。"
+
+
+def test_a_group_with_its_points_then_two_standard_columns_the_first_names_the_row(tmp_path):
+    text = ("\t项目\n\t序号\n\t考核标准\n\t评分标准\n\t分值\n\n"
+            "\t安全生产\n10分\n\t1\n\t建立安全生产责任制。\n\t未建立的扣4分。\n\t4分\n\n"
+            "\t\n\t2\n\t开展隐患排查治理。\n\t未开展的扣6分。\n\t6分\n")
+    items = _items(_read(tmp_path, text))
+    assert [(r.category, r.indicator, r.criteria) for r in items] == [
+        ("安全生产10分", "建立安全生产责任制。", "未建立的扣4分。"), ("安全生产10分", "开展隐患排查治理。", "未开展的扣6分。")]
+
+
+def test_single_space_task_table_without_weights_and_a_units_cell_over_lines(tmp_path):
+    text = ("某县2024年重点工作任务分解表\n"
+            "序号 重点工作任务 牵头单位 配合单位 完成时限\n"
+            "7 新建农村公路30公里。 县交通局 县财政局、县自然资源局等有关部门。 2024年10月底\n"
+            "8 完成老旧小区改造12个。 县住建局\n县城管局\n县房产服务中心\n县发改委、县财政局,各街道办事处。 2024年12月底\n"
+            "9 新增城镇就业2000人以上。 县人社局 各乡镇人民政府。 2024年12月底\n")
+    items = _items(_read(tmp_path, text))
+    assert [(r.row_no, r.indicator, r.weight) for r in items] == [
+        ("7", "新建农村公路30公里。", None), ("8", "完成老旧小区改造12个。", None), ("9", "新增城镇就业2000人以上。", None)]
+    assert [r.units for r in items] == [["县交通局"], ["县住建局", "县城管局", "县房产服务中心"], ["县人社局"]]
+    assert items[1].co_units == ["县发改委", "县财政局", "各街道办事处"]
+
+
+def test_one_cell_per_line_task_table_with_units_on_lines_and_a_merged_number_over_sub_rows(tmp_path):
+    cells = ["附件", "2024年为民办实事项目分解表", "序号", "民生实事", "责任单位", "完成时限",
+             "1", "改造城区供水管网20公里。", "县水务局", "县自来水公司", "10月底前",
+             "2", "新建社区卫生服务站3个。", "县卫健局", "6月底前开工",
+             "新建乡镇敬老院1所。", "12月底前",
+             "3", "完成农村户厕改造1500户。", "县农业农村局", "县财政局", "各乡镇人民政府", "11月底前"]
+    items = _items(_read(tmp_path, _lines(cells)))
+    assert [(r.row_no, r.indicator, r.units) for r in items] == [
+        ("1", "改造城区供水管网20公里。", ["县水务局", "县自来水公司"]),
+        ("2", "新建社区卫生服务站3个。", ["县卫健局"]),
+        ("2", "新建乡镇敬老院1所。", ["县卫健局"]),  # 序号 and 责任单位 merged over the two sub-rows
+        ("3", "完成农村户厕改造1500户。", ["县农业农村局", "县财政局", "各乡镇人民政府"])]
+    assert all(r.weight is None for r in items)
+
+
+def test_traditional_characters_header_cells_over_two_lines_and_no_row_number(tmp_path):
+    cells = ["項目", "名稱", "內容", "牽頭單位", "進展情況", "(6月)", "進展情況", "(12月)",
+             "社區食堂項目", "新建社區老年食堂10家。", "區民政局", "已建成4家。", "已全部建成。"]
+    items = _items(_read(tmp_path, _lines(cells)))
+    assert [(r.row_no, r.indicator, r.target, r.units_raw) for r in items] == [
+        (None, "社區食堂項目", "新建社區老年食堂10家。", ["區民政局"])]  # the units as written
+
+
+def test_one_cell_per_line_group_left_of_the_number_subtotals_and_a_bonus_block_numbered_again(tmp_path):
+    cells = ["项目", "序号", "考 核 标 准", "评分办法", "分值",
+             "基础工作", "9分", "12", "建立工作台账。", "未建立的扣3分。", "3分",
+             "13", "按时报送统计报表。", "每迟报一次扣1分。", "6分",
+             "小计", "9分",
+             "奖励加分", "最多加", "5分", "加 分 事 项", "加分办法",
+             "1", "工作经验被上级推广。", "每次加2分。",
+             "2", "获得市级以上表彰。", "每次加1分。",
+             "小计", "5分", "总计", "14分"]
+    result = _read(tmp_path, _lines(cells))
+    items = _items(result)
+    assert [(r.row_no, r.indicator, r.weight) for r in items] == [
+        ("12", "建立工作台账。", 3.0), ("13", "按时报送统计报表。", 6.0),
+        ("1", "工作经验被上级推广。", None), ("2", "获得市级以上表彰。", None)]  # a 序号 is never a weight
+    assert [r.category for r in items] == ["基础工作9分", "基础工作9分", "奖励加分最多加5分", "奖励加分最多加5分"]
+    assert items[2].criteria == "每次加2分。"
+    assert [r.indicator for r in result.indicators if r.row_kind == "total"] == ["小计", "小计", "总计"]
+
+
+def test_a_units_cell_with_a_bracketed_note_after_a_name_is_one_name(tmp_path):
+    text = ("序号 重点任务 责任单位 完成时限\n"
+            "1 建设数字政府平台。 区数据局(区政务服务中心)\n区财政局 2024年底\n"
+            "2 推进政务服务一网通办。 区数据局 2024年底\n")
+    items = _items(_read(tmp_path, text))
+    assert items[0].units == ["区数据局(区政务服务中心)", "区财政局"]
