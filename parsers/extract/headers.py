@@ -108,7 +108,7 @@ def map_header(cells: list[str]) -> dict[int, str]:
 
 
 def looks_like_unit(name: str) -> bool:
-    name = no_space(name)
+    name = simplified(no_space(name))  # `區民政局`, `委員會`
     return len(name) >= 2 and name.endswith(unit_suffixes())
 
 

@@ -148,43 +148,48 @@ def cell_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
     while header and used < len(items) and WEIGHT_LINE.match(items[used][1]) and roles[0] != "row_no" and "weight" in roles:
         header.pop(), roles.pop()  # a row's name that reads like a header word (`组织领导`)
         used -= 1
-    if len(header) >= MIN_HEADER_CELLS and ("weight" not in roles or "row_no" in roles[1:]):
-        found = _by_numbers(items[used:], header, roles, source)
-        if found is None:
-            return None
-        rows, end = found
-        table_rows = [TableRow(header, Provenance(source, None, items[0][0] + 1))] + rows
-        return Table(table_rows, table_rows[0].prov, merges_resolved=False), end + 1
     if len(header) < MIN_HEADER_CELLS:
         return None
-    sub = _sub_rows(items[used:], header, roles, source)
-    if sub is not None:
-        rows, end = sub
-        table_rows = [TableRow(header, Provenance(source, None, items[0][0] + 1))] + rows
-        return Table(table_rows, table_rows[0].prov, merges_resolved=False), end + 1
-    weight = roles.index("weight")
-    row_no = 0 if roles[0] == "row_no" else None
-    if weight == 0 or (row_no is not None and weight == 1):
-        return None  # a weight needs the row's name to its left
     body = items[used:]
-    anchors = _anchors(body, weight, row_no)
-    if len(anchors) < MIN_ROWS:
+    if "weight" not in roles or "row_no" in roles[1:]:  # no weight to anchor on, or a group cell left of the 序号
+        found = _by_numbers(body, header, roles, source)
+        if found is None and "weight" not in roles:
+            return None
+    else:
+        found = _sub_rows(body, header, roles, source) or _by_weights(body, len(header), roles, source)
+        if found is not None and roles[0] == "row_no":
+            numbered = _by_numbers(body, header, roles, source)
+            if numbered is not None and _extends(numbered[0], found[0], roles.index("weight")):
+                found = numbered  # read on past a subtotal: a bonus block numbered again, its rules with no weight
+    if found is None:
         return None
-    rows, end = _rows(body, anchors, len(header), weight, row_no, source)
+    rows, end = found
     table_rows = [TableRow(header, Provenance(source, None, items[0][0] + 1))] + rows
     return Table(table_rows, table_rows[0].prov, merges_resolved=False), end + 1
 
 
 def _by_numbers(body, header: list[str], roles: list[str | None], source: str) -> tuple[list[TableRow], int] | None:
-    """Rows found by their 序号 or their units rather than their weights (parsers/readers/numbered_lines.py)."""
-    from parsers.readers.numbered_lines import numbered_rows, unit_rows
-    if "weight" not in roles:
-        found = _weight_under_name_rows(body, roles, source)
-        if found is not None:
-            return found
-    if "row_no" in roles:
-        return numbered_rows(body, header, roles, source, lambda text: cell_role(text) is not None)
-    return unit_rows(body, header, roles, source)
+    from parsers.readers.numbered_lines import by_numbers  # it reads rows with this module's helpers
+    return by_numbers(body, header, roles, source)
+
+
+def _by_weights(body, width: int, roles: list[str | None], source: str) -> tuple[list[TableRow], int] | None:
+    """Rows found by their weight lines."""
+    weight = roles.index("weight")
+    row_no = 0 if roles[0] == "row_no" else None
+    if weight == 0 or (row_no is not None and weight == 1):
+        return None  # a weight needs the row's name to its left
+    anchors = _anchors(body, weight, row_no)
+    if len(anchors) < MIN_ROWS:
+        return None
+    return _rows(body, anchors, width, weight, row_no, source)
+
+
+def _extends(numbered: list[TableRow], anchored: list[TableRow], weight: int) -> bool:
+    """The rows found by number read the rows found by weight alike, and more after them."""
+    def key(rows):
+        return [(no_space(r.cells[0]), no_space(r.cells[weight])) for r in rows if no_space(r.cells[0])]
+    return len(key(numbered)) > len(key(anchored)) and key(numbered)[:len(key(anchored))] == key(anchored)
 
 
 def _exact_word(cell: str) -> bool:
@@ -290,7 +295,7 @@ def _sub_rows(body: list[tuple[int, str]], header: list[str], roles: list[str | 
     return [TableRow([clean_cell(c) for c in r], Provenance(source, None, p)) for r, p in zip(rows, provs)], end
 
 
-def _weight_under_name_rows(body: list[tuple[int, str]], roles: list[str | None],
+def weight_under_name_rows(body: list[tuple[int, str]], roles: list[str | None],
                            source: str) -> tuple[list[TableRow], int] | None:
     """序号 / 考评项目 / 考评内容 / 评分标准 / 得分 with no weight column: each row is its number, its name, its weight
     on the line under the name (`1` / `制度建设` / `(9分)`), then the cells right of the name. The weight stays in the

@@ -17,7 +17,7 @@ from __future__ import annotations
 import regex
 
 from parsers.extract.headers import looks_like_org, table_vocab
-from parsers.readers.line_tables import clean_cell
+from parsers.readers.line_tables import cell_role, clean_cell, weight_under_name_rows
 from parsers.textnorm import no_space
 from schemas.blocks import Provenance, TableRow
 
@@ -27,6 +27,7 @@ NAME_SPLIT = regex.compile(r"[、，,；;]")
 MAX_ROW_LINES = 12  # lines of one row: more means the run is not one table
 MAX_GROUP_LINES = 5  # lines of a merged group cell (`加分考核` / `累计不得` / `超过` / `10分`)
 MIN_ROWS = 2
+PARTY = ("units", "co_units", "assessors")
 Body = list[tuple[int, str]]
 
 
@@ -53,9 +54,11 @@ def _starts_row(body: Body, k: int, expected: int | None) -> bool:
     return nxt is not None and _number(nxt) is None and not WEIGHT.match(nxt) and not _total(nxt)
 
 
-def _own_cells(lines: list[str], roles: list[str | None], units_above: str | None) -> tuple[list[str], int]:
+def _own_cells(lines: list[str], roles: list[str | None], units_above: str | None,
+               whole: bool = False) -> tuple[list[str], int]:
     """The cells right of the 序号 from ``lines`` (one row) and how many lines they took. ``units_above``: a sub-row
-    under a merged units cell, which it takes where it has no units of its own."""
+    under a merged units cell, which it takes where it has no units of its own. ``whole``: ``lines`` end where the
+    next row starts, so a cell of names one a line leaves a line to each cell after it."""
     cells = [""] * len(roles)
     limit = next((j for j, t in enumerate(lines) if _total(t)), len(lines))
     weight = roles.index("weight") if "weight" in roles else None
@@ -71,15 +74,22 @@ def _own_cells(lines: list[str], roles: list[str | None], units_above: str | Non
                 cells[c], used = lines[used], used + 1
         return cells, used
     columns = [c for c, r in enumerate(roles) if r != "weight"]
+    units = roles.index("units") if "units" in roles else None
+    lead = [c for c in columns if units is not None and c < units]
+    found = next((j for j in range(len(lead), min(limit, len(lead) + MAX_ROW_LINES)) if _org_line(lines[j])),
+                 None) if lead else None
     used = 0
+    if found is not None:  # the cells left of the units take the lines before the names (a task over two lines)
+        for n, c in enumerate(lead):
+            cells[c] = lines[n] if n < len(lead) - 1 else "\n".join(lines[n:found])
+        used = found
     for c in columns:
-        if used >= limit:
-            break
-        if roles[c] == "units":
-            run = used
-            while run < limit and _org_line(lines[run]):
-                run += 1
-            if run == used and units_above is not None:
+        if (found is not None and c in lead) or used >= limit:
+            continue
+        if roles[c] in PARTY:
+            after = sum(1 for d in columns if d > c)
+            run = _party_run(lines, used, max(used + 1, limit - after) if whole else limit)
+            if run == used and roles[c] == "units" and units_above is not None:
                 cells[c] = units_above  # merged over the sub-rows: the cell above
                 continue
             run = max(run, used + 1)
@@ -87,6 +97,32 @@ def _own_cells(lines: list[str], roles: list[str | None], units_above: str | Non
             continue
         cells[c], used = lines[used], used + 1
     return cells, used
+
+
+def _party_run(lines: list[str], start: int, limit: int) -> int:
+    """The end of a cell of parties' names from ``start``: one line listing several (`县财政局、县税务局`), or names one a
+    line."""
+    run = start
+    while run < limit and _org_line(lines[run]):
+        if run > start and (_several(lines[run]) or _several(lines[run - 1])):
+            break
+        run += 1
+    return run
+
+
+def _several(text: str) -> bool:
+    return len([n for n in NAME_SPLIT.split(text) if no_space(n)]) > 1
+
+
+def by_numbers(body: Body, header: list[str], roles: list[str | None], source: str) -> tuple[list[TableRow], int] | None:
+    """Rows found by their 序号 or their units rather than their weights; None where neither reads."""
+    if "weight" not in roles:
+        found = weight_under_name_rows(body, roles, source)  # `1` / `制度建设` / `(9分)`
+        if found is not None:
+            return found
+    if "row_no" in roles:
+        return numbered_rows(body, header, roles, source, lambda text: cell_role(text) is not None)
+    return unit_rows(body, header, roles, source)
 
 
 def numbered_rows(body: Body, header: list[str], roles: list[str | None], source: str,
@@ -113,7 +149,7 @@ def numbered_rows(body: Body, header: list[str], roles: list[str | None], source
                      if _starts_row(body, j, _number(number) + 1)), None)
         last = stop is None
         lines = [t for _, t in body[k + 1:stop if stop is not None else min(len(body), k + 1 + MAX_ROW_LINES)]]
-        own, used = _own_cells(lines, right, None)
+        own, used = _own_cells(lines, right, None, whole=not last)
         rows.append(_row(header, p, group, number, own, body[k][0], source))
         group = []
         end = body[k + used][0]

@@ -105,3 +105,29 @@ def test_a_units_cell_with_a_bracketed_note_after_a_name_is_one_name(tmp_path):
             "2 推进政务服务一网通办。 区数据局 2024年底\n")
     items = _items(_read(tmp_path, text))
     assert items[0].units == ["区数据局(区政务服务中心)", "区财政局"]
+
+
+def test_one_cell_per_line_task_over_two_lines_units_one_a_line_and_a_listed_co_units_cell(tmp_path):
+    cells = ["序号", "重点任务", "牵头单位", "配合单位", "完成时限",
+             "1", "推进城乡供水一体化。", "新建水厂2座。", "县水利局", "县供水公司", "县财政局、县发改委", "2024年底",
+             "2", "实施农村电网改造。", "县供电公司", "各乡镇人民政府", "2024年9月",
+             "3", "建设智慧停车场3处。", "縣城市管理委員會", "县公安局、县住建局", "2024年12月"]
+    items = _items(_read(tmp_path, _lines(cells)))
+    assert [(r.row_no, r.indicator, r.units_raw, r.co_units) for r in items] == [
+        ("1", "推进城乡供水一体化。新建水厂2座。", ["县水利局", "县供水公司"], ["县财政局", "县发改委"]),
+        ("2", "实施农村电网改造。", ["县供电公司"], ["各乡镇人民政府"]),  # names one a line: a line left to each cell
+        ("3", "建设智慧停车场3处。", ["縣城市管理委員會"], ["县公安局", "县住建局"])]  # a unit in traditional characters
+
+
+def test_one_cell_per_line_numbered_first_reads_on_past_a_subtotal_into_a_bonus_block(tmp_path):
+    cells = ["序号", "考核内容", "分值", "评分标准",
+             "1", "落实河长巡河制度。", "6分", "未落实的扣6分。",
+             "2", "按期完成河道清淤。", "4分", "未完成的扣4分。",
+             "小计", "10分", "加分项目",
+             "1", "河长制工作获省级通报表扬。", "每次加2分。",
+             "2", "经验做法被上级推广。", "每次加1分。"]
+    result = _read(tmp_path, _lines(cells))
+    assert [(r.row_no, r.indicator, r.weight) for r in _items(result)] == [
+        ("1", "落实河长巡河制度。", 6.0), ("2", "按期完成河道清淤。", 4.0),
+        ("1", "河长制工作获省级通报表扬。", None), ("2", "经验做法被上级推广。", None)]  # the next 序号 is no weight
+    assert [(r.indicator, r.weight) for r in result.indicators if r.row_kind == "total"] == [("小计", 10.0)]
