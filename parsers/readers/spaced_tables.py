@@ -23,6 +23,7 @@ MAX_ROW_TOKENS = 40  # tokens of one row: more means the run is prose, not a tab
 NAME_SPLIT = regex.compile(r"[、，,；;]")
 PARTY = ("units", "co_units")
 MAX_ROW_LINES = 8
+MAX_LEAD_TOKENS = 3  # a title before the header on its line
 
 
 def _header_at(tokens: list[str]) -> tuple[int, int] | None:
@@ -134,26 +135,28 @@ def task_table(lines: list[str], i: int, source: str) -> tuple[str, Table, str, 
     """`序号 重点工作任务 主要责任单位 协同配合单位 完成期限` on a line of its own, then one row per number: the task up to its
     full stop, the units' names (one a token, or one a line), a list or sentence up to its full stop, the last cell.
     A row runs over the next lines until it has all its cells."""
-    header = TOKEN_SPLIT.split(lines[i].strip())
-    if cell_role(header[0]) != "row_no":
+    tokens = TOKEN_SPLIT.split(lines[i].strip())
+    start = next((p for p, tok in enumerate(tokens[:MAX_LEAD_TOKENS]) if cell_role(tok) == "row_no"), None)
+    if start is None:
         return None
+    header = tokens[start:]  # after a title on the same line, if any
     roles = [cell_role(t) for t in header]
-    if len(header) < MIN_HEADER or roles[0] != "row_no" or None in roles or "units" not in roles or "weight" in roles:
+    if len(header) < MIN_HEADER or None in roles or "units" not in roles or "weight" in roles:
         return None
     rows, k, expected = [], i + 1, None
-    while k < len(lines):
-        tokens = TOKEN_SPLIT.split(lines[k].strip())
-        if not BARE_INT.match(tokens[0]) or (expected is not None and int(tokens[0]) != expected):
+    while k < len(lines) and lines[k].strip():
+        first = TOKEN_SPLIT.split(lines[k].strip())[0]
+        if not BARE_INT.match(first) or (expected is not None and int(first) != expected):
             break
-        row, k = _task_row(lines, k, roles[1:])
+        row, after = _task_row(lines, k, roles[1:])
         if row is None:
             break
-        rows.append(TableRow([tokens[0]] + [clean_cell(c) for c in row], Provenance(source, None, i + 1)))
-        expected = int(tokens[0]) + 1
+        rows.append(TableRow([first] + [clean_cell(c) for c in row], Provenance(source, None, k + 1)))
+        k, expected = after, int(first) + 1
     if len(rows) < MIN_ROWS:
         return None
     table_rows = [TableRow(header, Provenance(source, None, i + 1))] + rows
-    return "", Table(table_rows, table_rows[0].prov, merges_resolved=False), "", k
+    return " ".join(tokens[:start]), Table(table_rows, table_rows[0].prov, merges_resolved=False), "", k
 
 
 def _task_row(lines: list[str], k: int, roles: list[str | None]) -> tuple[list[str] | None, int]:
@@ -161,9 +164,12 @@ def _task_row(lines: list[str], k: int, roles: list[str | None]) -> tuple[list[s
     cells: list[list[str]] = [[] for _ in roles]
     column, first = 0, True
     for n in range(k, min(len(lines), k + MAX_ROW_LINES)):
-        tokens = TOKEN_SPLIT.split(lines[n].strip())[1 if first else 0:]
-        if not first and tokens and BARE_INT.match(tokens[0]):
-            return None, k  # the next row before this one has its cells
+        text = lines[n].strip()
+        tokens = TOKEN_SPLIT.split(text)[1 if first else 0:] if text else []
+        if not first and (not tokens or BARE_INT.match(tokens[0])):  # a blank line or the next row
+            if cells[0] and any(cells[c] for c, r in enumerate(roles) if r == "units"):
+                return [("\n" if roles[c] in PARTY else "").join(cells[c]) for c in range(len(roles))], n
+            return None, k  # the next row before this one has its name and units
         first = False
         for tok in tokens:
             while column < len(roles) - 1 and not _takes(roles[column], cells[column], tok):

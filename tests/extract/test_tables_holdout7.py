@@ -131,3 +131,23 @@ def test_one_cell_per_line_numbered_first_reads_on_past_a_subtotal_into_a_bonus_
         ("1", "落实河长巡河制度。", 6.0), ("2", "按期完成河道清淤。", 4.0),
         ("1", "河长制工作获省级通报表扬。", None), ("2", "经验做法被上级推广。", None)]  # the next 序号 is no weight
     assert [(r.indicator, r.weight) for r in result.indicators if r.row_kind == "total"] == [("小计", 10.0)]
+
+
+def test_single_space_task_table_after_a_title_on_its_line_and_a_row_without_its_last_cell(tmp_path):
+    text = ("附件 序号 工作任务 责任单位 完成时限\n"
+            "1 开展消防安全大检查。 县应急局 6月底前\n"
+            "2 整治城区占道经营。 县城管局\n"
+            "3 建设应急避难场所2处。 县应急局 县住建局 10月底前\n")
+    items = _items(_read(tmp_path, text))
+    assert [(r.row_no, r.indicator, r.units) for r in items] == [
+        ("1", "开展消防安全大检查。", ["县应急局"]), ("2", "整治城区占道经营。", ["县城管局"]),
+        ("3", "建设应急避难场所2处。", ["县应急局", "县住建局"])]
+
+
+def test_one_cell_per_line_task_table_without_numbers_rows_found_by_their_units(tmp_path):
+    cells = ["项目名称", "建设内容", "责任单位", "完成时限",
+             "城区道路提升", "改造主干道5条。", "县住建局", "10月底前",
+             "乡村公路建设", "新建通村公路40公里。", "县交通局", "县财政局", "12月底前"]
+    items = _items(_read(tmp_path, _lines(cells)))
+    assert [(r.indicator, r.target, r.units) for r in items] == [
+        ("城区道路提升", "改造主干道5条。", ["县住建局"]), ("乡村公路建设", "新建通村公路40公里。", ["县交通局", "县财政局"])]
