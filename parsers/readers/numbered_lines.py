@@ -24,6 +24,7 @@ from schemas.blocks import Provenance, TableRow
 ROW_NUMBER = regex.compile(r"^\s*(\d{1,3})\s*[.、．]?\s*$")
 WEIGHT = regex.compile(r"^\s*\d{1,3}(?:\.\d+)?\s*分?\s*$")
 NAME_SPLIT = regex.compile(r"[、，,；;]")
+GROUP_HEADING = regex.compile(r"^\s*([一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）])\s*(\S.*)$")
 MAX_ROW_LINES = 12  # lines of one row: more means the run is not one table
 MAX_GROUP_LINES = 5  # lines of a merged group cell (`加分考核` / `累计不得` / `超过` / `10分`)
 MIN_ROWS = 2
@@ -68,7 +69,11 @@ def _own_cells(lines: list[str], roles: list[str | None], units_above: str | Non
         for c in range(min(weight, len(before))):
             cells[c] = before[c] if c < weight - 1 else "\n".join(before[c:])
         cells[weight] = lines[at]
-        used = at + 1
+        used, after = at + 1, len(roles) - weight - 1
+        rest = [t for t in lines[at + 1:limit] if not GROUP_HEADING.match(t)]
+        if whole and after and len(rest) > after and len(rest) == limit - at - 1:
+            cells[weight + 1] = "\n".join(rest)  # the row's cells right of the weight: all its lines in the first
+            return cells, limit
         for c in range(weight + 1, len(roles)):
             if used < limit and _number(lines[used]) is None:
                 cells[c], used = lines[used], used + 1
@@ -133,60 +138,80 @@ def numbered_rows(body: Body, header: list[str], roles: list[str | None], source
     right = roles[p + 1:]
     if not right or (p == 0 and "units" not in right and "weight" not in right):
         return None
-    units = p + 1 + right.index("units") if "units" in right else None
-    group: list[str] = []
+    table = _Numbered(header, p, right, source, header_word)
     k = 0
     while k < len(body) and not _starts_row(body, k, None):
-        group.append(body[k][1])
         k += 1
-    if (group and p == 0) or len(group) > MAX_GROUP_LINES or k >= len(body):
+    table.between(body[:k], last=False)
+    if table.failed or k >= len(body):
         return None
-    rows: list[TableRow] = []
     expected, end = None, body[k][0]
     while k < len(body) and _starts_row(body, k, expected):
         number = body[k][1].strip()
         stop = next((j for j in range(k + 1, min(len(body), k + 2 + MAX_ROW_LINES))
                      if _starts_row(body, j, _number(number) + 1)), None)
-        last = stop is None
-        lines = [t for _, t in body[k + 1:stop if stop is not None else min(len(body), k + 1 + MAX_ROW_LINES)]]
-        own, used = _own_cells(lines, right, None, whole=not last)
-        rows.append(_row(header, p, group, number, own, body[k][0], source))
-        group = []
-        end = body[k + used][0]
-        leftover = lines[used:]
-        j = 0
-        while j < len(leftover):
-            text = leftover[j]
-            if _total(text):
-                weight = leftover[j + 1] if j + 1 < len(leftover) and WEIGHT.match(leftover[j + 1]) else ""
-                total = [""] * len(right)
-                total[0] = text
-                if "weight" in right:
-                    total[right.index("weight")] = weight
-                rows.append(_row(header, p, [], "", total, body[k + 1 + used + j][0], source))
-                j += 2 if weight else 1
-                end = body[k + used + j][0]
-                continue
-            if last:
-                break
-            if header_word(text) or (group and WEIGHT.match(group[-1])):
-                j += 1  # a block's own sub-header, under its group cell that ended with its points
-                continue
-            if p > 0:
-                group.append(text)  # the next group's merged cell
-                j += 1
-                continue
-            sub, taken = _own_cells(leftover[j:], right, own[units - p - 1] if units is not None else None)
-            rows.append(_row(header, p, [], number, sub, body[k + 1 + used + j][0], source))
-            j += max(taken, 1)
-        if last:
+        segment = body[k + 1:stop if stop is not None else min(len(body), k + 1 + MAX_ROW_LINES)]
+        own, used = _own_cells([t for _, t in segment], right, None, whole=stop is not None)
+        table.add(number, own, body[k][0])
+        end = table.between(segment[used:], last=stop is None, number=number, own=own) or segment[used - 1][0]
+        if stop is None or table.failed:
             break
-        if len(group) > MAX_GROUP_LINES:
-            return None
         k, expected = stop, _number(number) + 1
-    if sum(1 for r in rows if r.cells[p]) < MIN_ROWS:
+    if table.failed or sum(1 for r in table.rows if r.cells[p]) < MIN_ROWS:
         return None
-    return rows, end
+    return table.rows, end
+
+
+class _Numbered:
+    """The rows read so far, and the merged group cell waiting for the next row."""
+
+    def __init__(self, header: list[str], p: int, right: list[str | None], source: str, header_word) -> None:
+        self.header, self.p, self.right, self.source, self.header_word = header, p, right, source, header_word
+        self.rows: list[TableRow] = []
+        self.group: list[str] = []
+        self.failed = False
+
+    def add(self, number: str, right: list[str], at: int) -> None:
+        self.rows.append(_row(self.header, self.p, self.group, number, right, at, self.source))
+        self.group = []
+
+    def between(self, lines: Body, last: bool, number: str = "", own: list[str] | None = None) -> int | None:
+        """Lines after a row's cells (before the first row: ``number`` empty): subtotals, a group heading, the next
+        group's cell, a sub-header, a sub-row. The index of the last line taken, None if none."""
+        end, j = None, 0
+        while j < len(lines):
+            at, text = lines[j]
+            heading = GROUP_HEADING.match(text)
+            if _total(text):
+                weight = lines[j + 1][1] if j + 1 < len(lines) and WEIGHT.match(lines[j + 1][1]) else ""
+                cells = [text] + [""] * (len(self.right) - 1)
+                if "weight" in self.right:
+                    cells[self.right.index("weight")] = weight
+                self.rows.append(_row(self.header, self.p, [], "", cells, at, self.source))
+                j += 2 if weight else 1
+            elif last:
+                break
+            elif heading and self.p == 0:  # `二、民生保障`: a group row of its own, as the 序号 column has it
+                cells = [heading.group(2)] + [""] * (len(self.right) - 1)
+                self.rows.append(_row(self.header, 0, [], heading.group(1), cells, at, self.source))
+                j += 1
+            elif self.header_word(text) or (self.group and WEIGHT.match(self.group[-1])):
+                j += 1  # a block's own sub-header, under its group cell that ended with its points
+            elif self.p > 0:
+                self.group.append(text)  # the next group's merged cell
+                self.failed = len(self.group) > MAX_GROUP_LINES
+                j += 1
+            elif number:
+                units = self.right.index("units") if "units" in self.right else None
+                sub, taken = _own_cells([t for _, t in lines[j:]], self.right,
+                                        own[units] if own is not None and units is not None else None)
+                self.rows.append(_row(self.header, 0, [], number, sub, at, self.source))
+                j += max(taken, 1)
+            else:
+                self.failed = True  # text before the first row that is no group
+                return None
+            end = lines[j - 1][0]
+        return end
 
 
 def _row(header: list[str], p: int, group: list[str], number: str, right: list[str], at: int,

@@ -151,3 +151,40 @@ def test_one_cell_per_line_task_table_without_numbers_rows_found_by_their_units(
     items = _items(_read(tmp_path, _lines(cells)))
     assert [(r.indicator, r.target, r.units) for r in items] == [
         ("城区道路提升", "改造主干道5条。", ["县住建局"]), ("乡村公路建设", "新建通村公路40公里。", ["县交通局", "县财政局"])]
+
+
+def test_tab_table_bonus_block_sub_header_and_subtotals_are_not_items(tmp_path):
+    text = ("\t类别\n\t序号\n\t创 建 标 准\n\t评分办法\n\t分值\n\n"
+            "\t基础建设\n10分\n\t5\n\t建成综合服务站。\n\t建成的得10分。\n\t10分\n\n"
+            "\t小计\n\t\n\t\n\t\n\t10分\n\n"
+            "\t加分项\n不超过5分\n\t\n\t加 分 项 目\n\t加分标准\n\t\n\n"
+            "\t\n\t1\n\t获省级荣誉。\n\t每项加2分。\n\t\n\n"
+            "\t\n\t2\n\t获市级荣誉。\n\t每项加1分。\n\t\n")
+    result = _read(tmp_path, text)
+    items = _items(result)
+    assert [(r.row_no, r.indicator, r.weight) for r in items] == [
+        ("5", "建成综合服务站。", 10.0), ("1", "获省级荣誉。", None), ("2", "获市级荣誉。", None)]
+
+
+def test_one_cell_per_line_task_table_with_group_headings_and_numbers_again_from_one(tmp_path):
+    cells = ["序号", "工作任务", "责任单位", "完成时限",
+             "一、稳定经济增长", "1", "新增规上工业企业20家。", "县经信局", "12月底前",
+             "2", "完成固定资产投资80亿元。", "县发改委", "12月底前",
+             "二、改善民生", "1", "新建公办幼儿园3所。", "县教育局", "9月底前",
+             "2", "改造农村危房500户。", "县住建局", "10月底前"]
+    rows = _read(tmp_path, _lines(cells)).indicators
+    assert [(r.row_kind, r.row_no, r.indicator) for r in rows] == [
+        ("group", "一、", "稳定经济增长"), ("item", "1", "新增规上工业企业20家。"), ("item", "2", "完成固定资产投资80亿元。"),
+        ("group", "二、", "改善民生"), ("item", "1", "新建公办幼儿园3所。"), ("item", "2", "改造农村危房500户。")]
+    assert [r.units for r in rows if r.row_kind == "item"] == [["县经信局"], ["县发改委"], ["县教育局"], ["县住建局"]]
+
+
+def test_one_cell_per_line_numbered_rows_with_rule_lines_right_of_the_weight(tmp_path):
+    cells = ["序号", "考核内容", "分值", "评分标准",
+             "1", "健全工作机制。", "10", "1.未建立机制扣5分;", "2.未落实责任扣5分。",
+             "2", "加强队伍建设。", "10", "未配备专职人员扣10分。",
+             "3", "做好信息报送。", "5", "迟报一次扣1分。"]
+    items = _items(_read(tmp_path, _lines(cells)))
+    assert [(r.row_no, r.indicator, r.weight) for r in items] == [
+        ("1", "健全工作机制。", 10.0), ("2", "加强队伍建设。", 10.0), ("3", "做好信息报送。", 5.0)]
+    assert items[0].criteria == "1.未建立机制扣5分;\n2.未落实责任扣5分。"
