@@ -180,12 +180,12 @@ def _kind_of(values: dict[str, str]) -> str:
 
 
 def _mark_continuations(rows: list[IndicatorRow], inherited: list[bool]) -> None:
-    """A row that took its 序号 and name from the row above in text, or that shows the same 序号,
-    name and units as the row above (merged cells over them), is part of it: not a repeated 序号."""
+    """A row that took its 序号 and name from the row above in text, or that shows the same 序号 and
+    units (and name) as the row above (merged cells over sub-rows), is part of it: not a repeated 序号."""
     for index, row in enumerate(rows):
         prev = rows[index - 1] if index else None
-        same = prev is not None and row.indicator and ((row.row_no, row.indicator, row.units) ==
-                                                       (prev.row_no, prev.indicator, prev.units))
+        same = (prev is not None and bool(row.indicator) and (row.row_no, row.units) == (prev.row_no, prev.units)
+                and (bool(row.units) or row.indicator == prev.indicator))
         row.continues = row.row_kind == "item" and bool(row.row_no) and (inherited[index] or bool(same))
 
 

@@ -188,3 +188,13 @@ def test_one_cell_per_line_numbered_rows_with_rule_lines_right_of_the_weight(tmp
     assert [(r.row_no, r.indicator, r.weight) for r in items] == [
         ("1", "健全工作机制。", 10.0), ("2", "加强队伍建设。", 10.0), ("3", "做好信息报送。", 5.0)]
     assert items[0].criteria == "1.未建立机制扣5分;\n2.未落实责任扣5分。"
+
+
+def test_sub_rows_under_a_merged_number_and_units_continue_the_row_above(tmp_path):
+    cells = ["序号", "民生实事", "责任单位", "完成时限",
+             "1", "新建城市公园1个。", "县住建局", "10月底前",
+             "2", "开工建设县体育馆。", "县文体局", "6月底前动工", "开工建设全民健身中心。", "12月底前",
+             "3", "新增公交线路3条。", "县交通局", "8月底前"]
+    result = _read(tmp_path, _lines(cells))
+    assert [(r.row_no, r.continues) for r in _items(result)] == [("1", False), ("2", False), ("2", True), ("3", False)]
+    assert not [f for f in result.findings if f.code == "table_numbering_duplicate"]
