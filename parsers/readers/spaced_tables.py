@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import regex
 
-from parsers.extract.headers import looks_like_org
+from parsers.extract.headers import looks_like_org, looks_like_person
 from parsers.readers.line_tables import cell_role, clean_cell
 from schemas.blocks import Provenance, Table, TableRow
 
@@ -168,7 +168,7 @@ def _task_row(lines: list[str], k: int, roles: list[str | None]) -> tuple[list[s
         tokens = TOKEN_SPLIT.split(text)[1 if first else 0:] if text else []
         if not first and (not tokens or BARE_INT.match(tokens[0])):  # a blank line or the next row
             if cells[0] and any(cells[c] for c, r in enumerate(roles) if r == "units"):
-                return [("\n" if roles[c] in PARTY else "").join(cells[c]) for c in range(len(roles))], n
+                return _joined(cells, roles), n
             return None, k  # the next row before this one has its name and units
         first = False
         for tok in tokens:
@@ -176,16 +176,24 @@ def _task_row(lines: list[str], k: int, roles: list[str | None]) -> tuple[list[s
                 column += 1
             cells[column].append(tok)
         if column == len(roles) - 1 and cells[column]:
-            return [("\n" if roles[c] in PARTY else "").join(cells[c]) for c in range(len(roles))], n + 1
+            return _joined(cells, roles), n + 1
     return None, k
+
+
+def _joined(cells: list[list[str]], roles: list[str | None]) -> list[str]:
+    """Names one a line (as a cell with a line break each); prose tokens run together (a stray inner space)."""
+    return [("\n" if roles[c] in PARTY + ("leaders",) else "").join(cells[c]) for c in range(len(roles))]
 
 
 def _takes(role: str | None, cell: list[str], tok: str) -> bool:
     """Whether the cell being filled takes ``tok``: a prose cell until its full stop, a units cell while tokens are
-    units' names (a list that ends with a full stop is a cell of its own)."""
+    units' names (a list that ends with a full stop is a cell of its own), a leaders cell while they are people's
+    names, a cell no field takes (a deadline) one token."""
+    if role == "leaders":
+        return looks_like_person(tok) or (not cell and CELL_END.search(tok) is not None)
     if not cell:
         return role not in PARTY or _names(tok) or CELL_END.search(tok) is not None
-    if CELL_END.search(cell[-1]):
+    if CELL_END.search(cell[-1]) or role == "other":
         return False
     return _names(tok) if role in PARTY else True
 

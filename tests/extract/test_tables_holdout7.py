@@ -198,3 +198,23 @@ def test_sub_rows_under_a_merged_number_and_units_continue_the_row_above(tmp_pat
     result = _read(tmp_path, _lines(cells))
     assert [(r.row_no, r.continues) for r in _items(result)] == [("1", False), ("2", False), ("2", True), ("3", False)]
     assert not [f for f in result.findings if f.code == "table_numbering_duplicate"]
+
+
+def test_single_space_task_table_with_a_deadline_before_the_units_and_a_leaders_column(tmp_path):
+    text = ("序号 工作任务 完成时限 牵头单位 责任人\n"
+            "1 开展森林防火巡查。 3月底前 县林业局 王明\n"
+            "2 整治河道非法采砂。 9月底前 县水利局 李强 赵刚\n"
+            "3 建设城区排水管网。 10月底前 县住建局 县城管局 张伟\n")
+    items = _items(_read(tmp_path, text))
+    assert [(r.row_no, r.units, r.leaders) for r in items] == [
+        ("1", ["县林业局"], ["王明"]), ("2", ["县水利局"], ["李强", "赵刚"]), ("3", ["县住建局", "县城管局"], ["张伟"])]
+    assert '"完成时限": "9月底前"' in items[1].extra
+
+
+def test_one_cell_per_line_task_table_with_a_measures_column(tmp_path):
+    cells = ["序号", "重点任务", "工作措施", "责任单位", "完成时限",
+             "1", "优化营商环境。", "推行一窗通办。", "县政务服务中心", "6月底前",
+             "2", "扩大有效投资。", "谋划重点项目50个。", "县发改委", "12月底前"]
+    items = _items(_read(tmp_path, _lines(cells)))
+    assert [(r.row_no, r.indicator, r.target, r.units) for r in items] == [
+        ("1", "优化营商环境。", "推行一窗通办。", ["县政务服务中心"]), ("2", "扩大有效投资。", "谋划重点项目50个。", ["县发改委"])]
