@@ -249,7 +249,9 @@ def unit_rows(body: Body, header: list[str], roles: list[str | None], source: st
     for n, (start, stop) in enumerate(runs):
         first = start - u
         cells = [t for _, t in body[first:start]] + ["\n".join(t for _, t in body[start:stop])]
-        nxt = runs[n + 1][0] - u if n + 1 < len(runs) else min(len(body), stop + 2 * after)
+        # the last row: its cells right of the units, more lines than cells only where they end the text
+        nxt = runs[n + 1][0] - u if n + 1 < len(runs) else (
+            len(body) if len(body) - stop <= 2 * after else min(len(body), stop + after))
         rest = [t for _, t in body[stop:nxt]]
         if after:
             tail = rest[:after - 1] + ["\n".join(rest[after - 1:])] if len(rest) > after else rest

@@ -218,3 +218,11 @@ def test_one_cell_per_line_task_table_with_a_measures_column(tmp_path):
     items = _items(_read(tmp_path, _lines(cells)))
     assert [(r.row_no, r.indicator, r.target, r.units) for r in items] == [
         ("1", "优化营商环境。", "推行一窗通办。", ["县政务服务中心"]), ("2", "扩大有效投资。", "谋划重点项目50个。", ["县发改委"])]
+
+
+def test_a_task_table_without_numbers_leaves_the_paragraph_after_it_as_text(tmp_path):
+    cells = ["项目名称", "建设内容", "牵头单位", "进展情况",
+             "城区道路提升", "改造主干道5条。", "县住建局", "已完成3条。",
+             "以上项目请各牵头单位于每月5日前报送进展情况，县政府督查室将定期通报。", "县人民政府办公室", "2021年8月1日"]
+    result = _read(tmp_path, _lines(cells))
+    assert [(r.indicator, r.status, r.units) for r in _items(result)] == [("城区道路提升", "已完成3条。", ["县住建局"])]
