@@ -10,8 +10,10 @@ weights. Two shapes need it:
   a row without a weight of its own (a bonus rule) has no weight line.
 
 Between rows may stand a subtotal (`小计` / `100分`), a block's own sub-header (`加分项目` / `加分标准和依据`) and the next
-group's cell; rows are numbered on (`21`, `22` …) or numbered again from 1 in a new block. A total row is kept as a
-row (its word in the name's cell), a sub-header is dropped."""
+group's cell, or a group heading (`二、民生保障`, a group row of its own); rows are numbered on (`21`, `22` …) or numbered
+again from 1 in a new block. A total row is kept as a row (its word in the name's cell), a sub-header is dropped.
+With no 序号 (and no weight), a row is one line for each cell left of its units, its units' lines, then its cells
+right of them up to the next row."""
 from __future__ import annotations
 
 import regex
