@@ -17,7 +17,8 @@ HOLDOUT2 = ROOT / "tests" / "data" / "holdout2"
 HOLDOUT3 = ROOT / "tests" / "data" / "holdout3"
 HOLDOUT4 = ROOT / "tests" / "data" / "holdout4"
 HOLDOUT5 = ROOT / "tests" / "data" / "holdout5"
-DEFAULT_REALS = (DEFAULT_REAL, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5)
+HOLDOUT7 = ROOT / "tests" / "data" / "holdout7"
+DEFAULT_REALS = (DEFAULT_REAL, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT7)
 # Samples: expected counts (no gold file). Notices: (units, scored clauses); tables: rows per table.
 SAMPLE_NOTICES = {"sanmenxia_2020_targets": (72, 816)}
 SAMPLE_TABLES = {"jiayuguan_2022q2_decomposition": (31, 35)}

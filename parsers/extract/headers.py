@@ -8,7 +8,7 @@ from importlib import resources
 
 import regex
 
-from parsers.data import header_synonyms, unit_suffixes
+from parsers.data import header_synonyms, load_json, unit_suffixes
 from parsers.textnorm import halfwidth, no_space
 
 BRACKETED = regex.compile(r"[（(][^）)]*[）)]")  # `（%）` in `2022年二季度目标（%）`
@@ -26,8 +26,19 @@ def table_vocab() -> dict:
     return {k: v for k, v in data.items() if not k.startswith("_")}
 
 
+@lru_cache(maxsize=1)
+def _simplified_table() -> dict[int, str]:
+    data = load_json("traditional_chars.json")
+    return str.maketrans(data["traditional"], data["simplified"])
+
+
+def simplified(text: str) -> str:
+    """A header word in simplified characters (`牽頭單位` → `牵头单位`), for matching the vocabulary."""
+    return text.translate(_simplified_table())
+
+
 def normalize_header(cell: str) -> str:
-    return BRACKETED.sub("", no_space(halfwidth(cell or "")))
+    return BRACKETED.sub("", simplified(no_space(halfwidth(cell or ""))))
 
 
 @lru_cache(maxsize=None)
@@ -97,7 +108,7 @@ def map_header(cells: list[str]) -> dict[int, str]:
 
 
 def looks_like_unit(name: str) -> bool:
-    name = no_space(name)
+    name = simplified(no_space(name))  # `區民政局`, `委員會`
     return len(name) >= 2 and name.endswith(unit_suffixes())
 
 

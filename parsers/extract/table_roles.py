@@ -347,6 +347,10 @@ def _name_beside_groups(header: list[str], roles: dict[int, str], body) -> bool:
     if named is None:
         named = next((i for i in (standards[:1] if per_row else texts)
                       if shapes[i] == "distinct" and grouping and grouping[0] < i), None)
+    if named is None and grouping and len(standards) >= 2 and grouping[0] < standards[0]:
+        # a group with its points, then two standard columns (`考核标准 | 评分标准`): the first one names the row
+        named = standards[0]
+        texts = sorted(set(texts) | {named})
     if named is None:
         return False
     groups = [i for i in grouping if i < named]

@@ -9,12 +9,14 @@ within a group, a blank responsibility cell continues the one above.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import regex
 
 from parsers.extract.headers import (
     header_role,
     header_roles,
+    looks_like_org,
     looks_like_person,
     looks_like_unit,
     points_at_end,
@@ -23,11 +25,11 @@ from parsers.extract.headers import (
 from parsers.extract.table_criteria import criteria_items, criteria_points
 from parsers.extract.table_roles import GROUP_ROW_NO, Columns, infer_columns, spans_right
 from parsers.textnorm import halfwidth, no_space, squeeze_cjk_spaces
-from schemas.blocks import Document, Paragraph, Table
+from schemas.blocks import Document, Paragraph, Table, TableRow
 from schemas.records import IndicatorRow
 
 ATTACHMENT = regex.compile(r"^\s*(附件\s*[\d一二三四五六七八九十]*)\s*[:：]?\s*(?P<title>.*)$")
-LIST_SPLIT = regex.compile(r"[\n、，,；;／/]+")
+LIST_SPLIT = regex.compile(r"[\n、，,；;／/。]+")  # a list may end with a full stop
 ITEM_START = regex.compile(r"^\s*(?:\d{1,3}\s*[.、．](?!\d)|[（(]\s*\d{1,3}\s*[)）]|[①-⑳])")
 NUMBER = regex.compile(r"-?\d+(?:\.\d+)?")
 TEXT_FIELDS = ("category", "indicator", "status", "target", "criteria", "note")
@@ -35,6 +37,7 @@ GROUPING_FIELDS = ("category",)  # filled down where a merge left blank cells
 PARTY_FIELDS = ("units", "co_units", "assessors", "leaders")  # continue down a group in text input
 IDENTITY_FIELDS = ("row_no", "indicator", "category")  # what a continuation row takes from above
 MIN_HEADER_FIELDS = 2
+MAX_SUBHEADER = 8  # characters of a header word in a sub-header row
 CONTINUES = "_continues"  # set on a text row that took its 序号 and name from the row above
 
 
@@ -75,8 +78,8 @@ def _table_rows(table: Table, doc: Document, doc_id: str, attachment, title, tab
     if header_at is None:
         return []
     header, body_at = _with_subheader(table, header_at)
-    body = [r for r in table.rows[body_at:] if any(c.strip() for c in r.cells)
-            and [no_space(c) for c in r.cells] != [no_space(c) for c in header]]
+    body = _without_subheaders([r for r in table.rows[body_at:] if any(c.strip() for c in r.cells)
+                                and [no_space(c) for c in r.cells] != [no_space(c) for c in header]])
     columns = infer_columns(header, body)
     cell_rows = [_spans_shifted(list(r.cells), columns) for r in body]
     values = [{role: (cells[i] if i < len(cells) else "") for i, role in columns.roles.items()} for cells in cell_rows]
@@ -104,6 +107,24 @@ def _with_subheader(table: Table, header_at: int) -> tuple[list[str], int]:
         if no_space(cell):
             header[index] = cell
     return header, header_at + 2
+
+
+def _without_subheaders(rows: list[TableRow]) -> list[TableRow]:
+    """Rows less a block's own header (`加 分 项 目 | 加分标准和依据` over the bonus rules: header words only); a group
+    cell that starts on that row (merged down the block) goes to the row below it."""
+    out: list[TableRow] = []
+    carried = ""
+    for row in rows:
+        cells = list(row.cells)
+        if carried and cells and not no_space(cells[0]):
+            cells[0], carried = carried, ""
+            row = replace(row, cells=cells)
+        words = [c for c in cells[1:] if no_space(c)]
+        if len(words) >= MIN_HEADER_FIELDS and all(len(no_space(c)) <= MAX_SUBHEADER and header_role(c) for c in words):
+            carried = cells[0] if no_space(cells[0]) and not header_role(cells[0]) else ""
+            continue
+        out.append(row)
+    return out
 
 
 def _spans_shifted(cells: list[str], columns: Columns) -> list[str]:
@@ -159,12 +180,12 @@ def _kind_of(values: dict[str, str]) -> str:
 
 
 def _mark_continuations(rows: list[IndicatorRow], inherited: list[bool]) -> None:
-    """A row that took its 序号 and name from the row above in text, or that shows the same 序号,
-    name and units as the row above (merged cells over them), is part of it: not a repeated 序号."""
+    """A row that took its 序号 and name from the row above in text, or that shows the same 序号 and
+    units (and name) as the row above (merged cells over sub-rows), is part of it: not a repeated 序号."""
     for index, row in enumerate(rows):
         prev = rows[index - 1] if index else None
-        same = prev is not None and row.indicator and ((row.row_no, row.indicator, row.units) ==
-                                                       (prev.row_no, prev.indicator, prev.units))
+        same = (prev is not None and bool(row.indicator) and (row.row_no, row.units) == (prev.row_no, prev.units)
+                and (bool(row.units) or row.indicator == prev.indicator))
         row.continues = row.row_kind == "item" and bool(row.row_no) and (inherited[index] or bool(same))
 
 
@@ -255,7 +276,7 @@ def _split_units(cell: str) -> list[str]:
             names.append(part)
             continue
         pending += part
-        if looks_like_unit(pending):
+        if looks_like_org(pending):  # `区商务局(区药发中心)`: a bracketed note after the name
             names.append(pending)
             pending = ""
     if pending:

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 import regex
 
-from parsers.extract.headers import BRACKETED, header_role, table_vocab
+from parsers.extract.headers import BRACKETED, header_role, simplified, table_vocab
 from parsers.textnorm import clean_text, no_space
 from schemas.blocks import Provenance, Table, TableRow
 
@@ -29,6 +29,8 @@ WEIGHT_LINE = regex.compile(r"^\s*\d{1,3}(?:\.\d+)?\s*分?\s*$")
 ROW_NUMBER_LINE = regex.compile(r"^\s*\d{1,3}\s*[.、．]?\s*$")
 # a bracketed weight on a line of its own: a header cell's total (`(100分)`), or a row's weight under its name
 BRACKETED_WEIGHT = regex.compile(r"^\s*[（(]\s*(\d{1,3}(?:\.\d+)?)\s*分\s*[）)]\s*$")
+# a short bracketed note on a line of its own under a header cell (`(7月)`, `(%)`), not a weight
+BRACKETED_NOTE = regex.compile(r"^\s*[（(][^（()）分]{1,6}[）)]\s*$")
 MAX_FRAGMENTS = 3  # a header cell broken over lines (`考 评` / `得 分`)
 MAX_FRAGMENT = 2  # characters of one such fragment
 MAX_HEADER_CELL = 12
@@ -43,14 +45,21 @@ def _form_words() -> frozenset[str]:
     return frozenset(no_space(w) for w in table_vocab().get("form_headers", []))
 
 
+@lru_cache(maxsize=1)
+def _plain_words() -> frozenset[str]:
+    return frozenset(no_space(w) for w in table_vocab().get("plain_headers", []))
+
+
 def cell_role(cell: str) -> str | None:
     """The column a header cell names (`评分标准` → its role), else None: a word of the vocabulary, or two joined,
     not a title that ends in one. Shared by every text-table reader."""
-    text = no_space(cell)
+    text = simplified(no_space(cell))
     if not text or len(text) > MAX_HEADER_CELL:
         return None
     if text in _form_words() or BRACKETED.sub("", text) in _form_words():
         return "form"  # `考评得分(100分)`: the form column with its total
+    if BRACKETED.sub("", text) in _plain_words():
+        return "other"  # a column the vocabulary knows but no field takes (`完成时限`)
     found = header_role(text)
     if found is None:
         return None
@@ -85,7 +94,11 @@ def _header(items: list[tuple[int, str]]) -> tuple[list[str], int]:
     the last cell (`(100分)`) belongs to that cell."""
     cells, k = [], 0
     while k < len(items):
-        if cell_role(items[k][1]):
+        if cells and BRACKETED_NOTE.match(items[k][1]):
+            cells[-1] += items[k][1].strip()  # `進展情況` / `(7月)`: a note under its header cell
+            k += 1
+            continue
+        if cell_role(items[k][1]) and not _longer_word(items, k):
             cells.append(items[k][1])
             k += 1
             continue
@@ -98,6 +111,15 @@ def _header(items: list[tuple[int, str]]) -> tuple[list[str], int]:
         cells[-1] += items[k][1].strip()
         k += 1
     return cells, k
+
+
+def _longer_word(items: list[tuple[int, str]], k: int) -> bool:
+    """A short header word whose next line, no word itself, completes a longer one (`項目` / `名稱`)."""
+    if k + 1 >= len(items) or len(no_space(items[k][1])) > MAX_FRAGMENT or cell_role(items[k + 1][1]):
+        return False
+    if k + 2 < len(items) and _exact_word(items[k + 1][1] + items[k + 2][1]):
+        return False  # `标准` / `分` / `值`: the fragment starts a word of its own
+    return len(no_space(items[k + 1][1])) <= MAX_FRAGMENT and cell_role(items[k][1] + items[k + 1][1]) is not None
 
 
 def _fragments(items: list[tuple[int, str]], k: int) -> tuple[str, int] | None:
@@ -120,37 +142,60 @@ def cell_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
     items = _content(lines, i)
     header, used = _header(items)
     roles = [cell_role(c) for c in header]
-    while len(roles) > 1 and roles[0] in roles[1:] and roles[0] != "form":
+    while len(roles) > 1 and roles[0] in roles[1:] and roles[0] != "form" and not _exact_word(header[0]):
         del header[0], roles[0], items[0]  # a title ending in a header word (`考评评分标准`)
         used -= 1
     while header and used < len(items) and WEIGHT_LINE.match(items[used][1]) and roles[0] != "row_no" and "weight" in roles:
         header.pop(), roles.pop()  # a row's name that reads like a header word (`组织领导`)
         used -= 1
-    if len(header) >= MIN_HEADER_CELLS and "weight" not in roles:
-        found = _weight_under_name_rows(items[used:], roles, source)
-        if found is None:
-            return None
-        rows, end = found
-        table_rows = [TableRow(header, Provenance(source, None, items[0][0] + 1))] + rows
-        return Table(table_rows, table_rows[0].prov, merges_resolved=False), end + 1
     if len(header) < MIN_HEADER_CELLS:
         return None
-    sub = _sub_rows(items[used:], header, roles, source)
-    if sub is not None:
-        rows, end = sub
-        table_rows = [TableRow(header, Provenance(source, None, items[0][0] + 1))] + rows
-        return Table(table_rows, table_rows[0].prov, merges_resolved=False), end + 1
+    body = items[used:]
+    if "weight" not in roles or "row_no" in roles[1:]:  # no weight to anchor on, or a group cell left of the 序号
+        found = _by_numbers(body, header, roles, source)
+        if found is None and "weight" not in roles:
+            return None
+    else:
+        found = _sub_rows(body, header, roles, source) or _by_weights(body, len(header), roles, source)
+        if found is not None and roles[0] == "row_no":
+            numbered = _by_numbers(body, header, roles, source)
+            if numbered is not None and _extends(numbered[0], found[0], roles.index("weight")):
+                found = numbered  # read on past a subtotal: a bonus block numbered again, its rules with no weight
+    if found is None:
+        return None
+    rows, end = found
+    table_rows = [TableRow(header, Provenance(source, None, items[0][0] + 1))] + rows
+    return Table(table_rows, table_rows[0].prov, merges_resolved=False), end + 1
+
+
+def _by_numbers(body, header: list[str], roles: list[str | None], source: str) -> tuple[list[TableRow], int] | None:
+    from parsers.readers.numbered_lines import by_numbers  # it reads rows with this module's helpers
+    return by_numbers(body, header, roles, source)
+
+
+def _by_weights(body, width: int, roles: list[str | None], source: str) -> tuple[list[TableRow], int] | None:
+    """Rows found by their weight lines."""
     weight = roles.index("weight")
     row_no = 0 if roles[0] == "row_no" else None
     if weight == 0 or (row_no is not None and weight == 1):
         return None  # a weight needs the row's name to its left
-    body = items[used:]
     anchors = _anchors(body, weight, row_no)
     if len(anchors) < MIN_ROWS:
         return None
-    rows, end = _rows(body, anchors, len(header), weight, row_no, source)
-    table_rows = [TableRow(header, Provenance(source, None, items[0][0] + 1))] + rows
-    return Table(table_rows, table_rows[0].prov, merges_resolved=False), end + 1
+    return _rows(body, anchors, width, weight, row_no, source)
+
+
+def _extends(numbered: list[TableRow], anchored: list[TableRow], weight: int) -> bool:
+    """The rows found by number read the rows found by weight alike, and more after them."""
+    def key(rows):
+        return [(no_space(r.cells[0]), no_space(r.cells[weight])) for r in rows if no_space(r.cells[0])]
+    return len(key(numbered)) > len(key(anchored)) and key(numbered)[:len(key(anchored))] == key(anchored)
+
+
+def _exact_word(cell: str) -> bool:
+    """A header cell that is exactly a word of the vocabulary (`项目`), not a title ending in one."""
+    found = header_role(simplified(no_space(cell)))
+    return found is not None and no_space(found[1]) == simplified(no_space(cell))
 
 
 def _anchors(body: list[tuple[int, str]], weight: int, row_no: int | None) -> list[int]:
@@ -250,7 +295,7 @@ def _sub_rows(body: list[tuple[int, str]], header: list[str], roles: list[str | 
     return [TableRow([clean_cell(c) for c in r], Provenance(source, None, p)) for r, p in zip(rows, provs)], end
 
 
-def _weight_under_name_rows(body: list[tuple[int, str]], roles: list[str | None],
+def weight_under_name_rows(body: list[tuple[int, str]], roles: list[str | None],
                            source: str) -> tuple[list[TableRow], int] | None:
     """序号 / 考评项目 / 考评内容 / 评分标准 / 得分 with no weight column: each row is its number, its name, its weight
     on the line under the name (`1` / `制度建设` / `(9分)`), then the cells right of the name. The weight stays in the

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import regex
 
+from parsers.extract.headers import looks_like_org, looks_like_person
 from parsers.readers.line_tables import cell_role, clean_cell
 from schemas.blocks import Provenance, Table, TableRow
 
@@ -19,6 +20,10 @@ GROUP_ORDINAL = regex.compile(r"^[一二三四五六七八九十]{1,3}[、.．]"
 CELL_END = regex.compile(r"[。；;！!？?]$")
 MIN_HEADER, MIN_ROWS, MAX_POINTS = 3, 2, 100
 MAX_ROW_TOKENS = 40  # tokens of one row: more means the run is prose, not a table
+NAME_SPLIT = regex.compile(r"[、，,；;]")
+PARTY = ("units", "co_units")
+MAX_ROW_LINES = 8
+MAX_LEAD_TOKENS = 3  # a title before the header on its line
 
 
 def _header_at(tokens: list[str]) -> tuple[int, int] | None:
@@ -101,7 +106,7 @@ def spaced_table(lines: list[str], i: int, source: str) -> tuple[str, Table, str
         return None
     found = _header_at(tokens)
     if found is None:
-        return None
+        return task_table(lines, i, source)
     start, end = found
     header = tokens[start:end]
     body, owner = [], []
@@ -122,3 +127,77 @@ def spaced_table(lines: list[str], i: int, source: str) -> tuple[str, Table, str
     table_rows = [TableRow(header, Provenance(source, None, i + 1))]
     table_rows += [TableRow([clean_cell(c) for c in r], Provenance(source, None, i + 1)) for r in rows]
     return " ".join(tokens[:start]), Table(table_rows, table_rows[0].prov, merges_resolved=False), " ".join(tail), last + 1
+
+
+# -- a task list: no weight column, cells told apart by what they hold ----------------------------------------------
+
+def task_table(lines: list[str], i: int, source: str) -> tuple[str, Table, str, int] | None:
+    """`序号 重点工作任务 主要责任单位 协同配合单位 完成期限` on a line of its own, then one row per number: the task up to its
+    full stop, the units' names (one a token, or one a line), a list or sentence up to its full stop, the last cell.
+    A row runs over the next lines until it has all its cells."""
+    tokens = TOKEN_SPLIT.split(lines[i].strip())
+    start = next((p for p, tok in enumerate(tokens[:MAX_LEAD_TOKENS]) if cell_role(tok) == "row_no"), None)
+    if start is None:
+        return None
+    header = tokens[start:]  # after a title on the same line, if any
+    roles = [cell_role(t) for t in header]
+    if len(header) < MIN_HEADER or None in roles or "units" not in roles or "weight" in roles:
+        return None
+    rows, k, expected = [], i + 1, None
+    while k < len(lines) and lines[k].strip():
+        first = TOKEN_SPLIT.split(lines[k].strip())[0]
+        if not BARE_INT.match(first) or (expected is not None and int(first) != expected):
+            break
+        row, after = _task_row(lines, k, roles[1:])
+        if row is None:
+            break
+        rows.append(TableRow([first] + [clean_cell(c) for c in row], Provenance(source, None, k + 1)))
+        k, expected = after, int(first) + 1
+    if len(rows) < MIN_ROWS:
+        return None
+    table_rows = [TableRow(header, Provenance(source, None, i + 1))] + rows
+    return " ".join(tokens[:start]), Table(table_rows, table_rows[0].prov, merges_resolved=False), "", k
+
+
+def _task_row(lines: list[str], k: int, roles: list[str | None]) -> tuple[list[str] | None, int]:
+    """The cells of the row starting on line ``k`` (after its number) and the index after its last line."""
+    cells: list[list[str]] = [[] for _ in roles]
+    column, first = 0, True
+    for n in range(k, min(len(lines), k + MAX_ROW_LINES)):
+        text = lines[n].strip()
+        tokens = TOKEN_SPLIT.split(text)[1 if first else 0:] if text else []
+        if not first and (not tokens or BARE_INT.match(tokens[0])):  # a blank line or the next row
+            if cells[0] and any(cells[c] for c, r in enumerate(roles) if r == "units"):
+                return _joined(cells, roles), n
+            return None, k  # the next row before this one has its name and units
+        first = False
+        for tok in tokens:
+            while column < len(roles) - 1 and not _takes(roles[column], cells[column], tok):
+                column += 1
+            cells[column].append(tok)
+        if column == len(roles) - 1 and cells[column]:
+            return _joined(cells, roles), n + 1
+    return None, k
+
+
+def _joined(cells: list[list[str]], roles: list[str | None]) -> list[str]:
+    """Names one a line (as a cell with a line break each); prose tokens run together (a stray inner space)."""
+    return [("\n" if roles[c] in PARTY + ("leaders",) else "").join(cells[c]) for c in range(len(roles))]
+
+
+def _takes(role: str | None, cell: list[str], tok: str) -> bool:
+    """Whether the cell being filled takes ``tok``: a prose cell until its full stop, a units cell while tokens are
+    units' names (a list that ends with a full stop is a cell of its own), a leaders cell while they are people's
+    names, a cell no field takes (a deadline) one token."""
+    if role == "leaders":
+        return looks_like_person(tok) or (not cell and CELL_END.search(tok) is not None)
+    if not cell:
+        return role not in PARTY or _names(tok) or CELL_END.search(tok) is not None
+    if CELL_END.search(cell[-1]) or role == "other":
+        return False
+    return _names(tok) if role in PARTY else True
+
+
+def _names(tok: str) -> bool:
+    names = [n for n in NAME_SPLIT.split(tok) if n]
+    return bool(names) and all(looks_like_org(n) for n in names)
