@@ -41,7 +41,7 @@ def _load_inputs():
 
 
 _inputs = _load_inputs()
-DEFAULT_REAL, HOLDOUT, DEFAULT_REALS = _inputs.DEFAULT_REAL, _inputs.HOLDOUT, _inputs.DEFAULT_REALS
+DEFAULT_REAL, DEFAULT_REALS = _inputs.DEFAULT_REAL, _inputs.DEFAULT_REALS
 SAMPLE_NOTICES, SAMPLE_TABLES = _inputs.SAMPLE_NOTICES, _inputs.SAMPLE_TABLES
 collect_inputs, run_tool = _inputs.collect_inputs, _inputs.run_tool
 

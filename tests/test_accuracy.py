@@ -10,12 +10,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT.parent / "shared" / "real"
-HOLDOUT = ROOT / "tests" / "data" / "holdout"
-HOLDOUT2 = ROOT / "tests" / "data" / "holdout2"
-HOLDOUT3 = ROOT / "tests" / "data" / "holdout3"
-HOLDOUT4 = ROOT / "tests" / "data" / "holdout4"
-HOLDOUT5 = ROOT / "tests" / "data" / "holdout5"
-HOLDOUT7 = ROOT / "tests" / "data" / "holdout7"
 TOLERANCE = 1e-6
 
 
@@ -30,7 +24,8 @@ def _load_benchmark():
 def result() -> dict:
     if not REAL.is_dir():
         pytest.skip("../shared/real (gold files) is not beside this checkout")
-    return _load_benchmark().evaluate([REAL, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT7])
+    benchmark = _load_benchmark()
+    return benchmark.evaluate(benchmark.DEFAULT_REALS)
 
 
 BASELINE = json.loads((ROOT / "benchmarks" / "accuracy_baseline.json").read_text(encoding="utf-8"))

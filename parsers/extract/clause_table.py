@@ -65,20 +65,39 @@ CELL_NUMBER = regex.compile(r"^\s*(?:(?P<n>\d{1,3})\s*(?:[、.．:：](?!\d)|[)�
 MIN_NUMBERED_ROWS = 2
 # the columns of a clause list: its number, its content, how it is scored, its points
 CLAUSE_LIST_ROLES = frozenset({"row_no", "target", "criteria", "weight"})
+GROUP_ROWS = 3  # a group column names at most one group for every this many rows
 GROUP_NUMBER = regex.compile(r"^\s*\d{1,3}\s*[、.．](?!\d)")
 
 
 def _numbered_column(table: Table, mapping: dict[str, int]) -> int | None:
-    """The descriptive column whose cells number the clauses (`1、…`, `1.1…`), in most item rows."""
-    for role in ("target", "indicator"):
+    """The descriptive column whose cells number the clauses (`1、…`, `1.1…`), in most item rows; the 评分标准
+    column where the content column only groups them (one merged `考核内容` over numbered standards)."""
+    for role in ("target", "indicator", "criteria"):
         index = mapping.get(role)
-        if index is None:
+        if index is None or (role == "criteria" and not _only_groups(table, mapping)):
             continue
         cells = [r.cells[index] for r in table.rows[1:] if index < len(r.cells) and no_space(r.cells[index])]
         numbered = [c for c in cells if CELL_NUMBER.match(halfwidth(c))]
         if len(numbered) >= MIN_NUMBERED_ROWS and len(numbered) >= len(cells) - 1:
             return index
     return None
+
+
+def _only_groups(table: Table, mapping: dict[str, int]) -> bool:
+    """The content columns name a few groups over many rows (merged cells, filled or not), not one
+    indicator a row, and no 序号 column numbers the rows: the standards column then holds the clauses."""
+    standards = mapping["criteria"]
+    rows = [r for r in table.rows[1:] if standards < len(r.cells) and no_space(r.cells[standards])]
+    number = mapping.get("row_no")
+    if number is not None and any(halfwidth(r.cells[number]).strip().isdigit() for r in rows if number < len(r.cells)):
+        return False
+    for role in ("target", "indicator", "category"):
+        index = mapping.get(role)
+        if index is not None:
+            names = {no_space(r.cells[index]) for r in rows if index < len(r.cells)} - {""}
+            if len(names) * GROUP_ROWS > len(rows):
+                return False
+    return True
 
 
 def numbered_clause_table(table: Table, state, result, doc, doc_id: str, make_target, total_words) -> bool:
@@ -99,7 +118,8 @@ def numbered_clause_table(table: Table, state, result, doc, doc_id: str, make_ta
             group = cells[group_col]
             name = P.ORDINAL_PREFIX.sub("", GROUP_NUMBER.sub("", no_space(group)))
             points = P.POINTS_AT_END.search(halfwidth(name))
-            state.section = P.POINTS_AT_END.sub("", name).strip(".、") or None
+            # a section is a heading that carries points (GOLD.md): a group cell without them only groups
+            state.section = (P.POINTS_AT_END.sub("", name).strip(".、") or None) if points else None
             state.section_points = float(points["points"]) if points else None
         text = cells[text_col]
         if any(no_space(c) in total_words for c in cells) or not no_space(text):

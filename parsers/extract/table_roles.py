@@ -7,6 +7,7 @@ it. Every table gets an `indicator`: the row's own name, what is assessed.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import groupby
 
 import regex
 
@@ -181,8 +182,9 @@ def _blank_headers(header: list[str], roles: dict[int, str], body) -> None:
 
 
 def _counts_rows(values: list[str]) -> bool:
-    """Whole numbers counting up by one from 1 (blank where a number is merged down)."""
-    numbers = [no_space(v) for v in _filled(values)]
+    """Whole numbers counting up by one from 1 (blank, or repeated where a reader filled a merged-down
+    number into each row it spans)."""
+    numbers = [key for key, _ in groupby(no_space(v) for v in _filled(values))]
     return len(numbers) >= 2 and numbers == [str(k) for k in range(1, len(numbers) + 1)]
 
 

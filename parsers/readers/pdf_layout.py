@@ -35,8 +35,10 @@ class LayoutSettings:
 
     # The font size assumed where a page gives none.
     default_font_size: float = 12.0
-    # A left margin is where at least this many lines start; the right margin is this quantile of line ends.
+    # A left margin is where at least this many lines start (two on a short document: a page or two of a dozen
+    # lines, where the first-line indent may outnumber the margin); the right margin is this quantile of line ends.
     margin_min_lines: int = 3
+    short_document_lines: int = 20
     right_margin_quantile: float = 0.95
     # Paragraph breaks, × font size: a change of size larger than this share of it …
     size_change: float = 0.15

@@ -356,7 +356,8 @@ def _margins(lines: list[_Line]) -> tuple[float, float, float]:
         return 0.0, 0.0, LAYOUT.default_font_size
     size = statistics.median(line.size for line in lines) or LAYOUT.default_font_size
     lefts = Counter(round(line.x0) for line in lines)
-    frequent = [x for x, n in lefts.items() if n >= LAYOUT.margin_min_lines] or list(lefts)
+    enough = LAYOUT.margin_min_lines if len(lines) >= LAYOUT.short_document_lines else 2
+    frequent = [x for x, n in lefts.items() if n >= enough] or list(lefts)
     rights = sorted(line.x1 for line in lines)
     return float(min(frequent)), rights[int(LAYOUT.right_margin_quantile * (len(rights) - 1))], size
 

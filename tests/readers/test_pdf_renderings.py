@@ -119,3 +119,17 @@ def test_table_written_cell_by_cell_is_searched_for_rules():
              line("违纪案件扣5分", 94, x0=160), line("认真处理村", 130, x0=84), line("发现隐瞒错", 130, x0=160),
              line("20", 130, x0=236)]
     assert _may_hold_table(cells, None, "", [])
+
+
+def test_centred_title_wrapped_on_a_short_page_whose_indents_outnumber_its_margin_lines():
+    # A dozen lines: three first lines indented two characters, two wrapped lines at the margin. Before, the
+    # margin was taken at the indent (the only place three lines start), the wrapped title's first line stood
+    # left of it, so the title broke in two and its tail read as a heading.
+    body = [line("(五)对在考核工作中瞒报、谎报情况的单位,予以通报批", 82, x1=RIGHT),
+            line("评;对直接责任人员依法追究责任。", 109, x0=LEFT)]
+    title = _Line("附件:1.各县区人民政府节能目标责任评价考核", 1, 0, 83, 529, 132, 22.0)
+    tail = _Line("计分表", 1, 0, 273, 339, 160, 22.0)
+    after = [line("2.重点耗能企业节能目标责任评价考核计分表", 194), line("附件1:", 221, x0=LEFT),
+             line("各县区人民政府节能目标责任评价考核计分表", 249)]
+    out = [b.text for b in blocks(_Page(1, body + [title, tail] + after, WIDTH))]
+    assert out[1:3] == [title.text + tail.text, after[0].text]
