@@ -5,15 +5,27 @@ by runs of spaces. Each paragraph is read as a line by the text reader's own det
 of them claims stay as they are (a drafter's paragraphs are never re-joined)."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from parsers.readers.box_tables import box_table
-from parsers.readers.line_tables import cell_line_table, pipe_line_table
-from parsers.readers.spaced_tables import spaced_table
+from parsers.readers.line_tables import MAX_HEADER_CELL, cell_line_table, pipe_line_table
+from parsers.readers.spaced_tables import MIN_HEADER, spaced_table
 from parsers.readers.text_reader import ITEM_GAP, MIN_FLATTENED_LINE
 from schemas.blocks import Paragraph, Table
 
 Block = Paragraph | Table
+# What a line must hold to start any flattened table unless it is short enough to be a header cell: a `|`, a
+# box-drawing edge, or enough spaces between cells for a spaced header; items run together are parted by a run of
+# spaces. A drafter's paragraph (`1. 生产总值…；`) holds none of these, so it skips every detector.
+EDGE = re.compile(r"[|┌├│└┏┣┃┗]")
+CELL_GAP = re.compile(r"[ \u3000\u00a0\t]+")
+ITEM_SPACES = re.compile(r"[ \u3000\u00a0]{2,}")
+
+
+def _may_start(line: str) -> bool:
+    return (len(line) <= MAX_HEADER_CELL or EDGE.search(line) is not None or ITEM_SPACES.search(line) is not None
+            or len(CELL_GAP.findall(line)) >= MIN_HEADER - 1)
 
 
 def repair_pasted(blocks: list[Block], source: str) -> list[Block]:
@@ -36,6 +48,10 @@ def _repaired(run: list[Paragraph], source: str) -> list[Block]:
     out: list[Block] = []
     i = 0
     while i < len(lines):
+        if not _may_start(lines[i]):
+            out.append(run[i])
+            i += 1
+            continue
         spaced = spaced_table(lines, i, source)
         if spaced is not None:  # a spreadsheet's rows flattened with single spaces
             lead, table, tail, after = spaced

@@ -50,3 +50,30 @@ def test_drafters_paragraphs_stay_as_they_are(tmp_path):
     lines = ["各乡镇人民政府，县直各单位：", "现将《考核办法》印发给你们，请认真贯彻执行。",
              "联系人：张三    电话：1234567", "（一）组织领导（10分）"]
     assert [b.text for b in _docx(tmp_path, lines).blocks] == lines
+
+
+def test_lines_the_fast_path_skips_start_no_table_in_any_real_document():
+    """`_may_start` lets a drafter's paragraph skip every detector: on every line of every gold document and of the
+    samples, a line it rules out starts no table and parts into no items."""
+    from pathlib import Path
+
+    from parsers.readers.box_tables import box_table
+    from parsers.readers.line_tables import cell_line_table, pipe_line_table
+    from parsers.readers.pasted_text import _may_start
+    from parsers.readers.spaced_tables import spaced_table
+    from parsers.readers.text_reader import ITEM_GAP
+
+    root = Path(__file__).resolve().parents[2]
+    files = sorted((root / "tests" / "data").glob("holdout*/*.txt")) + sorted((root.parent / "shared" / "real").glob("*.txt"))
+    files += [root / "samples" / "sanmenxia_2020_targets.md", root / "samples" / "jiayuguan_2022q2_decomposition.txt"]
+    skipped = 0
+    for path in files:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for i, line in enumerate(lines):
+            if _may_start(line):
+                continue
+            skipped += 1
+            assert not (spaced_table(lines, i, "t") or box_table(lines, i, "t") or pipe_line_table(lines, i, "t")
+                        or cell_line_table(lines, i, "t")), (path.name, i, line)
+            assert len(ITEM_GAP.split(line.strip())) == 1, (path.name, i, line)
+    assert skipped > 1000  # the fast path is taken on most lines
