@@ -51,7 +51,7 @@ def _read(path: Path, source: str) -> Document:
     body = parts.document.find(W + "body")
     pages = page_map(body)  # Word's page where its marks tell it, else None
     counter = 0
-    for item in body.iterchildren(P, TBL):  # python-docx's iter_inner_content: w:p and w:tbl children
+    for item in _block_items(body):
         if item.tag == P:
             counter += 1
             para = _paragraph(item, numbering, styles, styles_numpr, Provenance(source, pages.get(item), counter))
@@ -67,6 +67,25 @@ def _read(path: Path, source: str) -> Document:
                 doc.blocks.append(Table(table_rows, table_rows[0].prov, merges_resolved=True))
     doc.blocks = repair_pasted(doc.blocks, source)  # web text pasted into Word: its flattened tables
     return doc
+
+
+# Block-level wrappers Word leaves around paragraphs and tables: content controls (templates and forms) and custom
+# XML. python-docx's iter_inner_content skips what they hold; Word shows it.
+_SDT, _SDT_CONTENT, _CUSTOM_XML = W + "sdt", W + "sdtContent", W + "customXml"
+
+
+def _block_items(container):
+    """The w:p and w:tbl of the body in document order, those inside content controls and custom XML included."""
+    for item in container:
+        tag = item.tag
+        if tag == P or tag == TBL:
+            yield item
+        elif tag == _SDT:
+            content = item.find(_SDT_CONTENT)
+            if content is not None:
+                yield from _block_items(content)
+        elif tag == _CUSTOM_XML:
+            yield from _block_items(item)
 
 
 def _load_numbering(parts: WordParts) -> tuple[Numbering, dict[str, tuple[str, int]]]:
@@ -147,6 +166,8 @@ def _paragraph(p, numbering: Numbering, styles: dict, styles_numpr: dict, prov: 
             for r in child:
                 if r.tag == R:
                     _run_text(r, pieces)
+        elif tag in _INLINE_WRAPPERS:
+            _wrapped_runs(child, pieces, shown)
         elif tag == PPR and ppr is None:
             ppr = child
     pstyle, numpr, outline, jc = _paragraph_properties(ppr)
@@ -176,19 +197,37 @@ def _paragraph_properties(ppr) -> list:
     return found
 
 
+# Inline wrappers whose runs are text Word shows: a tracked insertion, a move's new place, a smart tag (dates and
+# place names in documents from Word 2003–2007), custom XML, a simple field's result, a content control's content,
+# text direction. python-docx's Paragraph.text reads none of them. A tracked deletion (w:del, w:moveFrom) is left
+# out: the text is the document as it stands once the changes are accepted.
+_INLINE_WRAPPERS = frozenset(W + tag for tag in ("ins", "moveTo", "smartTag", "customXml", "fldSimple", "sdt",
+                                                 "sdtContent", "dir", "bdo"))
+_NOT_CONTENT = frozenset(W + tag for tag in ("sdtPr", "sdtEndPr", "smartTagPr", "customXmlPr"))
+
+
+def _wrapped_runs(wrapper, pieces: list[str], shown: list | None = None) -> None:
+    for el in wrapper:
+        tag = el.tag
+        if tag == R:
+            shows, rpr = _run_text(el, pieces)
+            if shows and shown is not None:
+                shown.append(rpr)
+        elif tag == HYPERLINK or (tag in _INLINE_WRAPPERS and tag not in _NOT_CONTENT):
+            _wrapped_runs(el, pieces, shown if tag != HYPERLINK else None)
+
+
 def paragraph_text(p) -> str:
-    """python-docx's ``Paragraph.text``: the runs and hyperlinks that are the paragraph's children
-    (a run inside w:ins, w:smartTag or a field is not read), each run's w:t text with tabs, breaks
-    and hyphens as their characters."""
+    """The text Word shows for a paragraph: python-docx's ``Paragraph.text`` (the runs and hyperlinks that are its
+    children; each run's w:t text with tabs, breaks and hyphens as their characters) and the runs inside tracked
+    insertions, smart tags, simple fields and content controls."""
     pieces: list[str] = []
     for child in p:
         tag = child.tag
         if tag == R:
             _run_text(child, pieces)
-        elif tag == HYPERLINK:
-            for r in child:
-                if r.tag == R:
-                    _run_text(r, pieces)
+        elif tag == HYPERLINK or tag in _INLINE_WRAPPERS:
+            _wrapped_runs(child, pieces)
     return "".join(pieces)
 
 
