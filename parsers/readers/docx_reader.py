@@ -51,7 +51,7 @@ def _read(path: Path, source: str) -> Document:
     body = parts.document.find(W + "body")
     pages = page_map(body)  # Word's page where its marks tell it, else None
     counter = 0
-    for item in _block_items(body):
+    for item in _block_items(body, _text_boxes(body)):
         if item.tag == P:
             counter += 1
             para = _paragraph(item, numbering, styles, styles_numpr, Provenance(source, pages.get(item), counter))
@@ -74,18 +74,41 @@ def _read(path: Path, source: str) -> Document:
 _SDT, _SDT_CONTENT, _CUSTOM_XML = W + "sdt", W + "sdtContent", W + "customXml"
 
 
-def _block_items(container):
-    """The w:p and w:tbl of the body in document order, those inside content controls and custom XML included."""
+def _block_items(container, boxes: dict):
+    """The w:p and w:tbl of the body in document order, those inside content controls and custom XML included; a
+    paragraph's text boxes (a red-letter head, a label drawn in a frame) come just before it."""
     for item in container:
         tag = item.tag
-        if tag == P or tag == TBL:
+        if tag == P:
+            for box in boxes.get(item, ()):
+                yield from _block_items(box, boxes)
+            yield item
+        elif tag == TBL:
             yield item
         elif tag == _SDT:
             content = item.find(_SDT_CONTENT)
             if content is not None:
-                yield from _block_items(content)
+                yield from _block_items(content, boxes)
         elif tag == _CUSTOM_XML:
-            yield from _block_items(item)
+            yield from _block_items(item, boxes)
+
+
+_TXBX = W + "txbxContent"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _text_boxes(body) -> dict:
+    """Each text box's content under the paragraph that anchors it. A box drawn both as DrawingML and as its VML
+    fallback (mc:AlternateContent) is read once; a box inside a table cell is the cell's text already."""
+    boxes: dict = {}
+    for box in body.iter(_TXBX):
+        anchor, skip = box.getparent(), False
+        while anchor is not None and anchor.tag != P:
+            skip = skip or anchor.tag == _MC_FALLBACK
+            anchor = anchor.getparent()
+        if anchor is not None and not skip and not any(a.tag == TC for a in anchor.iterancestors()):
+            boxes.setdefault(anchor, []).append(box)
+    return boxes
 
 
 def _load_numbering(parts: WordParts) -> tuple[Numbering, dict[str, tuple[str, int]]]:

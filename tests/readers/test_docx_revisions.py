@@ -44,3 +44,28 @@ def test_tracked_insertions_read_deletions_left_out_smart_tags_and_content_contr
     assert got[:2] == [("组织领导", 1, 10.0, "成立安全生产委员会"), ("组织领导", 2, 10.0, "每季度召开一次专题会议")]
     assert got[2][:3] == ("隐患排查", 3, 30.0) and got[2][3].startswith("建立隐患排查台账")
     assert str(result.info.issued_on) == "2021-03-05"
+
+
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+WPS_NS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+V_NS = "urn:schemas-microsoft-com:vml"
+
+
+def _text_box_run(text: str) -> str:
+    """A run drawing a text box as Word 2010+ saves it: DrawingML with a VML copy as the fallback."""
+    content = f"<w:txbxContent>{_p(_r(text))}</w:txbxContent>"
+    return (f'<w:r><mc:AlternateContent xmlns:mc="{MC_NS}"><mc:Choice Requires="wps"><w:drawing>'
+            f'<wps:wsp xmlns:wps="{WPS_NS}"><wps:txbx>{content}</wps:txbx></wps:wsp></w:drawing></mc:Choice>'
+            f'<mc:Fallback><w:pict><v:shape xmlns:v="{V_NS}"><v:textbox>{content}</v:textbox></v:shape></w:pict>'
+            f"</mc:Fallback></mc:AlternateContent></w:r>")
+
+
+def test_red_head_in_a_text_box_is_read_once_before_its_anchor(tmp_path):
+    from parsers.readers.docx_reader import read_docx
+
+    body = "".join([_p(_text_box_run("某县人民政府文件")), _p(_r("某政〔2021〕3号")),
+                    _p(_r("关于印发某县安全生产工作考核细则的通知")), _p(_r("一、组织领导（20分）"))])
+    path = _docx(tmp_path, body)
+    assert [b.text for b in read_docx(path, "t.docx").blocks] == [
+        "某县人民政府文件", "某政〔2021〕3号", "关于印发某县安全生产工作考核细则的通知", "一、组织领导（20分）"]
+    assert process_file(path).info.issuer == "某县人民政府"
