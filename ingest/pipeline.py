@@ -18,6 +18,7 @@ from ingest.paths import display, raw
 from parsers import formats
 from parsers.cycles import collector_paused
 from parsers.errors import ParseError
+from parsers.extract.closing import closings, without_closings
 from parsers.extract.measures import extract_measures
 from parsers.extract.metadata import extract_metadata
 from parsers.extract.tables import extract_indicators
@@ -186,9 +187,11 @@ def skipped_extraction(source: str, reason: str) -> Extraction:
 def extract(doc: Document, info: DocumentInfo) -> Extraction:
     """Blocks → records, no checks."""
     info.format, info.n_pages, info.ocr_pages = doc.format, doc.n_pages, list(doc.ocr_pages)
-    extract_metadata(doc, info)
-    targets = extract_targets(doc, info.doc_id, info.issuer)
-    indicators = extract_indicators(doc, info.doc_id, skip=targets.clause_tables)
+    signed = closings(doc)
+    extract_metadata(doc, info, signed)
+    body = without_closings(doc, signed)  # a signature and its date are no clause's last sentence
+    targets = extract_targets(body, info.doc_id, info.issuer)
+    indicators = extract_indicators(body, info.doc_id, skip=targets.clause_tables)
     apply_canonical_units(targets.targets, indicators)
     info.unit_total_declared = targets.unit_total_declared
     info.assessed_party = targets.assessed_party

@@ -7,6 +7,7 @@ from functools import lru_cache
 import regex
 
 from parsers.data import load_json
+from parsers.extract.closing import closings
 from parsers.extract.cnnum import DIGITS, cn_to_int
 from parsers.extract.patterns import ARABIC_DATE, CHINESE_DATE, DOC_NUMBER
 from parsers.textnorm import halfwidth, no_space
@@ -46,8 +47,10 @@ def normalize_doc_number(raw: str) -> str | None:
     return f"{m['prefix']}〔{m['year']}〕{int(m['seq'])}号"  # GB/T 9704: no 第, no leading zeros
 
 
-def extract_metadata(doc: Document, meta: DocumentInfo | None = None) -> DocumentInfo:
-    """Fill the GB/T 9704 fields of ``meta`` (a new ``DocumentInfo`` when none is given)."""
+def extract_metadata(doc: Document, meta: DocumentInfo | None = None, signed: list | None = None) -> DocumentInfo:
+    """Fill the GB/T 9704 fields of ``meta`` (a new ``DocumentInfo`` when none is given). ``signed``: the document's
+    closing blocks (parsers/extract/closing.py; found here when not given): the first one signs for the issuer and
+    dates the document where its head and title do not."""
     paras = doc.paragraphs()
     meta = meta or DocumentInfo(doc_id="", source_path=doc.source, sha256="", format=doc.format)
     front = paras[:FRONT_MATTER]
@@ -59,6 +62,11 @@ def extract_metadata(doc: Document, meta: DocumentInfo | None = None) -> Documen
     if meta.issuer is None and meta.title:
         head = meta.title.split("关于")[0]
         meta.issuer = head or None
+    first = (closings(doc) if signed is None else signed)[:1]
+    if first and meta.issuer is None and first[0].signer:
+        meta.issuer, meta.issuer_source = first[0].signer, "signature"
+    if first and meta.issued_on is None:
+        meta.issued_on = first[0].date
     return meta
 
 

@@ -1,0 +1,71 @@
+"""The closing block of a notice or of its attachment (GB/T 9704 落款): the signing body's name on one or two lines,
+then the date it was signed, standing alone after the body text. Found so that it gives the issuer and the date,
+and so that no clause reads it as its last sentence (`…召开一次专题会议。某县安全生产委员会2021年3月5日`)."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from parsers.data import load_json
+from parsers.extract.patterns import ARABIC_DATE, CHINESE_DATE
+from parsers.textnorm import halfwidth, no_space
+from schemas.blocks import Document, Paragraph
+
+MAX_SIGNER_CHARS = 30
+MAX_SIGNER_LINES = 2  # joint issuers sign one a line
+# A signer's line is a name: no sentence punctuation, no clause number, no points.
+NOT_A_NAME = regex.compile(r"[，。；：,;:！？!?、（）()《》“”\d]|分$")
+WHOLE_DATE = regex.compile(rf"^[（(]?(?:{ARABIC_DATE.pattern}|{CHINESE_DATE.pattern})[）)]?$")
+
+
+@dataclass(frozen=True)
+class Closing:
+    start: int  # index of the first block of the closing (a signer's line, or the date)
+    end: int  # index after the date line
+    signer: str | None
+    date: dt.date | None
+
+
+@lru_cache(maxsize=1)
+def _signer_end() -> regex.Pattern:
+    ends = sorted(load_json("issuer_sources.json")["closing_ends"], key=len, reverse=True)
+    return regex.compile(rf"(?:{'|'.join(map(regex.escape, ends))})$")
+
+
+def closings(doc: Document) -> list[Closing]:
+    """Every closing block: a paragraph that is only a date, with the signers' lines right above it."""
+    from parsers.extract.metadata import parse_date  # metadata imports this module
+
+    found: list[Closing] = []
+    blocks = doc.blocks
+    for i, block in enumerate(blocks):
+        if not isinstance(block, Paragraph):
+            continue
+        text = halfwidth(no_space(block.text)).replace("○", "〇").replace("零", "〇")
+        if not WHOLE_DATE.match(text):
+            continue
+        start = i
+        while start > 0 and i - start < MAX_SIGNER_LINES and _is_signer(blocks[start - 1]):
+            start -= 1
+        signer = no_space(blocks[start].text) if start < i else None
+        found.append(Closing(start, i + 1, signer, parse_date(block.text)))
+    return found
+
+
+def _is_signer(block) -> bool:
+    if not isinstance(block, Paragraph):
+        return False
+    text = no_space(block.text)
+    return 2 <= len(text) <= MAX_SIGNER_CHARS and not NOT_A_NAME.search(text) and bool(_signer_end().search(text))
+
+
+def without_closings(doc: Document, found: list[Closing]) -> Document:
+    """The document with its closing blocks left out: what the clause and table extractors read."""
+    if not found:
+        return doc
+    dropped = {k for c in found for k in range(c.start, c.end)}
+    return Document(doc.source, doc.format, [b for k, b in enumerate(doc.blocks) if k not in dropped], doc.n_pages,
+                    doc.warnings, doc.ocr_pages)
