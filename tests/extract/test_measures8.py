@@ -32,6 +32,8 @@ def test_amounts_bounding_a_class_of_things_are_no_targets():
     ("全县95%以上的行政村通客车", [("全县", "at_least", 95.0, "%")]),  # a share stays
     ("税收收入增长8%以上的目标", [("税收收入", "at_least", 8.0, "%")]),
     ("其中完成人工造林1200亩", [("人工造林", "reach", 1200.0, "亩")]),
+    ("每年培训经费3000元以上的记2分,2千元以上记1分", [("每年培训经费", "at_least", 3000.0, "元"),
+                                            ("每年培训经费", "at_least", 2.0, "千元")]),  # a scored bound
 ])
 def test_counts_shares_and_framed_values_stay_measures(text, expected):
     assert _m(text) == expected
