@@ -65,7 +65,9 @@ def check_section_points(ex: Extraction) -> Iterator[Finding]:
                     continue
                 actual = sum(scores)
                 if abs(actual - declared) > TOLERANCE:
-                    breakdown = f"第{group[0].seq}-{group[-1].seq}条：" + "+".join(f"{t.points:g}" for t in group)
+                    numbered = group[0].seq is not None and group[-1].seq is not None  # unnumbered items: no range
+                    breakdown = (f"第{group[0].seq}-{group[-1].seq}条：" if numbered else "") + "+".join(
+                        f"{t.points:g}" for t in group)
                     found = culprits(group, units, actual - declared)
                     at = found[0].clause if found else group[0]
                     yield finding(ex, "section_points_mismatch", unit=unit, section=section, expected=declared,

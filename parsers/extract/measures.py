@@ -27,7 +27,8 @@ INCREASE_BY, DECREASE_BY, ABOVE, RANK, RANK_TOP, ZERO_EVENT, SCORE = (
 
 # Literal characters only, which both engines read alike: `re` scans them faster.
 SEGMENT_SPLIT = re.compile(r"[，,；;。！!？?]")
-CN_NUMBER_BEFORE_UNIT = re.compile(r"[零〇一二两三四五六七八九十百千万]+(?=(?:个|天|次|项|所|家|座|人|名|批|场|篇|户|套|件))")
+# `一次性` is one-off, not a count of 次
+CN_NUMBER_BEFORE_UNIT = re.compile(r"[零〇一二两三四五六七八九十百千万]+(?=(?:个|天|次|项|所|家|座|人|名|批|场|篇|户|套|件)(?!性))")
 WORDS = measure_words()
 _BENCHMARK = "(" + "|".join(WORDS["benchmark_scopes"]) + ")"  # whose average: 全省平均水平
 BASELINE = regex.compile(rf"(?:比|较)?(上年同期|上年|去年同期|去年|\d{{4}}\s*年)|{_BENCHMARK}平均(?:水平)?")
@@ -221,17 +222,65 @@ def _segment_measures(segment: str, last_indicator: str) -> list[_Found]:
     if m and not quantities:
         out.append(_Found(_clean_indicator(m.group(1) + segment[m.end(1): m.end()]), ZERO_EVENT, 0.0, None, None))
     previous_end = 0
-    for m in quantities:
-        if _is_inside_other(segment, m):
+    for m, upper in _ranges(segment, quantities):
+        if _is_inside_other(segment, m) or _names_a_class(segment, m):
             continue
         before = segment[previous_end: m.start]
         after = segment[m.end:]
         indicator = _clean_indicator(before) or last_indicator
         baseline_match = BASELINE.search(before) if "年" in before or "平均" in before else None
-        out.append(_Found(indicator, _comparator(before, after), float(m.num), m.unit, _baseline(baseline_match)))
+        comparator, value = _comparator(before, after), float(m.num)
+        if upper is not None:  # a range: its ceiling where the clause caps a value, else its floor
+            comparator, value = (comparator, float(upper)) if comparator == AT_MOST else (
+                AT_LEAST if comparator == REACH else comparator, value)
+        out.append(_Found(indicator, comparator, value, m.unit, _baseline(baseline_match)))
         last_indicator = indicator or last_indicator
         previous_end = m.end
     return out
+
+
+RANGE_JOIN = re.compile(r"\s*[~～\-—–至]\s*")
+BARE_LOW = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(万|亿|千)?\s*[~～\-—–至]\s*$")  # `3亿~5亿元`
+
+
+def _ranges(segment: str, quantities: list[_Quantity]) -> list[tuple[_Quantity, str | None]]:
+    """`500万元~5000万元`, `6%-8%`, `3~5个`: a range is one value span (its floor as the number, its ceiling
+    returned beside it), not two values with the joining `~` read as the second one's name."""
+    out: list[tuple[_Quantity, str | None]] = []
+    i = 0
+    while i < len(quantities):
+        q = quantities[i]
+        nxt = quantities[i + 1] if i + 1 < len(quantities) else None
+        if nxt is not None and nxt.unit == q.unit and RANGE_JOIN.fullmatch(segment, q.end, nxt.start):
+            out.append((_Quantity(q.num, q.unit, q.start, nxt.end), nxt.num))
+            i += 2
+            continue
+        low = BARE_LOW.search(segment, 0, q.start)
+        if low and low.group(2) and not q.unit.startswith(low.group(2)):
+            low = None  # `3000万~1亿元`: the floor in another magnitude
+        out.append((_Quantity(low.group(1), q.unit, low.start(1), q.end), q.num) if low else (q, None))
+        i += 1
+    return out
+
+
+def _names_a_class(segment: str, q: _Quantity) -> bool:
+    """`5000万元以上项目实行按月上报`, `500万元~5000万元的项目`: an amount bounded before a noun (or 的) names a
+    class of things, not a target. Counts (`10家以上企业`) and shares (`90%以上的村庄`) stay targets' values."""
+    scale = _scale(q.unit)
+    base = scale[1] if scale else q.unit
+    if base in _units().ratios or base in COUNT_UNITS:
+        return False
+    rest = segment[q.end:].lstrip(SPACE)
+    bound = next((w for words, _ in COMPARATOR_AFTER for w in words if rest.startswith(w)), "")
+    rest = rest[len(bound):]
+    if not (bound or rest.startswith("的")) or not HAN_START.match(rest):
+        return False
+    return not rest.lstrip("的").startswith(NOT_A_CLASS)
+
+
+HAN_START = regex.compile(r"\p{Han}")
+COUNT_UNITS = frozenset(measure_units()["counts"])
+NOT_A_CLASS = tuple(WORDS["not_a_class"])  # `增长8%以上的目标`: the value's own framing, not a class of things
 
 
 def _before(segment: str, end: int) -> str:

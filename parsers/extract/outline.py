@@ -16,6 +16,7 @@ from parsers.extract.flat_rows import flat_rows
 from parsers.extract.grammar import grammar
 from parsers.extract.layout import chain_headings, glued_points, row_heading, strip_header_run, trailing_heading
 from parsers.extract.markers import Marker, inline_markers, marker_at_start, numbered_rows
+from parsers.extract.outline_points import unscore_restatements
 from parsers.extract.points import PointsReading, read_points
 from parsers.textnorm import halfwidth, no_space
 from schemas.blocks import Paragraph, Provenance
@@ -39,6 +40,7 @@ class Node:
     children: list["Node"] = field(default_factory=list)
     parent: "Node | None" = None
     folded: bool = False  # a sub-item of the item above: part of its text
+    restated: bool = False  # its only points restate its heading's (outline_points.restates_heading)
     _reading: PointsReading | None = None
 
     @property
@@ -381,4 +383,5 @@ def build_outline(paragraphs: list[Paragraph]) -> Node:
     builder = OutlineBuilder()
     for p in paragraphs:
         builder.feed(p)
+    unscore_restatements(builder.root)  # `3、计分办法。该项目满分为N分…`: its heading's points, not its own
     return builder.root

@@ -2,10 +2,12 @@
 requirements (`…并及时上报(1分);全年研究不少于4次(1分)。`): worth what it declares in all."""
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 import regex
 
+from parsers.extract.flat_rows import run_on_clauses
 from parsers.extract.grammar import grammar, load_data
 from parsers.extract.points import read_points, to_number
 from parsers.textnorm import matching_copy
@@ -80,3 +82,75 @@ def in_deduction_part(node) -> bool:
             return True
         owner = owner.parent
     return False
+
+
+@lru_cache(maxsize=1)
+def _full_marks() -> regex.Pattern:
+    number = load_data("points_notations.json")["number"]
+    return regex.compile(load_data("scoring.json")["restated_full_marks"].replace("{N}", number))
+
+
+def _inside_bracket(text: str, at: int) -> bool:
+    head = text[:at]
+    return max(head.rfind("("), head.rfind("（")) > max(head.rfind(")"), head.rfind("）"))
+
+
+def restates_heading(node) -> bool:
+    """`3、计分办法。该项目满分为0.5分,…` under `(一)name(0.5分)`: a numbered sub-item whose rule sentence states
+    its heading's full marks again. The points are the heading's, not the sub-item's own."""
+    parent = node.parent
+    if node.marker is None or parent is None or parent.marker is None or not node.scored or node.reading.per_kind:
+        return False
+    theirs = parent.reading
+    if theirs.points is None or theirs.in_sentence or node.reading.points != theirs.points:
+        return False
+    mt = matching_copy(node.raw)
+    return any(to_number(m["n"]) == theirs.points and not _inside_bracket(mt, m.start())
+               for m in _full_marks().finditer(mt))
+
+
+def unscore_restatements(root) -> None:
+    """Sub-items that only restate their heading's points (see restates_heading) carry no points of their own."""
+    stack = list(root.children)
+    while stack:
+        node = stack.pop()
+        stack.extend(node.children)
+        if restates_heading(node):
+            node._reading = replace(node.reading, text=node.raw, points=None, notation=None, in_sentence=False,
+                                    span=None, criteria=None, single=None)
+            node.restated = True
+
+
+@lru_cache(maxsize=1)
+def _aspect_label() -> regex.Pattern:
+    words = sorted(load_data("scoring.json")["aspect_labels"], key=len, reverse=True)
+    return regex.compile(r"^\s*(?:" + "|".join(regex.escape(w) for w in words) + r")\s*[。.:：]")
+
+
+def assessment_of(node) -> str | None:
+    """`(一)name(0.5分)` over unpointed `1、考核内容。…` `2、考核目标。…` `3、计分办法。该项目满分为0.5分…`: the
+    sub-items say how the heading is assessed (labelled so, or one restating its points). The heading is the
+    clause, named by itself; the sub-items (returned, joined) are its criteria."""
+    items = node.items()
+    if node.marker is None or not node.scored or node.reading.in_sentence or not items:
+        return None
+    if any(c.scored or c.marker is None for c in items):
+        return None
+    if not any(c.restated or _aspect_label().match(matching_copy(c.raw)) for c in items):
+        return None
+    parts, stack = [], list(reversed(items))
+    while stack:
+        child = stack.pop()
+        parts.append((child.marker.raw if child.marker else "") + child.raw)
+        stack.extend(reversed(child.items()))
+    return "".join(parts)
+
+
+def inline_items(node) -> list[tuple[str, float]] | None:
+    """`(一)name(10分)。` over one unnumbered paragraph `text(1分);text(3分);…`: each `(N分)` closes a clause of
+    its own (seq null) → [(text, points)]; None for any other paragraph."""
+    parent = node.parent
+    if node.marker is not None or parent is None or parent.marker is None or not parent.scored \
+            or parent.reading.in_sentence:
+        return None
+    return run_on_clauses(node.raw, (0, 0), parent.reading.points)

@@ -17,7 +17,7 @@ from parsers.extract.flat_rows import run_on_clauses
 from parsers.extract.grammar import grammar
 from parsers.extract.layout import strip_header_run
 from parsers.extract.outline import BARRIER, TEXT, TITLE, Node, build_outline
-from parsers.extract.outline_points import declared_in_all, in_deduction_part, rule_points
+from parsers.extract.outline_points import assessment_of, declared_in_all, in_deduction_part, inline_items, rule_points
 from parsers.extract.outline_scope import Scope
 from parsers.extract.outline_totals import declared_totals, declares_sections, restatements
 from parsers.extract.points import read_points
@@ -53,7 +53,6 @@ def _within(node: Node, parent: Node) -> bool:
     item's own is how those points are earned, not a clause beside it."""
     mine, theirs = node.reading.points, parent.reading.points
     return mine is not None and theirs is not None and 0 < mine <= theirs
-
 
 
 def _counts(node: Node) -> bool:
@@ -214,6 +213,11 @@ class _Emitter:
                 inner.contexts[-1] = (*inner.contexts[-1], self.parts)
             self.walk(node, inner)
             return
+        split = inline_items(node) if node.scored else None
+        if split:  # `(一)name(10分)。` over `text(1分);text(3分);…`: one clause per notation
+            for text, points in split:
+                self.emit(_Flat(node), scope, text=text, points=points)
+            return
         if _counts(node) or (node.marker is not None and any(
                 id(s) in targets_here and s.kind == node.kind for s in siblings)):
             run_on = run_on_clauses(node.raw, node.reading.span, node.reading.points) if node.scored else None
@@ -225,8 +229,9 @@ class _Emitter:
             elif self.labelled:  # what the item requires of each class is its scoring rule
                 rule = "".join(c.raw for c in node.items() if c.kind == TEXT)
                 self.emit(node, scope, criteria=(node.reading.criteria or "") + rule or None)
-            else:
-                self.emit(node, scope, text=_with_sub_items(node))
+            else:  # sub-items saying how the item is assessed are its criteria, its name its text
+                criteria = assessment_of(node)
+                self.emit(node, scope, text=None if criteria else _with_sub_items(node), criteria=criteria)
             return
         if node.reading.implausible:
             self.unclaimed(node, scope.unit)
