@@ -326,13 +326,11 @@ def _name_beside_groups(header: list[str], roles: dict[int, str], body) -> bool:
     the row's own name is the one with a value of its own in every row. A column grouping the rows
     with a subtotal in its cells (`…建设（8分）`) is a group, whatever its header (a name header, a
     word no synonym knows); an unnamed name is the first column with distinct values right of the
-    groups. Of the grouping columns left of the name the first is the category (when none is
-    named); the others are kept apart."""
+    groups. Of the levels of groups left of the name one is the category (_nearest_scored_level)."""
     items = _item_rows(body, roles)
     texts = sorted(i for i, r in roles.items() if r in DESCRIPTIVE)
-    # 序号 and name merged down over rows that each carry a standard and a weight of their own: every
-    # row is an item, the merged name its group, the standard the row's name (targets under one merged
-    # name with their own weights stay parts of one item)
+    # 序号 and name merged down over rows each with a standard and a weight of its own: every row is an item, the
+    # merged name its group, the standard the row's name (targets under one merged name with weights stay one item)
     rows = [r for r in body if not _is_total(r)]
     standards = [i for i, r in roles.items() if r == "criteria" and _shape(cells(rows, i)) == "distinct"]
     per_row = bool(standards) and (_weighted_each_row(body, roles, items) or _grouped_name(rows, roles))
@@ -360,14 +358,20 @@ def _name_beside_groups(header: list[str], roles: dict[int, str], body) -> bool:
         if roles[index] == "indicator" and index != named:
             roles[index] = "category" if index < named and index in grouping else "target"
     roles[named] = "indicator"
-    for index in groups:
-        if roles.get(index) == "category":
-            continue
-        if "category" not in roles.values():
-            roles[index] = "category"
-        elif index in texts:
-            del roles[index]
+    if groups:
+        _nearest_scored_level(roles, groups, texts, items)
     return per_row
+
+
+def _nearest_scored_level(roles: dict[int, str], groups: list[int], texts: list[int], items) -> None:
+    """Levels of groups left of the name (一级指标 / 二级指标): the category is the nearest level with its subtotal
+    (`民生保障(5分)`: a check adds it up), else the nearest; the other levels are kept apart."""
+    levels = sorted(set(groups) | {i for i, r in roles.items() if r == "category" and i < groups[-1]})
+    chosen = ([i for i in levels if _subtotal_group(cells(items, i))] or levels)[-1]
+    for index in levels:
+        if index != chosen and (roles.get(index) == "category" or index in texts):
+            roles.pop(index, None)
+    roles[chosen] = "category"
 
 
 def _weighted_each_row(body: list[TableRow], roles: dict[int, str], items: list[TableRow]) -> bool:
