@@ -2,29 +2,23 @@
 (benchmarks/accuracy_baseline.json, written by `python benchmarks/accuracy.py --update-baseline`)."""
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
+
+from tests.benchmark_modules import load
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT.parent / "shared" / "real"
 TOLERANCE = 1e-6
 
 
-def _load_benchmark():
-    spec = importlib.util.spec_from_file_location("accuracy_benchmark", ROOT / "benchmarks" / "accuracy.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def result() -> dict:
     if not REAL.is_dir():
         pytest.skip("../shared/real (gold files) is not beside this checkout")
-    benchmark = _load_benchmark()
+    benchmark = load("accuracy")
     return benchmark.evaluate(benchmark.DEFAULT_REALS)
 
 

@@ -1,15 +1,11 @@
 """The accuracy scorer itself (benchmarks/accuracy.py), on tiny hand-made gold/prediction pairs (GOLD.md rules)."""
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
-_PATH = Path(__file__).resolve().parents[1] / "benchmarks" / "accuracy.py"
-_SPEC = importlib.util.spec_from_file_location("accuracy_benchmark", _PATH)
-acc = importlib.util.module_from_spec(_SPEC)
-_SPEC.loader.exec_module(acc)
+from tests.benchmark_modules import load
+
+acc = load("accuracy")
 
 
 def _notice(*targets, unit="甲镇", aliases=None, findings=()):

@@ -6,27 +6,18 @@ one-line headings (101), table cells whose `、` LibreOffice sets low in its box
 wrapped in two lines (203) and a table a web page flattened one cell per line (306). Without LibreOffice only the .docx are scored (the reason is printed)."""
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 
 from parsers.readers.libreoffice import find_soffice
-from tests.conftest import ROOT
+from tests.benchmark_modules import load
 
 DOCS = ("003_anhui", "012_cun", "101_guangdong", "108_songyang", "110_jincun", "203_jintan", "306_cangnan")
 TOLERANCE = 0.0  # made equal: every rendering here scores exactly as its .txt
 
 
-def _renderings():
-    spec = importlib.util.spec_from_file_location("renderings", ROOT / "benchmarks" / "renderings.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def scored(tmp_path_factory) -> dict:
-    renderings = _renderings()
+    renderings = load("renderings")
     golds = renderings.gold_files(list(renderings._accuracy().DEFAULT_REALS), list(DOCS))
     assert len(golds) == len(DOCS)
     pdf = find_soffice() is not None
