@@ -182,8 +182,7 @@ def _blank_headers(header: list[str], roles: dict[int, str], body) -> None:
 
 
 def _counts_rows(values: list[str]) -> bool:
-    """Whole numbers counting up by one from 1 (blank, or repeated where a reader filled a merged-down
-    number into each row it spans)."""
+    """Whole numbers counting up by one from 1 (blank, or repeated where merged down and filled)."""
     numbers = [key for key, _ in groupby(no_space(v) for v in _filled(values))]
     return len(numbers) >= 2 and numbers == [str(k) for k in range(1, len(numbers) + 1)]
 
@@ -235,8 +234,7 @@ def _subtotals(body, group: int, item: int, roles: dict[int, str]) -> bool:
     if not runs or any(r[1] is None for r in runs) or max(r[3] for r in runs) < 2:
         return False
     # the last run may fall short of its group's points: a table cut after the group's first rows
-    whole = [r for r in runs[:-1]]
-    return (all(abs(r[1] - r[2]) < 1e-6 for r in whole) and runs[-1][1] >= runs[-1][2] - 1e-6
+    return (all(abs(r[1] - r[2]) < 1e-6 for r in runs[:-1]) and runs[-1][1] >= runs[-1][2] - 1e-6
             and any(r[3] >= 2 and abs(r[1] - r[2]) < 1e-6 for r in runs))
 
 
@@ -351,7 +349,9 @@ def _name_beside_groups(header: list[str], roles: dict[int, str], body) -> bool:
         # a group with its points, then two standard columns (`考核标准 | 评分标准`): the first one names the row
         named = standards[0]
         texts = sorted(set(texts) | {named})
-    if named is None:
+    if named is None and len(grouping) >= 2 and len(standards) == 1 and grouping[-1] < standards[0]:
+        named = grouping[-1]  # levels merged over standard sub-rows (一级/二级/三级指标): the lowest names them
+    elif named is None:
         return False
     groups = [i for i in grouping if i < named]
     for index in texts:

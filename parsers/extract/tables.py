@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from itertools import groupby
 
 import regex
 
@@ -90,7 +91,18 @@ def _table_rows(table: Table, doc: Document, doc_id: str, attachment, title, tab
         out.append(_indicator(vals, row, cells, columns, extra_columns, header, doc, doc_id, attachment, title,
                               table_index))
     _mark_continuations(out, [bool(v.get(CONTINUES)) for v in values])
+    _points_of_merged_names(out)
     return out
+
+
+def _points_of_merged_names(rows: list[IndicatorRow]) -> None:
+    """A name carrying its points (`1.耕地保护(7分)`) merged over several standard sub-rows scores them together:
+    no one row weighs the whole, so the rows get no weight from the name (a weight column still counts)."""
+    for key, run in groupby(rows, key=lambda r: (r.indicator, r.weight_raw)):
+        run = list(run)
+        if len(run) >= 2 and key[0] and key[1] is None and any(r.criteria for r in run):
+            for row in run:
+                row.weight = None
 
 
 def _with_subheader(table: Table, header_at: int) -> tuple[list[str], int]:
