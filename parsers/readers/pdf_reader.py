@@ -1,13 +1,12 @@
 """PDF text layer → blocks.
 
-pypdfium2 reads the text (about 27× faster than pdfplumber); on pages that draw ruling lines,
-tables are found by pdfplumber's table geometry fed with pypdfium2's objects (pdf_tables.py).
-Lines are grouped into paragraphs by geometry: a first line is indented or follows a short line,
-a wrapped line starts at the left margin. Page numbers and running headers are dropped; a table
-continued on the next page is one table.
+pypdfium2 reads the text (about 27× faster than pdfplumber); on pages that draw ruling lines, tables are found
+by pdfplumber's table geometry fed with pypdfium2's objects (pdf_tables.py). Lines are grouped into paragraphs by
+geometry: a first line is indented or follows a short line, a wrapped line starts at the left margin. Page numbers and running headers are dropped; a table continued on the
+next page is one table (that page searched for it however little it looks like one).
 
-A page whose text layer is empty or garbled is rendered and OCR'd (``ocr="auto"``; ``"force"``
-OCRs every page): the OCR lines take the same way into paragraphs as text-layer lines.
+A page whose text layer is empty or garbled is rendered and OCR'd (``ocr="auto"``; ``"force"`` OCRs every page):
+the OCR lines take the same way into paragraphs as text-layer lines.
 """
 from __future__ import annotations
 
@@ -95,7 +94,8 @@ def read_pdf(path: Path, source: str, password: str | None = None, ocr: str = "o
         index = 0
         try:
             for index in range(n_pages):
-                page = _read_page(pdf, index, doc, ocr, threads)
+                continued = bool(pages and pages[-1].items and isinstance(pages[-1].items[-1], _PageTable))
+                page = _read_page(pdf, index, doc, ocr, threads, continued)
                 if page is not None:
                     pages.append(page)
         except pdfium.PdfiumError as exc:
@@ -123,7 +123,7 @@ def ocr_page(page_no: int, found: list[ocr_engine.OcrLine]) -> _Page:
                            for k, f in enumerate(found)])
 
 
-def _read_page(pdf, index: int, doc: Document, ocr: str = "off", threads: int = 1) -> _Page | None:
+def _read_page(pdf, index: int, doc: Document, ocr: str = "off", threads: int = 1, continued=False) -> _Page | None:
     page = pdf[index]
     try:
         width, height = page.get_width(), page.get_height()
@@ -139,7 +139,7 @@ def _read_page(pdf, index: int, doc: Document, ocr: str = "off", threads: int = 
             moved = _may_be_moved(text)
             lines = _page_lines(textpage, text, index + 1, height, [], moved)
             tables = []
-            if _may_hold_table(lines, textpage, text, moved) and _has_ruling(page):
+            if (continued or _may_hold_table(lines, textpage, text, moved)) and _has_ruling(page):
                 from parsers.readers.pdf_tables import find_tables
 
                 tables = _kept(find_tables(page, textpage, text, width, height, min_rows=1), lines)
