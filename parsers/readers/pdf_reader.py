@@ -117,10 +117,23 @@ def assemble_pages(pages: list[_Page], source: str) -> list:
     return _assemble(pages, source)
 
 
-def ocr_page(page_no: int, found: list[ocr_engine.OcrLine]) -> _Page:
-    """OCR lines as the lines of a page, numbered top to bottom."""
-    return _Page(page_no, [_Line(f.text, page_no, k + 1, f.x0, f.x1, f.top, f.size, ocr=True)
-                           for k, f in enumerate(found)])
+def ocr_page(page_no: int, found: list[ocr_engine.OcrLine], image=None, scale: float = 1.0) -> _Page:
+    """OCR lines as the lines of a page, and the ruled tables of its image (``scale``: points per
+    pixel) as tables; items numbered top to bottom, a table's rows counting as lines."""
+    tables = []
+    if image is not None:
+        from parsers.readers.scan_tables import find_scan_tables
+
+        tables, found = find_scan_tables(image, scale, found)
+    items: list[_Line | _PageTable] = [_Line(f.text, page_no, 0, f.x0, f.x1, f.top, f.size, ocr=True)
+                                       for f in found]
+    items += [_PageTable(t.rows, page_no, t.bbox[1], 0) for t in tables]
+    items.sort(key=lambda it: it.top)
+    number = 1
+    for item in items:
+        item.number = number
+        number += len(item.rows) if isinstance(item, _PageTable) else 1
+    return _Page(page_no, items)
 
 
 def _read_page(pdf, index: int, doc: Document, ocr: str = "off", threads: int = 1) -> _Page | None:
@@ -168,14 +181,15 @@ def _ocr_pdf_page(page, page_no: int, doc: Document, threads: int, verdict: str 
     scale = min(OCR_DPI / 72, OCR_MAX_SIDE / max(page.get_width(), page.get_height(), 1.0))
     image = page.render(scale=scale).to_pil()
     try:
-        found = ocr_engine.ocr_image(ocr_engine.deskew(image), threads, scale=1 / scale)
+        image = ocr_engine.deskew(image)
+        found = ocr_engine.ocr_image(image, threads, scale=1 / scale)
     except ParseError as exc:  # no OCR engine installed: the page is reported as before
         if verdict is None:
             raise
         doc.warnings.append(ReaderWarning("text_layer_unreadable", f"第{page_no}页{verdict}；{exc}", page_no))
         return None
     doc.ocr_pages.append(page_no)
-    return ocr_page(page_no, found)
+    return ocr_page(page_no, found, image, 1 / scale)
 
 
 def _kept(tables: list, lines: list[_Line]) -> list:
