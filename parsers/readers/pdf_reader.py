@@ -118,22 +118,9 @@ def assemble_pages(pages: list[_Page], source: str) -> list:
 
 
 def ocr_page(page_no: int, found: list[ocr_engine.OcrLine], image=None, scale: float = 1.0) -> _Page:
-    """OCR lines as the lines of a page, and the ruled tables of its image (``scale``: points per
-    pixel) as tables; items numbered top to bottom, a table's rows counting as lines."""
-    tables = []
-    if image is not None:
-        from parsers.readers.scan_tables import find_scan_tables
-
-        tables, found = find_scan_tables(image, scale, found)
-    items: list[_Line | _PageTable] = [_Line(f.text, page_no, 0, f.x0, f.x1, f.top, f.size, ocr=True)
-                                       for f in found]
-    items += [_PageTable(t.rows, page_no, t.bbox[1], 0) for t in tables]
-    items.sort(key=lambda it: it.top)
-    number = 1
-    for item in items:
-        item.number = number
-        number += len(item.rows) if isinstance(item, _PageTable) else 1
-    return _Page(page_no, items)
+    """OCR lines, and the image's ruled tables (``scale``: points per pixel), as a page's items."""
+    from parsers.readers.scan_tables import scan_page
+    return scan_page(page_no, found, image, scale)
 
 
 def _read_page(pdf, index: int, doc: Document, ocr: str = "off", threads: int = 1) -> _Page | None:
@@ -181,8 +168,7 @@ def _ocr_pdf_page(page, page_no: int, doc: Document, threads: int, verdict: str 
     scale = min(OCR_DPI / 72, OCR_MAX_SIDE / max(page.get_width(), page.get_height(), 1.0))
     image = page.render(scale=scale).to_pil()
     try:
-        image = ocr_engine.deskew(image)
-        found = ocr_engine.ocr_image(image, threads, scale=1 / scale)
+        found = ocr_engine.ocr_image(image := ocr_engine.deskew(image), threads, scale=1 / scale)
     except ParseError as exc:  # no OCR engine installed: the page is reported as before
         if verdict is None:
             raise

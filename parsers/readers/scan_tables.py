@@ -19,6 +19,24 @@ MIN_RULE = 40.0  # points: shorter runs are strokes of characters, not rules
 MIN_LINES = 2
 
 
+def scan_page(page_no: int, found: list, image: Image.Image | None, scale: float):
+    """A scanned page: its OCR lines and its ruled tables, numbered top to bottom (a table's rows
+    count as lines of the page, as on a text-layer page)."""
+    from parsers.readers.pdf_reader import _Line, _Page, _PageTable
+
+    tables: list[FoundTable] = []
+    if image is not None:
+        tables, found = find_scan_tables(image, scale, found)
+    items: list = [_Line(f.text, page_no, 0, f.x0, f.x1, f.top, f.size, ocr=True) for f in found]
+    items += [_PageTable(t.rows, page_no, t.bbox[1], 0) for t in tables]
+    items.sort(key=lambda it: it.top)
+    number = 1
+    for item in items:
+        item.number = number
+        number += len(item.rows) if isinstance(item, _PageTable) else 1
+    return _Page(page_no, items)
+
+
 def find_scan_tables(image: Image.Image, scale: float, lines: list) -> tuple[list[FoundTable], list]:
     """Tables in the page image (``scale``: points per pixel) and the OCR lines outside them."""
     dark = np.asarray(image.convert("L")) < DARK
