@@ -60,6 +60,7 @@ class OcrLine:
     bottom: float
     confidence: float
     size: float = 0.0  # the line's text height, the same for every body line of a page
+    parts: tuple = ()  # the engine's boxes joined into this line (a table row's cells)
 
 
 _engines: dict[tuple[int, tuple], object] = {}
@@ -181,7 +182,7 @@ def _join_lines(pieces: list[OcrLine]) -> list[OcrLine]:
             text += (" " if after.x0 - before.x1 > 0.5 * height else "") + after.text
         text = DASHED_NUMBER.sub(r"— \1 —", text)
         lines.append(OcrLine(text, row[0].x0, min(p.top for p in row), row[-1].x1, max(p.bottom for p in row),
-                             min(p.confidence for p in row)))
+                             min(p.confidence for p in row), parts=tuple(row)))
     return _with_sizes(lines)
 
 

@@ -76,9 +76,10 @@ def _read_frame(image: Image.Image, index: int, threads: int, doc: Document):
     if max(frame.size) > ocr_engine.MAX_SIDE:
         frame.thumbnail((ocr_engine.MAX_SIDE, ocr_engine.MAX_SIDE), Image.LANCZOS)
     frame = ocr_engine.deskew(frame)
-    found = ocr_engine.ocr_image(frame, threads, scale=PAGE_WIDTH / max(frame.width, 1))
+    scale = PAGE_WIDTH / max(frame.width, 1)
+    found = ocr_engine.ocr_image(frame, threads, scale=scale)
     doc.ocr_pages.append(index + 1)
-    return ocr_page(index + 1, found)
+    return ocr_page(index + 1, found, frame, scale)
 
 
 def _flatten(image: Image.Image) -> Image.Image:

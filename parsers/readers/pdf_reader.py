@@ -117,10 +117,10 @@ def assemble_pages(pages: list[_Page], source: str) -> list:
     return _assemble(pages, source)
 
 
-def ocr_page(page_no: int, found: list[ocr_engine.OcrLine]) -> _Page:
-    """OCR lines as the lines of a page, numbered top to bottom."""
-    return _Page(page_no, [_Line(f.text, page_no, k + 1, f.x0, f.x1, f.top, f.size, ocr=True)
-                           for k, f in enumerate(found)])
+def ocr_page(page_no: int, found: list[ocr_engine.OcrLine], image=None, scale: float = 1.0) -> _Page:
+    """OCR lines, and the image's ruled tables (``scale``: points per pixel), as a page's items."""
+    from parsers.readers.scan_tables import scan_page
+    return scan_page(page_no, found, image, scale)
 
 
 def _read_page(pdf, index: int, doc: Document, ocr: str = "off", threads: int = 1, continued=False) -> _Page | None:
@@ -168,14 +168,14 @@ def _ocr_pdf_page(page, page_no: int, doc: Document, threads: int, verdict: str 
     scale = min(OCR_DPI / 72, OCR_MAX_SIDE / max(page.get_width(), page.get_height(), 1.0))
     image = page.render(scale=scale).to_pil()
     try:
-        found = ocr_engine.ocr_image(ocr_engine.deskew(image), threads, scale=1 / scale)
+        found = ocr_engine.ocr_image(image := ocr_engine.deskew(image), threads, scale=1 / scale)
     except ParseError as exc:  # no OCR engine installed: the page is reported as before
         if verdict is None:
             raise
         doc.warnings.append(ReaderWarning("text_layer_unreadable", f"第{page_no}页{verdict}；{exc}", page_no))
         return None
     doc.ocr_pages.append(page_no)
-    return ocr_page(page_no, found)
+    return ocr_page(page_no, found, image, 1 / scale)
 
 
 def _kept(tables: list, lines: list[_Line]) -> list:

@@ -1,0 +1,97 @@
+"""Ruled tables on a scanned page: ruling lines found in the page image, cells by pdfplumber.
+
+The ruling lines are long runs of dark pixels (what a morphological opening with a long line
+kernel keeps); they go to pdfplumber's ``TableFinder`` as explicit lines, as ``pdf_tables`` does for
+a text layer's rules, and each OCR line goes to the cell holding its centre. A page without long
+dark runs costs one threshold and one sum per axis.
+"""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import numpy as np
+from PIL import Image
+
+from parsers.readers.pdf_tables import FoundTable, _line
+
+DARK = 128  # grey level below which a pixel is ink
+MIN_RULE = 40.0  # points: shorter runs are strokes of characters, not rules
+MIN_LINES = 2
+
+
+def scan_page(page_no: int, found: list, image: Image.Image | None, scale: float):
+    """A scanned page: its OCR lines and its ruled tables, numbered top to bottom (a table's rows
+    count as lines of the page, as on a text-layer page)."""
+    from parsers.readers.pdf_reader import _Line, _Page, _PageTable
+
+    tables: list[FoundTable] = []
+    if image is not None:
+        tables, found = find_scan_tables(image, scale, found)
+    items: list = [_Line(f.text, page_no, 0, f.x0, f.x1, f.top, f.size, ocr=True) for f in found]
+    items += [_PageTable(t.rows, page_no, t.bbox[1], 0) for t in tables]
+    items.sort(key=lambda it: it.top)
+    number = 1
+    for item in items:
+        item.number = number
+        number += len(item.rows) if isinstance(item, _PageTable) else 1
+    return _Page(page_no, items)
+
+
+def find_scan_tables(image: Image.Image, scale: float, lines: list) -> tuple[list[FoundTable], list]:
+    """Tables in the page image (``scale``: points per pixel) and the OCR lines outside them."""
+    dark = np.asarray(image.convert("L")) < DARK
+    minimum = max(int(MIN_RULE / scale), 1)
+    horizontal = [_line(a * scale, b * scale, r * scale, r * scale) for r, a, b in _runs(dark, minimum)]
+    if len(horizontal) < MIN_LINES:
+        return [], lines
+    vertical = [_line(r * scale, r * scale, a * scale, b * scale) for r, a, b in _runs(dark.T, minimum)]
+    if len(vertical) < MIN_LINES:
+        return [], lines
+    from pdfplumber.table import TableFinder
+
+    height, width = dark.shape
+    finder = TableFinder(SimpleNamespace(bbox=(0, 0, width * scale, height * scale)), {
+        "vertical_strategy": "explicit", "horizontal_strategy": "explicit",
+        "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal,
+        "snap_tolerance": 3, "join_tolerance": 3, "intersection_tolerance": 3})
+    tables, rest = [], list(lines)
+    for table in finder.tables:
+        if len(table.rows) < MIN_LINES:
+            continue
+        x0, top, x1, bottom = table.bbox
+        held = [ln for ln in rest if x0 <= _cx(ln) <= x1 and top <= _cy(ln) <= bottom]
+        rest = [ln for ln in rest if ln not in held]
+        # A line joined across a row's cells goes back to the engine's boxes, one per cell.
+        inside = [part for ln in held for part in (getattr(ln, "parts", ()) or (ln,))]
+        tables.append(FoundTable(table.bbox, [[_cell_text(cell, inside) for cell in row.cells]
+                                              for row in table.rows]))
+    return tables, rest
+
+
+def _runs(mask: np.ndarray, minimum: int) -> list[tuple[int, int, int]]:
+    """(row, start, end) of every run of True of at least ``minimum`` along each row."""
+    found = []
+    candidates = np.nonzero(mask.sum(axis=1) >= minimum)[0]
+    for r in candidates:
+        edges = np.diff(np.concatenate(([0], mask[r].view(np.int8), [0])))
+        starts, ends = np.nonzero(edges == 1)[0], np.nonzero(edges == -1)[0]
+        found.extend((int(r), int(a), int(b)) for a, b in zip(starts, ends) if b - a >= minimum)
+    return found
+
+
+def _cx(line) -> float:
+    return (line.x0 + line.x1) / 2
+
+
+def _cy(line) -> float:
+    return (line.top + line.bottom) / 2
+
+
+def _cell_text(cell, lines: list) -> str | None:
+    """The OCR lines whose centre the cell holds, top to bottom; None for a cell merged away."""
+    if cell is None:
+        return None
+    x0, top, x1, bottom = cell
+    held = sorted((ln for ln in lines if x0 <= _cx(ln) <= x1 and top <= _cy(ln) <= bottom),
+                  key=lambda ln: (ln.top, ln.x0))
+    return "".join(ln.text for ln in held)
