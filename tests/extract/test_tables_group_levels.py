@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from ingest.pipeline import process_file
-from tests.builders import merge_down, new_docx
+from tests.extract.test_tables_roles import docx_table, read
 
 HEADER = ["一级指标", "二级指标", "评分标准", "分值"]
 ROWS = [["基础工作", "组织建设", "成立工作领导小组,未成立的扣2分。", "2分"],
@@ -23,24 +23,13 @@ def _check(result) -> None:
     assert json.loads(items[0].extra)["一级指标"] == "基础工作"
 
 
+TITLE = "某单位工作目标管理考核细则"
+
+
 def test_nearest_group_level_is_the_category_in_tab_cells(tmp_path):
-    rows = ["\n".join("\t" + c for c in row) for row in [HEADER] + ROWS]
-    path = tmp_path / "levels.txt"
-    path.write_text("某单位工作目标管理考核细则\n" + "\n\n".join(rows) + "\n", encoding="utf-8")
-    _check(process_file(path))
+    _check(read(tmp_path, [HEADER] + ROWS, title=TITLE))
 
 
 def test_nearest_group_level_is_the_category_in_word(tmp_path):
-    document = new_docx()
-    document.add_paragraph("某单位工作目标管理考核细则")
-    table = document.add_table(rows=len(ROWS) + 1, cols=len(HEADER))
-    for i, row in enumerate([HEADER] + ROWS):
-        for j, value in enumerate(row):
-            if value:
-                table.cell(i, j).text = value
-    merge_down(table, 0, 1, 4)
-    merge_down(table, 1, 1, 2)
-    merge_down(table, 1, 3, 4)
-    path = tmp_path / "levels.docx"
-    document.save(path)
-    _check(process_file(path))
+    merges = [(0, 1, 4), (1, 1, 2), (1, 3, 4)]
+    _check(process_file(docx_table(tmp_path, [HEADER] + ROWS, merges=merges, title=TITLE)))
