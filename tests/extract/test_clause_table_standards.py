@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from ingest.pipeline import process_file
-from tests.builders import merge_down, new_docx
+from tests.extract.test_tables_roles import docx_table
 
 STANDARDS = [("1.建立工作台账,明确专人负责记5分(以台账为准);", "5"),
              ("2.按季度报送工作信息记3分(少报一次扣1分);", "3"),
@@ -19,18 +19,9 @@ def _expect_clauses(result) -> None:
 
 
 def test_numbered_standards_under_one_group_cell_are_the_clauses_in_word(tmp_path):
-    document = new_docx()
-    document.add_paragraph("某县社区环境建设考核内容及评分标准")
-    table = document.add_table(rows=len(STANDARDS) + 2, cols=4)
-    for c, word in enumerate(["考核内容", "评分标准", "分值", "备注"]):
-        table.cell(0, c).text = word
-    for r, (standard, points) in enumerate(STANDARDS, start=1):
-        table.cell(r, 1).text, table.cell(r, 2).text = standard, points
-    merge_down(table, 0, 1, len(STANDARDS))
-    table.cell(1, 0).text = GROUP
-    table.cell(len(STANDARDS) + 1, 0).text, table.cell(len(STANDARDS) + 1, 2).text = "合计", "10"
-    path = tmp_path / "standards.docx"
-    document.save(path)
+    rows = [["考核内容", "评分标准", "分值", "备注"], [GROUP, STANDARDS[0][0], STANDARDS[0][1], ""]]
+    rows += [["", standard, points, ""] for standard, points in STANDARDS[1:]] + [["合计", "", "10", ""]]
+    path = docx_table(tmp_path, rows, merges=[(0, 1, len(STANDARDS))], title="某县社区环境建设考核内容及评分标准")
     _expect_clauses(process_file(path))
 
 
@@ -62,17 +53,7 @@ def test_unnamed_number_column_merged_down_in_word_still_numbers_the_rows(tmp_pa
     holdout2 208 lost them)."""
     rows = [["", "考核项目", "考核标准", "分值"], ["1", "组织领导", "建立工作机构", "5"], ["", "", "制定年度计划", "5"],
             ["2", "工作保障", "落实工作经费", "5"], ["", "", "配齐专职人员", "5"]]
-    document = new_docx()
-    table = document.add_table(rows=len(rows), cols=4)
-    for i, row in enumerate(rows):
-        for j, value in enumerate(row):
-            if value:
-                table.cell(i, j).text = value
-    for col in (0, 1):
-        merge_down(table, col, 1, 2)
-        merge_down(table, col, 3, 4)
-    path = tmp_path / "merged_numbers.docx"
-    document.save(path)
+    path = docx_table(tmp_path, rows, merges=[(0, 1, 2), (1, 1, 2), (0, 3, 4), (1, 3, 4)])
     items = [(r.row_no, r.category, r.indicator) for r in process_file(path).indicators if r.row_kind == "item"]
     assert items == [("1", "组织领导", "建立工作机构"), ("1", "组织领导", "制定年度计划"),
                      ("2", "工作保障", "落实工作经费"), ("2", "工作保障", "配齐专职人员")]
