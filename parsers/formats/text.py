@@ -15,7 +15,7 @@ def read_text(path, source, markdown: bool):
 BINARY_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"%PDF-", b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 
 
-def _looks_textual(p: Probe) -> bool:
+def looks_textual(p: Probe) -> bool:
     if p.head.startswith(BINARY_MAGIC):
         return False
     head = p.head
@@ -25,11 +25,11 @@ def _looks_textual(p: Probe) -> bool:
 
 
 def _sniff_txt(p: Probe) -> bool:
-    return _looks_textual(p)
+    return looks_textual(p)
 
 
 def _sniff_md(p: Probe) -> bool:
-    return _looks_textual(p) and p.extension in MARKDOWN.extensions
+    return looks_textual(p) and p.extension in MARKDOWN.extensions
 
 
 MARKDOWN = register(Format(

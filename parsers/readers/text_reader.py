@@ -126,6 +126,12 @@ def read_text(path: Path, source: str, markdown: bool) -> Document:
     return doc
 
 
+def blocks_from_lines(lines: list[str], source: str) -> list:
+    """Plain-text lines as this reader makes blocks of them (another reader's text flow, e.g. a web page's);
+    a block's ``prov.line`` is its 1-based index in ``lines``."""
+    return list(_blocks(lines, source, False))
+
+
 def looks_like_markdown(lines: list[str]) -> bool:
     """Markdown by content: headings, pipe-table rules or bold lines among the first lines."""
     count = 0
