@@ -1,13 +1,16 @@
 """The gold documents read as other renderings: each gold .txt rendered as a drafter's office would make
 it (.docx with python-docx, .pdf of that .docx by LibreOffice headless; tests/renderings_build.py), all
 scored by the accuracy scorer against the same gold. Prints per document: the .txt, .docx and .pdf score
-and false errors, and the formats' means. Everything is built in a temporary folder.
+and false errors, and the formats' means. With `--web`, also as a government site publishes it: an .html page
+(the article in a layout table, GB2312-declared, merged cells as rowspan/colspan) and a .pdf of that page
+printed by headless Chromium (another PDF producer; tests/renderings_web.py). Everything is built in a
+temporary folder.
 
 By default a rendering holds the document as the .txt reader reads it (paragraphs, and every table it finds
 as a Word table, merged cells from the gold); `--raw-lines` renders the .txt's lines as they stand instead
 (only tab-convention tables become Word tables; flattened web text stays paragraphs).
 
-Usage: python benchmarks/renderings.py [--real DIR ...] [--only SUBSTRING ...] [--no-pdf] [--raw-lines]
+Usage: python benchmarks/renderings.py [--real DIR ...] [--only SUBSTRING ...] [--no-pdf] [--raw-lines] [--web]
                                        [--json FILE] [--keep DIR]
 """
 from __future__ import annotations
@@ -25,8 +28,9 @@ if str(ROOT) not in sys.path:
 
 from parsers.readers.libreoffice import find_soffice  # noqa: E402
 from tests.renderings_build import build_renderings  # noqa: E402
+from tests.renderings_web import build_html, find_chromium, print_pdfs  # noqa: E402
 
-FORMATS = ("txt", "docx", "pdf")
+FORMATS = ("txt", "docx", "pdf", "html", "web.pdf")
 
 
 def _accuracy():
@@ -41,23 +45,51 @@ def gold_files(reals: list[Path], only: list[str] | None = None) -> list[Path]:
     return [g for g in found if not only or any(o in g.name for o in only)]
 
 
-def score_renderings(golds: list[Path], work: Path, pdf: bool = True, raw_lines: bool = False) -> dict:
+def build_web(golds: list[Path], work: Path, raw_lines: bool = False, pdf: bool = True) -> dict[str, dict]:
+    """The .html rendering of each gold document beside its other renderings, and (with ``pdf`` and Chromium)
+    its .web.pdf."""
+    infos, pages = {}, []
+    for gold_path in golds:
+        stem = gold_path.name[: -len(".gold.json")]
+        txt = gold_path.with_name(stem + ".txt")
+        if txt.is_file():
+            page = work / gold_path.parent.name / (stem + ".html")
+            infos[stem] = build_html(txt, page, json.loads(gold_path.read_text(encoding="utf-8")), raw_lines)
+            pages.append(page)
+    chromium = find_chromium() if pdf else None
+    if chromium and pages:
+        print_pdfs(pages, chromium)
+    return infos
+
+
+def _stem_and_format(name: str, stems: set[str]) -> tuple[str, str]:
+    """`X.web.pdf` → (X, web.pdf): the longest gold stem the name starts with."""
+    stem = max((s for s in stems if name.startswith(s + ".")), key=len, default=name.rsplit(".", 1)[0])
+    return stem, name[len(stem) + 1:]
+
+
+def score_renderings(golds: list[Path], work: Path, pdf: bool = True, raw_lines: bool = False,
+                     web: bool = False) -> dict:
     """Builds the renderings of ``golds`` in ``work`` and scores them: {stem: {fmt: result}} plus build info."""
     accuracy = _accuracy()
     soffice = find_soffice() if pdf else None
     infos = build_renderings(golds, work, soffice, raw_lines)
+    web_infos = build_web(golds, work, raw_lines, pdf) if web else {}
     dirs = sorted(p for p in work.iterdir() if p.is_dir())
     gold_of, files, _ = accuracy.collect_inputs(dirs)
     files = [f for f in files if f.name in gold_of]  # the samples are not renderings
     outputs = accuracy.run_tool(files)
+    stems = {g.name[: -len(".gold.json")] for g in golds}
     table: dict[str, dict] = {}
     for name, gold in gold_of.items():
-        stem, fmt = name.rsplit(".", 1)
+        stem, fmt = _stem_and_format(name, stems)
         table.setdefault(stem, {"set": gold["_set"], "kind": gold.get("kind", "notice")})[fmt] = \
             accuracy.score_gold(gold, outputs[name])
     for stem, row in table.items():
         row["build"] = infos.get(stem + ".txt", {})
-    return {"documents": table, "pdf": soffice is not None}
+        if stem in web_infos:
+            row["build_web"] = web_infos[stem]
+    return {"documents": table, "pdf": soffice is not None, "web": web}
 
 
 def _cell(result: dict | None) -> str:
@@ -67,20 +99,22 @@ def _cell(result: dict | None) -> str:
 
 
 def markdown(result: dict) -> str:
-    lines = ["| document | kind | txt | docx | pdf | false errors txt/docx/pdf |", "|---|---|---|---|---|---|"]
-    sums: dict[str, list[float]] = {f: [] for f in FORMATS}
-    below: dict[str, int] = {f: 0 for f in FORMATS}
+    shown = [f for f in FORMATS if any(f in row for row in result["documents"].values())]
+    lines = ["| document | kind | " + " | ".join(shown) + " | false errors " + "/".join(shown) + " |",
+             "|---|---|" + "---|" * (len(shown) + 1)]
+    sums: dict[str, list[float]] = {f: [] for f in shown}
+    below: dict[str, int] = {f: 0 for f in shown}
     for stem, row in sorted(result["documents"].items()):
-        errors = "/".join(str(row[f]["false_errors"]) if f in row else "—" for f in FORMATS)
-        lines.append(f"| {stem} | {row['kind']} | " + " | ".join(_cell(row.get(f)) for f in FORMATS)
+        errors = "/".join(str(row[f]["false_errors"]) if f in row else "—" for f in shown)
+        lines.append(f"| {stem} | {row['kind']} | " + " | ".join(_cell(row.get(f)) for f in shown)
                      + f" | {errors} |")
-        for f in FORMATS:
+        for f in shown:
             if f in row:
                 sums[f].append(row[f]["score"])
                 if f != "txt" and "txt" in row and row[f]["score"] < row["txt"]["score"] - 1e-9:
                     below[f] += 1
     means = "; ".join(f"{f}: mean {sum(v) / len(v):.3f} over {len(v)}" for f, v in sums.items() if v)
-    lines += ["", means, f"renderings scoring below their .txt: docx {below['docx']}, pdf {below['pdf']}"]
+    lines += ["", means, "renderings scoring below their .txt: " + ", ".join(f"{f} {below[f]}" for f in shown if f != "txt")]
     if not result["pdf"]:
         lines.append("(no PDF: LibreOffice not found or --no-pdf)")
     return "\n".join(lines)
@@ -95,16 +129,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-pdf", action="store_true", help="build and score the .docx only")
     parser.add_argument("--raw-lines", action="store_true", help="render the .txt's lines as they stand (web "
                         "artefacts kept: flattened tables as paragraphs) instead of the .txt reader's blocks")
+    parser.add_argument("--web", action="store_true", help="also as a web page (.html) and that page printed to "
+                        "PDF by headless Chromium (.web.pdf)")
     parser.add_argument("--json", type=Path, help="write every figure to this JSON file")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temporary one)")
     args = parser.parse_args(argv)
     golds = gold_files(args.real or list(accuracy.DEFAULT_REALS), args.only)
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
-        result = score_renderings(golds, args.keep, pdf=not args.no_pdf, raw_lines=args.raw_lines)
+        result = score_renderings(golds, args.keep, pdf=not args.no_pdf, raw_lines=args.raw_lines, web=args.web)
     else:
         with tempfile.TemporaryDirectory(prefix="renderings-") as tmp:
-            result = score_renderings(golds, Path(tmp), pdf=not args.no_pdf, raw_lines=args.raw_lines)
+            result = score_renderings(golds, Path(tmp), pdf=not args.no_pdf, raw_lines=args.raw_lines, web=args.web)
     print(markdown(result))
     if args.json:
         args.json.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")

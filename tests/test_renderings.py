@@ -4,13 +4,19 @@ the accuracy scorer against the same gold. The documents cover a notice head wit
 break parts from its header (003), merged cells (012), a table row cut by a page break (110), a notice of
 one-line headings (101), table cells whose `、` LibreOffice sets low in its box (108), a centred title
 wrapped in two lines (203), a table a web page flattened one cell per line (306) and a table whose last rows, on
-the next page, hold one column of text only (806: that page was not searched for the table's rest). Without LibreOffice only the .docx are scored (the reason is printed)."""
+the next page, hold one column of text only (806: that page was not searched for the table's rest). Each is
+also published as a government site would (.html: GB2312, a layout table, menus, rowspan/colspan) and that page
+printed to PDF by headless Chromium (.web.pdf, another PDF producer; tests/renderings_web.py). Without
+LibreOffice or Chromium their renderings are not built (the reason is printed; in CI they must be there)."""
 from __future__ import annotations
+
+import os
 
 import pytest
 
 from parsers.readers.libreoffice import find_soffice
 from tests.benchmark_modules import load
+from tests.renderings_web import find_chromium
 
 DOCS = ("003_anhui", "012_cun", "101_guangdong", "108_songyang", "110_jincun", "203_jintan", "306_cangnan",
         "806_xuancheng")
@@ -25,13 +31,17 @@ def scored(tmp_path_factory) -> dict:
     pdf = find_soffice() is not None
     if not pdf:
         print("LibreOffice not found: the .pdf renderings are not built, only the .docx are scored")
-    return renderings.score_renderings(golds, tmp_path_factory.mktemp("renderings"), pdf=pdf)
+    if find_chromium() is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must install chromium (.ci/run does)")
+        print("Chromium not found: the .web.pdf renderings are not built")
+    return renderings.score_renderings(golds, tmp_path_factory.mktemp("renderings"), pdf=pdf, web=True)
 
 
 @pytest.mark.parametrize("doc", DOCS)
 def test_rendering_scores_as_its_txt(scored, doc):
     (row,) = [row for stem, row in scored["documents"].items() if stem.startswith(doc)]
-    formats = ("docx", "pdf") if scored["pdf"] else ("docx",)
+    formats = ["docx", "html"] + (["pdf"] if scored["pdf"] else []) + (["web.pdf"] if find_chromium() else [])
     for fmt in formats:
         assert fmt in row, f"{doc}: no {fmt} rendering scored"
         assert row[fmt]["score"] >= row["txt"]["score"] - TOLERANCE, (doc, fmt, row[fmt], row["txt"])
@@ -42,3 +52,8 @@ def test_merged_cells_are_real_word_merges(scored):
     # The gold's filled rows say which empty cells of 012's tab-convention table are merged.
     (row,) = [row for stem, row in scored["documents"].items() if stem.startswith("012_cun")]
     assert row["build"] == {"tables": 1, "merged": 5, "unaligned": 0}
+
+
+def test_the_web_page_rendering_holds_its_merges_as_spans(scored):
+    (row,) = [row for stem, row in scored["documents"].items() if stem.startswith("012_cun")]
+    assert row["build_web"] == {"tables": 1, "merged": 5, "unaligned": 0}
