@@ -3,14 +3,15 @@ it (.docx with python-docx, .pdf of that .docx by LibreOffice headless; tests/re
 scored by the accuracy scorer against the same gold. Prints per document: the .txt, .docx and .pdf score
 and false errors, and the formats' means. With `--web`, also as a government site publishes it: an .html page
 (the article in a layout table, GB2312-declared, merged cells as rowspan/colspan) and a .pdf of that page
-printed by headless Chromium (another PDF producer; tests/renderings_web.py). Everything is built in a
-temporary folder.
+printed by headless Chromium (another PDF producer; tests/renderings_web.py). With `--scan`, also the .pdf as an
+archive's scanner gives it: its pages as grey 200 dpi JPEG images, a little askew, no text layer, read by OCR
+(.scan.pdf; tests/renderings_scan.py). Everything is built in a temporary folder.
 
 By default a rendering holds the document as the .txt reader reads it (paragraphs, and every table it finds
 as a Word table, merged cells from the gold); `--raw-lines` renders the .txt's lines as they stand instead
 (only tab-convention tables become Word tables; flattened web text stays paragraphs).
 
-Usage: python benchmarks/renderings.py [--real DIR ...] [--only SUBSTRING ...] [--no-pdf] [--raw-lines] [--web]
+Usage: python benchmarks/renderings.py [--real DIR ...] [--only SUBSTRING ...] [--no-pdf] [--raw-lines] [--web] [--scan]
                                        [--json FILE] [--keep DIR]
 """
 from __future__ import annotations
@@ -28,9 +29,10 @@ if str(ROOT) not in sys.path:
 
 from parsers.readers.libreoffice import find_soffice  # noqa: E402
 from tests.renderings_build import build_renderings  # noqa: E402
+from tests.renderings_scan import scan_pdf  # noqa: E402
 from tests.renderings_web import build_html, find_chromium, print_pdfs  # noqa: E402
 
-FORMATS = ("txt", "docx", "pdf", "html", "web.pdf")
+FORMATS = ("txt", "docx", "pdf", "html", "web.pdf", "scan.pdf")
 
 
 def _accuracy():
@@ -69,12 +71,16 @@ def _stem_and_format(name: str, stems: set[str]) -> tuple[str, str]:
 
 
 def score_renderings(golds: list[Path], work: Path, pdf: bool = True, raw_lines: bool = False,
-                     web: bool = False) -> dict:
+                     web: bool = False, scan: bool = False) -> dict:
     """Builds the renderings of ``golds`` in ``work`` and scores them: {stem: {fmt: result}} plus build info."""
     accuracy = _accuracy()
     soffice = find_soffice() if pdf else None
     infos = build_renderings(golds, work, soffice, raw_lines)
     web_infos = build_web(golds, work, raw_lines, pdf) if web else {}
+    if scan and soffice:
+        for made in sorted(work.glob("*/*.pdf")):
+            if not made.name.endswith((".web.pdf", ".scan.pdf")):
+                scan_pdf(made, made.with_suffix(".scan.pdf"))
     dirs = sorted(p for p in work.iterdir() if p.is_dir())
     gold_of, files, _ = accuracy.collect_inputs(dirs)
     files = [f for f in files if f.name in gold_of]  # the samples are not renderings
@@ -131,16 +137,18 @@ def main(argv: list[str] | None = None) -> int:
                         "artefacts kept: flattened tables as paragraphs) instead of the .txt reader's blocks")
     parser.add_argument("--web", action="store_true", help="also as a web page (.html) and that page printed to "
                         "PDF by headless Chromium (.web.pdf)")
+    parser.add_argument("--scan", action="store_true", help="also the .pdf as a scanner gives it (images only, "
+                        "read by OCR: minutes, about 2 s a page on one core)")
     parser.add_argument("--json", type=Path, help="write every figure to this JSON file")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temporary one)")
     args = parser.parse_args(argv)
     golds = gold_files(args.real or list(accuracy.DEFAULT_REALS), args.only)
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
-        result = score_renderings(golds, args.keep, pdf=not args.no_pdf, raw_lines=args.raw_lines, web=args.web)
+        result = score_renderings(golds, args.keep, pdf=not args.no_pdf, raw_lines=args.raw_lines, web=args.web, scan=args.scan)
     else:
         with tempfile.TemporaryDirectory(prefix="renderings-") as tmp:
-            result = score_renderings(golds, Path(tmp), pdf=not args.no_pdf, raw_lines=args.raw_lines, web=args.web)
+            result = score_renderings(golds, Path(tmp), pdf=not args.no_pdf, raw_lines=args.raw_lines, web=args.web, scan=args.scan)
     print(markdown(result))
     if args.json:
         args.json.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")

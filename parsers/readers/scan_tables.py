@@ -69,7 +69,14 @@ def find_scan_tables(image: Image.Image, scale: float, lines: list) -> tuple[lis
 
 
 def _runs(mask: np.ndarray, minimum: int) -> list[tuple[int, int, int]]:
-    """(row, start, end) of every run of True of at least ``minimum`` along each row."""
+    """(row, start, end) of every run of True of at least ``minimum`` along each row, a pixel of the rows either
+    side counting as the row's own: a thin rule on a sheet scanned a little askew steps from one pixel row to the
+    next along its length, and its pieces, each shorter than a rule, are one run so (pdfplumber snaps the
+    neighbouring copies into one line)."""
+    band = mask.copy()
+    band[1:] |= mask[:-1]
+    band[:-1] |= mask[1:]
+    mask = band
     found = []
     candidates = np.nonzero(mask.sum(axis=1) >= minimum)[0]
     for r in candidates:
