@@ -11,6 +11,7 @@ from itertools import groupby
 
 import regex
 
+from parsers.extract.cnnum import cn_to_int
 from parsers.extract.headers import (
     also_role,
     header_role,
@@ -18,6 +19,7 @@ from parsers.extract.headers import (
     looks_like_person,
     weight_value,
 )
+from parsers.extract.patterns import CN_DIGITS
 from parsers.extract.table_groups import (  # noqa: F401 - GROUP_ROW_NO and _shape are imported from here too
     GROUP_ROW_NO,
     _category_as_name,
@@ -38,6 +40,9 @@ NAME_FALLBACK = ("target", "criteria")
 SPAN_TEXT = regex.compile(r"\p{Han}.{3,}", regex.S)  # a cell of prose, not a weight
 HAN = regex.compile(r"\p{Han}")
 SHARE = 0.6  # the share of a column's cells that must look like names or weights
+# a row's number: `一` `十二` `3`, bare or marked (`一、` `3.` `(一)` `（3）`)
+ORDINAL = regex.compile(rf"^[（(]?(?P<n>[{CN_DIGITS}]{{1,3}}|\d{{1,3}})[）)]?[、.．]?$")
+ORDINAL_HOSTS = ("target", "indicator", "category", "criteria", "note")  # roles a header may wrongly give it
 
 
 @dataclass
@@ -107,6 +112,7 @@ def infer_columns(header: list[str], body: list[TableRow]) -> Columns:
     roles = {i: f[0] for i, f in found.items() if f}
     words = {i: f[1] for i, f in found.items() if f and f[0] in PARTY_ROLES}
     _check_content(roles, body)
+    _ordinal_column(roles, body)
     _blank_headers(header, roles, body)
     extra_weights = _choose_weight(roles, body)
     _unknown_columns(header, roles, body)
@@ -177,6 +183,28 @@ def _counts_rows(values: list[str]) -> bool:
     """Whole numbers counting up by one from 1 (blank, or repeated where merged down and filled)."""
     numbers = [key for key, _ in groupby(no_space(v) for v in _filled(values))]
     return len(numbers) >= 2 and numbers == [str(k) for k in range(1, len(numbers) + 1)]
+
+
+def _ordinal_column(roles: dict[int, str], body) -> None:
+    """A column of ordinals counting the rows (`一`, `二` … or `(1)`, `(2)` …) numbers them, whatever its header
+    says: a header spanning the 序号 and the name (`考 核 指 标` over `一 | 乡镇企业营业收入`) names the wrong one."""
+    if "row_no" in roles.values():
+        return
+    for index in range(max((len(r.cells) for r in body), default=0)):
+        if roles.get(index) in (None, *ORDINAL_HOSTS) and _counts_ordinals(cells(body, index)):
+            roles[index] = "row_no"
+            return
+
+
+def _counts_ordinals(values: list[str]) -> bool:
+    """Ordinals (Chinese numerals or digits, bare or marked `一、` `(1)`) counting up by one from 1."""
+    numbers = []
+    for key, _ in groupby(no_space(v) for v in _filled(values)):
+        m = ORDINAL.match(key)
+        if not m:
+            return False
+        numbers.append(int(m["n"]) if m["n"].isdigit() else cn_to_int(m["n"]))
+    return len(numbers) >= 2 and numbers == list(range(1, len(numbers) + 1))
 
 
 def _groups(left: list[str], right: list[str]) -> bool:

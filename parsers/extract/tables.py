@@ -90,9 +90,20 @@ def _table_rows(table: Table, doc: Document, doc_id: str, attachment, title, tab
     for row, cells, vals in zip(body, cell_rows, values):
         out.append(_indicator(vals, row, cells, columns, extra_columns, header, doc, doc_id, attachment, title,
                               table_index))
+    _ordinals_are_items(out)
     _mark_continuations(out, [bool(v.get(CONTINUES)) for v in values])
     _points_of_merged_names(out)
     return out
+
+
+def _ordinals_are_items(rows: list[IndicatorRow]) -> None:
+    """Rows numbered `一` `二` … head groups only where items stand under them: a table numbering every row so holds
+    items (`一 | 乡镇企业营业收入 | 6分`)."""
+    kinds = {r.row_kind for r in rows if r.row_kind != "total"}
+    if kinds == {"group"} and len(rows) >= 2:
+        for row in rows:
+            if row.row_kind == "group":
+                row.row_kind = "item"
 
 
 def _points_of_merged_names(rows: list[IndicatorRow]) -> None:
