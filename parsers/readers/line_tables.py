@@ -8,9 +8,7 @@ Two renderings are common on the sites that keep such documents:
   found by their weight cell (a line holding only a number): the line before it is the cell left
   of the weight, a row number (where the table has a 序号) starts the row, and what lies between
   one weight and the next row belongs to the cells right of the weight.
-* `|`-separated lines without the markdown separator row, where a merged cell is missing from the
-  rows below it (a row with fewer cells): the missing cells are the merged ones, left of the
-  row's own cells (after its row number).
+* `|`-separated lines without the markdown separator row (``pipe_tables``, re-exported here).
 
 A run is taken for a table only when its header names a weight column and at least two rows
 carry a weight; anything else stays text.
@@ -335,59 +333,4 @@ def weight_under_name_rows(body: list[tuple[int, str]], roles: list[str | None],
     return rows, end
 
 
-# -- `|` lines without a separator row ------------------------------------------------------------
-
-def _pipe_cells(line: str) -> list[str]:
-    return [c.strip() for c in line.strip().strip(PIPE).split(PIPE)]
-
-
-def pipe_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] | None:
-    """`序号 | 项目 | … | 分值 | …` and rows below it, all `|`-separated; None when line ``i`` starts
-    no such table."""
-    if lines[i].count(PIPE) < 2 or i + 1 >= len(lines) or lines[i + 1].count(PIPE) < 2:
-        return None
-    header = _pipe_cells(lines[i])
-    roles = [cell_role(c) for c in header]
-    if "weight" not in roles or sum(r is not None for r in roles) < 2:
-        return None
-    width = len(header)
-    numbered = roles[0] == "row_no"
-    rows = [TableRow(header, Provenance(source, None, i + 1))]
-    k = i + 1
-    weight = roles.index("weight")
-    while k < len(lines) and lines[k].count(PIPE) >= 1:
-        cells = _pipe_cells(lines[k])
-        while cells and not cells[-1]:
-            cells.pop()
-        if not cells:  # `|`, `| |`: a row's empty cells a page wrapped onto a line of their own
-            k += 1
-            continue
-        missing = width - len(cells)
-        if missing > 0:  # merged cells are not repeated: they stand left of the row's own cells
-            at = 1 if numbered and cells and ROW_NUMBER_LINE.match(cells[0]) else 0
-            cells = _weight_aligned(cells, weight, width) or cells[:at] + [""] * missing + cells[at:]
-        rows.append(TableRow([clean_cell(c) for c in cells[:width]], Provenance(source, None, k + 1)))
-        k += 1
-    if len(rows) - 1 < MIN_ROWS:
-        return None
-    return Table(rows, rows[0].prov, merges_resolved=False), k
-
-
-def _weight_aligned(cells: list[str], weight: int, width: int) -> list[str] | None:
-    """A short row whose left-padding would put text in the weight column while its own weight cell stands
-    elsewhere (a merged cell missing on the left, empty cells missing on the right): padded so the weight cell
-    lands in its column; None where left-padding already does."""
-    missing = width - len(cells)
-    if weight - missing >= 0 and weight - missing < len(cells) and _weight_cell(cells[weight - missing]):
-        return None
-    j = next((j for j, c in enumerate(cells) if _weight_cell(c)), None)
-    if j is None or not 0 <= weight - j <= missing:
-        return None
-    shift = weight - j
-    return [""] * shift + cells + [""] * (missing - shift)
-
-
-def _weight_cell(cell: str) -> bool:
-    from parsers.extract.headers import weight_value
-    return weight_value(cell) is not None
-
+from parsers.readers.pipe_tables import pipe_line_table  # noqa: E402,F401 - its callers import it from here
