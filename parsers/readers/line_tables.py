@@ -19,7 +19,7 @@ from functools import lru_cache
 
 import regex
 
-from parsers.extract.headers import BRACKETED, header_role, simplified, table_vocab
+from parsers.extract.headers import BRACKETED, header_role, looks_like_org, looks_like_person, simplified, table_vocab
 from parsers.textnorm import clean_text, no_space
 from schemas.blocks import Provenance, Table, TableRow
 
@@ -35,6 +35,10 @@ MAX_HEADER_CELL = 12
 MAX_HEADER_EXTRA = 2  # characters a header cell may have beyond its header word
 MIN_HEADER_CELLS, MIN_ROWS = 3, 2
 MAX_ROW_LINES = 12  # lines between two weights: more means the run is not one table
+MAX_GROUP_CELL = 10  # characters of a group's cell written on a line of its own
+GROUP_STOPS = regex.compile(r"[\d。；;，,：:]")  # what a group's name does not hold: numbers, sentences
+HAN = regex.compile(r"\p{Han}")
+PARTY_ROLES = ("units", "co_units", "assessors", "leaders")
 PIPE = "|"
 
 
@@ -162,6 +166,8 @@ def cell_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
     if found is None:
         return None
     rows, end = found
+    if rows and len(rows[0].cells) == len(header) + 1:
+        header = header[:1] + [""] + header[1:]  # its first cell spans the group column and the name (_by_weights)
     table_rows = [TableRow(header, Provenance(source, None, items[0][0] + 1))] + rows
     return Table(table_rows, table_rows[0].prov, merges_resolved=False), end + 1
 
@@ -172,7 +178,9 @@ def _by_numbers(body, header: list[str], roles: list[str | None], source: str) -
 
 
 def _by_weights(body, width: int, roles: list[str | None], source: str) -> tuple[list[TableRow], int] | None:
-    """Rows found by their weight lines."""
+    """Rows found by their weight lines. A header cell over the name may span a group column left of it (`项 目` over
+    `宏观调控` / `地区生产总值增长率`): the first row then has a line before its name, and the rows get that column
+    (its header cell empty: the header's first cell spans both)."""
     weight = roles.index("weight")
     row_no = 0 if roles[0] == "row_no" else None
     if weight == 0 or (row_no is not None and weight == 1):
@@ -180,7 +188,18 @@ def _by_weights(body, width: int, roles: list[str | None], source: str) -> tuple
     anchors = _anchors(body, weight, row_no)
     if len(anchors) < MIN_ROWS:
         return None
-    return _rows(body, anchors, width, weight, row_no, source)
+    names_last = roles[-1] in PARTY_ROLES  # the last cell holds names: a group's name there is no such name
+    if weight == 1 and row_no is None and anchors[0] >= 2 and _group_cell(body[anchors[0] - 2][1]):
+        return _rows(body, anchors, width + 1, weight + 1, row_no, source, names_last)
+    return _rows(body, anchors, width, weight, row_no, source, names_last)
+
+
+def _group_cell(text: str) -> bool:
+    """A short line that may be a group's merged cell, written once where its group starts: a few characters of
+    text, no sentence, number, unit's or person's name (a wrapped cell's last line is often one of those)."""
+    text = no_space(text)
+    return (0 < len(text) <= MAX_GROUP_CELL and bool(HAN.search(text)) and not GROUP_STOPS.search(text)
+            and not looks_like_org(text) and not looks_like_person(text))
 
 
 def _extends(numbered: list[TableRow], anchored: list[TableRow], weight: int) -> bool:
@@ -214,11 +233,11 @@ def _anchors(body: list[tuple[int, str]], weight: int, row_no: int | None) -> li
 
 
 def _rows(body, anchors: list[int], width: int, weight: int, row_no: int | None,
-          source: str) -> tuple[list[TableRow], int]:
+          source: str, names_last: bool = False) -> tuple[list[TableRow], int]:
     after = width - weight - 1
     rows: list[list[str]] = []
     provs: list[int] = []
-    start = 0
+    start, group = 0, None  # the group column, where the first row has a cell left of its name
     for n, k in enumerate(anchors):
         cells = [""] * width
         between = [t for _, t in body[start:k]]
@@ -234,8 +253,12 @@ def _rows(body, anchors: list[int], width: int, weight: int, row_no: int | None,
                     between += middle
         if n == 0:
             if between:  # the first row's merged group cell, over several lines
-                cells[0 if row_no is None else row_no + 1] = "\n".join(between)
+                group = 0 if row_no is None else row_no + 1
+                cells[group] = "\n".join(between)
         else:
+            if group is not None and between and _group_cell(between[-1]) and (
+                    len(between) == after + 1 or len(between) == after and names_last):
+                cells[group] = between.pop()  # the next group's cell, after the last row's own cells
             _fill_after(rows[-1], between, weight, after)
         cells[weight] = body[k][1]
         rows.append(cells)

@@ -40,3 +40,42 @@ def test_a_form_column_headed_with_its_unit_stays_a_form_column(tmp_path):
     items = [r for r in read(tmp_path, rows).indicators if r.row_kind == "item"]
     assert [(r.row_no, r.indicator, r.weight) for r in items] == [("1", "制定年度工作计划", 10.0),
                                                                   ("2", "按时报送统计报表", 20.0)]
+
+
+# One cell per line, no blank lines, a merged cell written once (in its group's first row): `项 目` spans the group
+# column and the names; a group's cell stands before its first row's name, after the last row's own cells.
+CELL_LINES = """附件
+某区2018年度社会事业目标任务分解表
+项 目
+分值
+目标任务
+监考单位
+教育事业
+学前三年毛入园率
+2
+90
+区教育局
+义务教育巩固率
+2
+98
+卫生健康
+每千人口执业医师数
+1
+2.5
+区卫健局
+孕产妇系统管理率
+1
+95
+"""
+
+
+def test_a_group_cell_written_once_before_its_rows_in_a_cell_per_line_table(tmp_path):
+    from tests.builders import write_text
+
+    result = process_file(write_text(tmp_path / "t.txt", CELL_LINES))
+    items = [r for r in result.indicators if r.row_kind == "item"]
+    assert [(r.category, r.indicator, r.weight, r.target) for r in items] == [
+        ("教育事业", "学前三年毛入园率", 2.0, "90"), ("教育事业", "义务教育巩固率", 2.0, "98"),
+        ("卫生健康", "每千人口执业医师数", 1.0, "2.5"), ("卫生健康", "孕产妇系统管理率", 1.0, "95")]
+    assert items[0].assessors == ["区教育局"] and items[2].assessors == ["区卫健局"]
+    assert all(r.units == [] for r in items)  # 监考单位 assess the rows; no one is named responsible
