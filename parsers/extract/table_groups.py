@@ -61,8 +61,11 @@ def _item_rows(body: list[TableRow], roles: dict[int, str]) -> list[TableRow]:
     def number(row: TableRow | None) -> str:
         return no_space(row.cells[row_no]) if row is not None and row_no < len(row.cells) else ""
 
+    rows = [r for r in body if not _is_total(r)]
     if row_no is None:
-        return [r for r in body if not _is_total(r)]
+        return rows
+    if all(GROUP_ROW_NO.match(number(r)) for r in rows):
+        return rows  # every row numbered `一` `(一)` …: the numbers are no items' (groups over nothing, or a group's)
     # a 序号 merged down (repeated in .docx) is one item over several rows
     return [r for k, r in enumerate(body) if not _is_total(r) and number(r) and not GROUP_ROW_NO.match(number(r))
             and number(r) != number(body[k - 1] if k else None)]
@@ -93,6 +96,10 @@ def _name_beside_groups(header: list[str], roles: dict[int, str], body) -> bool:
     named = next((i for i in texts if roles[i] == "indicator"), None)
     if named is not None and (_subtotal_group(cells(items, named)) or per_row and shapes[named] == "grouping"):
         named = None  # a group with its subtotal, not a row's name
+    elif named is not None and shapes[named] == "grouping" and "weight" not in roles.values():
+        # a task list (no weight) whose named column runs down over rows each with a task of its own (`项目名称` over
+        # `项目内容`): the name is their group, the task right of it names each row
+        named = next((i for i in texts if i > named and shapes[i] == "distinct"), named)
     unknown = [i for i, cell in enumerate(header) if i not in roles and no_space(cell)
                and _subtotal_group(cells(items, i))]
     grouping = sorted([i for i in texts if shapes[i] == "grouping"] + unknown)

@@ -197,13 +197,17 @@ def _ordinal_column(roles: dict[int, str], body) -> None:
 
 
 def _counts_ordinals(values: list[str]) -> bool:
-    """Ordinals (Chinese numerals or digits, bare or marked `一、` `(1)`) counting up by one from 1."""
+    """Ordinals (Chinese numerals or digits, bare or marked `一、` `(1)`) counting up by one from 1; a group's number
+    (`(一)`, not a bare digit) repeated down its rows counts alone (one group of a table cut after it)."""
+    filled = [no_space(v) for v in _filled(values)]
     numbers = []
-    for key, _ in groupby(no_space(v) for v in _filled(values)):
+    for key, _ in groupby(filled):
         m = ORDINAL.match(key)
         if not m:
             return False
         numbers.append(int(m["n"]) if m["n"].isdigit() else cn_to_int(m["n"]))
+    if numbers == [1] and len(filled) >= 2:
+        return not filled[0].isdigit()
     return len(numbers) >= 2 and numbers == list(range(1, len(numbers) + 1))
 
 

@@ -27,8 +27,9 @@ WEIGHT_LINE = regex.compile(r"^\s*\d{1,3}(?:\.\d+)?\s*分?\s*$")
 ROW_NUMBER_LINE = regex.compile(r"^\s*\d{1,3}\s*[.、．]?\s*$")
 # a bracketed weight on a line of its own: a header cell's total (`(100分)`), or a row's weight under its name
 BRACKETED_WEIGHT = regex.compile(r"^\s*[（(]\s*(\d{1,3}(?:\.\d+)?)\s*分\s*[）)]\s*$")
-# a short bracketed note on a line of its own under a header cell (`(7月)`, `(%)`), not a weight
-BRACKETED_NOTE = regex.compile(r"^\s*[（(][^（()）分]{1,6}[）)]\s*$")
+# a short bracketed note on a line of its own under a header cell (`(7月)`, `(%)`), not a weight nor a group's number
+# (`(一)`, the first row's)
+BRACKETED_NOTE = regex.compile(r"^\s*[（(](?!\s*[一二三四五六七八九十\d]{1,3}\s*[）)])[^（()）分]{1,6}[）)]\s*$")
 MAX_FRAGMENTS = 3  # a header cell broken over lines (`考 评` / `得 分`)
 MAX_FRAGMENT = 2  # characters of one such fragment
 MAX_HEADER_CELL = 12
@@ -154,7 +155,7 @@ def cell_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
         return None
     body = items[used:]
     if "weight" not in roles or "row_no" in roles[1:]:  # no weight to anchor on, or a group cell left of the 序号
-        found = _by_numbers(body, header, roles, source)
+        found = _grouped(body, header, roles, source) or _by_numbers(body, header, roles, source)
         if found is None and "weight" not in roles:
             return None
     else:
@@ -167,9 +168,14 @@ def cell_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
         return None
     rows, end = found
     if rows and len(rows[0].cells) == len(header) + 1:
-        header = header[:1] + [""] + header[1:]  # its first cell spans the group column and the name (_by_weights)
+        header = header[:1] + [""] + header[1:]  # its first cell spans two columns (_by_weights, _grouped)
     table_rows = [TableRow(header, Provenance(source, None, items[0][0] + 1))] + rows
     return Table(table_rows, table_rows[0].prov, merges_resolved=False), end + 1
+
+
+def _grouped(body, header: list[str], roles: list[str | None], source: str) -> tuple[list[TableRow], int] | None:
+    from parsers.readers.grouped_lines import group_heading_rows  # it reads each group's rows with _by_numbers
+    return group_heading_rows(body, header, roles, source)
 
 
 def _by_numbers(body, header: list[str], roles: list[str | None], source: str) -> tuple[list[TableRow], int] | None:

@@ -79,3 +79,74 @@ def test_a_group_cell_written_once_before_its_rows_in_a_cell_per_line_table(tmp_
         ("卫生健康", "每千人口执业医师数", 1.0, "2.5"), ("卫生健康", "孕产妇系统管理率", 1.0, "95")]
     assert items[0].assessors == ["区教育局"] and items[2].assessors == ["区卫健局"]
     assert all(r.units == [] for r in items)  # 监考单位 assess the rows; no one is named responsible
+
+
+# One cell per line with blank lines: `项目名称` spans a group's number and name, written once before its rows; each
+# row gives its task, its units (several, `、`) and its progress. The group's number is no note under the header.
+GROUPED_TASKS = """某区2021年上半年重点任务推进情况
+
+项目名称
+
+项目内容
+
+责任单位
+
+进展情况
+
+(一)
+
+优化营商环境
+
+企业开办时间压缩至1个工作日
+
+区市场监管局、区行政服务中心
+
+已完成
+
+工程建设项目审批时间压缩至80个工作日
+
+区住建局、区行政服务中心
+
+正常推进中
+
+(二)
+
+保障改善民生
+
+新增城镇就业5000人
+
+区人力社保局、各街道
+
+完成3100人
+
+新建社区养老服务照料中心3家
+
+区民政局、各街道
+
+正常推进中
+"""
+
+
+def test_groups_opening_with_their_number_and_name_in_a_task_table_cell_per_line(tmp_path):
+    from tests.builders import write_text
+
+    result = process_file(write_text(tmp_path / "t.txt", GROUPED_TASKS))
+    items = [r for r in result.indicators if r.row_kind == "item"]
+    assert [(r.row_no, r.category, r.indicator, r.units) for r in items] == [
+        ("(一)", "优化营商环境", "企业开办时间压缩至1个工作日", ["区市场监管局", "区行政服务中心"]),
+        ("(一)", "优化营商环境", "工程建设项目审批时间压缩至80个工作日", ["区住建局", "区行政服务中心"]),
+        ("(二)", "保障改善民生", "新增城镇就业5000人", ["区人力社保局", "各街道"]),
+        ("(二)", "保障改善民生", "新建社区养老服务照料中心3家", ["区民政局", "各街道"])]
+    assert [r.status for r in items] == ["已完成", "正常推进中", "完成3100人", "正常推进中"]
+
+
+def test_a_task_list_whose_named_column_is_merged_over_tasks_groups_them_word_table(tmp_path):
+    rows = [["项目名称", "项目内容", "牵头单位"],
+            ["农村人居环境整治", "完成农村改厕1200户", "区农业农村局"],
+            ["", "新建农村污水处理设施20处", "区生态环境分局"],
+            ["", "创建美丽乡村示范村5个", "区农业农村局"]]
+    result = process_file(docx_table(tmp_path, rows, merges=[(0, 1, 3)], title="某区2022年民生实事项目"))
+    items = [r for r in result.indicators if r.row_kind == "item"]
+    assert [(r.category, r.indicator) for r in items] == [
+        ("农村人居环境整治", "完成农村改厕1200户"), ("农村人居环境整治", "新建农村污水处理设施20处"),
+        ("农村人居环境整治", "创建美丽乡村示范村5个")]
