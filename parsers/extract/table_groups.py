@@ -88,7 +88,8 @@ def _name_beside_groups(header: list[str], roles: dict[int, str], body) -> bool:
     # merged name its group, the standard the row's name (targets under one merged name with weights stay one item)
     rows = [r for r in body if not _is_total(r)]
     standards = [i for i, r in roles.items() if r == "criteria" and _shape(cells(rows, i)) == "distinct"]
-    per_row = bool(standards) and (_weighted_each_row(body, roles, items) or _grouped_name(rows, roles))
+    per_row = bool(standards) and (_weighted_each_row(body, roles, items) or _grouped_name(rows, roles)
+                                   or _tasks_under_merged_number(rows, roles))
     if per_row:
         items = rows
         texts = sorted(i for i, r in roles.items() if r in DESCRIPTIVE) + standards[:1]
@@ -141,6 +142,16 @@ def _weighted_each_row(body: list[TableRow], roles: dict[int, str], items: list[
     if weight is None or len(items) >= len(rows) or len(rows) < 2:
         return False
     return all(weight < len(r.cells) and weight_value(r.cells[weight]) is not None for r in rows)
+
+
+def _tasks_under_merged_number(rows: list[TableRow], roles: dict[int, str]) -> bool:
+    """No weight, and a 序号 merged down over rows (filled in every one): each row a task of its own under it
+    (`1` over `(1)…` `(2)…` in `工作标准`), not one item over sub-rows."""
+    row_no = next((i for i, r in roles.items() if r == "row_no"), None)
+    if row_no is None or "weight" in roles.values() or len(rows) < 2:
+        return False
+    numbers = cells(rows, row_no)
+    return all(no_space(n) for n in numbers) and _shape(numbers) == "grouping"
 
 
 def _grouped_name(rows: list[TableRow], roles: dict[int, str]) -> bool:

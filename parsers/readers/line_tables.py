@@ -37,6 +37,7 @@ MAX_HEADER_EXTRA = 2  # characters a header cell may have beyond its header word
 MIN_HEADER_CELLS, MIN_ROWS = 3, 2
 MAX_ROW_LINES = 12  # lines between two weights: more means the run is not one table
 MAX_GROUP_CELL = 10  # characters of a group's cell written on a line of its own
+MAX_QUALIFIER = 4  # characters of a line qualifying the header word under it (`区政府` / `分管领导`)
 GROUP_STOPS = regex.compile(r"[\d。；;，,：:]")  # what a group's name does not hold: numbers, sentences
 HAN = regex.compile(r"\p{Han}")
 PARTY_ROLES = ("units", "co_units", "assessors", "leaders")
@@ -106,6 +107,8 @@ def _header(items: list[tuple[int, str]]) -> tuple[list[str], int]:
             k += 1
             continue
         joined = _fragments(items, k)
+        if joined is None and _qualifier(items, k, cells):
+            joined = items[k][1] + "\n" + items[k + 1][1], k + 2  # `区政府` / `分管领导`: one cell on two lines
         if joined is None:
             break
         cells.append(joined[0])
@@ -114,6 +117,15 @@ def _header(items: list[tuple[int, str]]) -> tuple[list[str], int]:
         cells[-1] += items[k][1].strip()
         k += 1
     return cells, k
+
+
+def _qualifier(items: list[tuple[int, str]], k: int, cells: list[str]) -> bool:
+    """Inside a header, a short line that is no header word over one that is (`区政府` / `分管领导`): it qualifies
+    the word below, in the same cell."""
+    text = no_space(items[k][1])
+    return (len(cells) >= MIN_HEADER_CELLS - 1 and k + 1 < len(items) and 0 < len(text) <= MAX_QUALIFIER
+            and HAN.search(text) is not None and not GROUP_STOPS.search(text) and cell_role(text) is None
+            and cell_role(items[k + 1][1]) not in (None, "form", "other"))
 
 
 def _longer_word(items: list[tuple[int, str]], k: int) -> bool:
@@ -144,7 +156,7 @@ def cell_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
         return None
     items = _content(lines, i)
     header, used = _header(items)
-    roles = [cell_role(c) for c in header]
+    roles = [cell_role(c.split("\n")[-1]) for c in header]  # a qualified cell (`区政府` / `分管领导`): its word
     while len(roles) > 1 and roles[0] in roles[1:] and roles[0] != "form" and not _exact_word(header[0]):
         del header[0], roles[0], items[0]  # a title ending in a header word (`考评评分标准`)
         used -= 1
@@ -155,7 +167,8 @@ def cell_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
         return None
     body = items[used:]
     if "weight" not in roles or "row_no" in roles[1:]:  # no weight to anchor on, or a group cell left of the 序号
-        found = _grouped(body, header, roles, source) or _by_numbers(body, header, roles, source)
+        found = (_grouped(body, header, roles, source) or _by_numbers(body, header, roles, source)
+                 or _subitems(body, header, roles, source))
         if found is None and "weight" not in roles:
             return None
     else:
@@ -176,6 +189,11 @@ def cell_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
 def _grouped(body, header: list[str], roles: list[str | None], source: str) -> tuple[list[TableRow], int] | None:
     from parsers.readers.grouped_lines import group_heading_rows  # it reads each group's rows with _by_numbers
     return group_heading_rows(body, header, roles, source)
+
+
+def _subitems(body, header: list[str], roles: list[str | None], source: str) -> tuple[list[TableRow], int] | None:
+    from parsers.readers.subitem_lines import subitem_rows  # it takes this module's helpers
+    return subitem_rows(body, header, roles, source)
 
 
 def _by_numbers(body, header: list[str], roles: list[str | None], source: str) -> tuple[list[TableRow], int] | None:

@@ -150,3 +150,46 @@ def test_a_task_list_whose_named_column_is_merged_over_tasks_groups_them_word_ta
     assert [(r.category, r.indicator) for r in items] == [
         ("农村人居环境整治", "完成农村改厕1200户"), ("农村人居环境整治", "新建农村污水处理设施20处"),
         ("农村人居环境整治", "创建美丽乡村示范村5个")]
+
+
+# One cell per line, no blank lines: a header cell on two lines (`县政府` / `分管领导`); 序号 and goal merged over
+# tasks numbered inside their own cell ((1) (2) …); each task's party cells written once, where they change, a cell
+# of several names one a line (配合单位).
+SUBITEM_TASKS = """附件1
+某县2024年政府工作报告主要目标任务分解表
+序号
+目标名称
+工作标准
+县政府
+分管领导
+牵头单位
+配合单位
+1
+主要预期目标
+(1)地区生产总值增长6%左右。
+李明华
+县发改局
+各乡镇
+县经开区
+(2)城镇新增就业3000人。
+县人社局
+(3)粮食播种面积稳定在50万亩以上。
+张建国
+县农业农村局
+县统计局
+"""
+
+
+def test_tasks_numbered_inside_a_cell_under_a_merged_number_in_a_cell_per_line_table(tmp_path):
+    from tests.builders import write_text
+
+    result = process_file(write_text(tmp_path / "t.txt", SUBITEM_TASKS))
+    items = [r for r in result.indicators if r.row_kind == "item"]
+    assert [(r.row_no, r.category, r.indicator) for r in items] == [
+        ("1", "主要预期目标", "(1)地区生产总值增长6%左右。"), ("1", "主要预期目标", "(2)城镇新增就业3000人。"),
+        ("1", "主要预期目标", "(3)粮食播种面积稳定在50万亩以上。")]
+    assert [(r.leaders, r.units, r.co_units) for r in items] == [
+        (["李明华"], ["县发改局"], ["各乡镇", "县经开区"]),
+        (["李明华"], ["县人社局"], ["各乡镇", "县经开区"]),  # leader and co-units merged from the row above
+        (["张建国"], ["县农业农村局"], ["县统计局"])]
+    assert not [f for f in result.findings if f.severity == "error"]
