@@ -193,3 +193,17 @@ def test_tasks_numbered_inside_a_cell_under_a_merged_number_in_a_cell_per_line_t
         (["李明华"], ["县人社局"], ["各乡镇", "县经开区"]),  # leader and co-units merged from the row above
         (["张建国"], ["县农业农村局"], ["县统计局"])]
     assert not [f for f in result.findings if f.severity == "error"]
+
+
+def test_group_headings_in_the_name_column_of_a_table_with_no_number_head_the_rows_under_them(tmp_path):
+    rows = [["主要指标", "目标任务", "完成情况"],
+            ["一、发展现代渔业", "", ""],
+            ["水产养殖面积", "", ""],
+            ["渔业总产值", "", ""],
+            ["二、推进农业科技", "", ""],
+            ["农技推广站建设", "", ""]]
+    result = read(tmp_path, rows, title="附件2：主要目标任务量化指标完成情况表")
+    assert [(r.row_kind, r.category, r.indicator) for r in result.indicators] == [
+        ("group", "发展现代渔业", "发展现代渔业"), ("item", "发展现代渔业", "水产养殖面积"),
+        ("item", "发展现代渔业", "渔业总产值"), ("group", "推进农业科技", "推进农业科技"),
+        ("item", "推进农业科技", "农技推广站建设")]
