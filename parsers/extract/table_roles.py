@@ -42,6 +42,7 @@ HAN = regex.compile(r"\p{Han}")
 SHARE = 0.6  # the share of a column's cells that must look like names or weights
 # a row's number: `一` `十二` `3`, bare or marked (`一、` `3.` `(一)` `（3）`)
 ORDINAL = regex.compile(rf"^[（(]?(?P<n>[{CN_DIGITS}]{{1,3}}|\d{{1,3}})[）)]?[、.．]?$")
+AMOUNT = regex.compile(r"^[\d.]+\s*(?!分)[%‰\p{Han}]{1,3}$")  # a number and its unit, not points: `90亿元` `12%`
 ORDINAL_HOSTS = ("target", "indicator", "category", "criteria", "note")  # roles a header may wrongly give it
 
 
@@ -115,6 +116,7 @@ def infer_columns(header: list[str], body: list[TableRow]) -> Columns:
     _ordinal_column(roles, body)
     _blank_headers(header, roles, body)
     extra_weights = _choose_weight(roles, body)
+    extra_weights = [i for i in extra_weights if not _amounts_as_target(roles, body, i)]
     _unknown_columns(header, roles, body)
     _levels_of_names(roles)
     numbers_groups = _name_beside_groups(header, roles, body)
@@ -235,6 +237,18 @@ def _choose_weight(roles: dict[int, str], body) -> list[int]:
         if index != best:
             del roles[index]
     return [i for i in candidates if i != best]
+
+
+def _amounts_as_target(roles: dict[int, str], body, index: int) -> bool:
+    """A second weight column (by its header: `标准权数`) of amounts in units other than points (`90亿元`, `12%`,
+    `3个`) beside the points column is each row's target, where no column holds one."""
+    filled = _filled(cells(body, index))
+    amounts = [v for v in filled if AMOUNT.match(no_space(v))]
+    if "target" in roles.values() or not filled or len(amounts) < SHARE * len(filled) or \
+            not any(weight_value(v) is None for v in amounts):
+        return False
+    roles[index] = "target"
+    return True
 
 
 def _subtotals(body, group: int, item: int, roles: dict[int, str]) -> bool:

@@ -22,6 +22,7 @@ def _expect_ordinals(result) -> None:
     assert [(r.row_no, r.indicator, r.weight) for r in items] == [
         ("一", "村级集体经济收入", 8.0), ("二", "村级集体经济收入增长率", 6.0),
         ("三", "农民专业合作社数量", None), ("四", "农村居民人均可支配收入增长率", 6.0)]
+    assert [r.target for r in items] == ["50万元", "8%", "3个", "7%"]  # amounts, not points: the targets
 
 
 def test_a_spanned_header_over_chinese_ordinals_numbers_the_rows_and_the_points_column_is_the_weight(tmp_path):
