@@ -16,6 +16,8 @@ BRACKETED = regex.compile(r"[（(][^）)]*[）)]")  # `（%）` in `2022年二�
 MAX_HEADER = 20
 TRAILING_BRACKET = regex.compile(r"[（(][^（()）]*[）)]$")
 WEIGHT_CELL = regex.compile(r"^[（(【\[]?\s*(\d+(?:\.\d+)?)\s*[分%]?\s*[）)】\]]?$")
+# a header cell whose bracketed unit is points (`标准(分)`): the column holds each row's points, whatever its word
+POINTS_UNIT = regex.compile(r"[（(]\s*分\s*[）)]$")
 # A subtotal written in a grouping cell or a group's name: `经济发展（40分）`, `…机制11分`.
 POINTS_AT_END = regex.compile(r"[（(【\[]?\s*(\d+(?:\.\d+)?)\s*分\s*[）)】\]]?\s*$")
 
@@ -59,6 +61,9 @@ def header_role(cell: str) -> tuple[str, str] | None:
     header = normalize_header(cell)
     if not header or len(header) > MAX_HEADER:
         return None  # a cell of prose is no header, whatever words it holds
+    unit_given = simplified(no_space(halfwidth(cell)))
+    if POINTS_UNIT.search(unit_given) and header not in {no_space(w) for w in table_vocab()["form_headers"]}:
+        return "weight", unit_given  # a form column (`得分(分)`) stays a form column
     for joiner in table_vocab()["header_joiners"]:
         first = header.split(joiner, 1)[0]
         if first != header and _best(first):

@@ -11,20 +11,27 @@ from itertools import groupby
 
 import regex
 
+from parsers.extract.cnnum import cn_to_int
 from parsers.extract.headers import (
     also_role,
     header_role,
     looks_like_org,
     looks_like_person,
-    points_at_end,
-    table_vocab,
     weight_value,
 )
 from parsers.extract.patterns import CN_DIGITS
+from parsers.extract.table_groups import (  # noqa: F401 - GROUP_ROW_NO and _shape are imported from here too
+    GROUP_ROW_NO,
+    _category_as_name,
+    _filled,
+    _is_total,
+    _name_beside_groups,
+    _shape,
+    cells,
+)
 from parsers.textnorm import no_space
 from schemas.blocks import TableRow
 
-GROUP_ROW_NO = regex.compile(rf"^(?:[{CN_DIGITS}]{{1,3}}\s*[、.．]?|[（(]\s*[{CN_DIGITS}]{{1,3}}\s*[)）])$")
 NAME_SPLIT = "\n、，,；;／/"
 # Roles holding the names of parties (organisations); people are `leaders`.
 PARTY_ROLES = ("units", "co_units", "assessors")
@@ -33,6 +40,10 @@ NAME_FALLBACK = ("target", "criteria")
 SPAN_TEXT = regex.compile(r"\p{Han}.{3,}", regex.S)  # a cell of prose, not a weight
 HAN = regex.compile(r"\p{Han}")
 SHARE = 0.6  # the share of a column's cells that must look like names or weights
+# a row's number: `一` `十二` `3`, bare or marked (`一、` `3.` `(一)` `（3）`)
+ORDINAL = regex.compile(rf"^[（(]?(?P<n>[{CN_DIGITS}]{{1,3}}|\d{{1,3}})[）)]?[、.．]?$")
+AMOUNT = regex.compile(r"^[\d.]+\s*(?!分)[%‰\p{Han}]{1,3}$")  # a number and its unit, not points: `90亿元` `12%`
+ORDINAL_HOSTS = ("target", "indicator", "category", "criteria", "note")  # roles a header may wrongly give it
 
 
 @dataclass
@@ -45,14 +56,6 @@ class Columns:
 
     def index(self, role: str) -> int | None:
         return next((i for i, r in self.roles.items() if r == role), None)
-
-
-def cells(body: list[TableRow], index: int) -> list[str]:
-    return [r.cells[index] for r in body if index < len(r.cells)]
-
-
-def _filled(values: list[str]) -> list[str]:
-    return [v for v in values if no_space(v)]
 
 
 def _names(cell: str) -> list[str]:
@@ -84,11 +87,6 @@ def column_kind(values: list[str]) -> str | None:
     return None
 
 
-def _is_total(row: TableRow) -> bool:
-    words = {no_space(w) for w in table_vocab()["total_words"]}
-    return any(no_space(c) in words for c in row.cells)
-
-
 def _weights_sum(body: list[TableRow], index: int, row_no: int | None = None) -> tuple[float, int, float | None]:
     """(sum over item rows, how many rows carry a weight, the total row's value). Group rows
     (`一、` in the 序号 column) carry subtotals and are left out."""
@@ -115,8 +113,10 @@ def infer_columns(header: list[str], body: list[TableRow]) -> Columns:
     roles = {i: f[0] for i, f in found.items() if f}
     words = {i: f[1] for i, f in found.items() if f and f[0] in PARTY_ROLES}
     _check_content(roles, body)
+    _ordinal_column(roles, body)
     _blank_headers(header, roles, body)
     extra_weights = _choose_weight(roles, body)
+    extra_weights = [i for i in extra_weights if not _amounts_as_target(roles, body, i)]
     _unknown_columns(header, roles, body)
     _levels_of_names(roles)
     numbers_groups = _name_beside_groups(header, roles, body)
@@ -187,6 +187,32 @@ def _counts_rows(values: list[str]) -> bool:
     return len(numbers) >= 2 and numbers == [str(k) for k in range(1, len(numbers) + 1)]
 
 
+def _ordinal_column(roles: dict[int, str], body) -> None:
+    """A column of ordinals counting the rows (`一`, `二` … or `(1)`, `(2)` …) numbers them, whatever its header
+    says: a header spanning the 序号 and the name (`考 核 指 标` over `一 | 乡镇企业营业收入`) names the wrong one."""
+    if "row_no" in roles.values():
+        return
+    for index in range(max((len(r.cells) for r in body), default=0)):
+        if roles.get(index) in (None, *ORDINAL_HOSTS) and _counts_ordinals(cells(body, index)):
+            roles[index] = "row_no"
+            return
+
+
+def _counts_ordinals(values: list[str]) -> bool:
+    """Ordinals (Chinese numerals or digits, bare or marked `一、` `(1)`) counting up by one from 1; a group's number
+    (`(一)`, not a bare digit) repeated down its rows counts alone (one group of a table cut after it)."""
+    filled = [no_space(v) for v in _filled(values)]
+    numbers = []
+    for key, _ in groupby(filled):
+        m = ORDINAL.match(key)
+        if not m:
+            return False
+        numbers.append(int(m["n"]) if m["n"].isdigit() else cn_to_int(m["n"]))
+    if numbers == [1] and len(filled) >= 2:
+        return not filled[0].isdigit()
+    return len(numbers) >= 2 and numbers == list(range(1, len(numbers) + 1))
+
+
 def _groups(left: list[str], right: list[str]) -> bool:
     """The left column groups the right: fewer distinct values, each over several rows."""
     left_values = {no_space(v) for v in left if no_space(v)}
@@ -211,6 +237,18 @@ def _choose_weight(roles: dict[int, str], body) -> list[int]:
         if index != best:
             del roles[index]
     return [i for i in candidates if i != best]
+
+
+def _amounts_as_target(roles: dict[int, str], body, index: int) -> bool:
+    """A second weight column (by its header: `标准权数`) of amounts in units other than points (`90亿元`, `12%`,
+    `3个`) beside the points column is each row's target, where no column holds one."""
+    filled = _filled(cells(body, index))
+    amounts = [v for v in filled if AMOUNT.match(no_space(v))]
+    if "target" in roles.values() or not filled or len(amounts) < SHARE * len(filled) or \
+            not any(weight_value(v) is None for v in amounts):
+        return False
+    roles[index] = "target"
+    return True
 
 
 def _subtotals(body, group: int, item: int, roles: dict[int, str]) -> bool:
@@ -263,138 +301,9 @@ def _levels_of_names(roles: dict[int, str]) -> None:
         roles[names[0]] = "category"
 
 
-def _category_as_name(roles: dict[int, str], body) -> None:
-    """类别 | 分值 | 考核标准 with a category of its own in every row and no column naming the goal: the
-    category groups nothing, it is the row's name (the standard stays the criteria)."""
-    if "target" in roles.values():
-        return
-    index = next((i for i in sorted(roles) if roles[i] == "category"), None)
-    if index is not None and _shape(cells(_item_rows(body, roles), index)) == "distinct":
-        roles[index] = "indicator"
-
-
 def _promote_name(columns: dict[int, str]) -> None:
     for role in NAME_FALLBACK:
         index = next((i for i in sorted(columns) if columns[i] == role), None)
         if index is not None:
             columns[index] = "indicator"
             return
-
-
-DESCRIPTIVE = ("indicator", "target")  # columns that may hold the row's own name
-
-
-def _shape(values: list[str]) -> str | None:
-    """'distinct' when every row has its own value; 'grouping' when values run down over several
-    rows, each in one run (merged cells: blank below their first row in text, repeated in .docx)."""
-    values = [no_space(v) for v in values]
-    if len(values) < 2 or not values[0]:
-        return None
-    if all(values) and len(set(values)) == len(values):
-        return "distinct"
-    filled, runs = [], 0
-    for value in values:
-        runs += not filled or bool(value) and value != filled[-1]
-        filled.append(value or filled[-1])
-    return "grouping" if runs < len(values) and len(set(filled)) == runs else None
-
-
-def _item_rows(body: list[TableRow], roles: dict[int, str]) -> list[TableRow]:
-    """Rows that are items: not a total or group row, and not a row continuing the one above
-    (a blank or repeated 序号 where the table numbers its rows)."""
-    row_no = next((i for i, r in roles.items() if r == "row_no"), None)
-
-    def number(row: TableRow | None) -> str:
-        return no_space(row.cells[row_no]) if row is not None and row_no < len(row.cells) else ""
-
-    if row_no is None:
-        return [r for r in body if not _is_total(r)]
-    # a 序号 merged down (repeated in .docx) is one item over several rows
-    return [r for k, r in enumerate(body) if not _is_total(r) and number(r) and not GROUP_ROW_NO.match(number(r))
-            and number(r) != number(body[k - 1] if k else None)]
-
-
-def _carries_subtotals(values: list[str]) -> bool:
-    filled = _filled(values)
-    return bool(filled) and all(points_at_end(v) is not None for v in filled)
-
-
-def _name_beside_groups(header: list[str], roles: dict[int, str], body) -> bool:
-    """Several descriptive columns: those whose values run down over several rows group them, and
-    the row's own name is the one with a value of its own in every row. A column grouping the rows
-    with a subtotal in its cells (`…建设（8分）`) is a group, whatever its header (a name header, a
-    word no synonym knows); an unnamed name is the first column with distinct values right of the
-    groups. Of the levels of groups left of the name one is the category (_nearest_scored_level)."""
-    items = _item_rows(body, roles)
-    texts = sorted(i for i, r in roles.items() if r in DESCRIPTIVE)
-    # 序号 and name merged down over rows each with a standard and a weight of its own: every row is an item, the
-    # merged name its group, the standard the row's name (targets under one merged name with weights stay one item)
-    rows = [r for r in body if not _is_total(r)]
-    standards = [i for i, r in roles.items() if r == "criteria" and _shape(cells(rows, i)) == "distinct"]
-    per_row = bool(standards) and (_weighted_each_row(body, roles, items) or _grouped_name(rows, roles))
-    if per_row:
-        items = rows
-        texts = sorted(i for i, r in roles.items() if r in DESCRIPTIVE) + standards[:1]
-    shapes = {i: _shape(cells(items, i)) for i in texts}
-    named = next((i for i in texts if roles[i] == "indicator"), None)
-    if named is not None and (_subtotal_group(cells(items, named)) or per_row and shapes[named] == "grouping"):
-        named = None  # a group with its subtotal, not a row's name
-    unknown = [i for i, cell in enumerate(header) if i not in roles and no_space(cell)
-               and _subtotal_group(cells(items, i))]
-    grouping = sorted([i for i in texts if shapes[i] == "grouping"] + unknown)
-    if named is None:
-        named = next((i for i in (standards[:1] if per_row else texts)
-                      if shapes[i] == "distinct" and grouping and grouping[0] < i), None)
-    if named is None and grouping and len(standards) >= 2 and grouping[0] < standards[0]:
-        # a group with its points, then two standard columns (`考核标准 | 评分标准`): the first one names the row
-        named = standards[0]
-        texts = sorted(set(texts) | {named})
-    if named is None and len(grouping) >= 2 and len(standards) == 1 and grouping[-1] < standards[0]:
-        named = grouping[-1]  # levels merged over standard sub-rows (一级/二级/三级指标): the lowest names them
-    elif named is None:
-        return False
-    groups = [i for i in grouping if i < named]
-    for index in texts:
-        if roles[index] == "indicator" and index != named:
-            roles[index] = "category" if index < named and index in grouping else "target"
-    roles[named] = "indicator"
-    if groups:
-        _nearest_scored_level(roles, groups, texts, items)
-    return per_row
-
-
-def _nearest_scored_level(roles: dict[int, str], groups: list[int], texts: list[int], items) -> None:
-    """Levels of groups left of the name (一级指标 / 二级指标): the category is the nearest level with its subtotal
-    (`民生保障(5分)`: a check adds it up), else the nearest; the other levels are kept apart."""
-    levels = sorted(set(groups) | {i for i, r in roles.items() if r == "category" and i < groups[-1]})
-    chosen = ([i for i in levels if _subtotal_group(cells(items, i))] or levels)[-1]
-    for index in levels:
-        if index != chosen and (roles.get(index) == "category" or index in texts):
-            roles.pop(index, None)
-    roles[chosen] = "category"
-
-
-def _weighted_each_row(body: list[TableRow], roles: dict[int, str], items: list[TableRow]) -> bool:
-    weight = next((i for i, r in roles.items() if r == "weight"), None)
-    rows = [r for r in body if not _is_total(r)]
-    if weight is None or len(items) >= len(rows) or len(rows) < 2:
-        return False
-    return all(weight < len(r.cells) and weight_value(r.cells[weight]) is not None for r in rows)
-
-
-def _grouped_name(rows: list[TableRow], roles: dict[int, str]) -> bool:
-    """No 序号: the named column runs down over rows that each carry a weight of their own (`考核项目` merged over
-    its `考核标准` rows) and no other descriptive column names the rows: the name is their group."""
-    if "row_no" in roles.values() or len(rows) < 2:
-        return False
-    named = next((i for i, r in roles.items() if r == "indicator"), None)
-    weight = next((i for i, r in roles.items() if r == "weight"), None)
-    if named is None or weight is None or _shape(cells(rows, named)) != "grouping":
-        return False
-    if any(_shape(cells(rows, i)) == "distinct" for i, r in roles.items() if r in DESCRIPTIVE and i != named):
-        return False  # a descriptive column of its own names the rows
-    return all(weight < len(r.cells) and weight_value(r.cells[weight]) is not None for r in rows)
-
-
-def _subtotal_group(values: list[str]) -> bool:
-    return _shape(values) == "grouping" and _carries_subtotals(values)

@@ -33,6 +33,7 @@ ATTACHMENT = regex.compile(r"^\s*(附件\s*[\d一二三四五六七八九十]*)\
 LIST_SPLIT = regex.compile(r"[\n、，,；;／/。]+")  # a list may end with a full stop
 ITEM_START = regex.compile(r"^\s*(?:\d{1,3}\s*[.、．](?!\d)|[（(]\s*\d{1,3}\s*[)）]|[①-⑳])")
 NUMBER = regex.compile(r"-?\d+(?:\.\d+)?")
+GROUP_HEADING = regex.compile(r"^([一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])(\S.*)$")
 TEXT_FIELDS = ("category", "indicator", "status", "target", "criteria", "note")
 GROUPING_FIELDS = ("category",)  # filled down where a merge left blank cells
 PARTY_FIELDS = ("units", "co_units", "assessors", "leaders")  # continue down a group in text input
@@ -84,15 +85,27 @@ def _table_rows(table: Table, doc: Document, doc_id: str, attachment, title, tab
     columns = infer_columns(header, body)
     cell_rows = [_spans_shifted(list(r.cells), columns) for r in body]
     values = [{role: (cells[i] if i < len(cells) else "") for i, role in columns.roles.items()} for cells in cell_rows]
+    _heading_rows(values)
     _fill_merges(values, lost=not table.merges_resolved, fill=("row_no",) if columns.numbers_groups else ())
     extra_columns = [i for i in range(len(header)) if i not in columns.roles]
     out = []
     for row, cells, vals in zip(body, cell_rows, values):
         out.append(_indicator(vals, row, cells, columns, extra_columns, header, doc, doc_id, attachment, title,
                               table_index))
+    _ordinals_are_items(out)
     _mark_continuations(out, [bool(v.get(CONTINUES)) for v in values])
     _points_of_merged_names(out)
     return out
+
+
+def _ordinals_are_items(rows: list[IndicatorRow]) -> None:
+    """Rows numbered `一` `二` … head groups only where items stand under them: a table numbering every row so holds
+    items (`一 | 乡镇企业营业收入 | 6分`)."""
+    kinds = {r.row_kind for r in rows if r.row_kind != "total"}
+    if kinds == {"group"} and len(rows) >= 2:
+        for row in rows:
+            if row.row_kind == "group":
+                row.row_kind = "item"
 
 
 def _points_of_merged_names(rows: list[IndicatorRow]) -> None:
@@ -180,6 +193,21 @@ def _fill_merges(rows: list[dict[str, str]], lost: bool, fill: tuple[str, ...] =
                 else:
                     row[field] = party.get(field, "")
         previous = row
+
+
+def _heading_rows(rows: list[dict[str, str]]) -> None:
+    """In a table with no 序号 and no category column, a row whose name is a group heading and whose other cells are
+    empty (`一、加快发展现代农业`) heads the rows under it: a group row, its name their category."""
+    if any(field in row for row in rows[:1] for field in ("row_no", "category")):
+        return
+    heading = None
+    for row in rows:
+        m = GROUP_HEADING.match(no_space(row.get("indicator", "")))
+        if m and not any(no_space(v) for f, v in row.items() if f != "indicator"):
+            heading = m.group(2)
+            row["row_no"], row["indicator"] = m.group(1), heading
+        if heading is not None:
+            row["category"] = heading
 
 
 def _blank(row: dict[str, str], field: str) -> bool:

@@ -8,9 +8,7 @@ Two renderings are common on the sites that keep such documents:
   found by their weight cell (a line holding only a number): the line before it is the cell left
   of the weight, a row number (where the table has a 序号) starts the row, and what lies between
   one weight and the next row belongs to the cells right of the weight.
-* `|`-separated lines without the markdown separator row, where a merged cell is missing from the
-  rows below it (a row with fewer cells): the missing cells are the merged ones, left of the
-  row's own cells (after its row number).
+* `|`-separated lines without the markdown separator row (``pipe_tables``, re-exported here).
 
 A run is taken for a table only when its header names a weight column and at least two rows
 carry a weight; anything else stays text.
@@ -21,7 +19,7 @@ from functools import lru_cache
 
 import regex
 
-from parsers.extract.headers import BRACKETED, header_role, simplified, table_vocab
+from parsers.extract.headers import BRACKETED, header_role, looks_like_org, looks_like_person, simplified, table_vocab
 from parsers.textnorm import clean_text, no_space
 from schemas.blocks import Provenance, Table, TableRow
 
@@ -29,14 +27,20 @@ WEIGHT_LINE = regex.compile(r"^\s*\d{1,3}(?:\.\d+)?\s*分?\s*$")
 ROW_NUMBER_LINE = regex.compile(r"^\s*\d{1,3}\s*[.、．]?\s*$")
 # a bracketed weight on a line of its own: a header cell's total (`(100分)`), or a row's weight under its name
 BRACKETED_WEIGHT = regex.compile(r"^\s*[（(]\s*(\d{1,3}(?:\.\d+)?)\s*分\s*[）)]\s*$")
-# a short bracketed note on a line of its own under a header cell (`(7月)`, `(%)`), not a weight
-BRACKETED_NOTE = regex.compile(r"^\s*[（(][^（()）分]{1,6}[）)]\s*$")
+# a short bracketed note on a line of its own under a header cell (`(7月)`, `(%)`), not a weight nor a group's number
+# (`(一)`, the first row's)
+BRACKETED_NOTE = regex.compile(r"^\s*[（(](?!\s*[一二三四五六七八九十\d]{1,3}\s*[）)])[^（()）分]{1,6}[）)]\s*$")
 MAX_FRAGMENTS = 3  # a header cell broken over lines (`考 评` / `得 分`)
 MAX_FRAGMENT = 2  # characters of one such fragment
 MAX_HEADER_CELL = 12
 MAX_HEADER_EXTRA = 2  # characters a header cell may have beyond its header word
 MIN_HEADER_CELLS, MIN_ROWS = 3, 2
 MAX_ROW_LINES = 12  # lines between two weights: more means the run is not one table
+MAX_GROUP_CELL = 10  # characters of a group's cell written on a line of its own
+MAX_QUALIFIER = 4  # characters of a line qualifying the header word under it (`区政府` / `分管领导`)
+GROUP_STOPS = regex.compile(r"[\d。；;，,：:]")  # what a group's name does not hold: numbers, sentences
+HAN = regex.compile(r"\p{Han}")
+PARTY_ROLES = ("units", "co_units", "assessors", "leaders")
 PIPE = "|"
 
 
@@ -103,6 +107,8 @@ def _header(items: list[tuple[int, str]]) -> tuple[list[str], int]:
             k += 1
             continue
         joined = _fragments(items, k)
+        if joined is None and _qualifier(items, k, cells):
+            joined = items[k][1] + "\n" + items[k + 1][1], k + 2  # `区政府` / `分管领导`: one cell on two lines
         if joined is None:
             break
         cells.append(joined[0])
@@ -111,6 +117,15 @@ def _header(items: list[tuple[int, str]]) -> tuple[list[str], int]:
         cells[-1] += items[k][1].strip()
         k += 1
     return cells, k
+
+
+def _qualifier(items: list[tuple[int, str]], k: int, cells: list[str]) -> bool:
+    """Inside a header, a short line that is no header word over one that is (`区政府` / `分管领导`): it qualifies
+    the word below, in the same cell."""
+    text = no_space(items[k][1])
+    return (len(cells) >= MIN_HEADER_CELLS - 1 and k + 1 < len(items) and 0 < len(text) <= MAX_QUALIFIER
+            and HAN.search(text) is not None and not GROUP_STOPS.search(text) and cell_role(text) is None
+            and cell_role(items[k + 1][1]) not in (None, "form", "other"))
 
 
 def _longer_word(items: list[tuple[int, str]], k: int) -> bool:
@@ -141,7 +156,7 @@ def cell_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
         return None
     items = _content(lines, i)
     header, used = _header(items)
-    roles = [cell_role(c) for c in header]
+    roles = [cell_role(c.split("\n")[-1]) for c in header]  # a qualified cell (`区政府` / `分管领导`): its word
     while len(roles) > 1 and roles[0] in roles[1:] and roles[0] != "form" and not _exact_word(header[0]):
         del header[0], roles[0], items[0]  # a title ending in a header word (`考评评分标准`)
         used -= 1
@@ -152,7 +167,8 @@ def cell_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
         return None
     body = items[used:]
     if "weight" not in roles or "row_no" in roles[1:]:  # no weight to anchor on, or a group cell left of the 序号
-        found = _by_numbers(body, header, roles, source)
+        found = (_grouped(body, header, roles, source) or _by_numbers(body, header, roles, source)
+                 or _subitems(body, header, roles, source))
         if found is None and "weight" not in roles:
             return None
     else:
@@ -164,8 +180,20 @@ def cell_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
     if found is None:
         return None
     rows, end = found
+    if rows and len(rows[0].cells) == len(header) + 1:
+        header = header[:1] + [""] + header[1:]  # its first cell spans two columns (_by_weights, _grouped)
     table_rows = [TableRow(header, Provenance(source, None, items[0][0] + 1))] + rows
     return Table(table_rows, table_rows[0].prov, merges_resolved=False), end + 1
+
+
+def _grouped(body, header: list[str], roles: list[str | None], source: str) -> tuple[list[TableRow], int] | None:
+    from parsers.readers.grouped_lines import group_heading_rows  # it reads each group's rows with _by_numbers
+    return group_heading_rows(body, header, roles, source)
+
+
+def _subitems(body, header: list[str], roles: list[str | None], source: str) -> tuple[list[TableRow], int] | None:
+    from parsers.readers.subitem_lines import subitem_rows  # it takes this module's helpers
+    return subitem_rows(body, header, roles, source)
 
 
 def _by_numbers(body, header: list[str], roles: list[str | None], source: str) -> tuple[list[TableRow], int] | None:
@@ -174,7 +202,9 @@ def _by_numbers(body, header: list[str], roles: list[str | None], source: str) -
 
 
 def _by_weights(body, width: int, roles: list[str | None], source: str) -> tuple[list[TableRow], int] | None:
-    """Rows found by their weight lines."""
+    """Rows found by their weight lines. A header cell over the name may span a group column left of it (`项 目` over
+    `宏观调控` / `地区生产总值增长率`): the first row then has a line before its name, and the rows get that column
+    (its header cell empty: the header's first cell spans both)."""
     weight = roles.index("weight")
     row_no = 0 if roles[0] == "row_no" else None
     if weight == 0 or (row_no is not None and weight == 1):
@@ -182,7 +212,18 @@ def _by_weights(body, width: int, roles: list[str | None], source: str) -> tuple
     anchors = _anchors(body, weight, row_no)
     if len(anchors) < MIN_ROWS:
         return None
-    return _rows(body, anchors, width, weight, row_no, source)
+    names_last = roles[-1] in PARTY_ROLES  # the last cell holds names: a group's name there is no such name
+    if weight == 1 and row_no is None and anchors[0] >= 2 and _group_cell(body[anchors[0] - 2][1]):
+        return _rows(body, anchors, width + 1, weight + 1, row_no, source, names_last)
+    return _rows(body, anchors, width, weight, row_no, source, names_last)
+
+
+def _group_cell(text: str) -> bool:
+    """A short line that may be a group's merged cell, written once where its group starts: a few characters of
+    text, no sentence, number, unit's or person's name (a wrapped cell's last line is often one of those)."""
+    text = no_space(text)
+    return (0 < len(text) <= MAX_GROUP_CELL and bool(HAN.search(text)) and not GROUP_STOPS.search(text)
+            and not looks_like_org(text) and not looks_like_person(text))
 
 
 def _extends(numbered: list[TableRow], anchored: list[TableRow], weight: int) -> bool:
@@ -216,11 +257,11 @@ def _anchors(body: list[tuple[int, str]], weight: int, row_no: int | None) -> li
 
 
 def _rows(body, anchors: list[int], width: int, weight: int, row_no: int | None,
-          source: str) -> tuple[list[TableRow], int]:
+          source: str, names_last: bool = False) -> tuple[list[TableRow], int]:
     after = width - weight - 1
     rows: list[list[str]] = []
     provs: list[int] = []
-    start = 0
+    start, group = 0, None  # the group column, where the first row has a cell left of its name
     for n, k in enumerate(anchors):
         cells = [""] * width
         between = [t for _, t in body[start:k]]
@@ -236,8 +277,12 @@ def _rows(body, anchors: list[int], width: int, weight: int, row_no: int | None,
                     between += middle
         if n == 0:
             if between:  # the first row's merged group cell, over several lines
-                cells[0 if row_no is None else row_no + 1] = "\n".join(between)
+                group = 0 if row_no is None else row_no + 1
+                cells[group] = "\n".join(between)
         else:
+            if group is not None and between and _group_cell(between[-1]) and (
+                    len(between) == after + 1 or len(between) == after and names_last):
+                cells[group] = between.pop()  # the next group's cell, after the last row's own cells
             _fill_after(rows[-1], between, weight, after)
         cells[weight] = body[k][1]
         rows.append(cells)
@@ -335,59 +380,4 @@ def weight_under_name_rows(body: list[tuple[int, str]], roles: list[str | None],
     return rows, end
 
 
-# -- `|` lines without a separator row ------------------------------------------------------------
-
-def _pipe_cells(line: str) -> list[str]:
-    return [c.strip() for c in line.strip().strip(PIPE).split(PIPE)]
-
-
-def pipe_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] | None:
-    """`序号 | 项目 | … | 分值 | …` and rows below it, all `|`-separated; None when line ``i`` starts
-    no such table."""
-    if lines[i].count(PIPE) < 2 or i + 1 >= len(lines) or lines[i + 1].count(PIPE) < 2:
-        return None
-    header = _pipe_cells(lines[i])
-    roles = [cell_role(c) for c in header]
-    if "weight" not in roles or sum(r is not None for r in roles) < 2:
-        return None
-    width = len(header)
-    numbered = roles[0] == "row_no"
-    rows = [TableRow(header, Provenance(source, None, i + 1))]
-    k = i + 1
-    weight = roles.index("weight")
-    while k < len(lines) and lines[k].count(PIPE) >= 1:
-        cells = _pipe_cells(lines[k])
-        while cells and not cells[-1]:
-            cells.pop()
-        if not cells:  # `|`, `| |`: a row's empty cells a page wrapped onto a line of their own
-            k += 1
-            continue
-        missing = width - len(cells)
-        if missing > 0:  # merged cells are not repeated: they stand left of the row's own cells
-            at = 1 if numbered and cells and ROW_NUMBER_LINE.match(cells[0]) else 0
-            cells = _weight_aligned(cells, weight, width) or cells[:at] + [""] * missing + cells[at:]
-        rows.append(TableRow([clean_cell(c) for c in cells[:width]], Provenance(source, None, k + 1)))
-        k += 1
-    if len(rows) - 1 < MIN_ROWS:
-        return None
-    return Table(rows, rows[0].prov, merges_resolved=False), k
-
-
-def _weight_aligned(cells: list[str], weight: int, width: int) -> list[str] | None:
-    """A short row whose left-padding would put text in the weight column while its own weight cell stands
-    elsewhere (a merged cell missing on the left, empty cells missing on the right): padded so the weight cell
-    lands in its column; None where left-padding already does."""
-    missing = width - len(cells)
-    if weight - missing >= 0 and weight - missing < len(cells) and _weight_cell(cells[weight - missing]):
-        return None
-    j = next((j for j, c in enumerate(cells) if _weight_cell(c)), None)
-    if j is None or not 0 <= weight - j <= missing:
-        return None
-    shift = weight - j
-    return [""] * shift + cells + [""] * (missing - shift)
-
-
-def _weight_cell(cell: str) -> bool:
-    from parsers.extract.headers import weight_value
-    return weight_value(cell) is not None
-
+from parsers.readers.pipe_tables import pipe_line_table  # noqa: E402,F401 - its callers import it from here

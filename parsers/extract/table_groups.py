@@ -1,0 +1,172 @@
+"""Rows and groups of an indicator table: which rows are items, totals or groups, and which descriptive
+columns group the rows (a merged cell run down over them) rather than name each one. Used by ``table_roles``."""
+from __future__ import annotations
+
+import regex
+
+from parsers.extract.headers import points_at_end, table_vocab, weight_value
+from parsers.extract.patterns import CN_DIGITS
+from parsers.textnorm import no_space
+from schemas.blocks import TableRow
+
+GROUP_ROW_NO = regex.compile(rf"^(?:[{CN_DIGITS}]{{1,3}}\s*[、.．]?|[（(]\s*[{CN_DIGITS}]{{1,3}}\s*[)）])$")
+
+
+def cells(body: list[TableRow], index: int) -> list[str]:
+    return [r.cells[index] for r in body if index < len(r.cells)]
+
+
+def _filled(values: list[str]) -> list[str]:
+    return [v for v in values if no_space(v)]
+
+
+def _is_total(row: TableRow) -> bool:
+    words = {no_space(w) for w in table_vocab()["total_words"]}
+    return any(no_space(c) in words for c in row.cells)
+
+
+def _category_as_name(roles: dict[int, str], body) -> None:
+    """类别 | 分值 | 考核标准 with a category of its own in every row and no column naming the goal: the
+    category groups nothing, it is the row's name (the standard stays the criteria)."""
+    if "target" in roles.values():
+        return
+    index = next((i for i in sorted(roles) if roles[i] == "category"), None)
+    if index is not None and _shape(cells(_item_rows(body, roles), index)) == "distinct":
+        roles[index] = "indicator"
+
+
+DESCRIPTIVE = ("indicator", "target")  # columns that may hold the row's own name
+
+
+def _shape(values: list[str]) -> str | None:
+    """'distinct' when every row has its own value; 'grouping' when values run down over several
+    rows, each in one run (merged cells: blank below their first row in text, repeated in .docx)."""
+    values = [no_space(v) for v in values]
+    if len(values) < 2 or not values[0]:
+        return None
+    if all(values) and len(set(values)) == len(values):
+        return "distinct"
+    filled, runs = [], 0
+    for value in values:
+        runs += not filled or bool(value) and value != filled[-1]
+        filled.append(value or filled[-1])
+    return "grouping" if runs < len(values) and len(set(filled)) == runs else None
+
+
+def _item_rows(body: list[TableRow], roles: dict[int, str]) -> list[TableRow]:
+    """Rows that are items: not a total or group row, and not a row continuing the one above
+    (a blank or repeated 序号 where the table numbers its rows)."""
+    row_no = next((i for i, r in roles.items() if r == "row_no"), None)
+
+    def number(row: TableRow | None) -> str:
+        return no_space(row.cells[row_no]) if row is not None and row_no < len(row.cells) else ""
+
+    rows = [r for r in body if not _is_total(r)]
+    if row_no is None:
+        return rows
+    if all(GROUP_ROW_NO.match(number(r)) for r in rows):
+        return rows  # every row numbered `一` `(一)` …: the numbers are no items' (groups over nothing, or a group's)
+    # a 序号 merged down (repeated in .docx) is one item over several rows
+    return [r for k, r in enumerate(body) if not _is_total(r) and number(r) and not GROUP_ROW_NO.match(number(r))
+            and number(r) != number(body[k - 1] if k else None)]
+
+
+def _carries_subtotals(values: list[str]) -> bool:
+    filled = _filled(values)
+    return bool(filled) and all(points_at_end(v) is not None for v in filled)
+
+
+def _name_beside_groups(header: list[str], roles: dict[int, str], body) -> bool:
+    """Several descriptive columns: those whose values run down over several rows group them, and
+    the row's own name is the one with a value of its own in every row. A column grouping the rows
+    with a subtotal in its cells (`…建设（8分）`) is a group, whatever its header (a name header, a
+    word no synonym knows); an unnamed name is the first column with distinct values right of the
+    groups. Of the levels of groups left of the name one is the category (_nearest_scored_level)."""
+    items = _item_rows(body, roles)
+    texts = sorted(i for i, r in roles.items() if r in DESCRIPTIVE)
+    # 序号 and name merged down over rows each with a standard and a weight of its own: every row is an item, the
+    # merged name its group, the standard the row's name (targets under one merged name with weights stay one item)
+    rows = [r for r in body if not _is_total(r)]
+    standards = [i for i, r in roles.items() if r == "criteria" and _shape(cells(rows, i)) == "distinct"]
+    per_row = bool(standards) and (_weighted_each_row(body, roles, items) or _grouped_name(rows, roles)
+                                   or _tasks_under_merged_number(rows, roles))
+    if per_row:
+        items = rows
+        texts = sorted(i for i, r in roles.items() if r in DESCRIPTIVE) + standards[:1]
+    shapes = {i: _shape(cells(items, i)) for i in texts}
+    named = next((i for i in texts if roles[i] == "indicator"), None)
+    if named is not None and (_subtotal_group(cells(items, named)) or per_row and shapes[named] == "grouping"):
+        named = None  # a group with its subtotal, not a row's name
+    elif named is not None and shapes[named] == "grouping" and "weight" not in roles.values():
+        # a task list (no weight) whose named column runs down over rows each with a task of its own (`项目名称` over
+        # `项目内容`): the name is their group, the task right of it names each row
+        named = next((i for i in texts if i > named and shapes[i] == "distinct"), named)
+    unknown = [i for i, cell in enumerate(header) if i not in roles and no_space(cell)
+               and _subtotal_group(cells(items, i))]
+    grouping = sorted([i for i in texts if shapes[i] == "grouping"] + unknown)
+    if named is None:
+        named = next((i for i in (standards[:1] if per_row else texts)
+                      if shapes[i] == "distinct" and grouping and grouping[0] < i), None)
+    if named is None and grouping and len(standards) >= 2 and grouping[0] < standards[0]:
+        # a group with its points, then two standard columns (`考核标准 | 评分标准`): the first one names the row
+        named = standards[0]
+        texts = sorted(set(texts) | {named})
+    if named is None and len(grouping) >= 2 and len(standards) == 1 and grouping[-1] < standards[0]:
+        named = grouping[-1]  # levels merged over standard sub-rows (一级/二级/三级指标): the lowest names them
+    elif named is None:
+        return False
+    groups = [i for i in grouping if i < named]
+    for index in texts:
+        if roles[index] == "indicator" and index != named:
+            roles[index] = "category" if index < named and index in grouping else "target"
+    roles[named] = "indicator"
+    if groups:
+        _nearest_scored_level(roles, groups, texts, items)
+    return per_row
+
+
+def _nearest_scored_level(roles: dict[int, str], groups: list[int], texts: list[int], items) -> None:
+    """Levels of groups left of the name (一级指标 / 二级指标): the category is the nearest level with its subtotal
+    (`民生保障(5分)`: a check adds it up), else the nearest; the other levels are kept apart."""
+    levels = sorted(set(groups) | {i for i, r in roles.items() if r == "category" and i < groups[-1]})
+    chosen = ([i for i in levels if _subtotal_group(cells(items, i))] or levels)[-1]
+    for index in levels:
+        if index != chosen and (roles.get(index) == "category" or index in texts):
+            roles.pop(index, None)
+    roles[chosen] = "category"
+
+
+def _weighted_each_row(body: list[TableRow], roles: dict[int, str], items: list[TableRow]) -> bool:
+    weight = next((i for i, r in roles.items() if r == "weight"), None)
+    rows = [r for r in body if not _is_total(r)]
+    if weight is None or len(items) >= len(rows) or len(rows) < 2:
+        return False
+    return all(weight < len(r.cells) and weight_value(r.cells[weight]) is not None for r in rows)
+
+
+def _tasks_under_merged_number(rows: list[TableRow], roles: dict[int, str]) -> bool:
+    """No weight, and a 序号 merged down over rows (filled in every one): each row a task of its own under it
+    (`1` over `(1)…` `(2)…` in `工作标准`), not one item over sub-rows."""
+    row_no = next((i for i, r in roles.items() if r == "row_no"), None)
+    if row_no is None or "weight" in roles.values() or len(rows) < 2:
+        return False
+    numbers = cells(rows, row_no)
+    return all(no_space(n) for n in numbers) and _shape(numbers) == "grouping"
+
+
+def _grouped_name(rows: list[TableRow], roles: dict[int, str]) -> bool:
+    """No 序号: the named column runs down over rows that each carry a weight of their own (`考核项目` merged over
+    its `考核标准` rows) and no other descriptive column names the rows: the name is their group."""
+    if "row_no" in roles.values() or len(rows) < 2:
+        return False
+    named = next((i for i, r in roles.items() if r == "indicator"), None)
+    weight = next((i for i, r in roles.items() if r == "weight"), None)
+    if named is None or weight is None or _shape(cells(rows, named)) != "grouping":
+        return False
+    if any(_shape(cells(rows, i)) == "distinct" for i, r in roles.items() if r in DESCRIPTIVE and i != named):
+        return False  # a descriptive column of its own names the rows
+    return all(weight < len(r.cells) and weight_value(r.cells[weight]) is not None for r in rows)
+
+
+def _subtotal_group(values: list[str]) -> bool:
+    return _shape(values) == "grouping" and _carries_subtotals(values)

@@ -1,0 +1,63 @@
+"""`|`-separated lines without the markdown separator row, recovered as a table: a merged cell is missing from the
+rows below it (a row with fewer cells), so the missing cells are the merged ones, left of the row's own cells (after
+its row number). Split from ``line_tables`` (one cell per line), which re-exports ``pipe_line_table``."""
+from __future__ import annotations
+
+from parsers.readers.line_tables import MIN_ROWS, PIPE, ROW_NUMBER_LINE, cell_role, clean_cell
+from schemas.blocks import Provenance, Table, TableRow
+
+
+def _pipe_cells(line: str) -> list[str]:
+    return [c.strip() for c in line.strip().strip(PIPE).split(PIPE)]
+
+
+def pipe_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] | None:
+    """`序号 | 项目 | … | 分值 | …` and rows below it, all `|`-separated; None when line ``i`` starts
+    no such table."""
+    if lines[i].count(PIPE) < 2 or i + 1 >= len(lines) or lines[i + 1].count(PIPE) < 2:
+        return None
+    header = _pipe_cells(lines[i])
+    roles = [cell_role(c) for c in header]
+    if "weight" not in roles or sum(r is not None for r in roles) < 2:
+        return None
+    width = len(header)
+    numbered = roles[0] == "row_no"
+    rows = [TableRow(header, Provenance(source, None, i + 1))]
+    k = i + 1
+    weight = roles.index("weight")
+    while k < len(lines) and lines[k].count(PIPE) >= 1:
+        cells = _pipe_cells(lines[k])
+        while cells and not cells[-1]:
+            cells.pop()
+        if not cells:  # `|`, `| |`: a row's empty cells a page wrapped onto a line of their own
+            k += 1
+            continue
+        missing = width - len(cells)
+        if missing > 0:  # merged cells are not repeated: they stand left of the row's own cells
+            at = 1 if numbered and cells and ROW_NUMBER_LINE.match(cells[0]) else 0
+            cells = _weight_aligned(cells, weight, width) or cells[:at] + [""] * missing + cells[at:]
+        rows.append(TableRow([clean_cell(c) for c in cells[:width]], Provenance(source, None, k + 1)))
+        k += 1
+    if len(rows) - 1 < MIN_ROWS:
+        return None
+    return Table(rows, rows[0].prov, merges_resolved=False), k
+
+
+def _weight_aligned(cells: list[str], weight: int, width: int) -> list[str] | None:
+    """A short row whose left-padding would put text in the weight column while its own weight cell stands
+    elsewhere (a merged cell missing on the left, empty cells missing on the right): padded so the weight cell
+    lands in its column; None where left-padding already does."""
+    missing = width - len(cells)
+    if weight - missing >= 0 and weight - missing < len(cells) and _weight_cell(cells[weight - missing]):
+        return None
+    j = next((j for j, c in enumerate(cells) if _weight_cell(c)), None)
+    if j is None or not 0 <= weight - j <= missing:
+        return None
+    shift = weight - j
+    return [""] * shift + cells + [""] * (missing - shift)
+
+
+def _weight_cell(cell: str) -> bool:
+    from parsers.extract.headers import weight_value
+    return weight_value(cell) is not None
+
