@@ -305,6 +305,9 @@ def _split_parties(units_cell: str, leaders_cell: str) -> tuple[list[str], list[
     return units, list(dict.fromkeys(leaders))
 
 
+OPENING_BRACKETS = "(（〔["
+
+
 def _split_units(cell: str) -> list[str]:
     """Names one per line or separated by 、，；. A line that does not end like a unit's name is
     the first half of a name the cell wrapped (`市招商引资服务` + `中心`)."""
@@ -315,6 +318,8 @@ def _split_units(cell: str) -> list[str]:
         if not pending and looks_like_person(part) and not looks_like_unit(part):
             names.append(part)
             continue
+        if not pending and names and part[:1] in OPENING_BRACKETS:
+            pending = names.pop()  # `区商务局` / `(区药发` / `中心)`: a note the cell wrapped onto lines of its own
         pending += part
         if looks_like_org(pending):  # `区商务局(区药发中心)`: a bracketed note after the name
             names.append(pending)

@@ -76,3 +76,13 @@ def test_total_row_and_tables_without_header_are_skipped():
         _table([["序号", "考核项目", "各项分值"], ["", "总分", "100"], ["1", "组织领导", "8"]]),
     ), "d")
     assert [(r.table_index, r.row_kind, r.weight) for r in rows] == [(2, "total", 100.0), (2, "item", 8.0)]
+
+
+def test_a_bracketed_note_wrapped_onto_its_own_line_stays_with_the_unit_before_it():
+    # A narrow 责任单位 column in a browser-printed PDF (renderings --web, 704): one unit a line, and a unit's
+    # note broken before its bracket; the note was joined to the next unit instead.
+    from parsers.extract.tables import _split_units
+
+    cell = "区科技局\n区商务局\n(区药发\n中心)\n谯城经开\n区管委会\n区药投公\n司"
+    assert _split_units(cell) == ["区科技局", "区商务局(区药发中心)", "谯城经开区管委会", "区药投公司"]
+    assert _split_units("县发改委\n（牵头）\n县财政局") == ["县发改委（牵头）", "县财政局"]
