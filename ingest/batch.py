@@ -42,9 +42,16 @@ class Limits:
     start_method: str | None = None  # None: the platform's (see ingest.platform)
 
 
+# The memory limit is on resident size, watched by the supervisor. The worker's own address-space cap is a
+# backstop at a multiple of it: an OCR runtime (onnxruntime) reserves about twice the address space it uses
+# (arenas, thread stacks, mapped models), and a cap at the limit itself failed its allocations on pages a
+# document of ~1 GB resident could read.
+ADDRESS_SPACE_FACTOR = 2
+
+
 def _worker_main(conn: Connection, memory_mb: int) -> None:
     platform.ignore_interrupts()
-    platform.limit_own_memory(memory_mb)
+    platform.limit_own_memory(memory_mb * ADDRESS_SPACE_FACTOR)
     while True:
         try:
             task = conn.recv()
@@ -74,10 +81,10 @@ class _Slot:
         """Resident size over the limit, or the address space held at the worker's own cap: a parser
         whose allocations fail there can spin in C code instead of raising MemoryError."""
         rss, vms = platform.memory_bytes(self.process.pid)
-        cap = megabytes * 1024 * 1024
-        if rss > cap:
+        limit = megabytes * 1024 * 1024
+        if rss > limit:
             return True
-        if vms < 0.97 * cap:
+        if vms < 0.97 * limit * ADDRESS_SPACE_FACTOR:
             self.at_cap_since = None
             return False
         now = time.monotonic()

@@ -1,6 +1,9 @@
 """Bugs found while reshaping the pipeline, each with the test that would have caught it."""
 from __future__ import annotations
 
+import os
+import sys
+
 import pytest
 
 from ingest.cli import main
@@ -86,8 +89,45 @@ def test_worker_held_at_its_address_space_cap_is_out_of_memory(monkeypatch):
 
     clock = iter([100.0, 101.0, 102.5])
     monkeypatch.setattr(batch.time, "monotonic", lambda: next(clock))
-    monkeypatch.setattr(platform, "memory_bytes", lambda pid: (120 * 2**20, 299 * 2**20))
+    cap = 300 * batch.ADDRESS_SPACE_FACTOR
+    monkeypatch.setattr(platform, "memory_bytes", lambda pid: (120 * 2**20, (cap - 1) * 2**20))
     slot = SimpleNamespace(process=SimpleNamespace(pid=1), at_cap_since=None)
     assert [batch._Slot.over_memory(slot, 300) for _ in range(3)] == [False, False, True]
-    monkeypatch.setattr(platform, "memory_bytes", lambda pid: (120 * 2**20, 200 * 2**20))
+    monkeypatch.setattr(platform, "memory_bytes", lambda pid: (120 * 2**20, (cap - 100) * 2**20))
     assert not batch._Slot.over_memory(slot, 300) and slot.at_cap_since is None  # below the cap: the clock resets
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the address-space cap exists on Linux only")
+def test_a_worker_reserving_more_address_space_than_its_memory_limit_is_not_failed(tmp_path):
+    """OCR documents failed in batches with "internal error: … Failed to allocate memory": onnxruntime reserves
+    about twice the address space it keeps resident, and the worker's address-space cap stood at the resident
+    limit itself. A reader whose address space reaches 1.4× the limit (reserved, untouched: nothing resident)
+    now reads."""
+    import mmap
+
+    from ingest import platform
+    from ingest.batch import Limits, parse_in_workers
+    from ingest.pipeline import RunOptions
+    from parsers import formats
+    from schemas.blocks import Document, Paragraph, Provenance
+
+    LIMIT_MB = 1024
+
+    def reserve(path, source, options):
+        _, vms = platform.memory_bytes(os.getpid())
+        held = mmap.mmap(-1, int(1.4 * LIMIT_MB * 2**20) - vms)  # never written
+        held.close()
+        return Document(source, "test-reserve", [Paragraph("1、建立工作机构，计10分", Provenance(source, None, 1))])
+
+    formats.register(formats.Format(name="test-reserve", extensions=(".reserve",), label="test", priority=1,
+                                    read=reserve, sniff=lambda probe: probe.extension == ".reserve"))
+    try:
+        path = tmp_path / "a.reserve"
+        path.write_text("x", "utf-8")
+        (_, result), = parse_in_workers([(0, path, "", None)], RunOptions(), jobs=1,
+                                        limits=Limits(memory_mb=LIMIT_MB, start_method="fork"))
+        extraction, _ = result.open()
+        assert extraction.info.status == "ok", extraction.info.error
+        assert [t.points for t in extraction.targets] == [10.0]
+    finally:
+        formats.unregister("test-reserve")
