@@ -1,0 +1,60 @@
+"""Notice shapes of the ninth held-out set, built in code: a closing rule ending `…的,为0分。` under a
+section's last clause, a line of units with their points under a section (`东台:27.5分;大丰:30.5分;…`),
+clauses whose `得N分` rules come before their bracketed worth `(3分)(亭湖除外)`, and a clause whose
+sentence runs on into the next paragraph."""
+from __future__ import annotations
+
+from parsers.extract.points import read_points
+from tests.extract.test_outline_shapes import _rows
+
+CLOSING_RULE = ["(一)能力建设情况(9分)",
+                "1.领导机制建立及运行情况;定期研究工作(5分);",
+                "2.工作做到年度有安排,半年、年底有报告(4分)。",
+                "以上各项达到要求的,得满分;部分未达到要求的,酌情扣分。",
+                "(二)规范性文件情况(11分)",
+                "1.规范性文件制定年初有计划,备案率达100%(8分);",
+                "2.及时发现并纠正规范性文件存在的问题(3分)。",
+                "以上各项达到要求的,得满分;未达到基本要求或工作未开展的,为0分。"]
+
+
+def test_closing_rule_ending_with_zero_points_is_no_section_of_the_last_clause():
+    rows = _rows(CLOSING_RULE)
+    assert [(r[0], r[1], r[2], r[4]) for r in rows] == [
+        ("能力建设情况", 9.0, 1, 5.0), ("能力建设情况", 9.0, 2, 4.0),
+        ("规范性文件情况", 11.0, 1, 8.0), ("规范性文件情况", 11.0, 2, 3.0)]
+    assert rows[3][3].startswith("及时发现并纠正规范性文件存在的问题")
+
+
+def test_a_bare_zero_at_the_end_is_a_rule_outcome_not_points():
+    assert read_points("未达到基本要求或工作未开展的,为0分。").points is None
+
+
+PER_UNIT = ["一、基本工作目标",
+            "(一)基本业务质量(8分)",
+            "东台:7.5分;大丰:8分;盐都:6.5分;亭湖:2分",
+            "1、地面测报业务质量(8分)",
+            "(1)地面测报总错比。总错比≤0.4‰得2分;",
+            "0.4‰<错比≤0.8‰得1分;错比>0.8‰不得分。(2分)(亭湖除外)",
+            "(2)报表审核错情。错情每年≤3条,得1分;否则不得分。(1分)(亭湖除外)",
+            "(3)自动气象站业务质量。全年不发生人为因素缺测现象,得1分;否则不得分。到报率≥95.0%,得1分;",
+            "否则不得分。加密自动站到报率≥85.0%,得1分;否则不得分。(5分)"]
+
+
+def test_a_line_of_units_with_their_points_is_no_clause():
+    rows = _rows(PER_UNIT)
+    assert [r[2] for r in rows] == [1, 2, 3]
+    assert all("东台" not in r[3] for r in rows)
+
+
+def test_bracketed_worth_after_the_rules_is_the_clause_points_and_its_sentence_runs_on():
+    rows = _rows(PER_UNIT)
+    assert [(r[0], r[4]) for r in rows] == [("地面测报业务质量", 2.0), ("地面测报业务质量", 1.0),
+                                          ("地面测报业务质量", 5.0)]
+    assert rows[0][3].startswith("地面测报总错比。总错比≤0.4‰得2分;0.4‰<错比≤0.8‰得1分")
+    assert "加密自动站到报率" in rows[2][3]
+
+
+def test_points_stated_in_the_rule_alone_still_read_from_the_rule():
+    reading = read_points("按规定及时测定土湿,传递农情资料得1分;否则不得分。")
+    assert (reading.points, reading.in_sentence) == (1.0, True)
+    assert read_points("完成任务得2分;否则不得分。(3分)(亭湖除外)").points == 3.0
