@@ -58,3 +58,13 @@ def test_points_stated_in_the_rule_alone_still_read_from_the_rule():
     reading = read_points("按规定及时测定土湿,传递农情资料得1分;否则不得分。")
     assert (reading.points, reading.in_sentence) == (1.0, True)
     assert read_points("完成任务得2分;否则不得分。(3分)(亭湖除外)").points == 3.0
+
+
+FORM_LINE = ["乡镇为民服务中心星级评定评分考评表被考评乡镇: 年 月 日考核内容考核标准扣分/加分情况考核办法自评分考核分"
+             "场所设施(4分)1.标识醒目,标志标牌易于识别。(2分)标识不醒目,发现一次扣1分。看现场"
+             "2.科学划分窗口服务、自助服务等功能区域。(2分)未科学划分的,每发现一处扣0.5分。看现场"]
+
+
+def test_header_of_a_one_line_form_with_its_score_columns_is_no_part_of_the_first_group():
+    rows = _rows(FORM_LINE)
+    assert [(r[0], r[1], r[2], r[4]) for r in rows] == [("场所设施", 4.0, 1, 2.0), ("场所设施", 4.0, 2, 2.0)]
