@@ -68,3 +68,25 @@ FORM_LINE = ["乡镇为民服务中心星级评定评分考评表被考评乡镇
 def test_header_of_a_one_line_form_with_its_score_columns_is_no_part_of_the_first_group():
     rows = _rows(FORM_LINE)
     assert [(r[0], r[1], r[2], r[4]) for r in rows] == [("场所设施", 4.0, 1, 2.0), ("场所设施", 4.0, 2, 2.0)]
+
+
+BARE_WORTH_AFTER_NAME = ["三、考核方式、内容及分值",
+                         "(一)共性工作50分",
+                         "1.机关党建5分(机关党委牵头,人事科配合考核)",
+                         "按《基层党建工作考核细则》内容考核。",
+                         "2.党风廉政建设10分(机关党委负责考核)",
+                         "(1)“纠‘四风’、治陋习”专项整治2分。未按要求完成规定动作的,每项扣0.5分。",
+                         "(2)廉政教育8分。未按要求开展的,每次扣1分。"]
+
+
+def test_a_bare_worth_closing_an_item_name_before_its_rule_or_assessor_is_its_points():
+    rows = _rows(BARE_WORTH_AFTER_NAME)
+    assert [(r[0], r[1], r[2], r[4]) for r in rows] == [
+        ("共性工作", 50.0, 1, 5.0), ("党风廉政建设", 10.0, 1, 2.0), ("党风廉政建设", 10.0, 2, 8.0)]
+    assert rows[0][3].startswith("机关党建(机关党委牵头,人事科配合考核)")
+    assert rows[1][3].startswith("“纠‘四风’、治陋习”专项整治")
+
+
+def test_a_bare_worth_after_a_list_with_numbers_is_not_read_as_a_name_closing_one():
+    reading = read_points("在报刊发表禁毒宣传文章10分、**级每份2分、省级每份1分、市级0.5分。")
+    assert reading.points == 10.0
