@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from parsers.extract.flat_rows import flat_rows
+from parsers.extract.flat_rows import flat_rows, glued_rows
 from parsers.extract.grammar import grammar
 from parsers.extract.layout import (
     chain_headings,
@@ -109,9 +109,10 @@ class OutlineBuilder:
         start = self._start_marker(h)
         if start is None and runs_on(self.last_placed, text, index):
             return
-        glued = numbered_rows(text) if start is None else None
+        glued = (numbered_rows(text) or glued_rows(text)) if start is None else None
         if glued:  # `(6)1content(2011)2rule`: rows whose 序号 and 分值 are glued to their text
             text, h = glued, halfwidth(glued)
+            start = self._start_marker(h)  # `6.content(4分)…`: a run that starts with its row
         rows = flat_rows(text) if start is None else None
         if rows:  # a flattened table's unnumbered rows (`…。5每缺一项扣0.5分。…`): one segment each
             for k, row in enumerate(rows):

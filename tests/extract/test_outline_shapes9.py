@@ -90,3 +90,25 @@ def test_a_bare_worth_closing_an_item_name_before_its_rule_or_assessor_is_its_po
 def test_a_bare_worth_after_a_list_with_numbers_is_not_read_as_a_name_closing_one():
     reading = read_points("在报刊发表禁毒宣传文章10分、**级每份2分、省级每份1分、市级0.5分。")
     assert reading.points == 10.0
+
+
+GLUED_RUN = ["某省老干部工作目标管理量化评分标准项目项次检查考评内容标准分量化评分标准评分组织领导15分"
+             "1按规定成立老干部 工作领导小组,领导小组每年召开1-2次工作会议10未成立领导小组的扣2分"
+             "2坚持联系制度,每年走访看望老干部不少于二次5走访看望少一次扣1分政治待遇14分"
+             "3坚持学习、阅文制度,定期组织离退休干部学习5未组织学习的扣2分",
+             "4离退休干部党组织健全,按规定留成党费4组织不健全的扣1分5管好、用好活动中心,经费落实5经费不落实的扣1分"]
+
+
+def test_rows_whose_number_and_points_are_glued_to_their_text_without_punctuation():
+    rows = _rows(GLUED_RUN)
+    assert [(r[0], r[1], r[2], r[4]) for r in rows] == [
+        ("组织领导", 15.0, 1, 10.0), ("组织领导", 15.0, 2, 5.0),
+        ("政治待遇", 14.0, 3, 5.0), ("政治待遇", 14.0, 4, 4.0), ("政治待遇", 14.0, 5, 5.0)]
+    assert rows[0][3].startswith("按规定成立老干部")
+    assert "1-2次工作会议" in rows[0][3]  # a quantity inside the content is no 分值
+    assert rows[3][3].startswith("离退休干部党组织健全")  # `4组织…`: a 分值 before a word starting like a measure
+
+
+def test_full_marks_then_a_number_is_no_glued_row_number():
+    from parsers.extract.flat_rows import glued_rows
+    assert glued_rows("1.严格耕地保护,满分5分。每发现1处扣1.5分。2.整治常年抛荒,满分7分。每抛荒1亩扣1分;") is None
