@@ -112,3 +112,8 @@ def test_rows_whose_number_and_points_are_glued_to_their_text_without_punctuatio
 def test_full_marks_then_a_number_is_no_glued_row_number():
     from parsers.extract.flat_rows import glued_rows
     assert glued_rows("1.严格耕地保护,满分5分。每发现1处扣1.5分。2.整治常年抛荒,满分7分。每抛荒1亩扣1分;") is None
+
+
+def test_a_grade_threshold_is_no_worth_closing_a_name():
+    assert read_points("考核得分达到90分(含90分)以上的为优秀。").points is None
+    assert read_points("总分100分(含加分)。").points is None
