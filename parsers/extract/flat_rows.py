@@ -96,3 +96,49 @@ def run_on_clauses(raw: str, span: tuple[int, int] | None, points: float | None)
     if len(parts) < MIN_ROWS or rest[pos:].strip() or sum(p for _, p in parts) > points + 1e-9:
         return None
     return parts
+
+
+# A table flattened with no punctuation at its cell edges (`组织领导20分1按规定…的内容10老干部工作未…扣2分2坚持…`):
+# a row's 序号 glued after the rule closing the row before (or a group's `名称N分`), its bare 分值 glued between
+# the content's last character and the rule's first.
+GLUED_ROW_NUMBER = regex.compile(r"(?:(?<=\d\s*分\s*)|^\s*)(?P<n>[1-9]\d?)(?=\p{Han})")
+GLUED_ROW_POINTS = regex.compile(r"(?<=\p{Han})\s*(?P<n>\d{1,3}(?:\.\d)?)(?=\s*\p{Han})"
+                                 r"(?!\s*[年月日时号个人次户万亿千百元分倍天周岁台辆篇份])")  # a quantity, not a 分值
+GROUP_AT_END = regex.compile(r"(?<=分\s*)(?P<name>[^\d\s,，;；。、:：分]{2,10})\s*(?P<n>\d{1,3})\s*分\s*$")
+
+
+def glued_rows(text: str) -> str | None:
+    """The run rewritten `名称(N分)1.content(N分)rule2.…`, which the outline reads as numbered items with points
+    under their group; None unless two or more rows in sequence each have a 分值 followed by a scoring rule."""
+    h = halfwidth(text)
+    starts = _number_chain(list(GLUED_ROW_NUMBER.finditer(h)))
+    if len(starts) < MIN_ROWS:
+        return None
+    out = [_group_heading(text[:starts[0].start()])]
+    for k, m in enumerate(starts):
+        end = starts[k + 1].start() if k + 1 < len(starts) else len(h)
+        value = GLUED_ROW_POINTS.search(h, m.end(), end)
+        if value is None or not _is_rule(h[value.end():end]):
+            return None
+        content, rule = text[m.end():value.start()].strip(), text[value.end():end]
+        out.append(f"{m['n']}.{content}({value['n']}分){_group_heading(rule, '。')}")
+    return "".join(out)
+
+
+def _number_chain(candidates: list) -> list:
+    """The longest run of candidates numbered one after the other, in reading order."""
+    best: list = []
+    for i, first in enumerate(candidates):
+        chain = [first]
+        for m in candidates[i + 1:]:
+            if int(m["n"]) == int(chain[-1]["n"]) + 1:
+                chain.append(m)
+        best = chain if len(chain) > len(best) else best
+    return best
+
+
+def _group_heading(text: str, stop: str = "") -> str:
+    """`…扣2分政治待遇30分` → `…扣2分。政治待遇(30分)`: the next group's name and points at the end of a row
+    (after ``stop``, closing the row's rule)."""
+    g = GROUP_AT_END.search(halfwidth(text))
+    return f"{text[:g.start()]}{stop}{text[g.start('name'):g.end('name')]}({g['n']}分)" if g else text

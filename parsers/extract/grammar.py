@@ -138,6 +138,13 @@ def note_pattern() -> regex.Pattern:
 
 
 @lru_cache(maxsize=1)
+def unit_list_pattern() -> regex.Pattern:
+    """`东台:27.5分;大丰:30.5分;…`: a line of units with their points, no clause of its own."""
+    p = _load("points_notations.json")
+    return regex.compile(p["unit_list"].replace("{N}", p["number"]))
+
+
+@lru_cache(maxsize=1)
 def bare_heading_pattern() -> regex.Pattern:
     """A whole line that is a heading numbered without 、 or brackets and scored with a bare `N分`
     (`二人口控制指标24分`): a paragraph of its own, never joined to the line before or after it."""

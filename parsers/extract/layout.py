@@ -158,3 +158,17 @@ def glued_points(segment: str) -> str:
     if m is None or read_points(segment).points is not None:
         return segment
     return f"{segment[:m.start()]}({m['n']}分)"
+
+
+RUN_ON_ENDS = ("；", ";", "，", ",")
+
+
+def runs_on(prev, text: str, index: int) -> bool:
+    """`(4)…得1分;` / `否则不得分。…(3分)`: an item (an outline node) whose sentence stops at `;` or `,` on
+    the line before, its worth not yet declared, goes on in the unnumbered paragraph ``text``."""
+    if prev is None or prev.marker is None or prev.paragraph != index - 1 or prev.children:
+        return False
+    if not prev.raw.rstrip().endswith(RUN_ON_ENDS) or (prev.scored and not prev.reading.in_sentence):
+        return False
+    prev.raw, prev._reading = prev.raw.rstrip() + text.strip(), None
+    return True

@@ -12,9 +12,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from parsers.extract.flat_rows import flat_rows
+from parsers.extract.flat_rows import flat_rows, glued_rows
 from parsers.extract.grammar import grammar
-from parsers.extract.layout import chain_headings, glued_points, row_heading, strip_header_run, trailing_heading
+from parsers.extract.layout import (
+    chain_headings,
+    glued_points,
+    row_heading,
+    runs_on,
+    strip_header_run,
+    trailing_heading,
+)
 from parsers.extract.markers import Marker, inline_markers, marker_at_start, numbered_rows
 from parsers.extract.outline_points import unscore_restatements
 from parsers.extract.points import PointsReading, read_points
@@ -100,9 +107,12 @@ class OutlineBuilder:
             self._attach(Node(TEXT, None, text, p.prov, index), self.root)
             return
         start = self._start_marker(h)
-        glued = numbered_rows(text) if start is None else None
+        if start is None and runs_on(self.last_placed, text, index):
+            return
+        glued = (numbered_rows(text) or glued_rows(text)) if start is None else None
         if glued:  # `(6)1content(2011)2rule`: rows whose 序号 and 分值 are glued to their text
             text, h = glued, halfwidth(glued)
+            start = self._start_marker(h)  # `6.content(4分)…`: a run that starts with its row
         rows = flat_rows(text) if start is None else None
         if rows:  # a flattened table's unnumbered rows (`…。5每缺一项扣0.5分。…`): one segment each
             for k, row in enumerate(rows):

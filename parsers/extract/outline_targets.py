@@ -120,7 +120,8 @@ def _before_points(node: Node) -> str:
 
 
 # Notations that close a heading's name (`名称(6分)`, `名称,50分。`); a sentence's `得5分` does not.
-NAME_ENDING_NOTATIONS = ("bracketed", "labelled", "comma_trailing", "bare_trailing", "bare_then_clause")
+NAME_ENDING_NOTATIONS = ("bracketed", "labelled", "comma_trailing", "bare_trailing", "bare_then_clause",
+                         "bare_closing_name")
 
 
 def is_unit_heading(node: Node) -> bool:

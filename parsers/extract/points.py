@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import regex
 
-from parsers.extract.grammar import grammar
+from parsers.extract.grammar import grammar, unit_list_pattern
 from parsers.textnorm import matching_copy
 
 
@@ -94,6 +94,8 @@ def read_points(text: str) -> PointsReading:
 def _read_points(text: str) -> PointsReading:
     g = grammar()
     mt = matching_copy(text)
+    if unit_list_pattern().match(mt):
+        return PointsReading(text=text)  # each unit's share of the section above: no clause's points
     deductions = [m.span() for m in g.deduction.finditer(mt)]
     reading = PointsReading(text=text)
     for pattern in g.total:
@@ -115,6 +117,8 @@ def _read_points(text: str) -> PointsReading:
                 if best is None or m.start() < best[1].start():
                     best = (notation, m)
                 break
+        if best is not None and best[0].in_sentence:
+            best = _declared_at_end(mt, deductions + removed) or best
         if best is None:
             b = g.bare_number.search(mt)
             if b and not _overlaps(b.span(), deductions):
@@ -152,6 +156,20 @@ def _read_points(text: str) -> PointsReading:
     elif g.bonus.search(mt) and not _named_with_points(reading, mt):
         reading.rule = "bonus"
     return reading
+
+
+DECLARED_AT_END = regex.compile(r"(?:\s*[（(][^（()）\d]{1,12}[）)])*[\s。；;.]*$")
+
+
+def _declared_at_end(mt: str, excluded: list[tuple[int, int]]):
+    """`…得2分;…不得分。(2分)(亭湖除外)`: the rule's `得N分` is how points are earned; a bracketed worth
+    closing the clause (only notes after it) is what the clause is worth."""
+    bracketed = next(n for n in grammar().notations if n.name == "bracketed")
+    last = None
+    for m in bracketed.pattern.finditer(mt):
+        if not _overlaps(m.span(), excluded):
+            last = m
+    return (bracketed, last) if last is not None and DECLARED_AT_END.match(mt, last.end()) else None
 
 
 def _named_with_points(reading: PointsReading, mt: str) -> bool:
