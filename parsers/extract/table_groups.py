@@ -38,6 +38,16 @@ def _category_as_name(roles: dict[int, str], body) -> None:
 DESCRIPTIVE = ("indicator", "target")  # columns that may hold the row's own name
 
 
+NAME_MAX = 20  # characters: a longer cell states a goal or a rule, not a name
+NOT_IN_A_NAME = regex.compile(r"[\d０-９%％，。；;,：:]")
+
+
+def _all_names(values: list[str]) -> bool:
+    """Every cell a short name: no figure, no sentence punctuation."""
+    values = [no_space(v) for v in values]
+    return bool(values) and all(v and len(v) <= NAME_MAX and not NOT_IN_A_NAME.search(v) for v in values)
+
+
 def _shape(values: list[str]) -> str | None:
     """'distinct' when every row has its own value; 'grouping' when values run down over several
     rows, each in one run (merged cells: blank below their first row in text, repeated in .docx)."""
@@ -101,6 +111,11 @@ def _name_beside_groups(header: list[str], roles: dict[int, str], body) -> bool:
         # a task list (no weight) whose named column runs down over rows each with a task of its own (`项目名称` over
         # `项目内容`): the name is their group, the task right of it names each row
         named = next((i for i in texts if i > named and shapes[i] == "distinct"), named)
+    elif named is not None and shapes[named] == "grouping":
+        # weighted rows under a merged `考核项目`, each with a name of its own right of it (`考核指标`: a short
+        # name, no figure, no sentence) and its content further right: the merged column is their group
+        named = next((i for i in texts if i > named and shapes[i] == "distinct" and _all_names(cells(items, i))
+                      and any(j > i for j in texts)), named)
     unknown = [i for i, cell in enumerate(header) if i not in roles and no_space(cell)
                and _subtotal_group(cells(items, i))]
     grouping = sorted([i for i in texts if shapes[i] == "grouping"] + unknown)

@@ -208,3 +208,27 @@ def test_group_headings_in_the_name_column_of_a_table_with_no_number_head_the_ro
         ("group", "发展现代渔业", "发展现代渔业"), ("item", "发展现代渔业", "水产养殖面积"),
         ("item", "发展现代渔业", "渔业总产值"), ("group", "推进农业科技", "推进农业科技"),
         ("item", "推进农业科技", "农技推广站建设")]
+
+
+# holdout9 908: `考核项目` (an indicator word) merged down over weighted rows, each named in `考核指标` (short, no
+# figure) and described in `考核内容`; the merged column was taken as every row's name.
+NAMED_UNDER_ITEMS = [
+    ["考核项目", "序号", "考核指标", "分值", "考核内容"],
+    ["队伍建设", "1", "人员编制落实", "15", "按核定编制配齐配强工作人员"],
+    ["", "2", "业务培训", "10", "每年组织业务骨干培训不少于两次"],
+    ["日常监管", "3", "执法检查", "25", "按年度计划开展执法检查并建立台账"],
+    ["", "4", "案件办理", "20", "依法查处违法案件，办结率达标"],
+]
+
+
+def _expect_named_under_items(result) -> None:
+    items = [r for r in result.indicators if r.row_kind == "item"]
+    assert [(r.row_no, r.category, r.indicator, r.weight) for r in items] == [
+        ("1", "队伍建设", "人员编制落实", 15.0), ("2", "队伍建设", "业务培训", 10.0),
+        ("3", "日常监管", "执法检查", 25.0), ("4", "日常监管", "案件办理", 20.0)]
+
+
+def test_weighted_rows_under_a_merged_item_column_are_named_by_their_short_name_column(tmp_path):
+    _expect_named_under_items(read(tmp_path, NAMED_UNDER_ITEMS, title="附件：执法工作考核指标"))
+    path = docx_table(tmp_path, NAMED_UNDER_ITEMS, merges=[(0, 1, 2), (0, 3, 4)], title="附件：执法工作考核指标")
+    _expect_named_under_items(process_file(path))
