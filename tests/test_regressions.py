@@ -111,7 +111,8 @@ def test_a_worker_reserving_more_address_space_than_its_memory_limit_is_not_fail
     from parsers import formats
     from schemas.blocks import Document, Paragraph, Provenance
 
-    LIMIT_MB = 1024
+    # Forked from this process, the worker starts with its address space: the limit is set above it.
+    LIMIT_MB = max(1024, int(platform.memory_bytes(os.getpid())[1] / 2**20 / 1.2) + 256)
 
     def reserve(path, source, options):
         _, vms = platform.memory_bytes(os.getpid())
@@ -131,3 +132,16 @@ def test_a_worker_reserving_more_address_space_than_its_memory_limit_is_not_fail
         assert [t.points for t in extraction.targets] == [10.0]
     finally:
         formats.unregister("test-reserve")
+
+
+def test_clauses_no_unit_heads_are_never_a_unit_written_twice(tmp_path):
+    """holdout10 1006: bonus rules in a 备注 paragraph (`…的,每项加5分;…的,每项加3分;…`) read as four alike
+    clauses of no unit, and duplicate_unit reported them as a unit '' written four times (an error, no name)."""
+    from ingest.pipeline import process_file
+
+    text = "考核细则\n1、建立工作机构，计10分。\n2、制定工作计划，计10分。\n1、建立工作机构，计10分。\n2、制定工作计划，计10分。\n"
+    path = tmp_path / "copy.txt"
+    path.write_text(text, "utf-8")
+    result = process_file(path)
+    assert {t.unit for t in result.targets} == {""} and len(result.targets) == 4
+    assert "duplicate_unit" not in [f.code for f in result.findings]

@@ -13,8 +13,8 @@ from schemas.records import Extraction, Finding
 def check_duplicate_units(ex: Extraction) -> Iterator[Finding]:
     """A unit's block written again, next to its twin or apart: one finding on each repeat's first clause."""
     for key, blocks in runs(ex).items():
-        if not key.startswith("unit:"):
-            continue
+        if not key.startswith("unit:") or not blocks[0][0].unit:
+            continue  # clauses no unit heads (the notice's own list) are no unit written twice
         for block in blocks[1:]:
             first = block[0]
             yield finding(ex, "duplicate_unit", unit=first.unit, section=first.section, seq=first.seq,
