@@ -145,3 +145,16 @@ def test_clauses_no_unit_heads_are_never_a_unit_written_twice(tmp_path):
     result = process_file(path)
     assert {t.unit for t in result.targets} == {""} and len(result.targets) == 4
     assert "duplicate_unit" not in [f.code for f in result.findings]
+
+
+def test_bonus_rules_after_a_cue_are_not_items_named_by_their_rule(tmp_path):
+    """holdout10 1006: `其中…的,每项加5分;…的,每项加3分;` was read as an inline list (cue 其中) of items named
+    `每项加`, each worth its bonus: a worth after 加 is a bonus rule, not an item's worth."""
+    from ingest.pipeline import process_file
+
+    path = tmp_path / "bonus.txt"
+    path.write_text("考核细则\n四类目标实行加分制,其中荣获国务院先进集体奖励的,每项加5分;获省委、省政府先进集体的,"
+                    "每项加3分;获厅级先进集体奖励的,每项加1分。\n", "utf-8")
+    targets = process_file(path).targets
+    assert "每项加" not in [t.text for t in targets] and [t.points for t in targets].count(5.0) == 0
+    assert all(t.points_rule == "bonus" for t in targets)
