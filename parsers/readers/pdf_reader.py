@@ -25,8 +25,8 @@ import regex
 from parsers.errors import ParseError
 from parsers.readers import pdfium_bare as bare
 from parsers.readers.limits import LIMITS
-from parsers.readers.pdf_layout import (BAD_CHAR, LAYOUT, NOT_SPACE, READABLE_CHAR, WHITESPACE,  # noqa: F401
-                                         text_layer_problem)
+from parsers.readers.pdf_layout import (BAD_CHAR, ITEM_NUMBER, LAYOUT, NOT_SPACE, READABLE_CHAR,  # noqa: F401
+                                         WHITESPACE, text_layer_problem)
 from parsers.readers.pdf_page_tables import add_table, same_width
 from parsers.textnorm import clean_text
 from schemas.blocks import Document, Paragraph, Provenance, ReaderWarning
@@ -384,7 +384,7 @@ def _centred_wrap(current: list[_Line], line: _Line, left: float, right: float) 
     same size."""
     first = current[0]
     size = first.size or LAYOUT.default_font_size
-    return (len(current) == 1 and abs(line.size - first.size) <= LAYOUT.size_change * size
+    return (len(current) == 1 and abs(line.size - first.size) <= LAYOUT.size_change * size and not ITEM_NUMBER.match(first.text)
             and first.x0 - left < 2 * size and abs((first.x0 - left) - (right - first.x1)) < size
             and line.x0 > left + LAYOUT.first_line_indent * size and abs((line.x0 - left) - (right - line.x1)) < size
             and line.page == first.page and 0 < line.top - first.top <= LAYOUT.paragraph_gap * size)

@@ -27,14 +27,42 @@ def scan_page(page_no: int, found: list, image: Image.Image | None, scale: float
     tables: list[FoundTable] = []
     if image is not None:
         tables, found = find_scan_tables(image, scale, found)
-    items: list = [_Line(f.text, page_no, 0, f.x0, f.x1, f.top, f.size, ocr=True) for f in found]
+    sizes = _sizes_by_pitch(found)
+    items: list = [_Line(f.text, page_no, 0, f.x0, f.x1, f.top, size, ocr=True) for f, size in zip(found, sizes)]
     items += [_PageTable(t.rows, page_no, t.bbox[1], 0) for t in tables]
     items.sort(key=lambda it: it.top)
     number = 1
     for item in items:
         item.number = number
         number += len(item.rows) if isinstance(item, _PageTable) else 1
-    return _Page(page_no, items)
+    # The page's width (points) gives the paragraph rules the right margin: on a page of short lines the
+    # longest line would otherwise pass for one that ran to the margin, and each next line for its wrap.
+    return _Page(page_no, items, image.size[0] * scale if image is not None else 0.0)
+
+
+TITLE_PITCH = 1.25  # a line whose characters stand this much wider apart than the body's is set larger
+MIN_PITCH_CHARS = 6
+
+
+def _sizes_by_pitch(found: list) -> list[float]:
+    """Each OCR line's size, a title's its own: a box's height says little (brackets make a body line's box as tall
+    as a title's), but Chinese characters are square, so their pitch along the line is the type size. A line set
+    clearly larger than the body (the pitch of its full-width characters over ``TITLE_PITCH`` × the median) gets
+    its size scaled so; the rest keep the engine's size."""
+    pitches = [_pitch(f) for f in found]
+    known = sorted(p for p in pitches if p)
+    if not known:
+        return [f.size for f in found]
+    body = known[len(known) // 2]
+    return [f.size * p / body if p and p > TITLE_PITCH * body else f.size for f, p in zip(found, pitches)]
+
+
+def _pitch(line) -> float | None:
+    wide = sum(1 for ch in line.text if ord(ch) > 0x2E7F)  # CJK and full-width forms: one em each
+    narrow = len(line.text) - wide
+    if wide < MIN_PITCH_CHARS:
+        return None
+    return (line.x1 - line.x0) / (wide + 0.5 * narrow)
 
 
 def find_scan_tables(image: Image.Image, scale: float, lines: list) -> tuple[list[FoundTable], list]:
