@@ -7,6 +7,7 @@ dark runs costs one threshold and one sum per axis.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from types import SimpleNamespace
 
 import numpy as np
@@ -89,11 +90,43 @@ def find_scan_tables(image: Image.Image, scale: float, lines: list) -> tuple[lis
         x0, top, x1, bottom = table.bbox
         held = [ln for ln in rest if x0 <= _cx(ln) <= x1 and top <= _cy(ln) <= bottom]
         rest = [ln for ln in rest if ln not in held]
-        # A line joined across a row's cells goes back to the engine's boxes, one per cell.
+        # A line joined across a row's cells goes back to the engine's boxes, one per cell, and a box the engine
+        # itself ran across a cell border (`材料记录（新2分`) is cut there.
         inside = [part for ln in held for part in (getattr(ln, "parts", ()) or (ln,))]
+        borders = sorted({round(x, 1) for row in table.rows for cell in row.cells if cell for x in (cell[0], cell[2])})
+        inside = [piece for part in inside for piece in _cut_at_borders(part, borders)]
         tables.append(FoundTable(table.bbox, [[_cell_text(cell, inside) for cell in row.cells]
                                               for row in table.rows]))
     return tables, rest
+
+
+def _cut_at_borders(line, borders: list[float]) -> list:
+    """The OCR box cut where a cell border crosses it, its characters placed by their pitch (a Chinese
+    character one em, other characters half)."""
+    weights = [1.0 if ord(ch) > 0x2E7F else 0.5 for ch in line.text]
+    total = sum(weights)
+    if not total or len(weights) < 2:
+        return [line]
+    em = (line.x1 - line.x0) / total
+    inner = [x for x in borders if line.x0 + em / 2 < x < line.x1 - em / 2]
+    if not inner:
+        return [line]
+    pieces, start, at, cuts = [], 0, line.x0, list(inner)
+    for k, w in enumerate(weights):
+        middle = at + w * em / 2
+        if cuts and middle > cuts[0]:
+            pieces.append((start, k, cuts.pop(0)))
+            start = k
+            while cuts and middle > cuts[0]:
+                cuts.pop(0)
+        at += w * em
+    pieces.append((start, len(weights), line.x1))
+    out, left = [], line.x0
+    for begin, end, right in pieces:
+        if end > begin:
+            out.append(replace(line, text=line.text[begin:end], x0=left, x1=right, parts=()))
+        left = right
+    return out
 
 
 def _runs(mask: np.ndarray, minimum: int) -> list[tuple[int, int, int]]:

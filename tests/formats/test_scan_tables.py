@@ -88,3 +88,15 @@ def test_a_table_scanned_askew_keeps_the_rules_of_its_merged_column(tmp_path, wi
     doc = read_image(tmp_path / "askew.jpg", "askew.jpg")
     (table,) = [b for b in doc.blocks if isinstance(b, Table)]
     assert [list(r.cells) for r in table.rows] == MERGED  # the merged cell's text in every row it spans
+
+
+def test_an_ocr_box_run_across_a_cell_border_is_cut_at_the_border():
+    # renderings --scan, 808: the engine read `材料记录（新` and the next cell's `2分` as one box, so the 分值 cell
+    # stood empty and the row had no weight. The box is cut where the border crosses it, by character pitch.
+    from parsers.ocr import OcrLine
+    from parsers.readers.scan_tables import _cut_at_borders
+
+    box = OcrLine("材料记录（新2分", 100.0, 10.0, 175.0, 20.0, 0.9)  # six 10-pt characters, then `2` (5) and `分`
+    assert [(p.text, p.x0, p.x1) for p in _cut_at_borders(box, [50.0, 160.0, 300.0])] == [
+        ("材料记录（新", 100.0, 160.0), ("2分", 160.0, 175.0)]
+    assert _cut_at_borders(box, [50.0, 300.0]) == [box]  # no border inside: as the engine gave it
