@@ -167,3 +167,15 @@ def test_a_web_page_in_a_batch_gives_targets_with_its_lines(tmp_path):
     assert [(t["seq"], t["points"], t["line"], t["section"]) for t in targets] == [
         (1, 20.0, 10, "经济发展"), (2, 20.0, 11, "经济发展")]
     assert {t["source_path"].rsplit("/", 1)[-1] for t in targets} == {"notice.html"}
+
+
+def test_entity_bombs_and_external_entities_are_never_expanded(tmp_path):
+    # A page may carry a DOCTYPE with entities: a billion-laughs chain, and an external entity naming a local file.
+    secret = tmp_path / "secret.txt"
+    secret.write_text("机密内容", "utf-8")
+    laughs = '<!ENTITY a0 "哈">' + "".join(f'<!ENTITY a{i} "{f"&a{i - 1};" * 10}">' for i in range(1, 10))
+    page = (f'<?xml version="1.0"?><!DOCTYPE html [{laughs}<!ENTITY x SYSTEM "{secret.as_uri()}">]>'
+            "<html><body><p>1、条款（5分）&a9;&x;</p></body></html>")
+    doc = _read(_write(tmp_path, "bomb.html", page))
+    (text,) = [b.text for b in doc.blocks]
+    assert text.startswith("1、条款（5分）") and len(text) < 40 and "机密" not in text and "哈哈" not in text
