@@ -17,6 +17,9 @@ from parsers.readers.pdf_tables import FoundTable, _line
 
 DARK = 128  # grey level below which a pixel is ink
 MIN_RULE = 40.0  # points: shorter runs are strokes of characters, not rules
+# A vertical rule may be as short as one row (a header row the page break left alone at a page's foot); no
+# stroke of a body or heading character is this tall, and text lines are parted by white.
+MIN_VERTICAL_RULE = 24.0
 MIN_LINES = 2
 
 
@@ -73,7 +76,8 @@ def find_scan_tables(image: Image.Image, scale: float, lines: list) -> tuple[lis
     horizontal = [_line(a * scale, b * scale, r * scale, r * scale) for r, a, b in _runs(dark, minimum)]
     if len(horizontal) < MIN_LINES:
         return [], lines
-    vertical = [_line(r * scale, r * scale, a * scale, b * scale) for r, a, b in _runs(dark.T, minimum)]
+    tall = max(int(MIN_VERTICAL_RULE / scale), 1)
+    vertical = [_line(r * scale, r * scale, a * scale, b * scale) for r, a, b in _runs(dark.T, tall)]
     if len(vertical) < MIN_LINES:
         return [], lines
     from pdfplumber.table import TableFinder
@@ -85,9 +89,9 @@ def find_scan_tables(image: Image.Image, scale: float, lines: list) -> tuple[lis
         "snap_tolerance": 3, "join_tolerance": 3, "intersection_tolerance": 3})
     tables, rest = [], list(lines)
     for table in finder.tables:
-        if len(table.rows) < MIN_LINES:
-            continue
         x0, top, x1, bottom = table.bbox
+        if len(table.rows) < MIN_LINES and not _alone_at_an_edge(table.bbox, lines):
+            continue
         held = [ln for ln in rest if x0 <= _cx(ln) <= x1 and top <= _cy(ln) <= bottom]
         rest = [ln for ln in rest if ln not in held]
         # A line joined across a row's cells goes back to the engine's boxes, one per cell, and a box the engine
@@ -98,6 +102,17 @@ def find_scan_tables(image: Image.Image, scale: float, lines: list) -> tuple[lis
         tables.append(FoundTable(table.bbox, [[_cell_text(cell, inside) for cell in row.cells]
                                               for row in table.rows]))
     return tables, rest
+
+
+def _alone_at_an_edge(bbox, lines: list) -> bool:
+    """A single ruled row with nothing but a page number below it or above it: a table's header row the page
+    break parted from its body (or its last row), as the text-layer reader keeps it (``pdf_reader._kept``)."""
+    from parsers.readers.pdf_reader import PAGE_NUMBER
+
+    x0, top, x1, bottom = bbox
+    outside = [ln for ln in lines if not (x0 <= _cx(ln) <= x1 and top <= _cy(ln) <= bottom)
+               and not PAGE_NUMBER.match(ln.text)]
+    return not any(_cy(ln) > bottom for ln in outside) or not any(_cy(ln) < top for ln in outside)
 
 
 def _cut_at_borders(line, borders: list[float]) -> list:

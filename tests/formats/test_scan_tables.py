@@ -100,3 +100,33 @@ def test_an_ocr_box_run_across_a_cell_border_is_cut_at_the_border():
     assert [(p.text, p.x0, p.x1) for p in _cut_at_borders(box, [50.0, 160.0, 300.0])] == [
         ("材料记录（新", 100.0, 160.0), ("2分", 160.0, 175.0)]
     assert _cut_at_borders(box, [50.0, 300.0]) == [box]  # no border inside: as the engine gave it
+
+
+@pytest.mark.skipif(not FONT.is_file(), reason="needs the WenQuanYi CJK font")
+def test_a_header_row_a_page_break_left_alone_at_the_foot_of_a_scanned_page_heads_the_next_page(tmp_path):
+    # renderings --scan, 003: the header row's cell borders are one row tall (under the 40-pt rule length), so the
+    # row was read as a line of text and the table on the next page had no header.
+    font = ImageFont.truetype(str(FONT), 32)
+    xs = [40 + sum(WIDTHS[:k]) for k in range(len(WIDTHS) + 1)]
+
+    def page(rows: list[list[str]], top: int, text: str | None = None) -> Image.Image:
+        image = Image.new("L", (1240, 1754), 255)
+        draw = ImageDraw.Draw(image)
+        if text:
+            draw.text((100, 200), text, font=font, fill=0)
+        ys = [top + k * 60 for k in range(len(rows) + 1)]
+        for x in xs:
+            draw.line([(x, ys[0]), (x, ys[-1])], fill=0, width=2)
+        for y in ys:
+            draw.line([(xs[0], y), (xs[-1], y)], fill=0, width=2)
+        for r, row in enumerate(rows):
+            for c, cell in enumerate(row):
+                draw.text((xs[c] + 15, ys[r] + 12), cell, font=font, fill=0)
+        return image
+
+    first = page(ROWS[:1], 1500, "附件：就业目标任务分解表")
+    second = page(ROWS[1:], 150)
+    first.save(tmp_path / "two.tif", save_all=True, append_images=[second])
+    doc = read_image(tmp_path / "two.tif", "two.tif")
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert [list(r.cells) for r in table.rows] == ROWS
