@@ -135,16 +135,45 @@ def numbered_clause_table(table: Table, state, result, doc, doc_id: str, make_ta
     return True
 
 
+# A group's points at the end of its cell whose opening bracket a web page lost (`核心价值观` / `15分)`).
+POINTS_CLOSING_ONLY = regex.compile(r"(?<![（(\d.])(?P<points>\d+(?:\.\d+)?)\s*分\s*[)）]\s*$")
+
+
+def _group_column(by_index: dict[int, str], body: list, number: int) -> int | None:
+    """A name column left of the 序号 whose cells stand only at a group's first row (merged down) and carry the
+    group's points (`培育和践行社会主义核心价值观15分)`): the groups of the numbered rows, not each row's name."""
+    for index, role in by_index.items():
+        if role not in ("category", "indicator") or index > number:
+            continue
+        filled = [halfwidth(no_space(r.cells[index])) for r in body if no_space(r.cells[index])]
+        # merged down: blank below a group's first row (text), or its value repeated there (Word)
+        if filled and len(set(filled)) < len(body) and all(P.POINTS_AT_END.search(v) or POINTS_CLOSING_ONLY.search(v)
+                                               for v in filled):
+            return index
+    return None
+
+
+def _group_section(cell: str, state) -> None:
+    name = halfwidth(no_space(cell))
+    m = P.POINTS_AT_END.search(name) or POINTS_CLOSING_ONLY.search(name)
+    state.section = P.ORDINAL_PREFIX.sub("", name[: m.start()] if m else name).strip(".、") or None
+    state.section_points = float(m["points"]) if m else None
+
+
 def _row_numbered_clauses(table: Table, mapping: dict[str, int], state, result, doc, doc_id: str, make_target,
                           total_words) -> bool:
     """序号 | 考核内容 | 评分细则 | 分值 with no grouping column: each row numbered 1, 2, 3 … in its 序号 cell is a
     clause (its content cell the text), a row with no number naming a group with its points (`一、体制机制建设(17分)`)
     the section. False unless the table is of that shape (two or more such rows, numbers running on)."""
-    roles = list(header_roles(table.rows[0].cells).values())
-    if "row_no" not in mapping or roles.count("target") != 1 or not set(roles) <= CLAUSE_LIST_ROLES:
-        return False  # a grouping or name column besides the content: an indicator table
+    by_index = header_roles(table.rows[0].cells)
+    roles = list(by_index.values())
+    if "row_no" not in mapping or roles.count("target") != 1:
+        return False
     number, text_col, weight_col = mapping["row_no"], mapping["target"], mapping["weight"]
     body = [r for r in table.rows[1:] if not any(no_space(c) in total_words for c in r.cells)]
+    group_col = _group_column(by_index, body, number)
+    if not set(r for i, r in by_index.items() if i != group_col) <= CLAUSE_LIST_ROLES:
+        return False  # a name column besides the content: an indicator table
     numbered = [r for r in body if halfwidth(r.cells[number]).strip().isdigit()]
     seqs = [int(halfwidth(r.cells[number]).strip()) for r in numbered]
     if len(numbered) < MIN_NUMBERED_ROWS or any(b != a + 1 for a, b in zip(seqs, seqs[1:])):
@@ -152,6 +181,8 @@ def _row_numbered_clauses(table: Table, mapping: dict[str, int], state, result, 
     for row in body:
         cells = row.cells
         seq_raw = halfwidth(cells[number]).strip()
+        if group_col is not None and no_space(cells[group_col]):
+            _group_section(cells[group_col], state)
         if not seq_raw.isdigit():
             name = P.ORDINAL_PREFIX.sub("", no_space(cells[text_col]))
             points = P.POINTS_AT_END.search(halfwidth(name))

@@ -232,3 +232,23 @@ def test_weighted_rows_under_a_merged_item_column_are_named_by_their_short_name_
     _expect_named_under_items(read(tmp_path, NAMED_UNDER_ITEMS, title="附件：执法工作考核指标"))
     path = docx_table(tmp_path, NAMED_UNDER_ITEMS, merges=[(0, 1, 2), (0, 3, 4)], title="附件：执法工作考核指标")
     _expect_named_under_items(process_file(path))
+
+
+# holdout9 907: a scoring table alone under its title, its groups with their points in a merged column left of the
+# 序号 (one group's opening bracket lost by the page: `理论武装10分)`): the rows are the notice's clauses, each group
+# their section. The name column besides the content made it an indicator table only.
+GROUPED_CLAUSES = [
+    ["考核项目及分值", "序号", "考核内容及要求", "标准分值", "评分标准及办法"],
+    ["宣传教育（15分）", "1", "开展主题宣传教育活动", "5", "未开展的扣5分"],
+    ["", "2", "推荐评选先进典型", "10", "每少1人扣1分"],
+    ["理论武装10分)", "3", "组织中心组理论学习", "10", "每少1次扣0.5分"],
+]
+
+
+def test_a_scoring_table_alone_with_its_groups_merged_left_of_the_numbers_is_the_notice_list(tmp_path):
+    path = docx_table(tmp_path, GROUPED_CLAUSES, merges=[(0, 1, 2)], title="2019年宣传工作目标考核评分细则")
+    result = process_file(path)
+    assert [(t.section, t.section_points, t.seq, t.points, t.text) for t in result.targets] == [
+        ("宣传教育", 15.0, 1, 5.0, "开展主题宣传教育活动"), ("宣传教育", 15.0, 2, 10.0, "推荐评选先进典型"),
+        ("理论武装", 10.0, 3, 10.0, "组织中心组理论学习")]
+    assert len([r for r in result.indicators if r.row_kind == "item"]) == 3  # it stays an indicator table too
