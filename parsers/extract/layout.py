@@ -6,7 +6,7 @@ from __future__ import annotations
 import regex
 
 from parsers.extract.grammar import grammar
-from parsers.textnorm import matching_copy
+from parsers.textnorm import matching_copy, no_space
 
 # A heading's own points: `(20分)`, `（190分）`.
 HEADING_POINTS = regex.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)]")
@@ -172,3 +172,31 @@ def runs_on(prev, text: str, index: int) -> bool:
         return False
     prev.raw, prev._reading = prev.raw.rstrip() + text.strip(), None
     return True
+
+
+BARE_POINTS = regex.compile(r"^\s*(?P<n>\d{1,3}(?:\.\d+)?)\s*分\s*$")
+CELL_PUNCT = regex.compile(r"[。；;，,：:！!？?]")
+MAX_CELL_NAME = 30  # a group cell's name: a heading, not a sentence
+MIN_WRAPPED = 12  # a cell line this long that ends without punctuation wrapped onto the next line
+
+
+def _name_line(node, paragraph: int) -> bool:
+    """Loose text on the given paragraph that can be (part of) a group cell's name: no marker, no points,
+    no sentence punctuation, short."""
+    return (node is not None and node.kind == "text" and node.paragraph == paragraph and not node.children
+            and node.parent is not None and node.reading.points is None and 0 < len(no_space(node.raw)) <= MAX_CELL_NAME
+            and not CELL_PUNCT.search(node.raw))
+
+
+def cell_name_lines(last, index: int) -> list | None:
+    """The loose text lines just above a bare `N分` line that make a group cell's name: the line before it,
+    and the line before that when it is a long line the cell wrapped (`…进一步加强源头` / `参与`)."""
+    if not _name_line(last, index - 1):
+        return None
+    siblings = last.parent.children
+    k = siblings.index(last)
+    before = siblings[k - 1] if k > 0 else None
+    if (_name_line(before, index - 2) and len(no_space(before.raw)) >= MIN_WRAPPED
+            and len(no_space(last.raw)) < len(no_space(before.raw))):
+        return [before, last]
+    return [last]

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from parsers.extract.flat_rows import flat_rows, glued_rows
 from parsers.extract.grammar import grammar
 from parsers.extract.layout import (
+    BARE_POINTS,
+    cell_name_lines,
     chain_headings,
     glued_points,
     row_heading,
@@ -22,14 +24,13 @@ from parsers.extract.layout import (
     strip_header_run,
     trailing_heading,
 )
-from parsers.extract.markers import Marker, inline_markers, marker_at_start, numbered_rows
+from parsers.extract.markers import CELL_BAR, Marker, inline_markers, marker_at_start, numbered_rows, unpipe
 from parsers.extract.outline_points import unscore_restatements
 from parsers.extract.points import PointsReading, read_points
 from parsers.textnorm import halfwidth, no_space
 from schemas.blocks import Paragraph, Provenance
 
 TITLE, HEADING, TEXT, BARRIER = "title", "heading", "text", "barrier"
-CELL_BAR = "|"
 GLUED = "arabic_glued"  # a number glued to its item's text (outline_markers.json)
 # Compiled when the outline reader is first imported, not in the middle of a document: a worker
 # near its memory limit must not be compiling patterns then.
@@ -88,7 +89,7 @@ class OutlineBuilder:
         self.paragraphs += 1
         # a table row a page flattened with `|` (read as text: no weight column): its cells run on, and a
         # cell numbered like the item before it (`1、…(2分)| 1、随机抽查…`) is that item's scoring rule
-        text = _unpipe(p.text) if CELL_BAR in p.text else p.text
+        text = unpipe(p.text) if CELL_BAR in p.text else p.text
         h = halfwidth(text)
         g = grammar()
         if g.intro.search(no_space(h)):
@@ -108,6 +109,8 @@ class OutlineBuilder:
             return
         start = self._start_marker(h)
         if start is None and runs_on(self.last_placed, text, index):
+            return
+        if start is None and self._cell_heading(h, index):
             return
         glued = (numbered_rows(text) or glued_rows(text)) if start is None else None
         if glued:  # `(6)1content(2011)2rule`: rows whose 序号 and 分值 are glued to their text
@@ -176,6 +179,20 @@ class OutlineBuilder:
         if joined and prev is not None and prev.parent is not None:
             prev.parent.children.remove(prev)
         self._place(Node(HEADING, None, name, prov, index))
+        return True
+
+    def _cell_heading(self, h: str, index: int) -> bool:
+        """A form written one cell per line: a group's name (perhaps wrapped over two lines) and then its
+        points alone on a line (`主动争取…源头` / `参与` / `8分`): a heading with points, not loose text."""
+        bare = BARE_POINTS.match(h)
+        lines = cell_name_lines(self.last_placed, index) if bare else None
+        if not lines:
+            return False
+        parent = lines[0].parent
+        for node in lines:
+            parent.children.remove(node)
+        name = "".join(n.raw.strip() for n in lines)
+        self._place(Node(HEADING, None, f"{name}({bare['n']}分)", lines[0].prov, lines[0].paragraph))
         return True
 
     def _headed_row(self, raw: str, prov: Provenance, index: int) -> bool:
@@ -347,20 +364,6 @@ def _heading_node(heading: str, prov: Provenance, index: int) -> Node:
     if marker is None or marker.number is None:
         return Node(HEADING, None, heading, prov, index)
     return Node(marker.kind, marker, heading[marker.end:].strip(), prov, index)
-
-
-def _unpipe(text: str) -> str:
-    """The cells of a `|`-flattened row run together; a cell numbered like the cell before it
-    (`1、落实…(2分)| 1、随机抽查…`) is that item's scoring rule: its number is dropped."""
-    cells, previous = [], None
-    for cell in text.split(CELL_BAR):
-        m = marker_at_start(halfwidth(cell.strip()))
-        key = (m.kind, m.number) if m else None
-        if key is not None and key == previous:
-            cell = cell.strip()[m.end:]
-        previous = key or previous
-        cells.append(cell)
-    return "".join(cells)
 
 
 SENTENCE_END = ("。", "；", ";")
