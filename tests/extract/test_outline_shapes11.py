@@ -25,3 +25,33 @@ def test_a_group_cell_wrapped_over_two_lines_with_its_points_alone_below_is_the_
 def test_short_header_cells_above_bare_points_are_not_joined_into_a_name():
     rows = _rows(["考核细则", "考核", "方法", "5分", "1、按时报送报表;", "5分"])
     assert [(r[0], r[2], r[4]) for r in rows] == [("方法", 1, 5.0)]
+
+
+def _units(lines: list[str]):
+    from parsers.extract.targets import extract_targets
+    from tests.extract.test_outline_shapes import _doc
+    return [(t.unit, t.seq, t.points) for t in extract_targets(_doc(lines), "d").targets]
+
+
+PART_PER_KIND = ["考核方案为推进改革,制定本考核方案。一、考核对象市级牵头部门;各县(区)党委和人民政府。"
+                 "二、市级牵头部门考核方案(一)考核分值由基础分、加分和扣分组成,其中基础分100分。(二)考核内容"
+                 "1.组织领导(10分)。重点考核专题研究部署的情况。2.改革实效(40分)。重点考核专项工作任务的推进落实情况。"]
+
+
+def test_a_part_headed_by_a_qualified_kind_of_unit_gives_its_clauses_that_unit():
+    assert _units(PART_PER_KIND) == [("市级牵头部门", 1, 10.0), ("市级牵头部门", 2, 40.0)]
+
+
+def test_a_base_score_of_a_hundred_is_the_parts_total_not_a_clause():
+    from parsers.extract.points import read_points
+    assert read_points("考核分值由基础分、加分和扣分组成,其中基础分100分。").total == 100
+    assert read_points("该项基础分值为0.4分").total is None  # a clause's own small base score stays its points
+
+
+def test_a_qualified_kind_of_unit_needs_a_topic_word_after_it():
+    from parsers.extract.grammar import grammar
+    heading = grammar().unit_heading
+    assert heading.match("交通安全社区考核方法")["topic"] == "考核方法"
+    assert heading.match("各乡镇") and heading.match("乡镇考核内容")
+    for text in ("交通安全社区", "考核办法", "对乡镇考核办法", "城乡环境整治考核办法"):
+        assert heading.match(text) is None, text
