@@ -142,6 +142,12 @@ def _unit_heading(unit_words: str, topics: str) -> regex.Pattern:
 
 
 @lru_cache(maxsize=1)
+def topic_words() -> frozenset[str]:
+    """`考核内容`, `考核办法`, …: what a part of the rules is about; a heading that says only this names no unit."""
+    return frozenset(_load("outline_markers.json")["unit_heading_topics"])
+
+
+@lru_cache(maxsize=1)
 def note_pattern() -> regex.Pattern:
     """`注：…` at the start of a line: a note of its own, never the tail of the item above it."""
     return regex.compile(_load("outline_markers.json")["note"])

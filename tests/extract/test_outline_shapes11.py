@@ -55,3 +55,25 @@ def test_a_qualified_kind_of_unit_needs_a_topic_word_after_it():
     assert heading.match("各乡镇") and heading.match("乡镇考核内容")
     for text in ("交通安全社区", "考核办法", "对乡镇考核办法", "城乡环境整治考核办法"):
         assert heading.match(text) is None, text
+
+
+SUBSECTION_PER_KIND = ["五、考核办法", "(一)交通安全社区考核方法", "1交通安全社区的考核实行省、市两级考核制度。",
+                       "2考核实行百分制。考核成绩达到91分以上的,颁发省级牌匾。考核成绩在81分、至90分的颁发市级牌匾。",
+                       "3考核项目", "(1)建立健全交通安全工作制度。工作人员职责分工明确,张榜上墙。(5分)",
+                       "(2)积极配合公安机关开展交通安全宣传教育活动。(5分)",
+                       "(二)交通安全村考核方法", "1考核项目", "(1)建立交通安全工作制度。(10分)"]
+
+
+def test_subsections_per_kind_of_unit_give_each_its_clauses_and_topic_headings_name_no_unit():
+    assert _units(SUBSECTION_PER_KIND) == [("交通安全社区", 1, 5.0), ("交通安全社区", 2, 5.0), ("交通安全村", 1, 10.0)]
+
+
+def test_a_heading_that_names_only_a_topic_is_no_unit_even_before_clauses():
+    from parsers.extract.targets import _only_topic
+    assert _only_topic("五、考核办法") and _only_topic("3考核项目") and _only_topic("(一)考核内容:")
+    assert not _only_topic("(一)乡镇考核内容") and not _only_topic("市教育局")
+
+
+def test_a_score_band_in_a_grading_rule_is_not_points():
+    from parsers.extract.points import read_points
+    assert read_points("考核成绩在81分、至90分的由市公安局颁发市级牌匾。").points is None
