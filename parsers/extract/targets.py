@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from parsers.extract import patterns as P
-from parsers.extract.clause_table import clause_table, is_clause_table, numbered_clause_table
+from parsers.extract.clause_table import clause_table, is_clause_table, numbered_clause_table, unit_clause_table
 from parsers.extract.cnnum import cn_to_int
 from parsers.extract.grammar import intro_pattern, topic_words
 from parsers.extract.headers import looks_like_unit
@@ -156,7 +156,8 @@ def _table_clauses(doc: Document, doc_id: str, result: TargetsResult) -> None:
     for block in doc.blocks:
         if isinstance(block, Table):
             state = _State(unit="", unit_raw="")
-            numbered_clause_table(block, state, result, doc, doc_id, _target, words)
+            if not numbered_clause_table(block, state, result, doc, doc_id, _target, words):
+                unit_clause_table(block, state, result, doc, doc_id, _target)
 
 
 def _settled(result: TargetsResult) -> bool:

@@ -77,3 +77,29 @@ def test_a_heading_that_names_only_a_topic_is_no_unit_even_before_clauses():
 def test_a_score_band_in_a_grading_rule_is_not_points():
     from parsers.extract.points import read_points
     assert read_points("考核成绩在81分、至90分的由市公安局颁发市级牌匾。").points is None
+
+
+def _table_notice(rows: list[list[str]]):
+    from parsers.extract.targets import extract_targets
+    from schemas.blocks import Document, Paragraph, Provenance, Table, TableRow
+    prov = Provenance("x", None, 1)
+    table = Table([TableRow(cells, prov) for cells in rows], prov, merges_resolved=False)
+    doc = Document(source="x", format="txt", blocks=[Paragraph("表3:治超工作综合考核评分标准", prov), table])
+    return [(t.unit, t.seq, t.text, t.points) for t in extract_targets(doc, "d").targets]
+
+
+def test_a_units_numbered_clauses_in_a_table_cell_with_their_points_and_the_unit_merged_beside_them():
+    rows = _table_notice([["部门", "分项内容(100分)", "得分"],
+                          ["省公安厅", "1、确保全省车辆超限超载率稳定控制在4%左右(10分)", ""],
+                          ["", "2、机构健全、制度完善、人员和经费落实(5分)", ""],
+                          ["省交通厅", "1、建成超限检测站并规范运行(20分)", ""]])
+    assert rows == [("省公安厅", 1, "确保全省车辆超限超载率稳定控制在4%左右", 10.0),
+                    ("省公安厅", 2, "机构健全、制度完善、人员和经费落实", 5.0),
+                    ("省交通厅", 1, "建成超限检测站并规范运行", 20.0)]
+
+
+def test_without_a_column_of_unit_names_the_clauses_have_no_unit():
+    rows = _table_notice([["部门", "分项内容(100分)", "得分"],
+                          ["省安", "1、确保车辆超限超载率稳定控制在4%左右(10分)", ""],
+                          ["", "2、机构健全、人员和经费落实(5分)", ""]])
+    assert [(r[0], r[1], r[3]) for r in rows] == [("", 1, 10.0), ("", 2, 5.0)]
