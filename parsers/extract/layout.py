@@ -96,6 +96,19 @@ def _bare_parent(piece: str) -> list[str]:
     return [f"{m['name']}({m['n']}分)", m["rest"]]
 
 
+GLUED_FIRST = regex.compile(r"(?<=\p{Han})1(?=\p{Han})")
+
+
+def leading_unit_heading(raw: str) -> tuple[str, str] | None:
+    """`(一)交通安全社区考核方法1交通安全社区的考核实行…`: a part for a kind of unit, run together with its first
+    sub-item whose number lost its punctuation → (the heading, the sub-item); None for anything else."""
+    m = GLUED_FIRST.search(raw, 0, MAX_HEADING + 1)
+    if m is None:
+        return None
+    found = grammar().unit_heading.match(matching_copy(no_space(raw[:m.start()])))
+    return (raw[:m.start()], raw[m.start():]) if found and found["topic"] else None
+
+
 def trailing_heading(raw: str) -> tuple[str, str | None]:
     """`落实津贴。3分未落实的不计分。制度建设(30分)` → the item, and the heading glued after it.
     Only after an item that already has its points, so a clause's own `(N分)` is never taken."""

@@ -157,3 +157,9 @@ def unpipe(text: str) -> str:
         previous = key or previous
         cells.append(cell)
     return "".join(cells)
+
+
+def first_number(m: Marker, h: str) -> Marker:
+    """`2.` of the three-part number `2.6.26`: an item number followed by a date or a decimal."""
+    dot = h.index(".", m.start)
+    return Marker("arabic_dot", int(h[m.start:dot]), h[m.start:dot + 1], m.start, dot + 1)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from parsers.extract import markers
 from parsers.extract.flat_rows import flat_rows, glued_rows
 from parsers.extract.grammar import grammar
 from parsers.extract.layout import (
@@ -19,6 +20,7 @@ from parsers.extract.layout import (
     cell_name_lines,
     chain_headings,
     glued_points,
+    leading_unit_heading,
     row_heading,
     runs_on,
     strip_header_run,
@@ -127,7 +129,7 @@ class OutlineBuilder:
         current: Marker | None = start
         for m in self._proven(inline_markers(h, max(pos, 1))):
             if m.kind == "decimal3" and not self._acceptable(m, current):
-                m = _first_number(m, h)  # `…(30分)2.6.26国际禁毒日…`: item 2, not 2.6.26
+                m = markers.first_number(m, h)  # `…(30分)2.6.26国际禁毒日…`: item 2, not 2.6.26
             if m.start < pos or not (self._acceptable(m, current) or _skips_one(m, current, h)):
                 continue
             segment = text[pos:m.start]
@@ -162,6 +164,11 @@ class OutlineBuilder:
             else:
                 self._place(node)
             return
+        led = leading_unit_heading(raw)
+        if led:  # `(一)…社区考核方法1交通…`: the part's heading, then its first sub-item as loose text
+            self._place(Node(marker.kind, marker, led[0], prov, index))
+            self._place(Node(TEXT, None, led[1], prov, index))
+            return
         body, heading = trailing_heading(raw) if not last else (raw, None)
         self._place(Node(marker.kind, marker, body, prov, index))
         if heading:
@@ -188,9 +195,8 @@ class OutlineBuilder:
         lines = cell_name_lines(self.last_placed, index) if bare else None
         if not lines:
             return False
-        parent = lines[0].parent
         for node in lines:
-            parent.children.remove(node)
+            lines[0].parent.children.remove(node)
         name = "".join(n.raw.strip() for n in lines)
         self._place(Node(HEADING, None, f"{name}({bare['n']}分)", lines[0].prov, lines[0].paragraph))
         return True
@@ -214,7 +220,7 @@ class OutlineBuilder:
         start = marker_at_start(h)
         if start is None or start.kind != "decimal3" or self._decimal_follows(start, None):
             return start
-        shorter = _first_number(start, h)
+        shorter = markers.first_number(start, h)
         return shorter if self._continues(shorter) else start
 
     def _proven(self, markers: list[Marker]) -> list[Marker]:
@@ -378,12 +384,6 @@ def _skips_one(m: Marker, pending: Marker | None, h: str) -> bool:
         return False
     end = h.find("。", m.end)
     return read_points(h[m.end:end if end > 0 else len(h)]).points is not None
-
-
-def _first_number(m: Marker, h: str) -> Marker:
-    """`2.` of the three-part number `2.6.26`: an item number followed by a date or a decimal."""
-    dot = h.index(".", m.start)
-    return Marker("arabic_dot", int(h[m.start:dot]), h[m.start:dot + 1], m.start, dot + 1)
 
 
 def _numbered_inside(text: str) -> bool:

@@ -103,3 +103,12 @@ def test_without_a_column_of_unit_names_the_clauses_have_no_unit():
                           ["省安", "1、确保车辆超限超载率稳定控制在4%左右(10分)", ""],
                           ["", "2、机构健全、人员和经费落实(5分)", ""]])
     assert [(r[0], r[1], r[3]) for r in rows] == [("", 1, 10.0), ("", 2, 5.0)]
+
+
+def test_a_kind_of_unit_part_run_together_with_its_unpunctuated_first_sub_item_is_still_its_heading():
+    lines = ["五、考核办法", "(一)交通安全社区考核方法1交通安全社区的考核实行省、市两级考核制度。", "2考核实行百分制。",
+             "3考核项目", "(1)建立健全交通安全工作制度。(5分)", "(2)积极配合公安机关开展交通安全宣传教育活动。(5分)"]
+    assert _units(lines) == [("交通安全社区", 1, 5.0), ("交通安全社区", 2, 5.0)]
+    from parsers.extract.layout import leading_unit_heading
+    assert leading_unit_heading("乡镇考核内容1按时完成任务。") == ("乡镇考核内容", "1按时完成任务。")
+    assert leading_unit_heading("组织领导1成立领导小组。") is None  # no kind of unit: an item's own text
