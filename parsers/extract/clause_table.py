@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from parsers.extract import patterns as P
-from parsers.extract.headers import header_roles, map_header
+from parsers.extract.headers import header_roles, looks_like_unit, map_header
 from parsers.textnorm import halfwidth, no_space
 from schemas.blocks import Table
 
@@ -196,3 +196,35 @@ def _row_numbered_clauses(table: Table, mapping: dict[str, int], state, result, 
             P.TRAILING_PUNCT.sub("", cells[text_col].replace("\n", "")).strip(),
             float(weight.group()) if weight else None, row.prov))
     return True
+
+
+def unit_clause_table(table: Table, state, result, doc, doc_id: str, make_target) -> bool:
+    """One unit's clauses as a table with no weight column: a content column numbering its clauses with their
+    points at the end (`1、确保…(10分)`), beside a column naming the unit, merged down (`部门 | 分项内容(100分) |
+    得分`, `省公安厅`). False when the table is not of that shape."""
+    header = table.rows[0].cells
+    mapping = {v: k for k, v in map_header(header).items()}
+    text_col = mapping.get("target", mapping.get("indicator"))
+    if text_col is None or "weight" in mapping:
+        return False
+    body = [r for r in table.rows[1:] if text_col < len(r.cells) and no_space(r.cells[text_col])]
+    scored = [r for r in body if CELL_NUMBER.match(halfwidth(r.cells[text_col]))
+              and P.POINTS_AT_END.search(halfwidth(r.cells[text_col]))]
+    if len(scored) < MIN_NUMBERED_ROWS or len(scored) < len(body) - 1:
+        return False
+    unit_col = next((j for j in range(len(header)) if j != text_col and j not in mapping.values()
+                     and all(looks_like_unit(no_space(r.cells[j])) for r in body if no_space(r.cells[j]))
+                     and any(no_space(r.cells[j]) for r in body)), None)
+    for row in scored:
+        unit = no_space(row.cells[unit_col]) if unit_col is not None else ""
+        if unit:
+            state.unit = state.unit_raw = unit
+        text = halfwidth(row.cells[text_col])
+        m, points = CELL_NUMBER.match(text), P.POINTS_AT_END.search(text)
+        seq = int(m["n"] or m["d"] or m["p"])
+        body_text = row.cells[text_col][m.end():points.start()].replace("\n", "")
+        result.targets.append(make_target(doc_id, doc, state, len(result.targets), seq, m.group().strip(),
+                                          P.TRAILING_PUNCT.sub("", body_text).strip(), float(points["points"]),
+                                          row.prov))
+    return True
+

@@ -102,8 +102,7 @@ def grammar() -> Grammar:
         roman=m["roman"],
         header_words=tuple(sorted(m["header_words"], key=len, reverse=True)),
         unit_class=regex.compile(rf"^各?(?:{unit_words})(?:[、和及](?:{unit_words}))*(?:[（(][^（()）]*[）)])?$"),
-        unit_heading=regex.compile(rf"^各?(?:{unit_words})(?:[、和及](?:{unit_words}))*(?:[（(][^（()）]*[）)])?"
-                                   rf"(?P<topic>{_alternation(m['unit_heading_topics'])})?$"),
+        unit_heading=_unit_heading(unit_words, _alternation(m["unit_heading_topics"])),
         assessed_party=tuple(regex.compile(x) for x in m["assessed_party"]),
         attachment=regex.compile(m["attachment"]),
         salutation=regex.compile(m["salutation"]),
@@ -129,6 +128,23 @@ def grammar() -> Grammar:
         norm_levels=tuple(m.get("norm_levels", {}).items()),
         attachment_inside=regex.compile(m["attachment_inside"]) if "attachment_inside" in m else None,
     )
+
+
+MAX_UNIT_MODIFIER = 6  # `市级牵头部门`, `交通安全社区`: a few characters qualifying the class of unit
+
+
+def _unit_heading(unit_words: str, topics: str) -> regex.Pattern:
+    """A class of unit, then perhaps a topic word (`乡镇考核内容`); with the topic word, the class may be
+    qualified (`市级牵头部门考核方案`, `交通安全社区考核方法`: a part of the rules for that kind of unit)."""
+    units = rf"(?:{unit_words})(?:[、和及](?:{unit_words}))*(?:[（(][^（()）]*[）)])?"
+    qualified = rf"(?![对各])\p{{Han}}{{1,{MAX_UNIT_MODIFIER}}}?(?={units}(?:{topics})$)"
+    return regex.compile(rf"^(?:{qualified}|各?){units}(?P<topic>{topics})?$")
+
+
+@lru_cache(maxsize=1)
+def topic_words() -> frozenset[str]:
+    """`考核内容`, `考核办法`, …: what a part of the rules is about; a heading that says only this names no unit."""
+    return frozenset(_load("outline_markers.json")["unit_heading_topics"])
 
 
 @lru_cache(maxsize=1)

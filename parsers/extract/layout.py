@@ -6,7 +6,7 @@ from __future__ import annotations
 import regex
 
 from parsers.extract.grammar import grammar
-from parsers.textnorm import matching_copy
+from parsers.textnorm import matching_copy, no_space
 
 # A heading's own points: `(20分)`, `（190分）`.
 HEADING_POINTS = regex.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)]")
@@ -96,6 +96,19 @@ def _bare_parent(piece: str) -> list[str]:
     return [f"{m['name']}({m['n']}分)", m["rest"]]
 
 
+GLUED_FIRST = regex.compile(r"(?<=\p{Han})1(?=\p{Han})")
+
+
+def leading_unit_heading(raw: str) -> tuple[str, str] | None:
+    """`(一)交通安全社区考核方法1交通安全社区的考核实行…`: a part for a kind of unit, run together with its first
+    sub-item whose number lost its punctuation → (the heading, the sub-item); None for anything else."""
+    m = GLUED_FIRST.search(raw, 0, MAX_HEADING + 1)
+    if m is None:
+        return None
+    found = grammar().unit_heading.match(matching_copy(no_space(raw[:m.start()])))
+    return (raw[:m.start()], raw[m.start():]) if found and found["topic"] else None
+
+
 def trailing_heading(raw: str) -> tuple[str, str | None]:
     """`落实津贴。3分未落实的不计分。制度建设(30分)` → the item, and the heading glued after it.
     Only after an item that already has its points, so a clause's own `(N分)` is never taken."""
@@ -172,3 +185,31 @@ def runs_on(prev, text: str, index: int) -> bool:
         return False
     prev.raw, prev._reading = prev.raw.rstrip() + text.strip(), None
     return True
+
+
+BARE_POINTS = regex.compile(r"^\s*(?P<n>\d{1,3}(?:\.\d+)?)\s*分\s*$")
+CELL_PUNCT = regex.compile(r"[。；;，,：:！!？?]")
+MAX_CELL_NAME = 30  # a group cell's name: a heading, not a sentence
+MIN_WRAPPED = 12  # a cell line this long that ends without punctuation wrapped onto the next line
+
+
+def _name_line(node, paragraph: int) -> bool:
+    """Loose text on the given paragraph that can be (part of) a group cell's name: no marker, no points,
+    no sentence punctuation, short."""
+    return (node is not None and node.kind == "text" and node.paragraph == paragraph and not node.children
+            and node.parent is not None and node.reading.points is None and 0 < len(no_space(node.raw)) <= MAX_CELL_NAME
+            and not CELL_PUNCT.search(node.raw))
+
+
+def cell_name_lines(last, index: int) -> list | None:
+    """The loose text lines just above a bare `N分` line that make a group cell's name: the line before it,
+    and the line before that when it is a long line the cell wrapped (`…进一步加强源头` / `参与`)."""
+    if not _name_line(last, index - 1):
+        return None
+    siblings = last.parent.children
+    k = siblings.index(last)
+    before = siblings[k - 1] if k > 0 else None
+    if (_name_line(before, index - 2) and len(no_space(before.raw)) >= MIN_WRAPPED
+            and len(no_space(last.raw)) < len(no_space(before.raw))):
+        return [before, last]
+    return [last]

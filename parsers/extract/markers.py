@@ -140,3 +140,26 @@ def numbered_rows(text: str) -> str | None:
         out.append(f"{m['n']}{(m['sep'] or '.').strip()}" if k % 2 == 0 else f"({m['n']}分)")
         pos = m.end()
     return "".join(out) + text[pos:]
+
+
+CELL_BAR = "|"
+
+
+def unpipe(text: str) -> str:
+    """The cells of a `|`-flattened row run together; a cell numbered like the cell before it
+    (`1、落实…(2分)| 1、随机抽查…`) is that item's scoring rule: its number is dropped."""
+    cells, previous = [], None
+    for cell in text.split(CELL_BAR):
+        m = marker_at_start(halfwidth(cell.strip()))
+        key = (m.kind, m.number) if m else None
+        if key is not None and key == previous:
+            cell = cell.strip()[m.end:]
+        previous = key or previous
+        cells.append(cell)
+    return "".join(cells)
+
+
+def first_number(m: Marker, h: str) -> Marker:
+    """`2.` of the three-part number `2.6.26`: an item number followed by a date or a decimal."""
+    dot = h.index(".", m.start)
+    return Marker("arabic_dot", int(h[m.start:dot]), h[m.start:dot + 1], m.start, dot + 1)

@@ -12,24 +12,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from parsers.extract import markers
 from parsers.extract.flat_rows import flat_rows, glued_rows
 from parsers.extract.grammar import grammar
 from parsers.extract.layout import (
+    BARE_POINTS,
+    cell_name_lines,
     chain_headings,
     glued_points,
+    leading_unit_heading,
     row_heading,
     runs_on,
     strip_header_run,
     trailing_heading,
 )
-from parsers.extract.markers import Marker, inline_markers, marker_at_start, numbered_rows
+from parsers.extract.markers import CELL_BAR, Marker, inline_markers, marker_at_start, numbered_rows, unpipe
 from parsers.extract.outline_points import unscore_restatements
 from parsers.extract.points import PointsReading, read_points
 from parsers.textnorm import halfwidth, no_space
 from schemas.blocks import Paragraph, Provenance
 
 TITLE, HEADING, TEXT, BARRIER = "title", "heading", "text", "barrier"
-CELL_BAR = "|"
 GLUED = "arabic_glued"  # a number glued to its item's text (outline_markers.json)
 # Compiled when the outline reader is first imported, not in the middle of a document: a worker
 # near its memory limit must not be compiling patterns then.
@@ -88,7 +91,7 @@ class OutlineBuilder:
         self.paragraphs += 1
         # a table row a page flattened with `|` (read as text: no weight column): its cells run on, and a
         # cell numbered like the item before it (`1、…(2分)| 1、随机抽查…`) is that item's scoring rule
-        text = _unpipe(p.text) if CELL_BAR in p.text else p.text
+        text = unpipe(p.text) if CELL_BAR in p.text else p.text
         h = halfwidth(text)
         g = grammar()
         if g.intro.search(no_space(h)):
@@ -109,6 +112,8 @@ class OutlineBuilder:
         start = self._start_marker(h)
         if start is None and runs_on(self.last_placed, text, index):
             return
+        if start is None and self._cell_heading(h, index):
+            return
         glued = (numbered_rows(text) or glued_rows(text)) if start is None else None
         if glued:  # `(6)1content(2011)2rule`: rows whose 序号 and 分值 are glued to their text
             text, h = glued, halfwidth(glued)
@@ -124,7 +129,7 @@ class OutlineBuilder:
         current: Marker | None = start
         for m in self._proven(inline_markers(h, max(pos, 1))):
             if m.kind == "decimal3" and not self._acceptable(m, current):
-                m = _first_number(m, h)  # `…(30分)2.6.26国际禁毒日…`: item 2, not 2.6.26
+                m = markers.first_number(m, h)  # `…(30分)2.6.26国际禁毒日…`: item 2, not 2.6.26
             if m.start < pos or not (self._acceptable(m, current) or _skips_one(m, current, h)):
                 continue
             segment = text[pos:m.start]
@@ -159,6 +164,11 @@ class OutlineBuilder:
             else:
                 self._place(node)
             return
+        led = leading_unit_heading(raw)
+        if led:  # `(一)…社区考核方法1交通…`: the part's heading, then its first sub-item as loose text
+            self._place(Node(marker.kind, marker, led[0], prov, index))
+            self._place(Node(TEXT, None, led[1], prov, index))
+            return
         body, heading = trailing_heading(raw) if not last else (raw, None)
         self._place(Node(marker.kind, marker, body, prov, index))
         if heading:
@@ -176,6 +186,19 @@ class OutlineBuilder:
         if joined and prev is not None and prev.parent is not None:
             prev.parent.children.remove(prev)
         self._place(Node(HEADING, None, name, prov, index))
+        return True
+
+    def _cell_heading(self, h: str, index: int) -> bool:
+        """A form written one cell per line: a group's name (perhaps wrapped over two lines) and then its
+        points alone on a line (`主动争取…源头` / `参与` / `8分`): a heading with points, not loose text."""
+        bare = BARE_POINTS.match(h)
+        lines = cell_name_lines(self.last_placed, index) if bare else None
+        if not lines:
+            return False
+        for node in lines:
+            lines[0].parent.children.remove(node)
+        name = "".join(n.raw.strip() for n in lines)
+        self._place(Node(HEADING, None, f"{name}({bare['n']}分)", lines[0].prov, lines[0].paragraph))
         return True
 
     def _headed_row(self, raw: str, prov: Provenance, index: int) -> bool:
@@ -197,7 +220,7 @@ class OutlineBuilder:
         start = marker_at_start(h)
         if start is None or start.kind != "decimal3" or self._decimal_follows(start, None):
             return start
-        shorter = _first_number(start, h)
+        shorter = markers.first_number(start, h)
         return shorter if self._continues(shorter) else start
 
     def _proven(self, markers: list[Marker]) -> list[Marker]:
@@ -349,20 +372,6 @@ def _heading_node(heading: str, prov: Provenance, index: int) -> Node:
     return Node(marker.kind, marker, heading[marker.end:].strip(), prov, index)
 
 
-def _unpipe(text: str) -> str:
-    """The cells of a `|`-flattened row run together; a cell numbered like the cell before it
-    (`1、落实…(2分)| 1、随机抽查…`) is that item's scoring rule: its number is dropped."""
-    cells, previous = [], None
-    for cell in text.split(CELL_BAR):
-        m = marker_at_start(halfwidth(cell.strip()))
-        key = (m.kind, m.number) if m else None
-        if key is not None and key == previous:
-            cell = cell.strip()[m.end:]
-        previous = key or previous
-        cells.append(cell)
-    return "".join(cells)
-
-
 SENTENCE_END = ("。", "；", ";")
 
 
@@ -375,12 +384,6 @@ def _skips_one(m: Marker, pending: Marker | None, h: str) -> bool:
         return False
     end = h.find("。", m.end)
     return read_points(h[m.end:end if end > 0 else len(h)]).points is not None
-
-
-def _first_number(m: Marker, h: str) -> Marker:
-    """`2.` of the three-part number `2.6.26`: an item number followed by a date or a decimal."""
-    dot = h.index(".", m.start)
-    return Marker("arabic_dot", int(h[m.start:dot]), h[m.start:dot + 1], m.start, dot + 1)
 
 
 def _numbered_inside(text: str) -> bool:

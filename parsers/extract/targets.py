@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from parsers.extract import patterns as P
-from parsers.extract.clause_table import clause_table, is_clause_table, numbered_clause_table
+from parsers.extract.clause_table import clause_table, is_clause_table, numbered_clause_table, unit_clause_table
 from parsers.extract.cnnum import cn_to_int
-from parsers.extract.grammar import intro_pattern
+from parsers.extract.grammar import intro_pattern, topic_words
 from parsers.extract.headers import looks_like_unit
 from parsers.textnorm import SPACE, halfwidth, no_space
 from schemas.blocks import Block, Document, Paragraph, Table
@@ -156,7 +156,8 @@ def _table_clauses(doc: Document, doc_id: str, result: TargetsResult) -> None:
     for block in doc.blocks:
         if isinstance(block, Table):
             state = _State(unit="", unit_raw="")
-            numbered_clause_table(block, state, result, doc, doc_id, _target, words)
+            if not numbered_clause_table(block, state, result, doc, doc_id, _target, words):
+                unit_clause_table(block, state, result, doc, doc_id, _target)
 
 
 def _settled(result: TargetsResult) -> bool:
@@ -244,13 +245,21 @@ def _role(kinds: list[str], blocks: list[Block], i: int) -> str:
     if nxt in ("section", "clause"):
         if names_targets:
             return "list" if nxt == "clause" else "group"
-        return "unit"
+        return "none" if _only_topic(text) else "unit"
     if nxt == "table" and not names_targets and looks_like_unit(P.ORDINAL_PREFIX.sub("", text)):
         table = blocks[j]
         return "unit" if isinstance(table, Table) and is_clause_table(table) else "none"
     if nxt == "heading" and names_targets:
         return "group"
     return "none"
+
+
+LEADING_DIGITS = P.regex.compile(r"^\d{1,2}(?=\p{Han})")
+
+
+def _only_topic(text: str) -> bool:
+    """`五、考核办法`, `3考核项目` (its number glued on): a part of the rules named by its topic alone, no unit."""
+    return LEADING_DIGITS.sub("", no_space(P.ORDINAL_PREFIX.sub("", text)).rstrip("：:")) in topic_words()
 
 
 def _heading(p: Paragraph, role: str, state: _State, issuer: str | None) -> None:
