@@ -51,6 +51,9 @@ def box_table(lines: list[str], i: int, source: str) -> tuple[Table, int] | None
             if all(crossed):
                 fresh = True
                 continue
+            for j, c in enumerate(crossed):  # a merged cell's text goes on beside the columns the rule crosses
+                if not c and rows and parts[j].strip():
+                    rows[owners[j]][j] = (rows[owners[j]][j] or "") + parts[j].strip()
             rows.append([("" if c else None) for c in crossed])  # None: merged with the cell above
             starts.append(k)
             owners = [len(rows) - 1 if c else owners[j] for j, c in enumerate(crossed)]

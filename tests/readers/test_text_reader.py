@@ -122,3 +122,23 @@ def test_flipped_byte_or_cut_character_degrades_instead_of_rejecting_the_file(tm
         doc = read_text(path, name, markdown=False)
         assert [w.code for w in doc.warnings] == ["text_decoding"]
         assert sum(1 for b in doc.blocks if "目标任务" in b.text) == 39
+
+
+def test_a_box_table_keeps_a_merged_cells_text_written_beside_a_rule_that_crosses_only_other_columns(tmp_path):
+    # holdout11 1101: the unit's name runs down a merged 部门 column (`│省│`, `│公├──┤`, `│安│`…); on the lines where a
+    # rule crosses only the other columns, its characters were dropped (`省安` for `省公安厅`).
+    from parsers.readers.text_reader import read_text
+
+    lines = ["┌──┬──────────┬──┐",
+             "│部门│考核内容      │分值│",
+             "├──┼──────────┼──┤",
+             "│省  │1.建立工作机构│10  │",
+             "│公  ├──────────┼──┤",
+             "│安  │2.制定工作计划│20  │",
+             "│厅  ├──────────┼──┤",
+             "│    │3.按时报送信息│10  │",
+             "└──┴──────────┴──┘"]
+    path = tmp_path / "box.txt"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    (table,) = [b for b in read_text(path, "box.txt", markdown=False).blocks if hasattr(b, "rows")]
+    assert [c for c in (r.cells[0] for r in table.rows) if c] == ["部门", "省公安厅"]
