@@ -11,7 +11,6 @@ the OCR lines take the same way into paragraphs as text-layer lines.
 from __future__ import annotations
 
 import ctypes
-import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
@@ -28,6 +27,7 @@ from parsers.readers.limits import LIMITS
 from parsers.readers.pdf_layout import (BAD_CHAR, ITEM_NUMBER, LAYOUT, NOT_SPACE, READABLE_CHAR,  # noqa: F401
                                          WHITESPACE, text_layer_problem)
 from parsers.readers.pdf_page_tables import add_table, same_width
+from parsers.readers.pdf_table_signs import SPACE_BETWEEN, _has_ruling, _may_hold_table  # noqa: F401
 from parsers.textnorm import clean_text
 from schemas.blocks import Document, Paragraph, Provenance, ReaderWarning
 
@@ -41,7 +41,6 @@ DIGIT_RUN = regex.compile(r"\d+")
 TERMINAL = regex.compile(r"[。；;：:！!？?]\s*[”」』）)]?\s*$")
 OCR_DPI = 150  # a page without a usable text layer is rendered at this resolution for OCR
 OCR_MAX_SIDE = 2400  # px: a huge page is rendered smaller rather than exhaust memory
-SPACE_BETWEEN = re.compile(rf"(?<={NOT_SPACE}) +(?={NOT_SPACE})")  # a space inside a line
 # pdfium emits a line's characters out of reading order when some come from another text object,
 # typically quotes and symbols set in a fallback font. Lines made only of CJK, ASCII and the main
 # punctuation are in order; only the others are checked character by character.
@@ -193,55 +192,6 @@ def _may_be_moved(text: str) -> list[int]:
     """Where the page's text has a character pdfium may have emitted out of reading order (one scan
     of the page, not one per line)."""
     return [m.start() for m in MAY_BE_OUT_OF_ORDER.finditer(text)]
-
-
-def _may_hold_table(lines: list[_Line], textpage, text: str, moved: list[int]) -> bool:
-    """Prose starts its lines at two places (the margin and the first-line indent) and leaves no
-    wide gaps inside a line; table cells start at every column and stand apart on one baseline.
-    Only pages that look like tables are searched for ruling lines, which means walking every
-    object on the page."""
-    starts = {round(line.x0 / LAYOUT.line_start_bucket) for line in lines}
-    shared = LAYOUT.table_min_shared_baselines
-    if len(starts) >= LAYOUT.table_min_line_starts or sum(line.joined for line in lines) >= shared:
-        return True
-    # Cells written cell by cell (LibreOffice): lines side by side on one baseline, not one after the other.
-    baselines = Counter(round(line.top) for line in lines)
-    if sum(1 for n in baselines.values() if n > 1) >= shared:
-        return True
-    return _wide_gaps(textpage, text, set(moved), shared) >= shared
-
-
-def _wide_gaps(textpage, text: str, moved: set[int], enough: int) -> int:
-    """Spaces pdfium put between characters that stand more than two characters apart (counted up to
-    ``enough``)."""
-    rect = pdfium_c.FS_RECTF()
-    handle, box, gap, at = bare.handle(textpage), bare.char_box, LAYOUT.cell_gap, ctypes.byref(rect)
-    count = 0
-    for m in SPACE_BETWEEN.finditer(text):
-        before, after = m.start() - 1, m.end()
-        if before in moved or after in moved:
-            continue  # quotes and symbols pdfium may have moved: their positions prove nothing
-        box(handle, before, at)
-        right, size = rect.right, rect.top - rect.bottom
-        box(handle, after, at)
-        if rect.left - right > gap * max(size, 1.0):
-            count += 1
-            if count >= enough:
-                break
-    return count
-
-
-def _has_ruling(page) -> bool:
-    """Enough path objects to draw a table's rules (raw calls: wrapping ~100 objects a page in
-    Python objects costs more than reading the page's text)."""
-    raw = page.raw
-    count = 0
-    for k in range(pdfium_c.FPDFPage_CountObjects(raw)):
-        if pdfium_c.FPDFPageObj_GetType(pdfium_c.FPDFPage_GetObject(raw, k)) == pdfium_c.FPDF_PAGEOBJ_PATH:
-            count += 1
-            if count >= LAYOUT.table_min_paths:
-                return True
-    return False
 
 
 def _page_lines(textpage, text: str, page_no: int, height: float, boxes: list, moved: list[int]) -> list[_Line]:

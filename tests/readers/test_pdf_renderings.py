@@ -4,6 +4,7 @@ lines with their geometry, tables as the ruling finder gives them, characters wi
 from __future__ import annotations
 
 from parsers.readers.pdf_reader import _kept, _Line, _may_hold_table, _Page, _PageTable, assemble_pages
+from parsers.readers.pdf_table_signs import _header_row
 from schemas.blocks import Table
 
 WIDTH = 612.0  # Letter, as python-docx's default page
@@ -133,3 +134,14 @@ def test_centred_title_wrapped_on_a_short_page_whose_indents_outnumber_its_margi
              line("各县区人民政府节能目标责任评价考核计分表", 249)]
     out = [b.text for b in blocks(_Page(1, body + [title, tail] + after, WIDTH))]
     assert out[1:3] == [title.text + tail.text, after[0].text]
+
+
+def test_a_compact_blank_form_whose_header_is_the_only_row_with_text_in_several_columns_is_searched():
+    # holdout10 1006 printed by Chromium: `主要指标 目标任务 完成情况 完成比例` over rows with only their first cell
+    # filled; the columns stand close (no wide gap), every body line starts at one place and no two share a
+    # baseline, so the page was never searched for its rules. A header row of table words now is a sign.
+    lines = [line("主要目标任务量化指标完成情况表", 80.0, x0=150.0), line("主要指标 目标任务 完成情况 完成比例", 110.0, x0=LEFT)]
+    lines += [line(name, 140.0 + 22 * k, x0=LEFT) for k, name in enumerate(["冬绿肥示范基地", "秸秆还田面积", "粮食播种面积"])]
+    assert _may_hold_table(lines, None, "", [])
+    prose = [line("1. 全年完成城镇新增就业 2400 人，失业率控制在 4.5% 以内", 110.0 + 22 * k, x0=LEFT) for k in range(3)]
+    assert not any(_header_row(p.text) for p in prose)  # prose with pdfium's spaces is no header row
