@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from functools import lru_cache
 from itertools import groupby
 
 import regex
@@ -308,6 +309,21 @@ def _split_parties(units_cell: str, leaders_cell: str) -> tuple[list[str], list[
 OPENING_BRACKETS = "(（〔["
 
 
+@lru_cache(maxsize=1)
+def _bare_suffixes() -> frozenset[str]:
+    """The endings of units' names (unit_suffixes.txt) that are words of their own (`管委会`, `办事处`)."""
+    from parsers.data import unit_suffixes
+
+    return frozenset(w for w in unit_suffixes() if len(w) >= 2)
+
+
+@lru_cache(maxsize=1)
+def _place_endings() -> tuple[str, ...]:
+    from parsers.extract.headers import table_vocab
+
+    return tuple(table_vocab()["place_endings"])
+
+
 def _split_units(cell: str) -> list[str]:
     """Names one per line or separated by 、，；. A line that does not end like a unit's name is
     the first half of a name the cell wrapped (`市招商引资服务` + `中心`)."""
@@ -320,6 +336,9 @@ def _split_units(cell: str) -> list[str]:
             continue
         if not pending and names and part[:1] in OPENING_BRACKETS:
             pending = names.pop()  # `区商务局` / `(区药发` / `中心)`: a note the cell wrapped onto lines of its own
+        elif not pending and names and part in _bare_suffixes() and names[-1].endswith(_place_endings()):
+            names[-1] += part  # `区科技工业区` / `管委会`: an organisation word alone after a place: one name, wrapped
+            continue
         pending += part
         if looks_like_org(pending):  # `区商务局(区药发中心)`: a bracketed note after the name
             names.append(pending)

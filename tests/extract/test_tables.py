@@ -86,3 +86,12 @@ def test_a_bracketed_note_wrapped_onto_its_own_line_stays_with_the_unit_before_i
     cell = "区科技局\n区商务局\n(区药发\n中心)\n谯城经开\n区管委会\n区药投公\n司"
     assert _split_units(cell) == ["区科技局", "区商务局(区药发中心)", "谯城经开区管委会", "区药投公司"]
     assert _split_units("县发改委\n（牵头）\n县财政局") == ["县发改委（牵头）", "县财政局"]
+
+
+def test_an_organisation_word_a_narrow_column_wrapped_after_a_place_stays_with_it():
+    # holdout10 1004 printed by Chromium: `区科技工业区` / `管委会` (a place, then only an organisation word) read as
+    # two units; a unit after a unit (`区城管局` / `街道`) stays two.
+    from parsers.extract.tables import _split_units
+
+    assert _split_units("区治水办\n区科技工业区\n管委会\n各街道") == ["区治水办", "区科技工业区管委会", "各街道"]
+    assert _split_units("区城管局\n街道") == ["区城管局", "街道"]
