@@ -41,6 +41,10 @@ STARTS_ITEM = regex.compile(
 )
 # A line that ends a header item (`某政〔2020〕9号`, a date): complete, never a broken sentence.
 ENDS_HEADER_ITEM = regex.compile(r"(?:[〔\[【（(［]\s*\d{4}\s*[〕\]】）)］]\s*第?\s*\d+\s*号|\d{1,2}\s*日|印\s*发)\s*$")
+# A heading's ordinal (`（一）` `一、` `第一条`), and a line that opens with its points (`40分）`, a heading's tail).
+HEADING_START = regex.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．]"
+                              r"|第[一二三四五六七八九十百\d]+[条章节部分])")
+POINTS_FIRST = regex.compile(r"^\s*\d+(?:\.\d+)?\s*分")
 MID_SENTENCE = regex.compile(r"[、，,（(“《]\s*$")
 TAIL_START = regex.compile(r"^[\d.%（(）)，,、。；;]")
 MIN_BROKEN_LINE = 12  # a line shorter than this that ends without punctuation is a heading
@@ -240,6 +244,8 @@ def _continues(prev_text: str, prev: _Line, line: _Line) -> bool:
         # or the line after it is a sentence's tail (`(200分)。`, `0.6个百分点（60分）；`).
         if STARTS_ITEM.match(line.text) or TERMINAL.search(prev_text):
             return False
+        if HEADING_START.match(prev_text) and line.text[:1].isdigit() and not POINTS_FIRST.match(line.text):
+            return False  # `(一)交通安全社区考核方法` then `1交通…`: a heading, then its first item numbered without 、
         return MID_SENTENCE.search(prev_text) is not None or (
             TAIL_START.match(line.text) is not None and TERMINAL.search(line.text) is not None)
     if TERMINAL.search(prev_text) or STARTS_ITEM.match(line.text) or ENDS_HEADER_ITEM.search(prev_text):

@@ -142,3 +142,15 @@ def test_a_box_table_keeps_a_merged_cells_text_written_beside_a_rule_that_crosse
     path.write_text("\n".join(lines) + "\n", "utf-8")
     (table,) = [b for b in read_text(path, "box.txt", markdown=False).blocks if hasattr(b, "rows")]
     assert [c for c in (r.cells[0] for r in table.rows) if c] == ["部门", "省公安厅"]
+
+
+def test_a_numbered_heading_does_not_take_the_next_items_number_as_its_tail(tmp_path):
+    # holdout11 1103: `(一)交通安全社区考核方法`, a blank line, `1交通…` (an item numbered without 、): the digit read as
+    # a broken sentence's tail joined the heading and its first item. A heading's points on the next line still join.
+    from parsers.readers.text_reader import read_text
+
+    path = tmp_path / "h.txt"
+    path.write_text("(一)交通安全社区考核方法\n\n1交通安全组织健全，计10分。\n\n2制度落实，计5分。\n\n"
+                    "一、经济发展目标完成情况\n\n40分）。\n", "utf-8")
+    assert [b.text for b in read_text(path, "h.txt", markdown=False).blocks] == [
+        "(一)交通安全社区考核方法", "1交通安全组织健全，计10分。", "2制度落实，计5分。", "一、经济发展目标完成情况40分）。"]
