@@ -37,6 +37,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import stages  # noqa: E402  (benchmarks/stages.py)
 import timing  # noqa: E402  (benchmarks/timing.py)
+
 from ingest import platform  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]

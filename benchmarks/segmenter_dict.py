@@ -61,9 +61,9 @@ def start_up(which: str, runs: int = 5) -> float:
 
 def agree() -> tuple[int, int]:
     """Files (samples and the shared real notices) whose measures and findings differ, of all."""
+    import parsers.extract.measures as measures
     from ingest.pipeline import process_file
     from parsers import segmenter
-    import parsers.extract.measures as measures
 
     files = sorted(glob.glob(str(ROOT / "samples" / "*"))) + sorted(glob.glob(str(ROOT.parent / "shared/real/*.txt")))
 

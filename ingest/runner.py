@@ -20,8 +20,7 @@ from ingest.inputs import ARCHIVE_EXTENSIONS, file_sha256, iter_input_files, mak
 from ingest.lock import OutputLock
 from ingest.manifest import manifest_fault, open_manifest
 from ingest.paths import display
-from ingest.pipeline import (Parsed, RunOptions, check, failed_extraction, refuse_oversize, relocate,
-                             skipped_extraction)
+from ingest.pipeline import Parsed, RunOptions, check, failed_extraction, refuse_oversize, relocate, skipped_extraction
 from ingest.writers.commit import recover
 from ingest.writers.sinks import Sink
 from parsers.errors import ParseError

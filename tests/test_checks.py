@@ -125,8 +125,8 @@ def test_planted_info_findings(tmp_path, build):
 
 
 def test_messages_and_values():
-    from ingest.checks.base import finding
     from ingest.checks import KINDS
+    from ingest.checks.base import finding
     from schemas.records import DocumentInfo, Extraction
     ex = Extraction(DocumentInfo("d", "x.docx", "", "docx"))
     f = finding(ex, "section_points_mismatch", unit="市商务局", section="重点目标", expected=60.0, actual=50.0,

@@ -1,7 +1,6 @@
 """OUT/notices.duckdb and its views, the Excel export, and the schema fixes of issue 12, on the samples."""
 from __future__ import annotations
 
-
 import pytest
 
 from ingest.cli import main

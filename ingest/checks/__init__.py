@@ -3,10 +3,8 @@ the module registers them. All registered checks run on every document, in ``ing
 ``ingest check``, whether the extraction was just made or taken from the manifest."""
 from __future__ import annotations
 
-from ingest.checks.base import KINDS, Check, check, checks, finding, register, run_checks, unregister
-
 # The built-in checks register themselves on import; a plug-in calls ``register`` or ``@check`` the same way.
-from ingest.checks import (document, metadata, names, numbering, points, rollup, tables,  # noqa: E402,F401
-                           text, units)
+from ingest.checks import document, metadata, names, numbering, points, rollup, tables, text, units  # noqa: E402,F401
+from ingest.checks.base import KINDS, Check, check, checks, finding, register, run_checks, unregister
 
 __all__ = ["KINDS", "Check", "check", "checks", "finding", "register", "run_checks", "unregister"]

@@ -10,7 +10,6 @@ from schemas.findings import WARNING, FindingKind
 from schemas.records import Extraction, Finding
 
 
-
 @check(FindingKind("doc_number_format", WARNING, "发文字号格式不规范", "发文字号“{actual}”不符合GB/T 9704-2012：{problem}"))
 def check_doc_number_format(ex: Extraction) -> Iterator[Finding]:
     raw = ex.info.doc_number_raw

@@ -96,7 +96,4 @@ __all__ = ["Format", "Probe", "ReadOptions", "register", "unregister", "formats"
 
 
 # The built-in formats register themselves on import; a plug-in calls ``register`` the same way.
-from parsers.formats import docx, pdf, text  # noqa: E402,F401
-from parsers.formats import image  # noqa: E402,F401
-from parsers.formats import html, ofd  # noqa: E402,F401
-from parsers.formats import office, sheet  # noqa: E402,F401
+from parsers.formats import docx, html, image, ofd, office, pdf, sheet, text  # noqa: E402,F401

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from parsers.formats import register
 from parsers.formats.base import Format, Probe
+
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an OLE2 compound file (.doc .wps .xls .et)
 
 SHEET_EXTENSIONS = (".xls", ".et", ".xlt", ".ett")

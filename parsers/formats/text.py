@@ -6,6 +6,7 @@ from __future__ import annotations
 from parsers.formats import register
 from parsers.formats.base import Format, Probe
 
+
 def read_text(path, source, markdown: bool):
     from parsers.readers.text_reader import read_text as read  # charset detection loads only for text
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 

@@ -24,8 +24,15 @@ import regex
 from parsers.errors import ParseError
 from parsers.readers import pdfium_bare as bare
 from parsers.readers.limits import LIMITS
-from parsers.readers.pdf_layout import (BAD_CHAR, ITEM_NUMBER, LAYOUT, NOT_SPACE, READABLE_CHAR,  # noqa: F401
-                                         WHITESPACE, text_layer_problem)
+from parsers.readers.pdf_layout import (  # noqa: F401
+    BAD_CHAR,
+    ITEM_NUMBER,
+    LAYOUT,
+    NOT_SPACE,
+    READABLE_CHAR,
+    WHITESPACE,
+    text_layer_problem,
+)
 from parsers.readers.pdf_page_tables import add_table, same_width
 from parsers.readers.pdf_table_signs import SPACE_BETWEEN, _has_ruling, _may_hold_table  # noqa: F401
 from parsers.textnorm import clean_text

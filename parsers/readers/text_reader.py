@@ -16,8 +16,8 @@ from charset_normalizer import from_bytes
 
 from parsers.errors import ParseError
 from parsers.extract.grammar import bare_heading_pattern, note_pattern
-from parsers.readers.limits import LIMITS
 from parsers.readers.box_tables import box_table
+from parsers.readers.limits import LIMITS
 from parsers.readers.line_tables import cell_line_table, pipe_line_table
 from parsers.readers.spaced_tables import spaced_table
 from parsers.textnorm import clean_text

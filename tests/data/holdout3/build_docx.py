@@ -40,7 +40,7 @@ def build_302() -> None:
 
 def build_303() -> None:
     src = HERE / "303_quanzhou_licheng_2020_zhengwu_gongkai_zhishu_kaoping_biaozhun.txt"
-    lines = [l.strip() for l in src.read_text(encoding="utf-8").splitlines() if l.strip()]
+    lines = [line.strip() for line in src.read_text(encoding="utf-8").splitlines() if line.strip()]
     title, cells = lines[0], lines[1:]
     doc = docx.Document()
     doc.add_paragraph(title)

@@ -13,7 +13,7 @@ NAME = "407_xiangzhen_jiedao_shuili_gongzuo_kaohe_zhibiao_pingfen_xize"
 
 
 def build_407() -> None:
-    lines = [l for l in (HERE / f"{NAME}.txt").read_text(encoding="utf-8").splitlines() if l.strip()]
+    lines = [line for line in (HERE / f"{NAME}.txt").read_text(encoding="utf-8").splitlines() if line.strip()]
     table_gold = json.loads((HERE / f"{NAME}.gold.json").read_text(encoding="utf-8"))["tables"][0]
     header, rows = table_gold["header"], table_gold["rows"]
     assert lines[0] == table_gold["title"] and lines[1:7] == header
