@@ -25,15 +25,27 @@ JPEG_QUALITY = 80
 DESK = (118, 104, 88)  # grey-brown
 
 
-def perspective_coefficients(source: list[tuple[float, float]], target: list[tuple[float, float]]) -> list[float]:
-    """The 8 coefficients for ``Image.transform(..., Image.PERSPECTIVE)`` that map each ``target`` corner (output
-    pixel) back to its ``source`` corner (input pixel)."""
-    rows, values = [], []
-    for (x, y), (u, v) in zip(target, source):
-        rows.append([x, y, 1, 0, 0, 0, -u * x, -u * y])
-        rows.append([0, 0, 0, x, y, 1, -v * x, -v * y])
-        values += [u, v]
-    return [float(c) for c in np.linalg.solve(np.array(rows, float), np.array(values, float))]
+def perspective_coefficients(size: tuple[int, int], corners: list[tuple[float, float]]) -> list[float]:
+    """The 8 coefficients for ``Image.transform(..., Image.PERSPECTIVE)`` that put an image of ``size`` onto the
+    quadrilateral ``corners`` (top-left, top-right, bottom-right, bottom-left): the closed-form square-to-quad
+    map (Heckbert), inverted by its adjugate. Plain Python, no LAPACK: its BLAS would reserve address space in
+    the test process, whose size tests/test_regressions.py relies on."""
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = corners
+    dx1, dx2, dx3 = x1 - x2, x3 - x2, x0 - x1 + x2 - x3
+    dy1, dy2, dy3 = y1 - y2, y3 - y2, y0 - y1 + y2 - y3
+    den = dx1 * dy2 - dx2 * dy1
+    g = (dx3 * dy2 - dx2 * dy3) / den
+    h = (dx1 * dy3 - dx3 * dy1) / den
+    a, b, c = x1 - x0 + g * x1, x3 - x0 + h * x3, x0
+    d, e, f = y1 - y0 + g * y1, y3 - y0 + h * y3, y0
+    # The adjugate of [[a, b, c], [d, e, f], [g, h, 1]] maps the quadrilateral back to the unit square.
+    inverse = [[e - f * h, c * h - b, b * f - c * e],
+               [f * g - d, a - c * g, c * d - a * f],
+               [d * h - e * g, b * g - a * h, a * e - b * d]]
+    width, height = size
+    rows = [[width * v for v in inverse[0]], [height * v for v in inverse[1]], inverse[2]]
+    last = rows[2][2]
+    return [v / last for row in rows for v in row][:8]
 
 
 def photograph(page: Image.Image, seed: int, frame: tuple[int, int] = FRAME) -> Image.Image:
@@ -51,8 +63,7 @@ def photograph(page: Image.Image, seed: int, frame: tuple[int, int] = FRAME) -> 
     square = ((left, top), (left + sheet_w, top), (left + sheet_w, top + sheet_h), (left, top + sheet_h))
     corners = [(x + sx * rng.uniform(*PULL) * width, y + sy * rng.uniform(*PULL) * height)
                for (x, y), (sx, sy) in zip(square, inward)]
-    source = [(0, 0), (page.width, 0), (page.width, page.height), (0, page.height)]
-    coefficients = perspective_coefficients(source, corners)
+    coefficients = perspective_coefficients(page.size, corners)
     warped = page.transform((width, height), Image.PERSPECTIVE, coefficients, Image.BICUBIC)
     mask = Image.new("L", page.size, 255).transform((width, height), Image.PERSPECTIVE, coefficients, Image.BILINEAR)
     desk = _desk(width, height, rng)

@@ -107,13 +107,22 @@ def _fit(along: np.ndarray, across: np.ndarray) -> tuple[float, float] | None:
     along, across = along.astype(np.float64), across.astype(np.float64)
     if len(along) < 10:
         return None
-    slope, offset = np.polyfit(along, across, 1)
+    slope, offset = _line_fit(along, across)
     keep = np.abs(across - (slope * along + offset)) <= EDGE_RESIDUAL
     if keep.sum() < 0.6 * len(along):
         return None
-    slope, offset = np.polyfit(along[keep], across[keep], 1)
+    slope, offset = _line_fit(along[keep], across[keep])
     scatter = float(np.median(np.abs(across[keep] - (slope * along[keep] + offset))))
     return (float(slope), float(offset)) if scatter <= MAX_EDGE_SCATTER else None
+
+
+def _line_fit(xs: np.ndarray, ys: np.ndarray) -> tuple[float, float]:
+    """Least squares y = slope·x + offset in closed form: numpy's polyfit goes through LAPACK, whose BLAS
+    reserves ~30 MB of address space per process, and workers run under an address-space cap."""
+    mx, my = float(xs.mean()), float(ys.mean())
+    spread = float(((xs - mx) ** 2).sum())
+    slope = float(((xs - mx) * (ys - my)).sum()) / spread if spread else 0.0
+    return slope, my - slope * mx
 
 
 def _corners(left, right, top, bottom):
@@ -139,7 +148,7 @@ def _plausible(corners, width: int, height: int) -> bool:
     turns = edges[:, 0] * np.roll(edges, -1, axis=0)[:, 1] - edges[:, 1] * np.roll(edges, -1, axis=0)[:, 0]
     if not ((turns > 0).all() or (turns < 0).all()):
         return False
-    area = 0.5 * abs(np.dot(pts[:, 0], np.roll(pts[:, 1], -1)) - np.dot(pts[:, 1], np.roll(pts[:, 0], -1)))
+    area = 0.5 * abs(float((pts[:, 0] * np.roll(pts[:, 1], -1) - pts[:, 1] * np.roll(pts[:, 0], -1)).sum()))
     if area < MIN_AREA * width * height:
         return False
     frame = np.array([(0, 0), (width, 0), (width, height), (0, height)], dtype=np.float64)
@@ -186,7 +195,25 @@ def perspective_coefficients(source, target) -> list[float]:
         rows.append([x, y, 1, 0, 0, 0, -u * x, -u * y])
         rows.append([0, 0, 0, x, y, 1, -v * x, -v * y])
         values += [u, v]
-    return [float(c) for c in np.linalg.solve(np.array(rows, np.float64), np.array(values, np.float64))]
+    return _solve(rows, values)
+
+
+def _solve(matrix: list[list[float]], values: list[float]) -> list[float]:
+    """Gaussian elimination with partial pivoting on the 8×8 system (no LAPACK: see _line_fit)."""
+    a = [list(map(float, row)) + [float(v)] for row, v in zip(matrix, values)]
+    n = len(a)
+    for col in range(n):
+        pivot = max(range(col, n), key=lambda r: abs(a[r][col]))
+        if abs(a[pivot][col]) < 1e-12:
+            raise ValueError("degenerate quadrilateral")
+        a[col], a[pivot] = a[pivot], a[col]
+        for r in range(col + 1, n):
+            factor = a[r][col] / a[col][col]
+            a[r] = [x - factor * y for x, y in zip(a[r], a[col])]
+    solution = [0.0] * n
+    for r in range(n - 1, -1, -1):
+        solution[r] = (a[r][n] - sum(a[r][c] * solution[c] for c in range(r + 1, n))) / a[r][r]
+    return solution
 
 
 def even_light(grey: Image.Image) -> Image.Image:
