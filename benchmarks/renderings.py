@@ -5,13 +5,15 @@ and false errors, and the formats' means. With `--web`, also as a government sit
 (the article in a layout table, GB2312-declared, merged cells as rowspan/colspan) and a .pdf of that page
 printed by headless Chromium (another PDF producer; tests/renderings_web.py). With `--scan`, also the .pdf as an
 archive's scanner gives it: its pages as grey 200 dpi JPEG images, a little askew, no text layer, read by OCR
-(.scan.pdf; tests/renderings_scan.py). Everything is built in a temporary folder.
+(.scan.pdf; tests/renderings_scan.py). With `--photo`, also the .pdf as a phone photo of the printed pages: on a
+desk, in perspective, lit unevenly, a little blurred, JPEG (.photo.jpg, or a multi-page .photo.tif; read by OCR;
+tests/renderings_photo.py). Everything is built in a temporary folder.
 
 By default a rendering holds the document as the .txt reader reads it (paragraphs, and every table it finds
 as a Word table, merged cells from the gold); `--raw-lines` renders the .txt's lines as they stand instead
 (only tab-convention tables become Word tables; flattened web text stays paragraphs).
 
-Usage: python benchmarks/renderings.py [--real DIR ...] [--only SUBSTRING ...] [--no-pdf] [--raw-lines] [--web] [--scan]
+Usage: python benchmarks/renderings.py [--real DIR ...] [--only SUBSTRING ...] [--no-pdf] [--raw-lines] [--web] [--scan] [--photo]
                                        [--json FILE] [--keep DIR]
 """
 from __future__ import annotations
@@ -29,10 +31,11 @@ if str(ROOT) not in sys.path:
 
 from parsers.readers.libreoffice import find_soffice  # noqa: E402
 from tests.renderings_build import build_renderings  # noqa: E402
+from tests.renderings_photo import photo_pages  # noqa: E402
 from tests.renderings_scan import scan_pdf  # noqa: E402
 from tests.renderings_web import build_html, find_chromium, print_pdfs  # noqa: E402
 
-FORMATS = ("txt", "docx", "pdf", "html", "web.pdf", "scan.pdf")
+FORMATS = ("txt", "docx", "pdf", "html", "web.pdf", "scan.pdf", "photo")
 
 
 def _accuracy():
@@ -65,22 +68,26 @@ def build_web(golds: list[Path], work: Path, raw_lines: bool = False, pdf: bool 
 
 
 def _stem_and_format(name: str, stems: set[str]) -> tuple[str, str]:
-    """`X.web.pdf` → (X, web.pdf): the longest gold stem the name starts with."""
+    """`X.web.pdf` → (X, web.pdf): the longest gold stem the name starts with. A photo is one format whether
+    it is a .jpg (one page) or a .tif (several)."""
     stem = max((s for s in stems if name.startswith(s + ".")), key=len, default=name.rsplit(".", 1)[0])
-    return stem, name[len(stem) + 1:]
+    fmt = name[len(stem) + 1:]
+    return stem, "photo" if fmt.startswith("photo.") else fmt
 
 
 def score_renderings(golds: list[Path], work: Path, pdf: bool = True, raw_lines: bool = False,
-                     web: bool = False, scan: bool = False) -> dict:
+                     web: bool = False, scan: bool = False, photo: bool = False) -> dict:
     """Builds the renderings of ``golds`` in ``work`` and scores them: {stem: {fmt: result}} plus build info."""
     accuracy = _accuracy()
     soffice = find_soffice() if pdf else None
     infos = build_renderings(golds, work, soffice, raw_lines)
     web_infos = build_web(golds, work, raw_lines, pdf) if web else {}
-    if scan and soffice:
-        for made in sorted(work.glob("*/*.pdf")):
-            if not made.name.endswith((".web.pdf", ".scan.pdf")):
-                scan_pdf(made, made.with_suffix(".scan.pdf"))
+    made_pdfs = [m for m in sorted(work.glob("*/*.pdf")) if not m.name.endswith((".web.pdf", ".scan.pdf"))]
+    for made in made_pdfs if soffice else []:
+        if scan:
+            scan_pdf(made, made.with_suffix(".scan.pdf"))
+        if photo:
+            photo_pages(made, made.parent, made.name[: -len(".pdf")])
     dirs = sorted(p for p in work.iterdir() if p.is_dir())
     gold_of, files, _ = accuracy.collect_inputs(dirs)
     files = [f for f in files if f.name in gold_of]  # the samples are not renderings
@@ -139,16 +146,20 @@ def main(argv: list[str] | None = None) -> int:
                         "PDF by headless Chromium (.web.pdf)")
     parser.add_argument("--scan", action="store_true", help="also the .pdf as a scanner gives it (images only, "
                         "read by OCR: minutes, about 2 s a page on one core)")
+    parser.add_argument("--photo", action="store_true", help="also the .pdf as a phone photo of the printed pages "
+                        "(perspective, uneven light, blur, JPEG; read by OCR like --scan)")
     parser.add_argument("--json", type=Path, help="write every figure to this JSON file")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temporary one)")
     args = parser.parse_args(argv)
     golds = gold_files(args.real or list(accuracy.DEFAULT_REALS), args.only)
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
-        result = score_renderings(golds, args.keep, pdf=not args.no_pdf, raw_lines=args.raw_lines, web=args.web, scan=args.scan)
+        result = score_renderings(golds, args.keep, pdf=not args.no_pdf, raw_lines=args.raw_lines, web=args.web,
+                                    scan=args.scan, photo=args.photo)
     else:
         with tempfile.TemporaryDirectory(prefix="renderings-") as tmp:
-            result = score_renderings(golds, Path(tmp), pdf=not args.no_pdf, raw_lines=args.raw_lines, web=args.web, scan=args.scan)
+            result = score_renderings(golds, Path(tmp), pdf=not args.no_pdf, raw_lines=args.raw_lines, web=args.web,
+                                    scan=args.scan, photo=args.photo)
     print(markdown(result))
     if args.json:
         args.json.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -45,6 +45,9 @@ DIGIT_OF = {"o": "0", "O": "0", "l": "1", "I": "1"}
 DASHED_NUMBER = regex.compile(r"^[\-－—–一~]+\s*(\d{1,4})\s*[\-－—–一~]+$")
 FULL_WIDTH = {"(": "（", ")": "）", ",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
+# The engine scales a page's longer side to 2000 px and rounds both sides to multiples of 32: a sliver
+# thinner than 1/62 of its length rounds to 0 and fails. Such an image is padded with white to this aspect.
+MAX_ASPECT = 40
 SKEW_THUMB = 800  # px: the skew estimate works on a thumbnail
 SKEW_SAMPLE = 40_000  # dark pixels used for it
 SKEW_MAX = 8.0  # degrees searched either way
@@ -96,7 +99,7 @@ def ocr_image(image: Image.Image, threads: int = 1, scale: float = 1.0,
               settings: dict | None = None) -> list[OcrLine]:
     """Text lines of ``image`` in reading order, boxes multiplied by ``scale`` (e.g. 72/dpi to
     get PDF points). Boxes the engine found apart on one baseline are joined into one line."""
-    image = image.convert("RGB")
+    image = _no_sliver(image.convert("RGB"))
     factor = min(1.0, MAX_SIDE / max(image.size))
     if factor < 1.0:
         image = image.resize((round(image.width * factor), round(image.height * factor)), Image.LANCZOS)
@@ -111,6 +114,17 @@ def ocr_image(image: Image.Image, threads: int = 1, scale: float = 1.0,
             if not _doubtful(pieces):
                 break
     return _join_lines(pieces)
+
+
+def _no_sliver(image: Image.Image) -> Image.Image:
+    """A 1×3000 strip padded with white (centred) so the engine's scaling keeps both sides above 0."""
+    width, height = image.size
+    short = -(-max(width, height) // MAX_ASPECT)
+    if min(width, height) >= short:
+        return image
+    padded = Image.new("RGB", (max(width, short), max(height, short)), "white")
+    padded.paste(image, ((padded.width - width) // 2, (padded.height - height) // 2))
+    return padded
 
 
 def _recognise(engine, image: Image.Image, unit: float) -> list[OcrLine]:

@@ -1,5 +1,6 @@
 """Scans and photos → blocks, by OCR. Each image (each frame of a multi-page TIFF) is one page:
-EXIF orientation applied, a small skew levelled, then OCR; the lines go into paragraphs by the
+EXIF orientation applied; a phone photo of a sheet made flat (the sheet found, warped to a rectangle,
+its uneven light divided out: photo_geometry); a small skew levelled, then OCR; the lines go into paragraphs by the
 same geometry as PDF text lines (pdf_reader.assemble_pages).
 
 Hostile images are refused before any pixel is decoded: the header gives the size, and a
@@ -15,6 +16,7 @@ from PIL import Image, UnidentifiedImageError
 from parsers import ocr as ocr_engine
 from parsers.errors import ParseError
 from parsers.readers.pdf_reader import assemble_pages, ocr_page
+from parsers.readers.photo_geometry import flatten_photo
 from schemas.blocks import Document
 
 MAX_PIXELS = 89_000_000  # per page (Pillow's own bomb limit): an A3 scan at 600 dpi is 70 million
@@ -73,6 +75,7 @@ def _read_frame(image: Image.Image, index: int, threads: int, doc: Document):
     if image.format == "JPEG" and max(width, height) > 2 * ocr_engine.MAX_SIDE:
         image.draft("RGB", (width // 2, height // 2))  # decoded at a smaller scale: less memory, same text
     frame = _flatten(ocr_engine.upright(image))  # a copy, turned as the EXIF orientation says
+    frame = flatten_photo(frame, ocr_engine.MAX_SIDE)  # a flat scan comes back as it is
     if max(frame.size) > ocr_engine.MAX_SIDE:
         frame.thumbnail((ocr_engine.MAX_SIDE, ocr_engine.MAX_SIDE), Image.LANCZOS)
     frame = ocr_engine.deskew(frame)
