@@ -16,7 +16,7 @@ from parsers import ocr
 from parsers.readers.image_reader import read_image
 from parsers.readers.photo_geometry import find_sheet, flatten_photo
 from schemas.blocks import Paragraph, Table
-from tests.formats.test_scan_tables import ROW_HEIGHT, ROWS, WIDTHS
+from tests.formats.test_scan_tables import ROWS, ruled_page
 from tests.renderings_photo import photograph
 
 FONT = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
@@ -77,19 +77,7 @@ def test_photo_of_a_page_reads_as_the_flat_page(tmp_path, seed):
 
 def _table_page() -> Image.Image:
     """An A4 page at 150 dpi with a 4×4 table ruled in 1-pixel lines (a thin rule, as Word prints it)."""
-    image = Image.new("L", (1240, 1754), 255)
-    draw = ImageDraw.Draw(image)
-    font = ImageFont.truetype(str(FONT), 36)
-    xs = [40 + sum(WIDTHS[:k]) for k in range(len(WIDTHS) + 1)]
-    ys = [260 + k * ROW_HEIGHT for k in range(len(ROWS) + 1)]
-    for x in xs:
-        draw.line([(x, ys[0]), (x, ys[-1])], fill=0, width=1)
-    for y in ys:
-        draw.line([(xs[0], y), (xs[-1], y)], fill=0, width=1)
-    for r, row in enumerate(ROWS):
-        for c, text in enumerate(row):
-            draw.text((xs[c] + 20, ys[r] + 25), text, font=font, fill=0)
-    return image
+    return ruled_page(ROWS, rule=1)
 
 
 @needs_font

@@ -18,23 +18,33 @@ WIDTHS = [160, 520, 160, 320]
 ROW_HEIGHT = 90
 
 
-def _scan(path: Path) -> Path:
-    """An A4 page at 150 dpi: a title line above a ruled 4×4 table."""
+def ruled_page(rows: list[list[str]], *, top: int = 260, row_height: int = ROW_HEIGHT, size: int = 36, rule: int = 3,
+               title: str | None = None, title_at: tuple[int, int] = (300, 120), pad: tuple[int, int] = (20, 25),
+               left_of_rule=None, blank=lambda r, c: False) -> Image.Image:
+    """An A4 page at 150 dpi holding a ruled table of ``rows`` (columns WIDTHS wide), with ``title`` above it.
+    ``left_of_rule(k)``: where the k-th horizontal rule starts (a merged column it does not cross); ``blank(r, c)``:
+    a cell left unwritten (covered by a merge)."""
     image = Image.new("L", (1240, 1754), 255)
     draw = ImageDraw.Draw(image)
-    font = ImageFont.truetype(str(FONT), 36)
-    draw.text((300, 120), "附件：就业目标任务分解表", font=font, fill=0)
-    left, top = 40, 260
-    xs = [left + sum(WIDTHS[:k]) for k in range(len(WIDTHS) + 1)]
-    ys = [top + k * ROW_HEIGHT for k in range(len(ROWS) + 1)]
+    font = ImageFont.truetype(str(FONT), size)
+    if title:
+        draw.text(title_at, title, font=font, fill=0)
+    xs = [40 + sum(WIDTHS[:k]) for k in range(len(WIDTHS) + 1)]
+    ys = [top + k * row_height for k in range(len(rows) + 1)]
     for x in xs:
-        draw.line([(x, ys[0]), (x, ys[-1])], fill=0, width=3)
-    for y in ys:
-        draw.line([(xs[0], y), (xs[-1], y)], fill=0, width=3)
-    for r, row in enumerate(ROWS):
+        draw.line([(x, ys[0]), (x, ys[-1])], fill=0, width=rule)
+    for k, y in enumerate(ys):
+        draw.line([((left_of_rule or (lambda k: xs[0]))(k), y), (xs[-1], y)], fill=0, width=rule)
+    for r, row in enumerate(rows):
         for c, text in enumerate(row):
-            draw.text((xs[c] + 20, ys[r] + 25), text, font=font, fill=0)
-    image.save(path)
+            if not blank(r, c):
+                draw.text((xs[c] + pad[0], ys[r] + pad[1]), text, font=font, fill=0)
+    return image
+
+
+def _scan(path: Path) -> Path:
+    """A title line above a ruled 4×4 table."""
+    ruled_page(ROWS, title="附件：就业目标任务分解表").save(path)
     return path
 
 
@@ -69,20 +79,9 @@ def test_a_table_scanned_askew_keeps_the_rules_of_its_merged_column(tmp_path, wi
     # Rules between the rows stop at the merged 类别 column; the sheet lay 0.6° askew on the glass, more than
     # levelling leaves straight: each rule steps from one pixel row to the next along its length, and the
     # short end step at the merged column's border was taken for no rule (the cells then ran together).
-    image = Image.new("L", (1240, 1754), 255)
-    draw = ImageDraw.Draw(image)
-    font = ImageFont.truetype(str(FONT), 36)
-    left, top = 40, 260
-    xs = [left + sum(WIDTHS[:k]) for k in range(len(WIDTHS) + 1)]
-    ys = [top + k * ROW_HEIGHT for k in range(len(MERGED) + 1)]
-    for x in xs:
-        draw.line([(x, ys[0]), (x, ys[-1])], fill=0, width=width)
-    for k, y in enumerate(ys):
-        draw.line([(xs[0] if k in (0, 1, len(ys) - 1) else xs[1], y), (xs[-1], y)], fill=0, width=width)
-    for r, row in enumerate(MERGED):
-        for c, text in enumerate(row):
-            if c > 0 or r < 2:
-                draw.text((xs[c] + 20, ys[r] + 25), text, font=font, fill=0)
+    xs = [40 + sum(WIDTHS[:k]) for k in range(len(WIDTHS) + 1)]
+    image = ruled_page(MERGED, rule=width, left_of_rule=lambda k: xs[0] if k in (0, 1, len(MERGED)) else xs[1],
+                       blank=lambda r, c: c == 0 and r >= 2)
     image = image.rotate(0.25, resample=Image.BICUBIC, fillcolor=255)  # under SKEW_MIN: left as it lies
     image.save(tmp_path / "askew.jpg", quality=70)
     doc = read_image(tmp_path / "askew.jpg", "askew.jpg")
@@ -106,26 +105,9 @@ def test_an_ocr_box_run_across_a_cell_border_is_cut_at_the_border():
 def test_a_header_row_a_page_break_left_alone_at_the_foot_of_a_scanned_page_heads_the_next_page(tmp_path):
     # renderings --scan, 003: the header row's cell borders are one row tall (under the 40-pt rule length), so the
     # row was read as a line of text and the table on the next page had no header.
-    font = ImageFont.truetype(str(FONT), 32)
-    xs = [40 + sum(WIDTHS[:k]) for k in range(len(WIDTHS) + 1)]
-
-    def page(rows: list[list[str]], top: int, text: str | None = None) -> Image.Image:
-        image = Image.new("L", (1240, 1754), 255)
-        draw = ImageDraw.Draw(image)
-        if text:
-            draw.text((100, 200), text, font=font, fill=0)
-        ys = [top + k * 60 for k in range(len(rows) + 1)]
-        for x in xs:
-            draw.line([(x, ys[0]), (x, ys[-1])], fill=0, width=2)
-        for y in ys:
-            draw.line([(xs[0], y), (xs[-1], y)], fill=0, width=2)
-        for r, row in enumerate(rows):
-            for c, cell in enumerate(row):
-                draw.text((xs[c] + 15, ys[r] + 12), cell, font=font, fill=0)
-        return image
-
-    first = page(ROWS[:1], 1500, "附件：就业目标任务分解表")
-    second = page(ROWS[1:], 150)
+    first = ruled_page(ROWS[:1], top=1500, row_height=60, size=32, rule=2, title="附件：就业目标任务分解表",
+                       title_at=(100, 200), pad=(15, 12))
+    second = ruled_page(ROWS[1:], top=150, row_height=60, size=32, rule=2, pad=(15, 12))
     first.save(tmp_path / "two.tif", save_all=True, append_images=[second])
     doc = read_image(tmp_path / "two.tif", "two.tif")
     (table,) = [b for b in doc.blocks if isinstance(b, Table)]
