@@ -296,7 +296,8 @@ def print_summary(s, tally: Tally | None = None) -> None:
     print = _safe_print  # noqa: A001 - every line of the summary goes to a terminal
     print(f"files: {s.files}  ok: {s.ok}  failed: {s.failed}  skipped: {len(s.skipped)}  "
           f"reused from manifest: {s.reused}")
-    print(f"units: {s.units}  targets: {s.targets}  indicator rows: {s.indicators}  findings: {s.findings}")
+    held = f" (of the documents read now; the {s.held} held keep theirs in the dataset)" if getattr(s, "held", 0) else ""
+    print(f"units: {s.units}  targets: {s.targets}  indicator rows: {s.indicators}  findings: {s.findings}{held}")
     if s.run_id:
         added = ", ".join(f"+{n} {name}" for name, n in s.added.items())
         print(f"dataset rows: {added}; {s.unchanged} documents unchanged (already held: not written again)")

@@ -39,7 +39,8 @@ class Summary:
     units: int = 0
     targets: int = 0
     indicators: int = 0
-    findings: int = 0
+    findings: int = 0  # of the documents checked in this run
+    held: int = 0  # documents not read again (held in this version): their findings are in the dataset
     errors: int = 0  # error-level findings
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason); each also a documents row
     failures: list[tuple[str, str]] = field(default_factory=list)
@@ -62,6 +63,7 @@ class Summary:
             self.failures.append((info.source_path, info.error or ""))
         self.units += info.n_units or 0
         if info.held:  # not parsed: the counts its documents row holds (its findings are in the dataset)
+            self.held += 1
             self.targets += info.n_targets or 0
             self.indicators += info.n_indicators or 0
             return

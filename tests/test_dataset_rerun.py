@@ -113,3 +113,18 @@ def test_a_database_made_with_a_relative_out_opens_from_another_folder(tmp_path,
     assert main(["compact", "out", "--relative-views"]) == 0
     moved = shutil.move(tmp_path / "out", elsewhere / "moved")
     assert count_views(elsewhere / "moved" / "notices.duckdb", "/", search_path=moved) == counts
+
+
+def test_a_run_over_documents_the_dataset_already_holds_says_where_their_findings_are(tmp_path, capsys):
+    # A fresh clone holds the committed output/ without its manifest: its documents are held, not read again, and
+    # the summary read `findings: 0` though the dataset holds their findings.
+    out = tmp_path / "out"
+    notice = str(SAMPLES / "sanmenxia_2020_targets.md")
+    assert main(["run", notice, "--out", str(out)]) == 0
+    first = capsys.readouterr().out
+    (out / MANIFEST_NAME).unlink()
+    assert main(["run", notice, "--out", str(out)]) == 0
+    again = capsys.readouterr().out
+    assert "held keep theirs" not in first
+    assert "findings: 0 (of the documents read now; the 1 held keep theirs in the dataset)" in again
+    assert len(read_table(out, "findings")) > 0
