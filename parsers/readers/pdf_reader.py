@@ -188,11 +188,17 @@ def _kept(tables: list, lines: list[_Line]) -> list:
     """Tables of two rows or more, and a single row with nothing but a page number below it or above
     it: a table's first or last row that the page break parted from the rest (``_assemble`` keeps it
     as a table only next to the rest)."""
-    def alone(t, side: int) -> bool:  # nothing but a page number below (side 1) or above (side -1) it
-        edge = t.bbox[3] if side > 0 else t.bbox[1]
+    return [t for t in tables if len(t.rows) > 1 or at_a_page_edge(t.bbox, lines)]
+
+
+def at_a_page_edge(bbox, lines: list) -> bool:
+    """Nothing but a page number below the box (x0, top, x1, bottom) or above it, of the page's ``lines``
+    (text-layer or OCR lines: anything with ``top`` and ``text``)."""
+    def alone(side: int) -> bool:
+        edge = bbox[3] if side > 0 else bbox[1]
         return not any((line.top - edge) * side > 0 and not PAGE_NUMBER.match(line.text) for line in lines)
 
-    return [t for t in tables if len(t.rows) > 1 or alone(t, 1) or alone(t, -1)]
+    return alone(1) or alone(-1)
 
 
 def _may_be_moved(text: str) -> list[int]:

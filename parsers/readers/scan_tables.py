@@ -61,8 +61,13 @@ def _sizes_by_pitch(found: list) -> list[float]:
     return [f.size * p / body if p and p > TITLE_PITCH * body else f.size for f, p in zip(found, pitches)]
 
 
+def _ems(ch: str) -> float:
+    """A character's advance in ems: Chinese characters and full-width forms one, the rest about half."""
+    return 1.0 if ord(ch) > 0x2E7F else 0.5
+
+
 def _pitch(line) -> float | None:
-    wide = sum(1 for ch in line.text if ord(ch) > 0x2E7F)  # CJK and full-width forms: one em each
+    wide = sum(1 for ch in line.text if _ems(ch) == 1.0)
     narrow = len(line.text) - wide
     if wide < MIN_PITCH_CHARS:
         return None
@@ -82,6 +87,8 @@ def find_scan_tables(image: Image.Image, scale: float, lines: list) -> tuple[lis
         return [], lines
     from pdfplumber.table import TableFinder
 
+    from parsers.readers.pdf_reader import at_a_page_edge  # pdf_reader imports this module lazily: no cycle
+
     height, width = dark.shape
     finder = TableFinder(SimpleNamespace(bbox=(0, 0, width * scale, height * scale)), {
         "vertical_strategy": "explicit", "horizontal_strategy": "explicit",
@@ -90,7 +97,8 @@ def find_scan_tables(image: Image.Image, scale: float, lines: list) -> tuple[lis
     tables, rest = [], list(lines)
     for table in finder.tables:
         x0, top, x1, bottom = table.bbox
-        if len(table.rows) < MIN_LINES and not _alone_at_an_edge(table.bbox, lines):
+        # a single ruled row is kept at a page's edge (a header row the page break parted), as on a text layer
+        if len(table.rows) < MIN_LINES and not at_a_page_edge(table.bbox, lines):
             continue
         held = [ln for ln in rest if x0 <= _cx(ln) <= x1 and top <= _cy(ln) <= bottom]
         rest = [ln for ln in rest if ln not in held]
@@ -104,21 +112,10 @@ def find_scan_tables(image: Image.Image, scale: float, lines: list) -> tuple[lis
     return tables, rest
 
 
-def _alone_at_an_edge(bbox, lines: list) -> bool:
-    """A single ruled row with nothing but a page number below it or above it: a table's header row the page
-    break parted from its body (or its last row), as the text-layer reader keeps it (``pdf_reader._kept``)."""
-    from parsers.readers.pdf_reader import PAGE_NUMBER
-
-    x0, top, x1, bottom = bbox
-    outside = [ln for ln in lines if not (x0 <= _cx(ln) <= x1 and top <= _cy(ln) <= bottom)
-               and not PAGE_NUMBER.match(ln.text)]
-    return not any(_cy(ln) > bottom for ln in outside) or not any(_cy(ln) < top for ln in outside)
-
-
 def _cut_at_borders(line, borders: list[float]) -> list:
     """The OCR box cut where a cell border crosses it, its characters placed by their pitch (a Chinese
     character one em, other characters half)."""
-    weights = [1.0 if ord(ch) > 0x2E7F else 0.5 for ch in line.text]
+    weights = [_ems(ch) for ch in line.text]
     total = sum(weights)
     if not total or len(weights) < 2:
         return [line]
