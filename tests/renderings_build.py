@@ -141,6 +141,15 @@ def _font(run, name: str, size) -> None:
     run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), name)
 
 
+def prose_role(line: str, first: bool) -> str:
+    """How a drafter sets a prose line: an attachment label, the title (a short first line), or body text."""
+    if line.startswith(ATTACHMENT) and len(line) <= 8:
+        return "label"
+    if first and len(line) <= TITLE_MAX and not line.endswith(("。", "；", ";", ":", "：")):
+        return "title"
+    return "body"
+
+
 def _prose(document, line: str, first: bool) -> bool:
     """Adds one prose line; True when it ends the head of the document: the title (a short first line)
     or a line of prose (an attachment label does not end it)."""
@@ -148,10 +157,11 @@ def _prose(document, line: str, first: bool) -> bool:
     fmt = p.paragraph_format
     fmt.space_after = Pt(0)
     fmt.line_spacing = Pt(28)
-    if line.startswith(ATTACHMENT) and len(line) <= 8:
+    role = prose_role(line, first)
+    if role == "label":
         _font(p.add_run(line), LABEL_FONT, BODY_SIZE)
         return False
-    if first and len(line) <= TITLE_MAX and not line.endswith(("。", "；", ";", ":", "：")):
+    if role == "title":
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         _font(p.add_run(line), TITLE_FONT, TITLE_SIZE)
         return True

@@ -12,7 +12,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from tests.renderings_build import ATTACHMENT, TITLE_MAX, TxtTable, parse_txt, plan_merges, read_blocks
+from tests.renderings_build import TITLE_MAX, TxtTable, parse_txt, plan_merges, prose_role, read_blocks
 
 PAGE_HEAD = """<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
 <html xmlns="http://www.w3.org/1999/xhtml"><head>
@@ -37,10 +37,10 @@ PAGE_FOOT = """</div>
 
 def _prose(line: str, first: bool) -> tuple[str, bool]:
     """One paragraph's markup; True when it ends the head of the page (the title or a line of prose)."""
-    text = html.escape(line)
-    if line.startswith(ATTACHMENT) and len(line) <= 8:
+    text, role = html.escape(line), prose_role(line, first)
+    if role == "label":
         return f"<p><strong>{text}</strong></p>\n", False
-    if first and len(line) <= TITLE_MAX and not line.endswith(("。", "；", ";", ":", "：")):
+    if role == "title":
         return f'<p align="center"><strong><span style="font-size:22px">{text}</span></strong></p>\n', True
     return f'<p style="text-indent:2em">{text}</p>\n', not first
 
