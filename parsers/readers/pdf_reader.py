@@ -50,8 +50,9 @@ OCR_DPI = 150  # a page without a usable text layer is rendered at this resoluti
 OCR_MAX_SIDE = 2400  # px: a huge page is rendered smaller rather than exhaust memory
 # pdfium emits a line's characters out of reading order when some come from another text object,
 # typically quotes and symbols set in a fallback font. Lines made only of CJK, ASCII and the main
-# punctuation are in order; only the others are checked character by character.
-MAY_BE_OUT_OF_ORDER = regex.compile(r"[^\p{Han}\x20-\x7e，。、；：？！（）《》％　]")
+# punctuation are in order; only the others are checked character by character. Line breaks are not
+# characters of a line (counting them made every page's list as long as its lines).
+MAY_BE_OUT_OF_ORDER = regex.compile(r"[^\p{Han}\x20-\x7e，。、；：？！（）《》％　\r\n]")
 
 
 @dataclass(slots=True)  # thousands a document: slots make them cheaper to build and read
@@ -227,16 +228,16 @@ def _page_lines(textpage, text: str, page_no: int, height: float, boxes: list, m
             last = start + len(raw.rstrip()) - 1
             while next_moved < n_moved and moved[next_moved] < start:
                 next_moved += 1
-            if next_moved < n_moved and moved[next_moved] < end:
+            if next_moved < n_moved and moved[next_moved] < end and _out_of_order(
+                    handle, raw, start, moved, next_moved, x_at, y_at, x):
                 xs = []
                 for k in range(start, end):
                     origin(handle, k, x_at, y_at)
                     xs.append(x.value)
                 last = start + max(range(len(raw)), key=lambda k: (xs[k], raw[k] != " "))
-                if any(b < a for a, b in zip(xs, xs[1:])):
-                    raw = "".join(ch for _, _, ch in sorted(zip(xs, range(len(raw)), raw)))
-                    left = min(left, min(xs))
-                    stripped = raw.strip()
+                raw = "".join(ch for _, _, ch in sorted(zip(xs, range(len(raw)), raw)))
+                left = min(left, min(xs))
+                stripped = raw.strip()
             box(handle, last, at)
             right = rect.right
             size = font_size(handle, first) or (top - bottom)
@@ -252,6 +253,29 @@ def _page_lines(textpage, text: str, page_no: int, height: float, boxes: list, m
                     lines.append(_Line(stripped, page_no, 0, left, right, line_top, size))
         start = end + 2
     return lines
+
+
+def _out_of_order(handle, raw: str, start: int, moved: list[int], k: int, x_at, y_at, x) -> bool:
+    """Whether a character that may have moved stands out of reading order in the line ``raw`` (which
+    starts at ``start``). Only those characters move, with the spaces pdfium generates beside them; the
+    rest of a line is in order. So each is checked against the nearest other characters either side:
+    a few positions a suspect instead of one per character of the line (most lines with quotes are in
+    order)."""
+    origin, end = bare.char_origin, start + len(raw)
+    while k < len(moved) and moved[k] < end:
+        lo, hi = moved[k] - 1, moved[k] + 1
+        while lo > start and raw[lo - start] == " ":
+            lo -= 1
+        while hi < end - 1 and raw[hi - start] == " ":
+            hi += 1
+        xs = []
+        for i in range(max(lo, start), min(hi, end - 1) + 1):
+            origin(handle, i, x_at, y_at)
+            xs.append(x.value)
+        if any(b < a for a, b in zip(xs, xs[1:])):
+            return True
+        k += 1
+    return False
 
 
 def _drop_page_furniture(pages: list[_Page]) -> None:

@@ -37,6 +37,12 @@ def test_quotes_in_reading_order_and_subscripts_inline(notice):
     assert any(t.endswith("PM10及PM2.5浓度削减率目标（40分）；") for t in texts)
 
 
+def test_quote_pair_emitted_together_with_generated_spaces_is_put_back(notice):
+    # pdfium gives `粮“ ” 一符…实 率`: both quotes after the opening one, each with a space it generated; a
+    # check of each quote against its nearest non-space neighbours must see the closing one out of order.
+    assert "16.储备粮“一符三专四落实”率达100%（10分）；" in [b.text for b in notice.paragraphs()]
+
+
 def test_table_over_pages_is_one_table():
     doc = read_pdf(SAMPLES / "jiayuguan_2022q2_decomposition.pdf", "j")
     tables = doc.tables()
