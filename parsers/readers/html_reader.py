@@ -146,26 +146,43 @@ def _read(text: str, source: str, fmt: str) -> Document:
 
 
 def _blocks(root, source: str) -> list:
-    """Walk the page once (no recursion: a page nested ten thousand deep is walked like any other)."""
+    """The page's paragraphs and data tables, in reading order."""
     blocks: list = []
     flow = _Flow()
+
+    def on_table(el) -> None:
+        flow.end_line(blank=True)
+        blocks.extend(_flow_blocks(flow, source))
+        table = _table(el, source)
+        if table is not None:
+            blocks.append(table)
+
+    _walk(root, flow, on_table)
+    flow.end_line(blank=True)
+    blocks.extend(_flow_blocks(flow, source))
+    return blocks
+
+
+def _walk(root, flow: _Flow, on_table=None) -> None:
+    """Walk ``root`` once into ``flow`` (no recursion: a page nested ten thousand deep is walked like any
+    other). The page (``on_table`` given) hands its data tables to ``on_table`` and leaves out the site's
+    banner and footer; a table cell (no ``on_table``) is read whole, its blocks one line each."""
+    page = on_table is not None
     walker = etree.iterwalk(root, events=("start", "end"))
     inside_article = inside_link = 0
     for event, el in walker:
+        if el is root:  # its text only: its tail belongs to what holds it
+            if event == "start":
+                flow.add(el.text, el.sourceline)
+            continue
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
         if event == "start":
-            if tag in SKIPPED or (tag in PAGE_CHROME and not inside_article):
+            skipped = tag in SKIPPED or (page and tag in PAGE_CHROME and not inside_article)
+            if skipped or (page and tag == "table" and _is_data_table(el)):
+                if not skipped:
+                    on_table(el)
                 walker.skip_subtree()
                 flow.add(el.tail, el.sourceline, link=inside_link > 0)  # the text after it is the parent's
-                continue
-            if tag == "table" and _is_data_table(el):
-                flow.end_line(blank=True)
-                blocks.extend(_flow_blocks(flow, source))
-                table = _table(el, source)
-                if table is not None:
-                    blocks.append(table)
-                walker.skip_subtree()
-                flow.add(el.tail, el.sourceline, link=inside_link > 0)
                 continue
             inside_article += tag in ARTICLE
             inside_link += tag == "a" and el.get("href") is not None
@@ -183,9 +200,6 @@ def _blocks(root, source: str) -> list:
                 flow.end_line(blank=True)
                 flow.current_heading, flow.current_centred = None, False
             flow.add(el.tail, el.sourceline, link=inside_link > 0)
-    flow.end_line(blank=True)
-    blocks.extend(_flow_blocks(flow, source))
-    return blocks
 
 
 def _centred(el) -> bool:
@@ -287,21 +301,6 @@ def _span(value: str | None, limit: int) -> int:
 def _cell_text(cell) -> str:
     """A cell's paragraphs and `<br>` lines, one per line, as the Word reader gives a cell's paragraphs."""
     flow = _Flow(links_only_dropped=False)
-    walker = etree.iterwalk(cell, events=("start", "end"))
-    for event, el in walker:
-        tag = el.tag.lower() if isinstance(el.tag, str) else ""
-        if event == "start":
-            if tag in SKIPPED:
-                walker.skip_subtree()
-                flow.add(el.tail, el.sourceline)
-                continue
-            if tag in BLOCK and el is not cell or tag == "br":
-                flow.end_line()
-            flow.add(el.text, el.sourceline)
-        else:
-            if tag in BLOCK and el is not cell:
-                flow.end_line()
-            if el is not cell:
-                flow.add(el.tail, el.sourceline)
+    _walk(cell, flow)
     flow.end_line()
     return "\n".join(clean_text(line) for line in flow.lines if line.strip())
