@@ -30,7 +30,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from parsers.readers.libreoffice import find_soffice  # noqa: E402
-from tests.renderings_build import build_renderings  # noqa: E402
+from tests.renderings_build import ALIGNMENTS, build_renderings  # noqa: E402
 from tests.renderings_photo import photo_pages  # noqa: E402
 from tests.renderings_scan import scan_pdf  # noqa: E402
 from tests.renderings_web import build_html, find_chromium, print_pdfs  # noqa: E402
@@ -76,11 +76,11 @@ def _stem_and_format(name: str, stems: set[str]) -> tuple[str, str]:
 
 
 def score_renderings(golds: list[Path], work: Path, pdf: bool = True, raw_lines: bool = False,
-                     web: bool = False, scan: bool = False, photo: bool = False) -> dict:
+                     web: bool = False, scan: bool = False, photo: bool = False, align: str = "left") -> dict:
     """Builds the renderings of ``golds`` in ``work`` and scores them: {stem: {fmt: result}} plus build info."""
     accuracy = _accuracy()
     soffice = find_soffice() if pdf else None
-    infos = build_renderings(golds, work, soffice, raw_lines)
+    infos = build_renderings(golds, work, soffice, raw_lines, align)
     web_infos = build_web(golds, work, raw_lines, pdf) if web else {}
     made_pdfs = [m for m in sorted(work.glob("*/*.pdf")) if not m.name.endswith((".web.pdf", ".scan.pdf"))]
     for made in made_pdfs if soffice else []:
@@ -148,6 +148,8 @@ def main(argv: list[str] | None = None) -> int:
                         "read by OCR: minutes, about 2 s a page on one core)")
     parser.add_argument("--photo", action="store_true", help="also the .pdf as a phone photo of the printed pages "
                         "(perspective, uneven light, blur, JPEG; read by OCR like --scan)")
+    parser.add_argument("--align", choices=sorted(ALIGNMENTS), default="left", help="how the .docx aligns body "
+                        "paragraphs: left, justify (两端对齐) or distribute (分散对齐: last lines stretched too)")
     parser.add_argument("--json", type=Path, help="write every figure to this JSON file")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temporary one)")
     args = parser.parse_args(argv)
@@ -155,11 +157,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
         result = score_renderings(golds, args.keep, pdf=not args.no_pdf, raw_lines=args.raw_lines, web=args.web,
-                                    scan=args.scan, photo=args.photo)
+                                    scan=args.scan, photo=args.photo, align=args.align)
     else:
         with tempfile.TemporaryDirectory(prefix="renderings-") as tmp:
             result = score_renderings(golds, Path(tmp), pdf=not args.no_pdf, raw_lines=args.raw_lines, web=args.web,
-                                    scan=args.scan, photo=args.photo)
+                                    scan=args.scan, photo=args.photo, align=args.align)
     print(markdown(result))
     if args.json:
         args.json.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -150,10 +150,16 @@ def prose_role(line: str, first: bool) -> str:
     return "body"
 
 
-def _prose(document, line: str, first: bool) -> bool:
+# How body paragraphs are aligned: left as a plain .docx, justified (两端对齐, as most offices set a notice),
+# or distributed (分散对齐: a paragraph's last line is stretched to the margin too).
+ALIGNMENTS = {"left": None, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY, "distribute": WD_ALIGN_PARAGRAPH.DISTRIBUTE}
+
+
+def _prose(document, line: str, first: bool, align: str = "left") -> bool:
     """Adds one prose line; True when it ends the head of the document: the title (a short first line)
     or a line of prose (an attachment label does not end it)."""
     p = document.add_paragraph()
+    p.alignment = ALIGNMENTS[align]
     fmt = p.paragraph_format
     fmt.space_after = Pt(0)
     fmt.line_spacing = Pt(28)
@@ -200,7 +206,8 @@ def _word_table(document, table: TxtTable) -> None:
         word.cell(*origin).merge(word.cell(i, c))
 
 
-def build_docx(txt: Path, target: Path, gold: dict | None = None, raw_lines: bool = False) -> dict:
+def build_docx(txt: Path, target: Path, gold: dict | None = None, raw_lines: bool = False,
+               align: str = "left") -> dict:
     """The .docx rendering of ``txt``; what was made of it (tables, merged cells, whether the gold lined
     up). ``raw_lines``: the txt's lines as they stand (web artefacts kept), else the .txt reader's blocks."""
     items = parse_txt(txt.read_text(encoding="utf-8")) if raw_lines else read_blocks(txt)
@@ -211,7 +218,7 @@ def build_docx(txt: Path, target: Path, gold: dict | None = None, raw_lines: boo
     first, info = True, {"tables": 0, "merged": 0, "unaligned": 0}
     for item in items:
         if isinstance(item, str):
-            placed = _prose(document, item, first)
+            placed = _prose(document, item, first, align)
             first = first and not placed
             continue
         gold_table = gold_tables.pop(0) if gold_tables else None
@@ -241,7 +248,7 @@ def convert_to_pdf(docs: list[Path], out_dir: Path, soffice: str, timeout: float
 
 
 def build_renderings(golds: list[Path], folder: Path, soffice: str | None,
-                     raw_lines: bool = False) -> dict[str, dict]:
+                     raw_lines: bool = False, align: str = "left") -> dict[str, dict]:
     """For each gold file: its .txt, gold, .docx and (with ``soffice``) .pdf in ``folder``/SET/. Returns the
     build info per .txt name."""
     infos: dict[str, dict] = {}
@@ -256,7 +263,7 @@ def build_renderings(golds: list[Path], folder: Path, soffice: str | None,
         shutil.copy2(txt, target / txt.name)
         shutil.copy2(gold_path, target / gold_path.name)
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        infos[txt.name] = build_docx(txt, target / (stem + ".docx"), gold, raw_lines)
+        infos[txt.name] = build_docx(txt, target / (stem + ".docx"), gold, raw_lines, align)
         made.append((target / (stem + ".docx"), target))
     if soffice:
         for target in sorted({t for _, t in made}):

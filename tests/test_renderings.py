@@ -58,3 +58,27 @@ def test_merged_cells_are_real_word_merges(scored):
 def test_the_web_page_rendering_holds_its_merges_as_spans(scored):
     (row,) = [row for stem, row in scored["documents"].items() if stem.startswith("012_cun")]
     assert row["build_web"] == {"tables": 1, "merged": 5, "unaligned": 0}
+
+
+# Body paragraphs set 分散对齐 (distributed): every paragraph's last line is stretched to the margin, so no line
+# "ends early"; 101 (one-line headings) and 602 ran into one paragraph each before.
+DISTRIBUTED = ("101_guangdong", "602_shi")
+
+
+@pytest.fixture(scope="module")
+def distributed(tmp_path_factory) -> dict:
+    if find_soffice() is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must install LibreOffice (.ci/run does)")
+        pytest.skip("LibreOffice not found: no PDF of the distributed .docx")
+    renderings = load("renderings")
+    golds = renderings.gold_files(list(renderings._accuracy().DEFAULT_REALS), list(DISTRIBUTED))
+    assert len(golds) == len(DISTRIBUTED)
+    return renderings.score_renderings(golds, tmp_path_factory.mktemp("distributed"), pdf=True, align="distribute")
+
+
+@pytest.mark.parametrize("doc", DISTRIBUTED)
+def test_distributed_alignment_pdf_scores_as_its_txt(distributed, doc):
+    (row,) = [row for stem, row in distributed["documents"].items() if stem.startswith(doc)]
+    assert row["pdf"]["score"] >= row["txt"]["score"] - TOLERANCE, (doc, row["pdf"], row["txt"])
+    assert row["pdf"]["false_errors"] <= row["txt"]["false_errors"], (doc, row["pdf"])

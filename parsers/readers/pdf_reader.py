@@ -360,9 +360,19 @@ def _continues(prev: _Line, line: _Line, left: float, right: float) -> bool:
         return False
     if TERMINAL.search(prev.text) and prev.x1 < right - LAYOUT.short_line_after_stop * size:
         return False
+    if _letter_spaced(prev.text):  # a short line stretched to the margin (分散对齐): its paragraph's last line
+        return False
     if line.page == prev.page and line.top - prev.top > LAYOUT.paragraph_gap * size:
         return False
     return True
+
+
+def _letter_spaced(text: str) -> bool:
+    """Most characters of the line stand apart by a space pdfium put in for a wide gap: a line whose
+    characters were spread to fill the width (distributed alignment stretches a paragraph's last line to
+    the margin) or a spaced heading (`考 核 细 则`), never a wrapped line of prose."""
+    gaps = text.count(" ")
+    return gaps >= LAYOUT.spaced_min_gaps and gaps >= LAYOUT.spaced_share * (len(text) - gaps - 1)
 
 
 def _centred_wrap(current: list[_Line], line: _Line, left: float, right: float) -> bool:

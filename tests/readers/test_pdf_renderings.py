@@ -145,3 +145,22 @@ def test_a_compact_blank_form_whose_header_is_the_only_row_with_text_in_several_
     assert _may_hold_table(lines, None, "", [])
     prose = [line("1. 全年完成城镇新增就业 2400 人，失业率控制在 4.5% 以内", 110.0 + 22 * k, x0=LEFT) for k in range(3)]
     assert not any(_header_row(p.text) for p in prose)  # prose with pdfium's spaces is no header row
+
+
+def test_lines_stretched_to_the_margin_by_distributed_alignment_stay_apart():
+    # 分散对齐: every one-line paragraph is spread to the right margin, so no line "ends early"; pdfium
+    # puts a space in each wide gap between the spread characters. Before, all of them ran into one.
+    texts = ["环境质量指标(35分)", "一、城市环境空气质量(18分)", "二、集中式饮用水源地水质达标率(6分)",
+             "三、城市水域功能区水质达标率(6分)"]
+    spread = ["环 境 质 量 指 标 (35 分 )", "一 、 城 市 环 境 空 气 质 量 (18 分 )",
+              "二 、 集 中 式 饮 用 水 源 地 水 质 达 标 率 (6 分 )", "三 、 城 市 水 域 功 能 区 水 质 达 标 率 (6 分 )"]
+    page = _Page(1, [line(t, 100 + 28 * k, x0=LEFT, x1=RIGHT) for k, t in enumerate(spread)], WIDTH)
+    assert [b.text for b in blocks(page)] == texts
+
+
+def test_wrapped_prose_with_a_few_spaces_still_joins():
+    # A full line with spaces pdfium put beside numbers (`20 分`) is prose, not a stretched line.
+    first = line("6.社会消费品零售总额增速高于全省平均水平 20 分，固定资产投资增速 10 分，", 100, x1=RIGHT)
+    rest = line("高于全省平均水平。", 128, x0=LEFT)
+    page = _Page(1, [first, rest], WIDTH)
+    assert [b.text for b in blocks(page)] == ["6.社会消费品零售总额增速高于全省平均水平20分，固定资产投资增速10分，高于全省平均水平。"]
