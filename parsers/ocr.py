@@ -17,6 +17,7 @@ import regex
 from PIL import Image, ImageOps
 
 from parsers.errors import ParseError
+from parsers.ocr_punctuation import half_width_classes, line_votes, set_punctuation
 
 INSTALL_HINT = "install the OCR engine: pip install 'notice-ingest[ocr]'"
 MODELS = {"Det": "PP-OCRv6_det_small.onnx", "Rec": "PP-OCRv6_rec_small.onnx"}
@@ -31,20 +32,8 @@ DOUBT_CONFIDENCE = 0.8
 DOUBT_MIN_BOXES = 3
 HEADING_HEIGHT = 1.3  # a line this much taller than the page's typical line is set larger
 HEADING_MIN_CHARS = 4
-# The recogniser picks half- or full-width punctuation by appearance; Chinese text sets it full
-# width. Converted where it touches a non-ASCII character (`1,000`, `10:30`, `(R&D)` inside
-# Latin text stay as they are). Subscript digits are kept as plain digits, as the other readers do.
-HALF_WIDTH = regex.compile(r"(?<=[^\x00-\x7f])[(),;:?!]|[(),;:?!](?=[^\x00-\x7f])")
-BRACKETED = regex.compile(r"(?<before>.?)[(（](?<inner>[^()（）]*)[)）](?<after>.?)")
-UNPAIRED = regex.compile(r"\((?![^()（）]*[)）])|(?<![(（][^()（）]*)\)")  # its partner is on another line
-LINE_END = regex.compile(r"[,;:?!](?=\s*$)")
-# A letter the recogniser gives for a digit's look-alike inside a number: `PM1o` → `PM10`.
-DIGIT_LOOKALIKE = regex.compile(r"(?<=\d)[oO](?![A-Za-z])|(?<=\d)[lI](?=\d)")
-DIGIT_OF = {"o": "0", "O": "0", "l": "1", "I": "1"}
 # A page number between dashes, where a dash may be read as 一 (`-4一`): set as `— 4 —`.
 DASHED_NUMBER = regex.compile(r"^[\-－—–一~]+\s*(\d{1,4})\s*[\-－—–一~]+$")
-FULL_WIDTH = {"(": "（", ")": "）", ",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
-SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 # The engine scales a page's longer side to 2000 px and rounds both sides to multiples of 32: a sliver
 # thinner than 1/62 of its length rounds to 0 and fails. Such an image is padded with white to this aspect.
 MAX_ASPECT = 40
@@ -128,17 +117,32 @@ def _no_sliver(image: Image.Image) -> Image.Image:
 
 
 def _recognise(engine, image: Image.Image, unit: float) -> list[OcrLine]:
-    result = engine(np.asarray(image))
+    result = engine(np.asarray(image), return_word_box=True, return_single_char_box=True)
     if result.boxes is None or result.txts is None:
         return []
+    half = half_width_classes(_punctuation_votes(result))
     pieces = []
     for box, text, score in zip(result.boxes, result.txts, result.scores):
-        text = _chinese_punctuation(unicodedata.normalize("NFC", text).strip())
+        text = set_punctuation(unicodedata.normalize("NFC", text).strip(), half)
         if not text or score < MIN_CONFIDENCE:
             continue
         xs, ys = [p[0] for p in box], [p[1] for p in box]
         pieces.append(OcrLine(text, min(xs) * unit, min(ys) * unit, max(xs) * unit, max(ys) * unit, float(score)))
     return pieces
+
+
+def _punctuation_votes(result) -> list[tuple[str, float]]:
+    """How wide each measurable mark of the page is, from the engine's character boxes (where they line up
+    with its text: the engine leaves out the boxes of a line it could not crop)."""
+    words = getattr(result, "word_results", None) or ()
+    if len(words) != len(result.txts):
+        return []
+    votes = []
+    for text, chars in zip(result.txts, words):
+        if "".join(c[0] for c in chars) != text.replace(" ", ""):
+            continue
+        votes += line_votes([(c[0], min(point[0] for point in c[2])) for c in chars])
+    return votes
 
 
 def _confidence(pieces: list[OcrLine]) -> float:
@@ -157,25 +161,6 @@ def _mostly_upright_boxes(pieces: list[OcrLine]) -> bool:
 def _doubtful(pieces: list[OcrLine]) -> bool:
     """A page that reads like text turned the wrong way: several boxes, low confidence or on end."""
     return len(pieces) >= DOUBT_MIN_BOXES and _confidence(pieces) < DOUBT_CONFIDENCE
-
-
-def _chinese_punctuation(text: str) -> str:
-    text = DIGIT_LOOKALIKE.sub(lambda m: DIGIT_OF[m.group()], text.translate(SUBSCRIPTS))
-    if not regex.search(r"\p{Han}", text):
-        return text
-    text = BRACKETED.sub(_full_brackets, text)
-    text = UNPAIRED.sub(lambda m: FULL_WIDTH[m.group()], LINE_END.sub(lambda m: FULL_WIDTH[m.group()], text))
-    while True:  # `分);` : the `;` touches non-ASCII once the `)` is converted
-        converted = HALF_WIDTH.sub(lambda m: FULL_WIDTH[m.group()], text)
-        if converted == text:
-            return text
-        text = converted
-
-
-def _full_brackets(m: regex.Match) -> str:
-    if (m["before"] + m["inner"] + m["after"]).isascii():
-        return m.group()
-    return f"{m['before']}（{m['inner']}）{m['after']}"
 
 
 def _join_lines(pieces: list[OcrLine]) -> list[OcrLine]:

@@ -15,7 +15,8 @@ from PIL import Image, ImageDraw, ImageFilter
 from ingest.cli import main
 from ingest.pipeline import RunOptions, process_file
 from ingest.writers.commit import read_table
-from parsers.ocr import OcrLine, _chinese_punctuation, _join_lines, skew_angle
+from parsers.ocr import OcrLine, _join_lines, skew_angle
+from parsers.ocr_punctuation import half_width_classes, line_votes, set_punctuation
 from parsers.readers.image_reader import MAX_PAGES
 from parsers.readers.pdf_reader import PAGE_NUMBER
 
@@ -182,10 +183,44 @@ def test_tiff_of_1000_pages_is_refused_with_a_reason(tmp_path):
 
 
 def test_ocr_punctuation_is_set_full_width_in_chinese_text():
-    assert _chinese_punctuation("全省平均水平(60分);") == "全省平均水平（60分）；"
-    assert _chinese_punctuation("研究与试验发展(R&D)经费") == "研究与试验发展（R&D）经费"
-    assert _chinese_punctuation("PM₂.5浓度下降1,000吨") == "PM2.5浓度下降1,000吨"
-    assert _chinese_punctuation("Annual targets (draft), v2") == "Annual targets (draft), v2"
+    assert set_punctuation("全省平均水平(60分);") == "全省平均水平（60分）；"
+    assert set_punctuation("研究与试验发展(R&D)经费") == "研究与试验发展（R&D）经费"
+    assert set_punctuation("PM₂.5浓度下降1,000吨") == "PM2.5浓度下降1,000吨"
+    assert set_punctuation("Annual targets (draft), v2") == "Annual targets (draft), v2"
+
+
+def _placed(text: str, pitch: float = 25.0, half: float = 7.0) -> list[tuple[str, float]]:
+    """Characters at the starts a printed line gives them: a Chinese character or full-width mark a pitch
+    wide, an ASCII mark or digit ``half`` wide."""
+    out, x = [], 100.0
+    for ch in text:
+        out.append((ch, x))
+        x += pitch if not ch.isascii() else half
+    return out
+
+
+def test_ocr_marks_printed_half_width_stay_half_width():
+    # A notice typed with ASCII marks, scanned: the recogniser reads `，` and `（` either way; the room each
+    # mark takes says which it is. Before, every mark touching Chinese text was set full width.
+    line = _placed("成立组织机构,明确一位领导分管(以文件为准),有一名办事员兼职;")
+    votes = line_votes(line)
+    assert votes and all(advance < 0.5 for _, advance in votes)
+    half = half_width_classes(votes * 3)  # as three such lines of a page
+    assert half == {"comma", "bracket"}
+    assert set_punctuation("成立组织机构，明确一位领导分管（以文件为准），有一名办事员兼职；", half) == \
+        "成立组织机构,明确一位领导分管(以文件为准),有一名办事员兼职;"
+
+
+def test_ocr_marks_printed_full_width_are_set_full_width():
+    line = _placed("成立组织机构，明确一位领导分管（以文件为准），有一名办事员兼职；")
+    assert half_width_classes(line_votes(line) * 3) == frozenset()
+    assert set_punctuation("成立组织机构,明确一位领导分管(以文件为准),有一名办事员兼职;") == \
+        "成立组织机构，明确一位领导分管（以文件为准），有一名办事员兼职；"
+
+
+def test_ocr_page_with_too_few_measured_marks_keeps_chinese_print_convention():
+    votes = line_votes(_placed("考核内容,分值"))
+    assert half_width_classes(votes) == frozenset()  # one vote is no convention
 
 
 def test_page_number_whose_dash_was_read_as_yi_is_still_a_page_number():
