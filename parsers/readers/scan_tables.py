@@ -21,6 +21,7 @@ MIN_RULE = 40.0  # points: shorter runs are strokes of characters, not rules
 # stroke of a body or heading character is this tall, and text lines are parted by white.
 MIN_VERTICAL_RULE = 24.0
 MIN_LINES = 2
+RULE_GAP = 2  # px: a gap this short inside a run of ink does not end it
 
 
 def scan_page(page_no: int, found: list, image: Image.Image | None, scale: float):
@@ -155,6 +156,10 @@ def _runs(mask: np.ndarray, minimum: int) -> list[tuple[int, int, int]]:
     for r in candidates:
         edges = np.diff(np.concatenate(([0], mask[r].view(np.int8), [0])))
         starts, ends = np.nonzero(edges == 1)[0], np.nonzero(edges == -1)[0]
+        # A rule broken by a pixel or two (JPEG, a crossing rule drawn lighter) is one rule: a row's cell
+        # border in two pieces each shorter than a rule would merge the row's cells.
+        apart = np.nonzero(starts[1:] - ends[:-1] > RULE_GAP)[0]
+        starts, ends = starts[np.concatenate(([0], apart + 1))], ends[np.concatenate((apart, [len(ends) - 1]))]
         found.extend((int(r), int(a), int(b)) for a, b in zip(starts, ends) if b - a >= minimum)
     return found
 
@@ -172,6 +177,11 @@ def _cell_text(cell, lines: list) -> str | None:
     if cell is None:
         return None
     x0, top, x1, bottom = cell
-    held = sorted((ln for ln in lines if x0 <= _cx(ln) <= x1 and top <= _cy(ln) <= bottom),
-                  key=lambda ln: (ln.top, ln.x0))
-    return "".join(ln.text for ln in held)
+    held = sorted((ln for ln in lines if x0 <= _cx(ln) <= x1 and top <= _cy(ln) <= bottom), key=_cy)
+    rows: list[list] = []  # visual lines: boxes side by side on a sheet a little askew differ in top
+    for ln in held:
+        if rows and _cy(ln) - _cy(rows[-1][0]) < (ln.bottom - ln.top) / 2:
+            rows[-1].append(ln)
+        else:
+            rows.append([ln])
+    return "".join(ln.text for row in rows for ln in sorted(row, key=lambda ln: ln.x0))

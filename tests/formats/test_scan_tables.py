@@ -112,3 +112,28 @@ def test_a_header_row_a_page_break_left_alone_at_the_foot_of_a_scanned_page_head
     doc = read_image(tmp_path / "two.tif", "two.tif")
     (table,) = [b for b in doc.blocks if isinstance(b, Table)]
     assert [list(r.cells) for r in table.rows] == ROWS
+
+
+@pytest.mark.skipif(not FONT.is_file(), reason="needs the WenQuanYi CJK font")
+def test_a_cell_border_broken_by_a_pixel_in_a_short_header_row_still_parts_its_cells(tmp_path):
+    # renderings --scan, 605: the border between 考核内容 and 评分标准 broke for one pixel in the header row, so its
+    # pieces there (each shorter than a rule) were dropped and the border did not reach the top: the two header cells
+    # ran into one, and their boxes, a pixel apart in height on a sheet askew, read `评分标准考核内容`.
+    image = ruled_page(ROWS, row_height=56, size=30, rule=2, pad=(15, 10))
+    xs = [40 + sum(WIDTHS[:k]) for k in range(len(WIDTHS) + 1)]
+    draw = ImageDraw.Draw(image)
+    for x in xs[1:-1]:  # a one-pixel break in each inner border, halfway down the header row
+        draw.line([(x - 2, 260 + 28), (x + 2, 260 + 28)], fill=255, width=1)
+    image.save(tmp_path / "gap.png")
+    doc = read_image(tmp_path / "gap.png", "gap.png")
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert list(table.rows[0].cells) == ROWS[0]
+
+
+def test_boxes_side_by_side_in_a_cell_read_left_to_right_though_askew():
+    from parsers.ocr import OcrLine
+    from parsers.readers.scan_tables import _cell_text
+
+    left, right = OcrLine("考核内容", 10.0, 11.0, 50.0, 21.0, 0.9), OcrLine("评分标准", 60.0, 10.0, 100.0, 20.0, 0.9)
+    below = OcrLine("（续）", 10.0, 24.0, 40.0, 34.0, 0.9)
+    assert _cell_text((0.0, 0.0, 120.0, 40.0), [right, below, left]) == "考核内容评分标准（续）"
