@@ -85,17 +85,28 @@ def run_on_clauses(raw: str, span: tuple[int, int] | None, points: float | None)
     if span is None or points is None or "。" in raw[:span[0]]:
         return None
     rest = halfwidth(raw[span[1]:])
-    lead = len(rest) - len(rest.lstrip("。；;,， "))
+    lead = len(rest) - len(rest.lstrip(LEAD_PUNCT))
     parts, pos = [], lead
     for m in CLAUSE_POINTS.finditer(rest, lead):
-        text = raw[span[1] + pos:span[1] + m.start()].strip()
+        text = raw[span[1] + pos:span[1] + m.start()].strip().lstrip(LEAD_PUNCT)
         if not HAS_WORDS.search(text):
             return None
         parts.append((text, float(m["n"])))
         pos = m.end()
-    if len(parts) < MIN_ROWS or rest[pos:].strip() or sum(p for _, p in parts) > points + 1e-9:
+    if len(parts) < MIN_ROWS or not _only_rules(rest[pos:]) or sum(p for _, p in parts) > points + 1e-9:
         return None
     return parts
+
+
+# what may stand between an item's points and the next clause: `(总分50分):销售总额(20分)、利润(20分)`
+LEAD_PUNCT = "。；;,，:：、 "
+BONUS = regex.compile(r"加\s*\d+(?:\.\d+)?\s*分")
+
+
+def _only_rules(tail: str) -> bool:
+    """The text after the last run-on clause: nothing, or the section's own deduction and bonus rules
+    (`…(13分);一项不达标扣3分;…成活率达到90%以上,加3分。`), which are no clauses."""
+    return all(_is_rule(s) or BONUS.search(matching_copy(s)) for s in SENTENCE.findall(tail.strip(LEAD_PUNCT)))
 
 
 # A table flattened with no punctuation at its cell edges (`组织领导20分1按规定…的内容10老干部工作未…扣2分2坚持…`):

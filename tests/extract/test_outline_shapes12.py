@@ -1,0 +1,46 @@
+"""Notice shapes of the twelfth held-out set, built in code: a section whose worth is a bracketed total
+(`(总分N分)`), weighted indicators run inline after it (`name(N分)、name(N分)`), a total declared before the list
+it sums (`共N分,具体为:`), and inline sub-items followed by the section's own deduction and bonus rules."""
+from __future__ import annotations
+
+from parsers.extract.points import read_points
+from tests.extract.test_outline_shapes import _rows
+
+
+def test_a_bracketed_total_closing_a_heading_is_the_headings_worth():
+    assert read_points("监督检查内容(总分60分)").points == 60
+    assert read_points("主要业务指标(总分40分):收入(30分)、成本(10分)。").points == 40
+    reading = read_points("某县工作考核细则(总分值:100分)考核项目考核内容")  # a document total before a header
+    assert reading.points is None and reading.total == 100
+
+
+def test_a_total_declared_before_its_list_is_no_clause():
+    reading = read_points("分三类共120分,具体为:")
+    assert reading.points is None and reading.total == 120
+
+
+INLINE_INDICATORS = ["考核办法", "三、考核指标", "分两类共100分,具体为:",
+                     "(一)业务指标(总分60分):营业收入(30分)、净利润(20分)、资产总额(10分)。",
+                     "(二)服务指标(总分40分):网点数量(25分)、培训人次(15分)。"]
+
+
+def test_weighted_indicators_inline_after_a_section_total_are_its_clauses():
+    rows = _rows(INLINE_INDICATORS)
+    assert [(r[0], r[1], r[3], r[4]) for r in rows] == [
+        ("业务指标", 60.0, "营业收入", 30.0), ("业务指标", 60.0, "净利润", 20.0), ("业务指标", 60.0, "资产总额", 10.0),
+        ("服务指标", 40.0, "网点数量", 25.0), ("服务指标", 40.0, "培训人次", 15.0)]
+
+
+def test_a_part_total_stated_in_brackets_makes_its_heading_a_section():
+    rows = _rows(["二、考核内容", "(一)基础工作(总分30分)", "1.制度建设", "(1)建立工作台账(10分)",
+                  "按月更新台账的,得10分。", "(2)按时报送报表(20分)", "每迟报一次扣2分。"])
+    assert [(r[0], r[1], r[2], r[4]) for r in rows] == [("基础工作", 30.0, 1, 10.0), ("基础工作", 30.0, 2, 20.0)]
+
+
+def test_inline_sub_items_followed_by_the_sections_own_rules_are_still_split():
+    rows = _rows(["考核评分标准", "1、宣传发动(4分)。", "召开动员会议,部署工作任务。",
+                  "2、苗木栽植(20分)。",
+                  "苗木选用良种壮苗(5分);栽植深度符合要求(5分);浇足定根水(10分);一项不达标扣3分;"
+                  "成活率达到95%以上,加2分。"])
+    assert [(r[0], r[3], r[4]) for r in rows][1:] == [
+        ("苗木栽植", "苗木选用良种壮苗", 5.0), ("苗木栽植", "栽植深度符合要求", 5.0), ("苗木栽植", "浇足定根水", 10.0)]
