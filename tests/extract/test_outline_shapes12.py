@@ -44,3 +44,15 @@ def test_inline_sub_items_followed_by_the_sections_own_rules_are_still_split():
                   "成活率达到95%以上,加2分。"])
     assert [(r[0], r[3], r[4]) for r in rows][1:] == [
         ("苗木栽植", "苗木选用良种壮苗", 5.0), ("苗木栽植", "栽植深度符合要求", 5.0), ("苗木栽植", "浇足定根水", 10.0)]
+
+
+GLUED_AFTER_FULL_STOP = ["附件3:示范村考评标准项目考核内容标准分一、有组织保障(12分)1.成立创建工作领导小组,制订工作方案。"
+                         "62.村委会与农户签订安全责任书。63.配有专职安全管理员,职责明确。4二、有宣传教育(8分)"
+                         "1.每年开展宣传活动不少于两次。42.设立固定宣传栏。4"]
+
+
+def test_a_bare_worth_glued_after_a_full_stop_to_the_next_items_number_splits_the_rows():
+    rows = _rows(GLUED_AFTER_FULL_STOP)
+    assert [(r[0], r[2], r[4]) for r in rows] == [("有组织保障", 1, 6.0), ("有组织保障", 2, 6.0), ("有组织保障", 3, 4.0),
+                                                   ("有宣传教育", 1, 4.0), ("有宣传教育", 2, 4.0)]
+    assert rows[0][3] == "成立创建工作领导小组,制订工作方案。"
