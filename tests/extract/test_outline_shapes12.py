@@ -56,3 +56,25 @@ def test_a_bare_worth_glued_after_a_full_stop_to_the_next_items_number_splits_th
     assert [(r[0], r[2], r[4]) for r in rows] == [("有组织保障", 1, 6.0), ("有组织保障", 2, 6.0), ("有组织保障", 3, 4.0),
                                                    ("有宣传教育", 1, 4.0), ("有宣传教育", 2, 4.0)]
     assert rows[0][3] == "成立创建工作领导小组,制订工作方案。"
+
+
+ARTICLES = ["档案工作考核办法", "第一条档案工作目标实行年度考核,由上级档案部门对下级档案部门考核。",
+            "第二条本办法实行百分制,满分100分,得分基数为1分。",
+            "第三条年度重点工作考核结果最后统一折合成100分。",
+            "第四条考核内容及分值:", "(一)组织领导(10分)", "1、档案工作纳入单位年度工作计划。6分。否则,不计分。",
+            "2、配备专兼职档案人员。4分。", "(二)基础业务(15分)", "1、文件材料按时归档。15分。"]
+
+
+def test_a_banfas_own_articles_beside_the_article_holding_the_scored_list_are_no_clauses():
+    from parsers.extract.targets import extract_targets
+    from tests.extract.test_outline_shapes import _doc
+    result = extract_targets(_doc(ARTICLES), "d")
+    assert [(t.section, t.seq, t.points) for t in result.targets] == [
+        ("组织领导", 1, 6.0), ("组织领导", 2, 4.0), ("基础业务", 1, 15.0)]
+    assert any("实行年度考核" in u.text for u in result.unclaimed)
+
+
+def test_a_full_mark_in_a_sentence_and_a_converted_scale_are_totals():
+    assert read_points("本办法实行百分制,满分100分。").points is None
+    assert read_points("最后统一折合成100分,其中重点工作占60。").points is None
+    assert read_points("乡镇考评内容(满分100分)").points == 100  # a heading's bracketed worth stays its points
