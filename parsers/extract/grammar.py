@@ -84,7 +84,7 @@ def grammar() -> Grammar:
     cn = m["cn_numerals"]
     kinds = []
     inline_parts = []
-    guards = {"d": r"(?<!\d)", "cn": rf"(?<![{cn}第])"}  # a bare numeral is not the tail of a number
+    guards = {"d": r"(?<!\d)(?<!\d[.．])", "cn": rf"(?<![{cn}第])"}  # a bare numeral is not the tail of a number
     for k in m["kinds"]:
         body = k["pattern"].replace("{CN}", cn)
         kinds.append(MarkerKind(k["name"], regex.compile(rf"^\s*(?:{body})\s*"),

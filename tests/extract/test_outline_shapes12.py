@@ -78,3 +78,31 @@ def test_a_full_mark_in_a_sentence_and_a_converted_scale_are_totals():
     assert read_points("本办法实行百分制,满分100分。").points is None
     assert read_points("最后统一折合成100分,其中重点工作占60。").points is None
     assert read_points("乡镇考评内容(满分100分)").points == 100  # a heading's bracketed worth stays its points
+
+
+PIPE_ROWS = ("科室(单位)2021年度(分季)目标责任书\n"
+             "工作任务 | 目标及质量要求 |\n"
+             "争取上级资金(6分) | 全年任务为120万元。 |\n"
+             "项目建设 (4分) | 第三季度完成投资0.5、0.5 亿元。 |\n"
+             "重点工作任务 (20分) | 第一季度:召开工作会议1次(10分);开展专项检查1次(10分)。"
+             " 第二季度:组织业务培训1次(8分);走访服务企业3次(12分)。 第三季度:开展宣传活动1次(10分); |\n")
+
+
+def _read(tmp_path, text: str):
+    from parsers.extract.targets import extract_targets
+    from parsers.readers.text_reader import read_text
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    return [(t.section, t.text, t.points) for t in extract_targets(read_text(path, "doc.txt", False), "d").targets]
+
+
+def test_rows_closed_by_a_cell_bar_stay_lines_of_their_own_and_a_decimals_fraction_is_no_item_number(tmp_path):
+    rows = _read(tmp_path, PIPE_ROWS)
+    assert rows[:2] == [(None, "争取上级资金全年任务为120万元。", 6.0), (None, "项目建设第三季度完成投资0.5、0.5亿元。", 4.0)]
+
+
+def test_clauses_listed_once_per_period_each_adding_up_to_the_items_points_are_its_clauses(tmp_path):
+    rows = _read(tmp_path, PIPE_ROWS)
+    assert rows[2:] == [("重点工作任务", "召开工作会议1次", 10.0), ("重点工作任务", "开展专项检查1次", 10.0),
+                        ("重点工作任务", "组织业务培训1次", 8.0), ("重点工作任务", "走访服务企业3次", 12.0),
+                        ("重点工作任务", "开展宣传活动1次", 10.0)]
