@@ -106,3 +106,19 @@ def test_clauses_listed_once_per_period_each_adding_up_to_the_items_points_are_i
     assert rows[2:] == [("重点工作任务", "召开工作会议1次", 10.0), ("重点工作任务", "开展专项检查1次", 10.0),
                         ("重点工作任务", "组织业务培训1次", 8.0), ("重点工作任务", "走访服务企业3次", 12.0),
                         ("重点工作任务", "开展宣传活动1次", 10.0)]
+
+
+def test_a_part_for_a_qualified_kind_of_institution_names_its_unit():
+    from parsers.extract.grammar import grammar
+    heading = grammar().unit_heading
+    assert heading.match("保险金融机构考核内容和标准")["topic"] == "考核内容和标准"
+    assert heading.match("各机构") and heading.match("机构考核内容及标准")
+    for text in ("考核机构", "考核内容和标准", "对金融机构考核办法"):
+        assert heading.match(text) is None, text
+    rows = _rows(["二、保险金融机构考核内容和标准", "(一)综合考核(总分100分)", "1.保费收入(60分)", "按排名计分。",
+                  "2.理赔时效(40分)", "按时效计分。"])
+    from parsers.extract.targets import extract_targets
+    from tests.extract.test_outline_shapes import _doc
+    units = {t.unit for t in extract_targets(_doc(["二、保险金融机构考核内容和标准", "(一)综合考核(总分100分)",
+                                                   "1.保费收入(60分)", "2.理赔时效(40分)"]), "d").targets}
+    assert units == {"保险金融机构"} and [r[1] for r in rows] == [100.0, 100.0]
