@@ -47,6 +47,8 @@ HEADING_START = regex.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十]
 POINTS_FIRST = regex.compile(r"^\s*\d+(?:\.\d+)?\s*分")
 MID_SENTENCE = regex.compile(r"[、，,（(“《]\s*$")
 TAIL_START = regex.compile(r"^[\d.%（(）)，,、。；;]")
+# `f1、地方党委…`: a web page's stray glyph (an icon font's letter) glued before a line's item number
+STRAY_GLYPH = regex.compile(r"^[A-Za-z](?=\d{1,2}[、.．]\p{Han})")
 ROW_BAR = regex.compile(r"\|\s*$")  # `工作任务 | 目标及质量要求 |`: a table row closed by its cell bar
 MIN_BROKEN_LINE = 12  # a line shorter than this that ends without punctuation is a heading
 # A page or chunk number on a line of its own, inside a sentence a page break cut: `12`, `- 3 -`,
@@ -212,7 +214,7 @@ def _parse_line(raw: str, number: int, markdown: bool) -> _Line | None:
         if b:
             bold, text = True, b.group(2)
         text = MD_INLINE.sub("", text)
-    text = clean_text(text)
+    text = STRAY_GLYPH.sub("", clean_text(text))
     return _Line(text, number, level, bold) if text else None
 
 

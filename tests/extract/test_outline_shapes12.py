@@ -122,3 +122,9 @@ def test_a_part_for_a_qualified_kind_of_institution_names_its_unit():
     units = {t.unit for t in extract_targets(_doc(["二、保险金融机构考核内容和标准", "(一)综合考核(总分100分)",
                                                    "1.保费收入(60分)", "2.理赔时效(40分)"]), "d").targets}
     assert units == {"保险金融机构"} and [r[1] for r in rows] == [100.0, 100.0]
+
+
+def test_a_stray_letter_glued_before_a_lines_item_number_is_dropped(tmp_path):
+    rows = _read(tmp_path, "第五条考核内容及分值设定:(一)组织领导:10分\nf1、专题研究部署工作。6分。\n"
+                           "2、出台工作文件。4分。\n")
+    assert rows == [("组织领导", "专题研究部署工作。", 6.0), ("组织领导", "出台工作文件。", 4.0)]
