@@ -85,17 +85,53 @@ def run_on_clauses(raw: str, span: tuple[int, int] | None, points: float | None)
     if span is None or points is None or "。" in raw[:span[0]]:
         return None
     rest = halfwidth(raw[span[1]:])
-    lead = len(rest) - len(rest.lstrip("。；;,， "))
+    lead = len(rest) - len(rest.lstrip(LEAD_PUNCT))
     parts, pos = [], lead
     for m in CLAUSE_POINTS.finditer(rest, lead):
-        text = raw[span[1] + pos:span[1] + m.start()].strip()
+        text = raw[span[1] + pos:span[1] + m.start()].strip().lstrip(LEAD_PUNCT)
         if not HAS_WORDS.search(text):
             return None
         parts.append((text, float(m["n"])))
         pos = m.end()
-    if len(parts) < MIN_ROWS or rest[pos:].strip() or sum(p for _, p in parts) > points + 1e-9:
+    if len(parts) < MIN_ROWS or not _only_rules(rest[pos:]):
         return None
+    if sum(p for _, p in parts) > points + 1e-9:
+        return _per_period(parts, points)
     return parts
+
+
+# what may stand between an item's points and the next clause: `(总分50分):销售总额(20分)、利润(20分)`
+LEAD_PUNCT = "。；;,，:：、 "
+BONUS = regex.compile(r"加\s*\d+(?:\.\d+)?\s*分")
+
+
+# `第一季度:开展…(9分);…。 第二季度:…`: a period's label opening its run of clauses
+PERIOD_LABEL = regex.compile(r"^(?P<label>[^\s:：,，;；。()（）]{2,8})[:：]\s*")
+
+
+def _per_period(parts: list[tuple[str, float]], points: float) -> list[tuple[str, float]] | None:
+    """Clauses listed once per period (`第一季度:…(9分);…(10分)。第二季度:…`), each period's adding up to the
+    item's points again (the last may stop short where the page is cut): the clauses, their labels dropped;
+    None when the clauses are not such periods."""
+    periods, out = [], []
+    for text, value in parts:
+        label = PERIOD_LABEL.match(text)
+        if label:
+            periods.append(0.0)
+            text = text[label.end():]
+        elif not periods:
+            return None
+        periods[-1] += value
+        out.append((text, value))
+    if len(periods) < MIN_ROWS or any(abs(p - points) > 1e-9 for p in periods[:-1]) or periods[-1] > points + 1e-9:
+        return None
+    return out
+
+
+def _only_rules(tail: str) -> bool:
+    """The text after the last run-on clause: nothing, or the section's own deduction and bonus rules
+    (`…(13分);一项不达标扣3分;…成活率达到90%以上,加3分。`), which are no clauses."""
+    return all(_is_rule(s) or BONUS.search(matching_copy(s)) for s in SENTENCE.findall(tail.strip(LEAD_PUNCT)))
 
 
 # A table flattened with no punctuation at its cell edges (`组织领导20分1按规定…的内容10老干部工作未…扣2分2坚持…`):

@@ -61,6 +61,7 @@ class Grammar:
     veto: regex.Pattern
     bonus: regex.Pattern
     total: tuple[regex.Pattern, ...]
+    heading_worth: regex.Pattern  # `(总分50分)` closing a heading: the heading's worth, not a total
     list_cue: regex.Pattern
     list_item: regex.Pattern
     lead_words: tuple[str, ...]
@@ -83,7 +84,7 @@ def grammar() -> Grammar:
     cn = m["cn_numerals"]
     kinds = []
     inline_parts = []
-    guards = {"d": r"(?<!\d)", "cn": rf"(?<![{cn}第])"}  # a bare numeral is not the tail of a number
+    guards = {"d": r"(?<!\d)(?<!\d[.．])", "cn": rf"(?<![{cn}第])"}  # a bare numeral is not the tail of a number
     for k in m["kinds"]:
         body = k["pattern"].replace("{CN}", cn)
         kinds.append(MarkerKind(k["name"], regex.compile(rf"^\s*(?:{body})\s*"),
@@ -120,7 +121,8 @@ def grammar() -> Grammar:
         deduction=regex.compile("|".join(f"(?:{fill(x)})" for x in p["deduction"])),
         veto=regex.compile("|".join([_alternation(p["veto"])] + [f"(?:{x})" for x in p.get("veto_clause", [])])),
         bonus=regex.compile(_alternation(p["bonus"])),
-        total=tuple(regex.compile(fill(x)) for x in p["total"]),
+        total=tuple(regex.compile(fill(x)) for x in p["total"] + [p["total_before_list"]]),
+        heading_worth=regex.compile(fill(p["heading_worth"])),
         list_cue=regex.compile(p["inline_list"]["cue"]),
         list_item=regex.compile(fill(p["inline_list"]["item"])),
         lead_words=tuple(sorted(p["inline_list"]["lead_words"], key=len, reverse=True)),

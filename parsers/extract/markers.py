@@ -81,8 +81,9 @@ def inline_markers(text: str, start: int = 1) -> list[Marker]:
     return sorted(found, key=lambda mk: mk.start)
 
 
-# `…的费用(元)32.办理施工许可`: a flattened table's bare 分值 (3) glued to the next item's number (2.)
-GLUED_NUMBER = regex.compile(r"(?<=[)）\p{Han}])\d{1,2}(?P<d>[1-9]\d?)\s*(?P<sep>[.．、])(?![\d.．])")
+# `…的费用(元)32.办理施工许可`, `…工作方案。52.乡镇…`: a flattened table's bare 分值 (3, 5) glued to the next
+# item's number (2.), after a word, a bracket or the content's full stop
+GLUED_NUMBER = regex.compile(r"(?<=[)）\p{Han}。；;])\d{1,2}(?P<d>[1-9]\d?)\s*(?P<sep>[.．、])(?![\d.．])")
 
 
 def _after_glued_points(text: str, start: int) -> list[Marker]:

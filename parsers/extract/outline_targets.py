@@ -15,8 +15,15 @@ import regex
 
 from parsers.extract.flat_rows import run_on_clauses
 from parsers.extract.grammar import grammar
-from parsers.extract.layout import strip_header_run
 from parsers.extract.outline import BARRIER, TEXT, TITLE, Node, build_outline
+from parsers.extract.outline_parts import (
+    EDGE_PUNCT,
+    assessed_party,
+    heading_name,
+    heading_unit,
+    is_unit_heading,
+    rules_article,
+)
 from parsers.extract.outline_points import assessment_of, declared_in_all, in_deduction_part, inline_items, rule_points
 from parsers.extract.outline_scope import Scope
 from parsers.extract.outline_totals import declared_totals, declares_sections, restatements
@@ -26,7 +33,6 @@ from schemas.blocks import Document
 from schemas.records import Target, Unclaimed
 
 SENTENCES = regex.compile(r"[^。]+。?")
-EDGE_PUNCT = regex.compile(r"^[\s:：,，;；、]+|[\s:：,，;；、]+$")
 
 
 @dataclass
@@ -95,10 +101,6 @@ def _with_sub_items(node: Node) -> str | None:
 HAS_WORDS = regex.compile(r"[\p{Han}\d]")
 
 
-def heading_name(node: Node) -> str:
-    return EDGE_PUNCT.sub("", node.reading.text).strip("。")
-
-
 INNER_PUNCT = regex.compile(r"[,，;；。、:：!！?？]")
 
 
@@ -122,40 +124,6 @@ def _before_points(node: Node) -> str:
 # Notations that close a heading's name (`名称(6分)`, `名称,50分。`); a sentence's `得5分` does not.
 NAME_ENDING_NOTATIONS = ("bracketed", "labelled", "comma_trailing", "bare_trailing", "bare_then_clause",
                          "bare_closing_name")
-
-
-def is_unit_heading(node: Node) -> bool:
-    return bool(grammar().unit_heading.match(matching_copy(no_space(heading_name(node)))))
-
-
-def heading_unit(name: str) -> str:
-    """The class of unit a unit heading names: `乡镇考核内容` → `乡镇` (a topic word after it is not its name)."""
-    found = grammar().unit_heading.match(matching_copy(no_space(name)))
-    topic = found.group("topic") if found else None
-    return name[: -len(topic)].rstrip() if topic and name.endswith(topic) else name
-
-
-def assessed_party(title: str | None) -> str | None:
-    """Whom the title names as assessed (`镇对村（社区）…`, `…细则（镇街道）`, `各镇…`): a class of
-    unit the grammar knows, never any bracketed note (`（征求意见稿）`)."""
-    if not title:
-        return None
-    split = strip_header_run(title, need_tail=False)
-    title = no_space(split[0] if split else title)
-    mt = matching_copy(title)
-    g = grammar()
-    for pattern in g.assessed_party:
-        for m in pattern.finditer(mt):
-            party = m["party"]
-            if party and any(g.unit_class.match(part) for part in _party_parts(party)):
-                return title[m.start("party"):m.end("party")]
-    return None
-
-
-def _party_parts(party: str) -> list[str]:
-    """`村(社区)` → itself; `镇街道` → itself and `镇`, `街道`; `各镇` → itself and `镇`."""
-    bare = party.removeprefix("各")
-    return [party, bare] + [bare[:i] for i in range(1, len(bare))] + [bare[i:] for i in range(1, len(bare))]
 
 
 class _Emitter:
@@ -192,6 +160,11 @@ class _Emitter:
             self.emit(node, scope, text=ruled[1], points=ruled[0])
             return
         below = _has_scored(node)
+        if rules_article(node, siblings, _has_scored):  # `第一条…` beside the article holding the scored list
+            self.unclaimed(node, scope.unit)
+            for child in node.items():
+                self.unclaimed(child, scope.unit)
+            return
         if not below and self.declares(node):  # `其中,重点工作300分,…`: the sections' points, stated ahead
             self.unclaimed(node, scope.unit)
             return

@@ -98,9 +98,10 @@ def _read_points(text: str) -> PointsReading:
         return PointsReading(text=text)  # each unit's share of the section above: no clause's points
     deductions = [m.span() for m in g.deduction.finditer(mt)]
     reading = PointsReading(text=text)
+    worth = g.heading_worth.search(mt)
     for pattern in g.total:
         t = pattern.search(mt)
-        if t:
+        if t and not (worth and worth.start() <= t.start() < worth.end()):
             reading.total = to_number(t["n"])
             deductions.append(t.span())
     reading.excluded_kinds, removed = _excluded(mt)

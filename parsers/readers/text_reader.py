@@ -47,6 +47,9 @@ HEADING_START = regex.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十]
 POINTS_FIRST = regex.compile(r"^\s*\d+(?:\.\d+)?\s*分")
 MID_SENTENCE = regex.compile(r"[、，,（(“《]\s*$")
 TAIL_START = regex.compile(r"^[\d.%（(）)，,、。；;]")
+# `f1、地方党委…`: a web page's stray glyph (an icon font's letter) glued before a line's item number
+STRAY_GLYPH = regex.compile(r"^[A-Za-z](?=\d{1,2}[、.．]\p{Han})")
+ROW_BAR = regex.compile(r"\|\s*$")  # `工作任务 | 目标及质量要求 |`: a table row closed by its cell bar
 MIN_BROKEN_LINE = 12  # a line shorter than this that ends without punctuation is a heading
 # A page or chunk number on a line of its own, inside a sentence a page break cut: `12`, `- 3 -`,
 # `— 3 —`, `第3页`, `第3页 共9页`.
@@ -211,7 +214,7 @@ def _parse_line(raw: str, number: int, markdown: bool) -> _Line | None:
         if b:
             bold, text = True, b.group(2)
         text = MD_INLINE.sub("", text)
-    text = clean_text(text)
+    text = STRAY_GLYPH.sub("", clean_text(text))
     return _Line(text, number, level, bold) if text else None
 
 
@@ -235,6 +238,8 @@ def _continues(prev_text: str, prev: _Line, line: _Line) -> bool:
     if prev.heading_level or prev.bold or line.heading_level or line.bold:
         return False
     if note_pattern().match(line.text):  # `注：…` starts a note of its own
+        return False
+    if ROW_BAR.search(prev_text) or ROW_BAR.search(line.text):  # a `|` row is a line of its own
         return False
     if bare_heading_pattern().match(prev_text) or bare_heading_pattern().match(line.text):
         return False  # `二人口控制指标24分`: a heading numbered without 、, a line of its own

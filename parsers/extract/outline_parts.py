@@ -1,0 +1,60 @@
+"""Which parts of an outline are not clauses: a heading naming the class of unit its items assess, the
+title's assessed party, and a 办法's own articles (`第一条…`) beside the one article that holds the scored list."""
+from __future__ import annotations
+
+import regex
+
+from parsers.extract.grammar import grammar
+from parsers.extract.layout import strip_header_run
+from parsers.extract.outline import Node
+from parsers.textnorm import matching_copy, no_space
+
+ARTICLE = "article"
+EDGE_PUNCT = regex.compile(r"^[\s:：,，;；、]+|[\s:：,，;；、]+$")
+
+
+def heading_name(node: Node) -> str:
+    return EDGE_PUNCT.sub("", node.reading.text).strip("。")
+
+
+def is_unit_heading(node: Node) -> bool:
+    return bool(grammar().unit_heading.match(matching_copy(no_space(heading_name(node)))))
+
+
+def heading_unit(name: str) -> str:
+    """The class of unit a unit heading names: `乡镇考核内容` → `乡镇` (a topic word after it is not its name)."""
+    found = grammar().unit_heading.match(matching_copy(no_space(name)))
+    topic = found.group("topic") if found else None
+    return name[: -len(topic)].rstrip() if topic and name.endswith(topic) else name
+
+
+def assessed_party(title: str | None) -> str | None:
+    """Whom the title names as assessed (`镇对村（社区）…`, `…细则（镇街道）`, `各镇…`): a class of
+    unit the grammar knows, never any bracketed note (`（征求意见稿）`)."""
+    if not title:
+        return None
+    split = strip_header_run(title, need_tail=False)
+    title = no_space(split[0] if split else title)
+    mt = matching_copy(title)
+    g = grammar()
+    for pattern in g.assessed_party:
+        for m in pattern.finditer(mt):
+            party = m["party"]
+            if party and any(g.unit_class.match(part) for part in _party_parts(party)):
+                return title[m.start("party"):m.end("party")]
+    return None
+
+
+def _party_parts(party: str) -> list[str]:
+    """`村(社区)` → itself; `镇街道` → itself and `镇`, `街道`; `各镇` → itself and `镇`."""
+    bare = party.removeprefix("各")
+    return [party, bare] + [bare[:i] for i in range(1, len(bare))] + [bare[i:] for i in range(1, len(bare))]
+
+
+def rules_article(node: Node, siblings: list[Node], has_scored) -> bool:
+    """`第一条…实行年度考核制。` beside `第五条…分值设定:` over `(一)组织领导:10分` `1、…5分。`: a 办法 in articles,
+    one article (unscored itself) introducing the scored list; the other articles, with no scored items below
+    them, are the 办法's rules (who assesses, the scale, what counts), not clauses, whatever numbers they state."""
+    if node.kind != ARTICLE or has_scored(node):
+        return False
+    return any(s is not node and s.kind == ARTICLE and not s.scored and has_scored(s) for s in siblings)
