@@ -3,7 +3,9 @@ rows below it (a row with fewer cells), so the missing cells are the merged ones
 its row number). Split from ``line_tables`` (one cell per line), which re-exports ``pipe_line_table``."""
 from __future__ import annotations
 
-from parsers.readers.line_tables import MIN_ROWS, PIPE, ROW_NUMBER_LINE, cell_role, clean_cell
+import regex
+
+from parsers.readers.line_tables import MIN_ROWS, PARTY_ROLES, PIPE, ROW_NUMBER_LINE, cell_role, clean_cell
 from schemas.blocks import Provenance, Table, TableRow
 
 
@@ -17,14 +19,16 @@ def pipe_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
     if lines[i].count(PIPE) < 2 or i + 1 >= len(lines) or lines[i + 1].count(PIPE) < 2:
         return None
     header = _pipe_cells(lines[i])
+    while header and not header[-1]:
+        header.pop()  # `序号 | … | 责任单位 |`: the separator closing the row
     roles = [cell_role(c) for c in header]
-    if "weight" not in roles or sum(r is not None for r in roles) < 2:
+    if sum(r is not None for r in roles) < 2 or ("weight" not in roles and not _numbered_rows(lines, i, roles)):
         return None
     width = len(header)
     numbered = roles[0] == "row_no"
     rows = [TableRow(header, Provenance(source, None, i + 1))]
     k = i + 1
-    weight = roles.index("weight")
+    weight = roles.index("weight") if "weight" in roles else None
     while k < len(lines) and lines[k].count(PIPE) >= 1:
         cells = _pipe_cells(lines[k])
         while cells and not cells[-1]:
@@ -35,12 +39,29 @@ def pipe_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
         missing = width - len(cells)
         if missing > 0:  # merged cells are not repeated: they stand left of the row's own cells
             at = 1 if numbered and cells and ROW_NUMBER_LINE.match(cells[0]) else 0
-            cells = _weight_aligned(cells, weight, width) or cells[:at] + [""] * missing + cells[at:]
+            aligned = _weight_aligned(cells, weight, width) if weight is not None else None
+            cells = aligned or cells[:at] + [""] * missing + cells[at:]
         rows.append(TableRow([clean_cell(c) for c in cells[:width]], Provenance(source, None, k + 1)))
         k += 1
     if len(rows) - 1 < MIN_ROWS:
         return None
     return Table(rows, rows[0].prov, merges_resolved=False), k
+
+
+def _numbered_rows(lines: list[str], i: int, roles: list[str | None]) -> bool:
+    """A table without a weight column (a task list: 序号 / 任务 / 责任单位) is taken when its header starts with
+    the 序号 and names a responsible party, and the rows under it are numbered 1, 2, 3 …"""
+    if roles[0] != "row_no" or not any(r in PARTY_ROLES for r in roles):
+        return False
+    expected, k = 1, i + 1
+    while k < len(lines) and lines[k].count(PIPE) >= 1 and expected <= MIN_ROWS:
+        first = _pipe_cells(lines[k])[0]
+        if ROW_NUMBER_LINE.match(first):
+            if int(regex.sub(r"\D", "", first)) != expected:
+                return False
+            expected += 1
+        k += 1
+    return expected > MIN_ROWS
 
 
 def _weight_aligned(cells: list[str], weight: int, width: int) -> list[str] | None:

@@ -1,0 +1,42 @@
+"""Table shapes the thirteenth held-out set showed (tests/data/holdout13/SOURCES.md, "What went wrong"), each built
+here with its own content."""
+from __future__ import annotations
+
+from ingest.pipeline import process_file
+from tests.builders import write_text
+from tests.extract.test_tables_roles import read
+
+
+def _items(result):
+    return [r for r in result.indicators if r.row_kind == "item"]
+
+
+# `|`-separated lines with no weight column: a task list (序号 / 任务 / 责任单位), each row closed by a `|`.
+TASKS = """某市2025年重点工作责任分解
+序号 | 重 点 工 作 | 责任单位 |
+1 | 粮食播种面积稳定在50万亩以上。 | 市农业农村局 |
+2 | 新建改建农村公路120公里。 | 市交通运输局、 市财政局 |
+3 | 新增普惠托位800个。 | 市卫生健康委、市教育局、市妇联 |
+"""
+
+
+def test_pipe_lines_without_a_weight_column_are_a_task_table_when_numbered_and_naming_units(tmp_path):
+    items = _items(process_file(write_text(tmp_path / "t.txt", TASKS)))
+    assert [(r.row_no, r.indicator, r.weight) for r in items] == [
+        ("1", "粮食播种面积稳定在50万亩以上。", None), ("2", "新建改建农村公路120公里。", None),
+        ("3", "新增普惠托位800个。", None)]
+    assert [r.units_raw for r in items] == [["市农业农村局"], ["市交通运输局", "市财政局"],
+                                          ["市卫生健康委", "市教育局", "市妇联"]]
+
+
+def test_pipe_lines_of_prose_with_no_numbered_rows_stay_text(tmp_path):
+    text = "说明 | 责任单位 | 备注\n本表所列 | 各单位 | 按时报送\n其余事项 | 另行通知 | 无\n"
+    assert process_file(write_text(tmp_path / "t.txt", text)).indicators == []
+
+
+def test_a_short_name_after_a_written_separator_is_a_unit_of_its_own_not_a_wrapped_half(tmp_path):
+    rows = [["序号", "工作任务", "分值", "责任单位"],
+            ["1", "完善科技创新激励机制", "10", "市科技局、市财政局、市科协"],
+            ["2", "建设招商服务平台", "10", "市招商引资服务\n中心"]]
+    items = _items(read(tmp_path, rows))
+    assert [r.units_raw for r in items] == [["市科技局", "市财政局", "市科协"], ["市招商引资服务中心"]]
