@@ -132,6 +132,8 @@ def _longer_word(items: list[tuple[int, str]], k: int) -> bool:
     """A short header word whose next line, no word itself, completes a longer one (`項目` / `名稱`)."""
     if k + 1 >= len(items) or len(no_space(items[k][1])) > MAX_FRAGMENT or cell_role(items[k + 1][1]):
         return False
+    if not HAN.search(items[k + 1][1]):
+        return False  # `备注` / `1`: the first row's number under the last header word, no part of it
     if k + 2 < len(items) and _exact_word(items[k + 1][1] + items[k + 2][1]):
         return False  # `标准` / `分` / `值`: the fragment starts a word of its own
     return len(no_space(items[k + 1][1])) <= MAX_FRAGMENT and cell_role(items[k][1] + items[k + 1][1]) is not None

@@ -40,3 +40,46 @@ def test_a_short_name_after_a_written_separator_is_a_unit_of_its_own_not_a_wrapp
             ["2", "建设招商服务平台", "10", "市招商引资服务\n中心"]]
     items = _items(read(tmp_path, rows))
     assert [r.units_raw for r in items] == [["市科技局", "市财政局", "市科协"], ["市招商引资服务中心"]]
+
+
+# One cell per line with blank lines; the header ends with a two-character word (`备注`) right above the first row's
+# number; a progress column (`当前进度`, `80%`) is the row's status, not its weight.
+PROGRESS = """某县2023年度民生实事项目进度表
+
+序号
+
+项目内容
+
+当前进度
+
+牵头单位
+
+备注
+
+1
+
+新建城市书房5家。
+
+80%(1家选址未定)
+
+县文广旅体局
+
+县民生实事
+
+2
+
+改造老旧小区12个。
+
+95%
+
+县住建局
+
+市民生实事
+"""
+
+
+def test_a_short_last_header_word_does_not_take_the_first_rows_number_and_progress_is_status(tmp_path):
+    items = _items(process_file(write_text(tmp_path / "t.txt", PROGRESS)))
+    assert [(r.row_no, r.indicator, r.weight, r.status) for r in items] == [
+        ("1", "新建城市书房5家。", None, "80%(1家选址未定)"), ("2", "改造老旧小区12个。", None, "95%")]
+    assert [(r.units_raw, r.note) for r in items] == [(["县文广旅体局"], "县民生实事"), (["县住建局"], "市民生实事")]
