@@ -164,3 +164,16 @@ def looks_like_person(name: str) -> bool:
         if name.startswith(compound):
             return 3 <= len(name) <= 4
     return name[0] in surnames and len(name) <= 3
+
+
+PADDED_NAME = regex.compile(r"\p{Han}[ \u3000]+\p{Han}")  # a two-character name padded to the width of three
+PADDED_RUN = regex.compile(r"^\s*\p{Han}[ \u3000]+\p{Han}(?:\p{Han}[ \u3000]+\p{Han})+\s*$")
+
+
+def padded_names(line: str) -> list[str]:
+    """`陆 明俞 悦`: two-character names padded to the width of three, written one a line and run together where the
+    lines were joined: the names (cleaning would remove the spaces that tell them apart); else ``[line]``."""
+    if not PADDED_RUN.match(line):
+        return [line]
+    names = [no_space(m) for m in PADDED_NAME.findall(line)]
+    return names if all(looks_like_person(n) for n in names) else [line]

@@ -21,6 +21,7 @@ from parsers.extract.headers import (
     looks_like_org,
     looks_like_person,
     looks_like_unit,
+    padded_names,
     points_at_end,
     table_vocab,
 )
@@ -367,4 +368,12 @@ def _parts(cell: str) -> list[tuple[str, bool]]:
 
 
 def _split_leaders(cell: str) -> list[str]:
-    return [no_space(p) for p in LIST_SPLIT.split(cell or "") if no_space(p)]
+    names: list[str] = []
+    for part in LIST_SPLIT.split(cell or ""):
+        if len(padded_names(part)) > 1:  # `陆 明俞 悦` as a .docx cell keeps it
+            names += padded_names(part)
+        elif len(part.split()) > 1 and all(looks_like_person(w) for w in part.split()):
+            names += part.split()  # `张三 李四`: names parted by spaces
+        elif no_space(part):
+            names.append(no_space(part))
+    return names

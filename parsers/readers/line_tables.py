@@ -19,7 +19,15 @@ from functools import lru_cache
 
 import regex
 
-from parsers.extract.headers import BRACKETED, header_role, looks_like_org, looks_like_person, simplified, table_vocab
+from parsers.extract.headers import (
+    BRACKETED,
+    header_role,
+    looks_like_org,
+    looks_like_person,
+    padded_names,
+    simplified,
+    table_vocab,
+)
 from parsers.textnorm import clean_text, no_space
 from schemas.blocks import Provenance, Table, TableRow
 
@@ -30,6 +38,7 @@ BRACKETED_WEIGHT = regex.compile(r"^\s*[（(]\s*(\d{1,3}(?:\.\d+)?)\s*分\s*[）
 # a short bracketed note on a line of its own under a header cell (`(7月)`, `(%)`), not a weight nor a group's number
 # (`(一)`, the first row's)
 BRACKETED_NOTE = regex.compile(r"^\s*[（(](?!\s*[一二三四五六七八九十\d]{1,3}\s*[）)])[^（()）分]{1,6}[）)]\s*$")
+YEAR_PREFIX = regex.compile(r"^(?:19|20)\d{2}年度?")
 MAX_FRAGMENTS = 3  # a header cell broken over lines (`考 评` / `得 分`)
 MAX_FRAGMENT = 2  # characters of one such fragment
 MAX_HEADER_CELL = 12
@@ -68,8 +77,10 @@ def cell_role(cell: str) -> str | None:
     if found is None:
         return None
     joined = any(j in text for j in table_vocab()["header_joiners"])
-    # a header is its word (`创建标准`), or two joined (`考核方法与扣分标准`); not a title ending in one
-    return found[0] if joined or len(text) - len(no_space(found[1])) <= MAX_HEADER_EXTRA else None
+    # a header is its word (`创建标准`), or two joined (`考核方法与扣分标准`); not a title ending in one. A bracketed
+    # unit (`内容(分值)`, `金额(万元)`) and the year a column is for (`2024年建设内容`) are no part of the word.
+    word = YEAR_PREFIX.sub("", BRACKETED.sub("", text))
+    return found[0] if joined or len(word) - len(no_space(found[1])) <= MAX_HEADER_EXTRA else None
 
 
 # -- one cell per line ------------------------------------------------------------------------
@@ -89,7 +100,8 @@ def _content(lines: list[str], i: int, limit: int = 400) -> list[tuple[int, str]
 
 def clean_cell(cell: str) -> str:
     """A cell's text: each of its lines cleaned, blank lines dropped."""
-    return "\n".join(clean_text(part) for part in cell.split("\n") if part.strip())
+    lines = [line for part in cell.split("\n") if part.strip() for line in padded_names(part)]
+    return "\n".join(clean_text(line) for line in lines)
 
 
 def _header(items: list[tuple[int, str]]) -> tuple[list[str], int]:
@@ -154,6 +166,8 @@ def _fragments(items: list[tuple[int, str]], k: int) -> tuple[str, int] | None:
 def cell_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] | None:
     """The table starting at line ``i`` written one cell per line, and the index after it; None
     when no such table starts there."""
+    if CLOSED_CELL.match(lines[i]) and cell_role(CLOSED_CELL.sub(r"\1", lines[i])):
+        lines = opened_cells(lines, i)  # `序号 |` / `目标与任务 |` …: each cell closed by its separator
     if not cell_role(lines[i]):
         return None
     items = _content(lines, i)
@@ -382,4 +396,4 @@ def weight_under_name_rows(body: list[tuple[int, str]], roles: list[str | None],
     return rows, end
 
 
-from parsers.readers.pipe_tables import pipe_line_table  # noqa: E402,F401 - its callers import it from here
+from parsers.readers.pipe_tables import CLOSED_CELL, opened_cells, pipe_line_table  # noqa: E402,F401 - callers import it from here

@@ -1,12 +1,26 @@
 """`|`-separated lines without the markdown separator row, recovered as a table: a merged cell is missing from the
 rows below it (a row with fewer cells), so the missing cells are the merged ones, left of the row's own cells (after
-its row number). Split from ``line_tables`` (one cell per line), which re-exports ``pipe_line_table``."""
+its row number). Also the rendering of one cell a line, each closed by its `|` (``opened_cells``). Split from
+``line_tables`` (one cell per line), which re-exports ``pipe_line_table``."""
 from __future__ import annotations
 
 import regex
 
 from parsers.readers.line_tables import MIN_ROWS, PARTY_ROLES, PIPE, ROW_NUMBER_LINE, cell_role, clean_cell
 from schemas.blocks import Provenance, Table, TableRow
+
+CLOSED_CELL = regex.compile(r"^([^|]*[^|\s][^|]*?)\s*\|\s*$")  # one cell, closed by its separator
+BARE_PIPES = regex.compile(r"^\s*\|[|\s]*$")  # `|`, `||||`: a row's start or its empty cells
+
+
+def opened_cells(lines: list[str], i: int) -> list[str]:
+    """Lines from ``i`` on, of a table whose cells are one a line, each closed by a `|` (`县教育局 |`), with lines of
+    bare `|` where the page wrote a row's start or its empty cells: the cells without their separators, the bare
+    lines blank, up to the first line that is no such cell (the table ends there). Indices stay those of ``lines``."""
+    k = i
+    while k < len(lines) and (CLOSED_CELL.match(lines[k]) or BARE_PIPES.match(lines[k])):
+        k += 1
+    return lines[:i] + [CLOSED_CELL.sub(r"\1", x) if CLOSED_CELL.match(x) else "" for x in lines[i:k]]
 
 
 def _pipe_cells(line: str) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ingest.pipeline import process_file
 from tests.builders import write_text
-from tests.extract.test_tables_roles import read
+from tests.extract.test_tables_roles import docx_table, read
 
 
 def _items(result):
@@ -83,3 +83,73 @@ def test_a_short_last_header_word_does_not_take_the_first_rows_number_and_progre
     assert [(r.row_no, r.indicator, r.weight, r.status) for r in items] == [
         ("1", "新建城市书房5家。", None, "80%(1家选址未定)"), ("2", "改造老旧小区12个。", None, "95%")]
     assert [(r.units_raw, r.note) for r in items] == [(["县文广旅体局"], "县民生实事"), (["县住建局"], "市民生实事")]
+
+
+# One cell a line, each closed by its `|`, rows opened by a bare `|` line; a year before a header word (`2025年建设内容`),
+# a bracketed unit after one (`年度投资 (万元)`) and columns no field takes (建设地点) still make the header.
+CLOSED_CELLS = """附件:
+|
+某县2025年民生实事项目清单 |
+||||
+|
+序号 |
+项目名称 |
+建设地点 |
+2025年建设内容 |
+年度投资 (万元) |
+责任单位 |
+|
+1 |
+城区学校运动场改造 |
+城关镇 |
+改造运动场3处。 |
+260 |
+县教体局 |
+|
+2 |
+农村供水管网改造 |
+各镇 |
+改造管网40公里。 |
+1800 |
+县水利局 |
+"""
+
+
+def test_cells_closed_by_their_separator_one_a_line_are_a_table_and_money_is_no_weight(tmp_path):
+    items = _items(process_file(write_text(tmp_path / "t.txt", CLOSED_CELLS)))
+    assert [(r.row_no, r.indicator, r.target, r.weight, r.units_raw) for r in items] == [
+        ("1", "城区学校运动场改造", "改造运动场3处。", None, ["县教体局"]),
+        ("2", "农村供水管网改造", "改造管网40公里。", None, ["县水利局"])]
+
+
+# 分管县领导 over two-character names padded to three (`俞 悦`), a cell of two such names run together (`陆 明俞 悦`).
+PADDED = """序号 |
+目标与任务 |
+分 管 县领导 |
+牵头责任单位 |
+责任单位 |
+7 |
+新增托位400个以上。 |
+俞 悦 |
+县卫健委 |
+县各有关单位 |
+8 |
+支持职业教育发展。 |
+陆 明俞 悦 |
+县教育局 |
+县各有关单位 |
+"""
+
+
+def test_padded_names_run_together_are_two_leaders_and_the_lead_unit_is_the_unit(tmp_path):
+    items = _items(process_file(write_text(tmp_path / "t.txt", PADDED)))
+    assert [(r.row_no, r.leaders, r.units_raw) for r in items] == [
+        ("7", ["俞悦"], ["县卫健委"]), ("8", ["陆明", "俞悦"], ["县教育局"])]
+
+
+def test_padded_names_in_a_word_cell_are_two_leaders_and_names_parted_by_a_space_too(tmp_path):
+    rows = [["序号", "工作任务", "责任领导", "牵头单位"],
+            ["1", "建设城市书房", "张三 李四", "区文旅局"],
+            ["2", "改造老旧小区", "陆 明俞 悦", "区住建局"]]
+    items = _items(process_file(docx_table(tmp_path, rows)))
+    assert [r.leaders for r in items] == [["张三", "李四"], ["陆明", "俞悦"]]
