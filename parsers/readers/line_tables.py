@@ -51,6 +51,7 @@ GROUP_STOPS = regex.compile(r"[\d。；;，,：:]")  # what a group's name does 
 HAN = regex.compile(r"\p{Han}")
 PARTY_ROLES = ("units", "co_units", "assessors", "leaders")
 PIPE = "|"
+CLOSED_CELL = regex.compile(r"^([^|]*[^|\s][^|]*?)\s*\|\s*$")  # one cell, closed by its separator (`县教育局 |`)
 
 
 @lru_cache(maxsize=1)
@@ -167,6 +168,7 @@ def cell_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
     """The table starting at line ``i`` written one cell per line, and the index after it; None
     when no such table starts there."""
     if CLOSED_CELL.match(lines[i]) and cell_role(CLOSED_CELL.sub(r"\1", lines[i])):
+        from parsers.readers.pipe_tables import opened_cells  # it takes this module's helpers
         lines = opened_cells(lines, i)  # `序号 |` / `目标与任务 |` …: each cell closed by its separator
     if not cell_role(lines[i]):
         return None
@@ -356,44 +358,13 @@ def _sub_rows(body: list[tuple[int, str]], header: list[str], roles: list[str | 
     return [TableRow([clean_cell(c) for c in r], Provenance(source, None, p)) for r, p in zip(rows, provs)], end
 
 
-def weight_under_name_rows(body: list[tuple[int, str]], roles: list[str | None],
-                           source: str) -> tuple[list[TableRow], int] | None:
-    """序号 / 考评项目 / 考评内容 / 评分标准 / 得分 with no weight column: each row is its number, its name, its weight
-    on the line under the name (`1` / `制度建设` / `(9分)`), then the cells right of the name. The weight stays in the
-    name's cell (`制度建设(9分)`). None unless two or more rows, numbered 1, 2, 3 …, have that shape."""
-    if "row_no" not in roles or roles.index("row_no") + 1 >= len(roles):
-        return None
-    row_no = roles.index("row_no")
-    name = row_no + 1
-    right = [c for c in range(name + 1, len(roles)) if roles[c] not in ("form", None)]
-    starts = [k for k in range(len(body) - 2) if ROW_NUMBER_LINE.match(body[k][1])
-              and not BRACKETED_WEIGHT.match(body[k + 1][1]) and not WEIGHT_LINE.match(body[k + 1][1])
-              and BRACKETED_WEIGHT.match(body[k + 2][1])]
-    anchors: list[int] = []
-    for k in starts:
-        expected = len(anchors) + 1
-        if int(regex.sub(r"\D", "", body[k][1])) != expected or (anchors and k - anchors[-1] > MAX_ROW_LINES):
-            break
-        anchors.append(k)
-    if len(anchors) < MIN_ROWS:
-        return None
-    rows, end = [], body[anchors[-1] + 2][0]
-    for n, k in enumerate(anchors):
-        cells = [""] * len(roles)
-        cells[row_no] = body[k][1]
-        cells[name] = body[k + 1][1] + body[k + 2][1].strip()
-        stop = anchors[n + 1] if n + 1 < len(anchors) else min(len(body), k + 3 + max(len(right), 1))
-        rest = [t for _, t in body[k + 3:stop]]
-        if right and rest:
-            if len(rest) <= len(right):
-                for c, text in zip(right, rest):
-                    cells[c] = text
-            else:
-                cells[right[0]] = "\n".join(rest)
-        if n + 1 == len(anchors) and k + 3 < stop:
-            end = body[stop - 1][0]
-        rows.append(TableRow([clean_cell(c) for c in cells], Provenance(source, None, body[k][0] + 1)))
-    return rows, end
-
-
-from parsers.readers.pipe_tables import CLOSED_CELL, opened_cells, pipe_line_table  # noqa: E402,F401 - callers import it from here
+def __getattr__(name: str):
+    """``pipe_line_table`` and ``weight_under_name_rows``, which callers import from here, read from the modules that
+    hold them when asked (those modules import this one: either may be imported first)."""
+    if name == "pipe_line_table":
+        from parsers.readers.pipe_tables import pipe_line_table
+        return pipe_line_table
+    if name == "weight_under_name_rows":
+        from parsers.readers.grouped_lines import weight_under_name_rows
+        return weight_under_name_rows
+    raise AttributeError(name)

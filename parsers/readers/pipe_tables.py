@@ -4,12 +4,22 @@ its row number). Also the rendering of one cell a line, each closed by its `|` (
 ``line_tables`` (one cell per line), which re-exports ``pipe_line_table``."""
 from __future__ import annotations
 
+from itertools import combinations
+
 import regex
 
-from parsers.readers.line_tables import MIN_ROWS, PARTY_ROLES, PIPE, ROW_NUMBER_LINE, cell_role, clean_cell
+from parsers.readers.line_tables import (
+    CLOSED_CELL,
+    MIN_ROWS,
+    PARTY_ROLES,
+    PIPE,
+    ROW_NUMBER_LINE,
+    cell_role,
+    clean_cell,
+)
+from parsers.textnorm import no_space
 from schemas.blocks import Provenance, Table, TableRow
 
-CLOSED_CELL = regex.compile(r"^([^|]*[^|\s][^|]*?)\s*\|\s*$")  # one cell, closed by its separator
 BARE_PIPES = regex.compile(r"^\s*\|[|\s]*$")  # `|`, `||||`: a row's start or its empty cells
 
 
@@ -31,7 +41,7 @@ def pipe_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
     """`序号 | 项目 | … | 分值 | …` and rows below it, all `|`-separated; None when line ``i`` starts
     no such table."""
     if lines[i].count(PIPE) < 2 or i + 1 >= len(lines) or lines[i + 1].count(PIPE) < 2:
-        return None
+        return lead_pipe_table(lines, i, source)
     header = _pipe_cells(lines[i])
     while header and not header[-1]:
         header.pop()  # `序号 | … | 责任单位 |`: the separator closing the row
@@ -96,3 +106,87 @@ def _weight_cell(cell: str) -> bool:
     from parsers.extract.headers import weight_value
     return weight_value(cell) is not None
 
+
+# -- each cell after the first opened by `| ` at a line's start, a row closed by a line `|` --------------------------
+
+LEAD_PIPES = regex.compile(r"^\s*((?:\|\s*)+)(.*)$")  # `| 30分`, `| | 1、…` (an empty cell, then one)
+ROW_END = regex.compile(r"^\s*\|\s*$")
+MAX_LEAD_LINES = 4  # lines of the header's first cell before the first `|` (`考核` / `项目`)
+MAX_ROW_TEXT_LINES = 30  # lines of one row: more means the run is not one table
+
+
+def lead_pipe_table(lines: list[str], i: int, source: str) -> tuple[Table, int] | None:
+    """A table a page wrote as `first cell` / `| second cell` / `| …` / `|`: each cell after the first opened by a `|`
+    at a line's start (a cell's own line breaks kept on lines without one), each row closed by a line `|`. The first
+    row is the header (its cells may be broken over lines: `考核` / `项目`); a row's merged cells are not written, so a
+    short row's cells are placed where they agree in kind with the row above. None unless line ``i`` starts one."""
+    if PIPE in lines[i] or not lines[i].strip() or not any(
+            lines[k].lstrip().startswith(PIPE) for k in range(i + 1, min(len(lines), i + MAX_LEAD_LINES + 1))):
+        return None
+    header, k = _lead_row(lines, i)
+    if header is None or len(header) < 2:
+        return None
+    roles = [cell_role(c) for c in header]
+    if sum(r is not None for r in roles) < 2 or roles[0] is None:
+        return None
+    rows = [TableRow([clean_cell(c) for c in header], Provenance(source, None, i + 1))]
+    width, above = len(header), None
+    while k < len(lines):
+        cells, after = _lead_row(lines, k)
+        if cells is None:
+            break
+        if len(cells) > width:
+            break
+        if len(cells) < width:
+            cells = _kind_aligned(cells, width, above) if above else cells + [""] * (width - len(cells))
+        else:
+            above = cells
+        rows.append(TableRow([clean_cell(c) for c in cells], Provenance(source, None, k + 1)))
+        k = after
+    if len(rows) - 1 < MIN_ROWS:
+        return None
+    return Table(rows, rows[0].prov, merges_resolved=False), k
+
+
+def _lead_row(lines: list[str], i: int) -> tuple[list[str] | None, int]:
+    """The cells of the row starting at line ``i`` and the index after its closing `|`; None when no closed row with
+    two cells or more starts there."""
+    cells: list[str] = []
+    for k in range(i, min(len(lines), i + MAX_ROW_TEXT_LINES)):
+        line = lines[k]
+        if not line.strip():
+            return None, i
+        if ROW_END.match(line):
+            return (cells, k + 1) if len(cells) >= 2 else (None, i)
+        m = LEAD_PIPES.match(line)
+        if m:
+            if not cells:
+                cells = [""]  # the row's first cell is empty (merged above)
+            cells += [""] * m.group(1).count(PIPE)
+            cells[-1] = m.group(2).strip()
+        elif cells:
+            cells[-1] = f"{cells[-1]}\n{line.strip()}" if cells[-1] else line.strip()
+        else:
+            cells = [line.strip()]
+    return None, i
+
+
+def _kind(cell: str) -> str:
+    text = no_space(cell)
+    return "empty" if not text else "number" if _weight_cell(text) or ROW_NUMBER_LINE.match(text) else "text"
+
+
+def _kind_aligned(cells: list[str], width: int, above: list[str]) -> list[str]:
+    """A short row's cells spread over ``width`` columns: the gaps (its merged cells) go where the row above had a
+    cell, so that the most cells agree in kind (a number under a number, text under text); ties: gaps leftmost."""
+    missing = width - len(cells)
+    best, best_score = None, -1
+    for gaps in combinations(range(width), missing):
+        if any(not no_space(above[g]) for g in gaps):
+            continue  # a merged cell has its value above
+        it = iter(cells)
+        placed = ["" if c in gaps else next(it) for c in range(width)]
+        score = sum(_kind(p) == _kind(a) for c, (p, a) in enumerate(zip(placed, above)) if c not in gaps)
+        if score > best_score:
+            best, best_score = placed, score
+    return best or cells + [""] * missing

@@ -153,3 +153,49 @@ def test_padded_names_in_a_word_cell_are_two_leaders_and_names_parted_by_a_space
             ["2", "改造老旧小区", "陆 明俞 悦", "区住建局"]]
     items = _items(process_file(docx_table(tmp_path, rows)))
     assert [r.leaders for r in items] == [["张三", "李四"], ["陆明", "俞悦"]]
+
+
+# Each cell after the first opened by `| ` at a line's start, a row closed by a line `|`; header cells broken over
+# lines; the group cell written one character a line and merged (left out of the rows below, as is the group's
+# points column); each row's requirement (numbered inside its cell) right of the group, its graded 评分标准 last.
+LEAD_PIPES = """考核
+项目
+| 考核内容和要求
+| 项目
+分值
+| 标准
+分值
+| 得分
+| 评分标准
+|
+基
+础
+类
+| 1、建立工作台账,按月更新。
+| 20分
+| 12
+| | 1、台账齐全,得12分;
+2、台账不全,得6分;
+3、无台账,得0分。
+|
+2、按时报送季度报表。
+| 8
+| | 1、按时报送,得8分;
+2、未按时报送,得0分。
+|
+"""
+
+
+def test_cells_opened_by_a_leading_pipe_are_a_table_and_the_requirement_beside_the_merged_group_names_the_row(
+        tmp_path):
+    items = _items(process_file(write_text(tmp_path / "t.txt", LEAD_PIPES)))
+    assert [(r.category, r.indicator, r.weight) for r in items] == [
+        ("基础类", "1、建立工作台账,按月更新。", 12.0), ("基础类", "2、按时报送季度报表。", 8.0)]
+    assert [r.criteria_points for r in items] == [12.0, 8.0]  # graded alternatives: the highest counts
+
+
+def test_numbered_criteria_that_each_add_points_still_add_up(tmp_path):
+    rows = [["序号", "考核内容", "分值", "评分标准"],
+            ["1", "组织建设", "10", "1、成立领导小组,得4分;\n2、制定实施方案,得6分。"],
+            ["2", "队伍建设", "6", "1、配备专职人员(3分);\n2、开展培训(3分)。"]]
+    assert [r.criteria_points for r in _items(read(tmp_path, rows))] == [10.0, 6.0]
