@@ -2,7 +2,8 @@
 `经济社会发展主要预期目标`): both are written once, on lines of their own before the group's first row, and the rows
 below give only their own cells. Each group's rows are read without those two lines (by their 序号 or their units,
 ``numbered_lines``) and take them as their first two cells, as the merged cells would fill them. Also the rows
-of a table with no weight column whose weights stand under the names (``weight_under_name_rows``)."""
+of a table with no weight column whose weights stand under the names (``weight_under_name_rows``), and rows whose
+code stands right of their weight (``coded_rows``)."""
 from __future__ import annotations
 
 import regex
@@ -17,6 +18,7 @@ from parsers.readers.line_tables import (
 )
 from schemas.blocks import Provenance, TableRow
 
+ROW_CODE = regex.compile(r"^\s*[A-Za-z]{1,2}\d{1,3}\s*$")  # a row's code: `E1`, `F11`
 # a group's number on a line of its own: `(一)`, `一、`
 GROUP_NUMBER = regex.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．])\s*$")
 MAX_GROUP_NAME = 40  # characters of a group's name: more is a row's text
@@ -93,3 +95,36 @@ def weight_under_name_rows(body: list[tuple[int, str]], roles: list[str | None],
             end = body[stop - 1][0]
         rows.append(TableRow([clean_cell(c) for c in cells], Provenance(source, None, body[k][0] + 1)))
     return rows, end
+
+
+def coded_rows(body, anchors: list[int], width: int, weight: int, code: int,
+                source: str) -> tuple[list[TableRow], int]:
+    """Rows whose code (`E1`, `F11`) stands right of the weight and ends the row's own cells (the form's after it
+    are empty, not written): what follows the code up to the next name is the next row's merged group cells, one a
+    line (`基础 工作 (30)` / `基础工作`: as many as the columns left of the name), or its nearest group's alone."""
+    rows: list[list[str]] = []
+    provs: list[int] = []
+    lead: list[str] = [t for _, t in body[:anchors[0] - 1]]
+    end = body[anchors[-1]][0]
+    for n, k in enumerate(anchors):
+        cells = [""] * width
+        cells[weight - 1] = body[k - 1][1]
+        if len(lead) == weight - 1:
+            cells[:weight - 1] = lead
+        elif lead:
+            cells[weight - 2] = "\n".join(lead)
+        cells[weight] = body[k][1]
+        stop = anchors[n + 1] - 1 if n + 1 < len(anchors) else min(len(body), k + 1 + MAX_ROW_LINES)
+        own = [t for _, t in body[k + 1:stop]]
+        at = next((j for j, t in enumerate(own) if ROW_CODE.match(t)), None)
+        if at is None:  # no code where one should be: plain rows
+            from parsers.readers.line_tables import _rows
+            return _rows(body, anchors, width, weight, None, source)
+        cells[code] = own[at]
+        if own[:at]:
+            cells[weight + 1] = "\n".join(own[:at])
+        lead = own[at + 1:]
+        end = body[k + 1 + at][0]
+        rows.append(cells)
+        provs.append(body[k - 1][0] + 1)
+    return [TableRow([clean_cell(c) for c in r], Provenance(source, None, p)) for r, p in zip(rows, provs)], end

@@ -39,6 +39,7 @@ BRACKETED_WEIGHT = regex.compile(r"^\s*[（(]\s*(\d{1,3}(?:\.\d+)?)\s*分\s*[）
 # (`(一)`, the first row's)
 BRACKETED_NOTE = regex.compile(r"^\s*[（(](?!\s*[一二三四五六七八九十\d]{1,3}\s*[）)])[^（()）分]{1,6}[）)]\s*$")
 YEAR_PREFIX = regex.compile(r"^(?:19|20)\d{2}年度?")
+BRACKETED_POINTS = regex.compile(r"[（(]\s*\d{1,3}(?:\.\d+)?\s*分?\s*[）)]")  # `(70)`, `（30分）`
 MAX_FRAGMENTS = 3  # a header cell broken over lines (`考 评` / `得 分`)
 MAX_FRAGMENT = 2  # characters of one such fragment
 MAX_HEADER_CELL = 12
@@ -184,12 +185,13 @@ def cell_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
     if len(header) < MIN_HEADER_CELLS:
         return None
     body = items[used:]
-    if "weight" not in roles or "row_no" in roles[1:]:  # no weight to anchor on, or a group cell left of the 序号
+    coded = "weight" in roles and roles.index("row_no", 1) > roles.index("weight") if "row_no" in roles[1:] else False
+    if "weight" not in roles or ("row_no" in roles[1:] and not coded):  # no weight, or a group cell left of the 序号
         found = (_grouped(body, header, roles, source) or _by_numbers(body, header, roles, source)
                  or _subitems(body, header, roles, source))
         if found is None and "weight" not in roles:
             return None
-    else:
+    else:  # the rows' weights anchor them (their code, if any, right of the weight: `编码`)
         found = _sub_rows(body, header, roles, source) or _by_weights(body, len(header), roles, source)
         if found is not None and roles[0] == "row_no":
             numbered = _by_numbers(body, header, roles, source)
@@ -231,9 +233,17 @@ def _by_weights(body, width: int, roles: list[str | None], source: str) -> tuple
     if len(anchors) < MIN_ROWS:
         return None
     names_last = roles[-1] in PARTY_ROLES  # the last cell holds names: a group's name there is no such name
-    if weight == 1 and row_no is None and anchors[0] >= 2 and _group_cell(body[anchors[0] - 2][1]):
-        return _rows(body, anchors, width + 1, weight + 1, row_no, source, names_last)
-    return _rows(body, anchors, width, weight, row_no, source, names_last)
+    # a row's code right of the weight (`编码`: `E1`), its cells after it left empty (a form's)
+    code = next((c for c in range(weight + 1, len(roles)) if roles[c] == "row_no"), None)
+    if row_no is None and anchors[0] == weight + 1 and all(_group_line(t) for _, t in body[:weight]):
+        # `个性 工作 (70)` / `政策保障 工 作` / name: one line more before the first name than columns left of it
+        return _rows(body, anchors, width + 1, weight + 1, row_no, source, names_last, code and code + 1)
+    return _rows(body, anchors, width, weight, row_no, source, names_last, code)
+
+
+def _group_line(text: str) -> bool:
+    """A group's cell, perhaps with its points (`基础 工作 (30)`)."""
+    return _group_cell(BRACKETED_POINTS.sub("", text))
 
 
 def _group_cell(text: str) -> bool:
@@ -275,7 +285,10 @@ def _anchors(body: list[tuple[int, str]], weight: int, row_no: int | None) -> li
 
 
 def _rows(body, anchors: list[int], width: int, weight: int, row_no: int | None,
-          source: str, names_last: bool = False) -> tuple[list[TableRow], int]:
+          source: str, names_last: bool = False, code: int | None = None) -> tuple[list[TableRow], int]:
+    if code is not None:
+        from parsers.readers.grouped_lines import coded_rows  # it falls back on this function
+        return coded_rows(body, anchors, width, weight, code, source)
     after = width - weight - 1
     rows: list[list[str]] = []
     provs: list[int] = []

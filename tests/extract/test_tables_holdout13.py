@@ -199,3 +199,49 @@ def test_numbered_criteria_that_each_add_points_still_add_up(tmp_path):
             ["1", "组织建设", "10", "1、成立领导小组,得4分;\n2、制定实施方案,得6分。"],
             ["2", "队伍建设", "6", "1、配备专职人员(3分);\n2、开展培训(3分)。"]]
     assert [r.criteria_points for r in _items(read(tmp_path, rows))] == [10.0, 6.0]
+
+
+# Closed cells with bare `|` for empty ones: `内容 (分值)` spans a group (its points bracketed, no 分) and a sub-group,
+# two header rows (得分 over 自评 / 综评), each row's code (`编码`: A1, B1 …) right of its 评分办法, merged cells not
+# written: after a code, the next row's group cells (both, or the sub-group alone) stand before its name.
+CODED = """内容 (分值) |
+指标 |
+分值 |
+评分办法 |
+编码 |
+得 分 |
+||
+自评 |
+综评 |
+|||||
+共性 工作 (60) |
+组织 领导 |
+成立工作专班 |
+30 |
+查阅资料,确定得分 |
+A1 |
+|
+|
+落实联席会议制度 |
+30 |
+A2 |
+|
+|
+|||
+特色 工作 (40) |
+创新 举措 |
+形成可推广经验 |
+40 |
+按成效得分 |
+B1 |
+|
+|
+"""
+
+
+def test_a_rows_code_right_of_its_weight_ends_the_row_and_group_cells_follow_it(tmp_path):
+    items = _items(process_file(write_text(tmp_path / "t.txt", CODED)))
+    assert [(r.row_no, r.category, r.indicator, r.weight) for r in items] == [
+        ("A1", "共性工作(60)", "成立工作专班", 30.0), ("A2", "共性工作(60)", "落实联席会议制度", 30.0),
+        ("B1", "特色工作(40)", "形成可推广经验", 40.0)]
+    assert [items[0].criteria, items[2].criteria] == ["查阅资料,确定得分", "按成效得分"]
