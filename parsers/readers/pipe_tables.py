@@ -129,6 +129,10 @@ def lead_pipe_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
     roles = [cell_role(c) for c in header]
     if sum(r is not None for r in roles) < 2 or roles[0] is None:
         return None
+    first, _ = _lead_row(lines, k)
+    if first and len(first) > len(header) and len(first) % len(header) == 0:
+        span = len(first) // len(header)  # `考核条目 | 考核细则` over four columns: each header cell spans two
+        header = [c for cell in header for c in [cell] + [""] * (span - 1)]
     rows = [TableRow([clean_cell(c) for c in header], Provenance(source, None, i + 1))]
     width, above = len(header), None
     while k < len(lines):

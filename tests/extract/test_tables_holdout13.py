@@ -245,3 +245,38 @@ def test_a_rows_code_right_of_its_weight_ends_the_row_and_group_cells_follow_it(
         ("A1", "共性工作(60)", "成立工作专班", 30.0), ("A2", "共性工作(60)", "落实联席会议制度", 30.0),
         ("B1", "特色工作(40)", "形成可推广经验", 40.0)]
     assert [items[0].criteria, items[2].criteria] == ["查阅资料,确定得分", "按成效得分"]
+
+
+# Leading pipes again, a header of two cells over four columns (`考核条目` over a group written one character a line
+# and the 序号, `考核细则` over the item and its deduction); a deduction table: no weights.
+DEDUCTIONS = """附件3
+信息报送考核细则(试行)
+考核条目
+| 考核细则
+|
+日
+常
+报
+送
+| 1
+| 按月报送工作信息。
+| 未报扣10分
+|
+2
+| 信息内容不实。
+| 每次扣5分
+|
+专项报送
+| 3
+| 报送专项工作总结。
+| 未报扣10分
+|
+"""
+
+
+def test_a_header_cell_over_two_columns_each_and_the_item_under_the_criteria_header_names_the_row(tmp_path):
+    items = _items(process_file(write_text(tmp_path / "t.txt", DEDUCTIONS)))
+    assert [(r.row_no, r.category, r.indicator, r.criteria, r.weight) for r in items] == [
+        ("1", "日常报送", "按月报送工作信息。", "未报扣10分", None),
+        ("2", "日常报送", "信息内容不实。", "每次扣5分", None),
+        ("3", "专项报送", "报送专项工作总结。", "未报扣10分", None)]
