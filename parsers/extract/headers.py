@@ -104,10 +104,13 @@ def header_roles(cells: list[str]) -> dict[int, str]:
 
 
 def map_header(cells: list[str]) -> dict[int, str]:
-    """Column index → role, each role to its first column."""
+    """Column index → role, each role to its first column; of two weight columns, the second (`项目分值` |
+    `标准分值`: a group's points merged over its rows, then each row's own)."""
     mapping: dict[int, str] = {}
-    for index, field in header_roles(cells).items():
-        if field not in mapping.values():
+    roles = header_roles(cells)
+    weights = [i for i, f in roles.items() if f == "weight"]
+    for index, field in roles.items():
+        if field not in mapping.values() and (field != "weight" or index == weights[-1]):
             mapping[index] = field
     return mapping
 

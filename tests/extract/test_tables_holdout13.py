@@ -280,3 +280,9 @@ def test_a_header_cell_over_two_columns_each_and_the_item_under_the_criteria_hea
         ("1", "日常报送", "按月报送工作信息。", "未报扣10分", None),
         ("2", "日常报送", "信息内容不实。", "每次扣5分", None),
         ("3", "专项报送", "报送专项工作总结。", "未报扣10分", None)]
+
+
+def test_a_table_read_as_the_notices_clause_list_takes_each_rows_own_points_not_its_groups(tmp_path):
+    result = process_file(write_text(tmp_path / "t.txt", LEAD_PIPES))
+    assert [(t.seq, t.points) for t in result.targets] == [(1, 12.0), (2, 8.0)]
+    assert "missing_points" not in [f.code for f in result.findings]
