@@ -235,8 +235,10 @@ def _by_weights(body, width: int, roles: list[str | None], source: str) -> tuple
     names_last = roles[-1] in PARTY_ROLES  # the last cell holds names: a group's name there is no such name
     # a row's code right of the weight (`编码`: `E1`), its cells after it left empty (a form's)
     code = next((c for c in range(weight + 1, len(roles)) if roles[c] == "row_no"), None)
-    if row_no is None and anchors[0] == weight + 1 and all(_group_line(t) for _, t in body[:weight]):
-        # `个性 工作 (70)` / `政策保障 工 作` / name: one line more before the first name than columns left of it
+    if weight == 1 and row_no is None and anchors[0] >= 2 and _group_cell(body[anchors[0] - 2][1]) or (
+            row_no is None and weight > 1 and anchors[0] == weight + 1 and all(_group_line(t) for _, t in body[:weight])):
+        # `宏观调控` / name, `个性 工作 (70)` / `政策保障 工 作` / name: a line more before the first name than columns
+        # left of it
         return _rows(body, anchors, width + 1, weight + 1, row_no, source, names_last, code and code + 1)
     return _rows(body, anchors, width, weight, row_no, source, names_last, code)
 
