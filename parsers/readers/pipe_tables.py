@@ -8,8 +8,10 @@ from itertools import combinations
 
 import regex
 
+from parsers.extract.headers import looks_like_org
 from parsers.readers.line_tables import (
     CLOSED_CELL,
+    MIN_HEADER_CELLS,
     MIN_ROWS,
     PARTY_ROLES,
     PIPE,
@@ -73,10 +75,17 @@ def pipe_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
 
 
 def _numbered_rows(lines: list[str], i: int, roles: list[str | None]) -> bool:
-    """A table without a weight column (a task list: 序号 / 任务 / 责任单位) is taken when its header starts with
-    the 序号 and names a responsible party, and the rows under it are numbered 1, 2, 3 …"""
-    if roles[0] != "row_no" or not any(r in PARTY_ROLES for r in roles):
+    """A table without a weight column (a task list: 序号 / 任务 / 责任单位) is taken when its header names a
+    responsible party and either starts with the 序号 over rows numbered 1, 2, 3 …, or is all header words
+    (`民生实事 | 责任单位 | 完成时限`) over rows of as many cells."""
+    if not any(r in PARTY_ROLES for r in roles):
         return False
+    if roles[0] != "row_no":
+        rows = [_pipe_cells(x) for x in lines[i + 1:i + 1 + MIN_ROWS]]
+        party = next(c for c, r in enumerate(roles) if r in PARTY_ROLES)
+        return (len(roles) >= MIN_HEADER_CELLS and None not in roles and bool({"indicator", "target"} & set(roles))
+                and all(len([c for c in r if c]) == len(roles) and looks_like_org(r[party].split("、")[0])
+                        for r in rows))
     expected, k = 1, i + 1
     while k < len(lines) and lines[k].count(PIPE) >= 1 and expected <= MIN_ROWS:
         first = _pipe_cells(lines[k])[0]

@@ -286,3 +286,11 @@ def test_a_table_read_as_the_notices_clause_list_takes_each_rows_own_points_not_
     result = process_file(write_text(tmp_path / "t.txt", LEAD_PIPES))
     assert [(t.seq, t.points) for t in result.targets] == [(1, 12.0), (2, 8.0)]
     assert "missing_points" not in [f.code for f in result.findings]
+
+
+def test_pipe_lines_of_header_words_only_over_rows_as_wide_are_a_task_table_without_numbers(tmp_path):
+    text = ("民生实事 | 责任单位 | 完成时限\n新建公办幼儿园2所 | 县教育局 | 9月底前\n"
+            "改造农村公路30公里 | 县交通运输局、各镇 | 12月底前\n")
+    items = _items(process_file(write_text(tmp_path / "t.txt", text)))
+    assert [(r.indicator, r.units_raw) for r in items] == [("新建公办幼儿园2所", ["县教育局"]),
+                                                          ("改造农村公路30公里", ["县交通运输局", "各镇"])]
