@@ -171,8 +171,8 @@ def cell_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
     if CLOSED_CELL.match(lines[i]) and cell_role(CLOSED_CELL.sub(r"\1", lines[i])):
         from parsers.readers.pipe_tables import opened_cells  # it takes this module's helpers
         lines = opened_cells(lines, i)  # `序号 |` / `目标与任务 |` …: each cell closed by its separator
-    if not cell_role(lines[i]):
-        return None
+    if not cell_role(lines[i]) or YEAR_PREFIX.match(no_space(lines[i])):
+        return None  # a table's first header cell names no year: `2024年工作目标` on its own line is a title
     items = _content(lines, i)
     header, used = _header(items)
     roles = [cell_role(c.split("\n")[-1]) for c in header]  # a qualified cell (`区政府` / `分管领导`): its word

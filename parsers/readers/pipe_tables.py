@@ -16,6 +16,7 @@ from parsers.readers.line_tables import (
     PARTY_ROLES,
     PIPE,
     ROW_NUMBER_LINE,
+    YEAR_PREFIX,
     cell_role,
     clean_cell,
 )
@@ -136,7 +137,7 @@ def lead_pipe_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
     if header is None or len(header) < 2:
         return None
     roles = [cell_role(c) for c in header]
-    if sum(r is not None for r in roles) < 2 or roles[0] is None:
+    if sum(r is not None for r in roles) < 2 or roles[0] is None or YEAR_PREFIX.match(no_space(header[0])):
         return None
     first, _ = _lead_row(lines, k)
     if first and len(first) > len(header) and len(first) % len(header) == 0:

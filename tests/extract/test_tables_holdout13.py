@@ -294,3 +294,9 @@ def test_pipe_lines_of_header_words_only_over_rows_as_wide_are_a_task_table_with
     items = _items(process_file(write_text(tmp_path / "t.txt", text)))
     assert [(r.indicator, r.units_raw) for r in items] == [("新建公办幼儿园2所", ["县教育局"]),
                                                           ("改造农村公路30公里", ["县交通运输局", "各镇"])]
+
+
+def test_a_title_with_a_year_above_a_one_cell_a_line_header_is_no_header_cell(tmp_path):
+    text = "2024年工作目标\n序号\n项目\n分值\n1\n招商引资\n40\n2\n项目建设\n60\n"
+    items = _items(process_file(write_text(tmp_path / "t.txt", text)))
+    assert [(r.row_no, r.indicator, r.weight) for r in items] == [("1", "招商引资", 40.0), ("2", "项目建设", 60.0)]
