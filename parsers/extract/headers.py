@@ -104,10 +104,13 @@ def header_roles(cells: list[str]) -> dict[int, str]:
 
 
 def map_header(cells: list[str]) -> dict[int, str]:
-    """Column index → role, each role to its first column."""
+    """Column index → role, each role to its first column; of two weight columns, the second (`项目分值` |
+    `标准分值`: a group's points merged over its rows, then each row's own)."""
     mapping: dict[int, str] = {}
-    for index, field in header_roles(cells).items():
-        if field not in mapping.values():
+    roles = header_roles(cells)
+    weights = [i for i, f in roles.items() if f == "weight"]
+    for index, field in roles.items():
+        if field not in mapping.values() and (field != "weight" or index == weights[-1]):
             mapping[index] = field
     return mapping
 
@@ -164,3 +167,16 @@ def looks_like_person(name: str) -> bool:
         if name.startswith(compound):
             return 3 <= len(name) <= 4
     return name[0] in surnames and len(name) <= 3
+
+
+PADDED_NAME = regex.compile(r"\p{Han}[ \u3000]+\p{Han}")  # a two-character name padded to the width of three
+PADDED_RUN = regex.compile(r"^\s*\p{Han}[ \u3000]+\p{Han}(?:\p{Han}[ \u3000]+\p{Han})+\s*$")
+
+
+def padded_names(line: str) -> list[str]:
+    """`陆 明俞 悦`: two-character names padded to the width of three, written one a line and run together where the
+    lines were joined: the names (cleaning would remove the spaces that tell them apart); else ``[line]``."""
+    if not PADDED_RUN.match(line):
+        return [line]
+    names = [no_space(m) for m in PADDED_NAME.findall(line)]
+    return names if all(looks_like_person(n) for n in names) else [line]

@@ -50,6 +50,13 @@ def criteria_items(text: str | None) -> list[tuple[str, float | None]]:
 
 
 def criteria_points(text: str | None) -> float | None:
-    """What a criteria cell's scored items add up to; None when it names no points."""
-    points = [p for _, p in criteria_items(text) if p is not None]
-    return sum(points) if points else None
+    """What a criteria cell's scored items add up to; None when it names no points. Numbered items that are grades
+    of one thing (`1、健全,得10分；2、不健全,得6分；3、未建立,得0分`: each scored by a cue, down to nothing) are
+    alternatives: the highest counts."""
+    items = criteria_items(text)
+    points = [p for _, p in items if p is not None]
+    if not points:
+        return None
+    graded = (len(points) == len(items) >= 2 and points[-1] == 0 and points == sorted(points, reverse=True)
+              and not any(BRACKETED.search(item) for item, _ in items))
+    return max(points) if graded else sum(points)

@@ -115,7 +115,7 @@ def _name_beside_groups(header: list[str], roles: dict[int, str], body) -> bool:
         # weighted rows under a merged `考核项目`, each with a name of its own right of it (`考核指标`: a short
         # name, no figure, no sentence) and its content further right: the merged column is their group
         named = next((i for i in texts if i > named and shapes[i] == "distinct" and _all_names(cells(items, i))
-                      and any(j > i for j in texts)), named)
+                      and any(j > i for j in texts)), None) or _requirement_beside(roles, texts, shapes, named)
     unknown = [i for i, cell in enumerate(header) if i not in roles and no_space(cell)
                and _subtotal_group(cells(items, i))]
     grouping = sorted([i for i in texts if shapes[i] == "grouping"] + unknown)
@@ -138,6 +138,17 @@ def _name_beside_groups(header: list[str], roles: dict[int, str], body) -> bool:
     if groups:
         _nearest_scored_level(roles, groups, texts, items)
     return per_row
+
+
+def _requirement_beside(roles: dict[int, str], texts: list[int], shapes: dict, named: int) -> int:
+    """Weighted rows under a merged `考核项目` (`综合类`) with one requirement column right of it, a value of its own in
+    every row (`1、坚持机制创新…`), and their 评分标准 further right: the requirement names each row, the merged
+    column is their group. Else the merged column stays the name."""
+    distinct = [i for i in texts if i > named and shapes[i] == "distinct"]
+    criteria = [i for i, r in roles.items() if r == "criteria"]
+    if len(distinct) == 1 and roles[distinct[0]] == "target" and criteria and min(criteria) > distinct[0]:
+        return distinct[0]
+    return named
 
 
 def _nearest_scored_level(roles: dict[int, str], groups: list[int], texts: list[int], items) -> None:

@@ -177,8 +177,24 @@ def _blank_headers(header: list[str], roles: dict[int, str], body) -> None:
             left = roles.get(index - 1)
             if left == "indicator" and "category" not in roles.values() and _groups(cells(body, index - 1), values):
                 roles[index - 1], roles[index] = "category", "indicator"
+            elif left == "criteria" and _rule_beside_item(roles, body, index):
+                # `考核细则` over an item and its deduction (`上报实施方案。` | `未报扣10分`), the named column
+                # merged over groups of them: the item names the row, the named column is their group
+                named = next((i for i, r in roles.items() if r == "indicator"), None)
+                if named is not None:
+                    roles[named] = "category"
+                roles[index - 1], roles[index] = "indicator", "criteria"
             elif "indicator" not in roles.values():
                 roles[index] = "indicator"
+
+
+def _rule_beside_item(roles: dict[int, str], body, index: int) -> bool:
+    """An unnamed column right of a criteria column, both with a value of their own in every row, where no column
+    of distinct values names the rows (the one named so, if any, runs down over groups)."""
+    named = next((i for i, r in roles.items() if r == "indicator"), None)
+    if named is not None and _shape(cells(body, named)) != "grouping":
+        return False
+    return _shape(cells(body, index - 1)) == "distinct" and bool(_filled(cells(body, index)))
 
 
 def _counts_rows(values: list[str]) -> bool:

@@ -21,6 +21,7 @@ from parsers.extract.headers import (
     looks_like_org,
     looks_like_person,
     looks_like_unit,
+    padded_names,
     points_at_end,
     table_vocab,
 )
@@ -32,6 +33,7 @@ from schemas.records import IndicatorRow
 
 ATTACHMENT = regex.compile(r"^\s*(附件\s*[\d一二三四五六七八九十]*)\s*[:：]?\s*(?P<title>.*)$")
 LIST_SPLIT = regex.compile(r"[\n、，,；;／/。]+")  # a list may end with a full stop
+LIST_SPLIT_KEEP = regex.compile(r"(\s*[\n、，,；;／/。][\n、，,；;／/。\s]*)")
 ITEM_START = regex.compile(r"^\s*(?:\d{1,3}\s*[.、．](?!\d)|[（(]\s*\d{1,3}\s*[)）]|[①-⑳])")
 NUMBER = regex.compile(r"-?\d+(?:\.\d+)?")
 GROUP_HEADING = regex.compile(r"^([一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])(\S.*)$")
@@ -327,10 +329,12 @@ def _place_endings() -> tuple[str, ...]:
 def _split_units(cell: str) -> list[str]:
     """Names one per line or separated by 、，；. A line that does not end like a unit's name is
     the first half of a name the cell wrapped (`市招商引资服务` + `中心`)."""
-    parts = [no_space(p) for p in LIST_SPLIT.split(cell or "") if no_space(p)]
     names: list[str] = []
-    pending = ""
-    for part in parts:
+    pending, written = "", False  # written: the part after a written separator (`、`), not a line break
+    for part, written in _parts(cell):
+        if pending and written and not pending.startswith(tuple(OPENING_BRACKETS)):
+            names.append(pending)  # `市财政局、市科协`: a separator ends a name, whatever its ending
+            pending = ""
         if not pending and looks_like_person(part) and not looks_like_unit(part):
             names.append(part)
             continue
@@ -344,12 +348,32 @@ def _split_units(cell: str) -> list[str]:
             names.append(pending)
             pending = ""
     if pending:
-        if names and not looks_like_unit(pending) and len(pending) <= 3 and not looks_like_person(pending):
+        if names and not written and not looks_like_unit(pending) and len(pending) <= 3 and not looks_like_person(pending):
             names[-1] += pending
         else:
             names.append(pending)
     return names
 
 
+def _parts(cell: str) -> list[tuple[str, bool]]:
+    """A cell's names as written, each with whether a written separator (not only a line break) came before it."""
+    pieces = LIST_SPLIT_KEEP.split(cell or "")
+    found, written = [], False
+    for k, piece in enumerate(pieces):
+        if k % 2:
+            written = no_space(piece) != ""
+        elif no_space(piece):
+            found.append((no_space(piece), written))
+    return found
+
+
 def _split_leaders(cell: str) -> list[str]:
-    return [no_space(p) for p in LIST_SPLIT.split(cell or "") if no_space(p)]
+    names: list[str] = []
+    for part in LIST_SPLIT.split(cell or ""):
+        if len(padded_names(part)) > 1:  # `陆 明俞 悦` as a .docx cell keeps it
+            names += padded_names(part)
+        elif len(part.split()) > 1 and all(looks_like_person(w) for w in part.split()):
+            names += part.split()  # `张三 李四`: names parted by spaces
+        elif no_space(part):
+            names.append(no_space(part))
+    return names

@@ -19,7 +19,15 @@ from functools import lru_cache
 
 import regex
 
-from parsers.extract.headers import BRACKETED, header_role, looks_like_org, looks_like_person, simplified, table_vocab
+from parsers.extract.headers import (
+    BRACKETED,
+    header_role,
+    looks_like_org,
+    looks_like_person,
+    padded_names,
+    simplified,
+    table_vocab,
+)
 from parsers.textnorm import clean_text, no_space
 from schemas.blocks import Provenance, Table, TableRow
 
@@ -30,6 +38,8 @@ BRACKETED_WEIGHT = regex.compile(r"^\s*[（(]\s*(\d{1,3}(?:\.\d+)?)\s*分\s*[）
 # a short bracketed note on a line of its own under a header cell (`(7月)`, `(%)`), not a weight nor a group's number
 # (`(一)`, the first row's)
 BRACKETED_NOTE = regex.compile(r"^\s*[（(](?!\s*[一二三四五六七八九十\d]{1,3}\s*[）)])[^（()）分]{1,6}[）)]\s*$")
+YEAR_PREFIX = regex.compile(r"^(?:19|20)\d{2}年度?")
+BRACKETED_POINTS = regex.compile(r"[（(]\s*\d{1,3}(?:\.\d+)?\s*分?\s*[）)]")  # `(70)`, `（30分）`
 MAX_FRAGMENTS = 3  # a header cell broken over lines (`考 评` / `得 分`)
 MAX_FRAGMENT = 2  # characters of one such fragment
 MAX_HEADER_CELL = 12
@@ -42,6 +52,7 @@ GROUP_STOPS = regex.compile(r"[\d。；;，,：:]")  # what a group's name does 
 HAN = regex.compile(r"\p{Han}")
 PARTY_ROLES = ("units", "co_units", "assessors", "leaders")
 PIPE = "|"
+CLOSED_CELL = regex.compile(r"^([^|]*[^|\s][^|]*?)\s*\|\s*$")  # one cell, closed by its separator (`县教育局 |`)
 
 
 @lru_cache(maxsize=1)
@@ -68,8 +79,10 @@ def cell_role(cell: str) -> str | None:
     if found is None:
         return None
     joined = any(j in text for j in table_vocab()["header_joiners"])
-    # a header is its word (`创建标准`), or two joined (`考核方法与扣分标准`); not a title ending in one
-    return found[0] if joined or len(text) - len(no_space(found[1])) <= MAX_HEADER_EXTRA else None
+    # a header is its word (`创建标准`), or two joined (`考核方法与扣分标准`); not a title ending in one. A bracketed
+    # unit (`内容(分值)`, `金额(万元)`) and the year a column is for (`2024年建设内容`) are no part of the word.
+    word = YEAR_PREFIX.sub("", BRACKETED.sub("", text))
+    return found[0] if joined or len(word) - len(no_space(found[1])) <= MAX_HEADER_EXTRA else None
 
 
 # -- one cell per line ------------------------------------------------------------------------
@@ -89,7 +102,8 @@ def _content(lines: list[str], i: int, limit: int = 400) -> list[tuple[int, str]
 
 def clean_cell(cell: str) -> str:
     """A cell's text: each of its lines cleaned, blank lines dropped."""
-    return "\n".join(clean_text(part) for part in cell.split("\n") if part.strip())
+    lines = [line for part in cell.split("\n") if part.strip() for line in padded_names(part)]
+    return "\n".join(clean_text(line) for line in lines)
 
 
 def _header(items: list[tuple[int, str]]) -> tuple[list[str], int]:
@@ -132,6 +146,8 @@ def _longer_word(items: list[tuple[int, str]], k: int) -> bool:
     """A short header word whose next line, no word itself, completes a longer one (`項目` / `名稱`)."""
     if k + 1 >= len(items) or len(no_space(items[k][1])) > MAX_FRAGMENT or cell_role(items[k + 1][1]):
         return False
+    if not HAN.search(items[k + 1][1]):
+        return False  # `备注` / `1`: the first row's number under the last header word, no part of it
     if k + 2 < len(items) and _exact_word(items[k + 1][1] + items[k + 2][1]):
         return False  # `标准` / `分` / `值`: the fragment starts a word of its own
     return len(no_space(items[k + 1][1])) <= MAX_FRAGMENT and cell_role(items[k][1] + items[k + 1][1]) is not None
@@ -152,8 +168,11 @@ def _fragments(items: list[tuple[int, str]], k: int) -> tuple[str, int] | None:
 def cell_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] | None:
     """The table starting at line ``i`` written one cell per line, and the index after it; None
     when no such table starts there."""
-    if not cell_role(lines[i]):
-        return None
+    if CLOSED_CELL.match(lines[i]) and cell_role(CLOSED_CELL.sub(r"\1", lines[i])):
+        from parsers.readers.pipe_tables import opened_cells  # it takes this module's helpers
+        lines = opened_cells(lines, i)  # `序号 |` / `目标与任务 |` …: each cell closed by its separator
+    if not cell_role(lines[i]) or YEAR_PREFIX.match(no_space(lines[i])):
+        return None  # a table's first header cell names no year: `2024年工作目标` on its own line is a title
     items = _content(lines, i)
     header, used = _header(items)
     roles = [cell_role(c.split("\n")[-1]) for c in header]  # a qualified cell (`区政府` / `分管领导`): its word
@@ -166,12 +185,13 @@ def cell_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
     if len(header) < MIN_HEADER_CELLS:
         return None
     body = items[used:]
-    if "weight" not in roles or "row_no" in roles[1:]:  # no weight to anchor on, or a group cell left of the 序号
+    coded = "weight" in roles and roles.index("row_no", 1) > roles.index("weight") if "row_no" in roles[1:] else False
+    if "weight" not in roles or ("row_no" in roles[1:] and not coded):  # no weight, or a group cell left of the 序号
         found = (_grouped(body, header, roles, source) or _by_numbers(body, header, roles, source)
                  or _subitems(body, header, roles, source))
         if found is None and "weight" not in roles:
             return None
-    else:
+    else:  # the rows' weights anchor them (their code, if any, right of the weight: `编码`)
         found = _sub_rows(body, header, roles, source) or _by_weights(body, len(header), roles, source)
         if found is not None and roles[0] == "row_no":
             numbered = _by_numbers(body, header, roles, source)
@@ -213,9 +233,19 @@ def _by_weights(body, width: int, roles: list[str | None], source: str) -> tuple
     if len(anchors) < MIN_ROWS:
         return None
     names_last = roles[-1] in PARTY_ROLES  # the last cell holds names: a group's name there is no such name
-    if weight == 1 and row_no is None and anchors[0] >= 2 and _group_cell(body[anchors[0] - 2][1]):
-        return _rows(body, anchors, width + 1, weight + 1, row_no, source, names_last)
-    return _rows(body, anchors, width, weight, row_no, source, names_last)
+    # a row's code right of the weight (`编码`: `E1`), its cells after it left empty (a form's)
+    code = next((c for c in range(weight + 1, len(roles)) if roles[c] == "row_no"), None)
+    if weight == 1 and row_no is None and anchors[0] >= 2 and _group_cell(body[anchors[0] - 2][1]) or (
+            row_no is None and weight > 1 and anchors[0] == weight + 1 and all(_group_line(t) for _, t in body[:weight])):
+        # `宏观调控` / name, `个性 工作 (70)` / `政策保障 工 作` / name: a line more before the first name than columns
+        # left of it
+        return _rows(body, anchors, width + 1, weight + 1, row_no, source, names_last, code and code + 1)
+    return _rows(body, anchors, width, weight, row_no, source, names_last, code)
+
+
+def _group_line(text: str) -> bool:
+    """A group's cell, perhaps with its points (`基础 工作 (30)`)."""
+    return _group_cell(BRACKETED_POINTS.sub("", text))
 
 
 def _group_cell(text: str) -> bool:
@@ -257,7 +287,10 @@ def _anchors(body: list[tuple[int, str]], weight: int, row_no: int | None) -> li
 
 
 def _rows(body, anchors: list[int], width: int, weight: int, row_no: int | None,
-          source: str, names_last: bool = False) -> tuple[list[TableRow], int]:
+          source: str, names_last: bool = False, code: int | None = None) -> tuple[list[TableRow], int]:
+    if code is not None:
+        from parsers.readers.grouped_lines import coded_rows  # it falls back on this function
+        return coded_rows(body, anchors, width, weight, code, source)
     after = width - weight - 1
     rows: list[list[str]] = []
     provs: list[int] = []
@@ -340,44 +373,13 @@ def _sub_rows(body: list[tuple[int, str]], header: list[str], roles: list[str | 
     return [TableRow([clean_cell(c) for c in r], Provenance(source, None, p)) for r, p in zip(rows, provs)], end
 
 
-def weight_under_name_rows(body: list[tuple[int, str]], roles: list[str | None],
-                           source: str) -> tuple[list[TableRow], int] | None:
-    """序号 / 考评项目 / 考评内容 / 评分标准 / 得分 with no weight column: each row is its number, its name, its weight
-    on the line under the name (`1` / `制度建设` / `(9分)`), then the cells right of the name. The weight stays in the
-    name's cell (`制度建设(9分)`). None unless two or more rows, numbered 1, 2, 3 …, have that shape."""
-    if "row_no" not in roles or roles.index("row_no") + 1 >= len(roles):
-        return None
-    row_no = roles.index("row_no")
-    name = row_no + 1
-    right = [c for c in range(name + 1, len(roles)) if roles[c] not in ("form", None)]
-    starts = [k for k in range(len(body) - 2) if ROW_NUMBER_LINE.match(body[k][1])
-              and not BRACKETED_WEIGHT.match(body[k + 1][1]) and not WEIGHT_LINE.match(body[k + 1][1])
-              and BRACKETED_WEIGHT.match(body[k + 2][1])]
-    anchors: list[int] = []
-    for k in starts:
-        expected = len(anchors) + 1
-        if int(regex.sub(r"\D", "", body[k][1])) != expected or (anchors and k - anchors[-1] > MAX_ROW_LINES):
-            break
-        anchors.append(k)
-    if len(anchors) < MIN_ROWS:
-        return None
-    rows, end = [], body[anchors[-1] + 2][0]
-    for n, k in enumerate(anchors):
-        cells = [""] * len(roles)
-        cells[row_no] = body[k][1]
-        cells[name] = body[k + 1][1] + body[k + 2][1].strip()
-        stop = anchors[n + 1] if n + 1 < len(anchors) else min(len(body), k + 3 + max(len(right), 1))
-        rest = [t for _, t in body[k + 3:stop]]
-        if right and rest:
-            if len(rest) <= len(right):
-                for c, text in zip(right, rest):
-                    cells[c] = text
-            else:
-                cells[right[0]] = "\n".join(rest)
-        if n + 1 == len(anchors) and k + 3 < stop:
-            end = body[stop - 1][0]
-        rows.append(TableRow([clean_cell(c) for c in cells], Provenance(source, None, body[k][0] + 1)))
-    return rows, end
-
-
-from parsers.readers.pipe_tables import pipe_line_table  # noqa: E402,F401 - its callers import it from here
+def __getattr__(name: str):
+    """``pipe_line_table`` and ``weight_under_name_rows``, which callers import from here, read from the modules that
+    hold them when asked (those modules import this one: either may be imported first)."""
+    if name == "pipe_line_table":
+        from parsers.readers.pipe_tables import pipe_line_table
+        return pipe_line_table
+    if name == "weight_under_name_rows":
+        from parsers.readers.grouped_lines import weight_under_name_rows
+        return weight_under_name_rows
+    raise AttributeError(name)
