@@ -111,16 +111,18 @@ def numbered_clause_table(table: Table, state, result, doc, doc_id: str, make_ta
     if text_col is None:
         return _row_numbered_clauses(table, mapping, state, result, doc, doc_id, make_target, total_words)
     group_col = next((mapping[r] for r in ("category", "indicator", "target") if mapping.get(r) not in (None, text_col)), None)
-    group = ""
+    # a second points column beside the rows' own (`项目分值 | 标准分值`): the group's points, merged down with it
+    group_points_col = next((i for i, role in header_roles(table.rows[0].cells).items()
+                             if role == "weight" and i != mapping["weight"]), None)
     for row in table.rows[1:]:
         cells = row.cells
         if group_col is not None and no_space(cells[group_col]):
-            group = cells[group_col]
-            name = P.ORDINAL_PREFIX.sub("", GROUP_NUMBER.sub("", no_space(group)))
+            name = P.ORDINAL_PREFIX.sub("", GROUP_NUMBER.sub("", no_space(cells[group_col])))
             points = P.POINTS_AT_END.search(halfwidth(name))
+            value = points["points"] if points else _group_points(cells, group_points_col)
             # a section is a heading that carries points (GOLD.md): a group cell without them only groups
-            state.section = (P.POINTS_AT_END.sub("", name).strip(".、") or None) if points else None
-            state.section_points = float(points["points"]) if points else None
+            state.section = (P.POINTS_AT_END.sub("", name).strip(".、") or None) if value else None
+            state.section_points = float(value) if value else None
         text = cells[text_col]
         if any(no_space(c) in total_words for c in cells) or not no_space(text):
             continue  # the 合计 row
@@ -133,6 +135,11 @@ def numbered_clause_table(table: Table, state, result, doc, doc_id: str, make_ta
             P.TRAILING_PUNCT.sub("", body.replace("\n", "")).strip(), float(weight.group()) if weight else None,
             row.prov))
     return True
+
+
+def _group_points(cells: list[str], column: int | None) -> str | None:
+    found = NUMBER.search(halfwidth(cells[column])) if column is not None and column < len(cells) else None
+    return found.group() if found else None
 
 
 # A group's points at the end of its cell whose opening bracket a web page lost (`核心价值观` / `15分)`).

@@ -57,3 +57,18 @@ def test_unnamed_number_column_merged_down_in_word_still_numbers_the_rows(tmp_pa
     items = [(r.row_no, r.category, r.indicator) for r in process_file(path).indicators if r.row_kind == "item"]
     assert items == [("1", "组织领导", "建立工作机构"), ("1", "组织领导", "制定年度计划"),
                      ("2", "工作保障", "落实工作经费"), ("2", "工作保障", "配齐专职人员")]
+
+
+def test_groups_whose_points_stand_in_a_column_of_their_own_are_sections_and_numbering_restarts_in_each(tmp_path):
+    # holdout13 1306: 考核项目 | 考核内容和要求 | 项目分值 | 标准分值 | 评分标准, each group's points in 项目分值 merged down
+    # beside it and its items numbered 1、2、… again. Before, the groups were no sections (their cell holds no
+    # points), and the second group's `1、` was an error: 序号1重复出现.
+    header = ["考核项目", "考核内容和要求", "项目分值", "标准分值", "评分标准"]
+    rows = [header, ["综合类", "1、建立工作推进机制。", "7分", "4", "健全得4分"],
+            ["", "2、制定实施方案并组织实施。", "", "3", "完成得3分"],
+            ["业务类", "1、完成重点项目申报。", "5分", "5", "完成得5分"]]
+    path = docx_table(tmp_path, rows, merges=[(0, 1, 2), (2, 1, 2)], title="某县标准化工作考核评分标准")
+    result = process_file(path)
+    assert [(t.section, t.section_points, t.seq, t.points) for t in result.targets] == [
+        ("综合类", 7.0, 1, 4.0), ("综合类", 7.0, 2, 3.0), ("业务类", 5.0, 1, 5.0)]
+    assert not [f for f in result.findings if f.severity == "error"]
