@@ -53,6 +53,7 @@ class OcrLine:
     confidence: float
     size: float = 0.0  # the line's text height, the same for every body line of a page
     parts: tuple = ()  # the engine's boxes joined into this line (a table row's cells)
+    starts: tuple = ()  # where the engine placed each character's start (x, caller's units); () where unknown
 
 
 _engines: dict[tuple[int, tuple], object] = {}
@@ -120,29 +121,31 @@ def _recognise(engine, image: Image.Image, unit: float) -> list[OcrLine]:
     result = engine(np.asarray(image), return_word_box=True, return_single_char_box=True)
     if result.boxes is None or result.txts is None:
         return []
-    half = half_width_classes(_punctuation_votes(result))
+    placed = _char_starts(result)
+    half = half_width_classes([vote for chars in placed if chars for vote in line_votes(chars)])
     pieces = []
-    for box, text, score in zip(result.boxes, result.txts, result.scores):
+    for box, text, score, chars in zip(result.boxes, result.txts, result.scores, placed):
         text = set_punctuation(unicodedata.normalize("NFC", text).strip(), half)
         if not text or score < MIN_CONFIDENCE:
             continue
         xs, ys = [p[0] for p in box], [p[1] for p in box]
-        pieces.append(OcrLine(text, min(xs) * unit, min(ys) * unit, max(xs) * unit, max(ys) * unit, float(score)))
+        starts = tuple(x * unit for _, x in chars) if chars and len(chars) == len(text) else ()
+        pieces.append(OcrLine(text, min(xs) * unit, min(ys) * unit, max(xs) * unit, max(ys) * unit, float(score),
+                              starts=starts))
     return pieces
 
 
-def _punctuation_votes(result) -> list[tuple[str, float]]:
-    """How wide each measurable mark of the page is, from the engine's character boxes (where they line up
-    with its text: the engine leaves out the boxes of a line it could not crop)."""
+def _char_starts(result) -> list[list[tuple[str, float]] | None]:
+    """Each text's characters with the x where the engine placed their start (pixels), where its character
+    boxes line up with the text (the engine leaves out the boxes of a line it could not crop), else None."""
     words = getattr(result, "word_results", None) or ()
     if len(words) != len(result.txts):
-        return []
-    votes = []
+        return [None] * len(result.txts)
+    found: list[list[tuple[str, float]] | None] = []
     for text, chars in zip(result.txts, words):
-        if "".join(c[0] for c in chars) != text.replace(" ", ""):
-            continue
-        votes += line_votes([(c[0], min(point[0] for point in c[2])) for c in chars])
-    return votes
+        aligned = " " not in text.strip() and "".join(c[0] for c in chars) == text.strip()
+        found.append([(c[0], min(point[0] for point in c[2])) for c in chars] if aligned else None)
+    return found
 
 
 def _confidence(pieces: list[OcrLine]) -> float:

@@ -114,32 +114,45 @@ def find_scan_tables(image: Image.Image, scale: float, lines: list) -> tuple[lis
 
 
 def _cut_at_borders(line, borders: list[float]) -> list:
-    """The OCR box cut where a cell border crosses it, its characters placed by their pitch (a Chinese
-    character one em, other characters half)."""
-    weights = [_ems(ch) for ch in line.text]
-    total = sum(weights)
-    if not total or len(weights) < 2:
+    """The OCR box cut where a cell border crosses it: each character on the side of its centre, from where the
+    engine placed the characters (``starts``), else estimated by pitch (a Chinese character one em, others half)."""
+    centres = _centres(line)
+    if len(centres) < 2:
         return [line]
-    em = (line.x1 - line.x0) / total
-    inner = [x for x in borders if line.x0 + em / 2 < x < line.x1 - em / 2]
+    inner = [x for x in borders if centres[0] < x < centres[-1]]
     if not inner:
         return [line]
-    pieces, start, at, cuts = [], 0, line.x0, list(inner)
-    for k, w in enumerate(weights):
-        middle = at + w * em / 2
+    pieces, start, cuts = [], 0, list(inner)
+    for k, middle in enumerate(centres):
         if cuts and middle > cuts[0]:
             pieces.append((start, k, cuts.pop(0)))
             start = k
             while cuts and middle > cuts[0]:
                 cuts.pop(0)
-        at += w * em
-    pieces.append((start, len(weights), line.x1))
+    pieces.append((start, len(centres), line.x1))
     out, left = [], line.x0
     for begin, end, right in pieces:
         if end > begin:
-            out.append(replace(line, text=line.text[begin:end], x0=left, x1=right, parts=()))
+            out.append(replace(line, text=line.text[begin:end], x0=left, x1=right, parts=(), starts=()))
         left = right
     return out
+
+
+def _centres(line) -> list[float]:
+    """Each character's centre along the box."""
+    starts = getattr(line, "starts", ())
+    if starts and len(starts) == len(line.text):
+        ends = list(starts[1:]) + [line.x1]
+        return [(a + max(a, b)) / 2 for a, b in zip(starts, ends)]
+    weights = [_ems(ch) for ch in line.text]
+    total = sum(weights)
+    if not total:
+        return []
+    em, at, centres = (line.x1 - line.x0) / total, line.x0, []
+    for w in weights:
+        centres.append(at + w * em / 2)
+        at += w * em
+    return centres
 
 
 def _runs(mask: np.ndarray, minimum: int) -> list[tuple[int, int, int]]:

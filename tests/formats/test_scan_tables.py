@@ -1,6 +1,7 @@
 """Ruled tables in scans read as tables: a table drawn in a CJK font, OCR'd from the image."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -137,3 +138,15 @@ def test_boxes_side_by_side_in_a_cell_read_left_to_right_though_askew():
     left, right = OcrLine("考核内容", 10.0, 11.0, 50.0, 21.0, 0.9), OcrLine("评分标准", 60.0, 10.0, 100.0, 20.0, 0.9)
     below = OcrLine("（续）", 10.0, 24.0, 40.0, 34.0, 0.9)
     assert _cell_text((0.0, 0.0, 120.0, 40.0), [right, below, left]) == "考核内容评分标准（续）"
+
+
+def test_an_ocr_box_is_cut_where_the_engine_placed_its_characters_not_by_estimated_pitch():
+    # renderings --scan, 808: `材料记录（新` + `2分` in one box; by pitch `新` fell right of the border, the 分值 cell read
+    # `新2分` (no weight) and the table's columns took other roles. The engine's character starts place it left.
+    from parsers.ocr import OcrLine
+    from parsers.readers.scan_tables import _cut_at_borders
+
+    box = OcrLine("材料记录（新2分", 100.0, 10.0, 175.0, 20.0, 0.9,
+                  starts=(100.0, 110.0, 120.0, 130.0, 140.0, 143.0, 160.0, 165.0))
+    assert [p.text for p in _cut_at_borders(box, [153.0])] == ["材料记录（新", "2分"]
+    assert [p.text for p in _cut_at_borders(replace(box, starts=()), [153.0])] == ["材料记录（", "新2分"]  # by pitch
