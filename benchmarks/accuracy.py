@@ -2,7 +2,7 @@
 
 Scoring follows ../shared/real/GOLD.md (notices: clause P/R/F1; tables: row recall and field accuracy; findings:
 recall and false errors). The samples have no gold: they are scored on the counts the project promises.
-By default it scores ../shared/real (the development set) and tests/data/holdout, holdout2, holdout3, holdout4 and holdout5 (documents
+By default it scores ../shared/real (the development set) and every tests/data/holdout* folder (documents
 gathered to measure generalisation, each scored once before it was used); `--real DIR` (repeatable) scores every
 *.gold.json under the given folders instead.
 Usage: python benchmarks/accuracy.py [--real DIR ...] [--json FILE] [--update-baseline]
@@ -360,7 +360,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--real", type=Path, action="append",
                         help="folder of *.gold.json and documents (repeatable; default: "
-                             "../shared/real, tests/data/holdout, holdout2, holdout3, holdout4 and holdout5)")
+                             "../shared/real and every tests/data/holdout* folder)")
     parser.add_argument("--json", type=Path, help="write every figure to this JSON file")
     parser.add_argument("--update-baseline", action="store_true", help=f"write {BASELINE.name}")
     args = parser.parse_args(argv)
