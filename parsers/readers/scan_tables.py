@@ -50,16 +50,17 @@ MIN_PITCH_CHARS = 6
 
 
 def _sizes_by_pitch(found: list) -> list[float]:
-    """Each OCR line's size, a title's its own: a box's height says little (brackets make a body line's box as tall
-    as a title's), but Chinese characters are square, so their pitch along the line is the type size. A line set
-    clearly larger than the body (the pitch of its full-width characters over ``TITLE_PITCH`` × the median) gets
-    its size scaled so; the rest keep the engine's size."""
+    """Each OCR line's size, a title's its own: a box's height says little (it holds the engine's margin, and
+    brackets make a body line's box as tall as a title's), but Chinese characters are square, so their pitch along
+    the line is the type size. The body's lines take the median pitch (a box is about a sixth taller than the type:
+    the paragraph rules, in ems, were that much looser on scans); a line set clearly larger (its pitch over
+    ``TITLE_PITCH`` × the median) its own."""
     pitches = [_pitch(f) for f in found]
     known = sorted(p for p in pitches if p)
     if not known:
         return [f.size for f in found]
     body = known[len(known) // 2]
-    return [f.size * p / body if p and p > TITLE_PITCH * body else f.size for f, p in zip(found, pitches)]
+    return [p if p and p > TITLE_PITCH * body else body for p in pitches]
 
 
 def _ems(ch: str) -> float:

@@ -150,3 +150,15 @@ def test_an_ocr_box_is_cut_where_the_engine_placed_its_characters_not_by_estimat
                   starts=(100.0, 110.0, 120.0, 130.0, 140.0, 143.0, 160.0, 165.0))
     assert [p.text for p in _cut_at_borders(box, [153.0])] == ["材料记录（新", "2分"]
     assert [p.text for p in _cut_at_borders(replace(box, starts=()), [153.0])] == ["材料记录（", "新2分"]  # by pitch
+
+
+def test_ocr_body_lines_are_sized_by_their_characters_pitch_not_their_boxes_height():
+    # renderings --scan, 602: a box is about a sixth taller than its type (the engine's margin), so the paragraph
+    # rules, in ems, were that much looser: `附件3:` on its own line ran into the short line above it.
+    from parsers.ocr import OcrLine
+    from parsers.readers.scan_tables import _sizes_by_pitch
+
+    body = [OcrLine("节能目标责任评价考核计分细则", 110.0, 100.0 + 28 * k, 334.0, 118.7 + 28 * k, 0.9, size=18.7)
+            for k in range(3)]
+    title = OcrLine("各区人民政府节能目标责任评价考核", 100.0, 40.0, 484.0, 64.0, 0.9, size=24.0)
+    assert _sizes_by_pitch(body + [title]) == [16.0, 16.0, 16.0, 24.0]
