@@ -331,10 +331,13 @@ def _split_units(cell: str) -> list[str]:
     the first half of a name the cell wrapped (`市招商引资服务` + `中心`)."""
     names: list[str] = []
     pending, written = "", False  # written: the part after a written separator (`、`), not a line break
+    opened = False  # the pending name began after a written separator: a name of its own, not a wrapped tail
     for part, written in _parts(cell):
         if pending and written and not pending.startswith(tuple(OPENING_BRACKETS)):
             names.append(pending)  # `市财政局、市科协`: a separator ends a name, whatever its ending
             pending = ""
+        if not pending:
+            opened = written
         if not pending and looks_like_person(part) and not looks_like_unit(part):
             names.append(part)
             continue
@@ -348,7 +351,8 @@ def _split_units(cell: str) -> list[str]:
             names.append(pending)
             pending = ""
     if pending:
-        if names and not written and not looks_like_unit(pending) and len(pending) <= 3 and not looks_like_person(pending):
+        # a short tail the cell wrapped (`中心`) joins the name above; `、市` / `科协` began after a separator
+        if names and not opened and not looks_like_unit(pending) and len(pending) <= 3 and not looks_like_person(pending):
             names[-1] += pending
         else:
             names.append(pending)

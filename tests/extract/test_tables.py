@@ -95,3 +95,12 @@ def test_an_organisation_word_a_narrow_column_wrapped_after_a_place_stays_with_i
 
     assert _split_units("区治水办\n区科技工业区\n管委会\n各街道") == ["区治水办", "区科技工业区管委会", "各街道"]
     assert _split_units("区城管局\n街道") == ["区城管局", "街道"]
+
+
+def test_a_name_begun_after_a_separator_and_wrapped_stays_a_name_of_its_own():
+    # renderings, 1301 as a LibreOffice PDF: `市科技局、市财政局、市` / `科协` in a narrow column; the short `市科协` left at
+    # the end was taken for a wrapped tail of the name above (`市财政局市科协`). It began after a `、`: a name of its own.
+    from parsers.extract.tables import _split_units
+
+    assert _split_units("市科技局、市财政局、市\n科协") == ["市科技局", "市财政局", "市科协"]
+    assert _split_units("市招商引资服务\n中心") == ["市招商引资服务中心"]  # a tail the cell wrapped still joins
