@@ -5,7 +5,8 @@ break parts from its header (003), merged cells (012), a table row cut by a page
 one-line headings (101), table cells whose `、` LibreOffice sets low in its box (108), a centred title
 wrapped in two lines (203), a table a web page flattened one cell per line (306) and a table whose last rows, on
 the next page, hold one column of text only (806: that page was not searched for the table's rest), and a unit's
-bracketed note a narrow column wraps onto lines of its own (704, in the Chromium PDF). Each is
+bracketed note a narrow column wraps onto lines of its own (704, in the Chromium PDF), and a table whose last row the
+page break cuts, its tail alone in one box on the next page (1301: a page of six rules was never searched for it). Each is
 also published as a government site would (.html: GB2312, a layout table, menus, rowspan/colspan) and that page
 printed to PDF by headless Chromium (.web.pdf, another PDF producer; tests/renderings_web.py). Without
 LibreOffice or Chromium their renderings are not built (the reason is printed; in CI they must be there)."""
@@ -20,7 +21,7 @@ from tests.benchmark_modules import load
 from tests.renderings_web import find_chromium
 
 DOCS = ("003_anhui", "012_cun", "101_guangdong", "108_songyang", "110_jincun", "203_jintan", "306_cangnan",
-        "704_qiaocheng", "806_xuancheng")
+        "704_qiaocheng", "806_xuancheng", "1301_jiaxing")
 TOLERANCE = 0.0  # made equal: every rendering here scores exactly as its .txt
 
 

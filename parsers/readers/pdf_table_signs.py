@@ -62,14 +62,16 @@ def _wide_gaps(textpage, text: str, moved: set[int], enough: int) -> int:
     return count
 
 
-def _has_ruling(page) -> bool:
+def _has_ruling(page, continued: bool = False) -> bool:
     """Enough path objects to draw a table's rules (raw calls: wrapping ~100 objects a page in
-    Python objects costs more than reading the page's text)."""
+    Python objects costs more than reading the page's text); fewer on a page the table above runs on to
+    (the tail of a row the page break cut is one box)."""
     raw = page.raw
+    needed = LAYOUT.continued_min_paths if continued else LAYOUT.table_min_paths
     count = 0
     for k in range(pdfium_c.FPDFPage_CountObjects(raw)):
         if pdfium_c.FPDFPageObj_GetType(pdfium_c.FPDFPage_GetObject(raw, k)) == pdfium_c.FPDF_PAGEOBJ_PATH:
             count += 1
-            if count >= LAYOUT.table_min_paths:
+            if count >= needed:
                 return True
     return False
