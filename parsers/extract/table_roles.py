@@ -226,7 +226,9 @@ def _counts_ordinals(values: list[str]) -> bool:
         numbers.append(int(m["n"]) if m["n"].isdigit() else cn_to_int(m["n"]))
     if numbers == [1] and len(filled) >= 2:
         return not filled[0].isdigit()
-    return len(numbers) >= 2 and numbers == list(range(1, len(numbers) + 1))
+    # or the first row's number lost (a scan's lone `一`, one stroke, is often not seen): the count starts at 2 below it
+    starts = (1, 2) if values and not no_space(values[0]) else (1,)
+    return len(numbers) >= 2 and any(numbers == list(range(k, k + len(numbers))) for k in starts)
 
 
 def _groups(left: list[str], right: list[str]) -> bool:

@@ -104,11 +104,13 @@ def _table_rows(table: Table, doc: Document, doc_id: str, attachment, title, tab
 def _ordinals_are_items(rows: list[IndicatorRow]) -> None:
     """Rows numbered `一` `二` … head groups only where items stand under them: a table numbering every row so holds
     items (`一 | 乡镇企业营业收入 | 6分`)."""
-    kinds = {r.row_kind for r in rows if r.row_kind != "total"}
-    if kinds == {"group"} and len(rows) >= 2:
-        for row in rows:
-            if row.row_kind == "group":
-                row.row_kind = "item"
+    counted = [r for r in rows if r.row_kind != "total"]
+    first = next((k for k, r in enumerate(counted) if r.row_kind == "group"), None)
+    # every row from the first numbered one on is numbered so (a row above it is one whose number a scan lost)
+    if first is None or len(rows) < 2 or any(r.row_kind != "group" for r in counted[first:]):
+        return
+    for row in counted[first:]:
+        row.row_kind = "item"
 
 
 def _points_of_merged_names(rows: list[IndicatorRow]) -> None:

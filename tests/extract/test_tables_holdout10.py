@@ -252,3 +252,14 @@ def test_a_scoring_table_alone_with_its_groups_merged_left_of_the_numbers_is_the
         ("宣传教育", 15.0, 1, 5.0, "开展主题宣传教育活动"), ("宣传教育", 15.0, 2, 10.0, "推荐评选先进典型"),
         ("理论武装", 10.0, 3, 10.0, "组织中心组理论学习")]
     assert len([r for r in result.indicators if r.row_kind == "item"]) == 3  # it stays an indicator table too
+
+
+def test_chinese_ordinals_whose_first_the_scan_lost_still_number_the_rows(tmp_path):
+    # renderings --scan, 1001: the OCR did not see the lone stroke `一` in the first row's 序号 cell, so `二 三 四`, not
+    # counting from one, were no ordinals: the spanned header then named the ordinal column and every role moved.
+    rows = [list(r) for r in ORDINALS]
+    rows[1][0] = ""
+    items = [r for r in process_file(docx_table(tmp_path, rows, spans=[(0, 0, 1)])).indicators if r.row_kind == "item"]
+    assert [(r.row_no, r.indicator, r.weight) for r in items] == [
+        (None, "村级集体经济收入", 8.0), ("二", "村级集体经济收入增长率", 6.0),
+        ("三", "农民专业合作社数量", None), ("四", "农村居民人均可支配收入增长率", 6.0)]
