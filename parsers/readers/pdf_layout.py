@@ -54,6 +54,10 @@ class LayoutSettings:
     paragraph_gap: float = 2.5
     # A single line this far from the left margin with equal space either side is centred (a title).
     centred_indent: float = 2.5
+    # A document opens its paragraphs indented when at least this share of the lines after a short line (of at
+    # least this many) stand indented: a line at the margin after a short one broken mid-sentence then runs on.
+    indented_share: float = 0.9
+    indented_min_paragraphs: int = 5
     # A line is letter-spaced (stretched to the margin, or a spaced heading) when at least this many of its
     # characters, and this share of the gaps between them, are parted by a space: it ends its paragraph.
     spaced_min_gaps: int = 3

@@ -15,6 +15,7 @@ from parsers.textnorm import clean_text
 from schemas.blocks import Paragraph, Provenance
 
 TERMINAL = regex.compile(r"[。；;：:！!？?]\s*[”」』）)]?\s*$")
+WORD_END = regex.compile(r"[\p{Han}\w]\s*$")  # a line stopping on a character or a figure, not on a mark
 
 
 @dataclass(slots=True)  # thousands a document: slots make them cheaper to build and read
@@ -53,6 +54,7 @@ def _assemble(pages: list[_Page], source: str) -> list:
         # The text area ends about as far from the page's right edge as it starts from its left. When
         # no line wraps (short paragraphs, each a line), the line ends say nothing of the margin.
         margin_right = max(margin_right, min(widths) - margin_left)
+    indented = _indented_paragraphs(lines, margin_left, margin_right)
     blocks: list = []
     current: list[_Line] = []
     prev_item = None
@@ -72,7 +74,7 @@ def _assemble(pages: list[_Page], source: str) -> list:
         elif isinstance(item, _PageTable):
             flush()
             add_table(blocks, item, source, continues=isinstance(prev_item, _PageTable))
-        elif current and (_continues(current[-1], item, margin_left, margin_right)
+        elif current and (_continues(current[-1], item, margin_left, margin_right, indented and len(current) > 1)
                           or _centred_wrap(current, item, margin_left, margin_right)):
             current.append(item)
         else:
@@ -94,15 +96,16 @@ def _margins(lines: list[_Line]) -> tuple[float, float, float]:
     return float(min(frequent)), rights[int(LAYOUT.right_margin_quantile * (len(rights) - 1))], size
 
 
-def _continues(prev: _Line, line: _Line, left: float, right: float) -> bool:
-    """A wrapped line starts at the left margin after a line that ran to the right margin."""
+def _continues(prev: _Line, line: _Line, left: float, right: float, indented: bool = False) -> bool:
+    """A wrapped line starts at the left margin after a line that ran to the right margin (or, with ``indented``: in
+    a document whose paragraphs open indented, after a wrapped paragraph's line broken mid-sentence)."""
     size = prev.size or LAYOUT.default_font_size
     if abs(line.size - prev.size) > LAYOUT.size_change * size:
         return False
     if line.x0 > left + LAYOUT.first_line_indent * size:  # indented first line, centred heading
         return False
-    if prev.x1 < right - LAYOUT.short_line * size:  # the line above ended early: its paragraph ended there
-        return False
+    if prev.x1 < right - LAYOUT.short_line * size and not (indented and _broken_mid_sentence(prev, line, left)):
+        return False  # the line above ended early: its paragraph ended there
     if TERMINAL.search(prev.text) and prev.x1 < right - LAYOUT.short_line_after_stop * size:
         return False
     if _letter_spaced(prev.text):  # a short line stretched to the margin (分散对齐): its paragraph's last line
@@ -110,6 +113,24 @@ def _continues(prev: _Line, line: _Line, left: float, right: float) -> bool:
     if line.page == prev.page and line.top - prev.top > LAYOUT.paragraph_gap * size:
         return False
     return True
+
+
+def _indented_paragraphs(lines: list[_Line], left: float, right: float) -> bool:
+    """The document opens its paragraphs with an indent: nearly every line after one that ended early (a paragraph's
+    first line) stands indented. There a line at the margin after a short one is no new paragraph."""
+    starts = [line for prev, line in zip(lines, lines[1:]) if line.page == prev.page
+              and prev.x1 < right - LAYOUT.short_line * (prev.size or LAYOUT.default_font_size)]
+    indented = sum(1 for line in starts if line.x0 > left + LAYOUT.first_line_indent * (line.size or 1.0))
+    return len(starts) >= LAYOUT.indented_min_paragraphs and indented >= LAYOUT.indented_share * len(starts)
+
+
+def _broken_mid_sentence(prev: _Line, line: _Line, left: float) -> bool:
+    """A line of body text (at the margin or the indent, not centred) that stops on a word, not on a mark, above a
+    line at the margin that starts no item: a break inside the paragraph (Shift+Enter in Word; web text pasted
+    with its line breaks), where the paragraph's own first line would be indented."""
+    size = prev.size or LAYOUT.default_font_size
+    return (prev.x0 <= left + 2 * LAYOUT.first_line_indent * size and WORD_END.search(prev.text) is not None
+            and not ITEM_NUMBER.match(line.text) and not _letter_spaced(prev.text))
 
 
 def _letter_spaced(text: str) -> bool:

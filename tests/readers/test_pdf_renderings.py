@@ -164,3 +164,27 @@ def test_wrapped_prose_with_a_few_spaces_still_joins():
     rest = line("高于全省平均水平。", 128, x0=LEFT)
     page = _Page(1, [first, rest], WIDTH)
     assert [b.text for b in blocks(page)] == ["6.社会消费品零售总额增速高于全省平均水平20分，固定资产投资增速10分，高于全省平均水平。"]
+
+
+def _indented_body(top: float, n: int = 10) -> list[_Line]:
+    """``n`` one-line paragraphs, each opening indented as the document's paragraphs do."""
+    return [line(f"{k}.本条考核内容完成得分。", top + 28 * k) for k in range(1, n + 1)]
+
+
+def test_a_wrapped_paragraph_broken_mid_sentence_runs_on_at_the_margin():
+    # renderings, 1203 as a LibreOffice PDF: web text with a line break inside a sentence (`…建设率达到` / `100%。5分。`),
+    # kept in Word as a soft break. In a document whose paragraphs open indented, a line at the margin after a
+    # wrapped paragraph's line that stops on a word is the same paragraph.
+    first = line("(二)组织建设:15分1、人民调解指导中心建立健全。2分。2、乡镇(街道)、村(社区)人民", 100, x1=RIGHT)
+    cut = line("调解组织建设率达到", 128, x0=LEFT)
+    rest = line("100%。5分。否则,不计分。", 156, x0=LEFT)
+    page = _Page(1, [first, cut, rest] + _indented_body(184), WIDTH)
+    assert [b.text for b in blocks(page)][0] == first.text + cut.text + rest.text
+
+
+def test_single_short_lines_at_the_margin_stay_apart_in_an_indented_document():
+    # The closing block (`主办：…` / `督办：…` / `抄送：…`) and a date above `附件`: lines of their own, never a wrapped
+    # paragraph's tail, so they are not run on though they stop on a word.
+    closing = [line(t, 1000 + 28 * k, x0=LEFT) for k, t in enumerate(["主办：市政府办公室", "督办：市政府目标办", "附件"])]
+    page = _Page(1, _indented_body(100, 30) + closing, WIDTH)
+    assert [b.text for b in blocks(page)][-3:] == ["主办：市政府办公室", "督办：市政府目标办", "附件"]
