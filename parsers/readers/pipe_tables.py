@@ -81,7 +81,8 @@ def _numbered_rows(lines: list[str], i: int, roles: list[str | None]) -> bool:
     (`民生实事 | 责任单位 | 完成时限`) over rows of as many cells."""
     if not any(r in PARTY_ROLES for r in roles):
         return False
-    if roles[0] != "row_no":
+    lead = 1 if roles[0] == "category" and roles[1:2] == ["row_no"] else 0  # a group cell left of the 序号 (`大类`)
+    if roles[lead] != "row_no":
         rows = [_pipe_cells(x) for x in lines[i + 1:i + 1 + MIN_ROWS]]
         party = next(c for c, r in enumerate(roles) if r in PARTY_ROLES)
         return (len(roles) >= MIN_HEADER_CELLS and None not in roles and bool({"indicator", "target"} & set(roles))
@@ -89,8 +90,9 @@ def _numbered_rows(lines: list[str], i: int, roles: list[str | None]) -> bool:
                         for r in rows))
     expected, k = 1, i + 1
     while k < len(lines) and lines[k].count(PIPE) >= 1 and expected <= MIN_ROWS:
-        first = _pipe_cells(lines[k])[0]
-        if ROW_NUMBER_LINE.match(first):
+        # the number is the row's first cell, or its second under a group cell (merged: missing in the rows below)
+        first = next((c for c in _pipe_cells(lines[k])[:lead + 1] if ROW_NUMBER_LINE.match(c)), "")
+        if first:
             if int(regex.sub(r"\D", "", first)) != expected:
                 return False
             expected += 1
