@@ -24,6 +24,7 @@ from parsers.extract.headers import (
     padded_names,
     points_at_end,
     table_vocab,
+    unit_and_head,
 )
 from parsers.extract.table_criteria import criteria_items, criteria_points
 from parsers.extract.table_roles import GROUP_ROW_NO, Columns, infer_columns, spans_right
@@ -300,11 +301,14 @@ def _join_wrapped(cell: str) -> str:
 
 
 def _split_parties(units_cell: str, leaders_cell: str) -> tuple[list[str], list[str]]:
-    """Units and leaders; a person's name in the units cell (`市商务局 张三`) is a leader."""
+    """Units and leaders; a person's name in the units cell (`市商务局 张三`) is a leader, unless the table names its
+    leaders in a column of their own (`牵头单位及主要负责人`: the unit's head, neither unit nor leader)."""
     units, leaders = [], _split_leaders(leaders_cell)
+    own = bool(leaders)  # beside a leaders column, a person after a unit (`市民政局 伍泽国`) is that unit's head
     for name in _split_units(units_cell):
         if looks_like_person(name) and not looks_like_unit(name):
-            leaders.append(name)
+            if not own:
+                leaders.append(name)
         else:
             units.append(name)
     return units, list(dict.fromkeys(leaders))
@@ -369,7 +373,8 @@ def _parts(cell: str) -> list[tuple[str, bool]]:
         if k % 2:
             written = no_space(piece) != ""
         elif no_space(piece):
-            found.append((no_space(piece), written))
+            parts = unit_and_head(piece.strip())  # `市民政局 伍泽国` (a .docx cell keeps the space): a unit, its head
+            found += [(no_space(w), written or n > 0) for n, w in enumerate(parts)]
     return found
 
 
