@@ -174,7 +174,10 @@ def cell_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
     """The table starting at line ``i`` written one cell per line, and the index after it; None
     when no such table starts there."""
     if CLOSED_CELL.match(lines[i]) and cell_role(CLOSED_CELL.sub(r"\1", lines[i])):
-        from parsers.readers.pipe_tables import opened_cells  # it takes this module's helpers
+        from parsers.readers.pipe_tables import closed_rows_table, opened_cells  # they take this module's helpers
+        found = closed_rows_table(lines, i, source)  # rows parted by bare `|` lines, some short (merged cells)
+        if found is not None:
+            return found
         lines = opened_cells(lines, i)  # `序号 |` / `目标与任务 |` …: each cell closed by its separator
     if not cell_role(lines[i]) or YEAR_PREFIX.match(no_space(lines[i])):
         return None  # a table's first header cell names no year: `2024年工作目标` on its own line is a title

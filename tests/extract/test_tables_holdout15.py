@@ -52,3 +52,82 @@ def test_a_person_in_the_units_cell_of_a_table_without_a_leaders_column_stays_a_
     items = _items(process_file(write_text(tmp_path / "t.txt", text)))
     assert [r.units_raw for r in items] == [["市科技局"], ["市商务局"], ["市工信局"]]
     assert items[0].leaders == ["张三"]
+
+
+# One cell a line closed by ` |`, rows parted by bare `|` lines; the header not closed before the first row; the task
+# written once over two task columns; a row's trailing empty cell dropped into its closing `||`.
+SPANNED = """某区2024年民生实事推进情况
+序号 |
+主要任务 |
+年度目标 |
+分管 领导 |
+牵头 单位 |
+协同单位 |
+1-6月推进情况 |
+说明 |
+1 |
+新建口袋公园8个。 |
+王伟 |
+区住建局 |
+区城管局、各街道 |
+已建成3个。 |
+||
+2 |
+改造雨污管网12公里。 |
+王伟 |
+区水务局 |
+各街道 |
+已完成8公里。 |
+滞后于序时。 |
+|
+3 |
+新增停车泊位600个。 |
+王伟 |
+区城管局 |
+区交警大队 |
+已新增420个。 |
+||
+"""
+
+
+def test_closed_cells_rows_parted_by_bare_pipes_align_a_short_row_by_its_person_and_units(tmp_path):
+    items = _items(process_file(write_text(tmp_path / "t.txt", SPANNED)))
+    assert [(r.row_no, r.indicator) for r in items] == [
+        ("1", "新建口袋公园8个。"), ("2", "改造雨污管网12公里。"), ("3", "新增停车泊位600个。")]
+    assert [r.leaders for r in items] == [["王伟"]] * 3
+    assert [r.units_raw for r in items] == [["区住建局"], ["区水务局"], ["区城管局"]]
+
+
+# Rows opened by a bare `|`, merged cells written once (missing on the left of the rows below), no numbers, no weights.
+MERGED = """一级指标 |
+二级指标 |
+三级指标 |
+指标值 |
+|
+产出指标 |
+数量指标 |
+培训人次 |
+≥500人次 |
+||
+|
+培训班期数 |
+≥10期 |
+|||
+|
+质量指标 |
+培训合格率 |
+≥95% |
+||
+|
+效益指标 |
+社会效益指标 |
+群众满意度 |
+≥90% |
+||
+"""
+
+
+def test_closed_cells_rows_with_merged_cells_written_once_take_them_from_above(tmp_path):
+    items = _items(process_file(write_text(tmp_path / "t.txt", MERGED)))
+    assert [r.indicator for r in items] == ["培训人次", "培训班期数", "培训合格率", "群众满意度"]
+    assert [r.target for r in items] == ["≥500人次", "≥10期", "≥95%", "≥90%"]
