@@ -16,6 +16,7 @@ from itertools import groupby
 import regex
 
 from parsers.extract.headers import (
+    also_role,
     header_role,
     header_roles,
     looks_like_org,
@@ -251,7 +252,9 @@ def _indicator(values, row, cells, columns: Columns, extra_columns, header, doc,
         weight = points_at_end(text["indicator"])  # `一、经济发展（40分）`, a name carrying its points
     extra = {no_space(header[i]) or f"column_{i + 1}": _join_wrapped(cells[i])
              for i in extra_columns if i < len(cells) and cells[i].strip()}
-    units, leaders = _split_parties(values.get("units", ""), values.get("leaders", ""))
+    at = columns.index("units")
+    heads = at is not None and at < len(header) and also_role(header[at]) == "leaders"
+    units, leaders = _split_parties(values.get("units", ""), values.get("leaders", ""), heads)
     scoring = text["criteria"]  # or the column headed `考核内容及评分标准`
     if columns.criteria_in is not None and columns.criteria_in < len(cells):
         scoring = _join_wrapped(cells[columns.criteria_in]) or None
@@ -300,11 +303,11 @@ def _join_wrapped(cell: str) -> str:
     return out
 
 
-def _split_parties(units_cell: str, leaders_cell: str) -> tuple[list[str], list[str]]:
-    """Units and leaders; a person's name in the units cell (`市商务局 张三`) is a leader, unless the table names its
-    leaders in a column of their own (`牵头单位及主要负责人`: the unit's head, neither unit nor leader)."""
+def _split_parties(units_cell: str, leaders_cell: str, heads: bool = False) -> tuple[list[str], list[str]]:
+    """Units and leaders; a person's name in the units cell (`市商务局 张三`) is a leader, unless the units header
+    names the units' heads too (``heads``: `牵头单位及主要负责人`) and the table has a leaders column of its own."""
     units, leaders = [], _split_leaders(leaders_cell)
-    own = bool(leaders)  # beside a leaders column, a person after a unit (`市民政局 伍泽国`) is that unit's head
+    own = heads and bool(leaders)  # the units' heads (`牵头单位及主要负责人`) beside a leaders column of its own
     for name in _split_units(units_cell):
         if looks_like_person(name) and not looks_like_unit(name):
             if not own:
