@@ -180,3 +180,12 @@ def padded_names(line: str) -> list[str]:
         return [line]
     names = [no_space(m) for m in PADDED_NAME.findall(line)]
     return names if all(looks_like_person(n) for n in names) else [line]
+
+
+def unit_and_head(line: str) -> list[str]:
+    """`市民政局 伍泽国`: a unit and, after a space, its head's name (a `牵头单位及主要负责人` cell): the two apart
+    (cleaning would remove the space that parts them); else ``[line]``."""
+    words = line.split()
+    if len(words) > 1 and looks_like_person(words[-1]) and looks_like_org("".join(words[:-1])):
+        return ["".join(words[:-1]), words[-1]]
+    return [line]

@@ -16,6 +16,7 @@ from itertools import groupby
 import regex
 
 from parsers.extract.headers import (
+    also_role,
     header_role,
     header_roles,
     looks_like_org,
@@ -24,6 +25,7 @@ from parsers.extract.headers import (
     padded_names,
     points_at_end,
     table_vocab,
+    unit_and_head,
 )
 from parsers.extract.table_criteria import criteria_items, criteria_points
 from parsers.extract.table_roles import GROUP_ROW_NO, Columns, infer_columns, spans_right
@@ -250,7 +252,9 @@ def _indicator(values, row, cells, columns: Columns, extra_columns, header, doc,
         weight = points_at_end(text["indicator"])  # `一、经济发展（40分）`, a name carrying its points
     extra = {no_space(header[i]) or f"column_{i + 1}": _join_wrapped(cells[i])
              for i in extra_columns if i < len(cells) and cells[i].strip()}
-    units, leaders = _split_parties(values.get("units", ""), values.get("leaders", ""))
+    at = columns.index("units")
+    heads = at is not None and at < len(header) and also_role(header[at]) == "leaders"
+    units, leaders = _split_parties(values.get("units", ""), values.get("leaders", ""), heads)
     scoring = text["criteria"]  # or the column headed `考核内容及评分标准`
     if columns.criteria_in is not None and columns.criteria_in < len(cells):
         scoring = _join_wrapped(cells[columns.criteria_in]) or None
@@ -299,12 +303,15 @@ def _join_wrapped(cell: str) -> str:
     return out
 
 
-def _split_parties(units_cell: str, leaders_cell: str) -> tuple[list[str], list[str]]:
-    """Units and leaders; a person's name in the units cell (`市商务局 张三`) is a leader."""
+def _split_parties(units_cell: str, leaders_cell: str, heads: bool = False) -> tuple[list[str], list[str]]:
+    """Units and leaders; a person's name in the units cell (`市商务局 张三`) is a leader, unless the units header
+    names the units' heads too (``heads``: `牵头单位及主要负责人`) and the table has a leaders column of its own."""
     units, leaders = [], _split_leaders(leaders_cell)
+    own = heads and bool(leaders)  # the units' heads (`牵头单位及主要负责人`) beside a leaders column of its own
     for name in _split_units(units_cell):
         if looks_like_person(name) and not looks_like_unit(name):
-            leaders.append(name)
+            if not own:
+                leaders.append(name)
         else:
             units.append(name)
     return units, list(dict.fromkeys(leaders))
@@ -369,7 +376,8 @@ def _parts(cell: str) -> list[tuple[str, bool]]:
         if k % 2:
             written = no_space(piece) != ""
         elif no_space(piece):
-            found.append((no_space(piece), written))
+            parts = unit_and_head(piece.strip())  # `市民政局 伍泽国` (a .docx cell keeps the space): a unit, its head
+            found += [(no_space(w), written or n > 0) for n, w in enumerate(parts)]
     return found
 
 

@@ -27,6 +27,7 @@ from parsers.extract.headers import (
     padded_names,
     simplified,
     table_vocab,
+    unit_and_head,
 )
 from parsers.textnorm import clean_text, no_space
 from schemas.blocks import Provenance, Table, TableRow
@@ -39,6 +40,8 @@ BRACKETED_WEIGHT = regex.compile(r"^\s*[（(]\s*(\d{1,3}(?:\.\d+)?)\s*分\s*[）
 # (`(一)`, the first row's)
 BRACKETED_NOTE = regex.compile(r"^\s*[（(](?!\s*[一二三四五六七八九十\d]{1,3}\s*[）)])[^（()）分]{1,6}[）)]\s*$")
 YEAR_PREFIX = regex.compile(r"^(?:19|20)\d{2}年度?")
+# the period a column is for, before its word: a year, months (`1-10月推进情况`), or both
+PERIOD_PREFIX = regex.compile(r"^(?:(?:19|20)\d{2}年度?)?(?:\d{1,2}(?:[-－—~～至]\d{1,2})?月份?)?")
 BRACKETED_POINTS = regex.compile(r"[（(]\s*\d{1,3}(?:\.\d+)?\s*分?\s*[）)]")  # `(70)`, `（30分）`
 MAX_FRAGMENTS = 3  # a header cell broken over lines (`考 评` / `得 分`)
 MAX_FRAGMENT = 2  # characters of one such fragment
@@ -80,8 +83,9 @@ def cell_role(cell: str) -> str | None:
         return None
     joined = any(j in text for j in table_vocab()["header_joiners"])
     # a header is its word (`创建标准`), or two joined (`考核方法与扣分标准`); not a title ending in one. A bracketed
-    # unit (`内容(分值)`, `金额(万元)`) and the year a column is for (`2024年建设内容`) are no part of the word.
-    word = YEAR_PREFIX.sub("", BRACKETED.sub("", text))
+    # unit (`内容(分值)`, `金额(万元)`) and the period a column is for (`2024年建设内容`, `1-10月推进情况`) are no part
+    # of the word.
+    word = PERIOD_PREFIX.sub("", BRACKETED.sub("", text))
     return found[0] if joined or len(word) - len(no_space(found[1])) <= MAX_HEADER_EXTRA else None
 
 
@@ -102,7 +106,8 @@ def _content(lines: list[str], i: int, limit: int = 400) -> list[tuple[int, str]
 
 def clean_cell(cell: str) -> str:
     """A cell's text: each of its lines cleaned, blank lines dropped."""
-    lines = [line for part in cell.split("\n") if part.strip() for line in padded_names(part)]
+    lines = [line for part in cell.split("\n") if part.strip() for name in padded_names(part)
+             for line in unit_and_head(name)]
     return "\n".join(clean_text(line) for line in lines)
 
 
@@ -169,7 +174,10 @@ def cell_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
     """The table starting at line ``i`` written one cell per line, and the index after it; None
     when no such table starts there."""
     if CLOSED_CELL.match(lines[i]) and cell_role(CLOSED_CELL.sub(r"\1", lines[i])):
-        from parsers.readers.pipe_tables import opened_cells  # it takes this module's helpers
+        from parsers.readers.pipe_tables import closed_rows_table, opened_cells  # they take this module's helpers
+        found = closed_rows_table(lines, i, source)  # rows parted by bare `|` lines, some short (merged cells)
+        if found is not None:
+            return found
         lines = opened_cells(lines, i)  # `序号 |` / `目标与任务 |` …: each cell closed by its separator
     if not cell_role(lines[i]) or YEAR_PREFIX.match(no_space(lines[i])):
         return None  # a table's first header cell names no year: `2024年工作目标` on its own line is a title

@@ -8,7 +8,7 @@ from itertools import combinations
 
 import regex
 
-from parsers.extract.headers import looks_like_org
+from parsers.extract.headers import looks_like_org, looks_like_person
 from parsers.readers.line_tables import (
     CLOSED_CELL,
     MIN_HEADER_CELLS,
@@ -34,6 +34,88 @@ def opened_cells(lines: list[str], i: int) -> list[str]:
     while k < len(lines) and (CLOSED_CELL.match(lines[k]) or BARE_PIPES.match(lines[k])):
         k += 1
     return lines[:i] + [CLOSED_CELL.sub(r"\1", x) if CLOSED_CELL.match(x) else "" for x in lines[i:k]]
+
+
+def closed_rows_table(lines: list[str], i: int, source: str) -> tuple[Table, int] | None:
+    """One cell a line, each closed by its `|`, the rows parted by lines of bare `|` (a row's close, the next one's
+    opening, its empty cells), some rows shorter than the header: their merged cells are written once, above (missing
+    after the row's number), or a cell spans the column beside it. None where every row is as wide as the header
+    (``opened_cells`` reads those) or line ``i`` starts no such table."""
+    rows: list[tuple[int, list[str]]] = []
+    cells: list[str] = []
+    start = k = i
+    while k < len(lines) and (CLOSED_CELL.match(lines[k]) or BARE_PIPES.match(lines[k])):
+        if BARE_PIPES.match(lines[k]):
+            if cells:
+                rows.append((start, cells))
+            cells = []
+        else:
+            if not cells:
+                start = k
+            cells.append(CLOSED_CELL.sub(r"\1", lines[k]).strip())
+        k += 1
+    if cells:
+        rows.append((start, cells))
+    if not rows:
+        return None
+    n = next((j for j, c in enumerate(rows[0][1]) if cell_role(c) is None), len(rows[0][1]))
+    if n < len(rows[0][1]):  # no bare `|` after the header: its words end where the first row starts
+        rows[0:1] = [(rows[0][0], rows[0][1][:n]), (rows[0][0] + n, rows[0][1][n:])]
+    end = next((j for j in range(1, len(rows)) if len(rows[j][1]) > len(rows[0][1])), len(rows))
+    if end < len(rows):  # a row wider than the header: the table ended
+        k, rows = rows[end][0], rows[:end]
+    while len(rows) > 1 and len(rows[-1][1]) < 2:  # a closing row of one cell (`审核意见`)
+        k, rows = rows[-1][0], rows[:-1]
+    rows = rows[:1] + [r for r in rows[1:] if len(r[1]) >= 2]  # a label whose empty cells were not written
+    if len(rows) - 1 < MIN_ROWS:
+        return None
+    header = rows[0][1]
+    roles = [cell_role(c) for c in header]
+    body = [cells for _, cells in rows[1:]]
+    if (len(header) < MIN_HEADER_CELLS or None in roles or "weight" in roles  # weighted: read by their weights
+            or all(len(c) == len(header) for c in body)):
+        return None
+    table = [TableRow([clean_cell(c) for c in header], Provenance(source, None, rows[0][0] + 1))]
+    above: list[str] | None = None
+    for at, cells in rows[1:]:
+        above = _placed(cells, roles, above)
+        table.append(TableRow([clean_cell(c) for c in above], Provenance(source, None, at + 1)))
+    return Table(table, table[0].prov, merges_resolved=False), k
+
+
+def _fits(cell: str, role: str | None) -> bool:
+    """Whether a cell reads as what its column holds: a number under the 序号, a person under the leaders, a unit under
+    the units."""
+    if role == "row_no":
+        return ROW_NUMBER_LINE.match(cell) is not None
+    if role == "leaders":
+        return all(looks_like_person(n) for n in regex.split(r"[、，,\s]+", cell) if n)
+    if role in PARTY_ROLES:
+        return looks_like_org(regex.split(r"[、，,]", no_space(cell))[0])
+    return role == "weight" and _weight_cell(cell)
+
+
+def _placed(cells: list[str], roles: list[str | None], above: list[str] | None) -> list[str]:
+    """A short row spread under the header: its number stays under the 序号, the gaps go where the most cells fit their
+    columns, then where a page drops cells (merged ones leading, empty ones trailing; ties: leftmost); a gap left of a
+    task cell under a task column too is that cell spanning both (`主要任务` / `全年目标任务`), filled with it, unless
+    the row ``above`` has its own cell there (the gap is then merged from above)."""
+    width, at = len(roles), 1 if roles[0] == "row_no" and ROW_NUMBER_LINE.match(cells[0]) else 0
+    best, best_score = None, (-1, -1)
+    for gaps in combinations(range(at, width), width - len(cells)):
+        it = iter(cells[at:])
+        placed = cells[:at] + ["" if c in gaps else next(it) for c in range(at, width)]
+        # the cells a page drops are merged ones (leading) or empty ones closed into the row's `||` (trailing)
+        edges = sum(all(g in gaps for g in range(at, c)) or all(g in gaps for g in range(c + 1, width)) for c in gaps)
+        score = (sum(_fits(p, r) for p, r in zip(placed, roles) if p), edges)
+        if score > best_score:
+            best, best_score = placed, score
+    placed = list(best or cells)
+    for c in range(width - 2, -1, -1):
+        spanned = above is None or (above[c] and above[c] == above[c + 1])  # else the gap is merged from above
+        if not placed[c] and placed[c + 1] and roles[c] == roles[c + 1] in ("indicator", "target") and spanned:
+            placed[c] = placed[c + 1]
+    return placed
 
 
 def _pipe_cells(line: str) -> list[str]:
@@ -81,7 +163,8 @@ def _numbered_rows(lines: list[str], i: int, roles: list[str | None]) -> bool:
     (`民生实事 | 责任单位 | 完成时限`) over rows of as many cells."""
     if not any(r in PARTY_ROLES for r in roles):
         return False
-    if roles[0] != "row_no":
+    lead = 1 if roles[0] == "category" and roles[1:2] == ["row_no"] else 0  # a group cell left of the 序号 (`大类`)
+    if roles[lead] != "row_no":
         rows = [_pipe_cells(x) for x in lines[i + 1:i + 1 + MIN_ROWS]]
         party = next(c for c, r in enumerate(roles) if r in PARTY_ROLES)
         return (len(roles) >= MIN_HEADER_CELLS and None not in roles and bool({"indicator", "target"} & set(roles))
@@ -89,8 +172,9 @@ def _numbered_rows(lines: list[str], i: int, roles: list[str | None]) -> bool:
                         for r in rows))
     expected, k = 1, i + 1
     while k < len(lines) and lines[k].count(PIPE) >= 1 and expected <= MIN_ROWS:
-        first = _pipe_cells(lines[k])[0]
-        if ROW_NUMBER_LINE.match(first):
+        # the number is the row's first cell, or its second under a group cell (merged: missing in the rows below)
+        first = next((c for c in _pipe_cells(lines[k])[:lead + 1] if ROW_NUMBER_LINE.match(c)), "")
+        if first:
             if int(regex.sub(r"\D", "", first)) != expected:
                 return False
             expected += 1
