@@ -383,8 +383,12 @@ def _parts(cell: str) -> list[tuple[str, bool]]:
 
 def _split_leaders(cell: str) -> list[str]:
     names: list[str] = []
-    for part in LIST_SPLIT.split(cell or ""):
-        if len(padded_names(part)) > 1:  # `陆 明俞 悦` as a .docx cell keeps it
+    pieces = LIST_SPLIT_KEEP.split(cell or "")  # names and, between them, what parted them
+    for k in range(0, len(pieces), 2):
+        part = pieces[k]
+        if names and len(no_space(part)) == 1 and not no_space(pieces[k - 1]):
+            names[-1] += no_space(part)  # `徐国` / `江`: one character alone after a line break is the name above, wrapped
+        elif len(padded_names(part)) > 1:  # `陆 明俞 悦` as a .docx cell keeps it
             names += padded_names(part)
         elif len(part.split()) > 1 and all(looks_like_person(w) for w in part.split()):
             names += part.split()  # `张三 李四`: names parted by spaces

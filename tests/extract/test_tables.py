@@ -104,3 +104,13 @@ def test_a_name_begun_after_a_separator_and_wrapped_stays_a_name_of_its_own():
 
     assert _split_units("市科技局、市财政局、市\n科协") == ["市科技局", "市财政局", "市科协"]
     assert _split_units("市招商引资服务\n中心") == ["市招商引资服务中心"]  # a tail the cell wrapped still joins
+
+
+def test_a_leaders_name_a_narrow_column_wrapped_stays_one_name():
+    # renderings, 1501 as a LibreOffice PDF: `徐国` / `江` in the 分管领导 column read as two leaders. One character alone
+    # after a line break is no name (they have two to four): it ends the name above.
+    from parsers.extract.tables import _split_leaders
+
+    assert _split_leaders("徐国\n江") == ["徐国江"]
+    assert _split_leaders("张三\n李四") == ["张三", "李四"]
+    assert _split_leaders("陆 明俞 悦") == ["陆明", "俞悦"]
