@@ -160,6 +160,8 @@ def _read_points(text: str) -> PointsReading:
             reading.rule = "veto"
         elif deductions and reading.total is None:
             reading.rule = "deduction"
+        elif g.bonus_rule.search(mt):
+            reading.rule = "bonus"
     elif g.bonus.search(mt) and not _named_with_points(reading, mt):
         reading.rule = "bonus"
     return reading
