@@ -30,3 +30,11 @@ def test_a_long_item_ending_without_punctuation_keeps_the_next_item(tmp_path):
     long_item = "1、" + "加强组织领导,落实工作责任,建立健全工作机制" * 10 + "(10分)"
     rows = _targets(tmp_path, "考核细则\n" + long_item + "\n2、开展宣传教育活动(5分)\n")
     assert [r[1:] for r in rows] == [(1, 10.0), (2, 5.0)]
+
+
+def test_a_clause_cut_by_the_excerpts_end_is_no_clause_missing_its_points(tmp_path):
+    text = ("考核细则\n一、组织领导(15分)\n(1)将工作纳入重要议事日程。10\n(2)建立长效管理机制。5\n"
+            "二、环境整治(20分)\n(1)科学组织实施整治工程。10\n(2)河道保洁全覆盖,严禁垃圾等污染物入河,无成堆生活垃圾和建\n")
+    assert [r[1:] for r in _targets(tmp_path, text)] == [(1, 10.0), (2, 5.0), (1, 10.0)]
+    complete = text.replace("无成堆生活垃圾和建", "无成堆生活垃圾。")
+    assert [r[1:] for r in _targets(tmp_path, complete)][-1] == (2, None)  # a document ending whole keeps it
