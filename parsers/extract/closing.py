@@ -69,3 +69,19 @@ def without_closings(doc: Document, found: list[Closing]) -> Document:
     dropped = {k for c in found for k in range(c.start, c.end)}
     return Document(doc.source, doc.format, [b for k, b in enumerate(doc.blocks) if k not in dropped], doc.n_pages,
                     doc.warnings, doc.ocr_pages)
+
+
+CUT_TAIL = regex.compile(r"[\p{Han}、，,（(“]\s*$")
+TAIL_CHARS = 10
+
+
+def drop_cut_tail(doc: Document, targets: list) -> None:
+    """An excerpt cut inside its last clause (`…无成堆生活垃圾和建`) lost that clause's words and points: it is no
+    clause (not one missing its points). A document ending complete keeps its last clause, scored or not."""
+    last_block = doc.blocks[-1] if doc.blocks else None
+    if not isinstance(last_block, Paragraph) or not CUT_TAIL.search(last_block.text) or len(targets) < 2:
+        return
+    last = targets[-1]
+    tail = no_space(last.text)[-TAIL_CHARS:]
+    if last.points is None and last.points_rule is None and tail and no_space(last_block.text).endswith(tail):
+        targets.pop()

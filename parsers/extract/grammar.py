@@ -60,6 +60,7 @@ class Grammar:
     deduction: regex.Pattern
     veto: regex.Pattern
     bonus: regex.Pattern
+    bonus_rule: regex.Pattern  # `可酌情加5-10分` with no worth of its own
     total: tuple[regex.Pattern, ...]
     heading_worth: regex.Pattern  # `(总分50分)` closing a heading: the heading's worth, not a total
     list_cue: regex.Pattern
@@ -121,6 +122,7 @@ def grammar() -> Grammar:
         deduction=regex.compile("|".join(f"(?:{fill(x)})" for x in p["deduction"])),
         veto=regex.compile("|".join([_alternation(p["veto"])] + [f"(?:{x})" for x in p.get("veto_clause", [])])),
         bonus=regex.compile(_alternation(p["bonus"])),
+        bonus_rule=regex.compile(fill(p["bonus_rule"])),
         total=tuple(regex.compile(fill(x)) for x in p["total"] + [p["total_before_list"]]),
         heading_worth=regex.compile(fill(p["heading_worth"])),
         list_cue=regex.compile(p["inline_list"]["cue"]),

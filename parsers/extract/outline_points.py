@@ -9,7 +9,7 @@ import regex
 
 from parsers.extract.flat_rows import run_on_clauses
 from parsers.extract.grammar import grammar, load_data
-from parsers.extract.points import read_points, to_number
+from parsers.extract.points import notation_core, read_points, to_number
 from parsers.textnorm import matching_copy
 
 CLOSES_REQUIREMENT = regex.compile(r"\s*(?:[。；;]|$)")
@@ -29,7 +29,8 @@ def declared_in_all(raw: str) -> tuple[float, str] | None:
     deductions = [m.span() for m in g.deduction.finditer(mt)]
     spans, values, end = [], [], 0
     for m in bracketed.pattern.finditer(mt):
-        if any(m.start() < e and s < m.end() for s, e in deductions):
+        core = notation_core(m)  # `(2分,缺一人扣0.5分)`: the rule's deduction is not the bracket's
+        if any(core[0] < e and s < core[1] for s, e in deductions):
             continue
         head = mt[end:m.start()]
         if not CLOSES_REQUIREMENT.match(mt, m.end()) or not HAS_WORDS.search(head) or TIER.search(head):

@@ -187,6 +187,11 @@ class _Emitter:
                 inner.contexts[-1] = (*inner.contexts[-1], self.parts)
             self.walk(node, inner)
             return
+        if _bonus_block(node):  # `(六)其他` over `…可酌情加5-10分。`: a bonus rule, no clause of its own
+            self.unclaimed(node, scope.unit)
+            for child in node.items():
+                self.unclaimed(child, scope.unit)
+            return
         split = inline_items(node) if node.scored else None
         if split:  # `(一)name(10分)。` over `text(1分);text(3分);…`: one clause per notation
             for text, points in split:
@@ -274,6 +279,13 @@ class _Emitter:
                 self.result.targets[-1].points_rule = "bonus"
                 found = True
         return found
+
+
+def _bonus_block(node: Node) -> bool:
+    """An unscored numbered heading whose paragraphs only grant extra points (`可酌情加5-10分`)."""
+    texts = [c for c in node.items() if c.kind == TEXT]
+    return (node.marker is not None and not node.scored and len(texts) == len(node.items()) > 0
+            and all(c.reading.points is None and c.reading.rule == "bonus" for c in texts))
 
 
 class _Flat(Node):

@@ -84,6 +84,12 @@ def _parallel_sum(notation, mt: str, value: float, excluded: list[tuple[int, int
     return value
 
 
+def notation_core(m) -> tuple[int, int]:
+    """Where a notation states its value: `(2分,少一次扣0.5分)` states 2 before its rule, whose deduction
+    must not void the bracket."""
+    return m.start(), min(m.end(), m.end("n") + 1)
+
+
 def read_points(text: str) -> PointsReading:
     """The reading of one clause's text; a notice repeats clauses, so readings are shared: treat
     the result as read-only."""
@@ -113,7 +119,7 @@ def _read_points(text: str) -> PointsReading:
         best = None
         for notation in g.notations:
             for m in notation.pattern.finditer(mt):
-                if _overlaps(m.span(), deductions + removed):
+                if _overlaps(notation_core(m), deductions + removed):
                     continue
                 if best is None or m.start() < best[1].start():
                     best = (notation, m)
@@ -154,6 +160,8 @@ def _read_points(text: str) -> PointsReading:
             reading.rule = "veto"
         elif deductions and reading.total is None:
             reading.rule = "deduction"
+        elif g.bonus_rule.search(mt):
+            reading.rule = "bonus"
     elif g.bonus.search(mt) and not _named_with_points(reading, mt):
         reading.rule = "bonus"
     return reading

@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from parsers.extract import patterns as P
 from parsers.extract.clause_table import clause_table, is_clause_table, numbered_clause_table, unit_clause_table
+from parsers.extract.closing import drop_cut_tail
 from parsers.extract.cnnum import cn_to_int
 from parsers.extract.grammar import intro_pattern, topic_words
 from parsers.extract.headers import looks_like_unit
@@ -141,6 +142,7 @@ def extract_targets(doc: Document, doc_id: str, issuer: str | None = None) -> Ta
     outline = extract_outline_targets(doc, doc_id)
     scored = sum(1 for t in outline.targets if t.points is not None)
     if scored:
+        drop_cut_tail(doc, outline.targets)  # an excerpt cut inside its last clause
         return TargetsResult(outline.targets, unclaimed=outline.unclaimed, assessed_party=outline.assessed_party)
     by_units.assessed_party = outline.assessed_party
     if not by_units.targets:

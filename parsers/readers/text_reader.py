@@ -58,6 +58,14 @@ PAGE_NUMBER_LINE = regex.compile(r"^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*
 ITEM_GAP = regex.compile(r"(?<=\S)[ \u3000\u00a0]{2,}(?=\S)")
 MIN_FLATTENED_LINE = 60
 MAX_PAGE_NUMBER_LINE = 24
+# A document site's chunk number (`1、…` `2、…`) opening a line that goes on with the word the last chunk cut
+# (`…残疾预` / `2、防,…`): chunks are long, numbered from 1, and cut anywhere.
+CHUNK_MARK = regex.compile(r"^\s*(\d{1,2})、")
+CUT_MID_WORD = regex.compile(r"\p{Han}\s*$")
+MIN_CHUNK = 200
+# two chunks hold a flattened run of items (`一、…(1)…2、…`); a long item and the next hold few
+INNER_MARK = regex.compile(r"\d{1,2}、|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、")
+MIN_INNER_MARKS = 3
 # Markdown recognised by content, whatever the extension: headings, pipe-table rules, bold lines.
 MD_SIGNAL = regex.compile(r"^(?:#{1,6}\s+\S|\s*\|?\s*:?-{3,}:?\s*\||\s*\*\*[^*]+\*\*\s*$)")
 MIN_MD_SIGNALS, MD_SNIFF_LINES = 3, 2000
@@ -128,9 +136,39 @@ def read_text(path: Path, source: str, markdown: bool) -> Document:
         shown = "、".join(map(str, damaged[:10])) + ("等" if len(damaged) > 10 else "")
         doc.warnings.append(ReaderWarning(
             "text_decoding", f"{len(damaged)}行含无法解码的字节，已替换为“\ufffd”并保留其余内容（第{shown}行）"))
-    lines = text.splitlines()
+    lines = _chunks_joined(text.splitlines())
     doc.blocks = list(_blocks(lines, source, markdown or looks_like_markdown(lines)))
     return doc
+
+
+def _chunks_joined(lines: list[str]) -> list[str]:
+    """Lines with a document site's chunk numbers taken out and each chunk cut mid-word joined to the one before
+    (left blank where it stood); a numbered item after a long paragraph that ends complete stays as it is."""
+    lines = list(lines)
+    last, chunk = None, 0  # the line holding the chunk so far, and its number
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        m = CHUNK_MARK.match(line)
+        if m and last is not None and int(m[1]) == chunk + 1 and CUT_MID_WORD.search(lines[last]):
+            lines[last] = lines[last].rstrip() + line[m.end():].strip()
+            lines[i], chunk = "", chunk + 1
+            continue
+        if m and m[1] == "1" and len(line.strip()) >= MIN_CHUNK and _chunk_cut(lines, i):
+            lines[i], last, chunk = line[m.end():], i, 1
+            continue
+        if chunk:
+            last = i  # the chunk goes on over this line: the next chunk continues from here
+    return lines
+
+
+def _chunk_cut(lines: list[str], i: int) -> bool:
+    """The long line ``i`` (`1、…`) ends mid-word, the next non-blank line opens with chunk 2, and the two hold
+    a run of items."""
+    nxt = next((x for x in lines[i + 1:] if x.strip()), "")
+    m = CHUNK_MARK.match(nxt)
+    inner = len(INNER_MARK.findall(lines[i], CHUNK_MARK.match(lines[i]).end())) + len(INNER_MARK.findall(nxt, m.end())) if m else 0
+    return bool(CUT_MID_WORD.search(lines[i]) and m and m[1] == "2" and inner >= MIN_INNER_MARKS)
 
 
 def blocks_from_lines(lines: list[str], source: str) -> list:
