@@ -61,6 +61,24 @@ def test_the_web_page_rendering_holds_its_merges_as_spans(scored):
     assert row["build_web"] == {"tables": 1, "merged": 5, "unaligned": 0}
 
 
+def _pdf_renderings(tmp_path_factory, docs: tuple[str, ...], **kinds) -> dict:
+    """``docs`` rendered as PDFs by LibreOffice (and, by ``kinds``, aligned or scanned) and scored."""
+    if find_soffice() is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must install LibreOffice (.ci/run does)")
+        pytest.skip("LibreOffice not found: no PDF to build")
+    renderings = load("renderings")
+    golds = renderings.gold_files(list(renderings._accuracy().DEFAULT_REALS), list(docs))
+    assert len(golds) == len(docs)
+    return renderings.score_renderings(golds, tmp_path_factory.mktemp("pdfs"), pdf=True, **kinds)
+
+
+def _as_its_txt(scored: dict, doc: str, fmt: str) -> None:
+    (row,) = [row for stem, row in scored["documents"].items() if stem.startswith(doc)]
+    assert row[fmt]["score"] >= row["txt"]["score"] - TOLERANCE, (doc, row[fmt], row["txt"])
+    assert row[fmt]["false_errors"] <= row["txt"]["false_errors"], (doc, row[fmt])
+
+
 # Body paragraphs set 分散对齐 (distributed): every paragraph's last line is stretched to the margin, so no line
 # "ends early"; 101 (one-line headings) and 602 ran into one paragraph each before.
 DISTRIBUTED = ("101_guangdong", "602_shi")
@@ -68,21 +86,12 @@ DISTRIBUTED = ("101_guangdong", "602_shi")
 
 @pytest.fixture(scope="module")
 def distributed(tmp_path_factory) -> dict:
-    if find_soffice() is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI must install LibreOffice (.ci/run does)")
-        pytest.skip("LibreOffice not found: no PDF of the distributed .docx")
-    renderings = load("renderings")
-    golds = renderings.gold_files(list(renderings._accuracy().DEFAULT_REALS), list(DISTRIBUTED))
-    assert len(golds) == len(DISTRIBUTED)
-    return renderings.score_renderings(golds, tmp_path_factory.mktemp("distributed"), pdf=True, align="distribute")
+    return _pdf_renderings(tmp_path_factory, DISTRIBUTED, align="distribute")
 
 
 @pytest.mark.parametrize("doc", DISTRIBUTED)
 def test_distributed_alignment_pdf_scores_as_its_txt(distributed, doc):
-    (row,) = [row for stem, row in distributed["documents"].items() if stem.startswith(doc)]
-    assert row["pdf"]["score"] >= row["txt"]["score"] - TOLERANCE, (doc, row["pdf"], row["txt"])
-    assert row["pdf"]["false_errors"] <= row["txt"]["false_errors"], (doc, row["pdf"])
+    _as_its_txt(distributed, doc, "pdf")
 
 
 # Scanned (rasterised, grey, askew, JPEG; read by OCR): 202 typed with ASCII marks (read as typed, not set full width),
@@ -93,18 +102,9 @@ SCANNED = ("202_xian", "605_wenshan", "808_hncu")
 
 @pytest.fixture(scope="module")
 def scanned(tmp_path_factory) -> dict:
-    if find_soffice() is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI must install LibreOffice (.ci/run does)")
-        pytest.skip("LibreOffice not found: no PDF to scan")
-    renderings = load("renderings")
-    golds = renderings.gold_files(list(renderings._accuracy().DEFAULT_REALS), list(SCANNED))
-    assert len(golds) == len(SCANNED)
-    return renderings.score_renderings(golds, tmp_path_factory.mktemp("scanned"), pdf=True, scan=True)
+    return _pdf_renderings(tmp_path_factory, SCANNED, scan=True)
 
 
 @pytest.mark.parametrize("doc", SCANNED)
 def test_scanned_rendering_scores_as_its_txt(scanned, doc):
-    (row,) = [row for stem, row in scanned["documents"].items() if stem.startswith(doc)]
-    assert row["scan.pdf"]["score"] >= row["txt"]["score"] - TOLERANCE, (doc, row["scan.pdf"], row["txt"])
-    assert row["scan.pdf"]["false_errors"] <= row["txt"]["false_errors"], (doc, row["scan.pdf"])
+    _as_its_txt(scanned, doc, "scan.pdf")
