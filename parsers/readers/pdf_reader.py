@@ -119,8 +119,7 @@ def _read_page(pdf, index: int, doc: Document, ocr: str = "off", threads: int = 
             moved = _may_be_moved(text)
             lines = _page_lines(textpage, text, index + 1, height, [], moved)
             tables = []
-            if continued and _has_ruling(page, continued=True) or _may_hold_table(lines, textpage, text, moved) \
-                    and _has_ruling(page):
+            if (continued or _may_hold_table(lines, textpage, text, moved)) and _has_ruling(page, continued):
                 from parsers.readers.pdf_tables import find_tables
 
                 tables = _kept(find_tables(page, textpage, text, width, height, min_rows=1), lines)
