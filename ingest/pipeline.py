@@ -18,9 +18,11 @@ from ingest.paths import display, raw
 from parsers import formats
 from parsers.cycles import collector_paused
 from parsers.errors import ParseError
+from parsers.extract.attachments import attachments
 from parsers.extract.closing import closings, without_closings
 from parsers.extract.measures import extract_measures
 from parsers.extract.metadata import extract_metadata
+from parsers.extract.metadata_lines import metadata_lines
 from parsers.extract.tables import extract_indicators
 from parsers.extract.targets import extract_targets
 from parsers.extract.units import apply_canonical_units
@@ -197,8 +199,13 @@ def extract(doc: Document, info: DocumentInfo) -> Extraction:
     info.assessed_party = targets.assessed_party
     info.n_targets, info.n_indicators = len(targets.targets), len(indicators)
     info.n_units = len({t.unit for t in targets.targets if t.scope == "unit"})
-    return Extraction(info, targets.targets, indicators, unclaimed=targets.unclaimed,
-                      measures=extract_measures(targets.targets, indicators), warnings=list(doc.warnings))
+    read_as_metadata, attached = metadata_lines(doc, info), attachments(doc)
+    # reported by the metadata and attachment checks, not as unclaimed text
+    places = {(m.page, m.line) for m in read_as_metadata} | {(a.page, a.line) for a in attached if a.role == "listed"}
+    unclaimed = [u for u in targets.unclaimed if (u.page, u.line) not in places]
+    return Extraction(info, targets.targets, indicators, unclaimed=unclaimed,
+                      measures=extract_measures(targets.targets, indicators), warnings=list(doc.warnings),
+                      metadata_lines=read_as_metadata, attachments=attached)
 
 
 def check(extraction: Extraction) -> Extraction:

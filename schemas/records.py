@@ -98,6 +98,29 @@ class Unclaimed:
 
 
 @dataclass
+class MetadataLine:
+    """A paragraph the GB/T 9704 metadata was read from (``field``: doc_number, title, recipients, issuer,
+    issued_on, cc, printed), or a date line the calendar refuses (``invalid_date``)."""
+
+    field: str
+    text: str
+    page: int | None
+    line: int
+
+
+@dataclass
+class AttachmentRef:
+    """An entry of the 附件说明 (``role`` listed) or an attachment the document carries (present):
+    its number (None for a single unnumbered one) and title as written."""
+
+    role: str
+    number: int | None
+    title: str | None
+    page: int | None
+    line: int
+
+
+@dataclass
 class IndicatorRow:
     doc_id: str
     source_path: str
@@ -183,3 +206,5 @@ class Extraction:
     measures: list[Measure] = field(default_factory=list)
     # What the reader noticed (a page without usable text): a check reports them as findings.
     warnings: list[ReaderWarning] = field(default_factory=list)
+    metadata_lines: list[MetadataLine] = field(default_factory=list)
+    attachments: list[AttachmentRef] = field(default_factory=list)

@@ -59,7 +59,7 @@ TABLE_ROWS = [
 def _expected(lines_of_table: list[int]):
     header_line, total_line, group1, item1, item2, item3, group2, item4 = lines_of_table
     return sorted([
-        ("doc_number_format", None, None),
+        ("doc_number_format", None, 2),  # at the 发文字号 line
         ("unit_points_mismatch", "甲县", 9),
         ("numbering_gap", "乙县", 14),
         ("numbering_duplicate", "丙县", 17),

@@ -1,0 +1,92 @@
+"""The 附件说明 and the attachments (GB/T 9704-2012 7.3.6 and 8): what the note under the body lists
+(`附件：1.考核评分表` and `2.…` on the lines below; a single `附件：考核评分表`), and the attachments the
+document carries (`附件1` or `附件一` at the head of a page, its title on the next line; a web copy's
+`附件1：考核评分表` on one line). The checks compare the two: the standard wants the same numbers and the
+same titles.
+"""
+from __future__ import annotations
+
+import regex
+
+from parsers.extract.cnnum import cn_to_int
+from parsers.textnorm import halfwidth, no_space
+from schemas.blocks import Block, Document, Paragraph
+from schemas.records import AttachmentRef
+
+# `附件：1.考核评分表`, `附件: 考核评分表` (the colon makes it the note, not an attachment's label)
+# (a number's point is not a decimal point: `1.5` is no entry, `1.2025年…` is)
+NOTE = regex.compile(r"^附件[:：](?:(?P<n>\d{1,2})[.．、](?!\d(?!\d{3}年)))?(?P<title>.+)$")
+NOTE_MORE = regex.compile(r"^(?P<n>\d{1,2})[.．、](?!\d(?!\d{3}年))(?P<title>.+)$")
+# `附件1`, `附件 2`, `附件一`, `附件1：考核评分表`, `附件1 考核评分表`, `附件`; not `附件1所列指标…` (prose)
+LABEL = regex.compile(r"^\s*附\s*件\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?\s*(?:(?:[:：]|\s)\s*(?P<title>\S.*?))?\s*$")
+TITLE_CHARS = 80  # a title is a line, not a paragraph of prose
+CLOSING_PUNCT = "。；;，,、.．"
+
+
+def attachments(doc: Document) -> list[AttachmentRef]:
+    """The 附件说明's entries (``listed``) and the attachments present (``present``), in document order."""
+    blocks = doc.blocks
+    texts = [_plain(b) for b in blocks]
+    refs: list[AttachmentRef] = []
+    note_end = _note(blocks, texts, refs)
+    if note_end is None:
+        return []  # no 附件说明: nothing to compare (an attachment alone is read as a table)
+    for i in range(note_end, len(blocks)):
+        label = LABEL.match(blocks[i].text) if texts[i] else None
+        if label is None or not isinstance(blocks[i], Paragraph):
+            continue
+        title = halfwidth(no_space(label["title"])) if label["title"] else _title_below(blocks, texts, i + 1)
+        refs.append(_ref("present", label["n"], title, blocks[i]))
+    return refs
+
+
+def _note(blocks: list[Block], texts: list[str], refs: list[AttachmentRef]) -> int | None:
+    """Read the 附件说明 into ``refs``; the index after it, or None when there is none."""
+    for i, text in enumerate(texts):
+        found = NOTE.match(text) if text else None
+        if found is None:
+            continue
+        refs.append(_ref("listed", found["n"], found["title"], blocks[i]))
+        j = i + 1
+        while found["n"] and j < len(texts) and (more := NOTE_MORE.match(texts[j] or "")):
+            refs.append(_ref("listed", more["n"], more["title"], blocks[j]))
+            j += 1
+        return j
+    return None
+
+
+def _title_below(blocks: list[Block], texts: list[str], start: int) -> str | None:
+    """The attachment's title: the next line, joined with the one after when the title was set over two
+    (the checks accept either reading). None when the next block is no title line (a table; a web copy
+    that ran the title into the paragraph below): nothing to compare then."""
+    lines: list[str] = []
+    for k in range(start, min(start + 2, len(blocks))):
+        text = texts[k]
+        if not isinstance(blocks[k], Paragraph) or not text or len(text) > TITLE_CHARS or LABEL.match(text):
+            break
+        lines.append(text)
+        if text[-1:] in CLOSING_PUNCT:
+            break
+    return "\n".join(lines) or None
+
+
+def _ref(role: str, number: str | None, title: str | None, block: Block) -> AttachmentRef:
+    n = None
+    if number:
+        n = int(number) if number.isdigit() else cn_to_int(number)
+    return AttachmentRef(role, n, (title or "").strip() or None, block.prov.page, block.prov.line)
+
+
+def _plain(block: Block) -> str:
+    return halfwidth(no_space(block.text)) if isinstance(block, Paragraph) else ""
+
+
+def same_title(listed: str, present: str) -> bool:
+    """The note's title against the attachment's (either of its readings: one line, or two joined)."""
+    want = normalized(listed)
+    lines = present.split("\n")
+    return any(normalized(candidate) == want for candidate in (lines[0], "".join(lines)))
+
+
+def normalized(title: str) -> str:
+    return no_space(title).replace("《", "").replace("》", "").rstrip(CLOSING_PUNCT)

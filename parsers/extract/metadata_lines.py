@@ -1,0 +1,93 @@
+"""Where the GB/T 9704 metadata stands: the paragraph each field was read from, and a date line the
+calendar refuses (`2024年3月35日`).
+
+The metadata extractor fills the documents row; this finds the paragraphs behind its values, so a
+finding about the 发文字号 points at that line, and lines read as metadata are not reported again as
+text nothing claimed (a drafter sees each slip once).
+"""
+from __future__ import annotations
+
+from parsers.extract.metadata import CC, FRONT_MATTER, PRINTED, RED_HEADER, parse_date
+from parsers.extract.patterns import ARABIC_DATE, CHINESE_DATE
+from parsers.textnorm import halfwidth, no_space
+from schemas.blocks import Document, Paragraph
+from schemas.records import DocumentInfo, MetadataLine
+
+DATE_LINE_CHARS = 20  # a date standing alone (the 成文日期 under the signature), not a sentence holding one
+TAIL = 12  # paragraphs searched from the end for 抄送 and 印发 (as the metadata extractor does)
+
+
+def metadata_lines(doc: Document, info: DocumentInfo) -> list[MetadataLine]:
+    """The paragraphs the metadata of ``info`` was read from, and date lines that are no date."""
+    paras = doc.paragraphs()
+    found: list[MetadataLine] = []
+    front = paras[:FRONT_MATTER]
+    _front_matter(front, info, found)
+    _dates(paras, info, found)
+    _tail(paras[-TAIL:], found)
+    return found
+
+
+def _line(field: str, p: Paragraph) -> MetadataLine:
+    return MetadataLine(field, p.text.strip(), p.prov.page, p.prov.line)
+
+
+def _front_matter(front: list[Paragraph], info: DocumentInfo, found: list[MetadataLine]) -> None:
+    number = no_space(info.doc_number_raw or "")
+    recipients = no_space(info.recipients or "")
+    titled = _title_lines(front, info.title or "")
+    found.extend(_line("title", p) for p in titled)
+    for p in front:
+        text = no_space(p.text)
+        if not text or any(p is t for t in titled):
+            continue
+        if number and text == number:
+            found.append(_line("doc_number", p))
+        elif recipients and text.rstrip("：:") == recipients:
+            found.append(_line("recipients", p))
+        elif info.issuer and RED_HEADER.match(text) and text.startswith(no_space(info.issuer)):
+            found.append(_line("issuer", p))
+
+
+def _title_lines(front: list[Paragraph], title: str) -> list[Paragraph]:
+    """The paragraph ending the title, and the one above it when the title was set over both."""
+    texts = [no_space(p.text) for p in front]
+    for i, text in enumerate(texts):
+        if len(text) >= 4 and title.endswith(text):
+            if text == title or i == 0:
+                return [front[i]]
+            return [front[i - 1], front[i]] if texts[i - 1] + text == title else [front[i]]
+    return []
+
+
+def _dates(paras: list[Paragraph], info: DocumentInfo, found: list[MetadataLine]) -> None:
+    """The 成文日期's line, and every short date line whose day the calendar does not have."""
+    dated = False
+    for p in paras:
+        text = halfwidth(no_space(p.text))
+        if len(text) > DATE_LINE_CHARS or text.endswith("印发") or not _date_shaped(text):
+            continue
+        day = parse_date(text)
+        if day is None:
+            found.append(_line("invalid_date", p))
+        elif not dated and day == info.issued_on:
+            found.append(_line("issued_on", p))
+            dated = True
+
+
+def _date_shaped(text: str) -> bool:
+    return bool(ARABIC_DATE.search(text) or CHINESE_DATE.search(text.replace("○", "〇").replace("零", "〇")))
+
+
+def _tail(tail: list[Paragraph], found: list[MetadataLine]) -> None:
+    for p in tail:
+        text = no_space(p.text)
+        if CC.match(p.text):
+            found.append(_line("cc", p))
+        elif PRINTED.search(text):
+            found.append(_line("printed", p))
+
+
+def at(lines: list[MetadataLine], field: str) -> MetadataLine | None:
+    """The first line read for ``field``."""
+    return next((m for m in lines if m.field == field), None)
