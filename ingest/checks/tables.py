@@ -54,6 +54,18 @@ def check_weight_totals(ex: Extraction) -> Iterator[Finding]:
 def _category_subtotals(ex, rows) -> Iterator[Finding]:
     """A subtotal written in a grouping cell (`…机制11分` merged down its rows) against the
     weights of the rows it groups."""
+    for run in _category_runs(rows):
+        weighted = [r for r in run if r.weight is not None and not _outside_total(r)]
+        if not weighted:
+            continue
+        actual = sum(r.weight for r in weighted)
+        if abs(actual - run[0].category_points) > TOLERANCE:
+            yield finding(ex, "weight_total_mismatch", expected=run[0].category_points, actual=actual,
+                          scope=f"分组“{run[0].category}”", page=run[0].page, line=run[0].line)
+
+
+def _category_runs(rows) -> list[list]:
+    """Consecutive item rows under one grouping cell that states a subtotal."""
     runs: list[list] = []
     previous = None
     for row in rows:
@@ -63,14 +75,7 @@ def _category_subtotals(ex, rows) -> Iterator[Finding]:
         elif grouped:
             runs.append([row])
         previous = row
-    for run in runs:
-        weighted = [r for r in run if r.weight is not None and not _outside_total(r)]
-        if not weighted:
-            continue
-        actual = sum(r.weight for r in weighted)
-        if abs(actual - run[0].category_points) > TOLERANCE:
-            yield finding(ex, "weight_total_mismatch", expected=run[0].category_points, actual=actual,
-                          scope=f"分组“{run[0].category}”", page=run[0].page, line=run[0].line)
+    return runs
 
 
 @check(FindingKind("criteria_points_exceed_weight", WARNING, "评分标准分值超过权重",
@@ -95,9 +100,22 @@ def _total_row(ex, rows) -> Iterator[Finding]:
     if not counted:
         return
     actual = sum(r.weight for r in counted)
+    subtotals = _subtotals(rows, counted) if not groups else None
+    if subtotals is not None:  # a group's own slip is reported once, by its subtotal: not again by the total
+        actual = subtotals
     if abs(actual - total.weight) > TOLERANCE:
         yield finding(ex, "weight_total_mismatch", expected=total.weight, actual=actual, scope="总分",
                       page=total.page, line=total.line)
+
+
+def _subtotals(rows, counted) -> float | None:
+    """The subtotals stated in grouping cells, summed, when they cover every counted row; else None."""
+    runs = _category_runs(rows)
+    covered = {id(r) for run in runs for r in run}
+    if not runs or any(id(r) not in covered for r in counted):
+        return None
+    weighed = {id(r) for r in counted}
+    return sum(run[0].category_points for run in runs if any(id(r) in weighed for r in run))
 
 
 def _group_rows(ex, rows) -> Iterator[Finding]:
