@@ -7,14 +7,15 @@ printed by headless Chromium (another PDF producer; tests/renderings_web.py). Wi
 archive's scanner gives it: its pages as grey 200 dpi JPEG images, a little askew, no text layer, read by OCR
 (.scan.pdf; tests/renderings_scan.py). With `--photo`, also the .pdf as a phone photo of the printed pages: on a
 desk, in perspective, lit unevenly, a little blurred, JPEG (.photo.jpg, or a multi-page .photo.tif; read by OCR;
-tests/renderings_photo.py). Everything is built in a temporary folder.
+tests/renderings_photo.py). With `--sheet`, also each table document as a spreadsheet (.xlsx: tables in cells,
+merged cells merged, prose a line a row; tests/renderings_sheet.py). Everything is built in a temporary folder.
 
 By default a rendering holds the document as the .txt reader reads it (paragraphs, and every table it finds
 as a Word table, merged cells from the gold); `--raw-lines` renders the .txt's lines as they stand instead
 (only tab-convention tables become Word tables; flattened web text stays paragraphs).
 
 Usage: python benchmarks/renderings.py [--real DIR ...] [--only SUBSTRING ...] [--no-pdf] [--raw-lines] [--web] [--scan] [--photo]
-                                       [--json FILE] [--keep DIR]
+                                       [--sheet] [--json FILE] [--keep DIR]
 """
 from __future__ import annotations
 
@@ -33,9 +34,10 @@ from parsers.readers.libreoffice import find_soffice  # noqa: E402
 from tests.renderings_build import ALIGNMENTS, build_renderings  # noqa: E402
 from tests.renderings_photo import photo_pages  # noqa: E402
 from tests.renderings_scan import scan_pdf  # noqa: E402
+from tests.renderings_sheet import build_xlsx  # noqa: E402
 from tests.renderings_web import build_html, find_chromium, print_pdfs  # noqa: E402
 
-FORMATS = ("txt", "docx", "pdf", "html", "web.pdf", "scan.pdf", "photo")
+FORMATS = ("txt", "docx", "pdf", "xlsx", "html", "web.pdf", "scan.pdf", "photo")
 
 
 def _accuracy():
@@ -67,6 +69,16 @@ def build_web(golds: list[Path], work: Path, raw_lines: bool = False, pdf: bool 
     return infos
 
 
+def build_sheets(golds: list[Path], work: Path) -> None:
+    """An .xlsx beside each table document's other renderings (tests/renderings_sheet.py)."""
+    for gold_path in golds:
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        stem = gold_path.name[: -len(".gold.json")]
+        txt = gold_path.with_name(stem + ".txt")
+        if gold.get("kind") == "tables" and txt.is_file():
+            build_xlsx(txt, work / gold_path.parent.name / (stem + ".xlsx"), gold)
+
+
 def _stem_and_format(name: str, stems: set[str]) -> tuple[str, str]:
     """`X.web.pdf` → (X, web.pdf): the longest gold stem the name starts with. A photo is one format whether
     it is a .jpg (one page) or a .tif (several)."""
@@ -76,12 +88,15 @@ def _stem_and_format(name: str, stems: set[str]) -> tuple[str, str]:
 
 
 def score_renderings(golds: list[Path], work: Path, pdf: bool = True, raw_lines: bool = False,
-                     web: bool = False, scan: bool = False, photo: bool = False, align: str = "left") -> dict:
+                     web: bool = False, scan: bool = False, photo: bool = False, align: str = "left",
+                     sheet: bool = False) -> dict:
     """Builds the renderings of ``golds`` in ``work`` and scores them: {stem: {fmt: result}} plus build info."""
     accuracy = _accuracy()
     soffice = find_soffice() if pdf else None
     infos = build_renderings(golds, work, soffice, raw_lines, align)
     web_infos = build_web(golds, work, raw_lines, pdf) if web else {}
+    if sheet:
+        build_sheets(golds, work)
     made_pdfs = [m for m in sorted(work.glob("*/*.pdf")) if not m.name.endswith((".web.pdf", ".scan.pdf"))]
     for made in made_pdfs if soffice else []:
         if scan:
@@ -150,6 +165,8 @@ def main(argv: list[str] | None = None) -> int:
                         "(perspective, uneven light, blur, JPEG; read by OCR like --scan)")
     parser.add_argument("--align", choices=sorted(ALIGNMENTS), default="left", help="how the .docx aligns body "
                         "paragraphs: left, justify (两端对齐) or distribute (分散对齐: last lines stretched too)")
+    parser.add_argument("--sheet", action="store_true", help="also each table document as a spreadsheet (.xlsx: "
+                        "tables in cells, merged cells merged, prose a line a row)")
     parser.add_argument("--json", type=Path, help="write every figure to this JSON file")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temporary one)")
     args = parser.parse_args(argv)
@@ -157,11 +174,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
         result = score_renderings(golds, args.keep, pdf=not args.no_pdf, raw_lines=args.raw_lines, web=args.web,
-                                    scan=args.scan, photo=args.photo, align=args.align)
+                                    scan=args.scan, photo=args.photo, align=args.align, sheet=args.sheet)
     else:
         with tempfile.TemporaryDirectory(prefix="renderings-") as tmp:
             result = score_renderings(golds, Path(tmp), pdf=not args.no_pdf, raw_lines=args.raw_lines, web=args.web,
-                                    scan=args.scan, photo=args.photo, align=args.align)
+                                    scan=args.scan, photo=args.photo, align=args.align, sheet=args.sheet)
     print(markdown(result))
     if args.json:
         args.json.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")

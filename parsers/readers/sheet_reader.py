@@ -77,10 +77,11 @@ def _sheet_blocks(sheet, merges: list[Range], number: int, source: str) -> list:
     spans = {}
     for (r0, c0), (r1, c1) in merges:
         if r0 < len(grid) and c0 < len(grid[r0]):
+            # As a Word table reads: a merged cell fills down its first column; the columns it spans
+            # stay empty (a rule spanning 分值 and 评分细则 is no weight).
             value = grid[r0][c0]
             for r in range(r0, min(r1, len(grid) - 1) + 1):
-                for c in range(c0, min(c1, len(grid[r]) - 1) + 1):
-                    grid[r][c] = value
+                grid[r][c0] = value
             spans[r0] = max(spans.get(r0, 0), c1 - c0 + 1)
     rows = [(r + 1, cells) for r, cells in enumerate(grid) if any(cells)]
     if not rows:
@@ -89,12 +90,29 @@ def _sheet_blocks(sheet, merges: list[Range], number: int, source: str) -> list:
     rows = [(n, [cells[c] if c < len(cells) else "" for c in used]) for n, cells in rows]
     first = next((k for k, (_, cells) in enumerate(rows) if len({v for v in cells if v}) > 1), len(rows))
     last = next((k for k in range(len(rows) - 1, first - 1, -1) if len({v for v in rows[k][1] if v}) > 1), first - 1)
+    while last >= first and last + 1 < len(rows) and _blank_form_row(rows[last], rows[last + 1], spans, len(used)):
+        last += 1
     blocks: list = [_title(n, cells, spans, len(used), number, source) for n, cells in rows[:first]]
     body = [TableRow(cells, Provenance(source, number, n)) for n, cells in rows[first:last + 1]]
     if body:
         blocks.append(Table(body, body[0].prov, merges_resolved=True))
     blocks += [_title(n, cells, spans, len(used), number, source) for n, cells in rows[last + 1:] if last >= first]
     return blocks
+
+
+NOTE_START = ("注", "备注", "说明", "填表", "制表", "审核", "联系人")
+FORM_ROW_CHARS = 40
+
+
+def _blank_form_row(above: tuple[int, list[str]], row: tuple[int, list[str]], spans: dict, width: int) -> bool:
+    """A row under the table with only its first cell filled, on the very next line: a row of a form whose
+    other cells are left to fill in (`冬绿肥示范基地 | | |`), not a note under the table (a note starts with
+    注/说明…, spans the table, or is a sentence)."""
+    number, cells = row
+    text = cells[0] if cells else ""
+    if number != above[0] + 1 or not text or any(cells[1:]) or spans.get(number - 1, 1) >= max(width, 2):
+        return False
+    return len(text) <= FORM_ROW_CHARS and not text.startswith(NOTE_START) and text[-1:] not in "。；;：:"
 
 
 def _title(row: int, cells: list[str], spans: dict, width: int, sheet: int, source: str) -> Paragraph:
