@@ -1,0 +1,123 @@
+"""Table shapes the seventeenth held-out set showed (tests/data/holdout17/SOURCES.md, "Measured unseen"), each built
+here with its own content."""
+from __future__ import annotations
+
+from ingest.pipeline import process_file
+from parsers.readers.box_tables import box_table
+from tests.builders import write_text
+
+
+def _items(result):
+    return [r for r in result.indicators if r.row_kind == "item"]
+
+
+# One cell on lines of its own, each closed by a line `|`, an empty cell a `|` alone; the group written down its
+# column one character a line with its points last, merged (written in its first row only), so each later row of the
+# group closes one `|` more than it has cells.
+SEPARATED = "\n".join("""村级目标考核计分表
+考核项目
+|
+考核内容
+|
+标准分
+|
+自评分
+|
+考核分
+|
+组
+织
+建
+设
+(10分)
+|
+1、建立村级议事制度计6分,未建立扣6分。
+|
+6分
+|
+|
+|
+2、按时召开党员大会计4分。
+|
+4分
+|
+|
+|
+|
+环
+境
+卫
+生
+(8分)
+|
+1、村内道路保洁到位计5分。
+|
+5分
+|
+|
+|
+2、垃圾日产日清计3分。
+|
+3分
+|
+|
+|
+|""".split("\n")) + "\n"
+
+
+def test_cells_each_closed_by_a_line_of_its_own_are_a_table_and_short_rows_shift_under_their_group(tmp_path):
+    items = _items(process_file(write_text(tmp_path / "t.txt", SEPARATED)))
+    assert [(r.category, r.indicator, r.weight) for r in items] == [
+        ("组织建设(10分)", "1、建立村级议事制度计6分,未建立扣6分。", 6.0),
+        ("组织建设(10分)", "2、按时召开党员大会计4分。", 4.0),
+        ("环境卫生(8分)", "1、村内道路保洁到位计5分。", 5.0),
+        ("环境卫生(8分)", "2、垃圾日产日清计3分。", 3.0)]
+
+
+# A box-drawn table whose header cell `考核项目` spans two columns (the rule under it starts the second with `┬`): a
+# group with its points in its cell only, one numbered item in each group (as many groups as items: an excerpt).
+SPANNED_BOX = """考核评分表
+┌─────────┬─────────────┬─┬─┐
+│ 考核项目 │ 考核内容与评分依据 │分│得│
+│ │ │值│分│
+├───┬─────┼─────────────┼─┼─┤
+│一、组│1、建立工│制定年度工作计划,落实到村。 │4 │ │
+│织保障│作机制 │ │ │ │
+│(6分)│ │ │ │ │
+├───┼─────┼─────────────┼─┼─┤
+│二、宣│2、开展宣│每季度开展一次宣传活动。 │3 │ │
+│传教育│传活动 │ │ │ │
+│(5分)│ ├─────────────┼─┼─┤
+│ │ │建立宣传阵地一处。 │2 │ │
+└───┴─────┴─────────────┴─┴─┘
+"""
+
+
+def test_a_box_header_cell_spanning_a_group_and_an_item_column_gives_category_and_name(tmp_path):
+    items = _items(process_file(write_text(tmp_path / "t.txt", SPANNED_BOX)))
+    assert [(r.category, r.indicator, r.weight) for r in items] == [
+        ("一、组织保障(6分)", "1、建立工作机制", 4.0),
+        ("二、宣传教育(5分)", "2、开展宣传活动", 3.0),
+        ("二、宣传教育(5分)", "2、开展宣传活动", 2.0)]
+
+
+def test_box_header_lines_narrower_than_the_body_spread_over_the_columns_they_span():
+    lines = SPANNED_BOX.splitlines()[1:]
+    table, _ = box_table(lines, 0, "t")
+    assert table.rows[0].cells == ["考核项目", "", "考核内容与评分依据", "分值", "得分"]
+
+
+def test_vertical_forms_of_brackets_in_a_cell_written_down_its_column_read_as_brackets():
+    lines = ["┌──┬─────────────┬──┐",
+             "│项│ 评分标准 │分│",
+             "│目│ │值│",
+             "├──┼─────────────┼──┤",
+             "│城│有环卫管理机构,得10分 │10│",
+             "│镇├─────────────┼──┤",
+             "│︵│路面整洁,得10分 │10│",
+             "│20│ │ │",
+             "│分│ │ │",
+             "│︶│ │ │",
+             "└──┴─────────────┴──┘"]
+    table, _ = box_table(lines, 0, "t")
+    assert table.rows[1].cells[0] == "城镇(20分)"
