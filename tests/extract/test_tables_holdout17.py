@@ -121,3 +121,31 @@ def test_vertical_forms_of_brackets_in_a_cell_written_down_its_column_read_as_br
              "└──┴─────────────┴──┘"]
     table, _ = box_table(lines, 0, "t")
     assert table.rows[1].cells[0] == "城镇(20分)"
+
+
+# A spreadsheet kept as CSV text: quoted cells over several lines, a sheet label and a blank record above the header,
+# a header cell spanning three columns (`考核标准,,`), merged cells written in their first row only.
+CSV_SHEET = '''乡镇,,,,,
+,,,,,
+"考核
+项目",指标名称,考核标准,,,考核方法
+"一
+组
+织
+领
+导","1
+建立领导机制",成立领导小组。,,,查阅资料
+,"2
+落实工作经费","经费列入预算,及时拨付。",,,查阅资料
+,"3
+开展督查","每季度督查一次;
+督查结果通报。",,,"1)查阅资料
+2)实地查看"
+'''
+
+
+def test_a_spreadsheet_kept_as_csv_text_is_a_table_its_merged_cells_filled_down(tmp_path):
+    items = _items(process_file(write_text(tmp_path / "t.txt", CSV_SHEET)))
+    assert [(r.category, r.indicator) for r in items] == [
+        ("一组织领导", "1建立领导机制"), ("一组织领导", "2落实工作经费"), ("一组织领导", "3开展督查")]
+    assert items[1].criteria == "经费列入预算,及时拨付。"
