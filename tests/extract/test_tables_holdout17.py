@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ingest.pipeline import process_file
 from parsers.readers.box_tables import box_table
+from parsers.readers.line_tables import cell_role
 from tests.builders import write_text
 
 
@@ -149,3 +150,10 @@ def test_a_spreadsheet_kept_as_csv_text_is_a_table_its_merged_cells_filled_down(
     assert [(r.category, r.indicator) for r in items] == [
         ("一组织领导", "1建立领导机制"), ("一组织领导", "2落实工作经费"), ("一组织领导", "3开展督查")]
     assert items[1].criteria == "经费列入预算,及时拨付。"
+
+
+def test_a_header_word_after_the_verbs_of_assessing_is_that_word():
+    # `检查考评项目` (holdout14 1407): who checks and assesses is no part of the column's word
+    assert cell_role("检查考评项目") == "indicator"
+    assert cell_role("检查考评标准") == "criteria"
+    assert cell_role("考核评分表") is None  # a title, not a header cell
