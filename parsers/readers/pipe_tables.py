@@ -46,6 +46,7 @@ def closed_rows_table(lines: list[str], i: int, source: str) -> tuple[Table, int
     start = k = i
     while k < len(lines) and (CLOSED_CELL.match(lines[k]) or BARE_PIPES.match(lines[k])):
         if BARE_PIPES.match(lines[k]):
+            cells += [""] * _empty_cells(lines, k) if cells else []
             if cells:
                 rows.append((start, cells))
             cells = []
@@ -81,6 +82,15 @@ def closed_rows_table(lines: list[str], i: int, source: str) -> tuple[Table, int
         above = _placed(cells, roles, above)
         table.append(TableRow([clean_cell(c) for c in above], Provenance(source, None, at + 1)))
     return Table(table, table[0].prov, merges_resolved=False), k
+
+
+def _empty_cells(lines: list[str], k: int) -> int:
+    """Lines of one `|` each after a row's cells, then the row's closing run (`||`): the row's empty cells, written
+    before its close (`经济效益指标 |` / `|` / `|` / `|` / `||`); 0 where a row closes at once."""
+    n = k
+    while n < len(lines) and lines[n].strip() == PIPE:
+        n += 1
+    return n - k if n > k and n < len(lines) and BARE_PIPES.match(lines[n]) else 0
 
 
 def _fits(cell: str, role: str | None) -> bool:

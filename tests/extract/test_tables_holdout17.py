@@ -157,3 +157,19 @@ def test_a_header_word_after_the_verbs_of_assessing_is_that_word():
     assert cell_role("检查考评项目") == "indicator"
     assert cell_role("检查考评标准") == "criteria"
     assert cell_role("考核评分表") is None  # a title, not a header cell
+
+
+# One cell a line closed by ` |`, rows opened by a bare `|` and closed by a run `||`; a row whose 三级指标 and value are
+# empty writes them as lines of one `|` before its close (holdout15 1502): they are its empty cells, not row ends.
+EMPTY_BEFORE_CLOSE = "\n".join([
+    "一级指标 |", "二级指标 |", "三级指标 |", "指标值及单位 |", "|",
+    "产出指标 |", "数量指标 |", "培训人数 |", "200人 |", "|", "|",
+    "质量指标 |", "培训合格率 |", "≥95% |", "||", "|",
+    "效益指标 |", "经济效益指标 |", "|", "|", "||", "|",
+    "社会效益指标 |", "就业率 |", "≥80% |", "||"]) + "\n"
+
+
+def test_lines_of_one_pipe_before_a_rows_closing_run_are_its_empty_cells_and_the_next_row_keeps_the_new_level(tmp_path):
+    items = [r for r in _items(process_file(write_text(tmp_path / "t.txt", EMPTY_BEFORE_CLOSE))) if r.indicator]
+    assert [(r.indicator, r.category, r.target) for r in items] == [
+        ("培训人数", "产出指标", "200人"), ("培训合格率", "产出指标", "≥95%"), ("就业率", "效益指标", "≥80%")]
