@@ -39,6 +39,7 @@ PARTY_ROLES = ("units", "co_units", "assessors")
 NAME_FALLBACK = ("target", "criteria")
 SPAN_TEXT = regex.compile(r"\p{Han}.{3,}", regex.S)  # a cell of prose, not a weight
 HAN = regex.compile(r"\p{Han}")
+GROUP_POINTS = regex.compile(r"[（(︵]\d+(?:\.\d+)?分[）)︶]$")  # a group's name closing on its points: `…行动”(16分)`
 SHARE = 0.6  # the share of a column's cells that must look like names or weights
 # a row's number: `一` `十二` `3`, bare or marked (`一、` `3.` `(一)` `（3）`)
 ORDINAL = regex.compile(rf"^[（(]?(?P<n>[{CN_DIGITS}]{{1,3}}|\d{{1,3}})[）)]?[、.．]?$")
@@ -232,10 +233,14 @@ def _counts_ordinals(values: list[str]) -> bool:
 
 
 def _groups(left: list[str], right: list[str]) -> bool:
-    """The left column groups the right: fewer distinct values, each over several rows."""
+    """The left column groups the right: fewer distinct values, each over several rows; or, one name a group (an
+    excerpt), every left value closing on its group's points (`二、…行动”(16分)`) and no right one."""
     left_values = {no_space(v) for v in left if no_space(v)}
     right_values = {no_space(v) for v in right if no_space(v)}
-    return 0 < len(left_values) < len(right_values)
+    if 0 < len(left_values) < len(right_values):
+        return True
+    return (0 < len(left_values) <= len(right_values) and all(GROUP_POINTS.search(v) for v in left_values)
+            and not any(GROUP_POINTS.search(v) for v in right_values))
 
 
 def _choose_weight(roles: dict[int, str], body) -> list[int]:

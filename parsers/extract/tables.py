@@ -169,21 +169,24 @@ def _spans_shifted(cells: list[str], columns: Columns) -> list[str]:
 
 
 def _fill_merges(rows: list[dict[str, str]], lost: bool, fill: tuple[str, ...] = ()) -> None:
-    """What merged cells would have given. A row without 序号 and name continues the row above and
-    a grouping column fills down in any table (a converted .docx may hold the merge as blank cells);
-    names and responsibilities fill down only where merges are known to be lost (text)."""
+    """What merged cells would have given. A row without 序号 and name continues the row above (unless it opens a
+    group, a category of its own) and a grouping column fills down in any table (a converted .docx may hold the merge
+    as blank cells); names and responsibilities fill down only where merges are known to be lost (text)."""
     carried: dict[str, str] = {}
     party: dict[str, str] = {}
     grouped = lost and any(GROUP_ROW_NO.match(no_space(r.get("row_no", ""))) for r in rows)
     previous: dict[str, str] | None = None
     for row in rows:
         kind = _kind_of(row)
-        if previous is not None and kind == "item" and _blank(row, "row_no") and _blank(row, "indicator"):
+        opens = any(not _blank(row, f) and no_space(row[f]) != no_space(carried.get(f, "")) for f in GROUPING_FIELDS)
+        if previous is None or kind != "item" or opens:
+            pass
+        elif _blank(row, "row_no") and _blank(row, "indicator"):
             for field in IDENTITY_FIELDS + PARTY_FIELDS:  # a row continuing the one above
                 if field in row and _blank(row, field):
                     row[field] = previous.get(field, "")
             row[CONTINUES] = "1"
-        elif lost and previous is not None and kind == "item" and _kind_of(previous) == "item" and _blank(row, "indicator"):
+        elif lost and _kind_of(previous) == "item" and _blank(row, "indicator"):
             row["indicator"] = previous.get("indicator", "")  # a name merged down its group
         for field in GROUPING_FIELDS + fill:
             if field in row:

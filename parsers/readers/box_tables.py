@@ -6,6 +6,7 @@ new cell in those columns, the others run on (a merged cell: empty in the rows b
 it)."""
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 
 import regex
@@ -16,6 +17,10 @@ from schemas.blocks import Provenance, Table, TableRow
 BOX_LINE = regex.compile(r"^\s*[┌├│└┏┣┃┗]")
 CELL_EDGE = regex.compile(r"[│├┼┤┌┬┐└┴┘┃┣╋┫┏┳┓┗┻┛]")
 RULE = regex.compile(r"^[─━\s]*[─━][─━\s]*$")
+# a cell written down its column uses the vertical forms of brackets (`︵650分︶`): read as the brackets they are
+VERTICAL_FORMS = str.maketrans({chr(c): unicodedata.normalize("NFKC", chr(c))
+                                for c in (*range(0xFE10, 0xFE1A), *range(0xFE30, 0xFE45), 0xFE47, 0xFE48)})
+SPLIT_BELOW = "┬┳"  # a rule's junction where a column starts that the row above does not have
 MIN_COLUMNS, MIN_ROWS = 2, 2
 
 
@@ -38,6 +43,7 @@ def box_table(lines: list[str], i: int, source: str) -> tuple[Table, int] | None
     width = counts.most_common(1)[0][0]
     if width < MIN_COLUMNS:
         return None
+    block = _widened_header(block, [lines[k] for k, _ in block], width)
     rows: list[list[str | None]] = []
     owners: list[int] = [0] * width  # the row whose cell a column's text belongs to
     starts: list[int] = []
@@ -69,6 +75,32 @@ def box_table(lines: list[str], i: int, source: str) -> tuple[Table, int] | None
             owner[j] = (owner[j] or "") + text.strip()
     if len(rows) < MIN_ROWS + 1:
         return None
-    table_rows = [TableRow([clean_text(c or "") for c in r], Provenance(source, None, s + 1))
+    table_rows = [TableRow([clean_text((c or "").translate(VERTICAL_FORMS)) for c in r], Provenance(source, None, s + 1))
                   for r, s in zip(rows, starts)]
     return Table(table_rows, table_rows[0].prov, merges_resolved=False), end
+
+
+def _widened_header(block: list[tuple[int, list[str]]], texts: list[str], width: int) -> list[tuple[int, list[str]]]:
+    """Header lines with fewer cells than the body (`│ 考核项目 │ 考核内容 │` over `│二、…│14、…│…│`): each cell
+    spread over the columns it spans, its text in the first of them. The rule under the header tells the spans: a
+    `┬` there starts a column the header does not have (`├───┬─────┼───┤`). Lines left as they are without one."""
+    rule = next((n for n, (_, p) in enumerate(block) if len(p) == width and p and all(RULE.match(x) for x in p)), None)
+    if rule is None:
+        return block
+    junctions = CELL_EDGE.findall(texts[rule].strip())[1:-1]
+    if len(junctions) != width - 1 or not any(j in SPLIT_BELOW for j in junctions):
+        return block
+    spans, size = [], 1
+    for j in junctions:
+        if j in SPLIT_BELOW:
+            size += 1
+        else:
+            spans.append(size)
+            size = 1
+    spans.append(size)
+    widened = []
+    for n, (k, parts) in enumerate(block):
+        if n < rule and len(parts) == len(spans) and not all(RULE.match(x) for x in parts):
+            parts = [c for part, span in zip(parts, spans) for c in [part] + [""] * (span - 1)]
+        widened.append((k, parts))
+    return widened

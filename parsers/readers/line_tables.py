@@ -85,8 +85,14 @@ def cell_role(cell: str) -> str | None:
     # a header is its word (`创建标准`), or two joined (`考核方法与扣分标准`); not a title ending in one. A bracketed
     # unit (`内容(分值)`, `金额(万元)`) and the period a column is for (`2024年建设内容`, `1-10月推进情况`) are no part
     # of the word.
-    word = PERIOD_PREFIX.sub("", BRACKETED.sub("", text))
+    word = _assessing().sub("", PERIOD_PREFIX.sub("", BRACKETED.sub("", text)))  # `检查考评项目`: who does it, no part
     return found[0] if joined or len(word) - len(no_space(found[1])) <= MAX_HEADER_EXTRA else None
+
+
+@lru_cache(maxsize=1)
+def _assessing() -> regex.Pattern:
+    """The verbs of assessing a header may start with (`检查考评项目`, `检查考评标准`)."""
+    return regex.compile("^(?:" + "|".join(map(regex.escape, table_vocab()["assessing_verbs"])) + ")+")
 
 
 # -- one cell per line ------------------------------------------------------------------------

@@ -4,7 +4,7 @@ its row number). Also the rendering of one cell a line, each closed by its `|` (
 ``line_tables`` (one cell per line), which re-exports ``pipe_line_table``."""
 from __future__ import annotations
 
-from itertools import combinations
+from itertools import combinations, dropwhile
 
 import regex
 
@@ -46,6 +46,7 @@ def closed_rows_table(lines: list[str], i: int, source: str) -> tuple[Table, int
     start = k = i
     while k < len(lines) and (CLOSED_CELL.match(lines[k]) or BARE_PIPES.match(lines[k])):
         if BARE_PIPES.match(lines[k]):
+            cells += [""] * _empty_cells(lines, k) if cells else []
             if cells:
                 rows.append((start, cells))
             cells = []
@@ -81,6 +82,15 @@ def closed_rows_table(lines: list[str], i: int, source: str) -> tuple[Table, int
         above = _placed(cells, roles, above)
         table.append(TableRow([clean_cell(c) for c in above], Provenance(source, None, at + 1)))
     return Table(table, table[0].prov, merges_resolved=False), k
+
+
+def _empty_cells(lines: list[str], k: int) -> int:
+    """Lines of one `|` each after a row's cells, then the row's closing run (`||`): the row's empty cells, written
+    before its close (`经济效益指标 |` / `|` / `|` / `|` / `||`); 0 where a row closes at once."""
+    n = k
+    while n < len(lines) and lines[n].strip() == PIPE:
+        n += 1
+    return n - k if n > k and n < len(lines) and BARE_PIPES.match(lines[n]) else 0
 
 
 def _fits(cell: str, role: str | None) -> bool:
@@ -217,6 +227,8 @@ def lead_pipe_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
     if PIPE in lines[i] or not lines[i].strip() or not any(
             lines[k].lstrip().startswith(PIPE) for k in range(i + 1, min(len(lines), i + MAX_LEAD_LINES + 1))):
         return None
+    if i + 2 < len(lines) and ROW_END.match(lines[i + 1]) and lines[i + 2].strip() and PIPE not in lines[i + 2]:
+        return separated_table(lines, i, source)  # `考核项目` / `|` / `考核内容` / `|` …: a `|` line after each cell
     header, k = _lead_row(lines, i)
     if header is None or len(header) < 2:
         return None
@@ -288,3 +300,61 @@ def _kind_aligned(cells: list[str], width: int, above: list[str]) -> list[str]:
         if score > best_score:
             best, best_score = placed, score
     return best or cells + [""] * missing
+
+
+# -- each cell on lines of its own, closed by a line `|` -------------------------------------------------------------
+
+MAX_SEPARATED_LINES = 600  # lines of one such table: more means the run is not one table
+
+
+def separated_table(lines: list[str], i: int, source: str) -> tuple[Table, int] | None:
+    """A table a page wrote as `cell` / `|` / `cell` / `|` …: each cell on a line or more of its own (`班` / `子` /
+    … / `(20分)` written down a column), closed by a line `|`, an empty cell a `|` alone, no row marks. The header is
+    the run of header words it starts with; each row then closes as many cells as the header has, so a row whose
+    merged cells are not written ends in as many extra empty ones, and its cells shift right by that many."""
+    cells: list[tuple[int, int, str]] = []  # (first line, line after its closing `|`, text)
+    text: list[str] = []
+    start = k = i
+    while k < len(lines) and k - i < MAX_SEPARATED_LINES:
+        if ROW_END.match(lines[k]):
+            cells.append((start, k + 1, "\n".join(text)))
+            text, start = [], k + 1
+        elif not lines[k].strip() or PIPE in lines[k]:
+            break
+        else:
+            start = start if text else k
+            text.append(lines[k].strip())
+        k += 1
+    width = next((n for n, cell in enumerate(cells) if cell_role(cell[2]) is None), len(cells))
+    if width < MIN_HEADER_CELLS:
+        return None
+    rows = [TableRow([clean_cell(c) for _, _, c in cells[:width]], Provenance(source, None, i + 1))]
+    above: list[str] | None = None
+    end = cells[width - 1][1]
+    for n in range(width, len(cells) - width + 1, width):  # a last row not closed in full is no row
+        row = [c for _, _, c in cells[n:n + width]]
+        if not any(no_space(c) for c in row):
+            break
+        placed = _unpadded(row, above) if above else row
+        if placed is row:
+            above = row  # a row written in full: the next short one is read against it
+        rows.append(TableRow([clean_cell(c) for c in placed], Provenance(source, None, cells[n][0] + 1)))
+        end = cells[n + width - 1][1]
+    if len(rows) - 1 < MIN_ROWS:
+        return None
+    return Table(rows, rows[0].prov, merges_resolved=False), end
+
+
+def _unpadded(row: list[str], above: list[str]) -> list[str]:
+    """A row's cells, its trailing empty ones perhaps standing for its merged cells (not written): as many of them
+    dropped as leave the cells agreeing most in kind with the row above, the gaps placed by ``_kind_aligned``."""
+    trailing = len(row) - len(list(dropwhile(lambda c: not no_space(c), reversed(row))))
+    best, best_score = row, -1
+    for drop in range(trailing + 1):
+        placed = _kind_aligned(row[:len(row) - drop], len(row), above) if drop else row
+        lead = next((c for c, p in enumerate(placed) if no_space(p)), len(placed))
+        score = sum(_kind(p) == _kind(a) or (c < lead and bool(no_space(a)))
+                    for c, (p, a) in enumerate(zip(placed, above)))
+        if score > best_score:
+            best, best_score = placed, score
+    return best

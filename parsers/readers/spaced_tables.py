@@ -6,10 +6,14 @@ a cell right of the first ends after its sentence's full stop. Strict: the heade
 closed first cell in every row, else the text stays text."""
 from __future__ import annotations
 
+import csv
+import io
+
 import regex
 
 from parsers.extract.headers import looks_like_org, looks_like_person
 from parsers.readers.line_tables import cell_role, clean_cell
+from parsers.textnorm import no_space
 from schemas.blocks import Provenance, Table, TableRow
 
 TOKEN_SPLIT = regex.compile(r"[ \u3000\u00a0\t]+")
@@ -101,6 +105,9 @@ def _points_at(tokens: list[str], j: int, number: int) -> int | None:
 def spaced_table(lines: list[str], i: int, source: str) -> tuple[str, Table, str, int] | None:
     """(text before the table on line ``i``, the table, text after it on its last line, the index after that line);
     None when no such table starts on line ``i``."""
+    comma = comma_table(lines, i, source) if lines[i].count(",") >= MIN_HEADER - 1 or lines[i][:1] == '"' else None
+    if comma is not None:
+        return comma
     tokens = TOKEN_SPLIT.split(lines[i].strip())
     if len(tokens) < MIN_HEADER:
         return None
@@ -201,3 +208,46 @@ def _takes(role: str | None, cell: list[str], tok: str) -> bool:
 def _names(tok: str) -> bool:
     names = [n for n in NAME_SPLIT.split(tok) if n]
     return bool(names) and all(looks_like_org(n) for n in names)
+
+
+# -- a spreadsheet kept as CSV text ----------------------------------------------------------------------------------
+
+MAX_RECORD_LINES = 30  # lines of one quoted record: more means an unclosed quote, not a cell
+
+
+def comma_table(lines: list[str], i: int, source: str) -> tuple[str, Table, str, int] | None:
+    """A spreadsheet a site kept as CSV text (`"测评\n项目",指标名称,测评内容,测评标准,,,测评方法`): cells parted by
+    commas, a cell holding commas or line breaks quoted, merged cells written in their first row only (empty below).
+    The header is a record whose filled cells are all column words (three or more); the rows are the records after
+    it, as wide. None unless line ``i`` starts such a header."""
+    header, k = _record(lines, i)
+    filled = [c for c in header or [] if no_space(c)]
+    if len(filled) < MIN_HEADER or not all(cell_role(c) for c in filled):
+        return None
+    rows, starts = [header], [i]
+    while k < len(lines):
+        record, after = _record(lines, k)
+        if record is None or len(record) != len(header) or not any(no_space(c) for c in record):
+            break
+        rows.append(record)
+        starts.append(k)
+        k = after
+    if len(rows) - 1 < MIN_ROWS:
+        return None
+    table_rows = [TableRow([clean_cell(c) for c in r], Provenance(source, None, s + 1)) for r, s in zip(rows, starts)]
+    return "", Table(table_rows, table_rows[0].prov, merges_resolved=False), "", k
+
+
+def _record(lines: list[str], i: int) -> tuple[list[str] | None, int]:
+    """The CSV record starting on line ``i`` (a quoted cell may run over lines) and the index after it; None where
+    the line parts into no cells by commas."""
+    text, k = lines[i], i + 1
+    while text.count('"') % 2 and k < len(lines) and k - i < MAX_RECORD_LINES:
+        text, k = f"{text}\n{lines[k]}", k + 1
+    if text.count('"') % 2 or "," not in text:
+        return None, i
+    try:
+        record = next(csv.reader(io.StringIO(text)))
+    except (csv.Error, StopIteration):
+        return None, i
+    return record, k
