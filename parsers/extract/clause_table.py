@@ -114,10 +114,11 @@ def numbered_clause_table(table: Table, state, result, doc, doc_id: str, make_ta
     # a second points column beside the rows' own (`项目分值 | 标准分值`): the group's points, merged down with it
     group_points_col = next((i for i, role in header_roles(table.rows[0].cells).items()
                              if role == "weight" and i != mapping["weight"]), None)
+    plain = _plain_numbers(table, text_col)
     for row in table.rows[1:]:
         cells = row.cells
         if group_col is not None and no_space(cells[group_col]):
-            name = P.ORDINAL_PREFIX.sub("", GROUP_NUMBER.sub("", no_space(cells[group_col])))
+            name = P.ORDINAL_PREFIX.sub("", GROUP_NUMBER.sub("", _group_lines(cells[group_col])))
             points = P.POINTS_AT_END.search(halfwidth(name))
             value = points["points"] if points else _group_points(cells, group_points_col)
             # a section is a heading that carries points (GOLD.md): a group cell without them only groups
@@ -128,13 +129,35 @@ def numbered_clause_table(table: Table, state, result, doc, doc_id: str, make_ta
             continue  # the 合计 row
         m = CELL_NUMBER.match(halfwidth(text))
         weight = NUMBER.search(halfwidth(cells[mapping["weight"]]))
-        seq = int(m["n"] or m["d"] or m["p"]) if m else None
+        seq = _cell_seq(m, plain) if m else None
         body = text[m.end():] if m else text
         result.targets.append(make_target(
             doc_id, doc, state, len(result.targets), seq, m.group().strip() if m else None,
             P.TRAILING_PUNCT.sub("", body.replace("\n", "")).strip(), float(weight.group()) if weight else None,
             row.prov))
     return True
+
+
+def _group_lines(cell: str) -> str:
+    """A group cell's name: from its last line opening with an ordinal (`一、机制(150分)`); lines above it are
+    the header's own cells spilled into it when a page wrote each cell on a line (`检查结果` / `备注`)."""
+    lines = [line for line in cell.split("\n") if no_space(line)]
+    start = max((i for i, line in enumerate(lines) if P.ORDINAL_PREFIX.match(halfwidth(line))), default=0)
+    return no_space("".join(lines[start:]))
+
+
+def _plain_numbers(table: Table, column: int) -> bool:
+    """Some rows of the content column are numbered plainly (`1.` `2.`), not with decimals (`1.1`)."""
+    return any((m := CELL_NUMBER.match(halfwidth(r.cells[column]))) and m["n"]
+               for r in table.rows[1:] if column < len(r.cells))
+
+
+def _cell_seq(m: regex.Match, plain: bool) -> int:
+    """A clause's number in its cell. A decimal's second part numbers it within its group (`1.组织管理` >
+    `1.1`), but among plainly numbered rows (`1.` `2.` `3.1`) its first part goes on with their run."""
+    if m["d"] and plain:
+        return int(DIGITS.match(m.group().strip()).group())
+    return int(m["n"] or m["d"] or m["p"])
 
 
 def _group_points(cells: list[str], column: int | None) -> str | None:
