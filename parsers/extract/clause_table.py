@@ -109,7 +109,8 @@ def numbered_clause_table(table: Table, state, result, doc, doc_id: str, make_ta
     mapping = {v: k for k, v in map_header(table.rows[0].cells).items()}
     text_col = _numbered_column(table, mapping)
     if text_col is None:
-        return _row_numbered_clauses(table, mapping, state, result, doc, doc_id, make_target, total_words)
+        return (_row_numbered_clauses(table, mapping, state, result, doc, doc_id, make_target, total_words)
+                or _unnumbered_clauses(table, mapping, state, result, doc, doc_id, make_target, total_words))
     group_col = next((mapping[r] for r in ("category", "indicator", "target") if mapping.get(r) not in (None, text_col)), None)
     # a second points column beside the rows' own (`项目分值 | 标准分值`): the group's points, merged down with it
     group_points_col = next((i for i, role in header_roles(table.rows[0].cells).items()
@@ -225,6 +226,54 @@ def _row_numbered_clauses(table: Table, mapping: dict[str, int], state, result, 
             doc_id, doc, state, len(result.targets), int(seq_raw), cells[number].strip(),
             P.TRAILING_PUNCT.sub("", cells[text_col].replace("\n", "")).strip(),
             float(weight.group()) if weight else None, row.prov))
+    return True
+
+
+UNNUMBERED_ROLES = frozenset({"category", "target", "criteria", "weight"})
+
+
+def _unnumbered_clauses(table: Table, mapping: dict[str, int], state, result, doc, doc_id: str, make_target,
+                        total_words) -> bool:
+    """类别 | 工作目标及扣分标准 | 分值 | 得分 with no number anywhere: a row naming a group with its points
+    (`社区矫正工作 | 25分`) opens a section, each other row with its points in the 分值 cell is a clause (seq
+    null), its content cell the text. False unless the table is of that shape (a scored group, two scored rows)."""
+    if "row_no" in mapping or "target" not in mapping or not set(header_roles(table.rows[0].cells).values()) \
+            <= UNNUMBERED_ROLES:
+        return False  # a 序号 column numbers the rows, or a name column besides the content: an indicator table
+    text_col, weight_col = mapping["target"], mapping["weight"]
+    body = [r for r in table.rows[1:] if no_space(r.cells[text_col])
+            and not any(no_space(c) in total_words for c in r.cells)]
+    points = {id(r): NUMBER.search(halfwidth(r.cells[weight_col])) for r in body}
+    groups = {id(r) for r in body if points[id(r)] and _section_row(r.cells, mapping, text_col) is not None}
+    rows = [r for r in body if id(r) not in groups]
+    if not body or id(body[0]) not in groups or len(rows) < MIN_NUMBERED_ROWS or any(
+            not points[id(r)] or CELL_NUMBER.match(halfwidth(r.cells[text_col])) for r in rows):
+        return False
+    if not _groups_cover(body, groups, points):
+        return False
+    for row in body:
+        value = float(points[id(row)].group())
+        if id(row) in groups:
+            state.section, state.section_points = _section_row(row.cells, mapping, text_col), value
+            continue
+        result.targets.append(make_target(
+            doc_id, doc, state, len(result.targets), None, None,
+            P.TRAILING_PUNCT.sub("", row.cells[text_col].replace("\n", "")).strip(), value, row.prov))
+    return True
+
+
+def _groups_cover(body: list, groups: set[int], points: dict) -> bool:
+    """Each group's points hold the rows under it (`25分` over `3`, `3`, `3`; fewer where a page cut them): a short
+    row worth less than the rows after it is a clause of its own, not their group."""
+    total, budget = 0.0, None
+    for row in body + [None]:
+        if row is None or id(row) in groups:
+            if budget is not None and total > budget:
+                return False
+            if row is not None:
+                total, budget = 0.0, float(points[id(row)].group())
+            continue
+        total += float(points[id(row)].group())
     return True
 
 
