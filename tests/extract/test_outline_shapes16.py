@@ -38,3 +38,12 @@ def test_requirements_whose_bonus_rules_overrun_their_item_stay_clauses():
                   "(2)指导社区开展消防工作,记2分;否则,扣1-2分。",
                   "(3)组织验收,记2分;否则,扣1-2分;成效显著被推广经验的,分别奖3分、1分。"])
     assert [r[2] for r in rows] == [1, 2, 3]
+
+
+def test_a_last_clause_cut_inside_its_points_bracket_is_dropped():
+    rows = _rows(["(一)加强领导(10分)", "1、每季度召开一次专题会议(2分,少一次扣0.5分)。",
+                  "2、建立健全专案调处工作制度(1分);班子成员参与督查督办重点事项(2分,少一"])
+    assert [(r[2], r[4]) for r in rows] == [(1, 2.0)]
+    whole = _rows(["(一)加强领导(10分)", "1、每季度召开一次专题会议(2分,少一次扣0.5分)。",
+                   "2、建立健全专案调处工作制度(1分);班子成员参与督查督办重点事项(2分)。"])
+    assert [(r[2], r[4]) for r in whole] == [(1, 2.0), (2, 3.0)]
