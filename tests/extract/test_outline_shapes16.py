@@ -47,3 +47,24 @@ def test_a_last_clause_cut_inside_its_points_bracket_is_dropped():
     whole = _rows(["(一)加强领导(10分)", "1、每季度召开一次专题会议(2分,少一次扣0.5分)。",
                    "2、建立健全专案调处工作制度(1分);班子成员参与督查督办重点事项(2分)。"])
     assert [(r[2], r[4]) for r in whole] == [(1, 2.0), (2, 3.0)]
+
+
+CODED = ("附件评估指标评估要素评估标准A级B级A1组织建设30分B1领导班子10分C1廉洁自律(2.5分)C2坚持原则(2.5分)"
+         "C3办事公道(2.5分)C4为人师表(2.5分)占参评人数80%及以上为好,记满分。B2队伍建设20分C5岗位责任明确"
+         "C6评估客观公正C7隔周一次例会C8纪律好C9团结协作C5—C9每项4分;C9根据群众反映酌情评分。A2管理措施15分"
+         "B3制度建设15分C10计划详实,安排恰当C11制度齐全C10满分9分,查看酌情评分C11满分6分,查看酌情评分")
+
+
+def test_a_letter_coded_indicator_run_gives_its_deepest_codes_as_clauses():
+    rows = _rows([CODED])
+    assert [(r[0], r[1], r[2], r[3], r[4]) for r in rows][:5] == [
+        ("领导班子", 10.0, 1, "廉洁自律", 2.5), ("领导班子", 10.0, 2, "坚持原则", 2.5), ("领导班子", 10.0, 3, "办事公道", 2.5),
+        ("领导班子", 10.0, 4, "为人师表", 2.5), ("队伍建设", 20.0, 5, "岗位责任明确", 4.0)]
+    assert [(r[0], r[2], r[3], r[4]) for r in rows][8:] == [
+        ("队伍建设", 9, "团结协作", 4.0), ("制度建设", 10, "计划详实,安排恰当", 9.0), ("制度建设", 11, "制度齐全", 6.0)]
+
+
+def test_letters_and_digits_that_are_no_coded_run_stay_text():
+    from parsers.extract.flat_rows import coded_rows
+    assert coded_rows("使用A4纸打印,B2栋会议室,C1驾照人员参加培训(2分)。") is None
+    assert coded_rows("C1项目(2分)C2项目(2分)C3项目(2分)C4项目(2分)") is None  # one level: no table's codes
