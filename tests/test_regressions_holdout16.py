@@ -47,3 +47,15 @@ def test_a_short_row_worth_less_than_the_rows_after_it_is_no_group(tmp_path):
             ["", "认真执行廉洁自律有关规定。不滥用职权谋取非法利益。", "20"],
             ["", "认真做好村务财务公开工作,自觉接受群众监督。", "20"]]
     assert [t.section for t in process_file(docx_table(tmp_path, rows)).targets] == []
+
+
+def test_an_unnumbered_clause_table_under_a_merged_scored_group_cell(tmp_path):
+    rows = [["类别", "工作目标及扣分标准", "分值", "得分"],
+            ["矫正工作(20分)", "落实专项整治工作,每月未完成排查全覆盖的,扣1分。", "3", ""],
+            ["", "规范开展调查评估等执法活动,程序不合法的,每发现一起扣0.5分。", "4", ""],
+            ["调解工作(10分)", "及时排查化解矛盾纠纷,未及时上报的,每次扣0.5分。", "5", ""],
+            ["", "规范制作调解文书,文书不规范的,每份扣0.2分。", "5", ""]]
+    result = process_file(docx_table(tmp_path, rows, merges=[(0, 1, 2), (0, 3, 4)]))
+    assert [(t.section, t.section_points, t.seq, t.points) for t in result.targets] == [
+        ("矫正工作", 20.0, None, 3.0), ("矫正工作", 20.0, None, 4.0), ("调解工作", 10.0, None, 5.0),
+        ("调解工作", 10.0, None, 5.0)]

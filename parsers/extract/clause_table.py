@@ -234,9 +234,10 @@ UNNUMBERED_ROLES = frozenset({"category", "target", "criteria", "weight"})
 
 def _unnumbered_clauses(table: Table, mapping: dict[str, int], state, result, doc, doc_id: str, make_target,
                         total_words) -> bool:
-    """类别 | 工作目标及扣分标准 | 分值 | 得分 with no number anywhere: a row naming a group with its points
-    (`社区矫正工作 | 25分`) opens a section, each other row with its points in the 分值 cell is a clause (seq
-    null), its content cell the text. False unless the table is of that shape (a scored group, two scored rows)."""
+    """类别 | 工作目标及扣分标准 | 分值 | 得分 with no number anywhere: a group with its points — a row of its own
+    (`社区矫正工作 | 25分`) or the 类别 cell merged down beside its rows (`社区矫正工作25分`) — opens a section, each
+    row with its points in the 分值 cell is a clause (seq null), its content cell the text. False unless the table is
+    of that shape (a scored group first, two scored rows, each group's points holding its rows)."""
     if "row_no" in mapping or "target" not in mapping or not set(header_roles(table.rows[0].cells).values()) \
             <= UNNUMBERED_ROLES:
         return False  # a 序号 column numbers the rows, or a name column besides the content: an indicator table
@@ -244,35 +245,62 @@ def _unnumbered_clauses(table: Table, mapping: dict[str, int], state, result, do
     body = [r for r in table.rows[1:] if no_space(r.cells[text_col])
             and not any(no_space(c) in total_words for c in r.cells)]
     points = {id(r): NUMBER.search(halfwidth(r.cells[weight_col])) for r in body}
-    groups = {id(r) for r in body if points[id(r)] and _section_row(r.cells, mapping, text_col) is not None}
-    rows = [r for r in body if id(r) not in groups]
-    if not body or id(body[0]) not in groups or len(rows) < MIN_NUMBERED_ROWS or any(
+    heads = {id(r): _unnumbered_group(r, mapping, text_col, points[id(r)]) for r in body}
+    opens = _group_starts(body, mapping)
+    rows = [r for r in body if heads[id(r)] is None]
+    if not body or (heads[id(body[0])] is None and id(body[0]) not in opens) or len(rows) < MIN_NUMBERED_ROWS or any(
             not points[id(r)] or CELL_NUMBER.match(halfwidth(r.cells[text_col])) for r in rows):
         return False
-    if not _groups_cover(body, groups, points):
+    if not _groups_cover(body, heads, opens, points):
         return False
     for row in body:
-        value = float(points[id(row)].group())
-        if id(row) in groups:
-            state.section, state.section_points = _section_row(row.cells, mapping, text_col), value
+        if heads[id(row)] is not None:
+            state.section, state.section_points = heads[id(row)], float(points[id(row)].group())
             continue
+        if id(row) in opens:
+            _group_section(opens[id(row)], state)
         result.targets.append(make_target(
             doc_id, doc, state, len(result.targets), None, None,
-            P.TRAILING_PUNCT.sub("", row.cells[text_col].replace("\n", "")).strip(), value, row.prov))
+            P.TRAILING_PUNCT.sub("", row.cells[text_col].replace("\n", "")).strip(),
+            float(points[id(row)].group()), row.prov))
     return True
 
 
-def _groups_cover(body: list, groups: set[int], points: dict) -> bool:
+def _unnumbered_group(row, mapping: dict[str, int], text_col: int, points) -> str | None:
+    """A row that only names a group, with its points in the 分值 cell (`社区矫正工作 | 25分`): the group's name."""
+    return _section_row(row.cells, mapping, text_col) if points else None
+
+
+def _group_starts(body: list, mapping: dict[str, int]) -> dict[int, str]:
+    """Rows whose 类别 cell opens a scored group (merged down: blank or repeated below): row → the cell."""
+    column, starts, last = mapping.get("category"), {}, None
+    if column is None:
+        return starts
+    for row in body:
+        cell = no_space(row.cells[column])
+        if cell and cell != last and (P.POINTS_AT_END.search(halfwidth(cell)) or POINTS_CLOSING_ONLY.search(halfwidth(cell))):
+            starts[id(row)] = row.cells[column]
+        last = cell or last
+    return starts
+
+
+def _groups_cover(body: list, heads: dict, opens: dict, points: dict) -> bool:
     """Each group's points hold the rows under it (`25分` over `3`, `3`, `3`; fewer where a page cut them): a short
     row worth less than the rows after it is a clause of its own, not their group."""
     total, budget = 0.0, None
     for row in body + [None]:
-        if row is None or id(row) in groups:
+        if row is None or heads[id(row)] is not None or id(row) in opens:
             if budget is not None and total > budget:
                 return False
-            if row is not None:
-                total, budget = 0.0, float(points[id(row)].group())
-            continue
+            if row is None:
+                break
+            total = 0.0
+            if heads[id(row)] is not None:
+                budget = float(points[id(row)].group())
+                continue
+            found = P.POINTS_AT_END.search(halfwidth(no_space(opens[id(row)]))) or POINTS_CLOSING_ONLY.search(
+                halfwidth(no_space(opens[id(row)])))
+            budget = float(found["points"])
         total += float(points[id(row)].group())
     return True
 
