@@ -129,7 +129,7 @@ def _grade_words() -> tuple[str, ...]:
 
 def grade_of_scale(node) -> bool:
     """`1.…计20分。` over `(1)…85%以上计满分;(2)…75%以上计15分;(3)…计10分;(4)…不计分。`: numbered sub-items
-    grading one result, each scored in a sentence below the item's points, falling, together more than them, any
+    grading one result, each scored in a sentence, falling from at most the item's points, together more than them, any
     unscored one naming full or no marks: alternatives, not parts — how the item's points are earned."""
     parent = node.parent
     if node.marker is None or parent is None or parent.marker is None or parent.reading.points is None:
@@ -138,7 +138,7 @@ def grade_of_scale(node) -> bool:
     scored = [c for c in kin if c.scored]
     if len(scored) < 2 or len(kin) < len(parent.items()) or any(c.items() for c in kin):
         return False
-    if any(not c.reading.in_sentence or c.reading.per_kind or c.reading.points >= parent.reading.points
+    if any(not c.reading.in_sentence or c.reading.per_kind or c.reading.points > parent.reading.points
            for c in scored):
         return False
     if any(not c.scored and not any(w in matching_copy(c.raw) for w in _grade_words()) for c in kin):

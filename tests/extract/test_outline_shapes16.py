@@ -68,3 +68,9 @@ def test_letters_and_digits_that_are_no_coded_run_stay_text():
     from parsers.extract.flat_rows import coded_rows
     assert coded_rows("使用A4纸打印,B2栋会议室,C1驾照人员参加培训(2分)。") is None
     assert coded_rows("C1项目(2分)C2项目(2分)C3项目(2分)C4项目(2分)") is None  # one level: no table's codes
+
+
+def test_a_scale_whose_top_grade_is_the_items_full_points():
+    rows = _rows(["(一)任务完成(30分)", "1.完成年度征收任务(20分)。", "(1)完成任务的得20分;", "(2)完成任务90%的得15分;",
+                  "(3)完成任务80%的得10分。", "2.建立征收台账(10分)。"])
+    assert [(r[2], r[4]) for r in rows] == [(1, 20.0), (2, 10.0)]
