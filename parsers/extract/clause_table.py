@@ -109,15 +109,17 @@ def numbered_clause_table(table: Table, state, result, doc, doc_id: str, make_ta
     mapping = {v: k for k, v in map_header(table.rows[0].cells).items()}
     text_col = _numbered_column(table, mapping)
     if text_col is None:
-        return _row_numbered_clauses(table, mapping, state, result, doc, doc_id, make_target, total_words)
+        return (_row_numbered_clauses(table, mapping, state, result, doc, doc_id, make_target, total_words)
+                or _unnumbered_clauses(table, mapping, state, result, doc, doc_id, make_target, total_words))
     group_col = next((mapping[r] for r in ("category", "indicator", "target") if mapping.get(r) not in (None, text_col)), None)
     # a second points column beside the rows' own (`项目分值 | 标准分值`): the group's points, merged down with it
     group_points_col = next((i for i, role in header_roles(table.rows[0].cells).items()
                              if role == "weight" and i != mapping["weight"]), None)
+    plain = _plain_numbers(table, text_col)
     for row in table.rows[1:]:
         cells = row.cells
         if group_col is not None and no_space(cells[group_col]):
-            name = P.ORDINAL_PREFIX.sub("", GROUP_NUMBER.sub("", no_space(cells[group_col])))
+            name = P.ORDINAL_PREFIX.sub("", GROUP_NUMBER.sub("", _group_lines(cells[group_col])))
             points = P.POINTS_AT_END.search(halfwidth(name))
             value = points["points"] if points else _group_points(cells, group_points_col)
             # a section is a heading that carries points (GOLD.md): a group cell without them only groups
@@ -128,13 +130,35 @@ def numbered_clause_table(table: Table, state, result, doc, doc_id: str, make_ta
             continue  # the 合计 row
         m = CELL_NUMBER.match(halfwidth(text))
         weight = NUMBER.search(halfwidth(cells[mapping["weight"]]))
-        seq = int(m["n"] or m["d"] or m["p"]) if m else None
+        seq = _cell_seq(m, plain) if m else None
         body = text[m.end():] if m else text
         result.targets.append(make_target(
             doc_id, doc, state, len(result.targets), seq, m.group().strip() if m else None,
             P.TRAILING_PUNCT.sub("", body.replace("\n", "")).strip(), float(weight.group()) if weight else None,
             row.prov))
     return True
+
+
+def _group_lines(cell: str) -> str:
+    """A group cell's name: from its last line opening with an ordinal (`一、机制(150分)`); lines above it are
+    the header's own cells spilled into it when a page wrote each cell on a line (`检查结果` / `备注`)."""
+    lines = [line for line in cell.split("\n") if no_space(line)]
+    start = max((i for i, line in enumerate(lines) if P.ORDINAL_PREFIX.match(halfwidth(line))), default=0)
+    return no_space("".join(lines[start:]))
+
+
+def _plain_numbers(table: Table, column: int) -> bool:
+    """Some rows of the content column are numbered plainly (`1.` `2.`), not with decimals (`1.1`)."""
+    return any((m := CELL_NUMBER.match(halfwidth(r.cells[column]))) and m["n"]
+               for r in table.rows[1:] if column < len(r.cells))
+
+
+def _cell_seq(m: regex.Match, plain: bool) -> int:
+    """A clause's number in its cell. A decimal's second part numbers it within its group (`1.组织管理` >
+    `1.1`), but among plainly numbered rows (`1.` `2.` `3.1`) its first part goes on with their run."""
+    if m["d"] and plain:
+        return int(DIGITS.match(m.group().strip()).group())
+    return int(m["n"] or m["d"] or m["p"])
 
 
 def _group_points(cells: list[str], column: int | None) -> str | None:
@@ -202,6 +226,82 @@ def _row_numbered_clauses(table: Table, mapping: dict[str, int], state, result, 
             doc_id, doc, state, len(result.targets), int(seq_raw), cells[number].strip(),
             P.TRAILING_PUNCT.sub("", cells[text_col].replace("\n", "")).strip(),
             float(weight.group()) if weight else None, row.prov))
+    return True
+
+
+UNNUMBERED_ROLES = frozenset({"category", "target", "criteria", "weight"})
+
+
+def _unnumbered_clauses(table: Table, mapping: dict[str, int], state, result, doc, doc_id: str, make_target,
+                        total_words) -> bool:
+    """类别 | 工作目标及扣分标准 | 分值 | 得分 with no number anywhere: a group with its points — a row of its own
+    (`社区矫正工作 | 25分`) or the 类别 cell merged down beside its rows (`社区矫正工作25分`) — opens a section, each
+    row with its points in the 分值 cell is a clause (seq null), its content cell the text. False unless the table is
+    of that shape (a scored group first, two scored rows, each group's points holding its rows)."""
+    if "row_no" in mapping or "target" not in mapping or not set(header_roles(table.rows[0].cells).values()) \
+            <= UNNUMBERED_ROLES:
+        return False  # a 序号 column numbers the rows, or a name column besides the content: an indicator table
+    text_col, weight_col = mapping["target"], mapping["weight"]
+    body = [r for r in table.rows[1:] if no_space(r.cells[text_col])
+            and not any(no_space(c) in total_words for c in r.cells)]
+    points = {id(r): NUMBER.search(halfwidth(r.cells[weight_col])) for r in body}
+    heads = {id(r): _unnumbered_group(r, mapping, text_col, points[id(r)]) for r in body}
+    opens = _group_starts(body, mapping)
+    rows = [r for r in body if heads[id(r)] is None]
+    if not body or (heads[id(body[0])] is None and id(body[0]) not in opens) or len(rows) < MIN_NUMBERED_ROWS or any(
+            not points[id(r)] or CELL_NUMBER.match(halfwidth(r.cells[text_col])) for r in rows):
+        return False
+    if not _groups_cover(body, heads, opens, points):
+        return False
+    for row in body:
+        if heads[id(row)] is not None:
+            state.section, state.section_points = heads[id(row)], float(points[id(row)].group())
+            continue
+        if id(row) in opens:
+            _group_section(opens[id(row)], state)
+        result.targets.append(make_target(
+            doc_id, doc, state, len(result.targets), None, None,
+            P.TRAILING_PUNCT.sub("", row.cells[text_col].replace("\n", "")).strip(),
+            float(points[id(row)].group()), row.prov))
+    return True
+
+
+def _unnumbered_group(row, mapping: dict[str, int], text_col: int, points) -> str | None:
+    """A row that only names a group, with its points in the 分值 cell (`社区矫正工作 | 25分`): the group's name."""
+    return _section_row(row.cells, mapping, text_col) if points else None
+
+
+def _group_starts(body: list, mapping: dict[str, int]) -> dict[int, str]:
+    """Rows whose 类别 cell opens a scored group (merged down: blank or repeated below): row → the cell."""
+    column, starts, last = mapping.get("category"), {}, None
+    if column is None:
+        return starts
+    for row in body:
+        cell = no_space(row.cells[column])
+        if cell and cell != last and (P.POINTS_AT_END.search(halfwidth(cell)) or POINTS_CLOSING_ONLY.search(halfwidth(cell))):
+            starts[id(row)] = row.cells[column]
+        last = cell or last
+    return starts
+
+
+def _groups_cover(body: list, heads: dict, opens: dict, points: dict) -> bool:
+    """Each group's points hold the rows under it (`25分` over `3`, `3`, `3`; fewer where a page cut them): a short
+    row worth less than the rows after it is a clause of its own, not their group."""
+    total, budget = 0.0, None
+    for row in body + [None]:
+        if row is None or heads[id(row)] is not None or id(row) in opens:
+            if budget is not None and total > budget:
+                return False
+            if row is None:
+                break
+            total = 0.0
+            if heads[id(row)] is not None:
+                budget = float(points[id(row)].group())
+                continue
+            found = P.POINTS_AT_END.search(halfwidth(no_space(opens[id(row)]))) or POINTS_CLOSING_ONLY.search(
+                halfwidth(no_space(opens[id(row)])))
+            budget = float(found["points"])
+        total += float(points[id(row)].group())
     return True
 
 

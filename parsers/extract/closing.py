@@ -77,11 +77,19 @@ TAIL_CHARS = 10
 
 def drop_cut_tail(doc: Document, targets: list) -> None:
     """An excerpt cut inside its last clause (`…无成堆生活垃圾和建`) lost that clause's words and points: it is no
-    clause (not one missing its points). A document ending complete keeps its last clause, scored or not."""
+    clause (not one missing its points), nor is one cut inside a bracket. A document ending complete keeps its last
+    clause, scored or not."""
     last_block = doc.blocks[-1] if doc.blocks else None
     if not isinstance(last_block, Paragraph) or not CUT_TAIL.search(last_block.text) or len(targets) < 2:
         return
     last = targets[-1]
     tail = no_space(last.text)[-TAIL_CHARS:]
-    if last.points is None and last.points_rule is None and tail and no_space(last_block.text).endswith(tail):
+    unscored = last.points is None and last.points_rule is None
+    if (unscored or _open_bracket(last_block.text)) and tail and no_space(last_block.text).endswith(tail):
         targets.pop()
+
+
+def _open_bracket(text: str) -> bool:
+    """Cut inside a bracket (`…督办重点疑难信访事项(2分,少一`): the clause's own points went with it; what was read
+    came from an earlier part (`…工作制度(1分);`), so a scored clause is cut too."""
+    return max(text.rfind("("), text.rfind("（")) > max(text.rfind(")"), text.rfind("）"))

@@ -6,6 +6,7 @@ reads as an unnumbered clause with its points and its rule; the text before the 
 header, a group `名称(N分)`) stays a segment of its own."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
@@ -178,3 +179,115 @@ def _group_heading(text: str, stop: str = "") -> str:
     (after ``stop``, closing the row's rule)."""
     g = GROUP_AT_END.search(halfwidth(text))
     return f"{text[:g.start()]}{stop}{text[g.start('name'):g.end('name')]}({g['n']}分)" if g else text
+
+
+# A three-level indicator table flattened into one run, each level coded by a letter (`A1处室建设30分B1领导自身建设
+# 10分C1廉洁奉公(2.5分)C2…C9…C5—C9每项4分;…`): the deepest level's codes are the rows, the level above them the
+# sections; a code that does not go on with its level's run (`C5—C9`, `C10满分6分` after C12) is a rule's reference.
+CODE = regex.compile(r"(?<![A-Za-z0-9.])(?P<letter>[A-Z])(?P<n>\d{1,2})(?![\d.])")
+CODE_RANGE_AFTER = regex.compile(r"\s*[—–\-~至到]\s*[A-Z]\d")
+CODE_RANGE_BEFORE = regex.compile(r"[A-Z]\d{1,2}\s*[—–\-~至到、,，]\s*$")
+# `C5—C9每项4分`, `C10满分6分`, `C20满2分`: the points a rule gives one row or a range of them
+RULE_POINTS = regex.compile(r"(?P<letter>[A-Z])(?P<a>\d{1,2})(?:\s*[—–\-~至到]\s*[A-Z](?P<b>\d{1,2}))?"
+                            r"\s*(?:每项|满分为?|满|为)?\s*(?P<p>\d+(?:\.\d+)?)\s*分")
+NAME_POINTS = regex.compile(r"\s*[（(]\s*(?P<p>\d+(?:\.\d+)?)\s*分\s*[）)]")
+SECTION_POINTS = regex.compile(r"(?P<p>\d+(?:\.\d+)?)\s*分\s*$")
+MIN_CODED_ROWS = 4
+
+
+@dataclass
+class CodedRow:
+    section: str | None
+    section_points: float | None
+    seq: int
+    seq_raw: str
+    text: str
+    points: float | None
+
+
+def coded_rows(text: str) -> list[CodedRow] | None:
+    """The rows of a letter-coded indicator run (see CODE), or None when ``text`` is none."""
+    items = _code_items(text)
+    letters = sorted({m["letter"] for m in items})
+    if len(letters) < 2 or [ord(c) for c in letters] != list(range(ord(letters[0]), ord(letters[-1]) + 1)):
+        return None
+    deepest = letters[-1]
+    if sum(1 for m in items if m["letter"] == deepest) < MIN_CODED_ROWS:
+        return None
+    rows: list[CodedRow] = []
+    section: tuple[str | None, float | None] = (None, None)
+    for k, m in enumerate(items):
+        content = text[m.end():items[k + 1].start() if k + 1 < len(items) else len(text)]
+        if m["letter"] != deepest:
+            found = SECTION_POINTS.search(content.strip())
+            name = content.strip()[:found.start()] if found else content.strip()
+            if m["letter"] == letters[-2] or found:
+                section = (name.strip() or None, float(found["p"]) if found else None)
+            continue
+        rows.append(_coded_row(m, content, section, text))
+    _rule_points(text, rows)
+    return rows
+
+
+def _code_items(text: str) -> list[regex.Match]:
+    """The codes that open a row or a heading: each goes on with its letter's run (1, 2, 3 …) and names something."""
+    last: dict[str, int] = {}
+    items = []
+    for m in CODE.finditer(text):
+        n = int(m["n"])
+        if CODE_RANGE_AFTER.match(text, m.end()) or CODE_RANGE_BEFORE.search(text[:m.start()]):
+            continue  # `C5—C9`, `C22、C25`: a rule's reference
+        if n != last.get(m["letter"], 0) + 1 or not regex.match(r"\p{Han}", text[m.end():m.end() + 1]):
+            continue
+        last[m["letter"]] = n
+        items.append(m)
+    return items
+
+
+def _coded_row(m: regex.Match, content: str, section: tuple, text: str) -> CodedRow:
+    """A row's name ends at its own points (`廉洁奉公(2.5分)`) or where the group's rule starts (`…团结协作C5—C9…`)."""
+    ref = CODE.search(content)
+    name = content[:ref.start()] if ref else content
+    own = NAME_POINTS.search(name)
+    if own:
+        name = name[:own.start()]
+    return CodedRow(section[0], section[1], int(m["n"]), m.group(), name.strip(" ,，;；。"),
+                    float(own["p"]) if own else None)
+
+
+def _rule_points(text: str, rows: list[CodedRow]) -> None:
+    """Rows without their own points take the points a rule gives them (`C5—C9每项4分`, `C10满分6分`)."""
+    by_seq = {r.seq: r for r in rows}
+    letter = rows[0].seq_raw[0] if rows else ""
+    for m in RULE_POINTS.finditer(text):
+        if m["letter"] != letter:
+            continue
+        first, last = int(m["a"]), int(m["b"] or m["a"])
+        for seq in range(first, last + 1):
+            row = by_seq.get(seq)
+            if row is not None and row.points is None:
+                row.points = float(m["p"])
+
+
+
+def expand_coded(doc, doc_id: str, targets: list, unclaimed: list) -> list:
+    """The clauses with a paragraph that is a letter-coded indicator run (see CODE) read as that run's rows: in place
+    of what the outline made of it (one clause, or text it left unclaimed, which is dropped from ``unclaimed``)."""
+    from schemas.blocks import Paragraph
+    from schemas.records import Target
+    out = list(targets)
+    for block in doc.blocks:
+        rows = coded_rows(block.text) if isinstance(block, Paragraph) else None
+        if not rows:
+            continue
+        at = (block.prov.page, block.prov.line)
+        index = next((k for k, t in enumerate(out) if (t.page, t.line) == at or t.line > block.prov.line), len(out))
+        out = [t for t in out if (t.page, t.line) != at]
+        unclaimed[:] = [u for u in unclaimed if (u.page, u.line) != at]
+        out[index:index] = [Target(
+            doc_id=doc_id, source_path=doc.source, target_id="", unit="", unit_raw="", unit_group=None,
+            section=row.section, section_points=row.section_points, seq=row.seq, seq_raw=row.seq_raw, text=row.text,
+            points=row.points, page=block.prov.page, line=block.prov.line, section_path=[row.section] if row.section
+            else [], section_path_points=[row.section_points] if row.section else [],
+            path_seqs=[None] if row.section else [], from_ocr=block.prov.ocr) for row in rows]
+    return out

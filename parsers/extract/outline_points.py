@@ -123,6 +123,32 @@ def unscore_restatements(root) -> None:
 
 
 @lru_cache(maxsize=1)
+def _grade_words() -> tuple[str, ...]:
+    return tuple(load_data("scoring.json")["grade_words"])
+
+
+def grade_of_scale(node) -> bool:
+    """`1.…计20分。` over `(1)…85%以上计满分;(2)…75%以上计15分;(3)…计10分;(4)…不计分。`: numbered sub-items
+    grading one result, each scored in a sentence, falling from at most the item's points, together more than them, any
+    unscored one naming full or no marks: alternatives, not parts — how the item's points are earned."""
+    parent = node.parent
+    if node.marker is None or parent is None or parent.marker is None or parent.reading.points is None:
+        return False
+    kin = [c for c in parent.items() if c.marker is not None and c.kind == node.kind]
+    scored = [c for c in kin if c.scored]
+    if len(scored) < 2 or len(kin) < len(parent.items()) or any(c.items() for c in kin):
+        return False
+    if any(not c.reading.in_sentence or c.reading.per_kind or c.reading.points > parent.reading.points
+           for c in scored):
+        return False
+    if any(not c.scored and not any(w in matching_copy(c.raw) for w in _grade_words()) for c in kin):
+        return False  # an unscored sub-item that is no grade (`计满分`, `不计分`): a clause without points
+    values = [c.reading.points for c in scored]
+    falling = all(a > b for a, b in zip(values, values[1:]))  # grades fall; requirements side by side need not
+    return falling and sum(values) > parent.reading.points
+
+
+@lru_cache(maxsize=1)
 def _aspect_label() -> regex.Pattern:
     words = sorted(load_data("scoring.json")["aspect_labels"], key=len, reverse=True)
     return regex.compile(r"^\s*(?:" + "|".join(regex.escape(w) for w in words) + r")\s*[。.:：]")

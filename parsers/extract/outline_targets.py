@@ -24,7 +24,14 @@ from parsers.extract.outline_parts import (
     is_unit_heading,
     rules_article,
 )
-from parsers.extract.outline_points import assessment_of, declared_in_all, in_deduction_part, inline_items, rule_points
+from parsers.extract.outline_points import (
+    assessment_of,
+    declared_in_all,
+    grade_of_scale,
+    in_deduction_part,
+    inline_items,
+    rule_points,
+)
 from parsers.extract.outline_scope import Scope
 from parsers.extract.outline_totals import declared_totals, declares_sections, restatements
 from parsers.extract.points import read_points
@@ -49,6 +56,8 @@ def _scoring_rule(node: Node) -> bool:
     """An unnumbered paragraph under a numbered item with its own points, scored only inside a
     sentence (`…达到指标的，得25分；…`): that item's scoring rule, part of its text, not a clause."""
     parent = node.parent
+    if grade_of_scale(node):  # `(2)…75%以上计15分;` under `1.…计20分。`: one grade of the item's points
+        return True
     return (node.kind == TEXT and node.reading.in_sentence and parent is not None
             and parent.marker is not None and parent.scored
             and (not parent.reading.in_sentence or _within(node, parent)))

@@ -13,6 +13,7 @@ from parsers.extract import patterns as P
 from parsers.extract.clause_table import clause_table, is_clause_table, numbered_clause_table, unit_clause_table
 from parsers.extract.closing import drop_cut_tail
 from parsers.extract.cnnum import cn_to_int
+from parsers.extract.flat_rows import expand_coded
 from parsers.extract.grammar import intro_pattern, topic_words
 from parsers.extract.headers import looks_like_unit
 from parsers.textnorm import SPACE, halfwidth, no_space
@@ -140,6 +141,7 @@ def extract_targets(doc: Document, doc_id: str, issuer: str | None = None) -> Ta
     from parsers.extract.outline_targets import extract_outline_targets  # only notices that need it pay its import
 
     outline = extract_outline_targets(doc, doc_id)
+    outline.targets = expand_coded(doc, doc_id, outline.targets, outline.unclaimed)  # a coded table run on
     scored = sum(1 for t in outline.targets if t.points is not None)
     if scored:
         drop_cut_tail(doc, outline.targets)  # an excerpt cut inside its last clause
