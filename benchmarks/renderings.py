@@ -8,14 +8,15 @@ archive's scanner gives it: its pages as grey 200 dpi JPEG images, a little aske
 (.scan.pdf; tests/renderings_scan.py). With `--photo`, also the .pdf as a phone photo of the printed pages: on a
 desk, in perspective, lit unevenly, a little blurred, JPEG (.photo.jpg, or a multi-page .photo.tif; read by OCR;
 tests/renderings_photo.py). With `--sheet`, also each table document as a spreadsheet (.xlsx: tables in cells,
-merged cells merged, prose a line a row; tests/renderings_sheet.py). Everything is built in a temporary folder.
+merged cells merged, prose a line a row; tests/renderings_sheet.py). With `--office`, also each .docx as .doc, .odt
+and .rtf and each .xlsx as .xls and .ods, converted by LibreOffice. Everything is built in a temporary folder.
 
 By default a rendering holds the document as the .txt reader reads it (paragraphs, and every table it finds
 as a Word table, merged cells from the gold); `--raw-lines` renders the .txt's lines as they stand instead
 (only tab-convention tables become Word tables; flattened web text stays paragraphs).
 
 Usage: python benchmarks/renderings.py [--real DIR ...] [--only SUBSTRING ...] [--no-pdf] [--raw-lines] [--web] [--scan] [--photo]
-                                       [--sheet] [--json FILE] [--keep DIR]
+                                       [--sheet] [--office] [--json FILE] [--keep DIR]
 """
 from __future__ import annotations
 
@@ -31,13 +32,15 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from parsers.readers.libreoffice import find_soffice  # noqa: E402
-from tests.renderings_build import ALIGNMENTS, build_renderings  # noqa: E402
+from tests.renderings_build import ALIGNMENTS, build_renderings, convert_to_pdf  # noqa: E402
 from tests.renderings_photo import photo_pages  # noqa: E402
 from tests.renderings_scan import scan_pdf  # noqa: E402
 from tests.renderings_sheet import build_xlsx  # noqa: E402
 from tests.renderings_web import build_html, find_chromium, print_pdfs  # noqa: E402
 
-FORMATS = ("txt", "docx", "pdf", "xlsx", "html", "web.pdf", "scan.pdf", "photo")
+FORMATS = ("txt", "docx", "pdf", "doc", "odt", "rtf", "xlsx", "xls", "ods", "html", "web.pdf", "scan.pdf", "photo")
+# What --office makes of each .docx and .xlsx (LibreOffice's filter names).
+OFFICE = {".docx": ("doc:MS Word 97", "odt", "rtf"), ".xlsx": ("xls:MS Excel 97", "ods")}
 
 
 def _accuracy():
@@ -79,6 +82,16 @@ def build_sheets(golds: list[Path], work: Path) -> None:
             build_xlsx(txt, work / gold_path.parent.name / (stem + ".xlsx"), gold)
 
 
+def build_office(work: Path, soffice: str) -> None:
+    """Each .docx also as .doc, .odt and .rtf, each .xlsx as .xls and .ods, converted by LibreOffice: the formats
+    an archive holds from older or other office suites, read back through their own paths."""
+    for folder in sorted(p for p in work.iterdir() if p.is_dir()):
+        for suffix, targets in OFFICE.items():
+            made = sorted(folder.glob("*" + suffix))
+            for target in targets if made else ():
+                convert_to_pdf(made, folder, soffice, to=target)
+
+
 def _stem_and_format(name: str, stems: set[str]) -> tuple[str, str]:
     """`X.web.pdf` → (X, web.pdf): the longest gold stem the name starts with. A photo is one format whether
     it is a .jpg (one page) or a .tif (several)."""
@@ -89,7 +102,7 @@ def _stem_and_format(name: str, stems: set[str]) -> tuple[str, str]:
 
 def score_renderings(golds: list[Path], work: Path, pdf: bool = True, raw_lines: bool = False,
                      web: bool = False, scan: bool = False, photo: bool = False, align: str = "left",
-                     sheet: bool = False) -> dict:
+                     sheet: bool = False, office: bool = False) -> dict:
     """Builds the renderings of ``golds`` in ``work`` and scores them: {stem: {fmt: result}} plus build info."""
     accuracy = _accuracy()
     soffice = find_soffice() if pdf else None
@@ -97,6 +110,8 @@ def score_renderings(golds: list[Path], work: Path, pdf: bool = True, raw_lines:
     web_infos = build_web(golds, work, raw_lines, pdf) if web else {}
     if sheet:
         build_sheets(golds, work)
+    if office and soffice:
+        build_office(work, soffice)
     made_pdfs = [m for m in sorted(work.glob("*/*.pdf")) if not m.name.endswith((".web.pdf", ".scan.pdf"))]
     for made in made_pdfs if soffice else []:
         if scan:
@@ -167,6 +182,8 @@ def main(argv: list[str] | None = None) -> int:
                         "paragraphs: left, justify (两端对齐) or distribute (分散对齐: last lines stretched too)")
     parser.add_argument("--sheet", action="store_true", help="also each table document as a spreadsheet (.xlsx: "
                         "tables in cells, merged cells merged, prose a line a row)")
+    parser.add_argument("--office", action="store_true", help="also each .docx as .doc, .odt and .rtf and each "
+                        ".xlsx as .xls and .ods (LibreOffice)")
     parser.add_argument("--json", type=Path, help="write every figure to this JSON file")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temporary one)")
     args = parser.parse_args(argv)
@@ -174,11 +191,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
         result = score_renderings(golds, args.keep, pdf=not args.no_pdf, raw_lines=args.raw_lines, web=args.web,
-                                    scan=args.scan, photo=args.photo, align=args.align, sheet=args.sheet)
+                                    scan=args.scan, photo=args.photo, align=args.align, sheet=args.sheet,
+                                    office=args.office)
     else:
         with tempfile.TemporaryDirectory(prefix="renderings-") as tmp:
             result = score_renderings(golds, Path(tmp), pdf=not args.no_pdf, raw_lines=args.raw_lines, web=args.web,
-                                    scan=args.scan, photo=args.photo, align=args.align, sheet=args.sheet)
+                                    scan=args.scan, photo=args.photo, align=args.align, sheet=args.sheet,
+                                    office=args.office)
     print(markdown(result))
     if args.json:
         args.json.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -232,19 +232,21 @@ def build_docx(txt: Path, target: Path, gold: dict | None = None, raw_lines: boo
     return info
 
 
-def convert_to_pdf(docs: list[Path], out_dir: Path, soffice: str, timeout: float = 600) -> list[Path]:
-    """Each .docx converted to .pdf by one LibreOffice run (its own throwaway profile); the PDFs made."""
+def convert_to_pdf(docs: list[Path], out_dir: Path, soffice: str, timeout: float = 600, to: str = "pdf") -> list[Path]:
+    """Each .docx converted to .pdf by one LibreOffice run (its own throwaway profile); the PDFs made.
+    ``to``: another target, as LibreOffice names it (`doc:MS Word 97`, `odt`, `rtf`, `xls:MS Excel 97`, `ods`)."""
+    suffix = "." + to.split(":")[0]
     out_dir.mkdir(parents=True, exist_ok=True)
     profile = Path(tempfile.mkdtemp(prefix="lo-profile-"))
     env = dict(os.environ)
     env.pop("PYTHONPATH", None)  # soffice's own Python must not see ours
     try:
         subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-                        "--convert-to", "pdf", "--outdir", str(out_dir), *map(str, docs)],
+                        "--convert-to", to, "--outdir", str(out_dir), *map(str, docs)],
                        check=True, capture_output=True, timeout=timeout, env=env, stdin=subprocess.DEVNULL)
     finally:
         shutil.rmtree(profile, ignore_errors=True)
-    return [p for p in (out_dir / (d.stem + ".pdf") for d in docs) if p.is_file()]
+    return [p for p in (out_dir / (d.stem + suffix) for d in docs) if p.is_file()]
 
 
 def build_renderings(golds: list[Path], folder: Path, soffice: str | None,
