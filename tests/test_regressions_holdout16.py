@@ -59,3 +59,18 @@ def test_an_unnumbered_clause_table_under_a_merged_scored_group_cell(tmp_path):
     assert [(t.section, t.section_points, t.seq, t.points) for t in result.targets] == [
         ("矫正工作", 20.0, None, 3.0), ("矫正工作", 20.0, None, 4.0), ("调解工作", 10.0, None, 5.0),
         ("调解工作", 10.0, None, 5.0)]
+
+
+def test_a_cell_clause_number_before_a_figure_is_still_its_number():
+    """holdout17 1702: `2、100%完成全年四项手术任务计7分` lost its number (a digit after `、` was taken for
+    a decimal's), and a false numbering_gap followed."""
+    from pathlib import Path
+
+    from ingest.pipeline import process_file
+
+    path = next((Path(__file__).parent / "data" / "holdout17").glob("1702_*.txt"))
+    result = process_file(path)
+    seqs = [t.seq for t in result.targets]
+    assert seqs == [1, 2, 3, 4, 5, 1, 2, 3, 4, 5, 6, 7]
+    assert result.targets[6].text.startswith("100%完成全年四项手术任务")
+    assert not [f for f in result.findings if f.severity == "error"]

@@ -59,8 +59,9 @@ def clause_table(table: Table, state, result, doc, doc_id: str, make_target) -> 
             points, row.prov))
 
 
-# `1、造林绿化…` `1.1爱卫会…` `（1）…`: a clause numbered inside its cell (the table has no 序号 column).
-CELL_NUMBER = regex.compile(r"^\s*(?:(?P<n>\d{1,3})\s*(?:[、.．:：](?!\d)|[)）])|\d{1,2}\.(?P<d>\d{1,2})(?![\d.%])(?=\s*\p{Han})"
+# `1、造林绿化…` `2、100%…` `1.1爱卫会…` `（1）…`: a clause numbered inside its cell (the table has no 序号
+# column). A digit after `.` or `:` makes a decimal or a ratio; after `、` it is the clause's first word.
+CELL_NUMBER = regex.compile(r"^\s*(?:(?P<n>\d{1,3})\s*(?:、|[.．:：](?!\d)|[)）])|\d{1,2}\.(?P<d>\d{1,2})(?![\d.%])(?=\s*\p{Han})"
                             r"|[（(]\s*(?P<p>\d{1,3})\s*[)）])")
 MIN_NUMBERED_ROWS = 2
 # the columns of a clause list: its number, its content, how it is scored, its points
