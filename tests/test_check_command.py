@@ -20,7 +20,7 @@ def test_text_report_for_a_drafter(capsys):
     assert "三政〔2020〕9号" in out
     assert "【市住房和城乡建设局】" in out
     assert "[错误] 第350段  类别分值不符（section_points_mismatch）" in out
-    assert "重点目标声明300分，条款合计500分（第1-5条：100+100+100+100+100）" in out
+    assert "重点目标声明300分，合计500分（第1-5条：100+100+100+100+100）" in out
     assert "预期：300    实际：500" in out
     # errors come before the units that only have notes
     assert out.index("市住房和城乡建设局") < out.index("【义马市】")

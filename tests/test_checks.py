@@ -132,7 +132,7 @@ def test_messages_and_values():
     f = finding(ex, "section_points_mismatch", unit="市商务局", section="重点目标", expected=60.0, actual=50.0,
                 breakdown="第1-1条：50", page=None, line=26)
     assert (f.severity, f.expected, f.actual) == ("error", "60", "50")
-    assert f.message == "重点目标声明60分，条款合计50分（第1-1条：50）"
+    assert f.message == "重点目标声明60分，合计50分（第1-1条：50）"
     assert set(KINDS) >= {"section_points_mismatch", "weight_total_mismatch", "text_typo"}
 
 

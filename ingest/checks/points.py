@@ -48,7 +48,7 @@ def _runs(clauses: list[Target], depth: int, paths: list | None = None) -> Itera
 
 
 @check(FindingKind("section_points_mismatch", ERROR, "类别分值不符",
-                   "{section}声明{expected}分，条款合计{actual}分（{breakdown}）"))
+                   "{section}声明{expected}分，合计{actual}分（{breakdown}）"))
 def check_section_points(ex: Extraction) -> Iterator[Finding]:
     units = unit_clauses(ex)
     for unit, clauses in units.items():
@@ -63,6 +63,14 @@ def check_section_points(ex: Extraction) -> Iterator[Finding]:
                 scores = [t.points for t in group]
                 if not group or None in scores:
                     continue
+                parts = _subsections(group, depth)
+                if parts is not None:  # a slip inside a subsection is its own finding: compare what they declare
+                    actual = sum(points for _, points in parts)
+                    if abs(actual - declared) > TOLERANCE:
+                        yield finding(ex, "section_points_mismatch", unit=unit, section=section, expected=declared,
+                                      actual=actual, page=group[0].page, line=group[0].line,
+                                      breakdown="下设类别：" + "+".join(f"{name}{points:g}分" for name, points in parts))
+                    continue
                 actual = sum(scores)
                 if abs(actual - declared) > TOLERANCE:
                     numbered = group[0].seq is not None and group[-1].seq is not None  # unnumbered items: no range
@@ -73,6 +81,20 @@ def check_section_points(ex: Extraction) -> Iterator[Finding]:
                     yield finding(ex, "section_points_mismatch", unit=unit, section=section, expected=declared,
                                   actual=actual, breakdown=breakdown + _cause(describe(found)),
                                   seq=at.seq if found else None, page=at.page, line=at.line)
+
+
+def _subsections(group: list[Target], depth: int) -> list[tuple[str, float]] | None:
+    """The sections one level below ``depth`` with the points each declares, when the group's clauses all stand
+    in such sections; else None (the clauses' own points are what the section sums)."""
+    parts = []
+    for key, run in _runs(group, depth + 1):
+        name, points = key[-1]
+        if points is None or len(run) == 0:
+            return None
+        parts.append((name, points))
+    if not parts or sum(len(run) for _, run in _runs(group, depth + 1)) != len(group):
+        return None
+    return parts
 
 
 @check(FindingKind("unit_points_mismatch", ERROR, "单位总分不符",

@@ -73,6 +73,10 @@ class _State:
     scope: str = "unit"
     section: str | None = None
     section_points: float | None = None
+    # `一、考核内容（100分）` over `（一）经济发展（60分）`: the outer section and its points; the level
+    # (1 for `一、`, 2 for `（一）`) of the section now open
+    parent: tuple[str, float | None] | None = None
+    section_level: int = 0
 
 
 class _Line(NamedTuple):
@@ -270,15 +274,15 @@ def _heading(p: Paragraph, role: str, state: _State, issuer: str | None) -> None
     name = no_space(P.ORDINAL_PREFIX.sub("", p.text)).rstrip("：:")
     if role == "unit":
         state.unit, state.unit_raw, state.scope = name, p.text, "unit"
-        state.section = state.section_points = None
+        state.section = state.section_points = state.parent = None
     elif role == "list":
         state.group = p.text
         state.unit = jurisdiction_of(issuer) or name
         state.unit_raw, state.scope = p.text, "jurisdiction"
-        state.section = state.section_points = None
+        state.section = state.section_points = state.parent = None
     elif role == "group":
         state.group, state.unit, state.unit_raw = p.text, None, None
-        state.section = state.section_points = None
+        state.section = state.section_points = state.parent = None
 
 
 def _section(p: Paragraph, state: _State, result: TargetsResult) -> None:
@@ -286,7 +290,12 @@ def _section(p: Paragraph, state: _State, result: TargetsResult) -> None:
     m = P.SECTION.match(h)
     points = float(m["points"]) if m["points"] else None
     if state.unit and state.scope == "unit":
-        state.section, state.section_points = no_space(m["name"]), points
+        level = 1 if m["ord2"] else 2
+        if state.section is not None and state.section_level < level:  # a section within the one open
+            state.parent = (state.section, state.section_points)
+        elif state.parent is not None and level <= 1:
+            state.parent = None
+        state.section, state.section_points, state.section_level = no_space(m["name"]), points, level
     elif points is not None:
         state.unit = state.unit_raw = None
         result.parts.append(Part(no_space(m["name"]), points, "如下" in (m["tail"] or "")))
@@ -360,6 +369,8 @@ def _target(doc_id, doc, state, index, seq, seq_raw, text, points, prov) -> Targ
     # Positional: matching twenty keywords costs as much as building the record, once per clause.
     # tests/extract/test_fast_paths.py pins the field order this follows.
     section_path, section_path_points = ([state.section], [state.section_points]) if state.section else ([], [])
+    if state.parent is not None and state.section:
+        section_path, section_path_points = [state.parent[0], state.section], [state.parent[1], state.section_points]
     return Target(doc_id, doc.source, f"{doc_id}-{index + 1:05d}",  # doc_id, source_path, target_id
                   state.unit, state.unit_raw or state.unit, state.group,  # unit, unit_raw, unit_group
                   state.section, state.section_points, seq, seq_raw, text, points,  # section … points

@@ -168,7 +168,8 @@ def test_section_sums_are_checked_at_every_level(tmp_path):
     text = "某县考核办法考核项目考核内容分值甲部分(30分)乙类(20分)1、一项。10查看2、二项。5查看\n"
     result = process_file(write_text(tmp_path / "n.txt", text))
     assert sorted((f.section, f.expected, f.actual) for f in result.findings
-                  if f.code == "section_points_mismatch") == [("乙类", "20", "15"), ("甲部分", "30", "15")]
+                  if f.code == "section_points_mismatch") == [("乙类", "20", "15"), ("甲部分", "30", "20")]
+    # 甲部分 against what its one subsection declares (20), 乙类 against its clauses (15): two slips, each once
 
 
 def test_traditional_characters_are_matched_and_kept(tmp_path):
