@@ -76,3 +76,12 @@ def test_a_real_notice_whose_attachment_title_differs_from_its_note():
     """holdout10's 1003 (旌阳区, 2016) lists 任务分解表 and carries a 目标任务分解表."""
     path = next((DATA / "holdout10").glob("1003_*.txt"))
     assert [(code, line) for code, line, _ in found(path)] == [("attachment_title_mismatch", 7)]
+
+
+def test_a_note_joined_into_one_paragraph_is_still_its_entries(tmp_path):
+    path, _ = notice(tmp_path, ["附件：1.考核评分表 2.2024年度指标分解表 3.联系人名单"],
+                     ["附件1", "考核评分表", "正文……", "附件2", "2024年度指标分解表", "正文……", "附件3", "联系人名单"])
+    refs = attachments(read(path, str(path)))
+    assert [(a.number, a.title) for a in refs if a.role == "listed"] == [
+        (1, "考核评分表"), (2, "2024年度指标分解表"), (3, "联系人名单")]
+    assert found(path) == []

@@ -46,13 +46,25 @@ def _note(blocks: list[Block], texts: list[str], refs: list[AttachmentRef]) -> i
         found = NOTE.match(text) if text else None
         if found is None:
             continue
-        refs.append(_ref("listed", found["n"], found["title"], blocks[i]))
+        refs.extend(_ref("listed", n, title, blocks[i]) for n, title in _entries(found["n"], found["title"]))
         j = i + 1
         while found["n"] and j < len(texts) and (more := NOTE_MORE.match(texts[j] or "")):
-            refs.append(_ref("listed", more["n"], more["title"], blocks[j]))
+            refs.extend(_ref("listed", n, title, blocks[j]) for n, title in _entries(more["n"], more["title"]))
             j += 1
         return j
     return None
+
+
+def _entries(number: str | None, title: str) -> list[tuple[str | None, str]]:
+    """One entry, or several where a reader joined the note's lines into one paragraph
+    (`1.考核评分表2.指标分解表`): split where the numbers run on 2, 3, … ."""
+    if not number:
+        return [(None, title)]
+    entries, rest, n = [], title, int(number)
+    while (nxt := regex.search(rf"(?<!\d){n + 1}[.．、](?!\d(?!\d{{3}}年))", rest)) and nxt.start() > 0:
+        entries.append((str(n), rest[: nxt.start()]))
+        rest, n = rest[nxt.end():], n + 1
+    return [*entries, (str(n), rest)]
 
 
 def _title_below(blocks: list[Block], texts: list[str], start: int) -> str | None:
