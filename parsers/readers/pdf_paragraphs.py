@@ -16,6 +16,9 @@ from schemas.blocks import Paragraph, Provenance
 
 TERMINAL = regex.compile(r"[。；;：:！!？?]\s*[”」』）)]?\s*$")
 WORD_END = regex.compile(r"[\p{Han}\w]\s*$")  # a line stopping on a character or a figure, not on a mark
+# A line holding only a clause's points (`(5分)`, `（10分）。`): the tail Word wrapped because a bracket may not end
+# a line, never a paragraph of its own, however short the line above ended.
+LONE_POINTS = regex.compile(r"^\s*[（(]\s*\d{1,4}(?:\.\d+)?\s*分\s*[)）]\s*[。；;，,.]?\s*$")
 
 
 @dataclass(slots=True)  # thousands a document: slots make them cheaper to build and read
@@ -104,6 +107,8 @@ def _continues(prev: _Line, line: _Line, left: float, right: float, indented: bo
         return False
     if line.x0 > left + LAYOUT.first_line_indent * size:  # indented first line, centred heading
         return False
+    if LONE_POINTS.match(line.text) and not (line.page == prev.page and line.top - prev.top > LAYOUT.paragraph_gap * size):
+        return True
     if prev.x1 < right - LAYOUT.short_line * size and not (indented and _broken_mid_sentence(prev, line, left)):
         return False  # the line above ended early: its paragraph ended there
     if TERMINAL.search(prev.text) and prev.x1 < right - LAYOUT.short_line_after_stop * size:

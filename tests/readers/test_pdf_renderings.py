@@ -188,3 +188,15 @@ def test_single_short_lines_at_the_margin_stay_apart_in_an_indented_document():
     closing = [line(t, 1000 + 28 * k, x0=LEFT) for k, t in enumerate(["主办：市政府办公室", "督办：市政府目标办", "附件"])]
     page = _Page(1, _indented_body(100, 30) + closing, WIDTH)
     assert [b.text for b in blocks(page)][-3:] == ["主办：市政府办公室", "督办：市政府目标办", "附件"]
+
+
+def test_a_clauses_points_wrapped_onto_a_line_of_their_own_stay_with_the_clause():
+    # Word may not end a line on an opening bracket, so `(5分)` goes whole to the next line and the line above
+    # stops short after its `。`: that stop ended the paragraph, and the points became a paragraph of their own.
+    clause = line("6、对督查中发现的火灾隐患及时整改到位，确保不留死角、不漏一户。", 428, x1=RIGHT - 3 * SIZE)
+    points = line("(5分)", 456, x0=LEFT)
+    after = line("7、各村(社区)实行有奖举报制度。(2分)", 484)
+    wrapped = [line("5、加强火源管理，清明、春节等重点时段安排专人值守，做好巡查记录，", 372, x1=RIGHT),
+               line("发现问题及时处置。(3分)", 400, x0=LEFT)]
+    page = _Page(1, _indented_body(60) + wrapped + [clause, points, after], WIDTH)
+    assert [b.text for b in blocks(page)][-2:] == [clause.text + points.text, after.text]
