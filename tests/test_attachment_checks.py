@@ -8,7 +8,7 @@ from pathlib import Path
 from ingest.pipeline import process_file
 from parsers.extract.attachments import attachments
 from parsers.formats import read
-from tests.builders import new_docx
+from tests.builders import paged_docx
 
 DATA = Path(__file__).parent / "data"
 BODY = ["青政〔2024〕7号", "青州县人民政府关于印发考核办法的通知", "各乡镇人民政府：",
@@ -18,11 +18,7 @@ BODY = ["青政〔2024〕7号", "青州县人民政府关于印发考核办法�
 
 def notice(tmp_path, note: list[str], carried: list[str]) -> tuple[Path, list[str]]:
     lines = BODY + note + ["青州县人民政府", "2024年3月5日"] + carried
-    document = new_docx()
-    for line in lines:
-        document.add_paragraph(line)
-    path = tmp_path / "notice.docx"
-    document.save(path)
+    path = paged_docx(tmp_path / "notice.docx", lines)
     return path, lines
 
 

@@ -4,7 +4,7 @@ declare, a subsection against its clauses — so one slip is one finding."""
 from __future__ import annotations
 
 from ingest.pipeline import process_file
-from tests.builders import new_docx
+from tests.builders import paged_docx
 
 HEAD = ["青政〔2024〕7号", "青州县人民政府关于下达2024年度乡镇目标任务的通知", "各乡镇人民政府：",
         "现将2024年度目标任务下达给你们，请认真组织实施。"]
@@ -18,11 +18,7 @@ def unit(name: str, social: int, clauses: tuple[int, int, int, int]) -> list[str
 
 
 def run(tmp_path, lines: list[str]):
-    document = new_docx()
-    for line in HEAD + lines:
-        document.add_paragraph(line)
-    path = tmp_path / "nested.docx"
-    document.save(path)
+    path = paged_docx(tmp_path / "nested.docx", HEAD + lines)
     return process_file(path)
 
 

@@ -9,7 +9,7 @@ from collections import Counter
 from ingest.pipeline import process_file
 from parsers.extract.metadata_lines import metadata_lines
 from parsers.formats import read
-from tests.builders import new_docx
+from tests.builders import paged_docx
 
 HEAD = ["青州县人民政府文件", "青政[2024]7号", "青州县人民政府关于印发2024年度乡镇目标责任考核办法的通知",
         "各乡镇人民政府，县直各部门：", "现将《2024年度乡镇目标责任考核办法》印发给你们，请认真贯彻执行。"]
@@ -21,11 +21,7 @@ BODY = ["一、考核内容（100分）", "（一）经济发展（60分）", "1
 def notice(tmp_path, date: str = "2024年3月5日", printed: str = "2024年3月5日"):
     lines = HEAD + BODY + ["青州县人民政府", date, "抄送：县委办公室，县人大常委会办公室。",
                            f"青州县人民政府办公室          {printed}印发"]
-    document = new_docx()
-    for line in lines:
-        document.add_paragraph(line)
-    path = tmp_path / "notice.docx"
-    document.save(path)
+    path = paged_docx(tmp_path / "notice.docx", lines)
     return path, lines
 
 
@@ -85,13 +81,9 @@ def test_metadata_lines_name_their_fields(tmp_path):
 
 
 def test_a_title_set_over_two_lines_is_both_lines(tmp_path):
-    document = new_docx()
     lines = ["青政〔2024〕7号", "青州县人民政府", "关于印发2024年度乡镇目标责任考核办法的通知", "各乡镇人民政府：",
              *BODY, "2024年3月5日"]
-    for line in lines:
-        document.add_paragraph(line)
-    path = tmp_path / "two.docx"
-    document.save(path)
+    path = paged_docx(tmp_path / "two.docx", lines)
     result = process_file(path)
     assert result.info.title == "青州县人民政府关于印发2024年度乡镇目标责任考核办法的通知"
     titled = [m.line for m in metadata_lines(read(path, str(path)), result.info) if m.field == "title"]
