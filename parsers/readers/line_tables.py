@@ -36,9 +36,9 @@ WEIGHT_LINE = regex.compile(r"^\s*\d{1,3}(?:\.\d+)?\s*分?\s*$")
 ROW_NUMBER_LINE = regex.compile(r"^\s*\d{1,3}\s*[.、．]?\s*$")
 # a bracketed weight on a line of its own: a header cell's total (`(100分)`), or a row's weight under its name
 BRACKETED_WEIGHT = regex.compile(r"^\s*[（(]\s*(\d{1,3}(?:\.\d+)?)\s*分\s*[）)]\s*$")
-# a short bracketed note on a line of its own under a header cell (`(7月)`, `(%)`), not a weight nor a group's number
-# (`(一)`, the first row's)
-BRACKETED_NOTE = regex.compile(r"^\s*[（(](?!\s*[一二三四五六七八九十\d]{1,3}\s*[）)])[^（()）分]{1,6}[）)]\s*$")
+# a short bracketed note on a line of its own under a header cell (`(7月)`, `(%)`, `(扣 分)`), not a weight (`(10分)`)
+# nor a group's number (`(一)`, the first row's)
+BRACKETED_NOTE = regex.compile(r"^\s*[（(](?!\s*[一二三四五六七八九十\d]{1,3}\s*[）)])(?![^（()）]*\d\s*分)[^（()）]{1,6}[）)]\s*$")
 YEAR_PREFIX = regex.compile(r"^(?:19|20)\d{2}年度?")
 # the period a column is for, before its word: a year, months (`1-10月推进情况`), or both
 PERIOD_PREFIX = regex.compile(r"^(?:(?:19|20)\d{2}年度?)?(?:\d{1,2}(?:[-－—~～至]\d{1,2})?月份?)?")

@@ -24,6 +24,8 @@ from parsers.textnorm import no_space
 from schemas.blocks import Provenance, Table, TableRow
 
 BARE_PIPES = regex.compile(r"^\s*\|[|\s]*$")  # `|`, `||||`: a row's start or its empty cells
+MAX_SPAN = 2  # columns a name header cell may span beyond its own
+SPANNING_ROLES = ("indicator", "category", "target")
 
 
 def opened_cells(lines: list[str], i: int) -> list[str]:
@@ -62,8 +64,10 @@ def closed_rows_table(lines: list[str], i: int, source: str) -> tuple[Table, int
     n = next((j for j, c in enumerate(rows[0][1]) if cell_role(c) is None), len(rows[0][1]))
     if n < len(rows[0][1]):  # no bare `|` after the header: its words end where the first row starts
         rows[0:1] = [(rows[0][0], rows[0][1][:n]), (rows[0][0] + n, rows[0][1][n:])]
-    end = next((j for j in range(1, len(rows)) if len(rows[j][1]) > len(rows[0][1])), len(rows))
-    if end < len(rows):  # a row wider than the header: the table ended
+    # a row wider than the header ends the table, unless the header's first cell is a name over several columns
+    limit = len(rows[0][1]) + (MAX_SPAN if cell_role(rows[0][1][0]) in SPANNING_ROLES else 0)
+    end = next((j for j in range(1, len(rows)) if len(rows[j][1]) > limit), len(rows))
+    if end < len(rows):
         k, rows = rows[end][0], rows[:end]
     while len(rows) > 1 and len(rows[-1][1]) < 2:  # a closing row of one cell (`审核意见`)
         k, rows = rows[-1][0], rows[:-1]
@@ -76,6 +80,9 @@ def closed_rows_table(lines: list[str], i: int, source: str) -> tuple[Table, int
     if (len(header) < MIN_HEADER_CELLS or None in roles or "weight" in roles  # weighted: read by their weights
             or all(len(c) == len(header) for c in body)):
         return None
+    span = max(len(c) for c in body) - len(header)
+    if span > 0:  # `项目名称及分值` over the group, the item and its sub-item: spanned cells follow it blank
+        header, roles = header[:1] + [""] * span + header[1:], roles[:1] * (span + 1) + roles[1:]
     table = [TableRow([clean_cell(c) for c in header], Provenance(source, None, rows[0][0] + 1))]
     above: list[str] | None = None
     for at, cells in rows[1:]:
@@ -328,6 +335,7 @@ def separated_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
     width = next((n for n, cell in enumerate(cells) if cell_role(cell[2]) is None), len(cells))
     if width < MIN_HEADER_CELLS:
         return None
+    width = _closed_width(cells, width)
     rows = [TableRow([clean_cell(c) for _, _, c in cells[:width]], Provenance(source, None, i + 1))]
     above: list[str] | None = None
     end = cells[width - 1][1]
@@ -343,6 +351,20 @@ def separated_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
     if len(rows) - 1 < MIN_ROWS:
         return None
     return Table(rows, rows[0].prov, merges_resolved=False), end
+
+
+def _closed_width(cells: list[tuple[int, int, str]], width: int) -> int:
+    """The header's width: its words, and the empty cells closing it where the rows close as many (`实得分数` / `|` /
+    `|`: a column the header leaves unnamed, empty in every row), so that each row's number and weight stand under the
+    序号 and the weight column; ties: the words alone."""
+    roles = [cell_role(c) for _, _, c in cells[:width]]
+    rest = cells[width:]
+    blank = len(rest) - len(list(dropwhile(lambda c: not no_space(c[2]), rest)))
+
+    def fits(w: int) -> int:
+        return sum(_fits(no_space(cells[n + c][2]), role) for n in range(w, len(cells) - w + 1, w)
+                   for c, role in enumerate(roles) if role in ("row_no", "weight") and no_space(cells[n + c][2]))
+    return max(range(width, width + blank + 1), key=lambda w: (fits(w), -w))
 
 
 def _unpadded(row: list[str], above: list[str]) -> list[str]:

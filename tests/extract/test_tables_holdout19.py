@@ -1,0 +1,120 @@
+"""Table shapes the nineteenth held-out set showed (tests/data/holdout19/SOURCES.md, "Measured unseen"), each built
+here with its own content."""
+from __future__ import annotations
+
+from ingest.pipeline import process_file
+from parsers.readers.line_tables import cell_role
+from tests.builders import write_text
+
+
+def _items(result):
+    return [r for r in result.indicators if r.row_kind == "item"]
+
+
+def _lines(text: str) -> str:
+    return "\n".join(text.split("\n")) + "\n"
+
+
+# One cell a line, each closed by a line `|`; the header closed by one `|` more than its words (a column it leaves
+# unnamed, empty in every row), so every row closes as many cells: its number, name, rule, points and three empty ones.
+UNNAMED_COLUMN = _lines("""序号
+|
+考 核 内 容
+|
+扣 分 标 准
+|
+应得分数
+|
+扣减分数
+|
+实得分数
+|
+|
+1
+|
+组织领导
+|
+未成立领导小组的扣10分。
+|
+30
+|
+|
+|
+|
+2
+|
+宣传教育
+|
+未开展宣传活动的扣20分。
+|
+40
+|
+|
+|
+|
+3
+|
+台账管理
+|
+台账不全的扣5分。
+|
+30
+|
+|
+|
+|
+合 计
+|
+|
+100
+|
+|
+|
+||""")
+
+
+def test_a_header_closed_by_an_empty_cell_keeps_that_column_so_each_row_stays_under_its_number(tmp_path):
+    items = _items(process_file(write_text(tmp_path / "t.txt", UNNAMED_COLUMN)))
+    assert [(r.row_no, r.indicator, r.weight) for r in items] == [
+        ("1", "组织领导", 30.0), ("2", "宣传教育", 40.0), ("3", "台账管理", 30.0)]
+
+
+def test_deducted_and_obtained_points_are_form_columns_not_weights():
+    assert [cell_role(c) for c in ("应得分数", "扣减分数", "实得分数")] == ["weight", "form", "form"]
+
+
+def test_a_scoring_method_column_and_the_assessing_unit_are_read_as_such():
+    assert [cell_role(c) for c in ("赋分办法", "总牵头单位", "考核责任单位")] == ["criteria", "units", "assessors"]
+
+
+# One cell a line with no separators; the header cell `完成情况` with its note `(扣 分)` on the next line (a bracketed
+# note holding 分 but no number is no weight), each row's rules over several lines, no empty cells written.
+NOTED_HEADER = _lines("""项目安全目标责任考核表
+序号
+目标责任制内容
+标准分
+考核细则
+完成情况
+(扣 分)
+得分
+1
+安全生产宣传教育
+20
+未开展宣传扣10分
+未组织培训扣10分
+2
+隐患排查治理
+30
+未建立台账扣10分
+隐患未整改扣20分
+3
+应急救援演练
+50
+未组织演练扣50分
+合计""")
+
+
+def test_a_bracketed_note_with_no_number_under_a_header_cell_belongs_to_that_cell(tmp_path):
+    items = _items(process_file(write_text(tmp_path / "t.txt", NOTED_HEADER)))
+    assert [(r.row_no, r.indicator, r.weight) for r in items] == [
+        ("1", "安全生产宣传教育", 20.0), ("2", "隐患排查治理", 30.0), ("3", "应急救援演练", 50.0)]
