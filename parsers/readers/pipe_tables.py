@@ -24,6 +24,7 @@ from parsers.textnorm import no_space
 from schemas.blocks import Provenance, Table, TableRow
 
 BARE_PIPES = regex.compile(r"^\s*\|[|\s]*$")  # `|`, `||||`: a row's start or its empty cells
+LIST_NUMBER = regex.compile(r"^(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)")  # `2.`, `(二)`
 MAX_SPAN = 2  # columns a name header cell may span beyond its own
 SPANNING_ROLES = ("indicator", "category", "target")
 
@@ -65,7 +66,7 @@ def closed_rows_table(lines: list[str], i: int, source: str) -> tuple[Table, int
     if n < len(rows[0][1]):  # no bare `|` after the header: its words end where the first row starts
         rows[0:1] = [(rows[0][0], rows[0][1][:n]), (rows[0][0] + n, rows[0][1][n:])]
     # a row wider than the header ends the table, unless the header's first cell is a name over several columns
-    limit = len(rows[0][1]) + (MAX_SPAN if cell_role(rows[0][1][0]) in SPANNING_ROLES else 0)
+    limit = len(rows[0][1]) + (MAX_SPAN if rows[0][1] and cell_role(rows[0][1][0]) in SPANNING_ROLES else 0)
     end = next((j for j in range(1, len(rows)) if len(rows[j][1]) > limit), len(rows))
     if end < len(rows):
         k, rows = rows[end][0], rows[:end]
@@ -84,10 +85,13 @@ def closed_rows_table(lines: list[str], i: int, source: str) -> tuple[Table, int
     if span > 0:  # `项目名称及分值` over the group, the item and its sub-item: spanned cells follow it blank
         header, roles = header[:1] + [""] * span + header[1:], roles[:1] * (span + 1) + roles[1:]
     table = [TableRow([clean_cell(c) for c in header], Provenance(source, None, rows[0][0] + 1))]
-    above: list[str] | None = None
+    above = [""] * len(header)  # nothing above the first row: only a name spanning its neighbour leaves a gap
     for at, cells in rows[1:]:
-        above = _placed(cells, roles, above)
-        table.append(TableRow([clean_cell(c) for c in above], Provenance(source, None, at + 1)))
+        placed, gaps = _spread_gaps(cells, roles, above)
+        for g in gaps:  # a responsible party merged down its rows: known here, lost once the row is a table's
+            placed[g] = above[g] if roles[g] in PARTY_ROLES and not no_space(placed[g]) else placed[g]
+        table.append(TableRow([clean_cell(c) for c in placed], Provenance(source, None, at + 1)))
+        above = [p or a for p, a in zip(placed, above)]  # merged values carried down
     return Table(table, table[0].prov, merges_resolved=False), k
 
 
@@ -112,27 +116,59 @@ def _fits(cell: str, role: str | None) -> bool:
     return role == "weight" and _weight_cell(cell)
 
 
-def _placed(cells: list[str], roles: list[str | None], above: list[str] | None) -> list[str]:
-    """A short row spread under the header: its number stays under the 序号, the gaps go where the most cells fit their
-    columns, then where a page drops cells (merged ones leading, empty ones trailing; ties: leftmost); a gap left of a
-    task cell under a task column too is that cell spanning both (`主要任务` / `全年目标任务`), filled with it, unless
-    the row ``above`` has its own cell there (the gap is then merged from above)."""
-    width, at = len(roles), 1 if roles[0] == "row_no" and ROW_NUMBER_LINE.match(cells[0]) else 0
-    best, best_score = None, (-1, -1)
-    for gaps in combinations(range(at, width), width - len(cells)):
+def _spread(cells: list[str], roles: list[str | None], above: list[str] | None = None) -> list[str]:
+    return _spread_gaps(cells, roles, above)[0]
+
+
+def _spread_gaps(cells: list[str], roles: list[str | None],
+                 above: list[str] | None = None) -> tuple[list[str], tuple[int, ...]]:
+    """A short row's cells spread under the header, the one rule of every `|` rendering. Its number stays under the
+    序号; its gaps are the cells a page does not write: a merged one (the row ``above`` has its value there), the right
+    part of a name spanning the name column beside it, or, with no row above, empty ones. The gaps go where the most
+    cells fit their columns (a number under the 序号, a weight under the weight, a person under the leaders, a unit
+    under the units), then where the most agree in kind with the row above (a number under a number, text under
+    text), then at the row's edges (merged cells leading, empty ones trailing); ties: the gaps leftmost. A gap left of
+    a task cell under a task column too is that cell spanning both (`主要任务` / `全年目标任务`), filled with it, unless
+    the row above has its own cell there (the gap is then merged from above)."""
+    width = len(roles)
+    missing = width - len(cells)
+    if missing <= 0:
+        return list(cells[:width]), ()
+    at = 1 if roles[0] == "row_no" and ROW_NUMBER_LINE.match(cells[0]) else 0
+    best, best_gaps, best_key = None, tuple(range(len(cells), width)), (-1, -1)
+    for gaps in combinations(range(at, width), missing):
+        if above is not None and not all(_may_miss(g, gaps, roles, above) for g in gaps):
+            continue
         it = iter(cells[at:])
         placed = cells[:at] + ["" if c in gaps else next(it) for c in range(at, width)]
-        # the cells a page drops are merged ones (leading) or empty ones closed into the row's `||` (trailing)
-        edges = sum(all(g in gaps for g in range(at, c)) or all(g in gaps for g in range(c + 1, width)) for c in gaps)
-        score = (sum(_fits(p, r) for p, r in zip(placed, roles) if p), edges)
-        if score > best_score:
-            best, best_score = placed, score
-    placed = list(best or cells)
+        agree = 0 if above is None else sum(_kind(p) == _kind(a) for c, (p, a) in enumerate(zip(placed, above))
+                                            if c not in gaps)
+        key = (sum(_fits(p, r) for p, r in zip(placed, roles) if p), agree)
+        if key > best_key:
+            best, best_gaps, best_key = placed, gaps, key
+    placed = list(best or list(cells) + [""] * missing)
     for c in range(width - 2, -1, -1):
         spanned = above is None or (above[c] and above[c] == above[c + 1])  # else the gap is merged from above
         if not placed[c] and placed[c + 1] and roles[c] == roles[c + 1] in ("indicator", "target") and spanned:
             placed[c] = placed[c + 1]
-    return placed
+    return placed, best_gaps
+
+
+def _may_miss(g: int, gaps: tuple[int, ...], roles: list[str | None], above: list[str]) -> bool:
+    """Whether a row may leave column ``g`` unwritten: merged (a row above has a value there), spanned by the name
+    left of it (to the end of the name columns), or empty, closing the row."""
+    width, role = len(roles), roles[g]
+    spanned = (g > 0 and role == roles[g - 1] in SPANNING_ROLES and g - 1 not in gaps
+               and (g + 1 == width or roles[g + 1] != role or g + 1 in gaps))
+    return bool(no_space(above[g])) or spanned or all(c in gaps for c in range(g + 1, width))
+
+
+def _spread_roles(header: list[str]) -> list[str | None]:
+    """Each header cell's role, a blank cell (spanned by the one left of it) taking that cell's."""
+    roles: list[str | None] = []
+    for cell in header:
+        roles.append(cell_role(cell) if no_space(cell) or not roles else roles[-1])
+    return roles
 
 
 def _pipe_cells(line: str) -> list[str]:
@@ -151,10 +187,8 @@ def pipe_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
     if sum(r is not None for r in roles) < 2 or ("weight" not in roles and not _numbered_rows(lines, i, roles)):
         return None
     width = len(header)
-    numbered = roles[0] == "row_no"
     rows = [TableRow(header, Provenance(source, None, i + 1))]
     k = i + 1
-    weight = roles.index("weight") if "weight" in roles else None
     while k < len(lines) and lines[k].count(PIPE) >= 1:
         cells = _pipe_cells(lines[k])
         while cells and not cells[-1]:
@@ -162,11 +196,8 @@ def pipe_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
         if not cells:  # `|`, `| |`: a row's empty cells a page wrapped onto a line of their own
             k += 1
             continue
-        missing = width - len(cells)
-        if missing > 0:  # merged cells are not repeated: they stand left of the row's own cells
-            at = 1 if numbered and cells and ROW_NUMBER_LINE.match(cells[0]) else 0
-            aligned = _weight_aligned(cells, weight, width) if weight is not None else None
-            cells = aligned or cells[:at] + [""] * missing + cells[at:]
+        if len(cells) < width:  # merged cells are not repeated: they stand left of the row's own cells
+            cells = _spread(cells, roles)
         rows.append(TableRow([clean_cell(c) for c in cells[:width]], Provenance(source, None, k + 1)))
         k += 1
     if len(rows) - 1 < MIN_ROWS:
@@ -197,20 +228,6 @@ def _numbered_rows(lines: list[str], i: int, roles: list[str | None]) -> bool:
             expected += 1
         k += 1
     return expected > MIN_ROWS
-
-
-def _weight_aligned(cells: list[str], weight: int, width: int) -> list[str] | None:
-    """A short row whose left-padding would put text in the weight column while its own weight cell stands
-    elsewhere (a merged cell missing on the left, empty cells missing on the right): padded so the weight cell
-    lands in its column; None where left-padding already does."""
-    missing = width - len(cells)
-    if weight - missing >= 0 and weight - missing < len(cells) and _weight_cell(cells[weight - missing]):
-        return None
-    j = next((j for j, c in enumerate(cells) if _weight_cell(c)), None)
-    if j is None or not 0 <= weight - j <= missing:
-        return None
-    shift = weight - j
-    return [""] * shift + cells + [""] * (missing - shift)
 
 
 def _weight_cell(cell: str) -> bool:
@@ -246,6 +263,7 @@ def lead_pipe_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
     if first and len(first) > len(header) and len(first) % len(header) == 0:
         span = len(first) // len(header)  # `考核条目 | 考核细则` over four columns: each header cell spans two
         header = [c for cell in header for c in [cell] + [""] * (span - 1)]
+    roles = _spread_roles(header)
     rows = [TableRow([clean_cell(c) for c in header], Provenance(source, None, i + 1))]
     width, above = len(header), None
     while k < len(lines):
@@ -255,7 +273,7 @@ def lead_pipe_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
         if len(cells) > width:
             break
         if len(cells) < width:
-            cells = _kind_aligned(cells, width, above) if above else cells + [""] * (width - len(cells))
+            cells = _spread(cells, roles, above) if above else cells + [""] * (width - len(cells))
         else:
             above = cells
         rows.append(TableRow([clean_cell(c) for c in cells], Provenance(source, None, k + 1)))
@@ -289,24 +307,17 @@ def _lead_row(lines: list[str], i: int) -> tuple[list[str] | None, int]:
 
 
 def _kind(cell: str) -> str:
+    """What a cell holds, to compare it with the cell above: nothing, a number, units' names, or other text."""
     text = no_space(cell)
-    return "empty" if not text else "number" if _weight_cell(text) or ROW_NUMBER_LINE.match(text) else "text"
-
-
-def _kind_aligned(cells: list[str], width: int, above: list[str]) -> list[str]:
-    """A short row's cells spread over ``width`` columns: the gaps (its merged cells) go where the row above had a
-    cell, so that the most cells agree in kind (a number under a number, text under text); ties: gaps leftmost."""
-    missing = width - len(cells)
-    best, best_score = None, -1
-    for gaps in combinations(range(width), missing):
-        if any(not no_space(above[g]) for g in gaps):
-            continue  # a merged cell has its value above
-        it = iter(cells)
-        placed = ["" if c in gaps else next(it) for c in range(width)]
-        score = sum(_kind(p) == _kind(a) for c, (p, a) in enumerate(zip(placed, above)) if c not in gaps)
-        if score > best_score:
-            best, best_score = placed, score
-    return best or cells + [""] * missing
+    if not text:
+        return "empty"
+    if _weight_cell(text):
+        return "number"
+    if LIST_NUMBER.match(text):
+        return "numbered"  # an item's number, alone or before its name (`1.`, `1.责任…`)
+    if ROW_NUMBER_LINE.match(text):
+        return "number"
+    return "units" if all(looks_like_org(n) for n in regex.split(r"[、，,]", text) if n) else "text"
 
 
 # -- each cell on lines of its own, closed by a line `|` -------------------------------------------------------------
@@ -337,13 +348,14 @@ def separated_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
         return None
     width = _closed_width(cells, width)
     rows = [TableRow([clean_cell(c) for _, _, c in cells[:width]], Provenance(source, None, i + 1))]
+    roles = _spread_roles([c for _, _, c in cells[:width]])
     above: list[str] | None = None
     end = cells[width - 1][1]
     for n in range(width, len(cells) - width + 1, width):  # a last row not closed in full is no row
         row = [c for _, _, c in cells[n:n + width]]
         if not any(no_space(c) for c in row):
             break
-        placed = _unpadded(row, above) if above else row
+        placed = _unpadded(row, roles, above) if above else row
         if placed is row:
             above = row  # a row written in full: the next short one is read against it
         rows.append(TableRow([clean_cell(c) for c in placed], Provenance(source, None, cells[n][0] + 1)))
@@ -367,13 +379,13 @@ def _closed_width(cells: list[tuple[int, int, str]], width: int) -> int:
     return max(range(width, width + blank + 1), key=lambda w: (fits(w), -w))
 
 
-def _unpadded(row: list[str], above: list[str]) -> list[str]:
+def _unpadded(row: list[str], roles: list[str | None], above: list[str]) -> list[str]:
     """A row's cells, its trailing empty ones perhaps standing for its merged cells (not written): as many of them
-    dropped as leave the cells agreeing most in kind with the row above, the gaps placed by ``_kind_aligned``."""
+    dropped as leave the cells agreeing most in kind with the row above, the gaps placed by ``_spread``."""
     trailing = len(row) - len(list(dropwhile(lambda c: not no_space(c), reversed(row))))
     best, best_score = row, -1
     for drop in range(trailing + 1):
-        placed = _kind_aligned(row[:len(row) - drop], len(row), above) if drop else row
+        placed = _spread(row[:len(row) - drop], roles, above) if drop else row
         lead = next((c for c, p in enumerate(placed) if no_space(p)), len(placed))
         score = sum(_kind(p) == _kind(a) or (c < lead and bool(no_space(a)))
                     for c, (p, a) in enumerate(zip(placed, above)))

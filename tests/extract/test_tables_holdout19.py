@@ -118,3 +118,26 @@ def test_a_bracketed_note_with_no_number_under_a_header_cell_belongs_to_that_cel
     items = _items(process_file(write_text(tmp_path / "t.txt", NOTED_HEADER)))
     assert [(r.row_no, r.indicator, r.weight) for r in items] == [
         ("1", "安全生产宣传教育", 20.0), ("2", "隐患排查治理", 30.0), ("3", "应急救援演练", 50.0)]
+
+
+# `|` cells each on a line of their own, padded, a line `|` closing each row; the header's first cell names the group,
+# the item and a sub-item column only the second group fills (`——`): rows are up to two cells wider than the header.
+# A merged cell is written once (the 评分办法 of the first group; in its third row the 牵头单位 too, merged cells standing
+# leftmost), and an item spans the sub-item column beside it.
+SPANNED_CLOSED = "附件\n考核项目表\n" + "".join(f" {c}  | \n" if c not in ("|", "||", "| ") else c + "\n" for c in [
+    "| ", "项目名称及分值", "评分办法", "牵头单位", "考核单位", "||",
+    "| ", "(一)队伍建设 (60分)", "1.班子建设(30分)", "按实绩评分", "组织部", "县考核办", "|",
+    "| ", "2.人才培养(30分)", "人社局", "县考核办", "|",
+    "| ", "3.制度建设(10分)", "县督查室", "|",
+    "| ", "(二) 综合评价(40分)", "1.领导评价(20分)", "——", "按排名评分", "县委办", "县考核办", "|",
+    "| ", "2.民意调查(20分)", "——", "按排名评分", "统计局", "县考核办", "|"])
+
+
+def test_a_name_header_over_group_item_and_sub_item_columns_keeps_each_row_under_its_columns(tmp_path):
+    items = _items(process_file(write_text(tmp_path / "t.txt", SPANNED_CLOSED)))
+    assert [(r.category, r.indicator, r.units) for r in items] == [
+        ("(一)队伍建设(60分)", "1.班子建设(30分)", ["组织部"]),
+        ("(一)队伍建设(60分)", "2.人才培养(30分)", ["人社局"]),
+        ("(一)队伍建设(60分)", "3.制度建设(10分)", ["人社局"]),
+        ("(二)综合评价(40分)", "1.领导评价(20分)", ["县委办"]),
+        ("(二)综合评价(40分)", "2.民意调查(20分)", ["统计局"])]
