@@ -4,11 +4,11 @@ its row number). Also the rendering of one cell a line, each closed by its `|` (
 ``line_tables`` (one cell per line), which re-exports ``pipe_line_table``."""
 from __future__ import annotations
 
-from itertools import combinations, dropwhile
+from itertools import dropwhile
 
 import regex
 
-from parsers.extract.headers import looks_like_org, looks_like_person
+from parsers.extract.headers import looks_like_org
 from parsers.readers.line_tables import (
     CLOSED_CELL,
     MIN_HEADER_CELLS,
@@ -20,13 +20,12 @@ from parsers.readers.line_tables import (
     cell_role,
     clean_cell,
 )
+from parsers.readers.row_placement import SPANNING_ROLES, fits, kind_of, spread, spread_gaps, spread_roles
 from parsers.textnorm import no_space
 from schemas.blocks import Provenance, Table, TableRow
 
 BARE_PIPES = regex.compile(r"^\s*\|[|\s]*$")  # `|`, `||||`: a row's start or its empty cells
-LIST_NUMBER = regex.compile(r"^(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)")  # `2.`, `(二)`
 MAX_SPAN = 2  # columns a name header cell may span beyond its own
-SPANNING_ROLES = ("indicator", "category", "target")
 
 
 def opened_cells(lines: list[str], i: int) -> list[str]:
@@ -87,7 +86,7 @@ def closed_rows_table(lines: list[str], i: int, source: str) -> tuple[Table, int
     table = [TableRow([clean_cell(c) for c in header], Provenance(source, None, rows[0][0] + 1))]
     above = [""] * len(header)  # nothing above the first row: only a name spanning its neighbour leaves a gap
     for at, cells in rows[1:]:
-        placed, gaps = _spread_gaps(cells, roles, above)
+        placed, gaps = spread_gaps(cells, roles, above)
         for g in gaps:  # a responsible party merged down its rows: known here, lost once the row is a table's
             placed[g] = above[g] if roles[g] in PARTY_ROLES and not no_space(placed[g]) else placed[g]
         table.append(TableRow([clean_cell(c) for c in placed], Provenance(source, None, at + 1)))
@@ -102,73 +101,6 @@ def _empty_cells(lines: list[str], k: int) -> int:
     while n < len(lines) and lines[n].strip() == PIPE:
         n += 1
     return n - k if n > k and n < len(lines) and BARE_PIPES.match(lines[n]) else 0
-
-
-def _fits(cell: str, role: str | None) -> bool:
-    """Whether a cell reads as what its column holds: a number under the 序号, a person under the leaders, a unit under
-    the units."""
-    if role == "row_no":
-        return ROW_NUMBER_LINE.match(cell) is not None
-    if role == "leaders":
-        return all(looks_like_person(n) for n in regex.split(r"[、，,\s]+", cell) if n)
-    if role in PARTY_ROLES:
-        return looks_like_org(regex.split(r"[、，,]", no_space(cell))[0])
-    return role == "weight" and _weight_cell(cell)
-
-
-def _spread(cells: list[str], roles: list[str | None], above: list[str] | None = None) -> list[str]:
-    return _spread_gaps(cells, roles, above)[0]
-
-
-def _spread_gaps(cells: list[str], roles: list[str | None],
-                 above: list[str] | None = None) -> tuple[list[str], tuple[int, ...]]:
-    """A short row's cells spread under the header, the one rule of every `|` rendering. Its number stays under the
-    序号; its gaps are the cells a page does not write: a merged one (the row ``above`` has its value there), the right
-    part of a name spanning the name column beside it, or, with no row above, empty ones. The gaps go where the most
-    cells fit their columns (a number under the 序号, a weight under the weight, a person under the leaders, a unit
-    under the units), then where the most agree in kind with the row above (a number under a number, text under
-    text), then at the row's edges (merged cells leading, empty ones trailing); ties: the gaps leftmost. A gap left of
-    a task cell under a task column too is that cell spanning both (`主要任务` / `全年目标任务`), filled with it, unless
-    the row above has its own cell there (the gap is then merged from above)."""
-    width = len(roles)
-    missing = width - len(cells)
-    if missing <= 0:
-        return list(cells[:width]), ()
-    at = 1 if roles[0] == "row_no" and ROW_NUMBER_LINE.match(cells[0]) else 0
-    best, best_gaps, best_key = None, tuple(range(len(cells), width)), (-1, -1)
-    for gaps in combinations(range(at, width), missing):
-        if above is not None and not all(_may_miss(g, gaps, roles, above) for g in gaps):
-            continue
-        it = iter(cells[at:])
-        placed = cells[:at] + ["" if c in gaps else next(it) for c in range(at, width)]
-        agree = 0 if above is None else sum(_kind(p) == _kind(a) for c, (p, a) in enumerate(zip(placed, above))
-                                            if c not in gaps)
-        key = (sum(_fits(p, r) for p, r in zip(placed, roles) if p), agree)
-        if key > best_key:
-            best, best_gaps, best_key = placed, gaps, key
-    placed = list(best or list(cells) + [""] * missing)
-    for c in range(width - 2, -1, -1):
-        spanned = above is None or (above[c] and above[c] == above[c + 1])  # else the gap is merged from above
-        if not placed[c] and placed[c + 1] and roles[c] == roles[c + 1] in ("indicator", "target") and spanned:
-            placed[c] = placed[c + 1]
-    return placed, best_gaps
-
-
-def _may_miss(g: int, gaps: tuple[int, ...], roles: list[str | None], above: list[str]) -> bool:
-    """Whether a row may leave column ``g`` unwritten: merged (a row above has a value there), spanned by the name
-    left of it (to the end of the name columns), or empty, closing the row."""
-    width, role = len(roles), roles[g]
-    spanned = (g > 0 and role == roles[g - 1] in SPANNING_ROLES and g - 1 not in gaps
-               and (g + 1 == width or roles[g + 1] != role or g + 1 in gaps))
-    return bool(no_space(above[g])) or spanned or all(c in gaps for c in range(g + 1, width))
-
-
-def _spread_roles(header: list[str]) -> list[str | None]:
-    """Each header cell's role, a blank cell (spanned by the one left of it) taking that cell's."""
-    roles: list[str | None] = []
-    for cell in header:
-        roles.append(cell_role(cell) if no_space(cell) or not roles else roles[-1])
-    return roles
 
 
 def _pipe_cells(line: str) -> list[str]:
@@ -197,7 +129,7 @@ def pipe_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
             k += 1
             continue
         if len(cells) < width:  # merged cells are not repeated: they stand left of the row's own cells
-            cells = _spread(cells, roles)
+            cells = spread(cells, roles)
         rows.append(TableRow([clean_cell(c) for c in cells[:width]], Provenance(source, None, k + 1)))
         k += 1
     if len(rows) - 1 < MIN_ROWS:
@@ -230,11 +162,6 @@ def _numbered_rows(lines: list[str], i: int, roles: list[str | None]) -> bool:
     return expected > MIN_ROWS
 
 
-def _weight_cell(cell: str) -> bool:
-    from parsers.extract.headers import weight_value
-    return weight_value(cell) is not None
-
-
 # -- each cell after the first opened by `| ` at a line's start, a row closed by a line `|` --------------------------
 
 LEAD_PIPES = regex.compile(r"^\s*((?:\|\s*)+)(.*)$")  # `| 30分`, `| | 1、…` (an empty cell, then one)
@@ -263,7 +190,7 @@ def lead_pipe_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
     if first and len(first) > len(header) and len(first) % len(header) == 0:
         span = len(first) // len(header)  # `考核条目 | 考核细则` over four columns: each header cell spans two
         header = [c for cell in header for c in [cell] + [""] * (span - 1)]
-    roles = _spread_roles(header)
+    roles = spread_roles(header)
     rows = [TableRow([clean_cell(c) for c in header], Provenance(source, None, i + 1))]
     width, above = len(header), None
     while k < len(lines):
@@ -273,7 +200,7 @@ def lead_pipe_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
         if len(cells) > width:
             break
         if len(cells) < width:
-            cells = _spread(cells, roles, above) if above else cells + [""] * (width - len(cells))
+            cells = spread(cells, roles, above) if above else cells + [""] * (width - len(cells))
         else:
             above = cells
         rows.append(TableRow([clean_cell(c) for c in cells], Provenance(source, None, k + 1)))
@@ -306,20 +233,6 @@ def _lead_row(lines: list[str], i: int) -> tuple[list[str] | None, int]:
     return None, i
 
 
-def _kind(cell: str) -> str:
-    """What a cell holds, to compare it with the cell above: nothing, a number, units' names, or other text."""
-    text = no_space(cell)
-    if not text:
-        return "empty"
-    if _weight_cell(text):
-        return "number"
-    if LIST_NUMBER.match(text):
-        return "numbered"  # an item's number, alone or before its name (`1.`, `1.责任…`)
-    if ROW_NUMBER_LINE.match(text):
-        return "number"
-    return "units" if all(looks_like_org(n) for n in regex.split(r"[、，,]", text) if n) else "text"
-
-
 # -- each cell on lines of its own, closed by a line `|` -------------------------------------------------------------
 
 MAX_SEPARATED_LINES = 600  # lines of one such table: more means the run is not one table
@@ -348,7 +261,7 @@ def separated_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
         return None
     width = _closed_width(cells, width)
     rows = [TableRow([clean_cell(c) for _, _, c in cells[:width]], Provenance(source, None, i + 1))]
-    roles = _spread_roles([c for _, _, c in cells[:width]])
+    roles = spread_roles([c for _, _, c in cells[:width]])
     above: list[str] | None = None
     end = cells[width - 1][1]
     for n in range(width, len(cells) - width + 1, width):  # a last row not closed in full is no row
@@ -373,21 +286,21 @@ def _closed_width(cells: list[tuple[int, int, str]], width: int) -> int:
     rest = cells[width:]
     blank = len(rest) - len(list(dropwhile(lambda c: not no_space(c[2]), rest)))
 
-    def fits(w: int) -> int:
-        return sum(_fits(no_space(cells[n + c][2]), role) for n in range(w, len(cells) - w + 1, w)
+    def fitting(w: int) -> int:
+        return sum(fits(no_space(cells[n + c][2]), role) for n in range(w, len(cells) - w + 1, w)
                    for c, role in enumerate(roles) if role in ("row_no", "weight") and no_space(cells[n + c][2]))
-    return max(range(width, width + blank + 1), key=lambda w: (fits(w), -w))
+    return max(range(width, width + blank + 1), key=lambda w: (fitting(w), -w))
 
 
 def _unpadded(row: list[str], roles: list[str | None], above: list[str]) -> list[str]:
     """A row's cells, its trailing empty ones perhaps standing for its merged cells (not written): as many of them
-    dropped as leave the cells agreeing most in kind with the row above, the gaps placed by ``_spread``."""
+    dropped as leave the cells agreeing most in kind with the row above, the gaps placed by ``spread``."""
     trailing = len(row) - len(list(dropwhile(lambda c: not no_space(c), reversed(row))))
     best, best_score = row, -1
     for drop in range(trailing + 1):
-        placed = _spread(row[:len(row) - drop], roles, above) if drop else row
+        placed = spread(row[:len(row) - drop], roles, above) if drop else row
         lead = next((c for c, p in enumerate(placed) if no_space(p)), len(placed))
-        score = sum(_kind(p) == _kind(a) or (c < lead and bool(no_space(a)))
+        score = sum(kind_of(p) == kind_of(a) or (c < lead and bool(no_space(a)))
                     for c, (p, a) in enumerate(zip(placed, above)))
         if score > best_score:
             best, best_score = placed, score

@@ -141,3 +141,53 @@ def test_a_name_header_over_group_item_and_sub_item_columns_keeps_each_row_under
         ("(一)队伍建设(60分)", "3.制度建设(10分)", ["人社局"]),
         ("(二)综合评价(40分)", "1.领导评价(20分)", ["县委办"]),
         ("(二)综合评价(40分)", "2.民意调查(20分)", ["统计局"])]
+
+
+# One cell a line with blank lines between: a task list with 序号, a 考核指标 merged over its rows (written in the
+# group's first row only), a 单位 of measure, a target that may be `1` (no new block numbered again), units over two
+# lines, and a row whose 单位 is empty (not written) besides its merged 考核指标.
+FIGURES = "\n\n".join("""乡村振兴任务清单
+考核项目
+序号
+考核指标
+考核内容
+单位
+年度目标
+责任部门
+评分部门
+产业发展
+1
+稳定农业生产
+粮食播种面积
+万亩
+2.5
+县农业农村局
+县发改局
+市农业农村局
+2
+生猪出栏
+万头
+1
+县农业农村局
+市农业农村局
+3
+建设示范牧场
+2
+县农业农村局
+市农业农村局
+4
+水产品产量
+万吨
+40
+县海洋与渔业局
+市海洋渔业局""".split("\n")) + "\n"
+
+
+def test_a_target_of_1_inside_a_row_is_no_new_block_and_short_rows_keep_their_merged_cell_on_the_left(tmp_path):
+    items = _items(process_file(write_text(tmp_path / "t.txt", FIGURES)))
+    assert [(r.row_no, r.indicator, r.target, r.units) for r in items] == [
+        ("1", "粮食播种面积", "2.5", ["县农业农村局", "县发改局"]),
+        ("2", "生猪出栏", "1", ["县农业农村局"]),
+        ("3", "建设示范牧场", "2", ["县农业农村局"]),
+        ("4", "水产品产量", "40", ["县海洋与渔业局"])]
+    assert {r.category for r in items} == {"稳定农业生产"}
