@@ -3,6 +3,8 @@ weight is the cell left of it, a row number (where the table has a 序号) start
 weight and the next row belongs to the cells right of the weight. Split from ``line_tables``."""
 from __future__ import annotations
 
+import regex
+
 from parsers.extract.headers import looks_like_org, looks_like_person
 from parsers.readers.line_tables import (
     BRACKETED_POINTS,
@@ -18,6 +20,8 @@ from parsers.readers.line_tables import (
 )
 from parsers.textnorm import no_space
 from schemas.blocks import Provenance, TableRow
+
+LOST_OPENING = regex.compile(r"^\s*(\d{1,3}(?:\.\d+)?\s*分)\s*[)）]\s*$")  # `20分)`: a group's points, its `(` lost
 
 
 def by_weights(body, width: int, roles: list[str | None], source: str) -> tuple[list[TableRow], int] | None:
@@ -95,13 +99,24 @@ def weighted_rows(body, anchors: list[int], width: int, weight: int, row_no: int
                 elif middle:
                     between += middle
         if n == 0:
-            if between:  # the first row's merged group cell, over several lines
+            if between:  # the first row's merged group cell, over several lines, its cells between it and the name
                 group = 0 if row_no is None else row_no + 1
-                cells[group] = "\n".join(between)
+                for c in range(weight - 2, group, -1):
+                    if len(between) > 1 and not LOST_OPENING.match(between[-1]):
+                        cells[c] = between.pop()
+                cells[group] = "\n".join(LOST_OPENING.sub(r"(\1)", t) for t in between)
         else:
             if group is not None and between and _group_cell(between[-1]) and (
                     len(between) == after + 1 or len(between) == after and names_last):
                 cells[group] = between.pop()  # the next group's cell, after the last row's own cells
+            own = len(between) - after  # lines beyond the row above's cells right of its weight: this row's own
+            for c in range(weight - 2, group if group is not None else -1, -1):
+                if own > 0 and c != row_no and not no_space(cells[c]):
+                    cells[c], own = between.pop(), own - 1
+            lines = between[after:]  # then, before them, the next group's cell: its name, its points (`20分)`)
+            if group is not None and lines and _group_cell(lines[0]) and all(
+                    LOST_OPENING.match(t) or BRACKETED_POINTS.fullmatch(no_space(t)) for t in lines[1:]):
+                cells[group], between = "\n".join(LOST_OPENING.sub(r"(\1)", t) for t in lines), between[:after]
             _fill_after(rows[-1], between, weight, after)
         cells[weight] = body[k][1]
         rows.append(cells)

@@ -191,3 +191,33 @@ def test_a_target_of_1_inside_a_row_is_no_new_block_and_short_rows_keep_their_me
         ("3", "建设示范牧场", "2", ["县农业农村局"]),
         ("4", "水产品产量", "40", ["县海洋与渔业局"])]
     assert {r.category for r in items} == {"稳定农业生产"}
+
+
+# One cell a paragraph: 项目 / 考核内容 / 测评方法 / 分值, the group cell written once with its points on the next line,
+# its opening bracket lost by the page (`20分)`); each row's 考核内容 and 测评方法 before its weight.
+LOST_BRACKET = "\n\n".join("""献血工作考核细则
+项目
+考核内容
+测评方法
+分值
+组织机构
+20分)
+成立献血工作领导小组
+查阅文件,无则扣分。
+4
+明确分管领导和专职人员
+查阅文件,无则扣分。
+6
+经费保障
+10分)
+献血经费列入财政预算
+查阅预算,无则扣分。
+10""".split("\n")) + "\n"
+
+
+def test_a_group_cell_with_its_points_on_the_next_line_and_a_lost_bracket_is_one_group_over_its_rows(tmp_path):
+    items = _items(process_file(write_text(tmp_path / "t.txt", LOST_BRACKET)))
+    assert [(r.category, r.indicator, r.weight) for r in items] == [
+        ("组织机构(20分)", "成立献血工作领导小组", 4.0),
+        ("组织机构(20分)", "明确分管领导和专职人员", 6.0),
+        ("经费保障(10分)", "献血经费列入财政预算", 10.0)]
