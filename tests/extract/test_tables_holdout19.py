@@ -5,6 +5,7 @@ from __future__ import annotations
 from ingest.pipeline import process_file
 from parsers.readers.line_tables import cell_role
 from tests.builders import write_text
+from tests.extract.test_tables_roles import docx_table, read
 
 
 def _items(result):
@@ -221,3 +222,24 @@ def test_a_group_cell_with_its_points_on_the_next_line_and_a_lost_bracket_is_one
         ("组织机构(20分)", "成立献血工作领导小组", 4.0),
         ("组织机构(20分)", "明确分管领导和专职人员", 6.0),
         ("经费保障(10分)", "献血经费列入财政预算", 10.0)]
+
+
+# A name and its points merged down together over rows each with a scored rule of its own (`三级指标` / `分值` over
+# `评分标准`): the points are the group's, the rule names each row (tab layout: merged cells blank below; .docx: merged).
+POINTS_WITH_NAME = [
+    ["三级指标", "分值", "评分标准", "责任单位"],
+    ["应急管理", "6", "落实领导责任(2分)。印发应急预案得2分", "县应急局"],
+    ["", "", "开展应急演练(4分)。每年演练一次得4分", "县应急局、县消防大队"],
+    ["宣传教育", "4", "开展宣传活动(4分)。每季度一次得4分", "县委宣传部"],
+    ["", "", "建立宣传阵地(0分)。加分项", "县文旅局"],
+]
+
+
+def test_points_merged_down_with_the_name_are_the_groups_and_the_rule_names_each_row(tmp_path):
+    for result in (read(tmp_path, POINTS_WITH_NAME),
+                   process_file(docx_table(tmp_path, POINTS_WITH_NAME, merges=((0, 1, 2), (1, 1, 2), (0, 3, 4),
+                                                                               (1, 3, 4))))):
+        items = _items(result)
+        assert [(r.category, r.indicator[:6], r.units) for r in items] == [
+            ("应急管理", "落实领导责任", ["县应急局"]), ("应急管理", "开展应急演练", ["县应急局", "县消防大队"]),
+            ("宣传教育", "开展宣传活动", ["县委宣传部"]), ("宣传教育", "建立宣传阵地", ["县文旅局"])]
