@@ -1,7 +1,8 @@
-"""Where a short row's cells stand under its header: the one rule every text table reader shares (`|` renderings,
-one cell a line). A page does not write a merged cell (its value is in a row above), the right part of a name that
-spans the column beside it, or the empty cells closing a row; the row's cells keep their order, and the gaps go where
-the most cells fit their columns, then agree in kind with the row above. Split from ``pipe_tables``."""
+"""Where a short row's cells stand under its header: the one rule the `|` renderings (``pipe_tables``) and the rows
+found by their numbers (``numbered_lines``) share. A page does not write a merged cell (its value is in a row above),
+the right part of a name that spans the column beside it, or the empty cells closing a row; the row's cells keep
+their order, and the gaps go where the most cells fit their columns, then agree in kind with the row above. Split
+from ``pipe_tables``."""
 from __future__ import annotations
 
 from itertools import combinations
