@@ -21,6 +21,7 @@ from parsers.readers.line_tables import (
 from parsers.textnorm import no_space
 from schemas.blocks import Provenance, TableRow
 
+GROUP_ORDINAL = regex.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）])\s*\S")
 LOST_OPENING = regex.compile(r"^\s*(\d{1,3}(?:\.\d+)?\s*分)\s*[)）]\s*$")  # `20分)`: a group's points, its `(` lost
 
 
@@ -104,6 +105,8 @@ def weighted_rows(body, anchors: list[int], width: int, weight: int, row_no: int
                 for c in range(weight - 2, group, -1):
                     if len(between) > 1 and not LOST_OPENING.match(between[-1]):
                         cells[c] = between.pop()
+                heads = [j for j, t in enumerate(between) if GROUP_ORDINAL.match(t)]
+                between = between[heads[-1]:] if heads else between  # header words spilled above its heading
                 cells[group] = "\n".join(LOST_OPENING.sub(r"(\1)", t) for t in between)
         else:
             if group is not None and between and _group_cell(between[-1]) and (

@@ -243,3 +243,29 @@ def test_points_merged_down_with_the_name_are_the_groups_and_the_rule_names_each
         assert [(r.category, r.indicator[:6], r.units) for r in items] == [
             ("应急管理", "落实领导责任", ["县应急局"]), ("应急管理", "开展应急演练", ["县应急局", "县消防大队"]),
             ("宣传教育", "开展宣传活动", ["县委宣传部"]), ("宣传教育", "建立宣传阵地", ["县文旅局"])]
+
+
+# One cell a line: the header stops before two form columns the reader does not know (`检查结果` with a long
+# bracketed note, `备注`), whose words then stand before the first group's heading `一、…(60分)`: the group is named
+# from its heading, the spilled words dropped.
+SPILLED_HEADER = _lines("""防治工作评分细则
+项目
+目标内容
+分值
+评分标准
+得分
+检查结果
+(具体描述完成情况和扣分情况)
+备注
+一、机制(60分)
+1.主要领导研究防治工作1次以上。
+40分
+有研究记录得40分。
+2.签订目标责任书。
+20分
+签订得20分。""")
+
+
+def test_header_words_spilled_above_the_first_groups_heading_do_not_name_the_group(tmp_path):
+    items = _items(process_file(write_text(tmp_path / "t.txt", SPILLED_HEADER)))
+    assert [(r.category, r.weight) for r in items] == [("一、机制(60分)", 40.0), ("一、机制(60分)", 20.0)]
