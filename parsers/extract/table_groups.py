@@ -99,7 +99,7 @@ def _name_beside_groups(header: list[str], roles: dict[int, str], body) -> bool:
     rows = [r for r in body if not _is_total(r)]
     standards = [i for i, r in roles.items() if r == "criteria" and _shape(cells(rows, i)) == "distinct"]
     per_row = bool(standards) and (_weighted_each_row(body, roles, items) or _grouped_name(rows, roles)
-                                   or _tasks_under_merged_number(rows, roles))
+                                   or _tasks_under_merged_number(rows, roles) or _points_merged_with_name(rows, roles))
     if per_row:
         items = rows
         texts = sorted(i for i, r in roles.items() if r in DESCRIPTIVE) + standards[:1]
@@ -196,3 +196,20 @@ def _grouped_name(rows: list[TableRow], roles: dict[int, str]) -> bool:
 
 def _subtotal_group(values: list[str]) -> bool:
     return _shape(values) == "grouping" and _carries_subtotals(values)
+
+
+def _points_merged_with_name(rows: list[TableRow], roles: dict[int, str]) -> bool:
+    """No 序号: the named column and the weight run down together over rows each with a rule of its own (`防震减灾` /
+    `10` merged over `落实领导责任(1分)。…` rows): the points are the group's, not a row's weight (dropped), and the
+    rule names each row."""
+    named = next((i for i, r in roles.items() if r == "indicator"), None)
+    weight = next((i for i, r in roles.items() if r == "weight"), None)
+    if "row_no" in roles.values() or named is None or weight is None or len(rows) < 2:
+        return False
+    names, points = cells(rows, named), cells(rows, weight)
+    if _shape(names) != "grouping" or _shape(points) != "grouping":
+        return False
+    if [bool(no_space(n)) for n in names] != [bool(no_space(p)) for p in points]:
+        return False  # not in step: the points are not the group's
+    del roles[weight]
+    return True

@@ -118,8 +118,8 @@ def coded_rows(body, anchors: list[int], width: int, weight: int, code: int,
         own = [t for _, t in body[k + 1:stop]]
         at = next((j for j, t in enumerate(own) if ROW_CODE.match(t)), None)
         if at is None:  # no code where one should be: plain rows
-            from parsers.readers.line_tables import _rows
-            return _rows(body, anchors, width, weight, None, source)
+            from parsers.readers.weighted_lines import weighted_rows
+            return weighted_rows(body, anchors, width, weight, None, source)
         cells[code] = own[at]
         if own[:at]:
             cells[weight + 1] = "\n".join(own[:at])

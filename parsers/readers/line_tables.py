@@ -22,8 +22,6 @@ import regex
 from parsers.extract.headers import (
     BRACKETED,
     header_role,
-    looks_like_org,
-    looks_like_person,
     padded_names,
     simplified,
     table_vocab,
@@ -36,9 +34,9 @@ WEIGHT_LINE = regex.compile(r"^\s*\d{1,3}(?:\.\d+)?\s*分?\s*$")
 ROW_NUMBER_LINE = regex.compile(r"^\s*\d{1,3}\s*[.、．]?\s*$")
 # a bracketed weight on a line of its own: a header cell's total (`(100分)`), or a row's weight under its name
 BRACKETED_WEIGHT = regex.compile(r"^\s*[（(]\s*(\d{1,3}(?:\.\d+)?)\s*分\s*[）)]\s*$")
-# a short bracketed note on a line of its own under a header cell (`(7月)`, `(%)`), not a weight nor a group's number
-# (`(一)`, the first row's)
-BRACKETED_NOTE = regex.compile(r"^\s*[（(](?!\s*[一二三四五六七八九十\d]{1,3}\s*[）)])[^（()）分]{1,6}[）)]\s*$")
+# a short bracketed note on a line of its own under a header cell (`(7月)`, `(%)`, `(扣 分)`), not a weight (`(10分)`)
+# nor a group's number (`(一)`, the first row's)
+BRACKETED_NOTE = regex.compile(r"^\s*[（(](?!\s*[一二三四五六七八九十\d]{1,3}\s*[）)])(?![^（()）]*\d\s*分)[^（()）]{1,6}[）)]\s*$")
 YEAR_PREFIX = regex.compile(r"^(?:19|20)\d{2}年度?")
 # the period a column is for, before its word: a year, months (`1-10月推进情况`), or both
 PERIOD_PREFIX = regex.compile(r"^(?:(?:19|20)\d{2}年度?)?(?:\d{1,2}(?:[-－—~～至]\d{1,2})?月份?)?")
@@ -236,38 +234,8 @@ def _by_numbers(body, header: list[str], roles: list[str | None], source: str) -
 
 
 def _by_weights(body, width: int, roles: list[str | None], source: str) -> tuple[list[TableRow], int] | None:
-    """Rows found by their weight lines. A header cell over the name may span a group column left of it (`项 目` over
-    `宏观调控` / `地区生产总值增长率`): the first row then has a line before its name, and the rows get that column
-    (its header cell empty: the header's first cell spans both)."""
-    weight = roles.index("weight")
-    row_no = 0 if roles[0] == "row_no" else None
-    if weight == 0 or (row_no is not None and weight == 1):
-        return None  # a weight needs the row's name to its left
-    anchors = _anchors(body, weight, row_no)
-    if len(anchors) < MIN_ROWS:
-        return None
-    names_last = roles[-1] in PARTY_ROLES  # the last cell holds names: a group's name there is no such name
-    # a row's code right of the weight (`编码`: `E1`), its cells after it left empty (a form's)
-    code = next((c for c in range(weight + 1, len(roles)) if roles[c] == "row_no"), None)
-    if weight == 1 and row_no is None and anchors[0] >= 2 and _group_cell(body[anchors[0] - 2][1]) or (
-            row_no is None and weight > 1 and anchors[0] == weight + 1 and all(_group_line(t) for _, t in body[:weight])):
-        # `宏观调控` / name, `个性 工作 (70)` / `政策保障 工 作` / name: a line more before the first name than columns
-        # left of it
-        return _rows(body, anchors, width + 1, weight + 1, row_no, source, names_last, code and code + 1)
-    return _rows(body, anchors, width, weight, row_no, source, names_last, code)
-
-
-def _group_line(text: str) -> bool:
-    """A group's cell, perhaps with its points (`基础 工作 (30)`)."""
-    return _group_cell(BRACKETED_POINTS.sub("", text))
-
-
-def _group_cell(text: str) -> bool:
-    """A short line that may be a group's merged cell, written once where its group starts: a few characters of
-    text, no sentence, number, unit's or person's name (a wrapped cell's last line is often one of those)."""
-    text = no_space(text)
-    return (0 < len(text) <= MAX_GROUP_CELL and bool(HAN.search(text)) and not GROUP_STOPS.search(text)
-            and not looks_like_org(text) and not looks_like_person(text))
+    from parsers.readers.weighted_lines import by_weights  # it reads rows with this module's helpers
+    return by_weights(body, width, roles, source)
 
 
 def _extends(numbered: list[TableRow], anchored: list[TableRow], weight: int) -> bool:
@@ -281,74 +249,6 @@ def _exact_word(cell: str) -> bool:
     """A header cell that is exactly a word of the vocabulary (`项目`), not a title ending in one."""
     found = header_role(simplified(no_space(cell)))
     return found is not None and no_space(found[1]) == simplified(no_space(cell))
-
-
-def _anchors(body: list[tuple[int, str]], weight: int, row_no: int | None) -> list[int]:
-    """Positions in ``body`` of the rows' weight cells."""
-    anchors: list[int] = []
-    last = -1
-    for k, (_, text) in enumerate(body):
-        if not WEIGHT_LINE.match(text) or k == 0 or WEIGHT_LINE.match(body[k - 1][1]):
-            continue
-        if k - last > MAX_ROW_LINES:
-            break
-        if row_no is not None and not any(ROW_NUMBER_LINE.match(body[j][1])
-                                          for j in range(max(last + 1, k - weight), k)):
-            continue  # a number inside the cells right of a weight, not a row's weight
-        anchors.append(k)
-        last = k
-    return anchors
-
-
-def _rows(body, anchors: list[int], width: int, weight: int, row_no: int | None,
-          source: str, names_last: bool = False, code: int | None = None) -> tuple[list[TableRow], int]:
-    if code is not None:
-        from parsers.readers.grouped_lines import coded_rows  # it falls back on this function
-        return coded_rows(body, anchors, width, weight, code, source)
-    after = width - weight - 1
-    rows: list[list[str]] = []
-    provs: list[int] = []
-    start, group = 0, None  # the group column, where the first row has a cell left of its name
-    for n, k in enumerate(anchors):
-        cells = [""] * width
-        between = [t for _, t in body[start:k]]
-        cells[weight - 1] = between.pop()
-        if row_no is not None:
-            at = max((j for j, t in enumerate(between) if ROW_NUMBER_LINE.match(t)), default=None)
-            if at is not None:
-                cells[row_no] = between[at]
-                middle, between = between[at + 1:], between[:at]
-                if middle and weight - 2 > row_no:
-                    cells[row_no + 1] = "\n".join(middle)
-                elif middle:
-                    between += middle
-        if n == 0:
-            if between:  # the first row's merged group cell, over several lines
-                group = 0 if row_no is None else row_no + 1
-                cells[group] = "\n".join(between)
-        else:
-            if group is not None and between and _group_cell(between[-1]) and (
-                    len(between) == after + 1 or len(between) == after and names_last):
-                cells[group] = between.pop()  # the next group's cell, after the last row's own cells
-            _fill_after(rows[-1], between, weight, after)
-        cells[weight] = body[k][1]
-        rows.append(cells)
-        provs.append(body[start][0] + 1)
-        start = k + 1
-    tail = [t for _, t in body[start:start + max(after, 1)]] if after else []
-    _fill_after(rows[-1], tail, weight, after)
-    end = body[start + len(tail) - 1][0] if tail else body[anchors[-1]][0]
-    return [TableRow([clean_cell(c) for c in r], Provenance(source, None, p)) for r, p in zip(rows, provs)], end
-
-
-def _fill_after(cells: list[str], lines: list[str], weight: int, after: int) -> None:
-    """The cells right of the weight: one line each when the counts agree, else all in the first."""
-    if not lines or not after:
-        return
-    if len(lines) == after:
-        cells[weight + 1:] = lines
-    else:
-        cells[weight + 1] = "\n".join(lines)
 
 
 def _sub_rows(body: list[tuple[int, str]], header: list[str], roles: list[str | None],

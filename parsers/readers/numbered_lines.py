@@ -20,6 +20,7 @@ import regex
 
 from parsers.extract.headers import looks_like_org, table_vocab
 from parsers.readers.line_tables import cell_role, clean_cell, weight_under_name_rows
+from parsers.readers.row_placement import measured_kind, spread
 from parsers.textnorm import no_space
 from schemas.blocks import Provenance, TableRow
 
@@ -57,8 +58,19 @@ def _starts_row(body: Body, k: int, expected: int | None) -> bool:
     return nxt is not None and _number(nxt) is None and not WEIGHT.match(nxt) and not _total(nxt)
 
 
+def _restarts(body: Body, k: int, j: int, right: list[str | None]) -> bool:
+    """Whether a row number at ``j`` may end the row numbered at ``k``: the next number does; a `1` (a block numbered
+    again) only after the row's units or weight, else it is a value inside the row (a target of `1`)."""
+    if _number(body[j][1]) == _number(body[k][1]) + 1:
+        return True
+    lines = [t for _, t in body[k + 1:j]]
+    if "units" in right:
+        return any(_org_line(t) for t in lines)
+    return "weight" not in right or any(WEIGHT.match(t) for t in lines)
+
+
 def _own_cells(lines: list[str], roles: list[str | None], units_above: str | None,
-               whole: bool = False) -> tuple[list[str], int]:
+               whole: bool = False, above: list[str] | None = None) -> tuple[list[str], int]:
     """The cells right of the 序号 from ``lines`` (one row) and how many lines they took. ``units_above``: a sub-row
     under a merged units cell, which it takes where it has no units of its own. ``whole``: ``lines`` end where the
     next row starts, so a cell of names one a line leaves a line to each cell after it."""
@@ -83,11 +95,17 @@ def _own_cells(lines: list[str], roles: list[str | None], units_above: str | Non
     columns = [c for c, r in enumerate(roles) if r != "weight"]
     units = roles.index("units") if "units" in roles else None
     lead = [c for c in columns if units is not None and c < units]
-    found = next((j for j in range(len(lead), min(limit, len(lead) + MAX_ROW_LINES)) if _org_line(lines[j])),
-                 None) if lead else None
+    # the units' names start the row's last lines; before the cells left of them all, only where every line after
+    # is a party's (a row short of a merged cell on its left), not a place that reads as a unit (`相关镇(街道)`)
+    found = next((j for j in range(1, min(limit, len(lead) + MAX_ROW_LINES)) if _org_line(lines[j])
+                  and (j >= len(lead) or all(_org_line(t) for t in lines[j:limit]))), None) if lead else None
     used = 0
-    if found is not None:  # the cells left of the units take the lines before the names (a task over two lines)
-        for n, c in enumerate(lead):
+    if found is not None:  # the cells left of the units take the lines before the names (a task over two lines);
+        if found < len(lead):  # fewer: merged above (or empty), placed as the rows above have their cells
+            for c, text in zip(lead, spread(lines[:found], [roles[c] for c in lead],
+                                             [above[c] for c in lead] if above else None, measured_kind)):
+                cells[c] = text
+        for n, c in enumerate(lead if found >= len(lead) else []):
             cells[c] = lines[n] if n < len(lead) - 1 else "\n".join(lines[n:found])
         used = found
     for c in columns:
@@ -96,6 +114,8 @@ def _own_cells(lines: list[str], roles: list[str | None], units_above: str | Non
         if roles[c] in PARTY:
             after = sum(1 for d in columns if d > c)
             run = _party_run(lines, used, max(used + 1, limit - after) if whole else limit)
+            if not whole and run == len(lines) and after and run - after > used:
+                run -= after  # the table's last row, its names up to the end: the cells after it take the last lines
             if run == used and roles[c] == "units" and units_above is not None:
                 cells[c] = units_above  # merged over the sub-rows: the cell above
                 continue
@@ -151,9 +171,11 @@ def numbered_rows(body: Body, header: list[str], roles: list[str | None], source
     while k < len(body) and _starts_row(body, k, expected):
         number = body[k][1].strip()
         stop = next((j for j in range(k + 1, min(len(body), k + 2 + MAX_ROW_LINES))
-                     if _starts_row(body, j, _number(number) + 1)), None)
+                     if _starts_row(body, j, _number(number) + 1) and _restarts(body, k, j, right)), None)
         segment = body[k + 1:stop if stop is not None else min(len(body), k + 1 + MAX_ROW_LINES)]
-        own, used = _own_cells([t for _, t in segment], right, None, whole=stop is not None)
+        carried = [next((r.cells[p + 1 + c] for r in reversed(table.rows) if no_space(r.cells[p + 1 + c])), "")
+                   for c in range(len(right))] if table.rows else None
+        own, used = _own_cells([t for _, t in segment], right, None, whole=stop is not None, above=carried)
         table.add(number, own, body[k][0])
         end = table.between(segment[used:], last=stop is None, number=number, own=own) or segment[used - 1][0]
         if stop is None or table.failed:

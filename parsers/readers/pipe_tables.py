@@ -4,11 +4,11 @@ its row number). Also the rendering of one cell a line, each closed by its `|` (
 ``line_tables`` (one cell per line), which re-exports ``pipe_line_table``."""
 from __future__ import annotations
 
-from itertools import combinations, dropwhile
+from itertools import dropwhile
 
 import regex
 
-from parsers.extract.headers import looks_like_org, looks_like_person
+from parsers.extract.headers import looks_like_org
 from parsers.readers.line_tables import (
     CLOSED_CELL,
     MIN_HEADER_CELLS,
@@ -20,10 +20,12 @@ from parsers.readers.line_tables import (
     cell_role,
     clean_cell,
 )
+from parsers.readers.row_placement import SPANNING_ROLES, fits, kind_of, spread, spread_gaps, spread_roles
 from parsers.textnorm import no_space
 from schemas.blocks import Provenance, Table, TableRow
 
 BARE_PIPES = regex.compile(r"^\s*\|[|\s]*$")  # `|`, `||||`: a row's start or its empty cells
+MAX_SPAN = 2  # columns a name header cell may span beyond its own
 
 
 def opened_cells(lines: list[str], i: int) -> list[str]:
@@ -62,8 +64,10 @@ def closed_rows_table(lines: list[str], i: int, source: str) -> tuple[Table, int
     n = next((j for j, c in enumerate(rows[0][1]) if cell_role(c) is None), len(rows[0][1]))
     if n < len(rows[0][1]):  # no bare `|` after the header: its words end where the first row starts
         rows[0:1] = [(rows[0][0], rows[0][1][:n]), (rows[0][0] + n, rows[0][1][n:])]
-    end = next((j for j in range(1, len(rows)) if len(rows[j][1]) > len(rows[0][1])), len(rows))
-    if end < len(rows):  # a row wider than the header: the table ended
+    # a row wider than the header ends the table, unless the header's first cell is a name over several columns
+    limit = len(rows[0][1]) + (MAX_SPAN if rows[0][1] and cell_role(rows[0][1][0]) in SPANNING_ROLES else 0)
+    end = next((j for j in range(1, len(rows)) if len(rows[j][1]) > limit), len(rows))
+    if end < len(rows):
         k, rows = rows[end][0], rows[:end]
     while len(rows) > 1 and len(rows[-1][1]) < 2:  # a closing row of one cell (`审核意见`)
         k, rows = rows[-1][0], rows[:-1]
@@ -76,11 +80,17 @@ def closed_rows_table(lines: list[str], i: int, source: str) -> tuple[Table, int
     if (len(header) < MIN_HEADER_CELLS or None in roles or "weight" in roles  # weighted: read by their weights
             or all(len(c) == len(header) for c in body)):
         return None
+    span = max(len(c) for c in body) - len(header)
+    if span > 0:  # `项目名称及分值` over the group, the item and its sub-item: spanned cells follow it blank
+        header, roles = header[:1] + [""] * span + header[1:], roles[:1] * (span + 1) + roles[1:]
     table = [TableRow([clean_cell(c) for c in header], Provenance(source, None, rows[0][0] + 1))]
-    above: list[str] | None = None
+    above = [""] * len(header)  # nothing above the first row: only a name spanning its neighbour leaves a gap
     for at, cells in rows[1:]:
-        above = _placed(cells, roles, above)
-        table.append(TableRow([clean_cell(c) for c in above], Provenance(source, None, at + 1)))
+        placed, gaps = spread_gaps(cells, roles, above)
+        for g in gaps:  # a responsible party merged down its rows: known here, lost once the row is a table's
+            placed[g] = above[g] if roles[g] in PARTY_ROLES and not no_space(placed[g]) else placed[g]
+        table.append(TableRow([clean_cell(c) for c in placed], Provenance(source, None, at + 1)))
+        above = [p or a for p, a in zip(placed, above)]  # merged values carried down
     return Table(table, table[0].prov, merges_resolved=False), k
 
 
@@ -91,41 +101,6 @@ def _empty_cells(lines: list[str], k: int) -> int:
     while n < len(lines) and lines[n].strip() == PIPE:
         n += 1
     return n - k if n > k and n < len(lines) and BARE_PIPES.match(lines[n]) else 0
-
-
-def _fits(cell: str, role: str | None) -> bool:
-    """Whether a cell reads as what its column holds: a number under the 序号, a person under the leaders, a unit under
-    the units."""
-    if role == "row_no":
-        return ROW_NUMBER_LINE.match(cell) is not None
-    if role == "leaders":
-        return all(looks_like_person(n) for n in regex.split(r"[、，,\s]+", cell) if n)
-    if role in PARTY_ROLES:
-        return looks_like_org(regex.split(r"[、，,]", no_space(cell))[0])
-    return role == "weight" and _weight_cell(cell)
-
-
-def _placed(cells: list[str], roles: list[str | None], above: list[str] | None) -> list[str]:
-    """A short row spread under the header: its number stays under the 序号, the gaps go where the most cells fit their
-    columns, then where a page drops cells (merged ones leading, empty ones trailing; ties: leftmost); a gap left of a
-    task cell under a task column too is that cell spanning both (`主要任务` / `全年目标任务`), filled with it, unless
-    the row ``above`` has its own cell there (the gap is then merged from above)."""
-    width, at = len(roles), 1 if roles[0] == "row_no" and ROW_NUMBER_LINE.match(cells[0]) else 0
-    best, best_score = None, (-1, -1)
-    for gaps in combinations(range(at, width), width - len(cells)):
-        it = iter(cells[at:])
-        placed = cells[:at] + ["" if c in gaps else next(it) for c in range(at, width)]
-        # the cells a page drops are merged ones (leading) or empty ones closed into the row's `||` (trailing)
-        edges = sum(all(g in gaps for g in range(at, c)) or all(g in gaps for g in range(c + 1, width)) for c in gaps)
-        score = (sum(_fits(p, r) for p, r in zip(placed, roles) if p), edges)
-        if score > best_score:
-            best, best_score = placed, score
-    placed = list(best or cells)
-    for c in range(width - 2, -1, -1):
-        spanned = above is None or (above[c] and above[c] == above[c + 1])  # else the gap is merged from above
-        if not placed[c] and placed[c + 1] and roles[c] == roles[c + 1] in ("indicator", "target") and spanned:
-            placed[c] = placed[c + 1]
-    return placed
 
 
 def _pipe_cells(line: str) -> list[str]:
@@ -144,10 +119,8 @@ def pipe_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
     if sum(r is not None for r in roles) < 2 or ("weight" not in roles and not _numbered_rows(lines, i, roles)):
         return None
     width = len(header)
-    numbered = roles[0] == "row_no"
     rows = [TableRow(header, Provenance(source, None, i + 1))]
     k = i + 1
-    weight = roles.index("weight") if "weight" in roles else None
     while k < len(lines) and lines[k].count(PIPE) >= 1:
         cells = _pipe_cells(lines[k])
         while cells and not cells[-1]:
@@ -155,11 +128,8 @@ def pipe_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
         if not cells:  # `|`, `| |`: a row's empty cells a page wrapped onto a line of their own
             k += 1
             continue
-        missing = width - len(cells)
-        if missing > 0:  # merged cells are not repeated: they stand left of the row's own cells
-            at = 1 if numbered and cells and ROW_NUMBER_LINE.match(cells[0]) else 0
-            aligned = _weight_aligned(cells, weight, width) if weight is not None else None
-            cells = aligned or cells[:at] + [""] * missing + cells[at:]
+        if len(cells) < width:  # merged cells are not repeated: they stand left of the row's own cells
+            cells = spread(cells, roles)
         rows.append(TableRow([clean_cell(c) for c in cells[:width]], Provenance(source, None, k + 1)))
         k += 1
     if len(rows) - 1 < MIN_ROWS:
@@ -192,25 +162,6 @@ def _numbered_rows(lines: list[str], i: int, roles: list[str | None]) -> bool:
     return expected > MIN_ROWS
 
 
-def _weight_aligned(cells: list[str], weight: int, width: int) -> list[str] | None:
-    """A short row whose left-padding would put text in the weight column while its own weight cell stands
-    elsewhere (a merged cell missing on the left, empty cells missing on the right): padded so the weight cell
-    lands in its column; None where left-padding already does."""
-    missing = width - len(cells)
-    if weight - missing >= 0 and weight - missing < len(cells) and _weight_cell(cells[weight - missing]):
-        return None
-    j = next((j for j, c in enumerate(cells) if _weight_cell(c)), None)
-    if j is None or not 0 <= weight - j <= missing:
-        return None
-    shift = weight - j
-    return [""] * shift + cells + [""] * (missing - shift)
-
-
-def _weight_cell(cell: str) -> bool:
-    from parsers.extract.headers import weight_value
-    return weight_value(cell) is not None
-
-
 # -- each cell after the first opened by `| ` at a line's start, a row closed by a line `|` --------------------------
 
 LEAD_PIPES = regex.compile(r"^\s*((?:\|\s*)+)(.*)$")  # `| 30分`, `| | 1、…` (an empty cell, then one)
@@ -239,6 +190,7 @@ def lead_pipe_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
     if first and len(first) > len(header) and len(first) % len(header) == 0:
         span = len(first) // len(header)  # `考核条目 | 考核细则` over four columns: each header cell spans two
         header = [c for cell in header for c in [cell] + [""] * (span - 1)]
+    roles = spread_roles(header)
     rows = [TableRow([clean_cell(c) for c in header], Provenance(source, None, i + 1))]
     width, above = len(header), None
     while k < len(lines):
@@ -248,7 +200,7 @@ def lead_pipe_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
         if len(cells) > width:
             break
         if len(cells) < width:
-            cells = _kind_aligned(cells, width, above) if above else cells + [""] * (width - len(cells))
+            cells = spread(cells, roles, above) if above else cells + [""] * (width - len(cells))
         else:
             above = cells
         rows.append(TableRow([clean_cell(c) for c in cells], Provenance(source, None, k + 1)))
@@ -281,27 +233,6 @@ def _lead_row(lines: list[str], i: int) -> tuple[list[str] | None, int]:
     return None, i
 
 
-def _kind(cell: str) -> str:
-    text = no_space(cell)
-    return "empty" if not text else "number" if _weight_cell(text) or ROW_NUMBER_LINE.match(text) else "text"
-
-
-def _kind_aligned(cells: list[str], width: int, above: list[str]) -> list[str]:
-    """A short row's cells spread over ``width`` columns: the gaps (its merged cells) go where the row above had a
-    cell, so that the most cells agree in kind (a number under a number, text under text); ties: gaps leftmost."""
-    missing = width - len(cells)
-    best, best_score = None, -1
-    for gaps in combinations(range(width), missing):
-        if any(not no_space(above[g]) for g in gaps):
-            continue  # a merged cell has its value above
-        it = iter(cells)
-        placed = ["" if c in gaps else next(it) for c in range(width)]
-        score = sum(_kind(p) == _kind(a) for c, (p, a) in enumerate(zip(placed, above)) if c not in gaps)
-        if score > best_score:
-            best, best_score = placed, score
-    return best or cells + [""] * missing
-
-
 # -- each cell on lines of its own, closed by a line `|` -------------------------------------------------------------
 
 MAX_SEPARATED_LINES = 600  # lines of one such table: more means the run is not one table
@@ -328,14 +259,16 @@ def separated_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
     width = next((n for n, cell in enumerate(cells) if cell_role(cell[2]) is None), len(cells))
     if width < MIN_HEADER_CELLS:
         return None
+    width = _closed_width(cells, width)
     rows = [TableRow([clean_cell(c) for _, _, c in cells[:width]], Provenance(source, None, i + 1))]
+    roles = spread_roles([c for _, _, c in cells[:width]])
     above: list[str] | None = None
     end = cells[width - 1][1]
     for n in range(width, len(cells) - width + 1, width):  # a last row not closed in full is no row
         row = [c for _, _, c in cells[n:n + width]]
         if not any(no_space(c) for c in row):
             break
-        placed = _unpadded(row, above) if above else row
+        placed = _unpadded(row, roles, above) if above else row
         if placed is row:
             above = row  # a row written in full: the next short one is read against it
         rows.append(TableRow([clean_cell(c) for c in placed], Provenance(source, None, cells[n][0] + 1)))
@@ -345,15 +278,29 @@ def separated_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
     return Table(rows, rows[0].prov, merges_resolved=False), end
 
 
-def _unpadded(row: list[str], above: list[str]) -> list[str]:
+def _closed_width(cells: list[tuple[int, int, str]], width: int) -> int:
+    """The header's width: its words, and the empty cells closing it where the rows close as many (`实得分数` / `|` /
+    `|`: a column the header leaves unnamed, empty in every row), so that each row's number and weight stand under the
+    序号 and the weight column; ties: the words alone."""
+    roles = [cell_role(c) for _, _, c in cells[:width]]
+    rest = cells[width:]
+    blank = len(rest) - len(list(dropwhile(lambda c: not no_space(c[2]), rest)))
+
+    def fitting(w: int) -> int:
+        return sum(fits(no_space(cells[n + c][2]), role) for n in range(w, len(cells) - w + 1, w)
+                   for c, role in enumerate(roles) if role in ("row_no", "weight") and no_space(cells[n + c][2]))
+    return max(range(width, width + blank + 1), key=lambda w: (fitting(w), -w))
+
+
+def _unpadded(row: list[str], roles: list[str | None], above: list[str]) -> list[str]:
     """A row's cells, its trailing empty ones perhaps standing for its merged cells (not written): as many of them
-    dropped as leave the cells agreeing most in kind with the row above, the gaps placed by ``_kind_aligned``."""
+    dropped as leave the cells agreeing most in kind with the row above, the gaps placed by ``spread``."""
     trailing = len(row) - len(list(dropwhile(lambda c: not no_space(c), reversed(row))))
     best, best_score = row, -1
     for drop in range(trailing + 1):
-        placed = _kind_aligned(row[:len(row) - drop], len(row), above) if drop else row
+        placed = spread(row[:len(row) - drop], roles, above) if drop else row
         lead = next((c for c, p in enumerate(placed) if no_space(p)), len(placed))
-        score = sum(_kind(p) == _kind(a) or (c < lead and bool(no_space(a)))
+        score = sum(kind_of(p) == kind_of(a) or (c < lead and bool(no_space(a)))
                     for c, (p, a) in enumerate(zip(placed, above)))
         if score > best_score:
             best, best_score = placed, score

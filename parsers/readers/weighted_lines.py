@@ -1,0 +1,143 @@
+"""Rows of a one-cell-per-line table found by their weight lines (a line holding only a number): the line before a
+weight is the cell left of it, a row number (where the table has a 序号) starts the row, and what lies between one
+weight and the next row belongs to the cells right of the weight. Split from ``line_tables``."""
+from __future__ import annotations
+
+import regex
+
+from parsers.extract.headers import looks_like_org, looks_like_person
+from parsers.readers.line_tables import (
+    BRACKETED_POINTS,
+    GROUP_STOPS,
+    HAN,
+    MAX_GROUP_CELL,
+    MAX_ROW_LINES,
+    MIN_ROWS,
+    PARTY_ROLES,
+    ROW_NUMBER_LINE,
+    WEIGHT_LINE,
+    clean_cell,
+)
+from parsers.textnorm import no_space
+from schemas.blocks import Provenance, TableRow
+
+GROUP_ORDINAL = regex.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）])\s*\S")
+LOST_OPENING = regex.compile(r"^\s*(\d{1,3}(?:\.\d+)?\s*分)\s*[)）]\s*$")  # `20分)`: a group's points, its `(` lost
+
+
+def by_weights(body, width: int, roles: list[str | None], source: str) -> tuple[list[TableRow], int] | None:
+    """Rows found by their weight lines. A header cell over the name may span a group column left of it (`项 目` over
+    `宏观调控` / `地区生产总值增长率`): the first row then has a line before its name, and the rows get that column
+    (its header cell empty: the header's first cell spans both)."""
+    weight = roles.index("weight")
+    row_no = 0 if roles[0] == "row_no" else None
+    if weight == 0 or (row_no is not None and weight == 1):
+        return None  # a weight needs the row's name to its left
+    anchors = _anchors(body, weight, row_no)
+    if len(anchors) < MIN_ROWS:
+        return None
+    names_last = roles[-1] in PARTY_ROLES  # the last cell holds names: a group's name there is no such name
+    # a row's code right of the weight (`编码`: `E1`), its cells after it left empty (a form's)
+    code = next((c for c in range(weight + 1, len(roles)) if roles[c] == "row_no"), None)
+    if weight == 1 and row_no is None and anchors[0] >= 2 and _group_cell(body[anchors[0] - 2][1]) or (
+            row_no is None and weight > 1 and anchors[0] == weight + 1 and all(_group_line(t) for _, t in body[:weight])):
+        # `宏观调控` / name, `个性 工作 (70)` / `政策保障 工 作` / name: a line more before the first name than columns
+        # left of it
+        return weighted_rows(body, anchors, width + 1, weight + 1, row_no, source, names_last, code and code + 1)
+    return weighted_rows(body, anchors, width, weight, row_no, source, names_last, code)
+
+
+def _group_line(text: str) -> bool:
+    """A group's cell, perhaps with its points (`基础 工作 (30)`)."""
+    return _group_cell(BRACKETED_POINTS.sub("", text))
+
+
+def _group_cell(text: str) -> bool:
+    """A short line that may be a group's merged cell, written once where its group starts: a few characters of
+    text, no sentence, number, unit's or person's name (a wrapped cell's last line is often one of those)."""
+    text = no_space(text)
+    return (0 < len(text) <= MAX_GROUP_CELL and bool(HAN.search(text)) and not GROUP_STOPS.search(text)
+            and not looks_like_org(text) and not looks_like_person(text))
+
+
+def _anchors(body: list[tuple[int, str]], weight: int, row_no: int | None) -> list[int]:
+    """Positions in ``body`` of the rows' weight cells."""
+    anchors: list[int] = []
+    last = -1
+    for k, (_, text) in enumerate(body):
+        if not WEIGHT_LINE.match(text) or k == 0 or WEIGHT_LINE.match(body[k - 1][1]):
+            continue
+        if k - last > MAX_ROW_LINES:
+            break
+        if row_no is not None and not any(ROW_NUMBER_LINE.match(body[j][1])
+                                          for j in range(max(last + 1, k - weight), k)):
+            continue  # a number inside the cells right of a weight, not a row's weight
+        anchors.append(k)
+        last = k
+    return anchors
+
+
+def weighted_rows(body, anchors: list[int], width: int, weight: int, row_no: int | None,
+          source: str, names_last: bool = False, code: int | None = None) -> tuple[list[TableRow], int]:
+    if code is not None:
+        from parsers.readers.grouped_lines import coded_rows  # it falls back on this function
+        return coded_rows(body, anchors, width, weight, code, source)
+    after = width - weight - 1
+    rows: list[list[str]] = []
+    provs: list[int] = []
+    start, group = 0, None  # the group column, where the first row has a cell left of its name
+    for n, k in enumerate(anchors):
+        cells = [""] * width
+        between = [t for _, t in body[start:k]]
+        cells[weight - 1] = between.pop()
+        if row_no is not None:
+            at = max((j for j, t in enumerate(between) if ROW_NUMBER_LINE.match(t)), default=None)
+            if at is not None:
+                cells[row_no] = between[at]
+                middle, between = between[at + 1:], between[:at]
+                if middle and weight - 2 > row_no:
+                    cells[row_no + 1] = "\n".join(middle)
+                elif middle:
+                    between += middle
+        if n == 0:
+            if between:  # the first row's merged group cell, over several lines, its cells between it and the name
+                group = 0 if row_no is None else row_no + 1
+                for c in range(weight - 2, group, -1):
+                    if len(between) > 1 and not LOST_OPENING.match(between[-1]):
+                        cells[c] = between.pop()
+                heads = [j for j, t in enumerate(between) if GROUP_ORDINAL.match(t)]
+                between = between[heads[-1]:] if heads else between  # header words spilled above its heading
+                cells[group] = "\n".join(LOST_OPENING.sub(r"(\1)", t) for t in between)
+        else:
+            if group is not None and between and _group_cell(between[-1]) and (
+                    len(between) == after + 1 or len(between) == after and names_last):
+                cells[group] = between.pop()  # the next group's cell, after the last row's own cells
+            own = len(between) - after  # lines beyond the row above's cells right of its weight: this row's own
+            for c in range(weight - 2, group if group is not None else -1, -1):
+                if own > 0 and c != row_no and not no_space(cells[c]):
+                    cells[c], own = between.pop(), own - 1
+            lines = between[after:]  # then, before them, the next group's cell: its name, its points (`20分)`)
+            if group is not None and lines and _group_cell(lines[0]) and all(
+                    LOST_OPENING.match(t) or BRACKETED_POINTS.fullmatch(no_space(t)) for t in lines[1:]):
+                cells[group], between = "\n".join(LOST_OPENING.sub(r"(\1)", t) for t in lines), between[:after]
+            _fill_after(rows[-1], between, weight, after)
+        cells[weight] = body[k][1]
+        rows.append(cells)
+        provs.append(body[start][0] + 1)
+        start = k + 1
+    tail = [t for _, t in body[start:start + max(after, 1)]] if after else []
+    _fill_after(rows[-1], tail, weight, after)
+    end = body[start + len(tail) - 1][0] if tail else body[anchors[-1]][0]
+    return [TableRow([clean_cell(c) for c in r], Provenance(source, None, p)) for r, p in zip(rows, provs)], end
+
+
+def _fill_after(cells: list[str], lines: list[str], weight: int, after: int) -> None:
+    """The cells right of the weight: one line each when the counts agree, else all in the first."""
+    if not lines or not after:
+        return
+    if len(lines) == after:
+        cells[weight + 1:] = lines
+    else:
+        cells[weight + 1] = "\n".join(lines)
+
+
