@@ -373,7 +373,7 @@ def extract_outline_targets(doc: Document, doc_id: str) -> OutlineResult:
     for index, nodes in enumerate(lists):
         label = None
         if len(lists) > 1:
-            first = next((n for n in nodes if n.marker), nodes[0])
+            first = nodes[0] if nodes[0].kind == BARRIER else next((n for n in nodes if n.marker), nodes[0])
             label = (first.marker.raw if first.marker else "") + first.raw
         emitter.kinds = _kinds(nodes)
         emitter.labelled = not emitter.kinds and bool(_labelled_kinds(nodes))
