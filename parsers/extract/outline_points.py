@@ -181,3 +181,22 @@ def inline_items(node) -> list[tuple[str, float]] | None:
             or parent.reading.in_sentence:
         return None
     return run_on_clauses(node.raw, (0, 0), parent.reading.points)
+
+
+MAX_NAME = 12  # `林改工作`, `学习型机关创建`: a name, not a requirement written as a sentence
+NAME_PUNCT = regex.compile(r"[,，;；。、:：!！?？]")
+
+
+def rule_paragraphs(node) -> str | None:
+    """`②林改工作(2分)` over unnumbered paragraphs `按时完成…3月31日前完成的计4分,…` (or a table's later cells
+    on lines of their own, `按排名赋分` / `县直机关工委`): an item named by a short name its points close; the
+    paragraphs say how it is scored or who assesses it. The name is the clause's text, they its criteria."""
+    items = node.items()
+    if node.marker is None or not node.scored or node.reading.in_sentence or not items:
+        return None
+    if any(c.marker is not None or c.items() or c.scored for c in items):
+        return None
+    name = node.reading.text.strip()
+    if not name or len(name) > MAX_NAME or NAME_PUNCT.search(name.rstrip("。")):
+        return None
+    return "".join(c.raw for c in items)

@@ -30,6 +30,7 @@ from parsers.extract.outline_points import (
     grade_of_scale,
     in_deduction_part,
     inline_items,
+    rule_paragraphs,
     rule_points,
 )
 from parsers.extract.outline_scope import Scope
@@ -218,7 +219,7 @@ class _Emitter:
                 rule = "".join(c.raw for c in node.items() if c.kind == TEXT)
                 self.emit(node, scope, criteria=(node.reading.criteria or "") + rule or None)
             else:  # sub-items saying how the item is assessed are its criteria, its name its text
-                criteria = assessment_of(node)
+                criteria = assessment_of(node) or rule_paragraphs(node)
                 self.emit(node, scope, text=None if criteria else _with_sub_items(node), criteria=criteria)
             return
         if node.reading.implausible:

@@ -52,3 +52,17 @@ def test_veto_conditions_listed_after_a_list_are_veto_items():
     targets = extract_targets(_doc(["1.设立检查站的,计20分;", "出现下列情况之一的,实行一票否决:",
                                     "⑴发生森林火灾被通报的;"]), "d").targets
     assert [t.points_rule for t in targets] == [None, "veto"]
+
+
+def test_a_table_item_whose_later_cells_stand_on_lines_of_their_own_is_named_by_its_first_cell():
+    rows = _rows(["(二)“五型”机关创建 (100分)", "1.责任型和服务型机关创建(30分)  |", "按排名赋分  |", "县直机关工委  |",
+                  "2.学习型机关创建(20分)  |", "县委宣传部  |"])
+    assert [(r[0], r[2], r[3], r[4]) for r in rows] == [("“五型”机关创建", 1, "责任型和服务型机关创建", 30.0),
+                                                       ("“五型”机关创建", 2, "学习型机关创建", 20.0)]
+    targets = extract_targets(_doc(["(二)机关创建 (100分)", "1.学习型机关创建(20分)", "县委宣传部"]), "d").targets
+    assert targets[0].criteria == "县委宣传部"
+
+
+def test_a_named_item_over_its_scoring_paragraph_keeps_the_paragraph_in_its_text():
+    rows = _rows(["(一)农业农村工作(20分)", "②林改工作(2分)", "按时完成林改发证任务,3月31日前完成的计4分,4月15日后完成的不计分。"])
+    assert rows[0][3].startswith("林改工作按时完成") and rows[0][4] == 2.0
