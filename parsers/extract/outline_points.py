@@ -200,3 +200,15 @@ def rule_paragraphs(node) -> str | None:
     if not name or len(name) > MAX_NAME or NAME_PUNCT.search(name.rstrip("。")):
         return None
     return "".join(c.raw for c in items)
+
+
+PLACEHOLDER = regex.compile(r"^\s*(?:\d{1,2}\s*[.．、]|[…\.]{2,})\s*$")
+
+
+def placeholder_list(node) -> bool:
+    """`(一)重点工作 (500分)` over `1.` `2.` … `……` with nothing after the numbers: a template's group whose
+    items are left to be filled in, not a clause (its points are the group's share)."""
+    if node.marker is None or not node.scored:
+        return False
+    empty = [c for c in node.items() if c.marker is None and PLACEHOLDER.match(c.raw)]
+    return len(empty) >= 2

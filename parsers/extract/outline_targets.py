@@ -30,6 +30,7 @@ from parsers.extract.outline_points import (
     grade_of_scale,
     in_deduction_part,
     inline_items,
+    placeholder_list,
     rule_paragraphs,
     rule_points,
 )
@@ -197,7 +198,7 @@ class _Emitter:
                 inner.contexts[-1] = (*inner.contexts[-1], self.parts)
             self.walk(node, inner)
             return
-        if _bonus_block(node):  # `(六)其他` over `…可酌情加5-10分。`: a bonus rule, no clause of its own
+        if _bonus_block(node) or placeholder_list(node):  # `(六)其他` over `…可加5分。`; `1.` `2.` left empty
             self.unclaimed(node, scope.unit)
             for child in node.items():
                 self.unclaimed(child, scope.unit)

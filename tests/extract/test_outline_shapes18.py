@@ -66,3 +66,9 @@ def test_a_table_item_whose_later_cells_stand_on_lines_of_their_own_is_named_by_
 def test_a_named_item_over_its_scoring_paragraph_keeps_the_paragraph_in_its_text():
     rows = _rows(["(一)农业农村工作(20分)", "②林改工作(2分)", "按时完成林改发证任务,3月31日前完成的计4分,4月15日后完成的不计分。"])
     assert rows[0][3].startswith("林改工作按时完成") and rows[0][4] == 2.0
+
+
+def test_a_group_whose_items_are_empty_placeholders_is_no_clause():
+    rows = _rows(["(一)重点工作 (500分)  |", "1.  |", "按实绩赋分  |", "2.  |", "3.  |", "……  |",
+                  "(二)机关创建 (100分)  |", "1.学习型机关创建(20分)  |", "县委宣传部  |"])
+    assert [(r[0], r[2], r[3], r[4]) for r in rows] == [("机关创建", 1, "学习型机关创建", 20.0)]
