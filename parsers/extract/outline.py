@@ -27,7 +27,8 @@ from parsers.extract.layout import (
     trailing_heading,
 )
 from parsers.extract.markers import CELL_BAR, Marker, inline_markers, marker_at_start, numbered_rows, unpipe
-from parsers.extract.outline_lines import GLUED, attachment_inside, numbered_inside, part_title, skips_one, veto_lead
+from parsers.extract.outline_lines import GLUED, numbered_inside, part_title, skips_one, veto_lead
+from parsers.extract.outline_lines import attachment_inside as _attachment_inside  # the name tests import
 from parsers.extract.outline_points import unscore_restatements
 from parsers.extract.points import PointsReading, read_points
 from parsers.textnorm import halfwidth, no_space
@@ -86,7 +87,7 @@ class OutlineBuilder:
 
     # -- feeding -------------------------------------------------------------------------------
     def feed(self, p: Paragraph) -> None:
-        inside = attachment_inside(p.text)
+        inside = _attachment_inside(p.text)
         if inside:  # the covering notice, then its attachment: two paragraphs run together
             for part in (p.text[:inside], p.text[inside:]):
                 self.feed(Paragraph(part, p.prov))
