@@ -58,6 +58,7 @@ class Grammar:
     per_kind_bracket: regex.Pattern
     per_kind_entry: regex.Pattern
     per_kind_separator: regex.Pattern
+    per_kind_totals: tuple[str, ...]  # 共, 合计: an entry stating the total, not a kind
     scope_excludes: tuple[regex.Pattern, ...]
     deduction: regex.Pattern
     veto: regex.Pattern
@@ -122,6 +123,7 @@ def grammar() -> Grammar:
         per_kind_bracket=regex.compile(p["per_kind"]["bracket"]),
         per_kind_entry=regex.compile(fill(p["per_kind"]["entry"])),
         per_kind_separator=regex.compile(p["per_kind"]["separator"]),
+        per_kind_totals=tuple(p["per_kind"].get("total_words", [])),
         scope_excludes=tuple(regex.compile(x) for x in p["scope_excludes"]),
         deduction=regex.compile("|".join(f"(?:{fill(x)})" for x in p["deduction"])),
         veto=regex.compile("|".join([_alternation(p["veto"])] + [f"(?:{x})" for x in p.get("veto_clause", [])])),

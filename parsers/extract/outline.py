@@ -101,6 +101,13 @@ class OutlineBuilder:
         g = grammar()
         if g.intro.search(no_space(h)):
             return  # `具体内容如下：` only announces the items below
+        veto = marker_at_start(h) is None and veto_lead(h)
+        if self.stack and (veto or part_title(h)):  # `安全生产考核细则` or `出现下列情况之一的…一票否决:`: a new list
+            self.stack = []
+            self.group += 1
+            self.veto_group = self.group if veto else None
+            self._attach(Node(BARRIER, None, text, p.prov, index), self.root)
+            return
         label = g.attachment.match(h)
         if label or g.salutation.match(h.strip()) and marker_at_start(h) is None:  # `二、扣分标准:` is a heading
             self.stack = []
@@ -111,13 +118,6 @@ class OutlineBuilder:
             # `附件：…细则…1.…(75分)…`: a whole table flattened after the label; read what follows it
             self._attach(Node(BARRIER, None, text[:label.end()], p.prov, index), self.root)
             text, h = rest, halfwidth(rest)
-        veto = marker_at_start(h) is None and veto_lead(h)
-        if self.stack and (veto or part_title(h)):  # `安全生产考核细则` or `出现下列情况之一的…一票否决:`: a new list
-            self.stack = []
-            self.group += 1
-            self.veto_group = self.group if veto else None
-            self._attach(Node(BARRIER, None, text, p.prov, index), self.root)
-            return
         if g.note.match(h):  # a closing note belongs to no item
             self._attach(Node(TEXT, None, text, p.prov, index), self.root)
             return

@@ -46,7 +46,7 @@ def _per_kind(mt: str) -> tuple[dict[str, float], tuple[int, int] | None]:
         has_fen = False
         for entry in entries:
             e = g.per_kind_entry.fullmatch(entry.strip())
-            if e is None or not e["kind"].strip():
+            if e is None or not e["kind"].strip() or e["kind"].strip() in g.per_kind_totals:
                 values = {}
                 break
             values[e["kind"].strip()] = to_number(e["n"])

@@ -15,8 +15,8 @@ def test_an_items_worth_stated_as_its_bracketed_rules_total():
     assert reading.points == 22.0
 
 
-def test_a_bracketed_rule_with_a_deduction_is_not_a_total():
-    assert read_points("建立台账(每缺一项扣1分,合计5分)").points is None
+def test_a_bracketed_rule_with_a_deduction_closed_by_a_total_is_worth_the_total():
+    assert read_points("建立台账(每缺一项扣1分,合计5分)").points == 5.0
 
 
 def test_an_item_in_parts_each_closed_by_its_bracket_is_worth_their_sum():
@@ -72,3 +72,14 @@ def test_a_group_whose_items_are_empty_placeholders_is_no_clause():
     rows = _rows(["(一)重点工作 (500分)  |", "1.  |", "按实绩赋分  |", "2.  |", "3.  |", "……  |",
                   "(二)机关创建 (100分)  |", "1.学习型机关创建(20分)  |", "县委宣传部  |"])
     assert [(r[0], r[2], r[3], r[4]) for r in rows] == [("机关创建", 1, "学习型机关创建", 20.0)]
+
+
+def test_a_veto_heading_line_without_a_number_leads_veto_items():
+    targets = extract_targets(_doc(["1.成立领导小组,计10分;", "2.制定工作方案,计10分;", "一票否决事项:",
+                                    "(1)发生重大事故的;", "(2)发生群体事件的。"]), "d").targets
+    assert [(t.seq, t.points, t.points_rule) for t in targets] == [(1, 10.0, None), (2, 10.0, None),
+                                                                  (1, None, "veto"), (2, None, "veto")]
+
+
+def test_a_bracketed_rule_closed_by_gong_n_fen_states_the_total():
+    assert read_points("开展法治文艺巡演(每场2分,共10分)").points == 10.0
