@@ -74,3 +74,20 @@ def test_a_cell_clause_number_before_a_figure_is_still_its_number():
     assert seqs == [1, 2, 3, 4, 5, 1, 2, 3, 4, 5, 6, 7]
     assert result.targets[6].text.startswith("100%完成全年四项手术任务")
     assert not [f for f in result.findings if f.severity == "error"]
+
+
+def test_items_numbered_with_their_points_in_a_column_beside_the_groups_are_the_notices_clauses():
+    """holdout18 1806: once the `|` table reader read its table right (holdout19), the clauses were lost: the items
+    (`1.责任型和服务型机关创建(30分)`) stand in a column right of the header's named one (`项目名称及分值`, spanning
+    the group column), and group (一)'s items are placeholders (`2.` with nothing after it)."""
+    from pathlib import Path
+
+    from ingest.pipeline import process_file
+
+    path = next((Path(__file__).parent / "data" / "holdout18").glob("1806_*.txt"))
+    result = process_file(path)
+    assert [(t.section, t.section_points, t.seq, t.points) for t in result.targets] == [
+        ("“五型”机关创建", 100, 1, 30), ("“五型”机关创建", 100, 2, 20), ("“五型”机关创建", 100, 3, 50),
+        ("综合评价", 400, 1, 100), ("综合评价", 400, 2, 50), ("综合评价", 400, 3, 50), ("综合评价", 400, 4, 100),
+        ("综合评价", 400, 5, 100)]
+    assert result.targets[0].text == "责任型和服务型机关创建" and len(result.indicators) == 9

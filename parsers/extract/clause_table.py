@@ -312,18 +312,24 @@ def unit_clause_table(table: Table, state, result, doc, doc_id: str, make_target
     得分`, `省公安厅`). False when the table is not of that shape."""
     header = table.rows[0].cells
     mapping = {v: k for k, v in map_header(header).items()}
-    text_col = mapping.get("target", mapping.get("indicator"))
-    if text_col is None or "weight" in mapping:
+    named = mapping.get("target", mapping.get("indicator"))
+    if named is None or "weight" in mapping:
         return False
-    body = [r for r in table.rows[1:] if text_col < len(r.cells) and no_space(r.cells[text_col])]
-    scored = [r for r in body if CELL_NUMBER.match(halfwidth(r.cells[text_col]))
-              and P.POINTS_AT_END.search(halfwidth(r.cells[text_col]))]
-    if len(scored) < MIN_NUMBERED_ROWS or len(scored) < len(body) - 1:
+    # the clauses stand in the named column, or (`项目名称及分值` spanning a group column and an item column) in the
+    # first column to its right whose cells number them with their points: the named column then groups them
+    text_col = next((c for c in range(named, len(header)) if _scored_rows(table, c) is not None), None)
+    if text_col is None:
         return False
+    body, scored = _scored_rows(table, text_col)
+    group_col = named if named != text_col else None
     unit_col = next((j for j in range(len(header)) if j != text_col and j not in mapping.values()
                      and all(looks_like_unit(no_space(r.cells[j])) for r in body if no_space(r.cells[j]))
                      and any(no_space(r.cells[j]) for r in body)), None)
-    for row in scored:
+    for row in table.rows[1:]:
+        if group_col is not None and no_space(row.cells[group_col]):
+            _enter_group(row.cells[group_col], state)
+        if not any(row is r for r in scored):
+            continue  # a placeholder (`2.` with nothing after it), a note
         unit = no_space(row.cells[unit_col]) if unit_col is not None else ""
         if unit:
             state.unit = state.unit_raw = unit
@@ -336,3 +342,24 @@ def unit_clause_table(table: Table, state, result, doc, doc_id: str, make_target
                                           row.prov))
     return True
 
+
+
+def _scored_rows(table: Table, column: int) -> tuple[list, list] | None:
+    """The rows with text in ``column`` and those among them numbering a clause with its points at the end
+    (`1、确保…(10分)`), when nearly all rows with text there do; else None."""
+    body = [r for r in table.rows[1:] if column < len(r.cells) and no_space(r.cells[column])]
+    scored = [r for r in body if CELL_NUMBER.match(halfwidth(r.cells[column]))
+              and P.POINTS_AT_END.search(halfwidth(r.cells[column]))]
+    placeholders = [r for r in body if not P.POINTS_AT_END.search(halfwidth(r.cells[column]))
+                    and not no_space(CELL_NUMBER.sub("", halfwidth(r.cells[column]))).strip("…. ")]
+    if len(scored) < MIN_NUMBERED_ROWS or len(scored) < len(body) - len(placeholders) - 1:
+        return None
+    return body, scored
+
+
+def _enter_group(cell: str, state) -> None:
+    """A group cell (`(二)“五型”机关创建(100分)`) opens a section when it carries points; else it only groups."""
+    name = P.ORDINAL_PREFIX.sub("", _group_lines(cell))
+    points = P.POINTS_AT_END.search(halfwidth(name))
+    state.section = (P.POINTS_AT_END.sub("", name).strip(".、") or None) if points else None
+    state.section_points = float(points["points"]) if points else None

@@ -45,6 +45,8 @@ class Grammar:
     header_words: tuple[str, ...]
     unit_class: regex.Pattern
     unit_heading: regex.Pattern  # a unit class, then perhaps a topic word (乡镇考核内容): group "topic"
+    part_title: regex.Pattern  # a part's own title line between two lists (安全生产考核细则)
+    veto_lead: regex.Pattern  # a sentence putting the items after it under a veto (出现下列情况之一的…一票否决:)
     assessed_party: tuple[regex.Pattern, ...]
     attachment: regex.Pattern
     salutation: regex.Pattern
@@ -56,6 +58,7 @@ class Grammar:
     per_kind_bracket: regex.Pattern
     per_kind_entry: regex.Pattern
     per_kind_separator: regex.Pattern
+    per_kind_totals: tuple[str, ...]  # 共, 合计: an entry stating the total, not a kind
     scope_excludes: tuple[regex.Pattern, ...]
     deduction: regex.Pattern
     veto: regex.Pattern
@@ -105,6 +108,8 @@ def grammar() -> Grammar:
         header_words=tuple(sorted(m["header_words"], key=len, reverse=True)),
         unit_class=regex.compile(rf"^各?(?:{unit_words})(?:[、和及](?:{unit_words}))*(?:[（(][^（()）]*[）)])?$"),
         unit_heading=_unit_heading(unit_words, _alternation(m["unit_heading_topics"])),
+        part_title=regex.compile(m["part_title"]),
+        veto_lead=regex.compile(m["veto_lead"]),
         assessed_party=tuple(regex.compile(x) for x in m["assessed_party"]),
         attachment=regex.compile(m["attachment"]),
         salutation=regex.compile(m["salutation"]),
@@ -118,6 +123,7 @@ def grammar() -> Grammar:
         per_kind_bracket=regex.compile(p["per_kind"]["bracket"]),
         per_kind_entry=regex.compile(fill(p["per_kind"]["entry"])),
         per_kind_separator=regex.compile(p["per_kind"]["separator"]),
+        per_kind_totals=tuple(p["per_kind"].get("total_words", [])),
         scope_excludes=tuple(regex.compile(x) for x in p["scope_excludes"]),
         deduction=regex.compile("|".join(f"(?:{fill(x)})" for x in p["deduction"])),
         veto=regex.compile("|".join([_alternation(p["veto"])] + [f"(?:{x})" for x in p.get("veto_clause", [])])),

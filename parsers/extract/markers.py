@@ -37,6 +37,8 @@ def number_of(groups: dict, roman: str) -> int | None:
         return 1
     if groups.get("circled"):
         return ord(groups["circled"]) - 0x2460 + 1
+    if groups.get("pd"):  # `⑴`
+        return ord(groups["pd"]) - 0x2474 + 1
     if groups.get("roman"):
         return roman.index(groups["roman"]) + 1
     numeral = groups.get("cn")

@@ -10,7 +10,7 @@ inside an item (`3、…1、…2、…4、`) is that item's own list: folded int
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from parsers.extract import markers
 from parsers.extract.flat_rows import flat_rows, glued_rows
@@ -27,13 +27,14 @@ from parsers.extract.layout import (
     trailing_heading,
 )
 from parsers.extract.markers import CELL_BAR, Marker, inline_markers, marker_at_start, numbered_rows, unpipe
+from parsers.extract.outline_lines import GLUED, numbered_inside, part_title, skips_one, veto_lead
+from parsers.extract.outline_lines import attachment_inside as _attachment_inside  # the name tests import
 from parsers.extract.outline_points import unscore_restatements
 from parsers.extract.points import PointsReading, read_points
 from parsers.textnorm import halfwidth, no_space
 from schemas.blocks import Paragraph, Provenance
 
 TITLE, HEADING, TEXT, BARRIER = "title", "heading", "text", "barrier"
-GLUED = "arabic_glued"  # a number glued to its item's text (outline_markers.json)
 # Compiled when the outline reader is first imported, not in the middle of a document: a worker
 # near its memory limit must not be compiling patterns then.
 grammar()
@@ -51,6 +52,7 @@ class Node:
     parent: "Node | None" = None
     folded: bool = False  # a sub-item of the item above: part of its text
     restated: bool = False  # its only points restate its heading's (outline_points.restates_heading)
+    vetoed: bool = False  # listed after a sentence putting its items under a veto (outline_lines.veto_lead)
     _reading: PointsReading | None = None
 
     @property
@@ -61,6 +63,8 @@ class Node:
     def reading(self) -> PointsReading:
         if self._reading is None:
             self._reading = read_points(self.raw)
+            if self.vetoed and self._reading.points is None and self._reading.rule is None:
+                self._reading = replace(self._reading, rule="veto")
         return self._reading
 
     @property
@@ -79,6 +83,7 @@ class OutlineBuilder:
         self.group = 0
         self.last_placed: Node | None = None
         self.paragraphs = 0
+        self.veto_group: int | None = None  # the list a veto sentence opened
 
     # -- feeding -------------------------------------------------------------------------------
     def feed(self, p: Paragraph) -> None:
@@ -96,11 +101,18 @@ class OutlineBuilder:
         g = grammar()
         if g.intro.search(no_space(h)):
             return  # `具体内容如下：` only announces the items below
+        veto = marker_at_start(h) is None and veto_lead(h)
+        if self.stack and (veto or part_title(h)):  # `安全生产考核细则` or `出现下列情况之一的…一票否决:`: a new list
+            self.stack = []
+            self.group += 1
+            self.veto_group = self.group if veto else None
+            self._attach(Node(BARRIER, None, text, p.prov, index), self.root)
+            return
         label = g.attachment.match(h)
         if label or g.salutation.match(h.strip()) and marker_at_start(h) is None:  # `二、扣分标准:` is a heading
             self.stack = []
             rest = text[label.end():].strip() if label else ""
-            if not rest or marker_at_start(halfwidth(rest)) is None and not _numbered_inside(rest):
+            if not rest or marker_at_start(halfwidth(rest)) is None and not numbered_inside(rest):
                 self._attach(Node(BARRIER, None, text, p.prov, index), self.root)
                 return
             # `附件：…细则…1.…(75分)…`: a whole table flattened after the label; read what follows it
@@ -130,7 +142,7 @@ class OutlineBuilder:
         for m in self._proven(inline_markers(h, max(pos, 1))):
             if m.kind == "decimal3" and not self._acceptable(m, current):
                 m = markers.first_number(m, h)  # `…(30分)2.6.26国际禁毒日…`: item 2, not 2.6.26
-            if m.start < pos or not (self._acceptable(m, current) or _skips_one(m, current, h)):
+            if m.start < pos or not (self._acceptable(m, current) or skips_one(m, current, h)):
                 continue
             segment = text[pos:m.start]
             if current is not None and m.number == 1 and m.parent_path == current.path:
@@ -297,6 +309,7 @@ class OutlineBuilder:
             return
         else:
             self._place_numbered(node)
+        node.vetoed = node.marker is not None and self.group == self.veto_group
         parent = self.stack[-1] if self.stack else self.root
         if node.folded or (parent.folded and parent.kind == node.kind):
             node.folded = True
@@ -355,41 +368,12 @@ class OutlineBuilder:
                 return
 
 
-def _attachment_inside(text: str) -> int:
-    """Where an attachment's label stands inside a line, when numbered items with points follow it."""
-    pattern = grammar().attachment_inside
-    if pattern is None or "件" not in text:
-        return 0
-    m = pattern.search(halfwidth(text), 1)
-    return m.start() if m and _numbered_inside(text[m.end():]) else 0
-
-
 def _heading_node(heading: str, prov: Provenance, index: int) -> Node:
     """A heading glued after an item's points: numbered (`二、保障机制(16分)`), its marker places it."""
     marker = marker_at_start(halfwidth(heading))
     if marker is None or marker.number is None:
         return Node(HEADING, None, heading, prov, index)
     return Node(marker.kind, marker, heading[marker.end:].strip(), prov, index)
-
-
-SENTENCE_END = ("。", "；", ";")
-
-
-def _skips_one(m: Marker, pending: Marker | None, h: str) -> bool:
-    """`…扣完该项分值。4.大面积双季稻生产,满分8分。` after item 2: a number skipped in a flattened line
-    still starts the next item where a sentence ends before it and its own sentence carries points."""
-    if pending is None or pending.kind != m.kind or pending.number is None or m.number != pending.number + 2:
-        return False
-    if not h[:m.start].rstrip().endswith(SENTENCE_END):
-        return False
-    end = h.find("。", m.end)
-    return read_points(h[m.end:end if end > 0 else len(h)]).points is not None
-
-
-def _numbered_inside(text: str) -> bool:
-    """Whether a line goes on into numbered items with points (a flattened document)."""
-    markers = [m for m in inline_markers(halfwidth(text)) if m.kind != GLUED]  # a glued number proves nothing alone
-    return len(markers) >= 2 and read_points(text).points is not None
 
 
 def build_outline(paragraphs: list[Paragraph]) -> Node:

@@ -181,3 +181,42 @@ def inline_items(node) -> list[tuple[str, float]] | None:
             or parent.reading.in_sentence:
         return None
     return run_on_clauses(node.raw, (0, 0), parent.reading.points)
+
+
+MAX_NAME = 12  # `林改工作`, `学习型机关创建`: a name, not a requirement written as a sentence
+NAME_PUNCT = regex.compile(r"[,，;；。、:：!！?？]")
+MAX_CELL = 30  # a table's cell on a line of its own (`按排名赋分`, `县纪委(监察局)、县财政局`), not a paragraph
+SENTENCE_PUNCT = regex.compile(r"[,，;；。:：!！?？]")
+
+
+def _cell_line(raw: str) -> bool:
+    text = raw.replace("|", "").strip()
+    return 0 < len(text) <= MAX_CELL and not SENTENCE_PUNCT.search(text)
+
+
+def rule_paragraphs(node) -> str | None:
+    """`1.学习型机关创建(20分)` over a table's later cells on lines of their own (`按排名赋分` / `县委宣传部`): an
+    item named by a short name its points close; the cells say how it is scored or who assesses it. The name
+    is the clause's text, they its criteria. A paragraph that scores the item (`②林改工作(2分)` over
+    `按时完成…的计4分,…`) or deducts stays part of its text, as the golds read it."""
+    items = node.items()
+    if node.marker is None or not node.scored or node.reading.in_sentence or not items:
+        return None
+    if any(c.marker is not None or c.items() or c.scored or c.reading.rule or not _cell_line(c.raw) for c in items):
+        return None  # a paragraph that scores or deducts (`有领导小组…;缺一项扣2分。`) goes on the item's text
+    name = node.reading.text.strip()
+    if not name or len(name) > MAX_NAME or NAME_PUNCT.search(name.rstrip("。")):
+        return None
+    return "".join(c.raw for c in items)
+
+
+PLACEHOLDER = regex.compile(r"^\s*(?:\d{1,2}\s*[.．、]|[…\.]{2,})\s*$")
+
+
+def placeholder_list(node) -> bool:
+    """`(一)重点工作 (500分)` over `1.` `2.` … `……` with nothing after the numbers: a template's group whose
+    items are left to be filled in, not a clause (its points are the group's share)."""
+    if node.marker is None or not node.scored:
+        return False
+    empty = [c for c in node.items() if c.marker is None and PLACEHOLDER.match(c.raw)]
+    return len(empty) >= 2

@@ -30,6 +30,8 @@ from parsers.extract.outline_points import (
     grade_of_scale,
     in_deduction_part,
     inline_items,
+    placeholder_list,
+    rule_paragraphs,
     rule_points,
 )
 from parsers.extract.outline_scope import Scope
@@ -196,7 +198,7 @@ class _Emitter:
                 inner.contexts[-1] = (*inner.contexts[-1], self.parts)
             self.walk(node, inner)
             return
-        if _bonus_block(node):  # `(六)其他` over `…可酌情加5-10分。`: a bonus rule, no clause of its own
+        if _bonus_block(node) or placeholder_list(node):  # `(六)其他` over `…可加5分。`; `1.` `2.` left empty
             self.unclaimed(node, scope.unit)
             for child in node.items():
                 self.unclaimed(child, scope.unit)
@@ -218,7 +220,7 @@ class _Emitter:
                 rule = "".join(c.raw for c in node.items() if c.kind == TEXT)
                 self.emit(node, scope, criteria=(node.reading.criteria or "") + rule or None)
             else:  # sub-items saying how the item is assessed are its criteria, its name its text
-                criteria = assessment_of(node)
+                criteria = assessment_of(node) or rule_paragraphs(node)
                 self.emit(node, scope, text=None if criteria else _with_sub_items(node), criteria=criteria)
             return
         if node.reading.implausible:
@@ -373,7 +375,7 @@ def extract_outline_targets(doc: Document, doc_id: str) -> OutlineResult:
     for index, nodes in enumerate(lists):
         label = None
         if len(lists) > 1:
-            first = next((n for n in nodes if n.marker), nodes[0])
+            first = nodes[0] if nodes[0].kind == BARRIER else next((n for n in nodes if n.marker), nodes[0])
             label = (first.marker.raw if first.marker else "") + first.raw
         emitter.kinds = _kinds(nodes)
         emitter.labelled = not emitter.kinds and bool(_labelled_kinds(nodes))

@@ -46,7 +46,7 @@ def _per_kind(mt: str) -> tuple[dict[str, float], tuple[int, int] | None]:
         has_fen = False
         for entry in entries:
             e = g.per_kind_entry.fullmatch(entry.strip())
-            if e is None or not e["kind"].strip():
+            if e is None or not e["kind"].strip() or e["kind"].strip() in g.per_kind_totals:
                 values = {}
                 break
             values[e["kind"].strip()] = to_number(e["n"])
@@ -138,6 +138,11 @@ def _read_points(text: str) -> PointsReading:
             if notation is not None and notation.in_sentence:
                 summed = _parallel_sum(notation, mt, value, deductions + removed)
                 reading.single, value = (value if summed != value else None), summed
+            elif notation is not None and notation.name == "bracketed":
+                parts = _bracketed_parts(notation, mt, m, deductions + removed)
+                if parts:
+                    reading.single, value = value, sum(to_number(x["n"]) for x in parts)
+                    removed.extend(x.span() for x in parts[1:])
             if abs(value) > g.max_points:
                 reading.implausible = m.group().strip()
             else:
@@ -165,6 +170,26 @@ def _read_points(text: str) -> PointsReading:
     elif g.bonus.search(mt) and not _named_with_points(reading, mt):
         reading.rule = "bonus"
     return reading
+
+
+PART_GOES_ON = regex.compile(r"\s*[,，;；、]\s*\p{Han}")
+
+
+def _bracketed_parts(notation, mt: str, first, excluded: list[tuple[int, int]]) -> list:
+    """`…开办定期普法节目或专栏(4分),在重要版面…刊播普法公益广告(4分);`: parts of one clause, each
+    closed by its bracketed worth, the sentence going on after each but the last, the last closing
+    the clause: the clause is worth their sum. A worth after a name that a full stop closes
+    (`推进工作有力(5分)。…(3分),…`) is the clause's own, the later ones its rule's."""
+    parts = [first]
+    for m in notation.pattern.finditer(mt, first.end()):
+        if _overlaps(m.span(), excluded):
+            continue
+        if not PART_GOES_ON.match(mt, parts[-1].end()):
+            return []
+        parts.append(m)
+    if len(parts) < 2 or not DECLARED_AT_END.match(mt, parts[-1].end()):
+        return []
+    return parts
 
 
 DECLARED_AT_END = regex.compile(r"(?:\s*[（(][^（()）\d]{1,12}[）)])*[\s。；;.]*$")

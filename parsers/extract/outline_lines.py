@@ -1,0 +1,57 @@
+"""Line-level tests the outline builder asks of a paragraph before it places its items: whether an
+attachment starts inside it, whether a skipped number still starts an item, whether the line runs on
+into numbered items, whether it is a part's own title (`安全生产考核细则` between two lists)."""
+from __future__ import annotations
+
+from parsers.extract.grammar import grammar
+from parsers.extract.markers import Marker, inline_markers
+from parsers.extract.points import read_points
+from parsers.textnorm import halfwidth, matching_copy, no_space
+
+GLUED = "arabic_glued"  # a number glued to its item's text (outline_markers.json)
+
+
+def attachment_inside(text: str) -> int:
+    """Where an attachment's label stands inside a line, when numbered items with points follow it."""
+    pattern = grammar().attachment_inside
+    if pattern is None or "件" not in text:
+        return 0
+    m = pattern.search(halfwidth(text), 1)
+    return m.start() if m and numbered_inside(text[m.end():]) else 0
+
+
+SENTENCE_END = ("。", "；", ";")
+
+
+def skips_one(m: Marker, pending: Marker | None, h: str) -> bool:
+    """`…扣完该项分值。4.大面积双季稻生产,满分8分。` after item 2: a number skipped in a flattened line
+    still starts the next item where a sentence ends before it and its own sentence carries points."""
+    if pending is None or pending.kind != m.kind or pending.number is None or m.number != pending.number + 2:
+        return False
+    if not h[:m.start].rstrip().endswith(SENTENCE_END):
+        return False
+    end = h.find("。", m.end)
+    return read_points(h[m.end:end if end > 0 else len(h)]).points is not None
+
+
+def numbered_inside(text: str) -> bool:
+    """Whether a line goes on into numbered items with points (a flattened document)."""
+    markers = [m for m in inline_markers(halfwidth(text)) if m.kind != GLUED]  # a glued number proves nothing alone
+    return len(markers) >= 2 and read_points(text).points is not None
+
+
+
+
+def part_title(h: str) -> bool:
+    """`安全生产考核细则` alone on its line after another part's items (`护林防火工作考核细则` 1.–5.): the title
+    of the next part, whose list starts over; not a heading of the item above. A class of unit with a
+    topic word (`乡镇考核细则`) is a unit's heading instead (outline_parts)."""
+    g = grammar()
+    name = matching_copy(no_space(h))
+    return bool(g.part_title.fullmatch(name)) and not g.unit_heading.match(name)
+
+
+def veto_lead(h: str) -> bool:
+    """`出现下列情况之一的,予以“一票否决”,…:` after a list's items: the conditions listed next are the list's
+    veto items (no points, outside the sums), not sub-items of the item above."""
+    return bool(grammar().veto_lead.match(matching_copy(no_space(h))))
