@@ -91,3 +91,20 @@ def test_items_numbered_with_their_points_in_a_column_beside_the_groups_are_the_
         ("综合评价", 400, 1, 100), ("综合评价", 400, 2, 50), ("综合评价", 400, 3, 50), ("综合评价", 400, 4, 100),
         ("综合评价", 400, 5, 100)]
     assert result.targets[0].text == "责任型和服务型机关创建" and len(result.indicators) == 9
+
+
+def test_an_item_merged_down_over_its_rule_rows_is_no_clause_list(tmp_path):
+    """renderings, 806 as .docx: `1.耕地保有量;基本农田保护(7分)` merged down over its three scoring rules was read as
+    three clauses of one section (three false section_points_mismatch) once items in a column right of the named
+    one could be the notice's clauses; only a column the named header spans, each item once, can."""
+    from ingest.pipeline import process_file
+    from tests.extract.test_tables_roles import docx_table
+
+    rows = [["考核内容", "重点考核事项", "考核指标", "年度考核任务评分标准", "牵头部门"],
+            ["一、确保耕地面积基本稳定(45分)", "(一)保护耕地(15分)", "1.耕地保有量;基本农田保护(7分)",
+             "(1)耕地面积大于或等于规划下达的保有量,得3分", "市自然资源和规划局"],
+            ["", "", "", "(2)永久基本农田面积不低于保护任务,得3分", ""],
+            ["", "", "", "(3)完成年度下达补充耕地任务的,得1分", ""]]
+    result = process_file(docx_table(tmp_path, rows, merges=[(0, 1, 3), (1, 1, 3), (2, 1, 3), (4, 1, 3)]))
+    assert result.targets == [] and len(result.indicators) == 3
+    assert not [f for f in result.findings if f.severity == "error"]

@@ -315,9 +315,11 @@ def unit_clause_table(table: Table, state, result, doc, doc_id: str, make_target
     named = mapping.get("target", mapping.get("indicator"))
     if named is None or "weight" in mapping:
         return False
-    # the clauses stand in the named column, or (`项目名称及分值` spanning a group column and an item column) in the
-    # first column to its right whose cells number them with their points: the named column then groups them
-    text_col = next((c for c in range(named, len(header)) if _scored_rows(table, c) is not None), None)
+    # the clauses stand in the named column, or (`项目名称及分值` spanning a group column and an item column) in a
+    # column its header cell spans (no header of its own) whose cells number them with their points: the named
+    # column then groups them
+    spanned = [named] + [c for c in range(named + 1, len(header)) if not no_space(header[c])]
+    text_col = next((c for c in spanned if _scored_rows(table, c) is not None), None)
     if text_col is None:
         return False
     body, scored = _scored_rows(table, text_col)
@@ -350,6 +352,8 @@ def _scored_rows(table: Table, column: int) -> tuple[list, list] | None:
     body = [r for r in table.rows[1:] if column < len(r.cells) and no_space(r.cells[column])]
     scored = [r for r in body if CELL_NUMBER.match(halfwidth(r.cells[column]))
               and P.POINTS_AT_END.search(halfwidth(r.cells[column]))]
+    if len({r.cells[column] for r in scored}) < len(scored):
+        return None  # one item filled down over its rule rows (a merged cell): an indicator's rules, not clauses
     placeholders = [r for r in body if not P.POINTS_AT_END.search(halfwidth(r.cells[column]))
                     and not no_space(CELL_NUMBER.sub("", halfwidth(r.cells[column]))).strip("…. ")]
     if len(scored) < MIN_NUMBERED_ROWS or len(scored) < len(body) - len(placeholders) - 1:

@@ -198,4 +198,6 @@ def _cell_text(cell, lines: list) -> str | None:
             rows[-1].append(ln)
         else:
             rows.append([ln])
-    return "".join(ln.text for row in rows for ln in sorted(row, key=lambda ln: ln.x0))
+    # one line of the cell a visual line, as a text-layer PDF's cell has them (a group name's last line, a
+    # unit a line: the table rules read those breaks)
+    return "\n".join("".join(ln.text for ln in sorted(row, key=lambda ln: ln.x0)) for row in rows)
