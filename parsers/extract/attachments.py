@@ -26,29 +26,33 @@ CLOSING_PUNCT = "。；;，,、.．"
 def attachments(doc: Document) -> list[AttachmentRef]:
     """The 附件说明's entries (``listed``) and the attachments present (``present``), in document order."""
     blocks = doc.blocks
-    texts = [_plain(b) for b in blocks]
+    if not any(isinstance(b, Paragraph) and "附" in b.text for b in blocks):
+        return []  # (one `in` a paragraph: most documents have no attachment at all)
+    texts = _Texts(blocks)
     refs: list[AttachmentRef] = []
     note_end = _note(blocks, texts, refs)
     if note_end is None:
         return []  # no 附件说明: nothing to compare (an attachment alone is read as a table)
     for i in range(note_end, len(blocks)):
-        label = LABEL.match(blocks[i].text) if texts[i] else None
-        if label is None or not isinstance(blocks[i], Paragraph):
+        if not isinstance(blocks[i], Paragraph) or "附" not in blocks[i].text[:8]:
+            continue
+        label = LABEL.match(blocks[i].text)
+        if label is None:
             continue
         title = halfwidth(no_space(label["title"])) if label["title"] else _title_below(blocks, texts, i + 1)
         refs.append(_ref("present", label["n"], title, blocks[i]))
     return refs
 
 
-def _note(blocks: list[Block], texts: list[str], refs: list[AttachmentRef]) -> int | None:
+def _note(blocks: list[Block], texts: _Texts, refs: list[AttachmentRef]) -> int | None:
     """Read the 附件说明 into ``refs``; the index after it, or None when there is none."""
-    for i, text in enumerate(texts):
-        found = NOTE.match(text) if text else None
+    for i, block in enumerate(blocks):
+        found = NOTE.match(texts[i]) if isinstance(block, Paragraph) and "附" in block.text[:8] else None
         if found is None:
             continue
         refs.extend(_ref("listed", n, title, blocks[i]) for n, title in _entries(found["n"], found["title"]))
         j = i + 1
-        while found["n"] and j < len(texts) and (more := NOTE_MORE.match(texts[j] or "")):
+        while found["n"] and j < len(blocks) and (more := NOTE_MORE.match(texts[j] or "")):
             refs.extend(_ref("listed", n, title, blocks[j]) for n, title in _entries(more["n"], more["title"]))
             j += 1
         return j
@@ -67,7 +71,7 @@ def _entries(number: str | None, title: str) -> list[tuple[str | None, str]]:
     return [*entries, (str(n), rest)]
 
 
-def _title_below(blocks: list[Block], texts: list[str], start: int) -> str | None:
+def _title_below(blocks: list[Block], texts: _Texts, start: int) -> str | None:
     """The attachment's title: the next line, joined with the one after when the title was set over two
     (the checks accept either reading). None when the next block is no title line (a table; a web copy
     that ran the title into the paragraph below): nothing to compare then."""
@@ -89,8 +93,17 @@ def _ref(role: str, number: str | None, title: str | None, block: Block) -> Atta
     return AttachmentRef(role, n, (title or "").strip() or None, block.prov.page, block.prov.line)
 
 
-def _plain(block: Block) -> str:
-    return halfwidth(no_space(block.text)) if isinstance(block, Paragraph) else ""
+class _Texts:
+    """Each block's text without spaces, half-width, made when first asked for (only a few blocks are)."""
+
+    def __init__(self, blocks: list[Block]):
+        self.blocks, self.made = blocks, {}
+
+    def __getitem__(self, i: int) -> str:
+        if i not in self.made:
+            block = self.blocks[i]
+            self.made[i] = halfwidth(no_space(block.text)) if isinstance(block, Paragraph) else ""
+        return self.made[i]
 
 
 def same_title(listed: str, present: str) -> bool:

@@ -64,7 +64,10 @@ def _dates(paras: list[Paragraph], info: DocumentInfo, found: list[MetadataLine]
     """The 成文日期's line, and every short date line whose day the calendar does not have."""
     dated = False
     for p in paras:
-        text = halfwidth(no_space(p.text))
+        raw = p.text
+        if "年" not in raw or "日" not in raw or len(raw) > 3 * DATE_LINE_CHARS:  # (cheap tests first: most lines)
+            continue
+        text = halfwidth(no_space(raw))
         if len(text) > DATE_LINE_CHARS or text.endswith("印发") or not _date_shaped(text):
             continue
         day = parse_date(text)
