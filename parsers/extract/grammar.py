@@ -65,6 +65,7 @@ class Grammar:
     bonus: regex.Pattern
     bonus_rule: regex.Pattern  # `可酌情加5-10分` with no worth of its own
     total: tuple[regex.Pattern, ...]
+    total_words: dict[str, float]  # `百分制`: the scale a word names
     heading_worth: regex.Pattern  # `(总分50分)` closing a heading: the heading's worth, not a total
     list_cue: regex.Pattern
     list_item: regex.Pattern
@@ -130,6 +131,7 @@ def grammar() -> Grammar:
         bonus=regex.compile(_alternation(p["bonus"])),
         bonus_rule=regex.compile(fill(p["bonus_rule"])),
         total=tuple(regex.compile(fill(x)) for x in p["total"] + [p["total_before_list"]]),
+        total_words={word: float(n) for word, n in p.get("total_words", {}).items() if not word.startswith("_")},
         heading_worth=regex.compile(fill(p["heading_worth"])),
         list_cue=regex.compile(p["inline_list"]["cue"]),
         list_item=regex.compile(fill(p["inline_list"]["item"])),

@@ -108,7 +108,7 @@ def _read_points(text: str) -> PointsReading:
     for pattern in g.total:
         t = pattern.search(mt)
         if t and not (worth and worth.start() <= t.start() < worth.end()):
-            reading.total = to_number(t["n"])
+            reading.total = g.total_words.get(t["n"]) or to_number(t["n"])
             deductions.append(t.span())
     reading.excluded_kinds, removed = _excluded(mt)
     reading.per_kind, span = _per_kind(mt)

@@ -6,7 +6,7 @@ heading ending in 目标 names a group of units, or, followed by clauses, the no
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from parsers.extract import patterns as P
@@ -16,6 +16,8 @@ from parsers.extract.cnnum import cn_to_int
 from parsers.extract.flat_rows import expand_coded
 from parsers.extract.grammar import intro_pattern, topic_words
 from parsers.extract.headers import looks_like_unit
+from parsers.extract.points import read_points
+from parsers.extract.targets_result import Part, TargetsResult, confirmed_total
 from parsers.textnorm import SPACE, halfwidth, no_space
 from schemas.blocks import Block, Document, Paragraph, Table
 from schemas.records import Target, Unclaimed
@@ -38,31 +40,6 @@ MIN_UNITS, SETTLED_SHARE = 2, 0.8
 MAX_OUTLINE_BLOCKS = 50_000
 MAX_HEADING_CHARS = 40
 MAX_CN_HEADING_CHARS = 20  # `（一）市发展和改革委员会` is a heading; a longer numbered line is a clause
-
-
-@dataclass
-class Part:
-    """A part of the notice before its units, with declared points (`二、…责任目标（700分）`)."""
-    name: str
-    points: float
-    says_follows: bool
-
-
-@dataclass
-class TargetsResult:
-    targets: list[Target] = field(default_factory=list)
-    parts: list[Part] = field(default_factory=list)
-    # Indices of the blocks that were a unit's clause table (not 附件 indicator tables).
-    clause_tables: set[int] = field(default_factory=set)
-    unclaimed: list[Unclaimed] = field(default_factory=list)
-    assessed_party: str | None = None
-
-    @property
-    def unit_total_declared(self) -> float | None:
-        chosen = [p for p in self.parts if p.says_follows or p.name.endswith("责任目标")]
-        if chosen:
-            return chosen[-1].points
-        return self.parts[0].points if len(self.parts) == 1 else None
 
 
 @dataclass
@@ -225,6 +202,8 @@ def _by_unit_headings(doc: Document, doc_id: str, issuer: str | None) -> Targets
             _section(block, state, result)
         elif kind == "clause" and state.unit:
             _clause(block, state, result, doc, doc_id, parsed, lines[i])
+        elif kind == "other" and not state.unit and not result.targets and result.intro_total is None:
+            result.intro_total = read_points(block.text).total
         elif kind == "other" and state.unit:
             last = result.targets[-1] if result.targets else None
             if last is not None and last.unit == state.unit and _continuation(block, last):
@@ -233,6 +212,7 @@ def _by_unit_headings(doc: Document, doc_id: str, issuer: str | None) -> Targets
                 _clause(block, state, result, doc, doc_id, parsed)  # a scored clause its drafter did not number
             else:
                 _unclaimed(block, state, result)
+    result.intro_total = confirmed_total(result.intro_total, result.targets)
     return result
 
 
