@@ -9,11 +9,13 @@ from __future__ import annotations
 import codecs
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import regex
 from charset_normalizer import from_bytes
 
+from parsers.data import load_json
 from parsers.errors import ParseError
 from parsers.extract.grammar import bare_heading_pattern, note_pattern
 from parsers.readers.box_tables import box_table
@@ -136,9 +138,29 @@ def read_text(path: Path, source: str, markdown: bool) -> Document:
         shown = "、".join(map(str, damaged[:10])) + ("等" if len(damaged) > 10 else "")
         doc.warnings.append(ReaderWarning(
             "text_decoding", f"{len(damaged)}行含无法解码的字节，已替换为“\ufffd”并保留其余内容（第{shown}行）"))
-    lines = _chunks_joined(text.splitlines())
+    lines = _chunks_joined(_site_breaks(text).splitlines())
     doc.blocks = list(_blocks(lines, source, markdown or looks_like_markdown(lines)))
     return doc
+
+
+def _site_breaks(text: str) -> str:
+    """A document site's break marks (`…完成报告。Р区政府、卫生Р2.慢性病…`) as the line breaks they stand for."""
+    rules = _site_break_rules()
+    for mark in rules["characters"]:
+        if text.count(mark) >= rules["min_count"] and not _other_letters_of_script(text, mark):
+            text = regex.sub(rf"(?<=[^\p{{Latin}}\p{{Cyrillic}}\p{{Greek}}]){regex.escape(mark)}(?=[^\p{{Latin}}\p{{Cyrillic}}\p{{Greek}}]|$)",
+                             "\n", text)
+    return text
+
+
+def _other_letters_of_script(text: str, mark: str) -> bool:
+    script = regex.compile(r"\p{Cyrillic}" if regex.match(r"\p{Cyrillic}", mark) else r"\p{Greek}")
+    return any(ch != mark for ch in set(script.findall(text)))
+
+
+@lru_cache(maxsize=1)
+def _site_break_rules() -> dict:
+    return load_json("site_breaks.json")
 
 
 def _chunks_joined(lines: list[str]) -> list[str]:
