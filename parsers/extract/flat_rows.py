@@ -185,10 +185,11 @@ def _group_heading(text: str, stop: str = "") -> str:
 # 10分C1廉洁奉公(2.5分)C2…C9…C5—C9每项4分;…`): the deepest level's codes are the rows, the level above them the
 # sections; a code that does not go on with its level's run (`C5—C9`, `C10满分6分` after C12) is a rule's reference.
 CODE = regex.compile(r"(?<![A-Za-z0-9.])(?P<letter>[A-Z])(?P<n>\d{1,2})(?![\d.])")
-CODE_RANGE_AFTER = regex.compile(r"\s*[—–\-~至到]\s*[A-Z]\d")
-CODE_RANGE_BEFORE = regex.compile(r"[A-Z]\d{1,2}\s*[—–\-~至到、,，]\s*$")
+# (`一` between two codes is a dash OCR read as the character it looks like: `C21一C25`)
+CODE_RANGE_AFTER = regex.compile(r"\s*[—–\-~至到一]\s*[A-Z]\d")
+CODE_RANGE_BEFORE = regex.compile(r"[A-Z]\d{1,2}\s*[—–\-~至到一、,，]\s*$")
 # `C5—C9每项4分`, `C10满分6分`, `C20满2分`: the points a rule gives one row or a range of them
-RULE_POINTS = regex.compile(r"(?P<letter>[A-Z])(?P<a>\d{1,2})(?:\s*[—–\-~至到]\s*[A-Z](?P<b>\d{1,2}))?"
+RULE_POINTS = regex.compile(r"(?P<letter>[A-Z])(?P<a>\d{1,2})(?:\s*[—–\-~至到一]\s*[A-Z](?P<b>\d{1,2}))?"
                             r"\s*(?:每项|满分为?|满|为)?\s*(?P<p>\d+(?:\.\d+)?)\s*分")
 NAME_POINTS = regex.compile(r"\s*[（(]\s*(?P<p>\d+(?:\.\d+)?)\s*分\s*[）)]")
 SECTION_POINTS = regex.compile(r"(?P<p>\d+(?:\.\d+)?)\s*分\s*$")

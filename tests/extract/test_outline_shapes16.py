@@ -74,3 +74,10 @@ def test_a_scale_whose_top_grade_is_the_items_full_points():
     rows = _rows(["(一)任务完成(30分)", "1.完成年度征收任务(20分)。", "(1)完成任务的得20分;", "(2)完成任务90%的得15分;",
                   "(3)完成任务80%的得10分。", "2.建立征收台账(10分)。"])
     assert [(r[2], r[4]) for r in rows] == [(1, 20.0), (2, 10.0)]
+
+
+def test_a_code_range_whose_dash_ocr_read_as_one_still_gives_its_rows_points():
+    # renderings --scan, 1605: `C5一C9每项4分` (OCR reads a dash as 一): the range's rows had no points, 4 false
+    # missing_points
+    rows = _rows([CODED.replace("C5—C9", "C5一C9")])
+    assert [(r[2], r[4]) for r in rows][4:9] == [(5, 4.0), (6, 4.0), (7, 4.0), (8, 4.0), (9, 4.0)]
