@@ -67,3 +67,27 @@ def test_numbered_name_lines_under_a_broken_first_header_cell_are_rows_under_the
         ("绿化覆盖树木管护", "3、古树名木建档率"),
     ]  # the last name, cut before its cells, is no row
     assert not [f for f in result.findings if f.severity == "error"]
+
+
+# `|` rows; a row's further standards each on a row of one cell (the 序号, 项目分值 and 备注 merged beside them), each
+# standard closed by its own bracketed points as the first one is.
+CONTINUED_STANDARDS = """| 序 号 | 项目分值 | 标 准 | 备 注 |
+| 1 | 制度建设(6分) | 建立岗位责任制度并公示。(3) | 缺一项扣本条分值。 |
+| 定期检查制度落实情况。(1.5) |
+| 年终总结制度执行效果。(1.5) |
+| 2 | 队伍建设(4分) | 配备专职管理人员。(4) | 未配备不得分。 |
+"""
+
+
+def test_a_one_cell_row_closed_by_bracketed_points_stays_under_the_standard_not_the_note(tmp_path):
+    from parsers.formats import read
+    from schemas.blocks import Table
+
+    doc = read(write_text(tmp_path / "t.txt", CONTINUED_STANDARDS), "t.txt")
+    table = next(b for b in doc.blocks if isinstance(b, Table))
+    assert [r.cells for r in table.rows[1:]] == [
+        ["1", "制度建设(6分)", "建立岗位责任制度并公示。(3)", "缺一项扣本条分值。"],
+        ["", "", "定期检查制度落实情况。(1.5)", ""],
+        ["", "", "年终总结制度执行效果。(1.5)", ""],
+        ["2", "队伍建设(4分)", "配备专职管理人员。(4)", "未配备不得分。"],
+    ]
