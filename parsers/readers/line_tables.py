@@ -183,9 +183,10 @@ def cell_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
         if found is not None:
             return found
         lines = opened_cells(lines, i)  # `序号 |` / `目标与任务 |` …: each cell closed by its separator
-    if not cell_role(lines[i]) or YEAR_PREFIX.match(no_space(lines[i])):
-        return None  # a table's first header cell names no year: `2024年工作目标` on its own line is a title
     items = _content(lines, i)
+    broken = not cell_role(lines[i])  # the first header cell broken over lines (`一级` / `指标`)
+    if (broken and not (items and _fragments(items, 0))) or YEAR_PREFIX.match(no_space(lines[i])):
+        return None  # a year starts a title (`2024年工作目标` on its own line), not a header
     header, used = _header(items)
     roles = [cell_role(c.split("\n")[-1]) for c in header]  # a qualified cell (`区政府` / `分管领导`): its word
     while len(roles) > 1 and roles[0] in roles[1:] and roles[0] != "form" and not _exact_word(header[0]):
@@ -197,10 +198,13 @@ def cell_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
     if len(header) < MIN_HEADER_CELLS:
         return None
     body = items[used:]
+    if broken:  # a fragment is weak evidence of a header (a text written a character a line has many): only rows
+        found = _numbered_names(body, header, roles, source)  # numbered in their names' lines confirm it
+        return None if found is None else _table(header, items, found, source)
     coded = "weight" in roles and roles.index("row_no", 1) > roles.index("weight") if "row_no" in roles[1:] else False
     if "weight" not in roles or ("row_no" in roles[1:] and not coded):  # no weight, or a group cell left of the 序号
         found = (_grouped(body, header, roles, source) or _by_numbers(body, header, roles, source)
-                 or _subitems(body, header, roles, source))
+                 or _subitems(body, header, roles, source) or _numbered_names(body, header, roles, source))
         if found is None and "weight" not in roles:
             return None
     else:  # the rows' weights anchor them (their code, if any, right of the weight: `编码`)
@@ -209,8 +213,11 @@ def cell_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
             numbered = _by_numbers(body, header, roles, source)
             if numbered is not None and _extends(numbered[0], found[0], roles.index("weight")):
                 found = numbered  # read on past a subtotal: a bonus block numbered again, its rules with no weight
-    if found is None:
-        return None
+    return None if found is None else _table(header, items, found, source)
+
+
+def _table(header: list[str], items: list[tuple[int, str]], found: tuple[list[TableRow], int],
+           source: str) -> tuple[Table, int]:
     rows, end = found
     if rows and len(rows[0].cells) == len(header) + 1:
         header = header[:1] + [""] + header[1:]  # its first cell spans two columns (_by_weights, _grouped)
@@ -231,6 +238,11 @@ def _subitems(body, header: list[str], roles: list[str | None], source: str) -> 
 def _by_numbers(body, header: list[str], roles: list[str | None], source: str) -> tuple[list[TableRow], int] | None:
     from parsers.readers.numbered_lines import by_numbers  # it reads rows with this module's helpers
     return by_numbers(body, header, roles, source)
+
+
+def _numbered_names(body, header: list[str], roles: list[str | None], source: str) -> tuple[list[TableRow], int] | None:
+    from parsers.readers.numbered_lines import numbered_name_rows  # it reads rows with this module's helpers
+    return numbered_name_rows(body, header, roles, source)
 
 
 def _by_weights(body, width: int, roles: list[str | None], source: str) -> tuple[list[TableRow], int] | None:

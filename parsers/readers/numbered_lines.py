@@ -283,3 +283,49 @@ def unit_rows(body: Body, header: list[str], roles: list[str | None], source: st
         rows.append(TableRow([clean_cell(c) for c in cells], Provenance(source, None, body[first][0] + 1)))
         end = body[max(nxt, stop) - 1][0]
     return rows, end
+
+
+# `1、常常参与体育锻炼人数百分比`: a row's number printed at the start of its name's line, not on a line of its own
+NUMBERED_NAME = regex.compile(r"^\s*(\d{1,3})\s*(?:、|[.．](?!\d))\s*(?=\S)")
+MIN_NAMED_ROWS = 3
+
+
+def numbered_name_rows(body: Body, header: list[str], roles: list[str | None],
+                       source: str) -> tuple[list[TableRow], int] | None:
+    """一级指标 / 二级指标 / A类标准 / B类标准 …: each row opens with its name, its number printed at the start of the
+    name's line (`1、…`, numbered on), followed by one line for each cell right of the name. Lines before the first row,
+    or left over after a row's cells, are the merged group cell of the rows below (a cell over several lines:
+    `体育锻炼参与率` / `身体素质`), left of the name. The name keeps its number (the header has no 序号 column). A row
+    with fewer lines than cells ends the table (the last row cut by the page)."""
+    if "indicator" not in roles or "row_no" in roles:
+        return None
+    name = roles.index("indicator")
+    right = len(header) - name - 1
+    starts = _numbered_starts(body)
+    if len(starts) < MIN_NAMED_ROWS or right < 1 or (starts[0] and not name) or starts[0] > MAX_GROUP_LINES:
+        return None
+    group = "\n".join(t for _, t in body[:starts[0]])
+    rows, end = [], None
+    for n, k in enumerate(starts):
+        stop = starts[n + 1] if n + 1 < len(starts) else min(len(body), k + 1 + right)
+        lines = [t for _, t in body[k + 1:stop]]
+        if len(lines) < right or len(lines) > right + (MAX_GROUP_LINES if name else 0):
+            break
+        cells = [""] * len(header)
+        cells[name - 1 if name else 0] = group if name else cells[0]
+        cells[name], cells[name + 1:] = body[k][1], lines[:right]
+        rows.append(TableRow([clean_cell(c) for c in cells], Provenance(source, None, body[k][0] + 1)))
+        group, end = ("\n".join(lines[right:]) or group), body[k + right][0]
+    if len(rows) < MIN_NAMED_ROWS:
+        return None
+    return rows, end
+
+
+def _numbered_starts(body: Body) -> list[int]:
+    """The lines opening numbered rows: numbers 1, 2, 3 … in order, each on a name's line."""
+    starts: list[int] = []
+    for k, (_, text) in enumerate(body):
+        m = NUMBERED_NAME.match(text)
+        if m and int(m.group(1)) == len(starts) + 1:
+            starts.append(k)
+    return starts

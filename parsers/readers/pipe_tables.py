@@ -120,7 +120,7 @@ def pipe_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
         return None
     width = len(header)
     rows = [TableRow(header, Provenance(source, None, i + 1))]
-    k = i + 1
+    k, carried = i + 1, None  # the values of the rows so far, each column's last one (merged cells carried down)
     while k < len(lines) and lines[k].count(PIPE) >= 1:
         cells = _pipe_cells(lines[k])
         while cells and not cells[-1]:
@@ -128,13 +128,27 @@ def pipe_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
         if not cells:  # `|`, `| |`: a row's empty cells a page wrapped onto a line of their own
             k += 1
             continue
-        if len(cells) < width:  # merged cells are not repeated: they stand left of the row's own cells
-            cells = spread(cells, roles)
-        rows.append(TableRow([clean_cell(c) for c in cells[:width]], Provenance(source, None, k + 1)))
+        if len(cells) < width:  # merged cells are not repeated: they stand left of the row's own cells, or a
+            cells = _short_row(cells, roles, carried)  # standard's next line under the standard (`…。(2.5)`)
+        cells = cells[:width]
+        carried = [c or (carried[n] if carried else "") for n, c in enumerate(cells)]
+        rows.append(TableRow([clean_cell(c) for c in cells], Provenance(source, None, k + 1)))
         k += 1
     if len(rows) - 1 < MIN_ROWS:
         return None
     return Table(rows, rows[0].prov, merges_resolved=False), k
+
+
+# `…做到制度上墙。(2.5)`: a cell closed by its own bracketed points, as the cells of its column are
+CLOSING_POINTS = regex.compile(r"[（(]\s*\d{1,3}(?:\.\d+)?\s*分?\s*[）)]\s*$")
+
+
+def _short_row(cells: list[str], roles: list[str | None], carried: list[str] | None) -> list[str]:
+    """A row with fewer cells than the header under it: a cell closed by bracketed points goes under the column whose
+    cell above closes so (the standard that varies row to row, not the 备注 merged beside it); else merged cells left."""
+    if carried is None or not any(CLOSING_POINTS.search(c) for c in cells):
+        return spread(cells, roles)
+    return spread(cells, roles, carried, kind=lambda text: (kind_of(text), bool(CLOSING_POINTS.search(text))))
 
 
 def _numbered_rows(lines: list[str], i: int, roles: list[str | None]) -> bool:
