@@ -86,15 +86,14 @@ def check_section_points(ex: Extraction) -> Iterator[Finding]:
 def _subsections(group: list[Target], depth: int) -> list[tuple[str, float]] | None:
     """The sections one level below ``depth`` with the points each declares, when the group's clauses all stand
     in such sections; else None (the clauses' own points are what the section sums)."""
-    parts = []
+    parts, covered = [], 0
     for key, run in _runs(group, depth + 1):
         name, points = key[-1]
-        if points is None or len(run) == 0:
+        if points is None:
             return None
         parts.append((name, points))
-    if not parts or sum(len(run) for _, run in _runs(group, depth + 1)) != len(group):
-        return None
-    return parts
+        covered += len(run)
+    return parts if parts and covered == len(group) else None
 
 
 @check(FindingKind("unit_points_mismatch", ERROR, "单位总分不符",

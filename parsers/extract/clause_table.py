@@ -120,12 +120,7 @@ def numbered_clause_table(table: Table, state, result, doc, doc_id: str, make_ta
     for row in table.rows[1:]:
         cells = row.cells
         if group_col is not None and no_space(cells[group_col]):
-            name = P.ORDINAL_PREFIX.sub("", GROUP_NUMBER.sub("", _group_lines(cells[group_col])))
-            points = P.POINTS_AT_END.search(halfwidth(name))
-            value = points["points"] if points else _group_points(cells, group_points_col)
-            # a section is a heading that carries points (GOLD.md): a group cell without them only groups
-            state.section = (P.POINTS_AT_END.sub("", name).strip(".、") or None) if value else None
-            state.section_points = float(value) if value else None
+            _enter_group(cells[group_col], state, _group_points(cells, group_points_col))
         text = cells[text_col]
         if any(no_space(c) in total_words for c in cells) or not no_space(text):
             continue  # the 合计 row
@@ -361,9 +356,11 @@ def _scored_rows(table: Table, column: int) -> tuple[list, list] | None:
     return body, scored
 
 
-def _enter_group(cell: str, state) -> None:
-    """A group cell (`(二)“五型”机关创建(100分)`) opens a section when it carries points; else it only groups."""
-    name = P.ORDINAL_PREFIX.sub("", _group_lines(cell))
+def _enter_group(cell: str, state, points_beside: str | None = None) -> None:
+    """A group cell (`(二)“五型”机关创建(100分)`, or its points in a column of their own: ``points_beside``) opens a
+    section; a group cell without points only groups (a section is a heading that carries points: GOLD.md)."""
+    name = P.ORDINAL_PREFIX.sub("", GROUP_NUMBER.sub("", _group_lines(cell)))
     points = P.POINTS_AT_END.search(halfwidth(name))
-    state.section = (P.POINTS_AT_END.sub("", name).strip(".、") or None) if points else None
-    state.section_points = float(points["points"]) if points else None
+    value = points["points"] if points else points_beside
+    state.section = (P.POINTS_AT_END.sub("", name).strip(".、") or None) if value else None
+    state.section_points = float(value) if value else None

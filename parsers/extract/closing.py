@@ -90,6 +90,6 @@ def drop_cut_tail(doc: Document, targets: list) -> None:
 
 
 def _open_bracket(text: str) -> bool:
-    """Cut inside a bracket (`…督办重点疑难信访事项(2分,少一`): the clause's own points went with it; what was read
-    came from an earlier part (`…工作制度(1分);`), so a scored clause is cut too."""
+    """Cut inside a bracket (`…name(2分,少一`): the clause's own points went with it; what was read came from an
+    earlier part of it (`…name(1分);`), so a scored clause is cut too."""
     return max(text.rfind("("), text.rfind("（")) > max(text.rfind(")"), text.rfind("）"))
