@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from ingest.checks import KINDS
-from ingest.writers.reports import _where, clause_for, line_word
+from ingest.writers.locations import clause_for, line_word, where
 from schemas.findings import SEVERITY_LABEL, SEVERITY_ORDER
 from schemas.records import Extraction, Finding, IndicatorRow
 
@@ -143,7 +143,7 @@ def _summary(ex: Extraction) -> str:
 
 
 def _where_of(ex: Extraction, f: Finding) -> str:
-    words = [_where(f.page, f.line, line_word(ex)) or "全文"]
+    words = [where(f.page, f.line, line_word(ex)) or "全文"]
     words += [x for x in (f.unit, f.section) if x]
     clause = clause_for(ex, f)
     if clause is not None and clause.seq_raw:
@@ -169,12 +169,12 @@ def _finding_list(k: int, ex: Extraction) -> str:
 
 
 def _mark(k: int, i: int, f: Finding, ex: Extraction | None = None) -> str:
-    where = f'<span class="loc">{escape(_where_of(ex, f))}</span>' if ex is not None else ""
+    located = f'<span class="loc">{escape(_where_of(ex, f))}</span>' if ex is not None else ""
     detail = ""
     if f.code not in ("unparsed_text", "text_typo") and (f.expected is not None or f.actual is not None):
         detail = f"（预期：{escape(f.expected or '—')}，实际：{escape(f.actual or '—')}）"
     return (f'<span class="at" id="d{k}-f{i}"><mark class="finding {f.severity}" data-code="{escape(f.code)}">'
-            f'{where}{SEVERITY_LABEL[f.severity]} · {escape(KINDS[f.code].title)}：{escape(f.message)}{detail}'
+            f'{located}{SEVERITY_LABEL[f.severity]} · {escape(KINDS[f.code].title)}：{escape(f.message)}{detail}'
             "</mark></span>")
 
 
@@ -211,7 +211,7 @@ def _units(k: int, ex: Extraction, placed: _Placed) -> list[str]:
             worst = _worst(marks)
             css = f"clause has-{worst}" if worst else "clause"
             points = f"（{t.points:g}分）" if t.points is not None else ""
-            loc = _where(t.page, t.line, word)
+            loc = where(t.page, t.line, word)
             out.append(f'<div class="{css}" id="d{k}-c{j}">' + (f'<span class="loc">{loc}</span>' if loc else "")
                        + escape((t.seq_raw or "") + t.text + points)
                        + "".join(_mark(k, i, ex.findings[i]) for i in placed.on_clause.get(j, [])) + "</div>")
@@ -242,7 +242,7 @@ def _tables(k: int, ex: Extraction, placed: _Placed) -> list[str]:
             row = ex.indicators[j]
             marks = [ex.findings[i] for i in placed.on_row.get(j, [])]
             cells = _marked_cells(row, marks, [name for name, _ in columns])
-            out.append(f'<tr id="d{k}-r{j}"><td class="loc">{_where(row.page, row.line, word)}</td>'
+            out.append(f'<tr id="d{k}-r{j}"><td class="loc">{where(row.page, row.line, word)}</td>'
                        + "".join(f'<td{cells.get(name, "")}>{escape(_cell_text(row, name))}</td>' for name, _ in columns)
                        + "</tr>")
             for i in placed.on_row.get(j, []):

@@ -10,32 +10,14 @@ from urllib.parse import quote
 from ingest import __version__
 from ingest.checks import KINDS
 from ingest.paths import UNSAFE, json_safe
+from ingest.writers.html_report import render_html
+from ingest.writers.locations import clause_for, line_word, where
 from ingest.writers.sinks import report
-from parsers import formats
 from schemas.findings import SEVERITY_LABEL, SEVERITY_ORDER
 from schemas.records import Extraction, Finding
 
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 WHOLE_DOCUMENT = "（全文）"
-
-
-def clause_for(ex: Extraction, f: Finding):
-    """The clause a finding points at, to quote it."""
-    for t in ex.targets:
-        if t.page == f.page and t.line == f.line and (f.unit is None or t.unit == f.unit):
-            return t
-    return None
-
-
-def line_word(ex: Extraction) -> str:
-    """What the document's format calls a line: 行, or 段 where lines are paragraphs."""
-    fmt = formats.get(ex.info.format)
-    return fmt.line_word if fmt else "行"
-
-
-def _where(page: int | None, line: int | None, word: str) -> str:
-    """第3页 第9行; a format without pages that numbers its paragraphs: 第350段; nothing: ''."""
-    return " ".join(([f"第{page}页"] if page else []) + ([f"第{line}{word}"] if line else []))
 
 
 def render_text(results: list[Extraction]) -> str:
@@ -57,7 +39,7 @@ def render_text(results: list[Extraction]) -> str:
         for unit, findings in sorted(by_unit.items(), key=lambda kv: worst[kv[0]]):
             out.append(f"\n  【{unit}】")
             for f in sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.page or 0, f.line or 0)):
-                out.append(f"   [{SEVERITY_LABEL[f.severity]}] {_where(f.page, f.line, line_word(ex)) or '全文'}  {KINDS[f.code].title}（{f.code}）")
+                out.append(f"   [{SEVERITY_LABEL[f.severity]}] {where(f.page, f.line, line_word(ex)) or '全文'}  {KINDS[f.code].title}（{f.code}）")
                 out.append(f"     {f.message}")
                 clause = clause_for(ex, f)
                 if clause is not None and f.code != "unparsed_text":
@@ -121,11 +103,5 @@ report("json", render_json, "one object per finding with the findings columns", 
 report("sarif", render_sarif, "SARIF 2.1.0 for editors and CI", terminal=json_safe)
 
 
-def _html_report(results: list[Extraction]) -> str:
-    from ingest.writers.html_report import render_html as render  # the shared template of check and serve
-
-    return render(results)
-
-
-report("html", _html_report, "a self-contained page: summary, findings with links, each marked where it occurs",
+report("html", render_html, "a self-contained page: summary, findings with links, each marked where it occurs",
        terminal=html_safe)

@@ -33,7 +33,9 @@ def read_word_legacy(path, source, kind: str):
 
 
 def _read_ole(path, source, options):
-    return read_word_legacy(path, source, "wps" if path.suffix.lower() in (".wps", ".wpt") else "doc")
+    from parsers.readers.ole_reader import read_ole_word  # what the streams hold decides the reader
+
+    return read_ole_word(path, source, "wps" if path.suffix.lower() in (".wps", ".wpt") else "doc")
 
 
 DOC = register(Format(

@@ -16,9 +16,9 @@ def read_sheets(path, source, kind: str, label: str):
 
 
 def read_sheets_ole(path, source):
-    from parsers.readers.sheet_reader import read_sheets_ole as read
+    from parsers.readers.ole_reader import read_ole_sheet  # what the streams hold decides the reader
 
-    return read(path, source)
+    return read_ole_sheet(path, source)
 
 
 def _sniff_xlsx(p: Probe) -> bool:

@@ -220,24 +220,8 @@ def _int(el, name: str) -> int:
     return 1
 
 
-def read_sheets_ole(path: Path, source: str) -> Document:
-    """.xls and .et (OLE2): calamine reads BIFF; a WPS 表格 file it cannot read is converted to
-    .xlsx by LibreOffice; a Word document named .xls is read as one."""
+def read_sheets_converted(path: Path, source: str, label: str) -> Document:
+    """A WPS 表格 file calamine cannot read, converted to .xlsx by LibreOffice first."""
     from parsers.readers.libreoffice import convert
-    from parsers.readers.office_reader import encrypted_error, ole_kind, read_word_legacy
 
-    wps = path.suffix.lower() in (".et", ".ett")
-    label = "WPS 表格 .et" if wps else "Excel 97-2003 .xls"
-    kind = ole_kind(path)
-    if kind == "encrypted":
-        raise encrypted_error(label)
-    if kind == "word":
-        return read_word_legacy(path, source, "doc")
-    try:
-        doc = read_sheets(path, source, "xls", label)
-    except ParseError:
-        if not wps:
-            raise
-        doc = read_sheets(convert(path, "xlsx", label, suffix=".xls"), source, "xlsx", label)
-    doc.format = "et" if wps else "xls"
-    return doc
+    return read_sheets(convert(path, "xlsx", label, suffix=".xls"), source, "xlsx", label)
