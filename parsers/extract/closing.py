@@ -10,6 +10,7 @@ from functools import lru_cache
 import regex
 
 from parsers.data import load_json
+from parsers.extract.dates import parse_date
 from parsers.extract.patterns import ARABIC_DATE, CHINESE_DATE
 from parsers.textnorm import halfwidth, no_space
 from schemas.blocks import Document, Paragraph
@@ -37,8 +38,6 @@ def _signer_end() -> regex.Pattern:
 
 def closings(doc: Document) -> list[Closing]:
     """Every closing block: a paragraph that is only a date, with the signers' lines right above it."""
-    from parsers.extract.metadata import parse_date  # metadata imports this module
-
     found: list[Closing] = []
     blocks = doc.blocks
     for i, block in enumerate(blocks):

@@ -1,14 +1,13 @@
 """GB/T 9704 metadata: 发文机关, 发文字号, 标题, 主送, 成文日期, 抄送, 印发."""
 from __future__ import annotations
 
-import datetime as dt
 from functools import lru_cache
 
 import regex
 
 from parsers.data import load_json
 from parsers.extract.closing import closings
-from parsers.extract.cnnum import DIGITS, cn_to_int
+from parsers.extract.dates import parse_date  # noqa: F401  (callers read a date from here too)
 from parsers.extract.patterns import ARABIC_DATE, CHINESE_DATE, DOC_NUMBER
 from parsers.textnorm import halfwidth, no_space
 from schemas.blocks import Document, Paragraph
@@ -20,24 +19,6 @@ TITLE = regex.compile(r"关于.+的(?:通知|决定|意见|方案|办法|规定|
 ISSUER_SUFFIX = regex.compile(r"(?:人民政府|政府|委员会|办公室|办公厅|局|厅|委|办|部|院|会|中心)$")
 CC = regex.compile(r"^\s*抄\s*送\s*[:：]\s*")
 PRINTED = regex.compile(r"(?P<date>.{8,20}?)\s*印\s*发\s*$")
-
-
-def parse_date(text: str) -> dt.date | None:
-    """`2020年8月22日`, `２０２０年８月２２日`, `二〇一〇年十二月二十二日` (〇 or ○)."""
-    text = halfwidth(no_space(text))
-    m = ARABIC_DATE.search(text)
-    if m:
-        y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
-    else:
-        m = CHINESE_DATE.search(text.replace("○", "〇").replace("零", "〇"))
-        if not m:
-            return None
-        y = int("".join(str(DIGITS[c]) for c in m["y"]))  # digit by digit: 二〇一〇 → 2010
-        mo, d = int(cn_to_int(m["m"])), int(cn_to_int(m["d"]))
-    try:
-        return dt.date(y, mo, d)
-    except ValueError:
-        return None
 
 
 def normalize_doc_number(raw: str) -> str | None:

@@ -7,7 +7,8 @@ text nothing claimed (a drafter sees each slip once).
 """
 from __future__ import annotations
 
-from parsers.extract.metadata import CC, FRONT_MATTER, PRINTED, RED_HEADER, parse_date
+from parsers.extract.dates import parse_date
+from parsers.extract.metadata import CC, FRONT_MATTER, PRINTED, RED_HEADER
 from parsers.extract.patterns import ARABIC_DATE, CHINESE_DATE
 from parsers.textnorm import halfwidth, no_space
 from schemas.blocks import Document, Paragraph

@@ -1,0 +1,27 @@
+"""A date as Chinese documents write it, in Arabic or Chinese numerals; a day the calendar lacks is no
+date (the checks report it)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from parsers.extract.cnnum import DIGITS, cn_to_int
+from parsers.extract.patterns import ARABIC_DATE, CHINESE_DATE
+from parsers.textnorm import halfwidth, no_space
+
+
+def parse_date(text: str) -> dt.date | None:
+    """`2020年8月22日`, `２０２０年８月２２日`, `二〇一〇年十二月二十二日` (〇 or ○)."""
+    text = halfwidth(no_space(text))
+    m = ARABIC_DATE.search(text)
+    if m:
+        y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    else:
+        m = CHINESE_DATE.search(text.replace("○", "〇").replace("零", "〇"))
+        if not m:
+            return None
+        y = int("".join(str(DIGITS[c]) for c in m["y"]))  # digit by digit: 二〇一〇 → 2010
+        mo, d = int(cn_to_int(m["m"])), int(cn_to_int(m["d"]))
+    try:
+        return dt.date(y, mo, d)
+    except ValueError:
+        return None
