@@ -9,13 +9,20 @@ from parsers.data import load_json
 from parsers.extract.closing import closings
 from parsers.extract.dates import parse_date  # noqa: F401  (callers read a date from here too)
 from parsers.extract.patterns import ARABIC_DATE, CHINESE_DATE, DOC_NUMBER
+from parsers.extract.patterns import ATTACHMENT as ATTACHMENT_LABEL
 from parsers.textnorm import halfwidth, no_space
 from schemas.blocks import Document, Paragraph
 from schemas.records import DocumentInfo
 
 FRONT_MATTER = 15  # paragraphs searched for the header, number, title and recipients
 RED_HEADER = regex.compile(r"^(?P<issuer>.+?)(?:文件|文件$)$")  # `某某市人民政府文件`
-TITLE = regex.compile(r"关于.+的(?:通知|决定|意见|方案|办法|规定|报告|批复|函|通报|公告|通告|命令|决议|纪要)$")
+TITLE_CHARS = 80  # a longer paragraph is a sentence, not a title
+# A title stands alone: no sentence punctuation, no clause number or points before it.
+NOT_A_TITLE = regex.compile(r"[。；;：:！？?,，]|^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|第[一二三四五六七八九十\d]+[条章])"
+                            r"|[一二三四五六七八九十]、|\d+(?:\.\d+)?分")
+# A 发文字号 the web text glued after the title: `…的通知(皖政办秘〔2010〕126号)`.
+BRACKETED_NUMBER = regex.compile(r"[（(][^（()）]*?[〔\[［(（]\s*\d{4}\s*[〕\]］)）][^（()）]*?号[)）]$")
+PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"))
 ISSUER_SUFFIX = regex.compile(r"(?:人民政府|政府|委员会|办公室|办公厅|局|厅|委|办|部|院|会|中心)$")
 CC = regex.compile(r"^\s*抄\s*送\s*[:：]\s*")
 PRINTED = regex.compile(r"(?P<date>.{8,20}?)\s*印\s*发\s*$")
@@ -36,12 +43,13 @@ def extract_metadata(doc: Document, meta: DocumentInfo | None = None, signed: li
     meta = meta or DocumentInfo(doc_id="", source_path=doc.source, sha256="", format=doc.format)
     front = paras[:FRONT_MATTER]
     _header_and_number(front, meta)
-    title_at = _title(front, meta)
-    _recipients_and_date(paras, title_at, meta)
+    title_at, own_title = _title(front, meta)
+    # 主送 and 成文日期 follow a notice's title; a title of its own may stand below them (a 办法 after its notice)
+    _recipients_and_date(paras, None if own_title else title_at, meta)
     _cc_and_printer(paras, meta)
     meta.prepared_by = prepared_by(doc)
-    if meta.issuer is None and meta.title:
-        head = meta.title.split("关于")[0]
+    if meta.issuer is None and meta.title and not own_title:
+        head = regex.split("|".join(_title_patterns()[2]), meta.title, maxsplit=1)[0]
         meta.issuer = head or None
     first = (closings(doc) if signed is None else signed)[:1]
     if first and meta.issuer is None and first[0].signer:
@@ -66,21 +74,62 @@ def _header_and_number(front: list[Paragraph], meta: DocumentInfo) -> None:
                 meta.issuer = m["issuer"]
 
 
-def _title(front: list[Paragraph], meta: DocumentInfo) -> int | None:
-    """The title names the subject with 关于…的通知; the issuer may stand on the line above."""
+@lru_cache(maxsize=1)
+def _title_patterns() -> tuple[regex.Pattern, regex.Pattern, tuple[str, ...]]:
+    """`关于…的通知` (a notice's title), a title of its own kind (`…考核办法（试行）`), and the ways 关于 is written."""
+    words = load_json("title_words.json")
+    alt = lambda key: "|".join(map(regex.escape, sorted(words[key], key=len, reverse=True)))  # noqa: E731
+    tail = rf"(?:[（(](?:{alt('qualifiers')}|\d{{4}}年[^）)]{{0,6}})[)）])?"
+    notice = regex.compile(rf"(?:{alt('about')}).+的(?:{alt('notice_kinds')}){tail}$")
+    # four characters at least before the kind (`特此通知` closes a notice), and no `…的通知`: a notice title's tail
+    standalone = regex.compile(rf"^.{{4,}}?(?<!的)(?:{alt('document_kinds')})(?:[（(][^）)]{{1,12}}[)）])?{tail}$")
+    return notice, standalone, tuple(words["about"])
+
+
+def _title(front: list[Paragraph], meta: DocumentInfo) -> tuple[int | None, bool]:
+    """The title names the subject with 关于…的通知 (the issuer may stand on the line above); a document without
+    one (rules, a plan, a 附件 table on its own) stands under a line naming its kind (`…考核办法`). Returns the
+    title's paragraph and whether it is such a title of its own (no issuer stands before it)."""
+    notice, standalone, about = _title_patterns()
     for i, p in enumerate(front):
-        text = no_space(p.text)
-        if "关于" in text and TITLE.search(text):
+        text = BRACKETED_NUMBER.sub("", no_space(p.text))
+        if any(a in text for a in about) and notice.search(text):
             title = text
-            if "关于" in text and not text.startswith("关于") or i == 0:
+            if not text.startswith(about) or i == 0:
                 meta.title = title
-                return i
+                return i, False
             prev = no_space(front[i - 1].text)
             if ISSUER_SUFFIX.search(prev) and not DOC_NUMBER.search(halfwidth(prev)) and not prev.endswith("文件"):
                 title = prev + title
             meta.title = title
-            return i
+            return i, False
+    return _standalone_title(front, meta, standalone), True
+
+
+def _standalone_title(front: list[Paragraph], meta: DocumentInfo, standalone: regex.Pattern) -> int | None:
+    """The first short line that ends in a document's kind, stands alone and is no 版头 line; a centred line
+    above it that ends in no kind is its first half (a long title set over two lines). A title under a `附件N`
+    label is the attachment's: the dataset names such a file by it (ingest.dataset.identity.fill_metadata)."""
+    for i, p in enumerate(front):
+        text = no_space(p.text)
+        if ATTACHMENT_LABEL.match(text):
+            return None
+        if not 4 <= len(text) <= TITLE_CHARS or not standalone.search(text) or not _alone(text):
+            continue
+        prev = no_space(front[i - 1].text) if i else ""
+        if prev and _alone(prev) and not standalone.search(prev) and not ISSUER_SUFFIX.search(prev) and (
+                (p.centered and front[i - 1].centered) or (i == 1 and len(prev) <= TITLE_CHARS // 2)):
+            text = prev + text  # a title set over two lines (centred), or the first line of web text broken
+        meta.title = text
+        return i
     return None
+
+
+def _alone(text: str) -> bool:
+    """Neither a sentence, a clause, a 发文字号, a date, a red header nor a piece of a line broken inside
+    brackets or quotes."""
+    return not (NOT_A_TITLE.search(text) or DOC_NUMBER.search(halfwidth(text)) or parse_date(text)
+                or RED_HEADER.match(text) or any(text.count(a) != text.count(b) for a, b in PAIRS) or text.count('"') % 2)
 
 
 def _recipients_and_date(paras: list[Paragraph], title_at: int | None, meta: DocumentInfo) -> None:

@@ -1,0 +1,76 @@
+"""Titles of documents without a `关于…的通知` line: rules, plans and tables titled by their own kind. Real shapes
+from the gold documents (shared/real, tests/data/holdout*), rebuilt inline."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.pipeline import process
+from parsers.extract.metadata import extract_metadata
+from schemas.blocks import Document, Paragraph, Provenance
+from tests.conftest import ROOT
+
+
+def _doc(lines, centered=()):
+    return Document("m", "txt", [Paragraph(t, Provenance("m", None, i + 1), centered=i in centered)
+                                 for i, t in enumerate(lines)])
+
+
+@pytest.mark.parametrize("lines,title", [
+    (["某县信访工作目标管理考核办法", "为进一步落实信访工作责任，制定本办法。", "一、落实信访接待登记制度（5分）"],
+     "某县信访工作目标管理考核办法"),
+    (["20XX年镇对村(社区)目标管理考核办法", "为调动各村积极性，特制定本办法。"], "20XX年镇对村(社区)目标管理考核办法"),
+    (["2023年xx市招商引资工作考核办法(试行)", "第一条 为……"], "2023年xx市招商引资工作考核办法(试行)"),
+    (["2025年开发区重点工作及责任清单", "序号", "重点工作"], "2025年开发区重点工作及责任清单"),
+    (["廣東省環境保護責任考核指標體系", "一、……"], "廣東省環境保護責任考核指標體系"),
+])
+def test_a_document_titled_by_its_kind(lines, title):
+    meta = extract_metadata(_doc(lines))
+    assert meta.title == title
+    assert meta.issuer is None  # nothing before 关于 to read an issuer from
+
+
+def test_a_title_broken_over_the_first_two_lines_of_web_text_is_one_title():
+    meta = extract_metadata(_doc(["宁远县2005年度乡镇综治维稳", "考核评分细则", "一、制度落实(10分)"]))
+    assert meta.title == "宁远县2005年度乡镇综治维稳考核评分细则"
+
+
+def test_a_centred_title_set_over_two_lines_is_one_title():
+    lines = ["正文之前的说明文字一行", "某某县2024年度乡镇（街道）", "安全生产工作目标考核细则", "一、组织领导（10分）"]
+    assert extract_metadata(_doc(lines, centered={1, 2})).title == "某某县2024年度乡镇（街道）安全生产工作目标考核细则"
+    assert extract_metadata(_doc(lines)).title == "安全生产工作目标考核细则"  # not centred, not first: its own line
+
+
+@pytest.mark.parametrize("line", [
+    "特此通知",  # a notice's closing words
+    "考核办法》的通知",  # a notice title's second line, cut inside its brackets
+    "工作考评办法的通知",  # a notice title's tail
+    "2014年泸溪县信访工作责任目标管理考核细则一、乡镇考核内容及评分标准",  # a heading glued on
+    "1、建立健全考核办法",  # a clause
+    "地级城市,,,,,,",
+])
+def test_lines_that_only_end_like_a_title_are_none(line):
+    assert extract_metadata(_doc([line, "正文。"])).title is None
+
+
+def test_a_notice_title_with_its_number_glued_on_is_still_the_title():
+    meta = extract_metadata(_doc(["安徽省人民政府办公厅关于印发皖江城市带承接产业转移示范区考核评价办法(试行)的通知(皖政办秘〔2010〕126号)",
+                                  "示范区各市、县人民政府：", "皖江城市带承接产业转移示范区考核评价办法(试行)"]))
+    assert meta.title == "安徽省人民政府办公厅关于印发皖江城市带承接产业转移示范区考核评价办法(试行)的通知"
+    assert meta.issuer == "安徽省人民政府办公厅"
+
+
+def test_recipients_above_a_rules_title_are_still_the_recipients():
+    """The 办法 printed after its notice's body: 主送 stands above its title (604, 308 lost theirs)."""
+    meta = extract_metadata(_doc(["印发某市就业工作考评", "办法的通知", "各市、区人民政府,市直有关单位:",
+                                  "现印发给你们，请按照执行。", "某市人民政府办公室", "二○○七年十月二十三日", "某市就业工作考评办法"]))
+    assert meta.recipients == "各市、区人民政府,市直有关单位"
+    assert meta.title == "某市就业工作考评办法"
+
+
+def test_the_rules_title_of_a_real_document_is_read_and_not_reported_as_unparsed_text():
+    path = next((ROOT / "tests" / "data" / "holdout2").glob("201_*.txt"))
+    ex = process(Path(path))
+    assert ex.info.title == "宁远县2005年度乡镇综治维稳考核评分细则"
+    assert not [f for f in ex.findings if f.code == "unparsed_text" and "考核评分细则" in (f.message or "")]
