@@ -10,7 +10,7 @@ from functools import lru_cache
 import regex
 
 from parsers.data import load_json
-from parsers.extract.dates import parse_date
+from parsers.extract.dates import chinese_zeros, parse_date
 from parsers.extract.patterns import ARABIC_DATE, CHINESE_DATE
 from parsers.textnorm import halfwidth, no_space
 from schemas.blocks import Document, Paragraph
@@ -43,7 +43,7 @@ def closings(doc: Document) -> list[Closing]:
     for i, block in enumerate(blocks):
         if not isinstance(block, Paragraph):
             continue
-        text = halfwidth(no_space(block.text)).replace("○", "〇").replace("零", "〇")
+        text = chinese_zeros(halfwidth(no_space(block.text)))
         if not WHOLE_DATE.match(text):
             continue
         start = i

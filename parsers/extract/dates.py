@@ -8,6 +8,14 @@ from parsers.extract.cnnum import DIGITS, cn_to_int
 from parsers.extract.patterns import ARABIC_DATE, CHINESE_DATE
 from parsers.textnorm import halfwidth, no_space
 
+# The Chinese zero as documents write it: 〇, the circle ○, 零, and in web text the letter O (`二OO六年`).
+_ZEROS = str.maketrans({"○": "〇", "零": "〇", "O": "〇", "o": "〇", "Ｏ": "〇"})
+
+
+def chinese_zeros(text: str) -> str:
+    """``text`` with every way of writing the Chinese zero as 〇, for CHINESE_DATE."""
+    return text.translate(_ZEROS)
+
 
 def parse_date(text: str) -> dt.date | None:
     """`2020年8月22日`, `２０２０年８月２２日`, `二〇一〇年十二月二十二日` (〇 or ○)."""
@@ -16,7 +24,7 @@ def parse_date(text: str) -> dt.date | None:
     if m:
         y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
     else:
-        m = CHINESE_DATE.search(text.replace("○", "〇").replace("零", "〇"))
+        m = CHINESE_DATE.search(chinese_zeros(text))
         if not m:
             return None
         y = int("".join(str(DIGITS[c]) for c in m["y"]))  # digit by digit: 二〇一〇 → 2010

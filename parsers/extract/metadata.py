@@ -7,7 +7,7 @@ import regex
 
 from parsers.data import load_json
 from parsers.extract.closing import closings
-from parsers.extract.dates import parse_date  # noqa: F401  (callers read a date from here too)
+from parsers.extract.dates import chinese_zeros, parse_date  # noqa: F401  (callers read a date from here too)
 from parsers.extract.patterns import ARABIC_DATE, CHINESE_DATE, DOC_NUMBER
 from parsers.extract.patterns import ATTACHMENT as ATTACHMENT_LABEL
 from parsers.textnorm import halfwidth, no_space
@@ -20,8 +20,8 @@ TITLE_CHARS = 80  # a longer paragraph is a sentence, not a title
 # A title stands alone: no sentence punctuation, no clause number or points before it.
 NOT_A_TITLE = regex.compile(r"[。；;：:！？?,，]|^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|第[一二三四五六七八九十\d]+[条章])"
                             r"|[一二三四五六七八九十]、|\d+(?:\.\d+)?分")
-# A 发文字号 the web text glued after the title: `…的通知(皖政办秘〔2010〕126号)`.
-BRACKETED_NUMBER = regex.compile(r"[（(][^（()）]*?[〔\[［(（]\s*\d{4}\s*[〕\]］)）][^（()）]*?号[)）]$")
+# A 发文字号 web text glued to the end of the title's line: `…的通知(皖政办秘〔2010〕126号)`, `…的通知岳审发(2017)42号`.
+GLUED_NUMBER = regex.compile(rf"[（(]?{DOC_NUMBER.pattern}[)）]?$")
 PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"))
 ISSUER_SUFFIX = regex.compile(r"(?:人民政府|政府|委员会|办公室|办公厅|局|厅|委|办|部|院|会|中心)$")
 CC = regex.compile(r"^\s*抄\s*送\s*[:：]\s*")
@@ -64,6 +64,10 @@ def _header_and_number(front: list[Paragraph], meta: DocumentInfo) -> None:
         text = no_space(p.text)
         if meta.doc_number is None:
             m = DOC_NUMBER.search(halfwidth(text))
+            glued = split_glued_number(text)[1] if m else None
+            if glued:  # after the title on its line (web text)
+                meta.doc_number_raw, meta.doc_number = glued, normalize_doc_number(glued)
+                continue
             if m and len(text) <= 40:
                 meta.doc_number_raw = p.text.strip()
                 meta.doc_number = normalize_doc_number(text)
@@ -92,7 +96,7 @@ def _title(front: list[Paragraph], meta: DocumentInfo) -> tuple[int | None, bool
     title's paragraph and whether it is such a title of its own (no issuer stands before it)."""
     notice, standalone, about = _title_patterns()
     for i, p in enumerate(front):
-        text = BRACKETED_NUMBER.sub("", no_space(p.text))
+        text = split_glued_number(no_space(p.text))[0]
         if any(a in text for a in about) and notice.search(text):
             title = text
             if not text.startswith(about) or i == 0:
@@ -111,7 +115,7 @@ def _standalone_title(front: list[Paragraph], meta: DocumentInfo, standalone: re
     above it that ends in no kind is its first half (a long title set over two lines). A title under a `附件N`
     label is the attachment's: the dataset names such a file by it (ingest.dataset.identity.fill_metadata)."""
     for i, p in enumerate(front):
-        text = no_space(p.text)
+        text = split_glued_number(no_space(p.text))[0]
         if ATTACHMENT_LABEL.match(text):
             return None
         if not 4 <= len(text) <= TITLE_CHARS or not standalone.search(text) or not _alone(text):
@@ -123,6 +127,31 @@ def _standalone_title(front: list[Paragraph], meta: DocumentInfo, standalone: re
         meta.title = text
         return i
     return None
+
+
+def split_glued_number(text: str) -> tuple[str, str | None]:
+    """A title line's text without a 发文字号 glued to its end, and that number. The number's prefix (`坛水字`)
+    starts after the title's last word naming a document's kind (`…考核办法坛水字(2008)44号`); a line that does
+    not end a title before the number (a sentence citing another document's number) keeps it."""
+    m = GLUED_NUMBER.search(halfwidth(text))
+    if not m:
+        return text, None
+    kind, kind_at_end = _kind_words()
+    cuts = [0] + [k.end() for k in kind.finditer(m["prefix"])]  # where the title may end (`函` may start a number)
+    for cut in cuts:
+        start = m.start("prefix") + cut
+        rest = text[:start].removesuffix("(").removesuffix("（")
+        if start < m.end("prefix") and kind_at_end.search(rest):
+            return rest, halfwidth(text)[start: m.end()].rstrip(")）")
+    return text, None
+
+
+@lru_cache(maxsize=1)
+def _kind_words() -> tuple[regex.Pattern, regex.Pattern]:
+    """Any word naming a document's kind, and one ending a text."""
+    words = load_json("title_words.json")
+    alt = "|".join(map(regex.escape, sorted({*words["notice_kinds"], *words["document_kinds"]}, key=len, reverse=True)))
+    return regex.compile(alt), regex.compile(f"(?:{alt})$")
 
 
 def _alone(text: str) -> bool:
@@ -152,7 +181,7 @@ def _cc_and_printer(paras: list[Paragraph], meta: DocumentInfo) -> None:
     printed_at = next((i for i, p in enumerate(tail) if PRINTED.search(no_space(p.text))), None)
     if printed_at is not None:
         text = no_space(tail[printed_at].text)
-        date_match = ARABIC_DATE.search(halfwidth(text)) or CHINESE_DATE.search(text.replace("○", "〇"))
+        date_match = ARABIC_DATE.search(halfwidth(text)) or CHINESE_DATE.search(chinese_zeros(text))
         meta.printed_on = parse_date(text)
         before = text[: date_match.start()] if date_match else ""
         if before:

@@ -7,8 +7,8 @@ text nothing claimed (a drafter sees each slip once).
 """
 from __future__ import annotations
 
-from parsers.extract.dates import parse_date
-from parsers.extract.metadata import CC, FRONT_MATTER, PRINTED, RED_HEADER
+from parsers.extract.dates import chinese_zeros, parse_date
+from parsers.extract.metadata import CC, FRONT_MATTER, PRINTED, RED_HEADER, split_glued_number
 from parsers.extract.patterns import ARABIC_DATE, CHINESE_DATE
 from parsers.textnorm import halfwidth, no_space
 from schemas.blocks import Document, Paragraph
@@ -40,11 +40,13 @@ def _front_matter(front: list[Paragraph], info: DocumentInfo, found: list[Metada
     found.extend(_line("title", p) for p in titled)
     for p in front:
         text = no_space(p.text)
+        if number and text and halfwidth(text).rstrip(")").endswith(halfwidth(number)):  # alone, or glued after the title
+            found.append(_line("doc_number", p))
+            number = ""
+            continue
         if not text or any(p is t for t in titled):
             continue
-        if number and text == number:
-            found.append(_line("doc_number", p))
-        elif recipients and text.rstrip("：:") == recipients:
+        if recipients and text.rstrip("：:") == recipients:
             found.append(_line("recipients", p))
         elif info.issuer and RED_HEADER.match(text) and text.startswith(no_space(info.issuer)):
             found.append(_line("issuer", p))
@@ -52,7 +54,7 @@ def _front_matter(front: list[Paragraph], info: DocumentInfo, found: list[Metada
 
 def _title_lines(front: list[Paragraph], title: str) -> list[Paragraph]:
     """The paragraph ending the title, and the one above it when the title was set over both."""
-    texts = [no_space(p.text) for p in front]
+    texts = [split_glued_number(no_space(p.text))[0] for p in front]
     for i, text in enumerate(texts):
         if len(text) >= 4 and title.endswith(text):
             if text == title or i == 0:
@@ -80,7 +82,7 @@ def _dates(paras: list[Paragraph], info: DocumentInfo, found: list[MetadataLine]
 
 
 def _date_shaped(text: str) -> bool:
-    return bool(ARABIC_DATE.search(text) or CHINESE_DATE.search(text.replace("○", "〇").replace("零", "〇")))
+    return bool(ARABIC_DATE.search(text) or CHINESE_DATE.search(chinese_zeros(text)))
 
 
 def _tail(tail: list[Paragraph], found: list[MetadataLine]) -> None:

@@ -56,10 +56,10 @@ def strip_trailing_punct(text: str) -> str:
 # 发文字号: `某政〔2020〕9号` `某政[2020]9号` `某政【2020】第9号` `某政（2020）9号`.
 DOC_NUMBER = regex.compile(
     rf"(?P<prefix>[\p{{Han}}]{{1,12}})\s*(?P<open>{_DOC_OPEN})\s*(?P<year>\d{{4}})\s*{_DOC_CLOSE}\s*"
-    r"(?P<di>第?)\s*(?P<seq>\d+)\s*号")
+    r"(?P<di>第?)\s*(?P<seq>\d+)\s*[号號]")
 # What follows the year of a 发文字号: `〕9号`, `〕第09号` (GB/T 9704 wants neither 第 nor a leading 0).
-DOC_NUMBER_LEADING_ZERO = regex.compile(rf"{_DOC_CLOSE}\s*第?\s*0\d*\s*号")
-DOC_NUMBER_WITH_DI = regex.compile(rf"{_DOC_CLOSE}\s*第\s*\d+\s*号")
+DOC_NUMBER_LEADING_ZERO = regex.compile(rf"{_DOC_CLOSE}\s*第?\s*0\d*\s*[号號]")
+DOC_NUMBER_WITH_DI = regex.compile(rf"{_DOC_CLOSE}\s*第\s*\d+\s*[号號]")
 DOC_NUMBER_GBT_YEAR = regex.compile(r"〔\d{4}〕")
 # Dates: `2020年8月22日` (after halfwidth), `二〇一〇年十二月二十二日` (〇 for ○ and 零).
 ARABIC_DATE = regex.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
