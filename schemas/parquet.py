@@ -64,7 +64,7 @@ DOCUMENTS = _schema("documents", _SOURCE + [
     _field("year", pa.int32(), "年份（发文字号、成文日期、标题或文件名中的年份）"),
     _field("metadata_source", pa.string(), "标题等元数据来源：header 版头，attachment 附件标题，file_name 文件名"),
     _field("issuer_source", pa.string(), "发文机关来源：header 版头，signature 落款（成文日期上方的署名），"
-                                         "heading 附件标题开头的行政区划（如某某县2022年…），"
+                                         "page_label 网页转载时网站标注的“发文机关”，heading 附件标题开头的行政区划（如某某县2022年…），"
                                          "prepared_by 制表/填报/编制单位行，folder 所在文件夹名；无版头且均未找到时为空"),
     _field("prepared_by", pa.string(), "制表单位（“制表单位：”“填报单位：”“编制单位：”行所写的单位）"),
     _field("parser_version", pa.string(), "解析器版本（含OCR模式）"),

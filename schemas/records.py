@@ -45,7 +45,7 @@ class DocumentInfo:
     notice_key: str | None = None
     year: int | None = None
     metadata_source: str | None = None  # header | attachment | file_name
-    issuer_source: str | None = None  # header | signature | heading | prepared_by | folder
+    issuer_source: str | None = None  # header | signature | page_label | heading | prepared_by | folder
 
 
 @dataclass

@@ -5,7 +5,7 @@ import datetime as dt
 from typing import Iterator
 
 from ingest.checks.base import check, finding
-from parsers.extract.metadata_lines import at
+from parsers.extract.metadata_lines import at, from_page_labels
 from parsers.extract.patterns import (
     ARABIC_DATE,
     DOC_NUMBER,
@@ -42,7 +42,9 @@ def check_missing_metadata(ex: Extraction) -> Iterator[Finding]:
     """Only for notices (documents with targets or some header): a bare attachment table has none."""
     info = ex.info
     present = {"发文机关": info.issuer, "发文字号": info.doc_number, "成文日期": info.issued_on}
-    if not ex.targets and not any(present.values()):
+    page = from_page_labels(ex.metadata_lines)  # a site's 发布日期 makes no table a notice
+    fields = {"发文机关": "issuer", "发文字号": "doc_number", "成文日期": "issued_on"}
+    if not ex.targets and not any(v for k, v in present.items() if fields[k] not in page):
         return
     if at(ex.metadata_lines, "invalid_date"):  # a date was written, wrongly: invalid_date says where
         present.pop("成文日期")

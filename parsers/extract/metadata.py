@@ -8,6 +8,7 @@ import regex
 from parsers.data import load_json
 from parsers.extract.closing import closings
 from parsers.extract.dates import chinese_zeros, parse_date  # noqa: F401  (callers read a date from here too)
+from parsers.extract.metadata_labels import labelled_date, labelled_issuer, labelled_number, labelled_values
 from parsers.extract.patterns import ARABIC_DATE, CHINESE_DATE, DOC_NUMBER
 from parsers.extract.patterns import ATTACHMENT as ATTACHMENT_LABEL
 from parsers.textnorm import halfwidth, no_space
@@ -22,6 +23,7 @@ NOT_A_TITLE = regex.compile(r"[。；;：:！？?,，]|^\s*(?:[（(]?[一二三�
                             r"|[一二三四五六七八九十]、|\d+(?:\.\d+)?分")
 # A 发文字号 web text glued to the end of the title's line: `…的通知(皖政办秘〔2010〕126号)`, `…的通知岳审发(2017)42号`.
 GLUED_NUMBER = regex.compile(rf"[（(]?{DOC_NUMBER.pattern}[)）]?$")
+_LABEL_HINT = regex.compile(r"日期|时间|時間|文号|字号|文號|字號|机关|機關")  # a page label may stand here
 PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"))
 ISSUER_SUFFIX = regex.compile(r"(?:人民政府|政府|委员会|办公室|办公厅|局|厅|委|办|部|院|会|中心)$")
 CC = regex.compile(r"^\s*抄\s*送\s*[:：]\s*")
@@ -56,7 +58,21 @@ def extract_metadata(doc: Document, meta: DocumentInfo | None = None, signed: li
         meta.issuer, meta.issuer_source = first[0].signer, "signature"
     if first and meta.issued_on is None:
         meta.issued_on = first[0].date
+    _page_labels(front, meta)
     return meta
+
+
+def _page_labels(front: list[Paragraph], meta: DocumentInfo) -> None:
+    """What a site printed above the document (`发布日期: 2020-10-20`), where the document itself says nothing."""
+    if meta.issued_on and meta.doc_number and meta.issuer or not any(_LABEL_HINT.search(p.text) for p in front):
+        return
+    found = {field: value for field, (value, _) in labelled_values(front).items()}
+    if meta.issued_on is None:
+        meta.issued_on = labelled_date(found.get("issued_on") or found.get("published_on") or "")
+    if meta.doc_number is None and (number := labelled_number(found.get("doc_number", ""))):
+        meta.doc_number_raw, meta.doc_number = number, normalize_doc_number(number)
+    if meta.issuer is None and (issuer := labelled_issuer(found.get("issuer", ""))):
+        meta.issuer, meta.issuer_source = issuer, "page_label"
 
 
 def _header_and_number(front: list[Paragraph], meta: DocumentInfo) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from parsers.extract.dates import chinese_zeros, parse_date
 from parsers.extract.metadata import CC, FRONT_MATTER, PRINTED, RED_HEADER, split_glued_number
+from parsers.extract.metadata_labels import labelled_values
 from parsers.extract.patterns import ARABIC_DATE, CHINESE_DATE
 from parsers.textnorm import halfwidth, no_space
 from schemas.blocks import Document, Paragraph
@@ -26,7 +27,24 @@ def metadata_lines(doc: Document, info: DocumentInfo) -> list[MetadataLine]:
     _front_matter(front, info, found)
     _dates(paras, info, found)
     _tail(paras[-TAIL:], found)
+    _page_labels(front, info, found)
     return found
+
+
+def _page_labels(front: list[Paragraph], info: DocumentInfo, found: list[MetadataLine]) -> None:
+    """Lines of the metadata a site printed above the document (field `page_<field>`), each once; the value
+    read from one fills ``info`` only where the document said nothing (metadata.py)."""
+    seen = {id(m) for m in found}
+    for field, (_, para) in labelled_values(front).items():
+        if id(para) not in seen:
+            found.append(_line(f"page_{field}", para))
+            seen.add(id(para))
+
+
+def from_page_labels(lines: list[MetadataLine]) -> set[str]:
+    """The fields a site's labels gave (issued_on for 发布日期 too): not the document's own head."""
+    fields = {m.field.removeprefix("page_") for m in lines if m.field.startswith("page_")}
+    return fields | ({"issued_on"} if "published_on" in fields else set())
 
 
 def _line(field: str, p: Paragraph) -> MetadataLine:

@@ -46,3 +46,38 @@ def test_a_number_in_traditional_characters():
 def test_every_way_of_writing_the_chinese_zero_dates_a_notice(date_line):
     meta = extract_metadata(_doc(["某某考核细则", "一、……（5分）", "某市人民政府办公室", date_line]))
     assert meta.issued_on == dt.date(2006, 7, 18)
+
+
+@pytest.mark.parametrize("lines,issued_on", [
+    (["2020第三季度政府工作报告重点任务目标执行情况", "发布日期: 2020-10-20 14:47:57", "项目名称"], dt.date(2020, 10, 20)),
+    (["索引号 | 11533025015263970T-/2021-0806002 | 发布机构 | 某县民宗局 |", "公开目录 | 政策文件 | 发布日期 | 2021-08-06 |",
+      "某某测评指标"], dt.date(2021, 8, 6)),
+    (["某某申报表某局xtcg.example.gov.cn发布时间:2023-10-13 19:492023年项目支出绩效"], dt.date(2023, 10, 13)),  # run together
+    (["某某考核细则", "成文日期：", "2019年5月6日", "发布日期：2019年5月9日"], dt.date(2019, 5, 6)),  # 成文 before 发布
+])
+def test_a_sites_labelled_date_dates_a_page_that_gives_none(lines, issued_on):
+    assert extract_metadata(_doc(lines)).issued_on == issued_on
+
+
+def test_the_documents_own_date_wins_over_the_sites():
+    meta = extract_metadata(_doc(["发布日期：2021-03-09", "某县2021年安全生产考核细则", "一、组织领导（10分）",
+                                  "某县人民政府", "2021年3月5日"]))
+    assert meta.issued_on == dt.date(2021, 3, 5)
+
+
+def test_labelled_number_and_issuer_fill_what_the_head_lacks():
+    meta = extract_metadata(_doc(["发文机关：某某县人民政府办公室", "发文字号：某政办发〔2022〕15号", "成文日期：2022-06-01",
+                                  "某某县河长制工作考核办法"]))
+    assert (meta.issuer, meta.issuer_source, meta.doc_number, meta.issued_on) == (
+        "某某县人民政府办公室", "page_label", "某政办发〔2022〕15号", dt.date(2022, 6, 1))
+
+
+def test_a_sites_date_makes_no_table_a_notice_missing_its_head(tmp_path):
+    """A 附件 table kept with its page's 发布日期 is still a table: no missing_metadata warning (1004, 1304, 1405)."""
+    from ingest.pipeline import process
+    path = tmp_path / "table.txt"
+    path.write_text("某县重点任务分解表\n发布日期: 2020-10-20\n序号\t任务\t责任单位\n1\t新增就业500人\t县人社局\n"
+                    "2\t新建道路10公里\t县交通局\n", "utf-8")
+    ex = process(path)
+    assert ex.info.issued_on == dt.date(2020, 10, 20)
+    assert not [f for f in ex.findings if f.code in ("missing_metadata", "unparsed_text")]
