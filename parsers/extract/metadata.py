@@ -1,6 +1,7 @@
 """GB/T 9704 metadata: 发文机关, 发文字号, 标题, 主送, 成文日期, 抄送, 印发."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
@@ -23,6 +24,8 @@ NOT_A_TITLE = regex.compile(r"[。；;：:！？?,，]|^\s*(?:[（(]?[一二三�
                             r"|[一二三四五六七八九十]、|\d+(?:\.\d+)?分")
 # A 发文字号 web text glued to the end of the title's line: `…的通知(皖政办秘〔2010〕126号)`, `…的通知岳审发(2017)42号`.
 GLUED_NUMBER = regex.compile(rf"[（(]?{DOC_NUMBER.pattern}[)）]?$")
+SITE_TAG = regex.compile(r"(?:\[[^\[\]]{1,6}\]|【[^【】]{1,6}】)$")  # a site's mark after a title: `[失效]`
+LEADING_NUMBER = regex.compile(rf"^[（(]?(?P<number>{DOC_NUMBER.pattern})[)）]?")  # `(杭经中小〔2009〕113号)各区…`
 _LABEL_HINT = regex.compile(r"日期|时间|時間|文号|字号|文號|字號|机关|機關")  # a page label may stand here
 PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"))
 ISSUER_SUFFIX = regex.compile(r"(?:人民政府|政府|委员会|办公室|办公厅|局|厅|委|办|部|院|会|中心)$")
@@ -51,8 +54,9 @@ def extract_metadata(doc: Document, meta: DocumentInfo | None = None, signed: li
     _cc_and_printer(paras, meta)
     meta.prepared_by = prepared_by(doc)
     if meta.issuer is None and meta.title and not own_title:
-        head = regex.split("|".join(_title_patterns()[2]), meta.title, maxsplit=1)[0]
-        meta.issuer = head or None
+        head = _title_words().issuing_verb.split(meta.title, maxsplit=1)[0]
+        head = head.rsplit("号", 1)[-1] if "号" in head else head  # a 发文字号 web text ran in without brackets
+        meta.issuer = head if head and not regex.search(r"\d", head) else None
     first = (closings(doc) if signed is None else signed)[:1]
     if first and meta.issuer is None and first[0].signer:
         meta.issuer, meta.issuer_source = first[0].signer, "signature"
@@ -90,40 +94,72 @@ def _header_and_number(front: list[Paragraph], meta: DocumentInfo) -> None:
                 continue
         if meta.issuer is None and meta.doc_number is None:
             m = RED_HEADER.match(text)
-            if m and len(text) <= 40:
+            if m and len(text) <= 40 and ISSUER_SUFFIX.search(m["issuer"]) and not NOT_A_TITLE.search(m["issuer"]):
                 meta.issuer = m["issuer"]
 
 
+@dataclass(frozen=True)
+class _TitleWords:
+    notice: regex.Pattern  # `关于…的通知` (a notice's title)
+    notice_end: regex.Pattern  # where such a title ends, inside a longer line
+    standalone: regex.Pattern  # a title of its own kind (`…考核办法（试行）`)
+    about: tuple[str, ...]  # the ways 关于 is written
+    issuing_verb: regex.Pattern  # the issuer's name stands before the first of these
+    openers: tuple[str, ...]  # a line starting so is a sentence
+
+
 @lru_cache(maxsize=1)
-def _title_patterns() -> tuple[regex.Pattern, regex.Pattern, tuple[str, ...]]:
-    """`关于…的通知` (a notice's title), a title of its own kind (`…考核办法（试行）`), and the ways 关于 is written."""
+def _title_words() -> _TitleWords:
     words = load_json("title_words.json")
     alt = lambda key: "|".join(map(regex.escape, sorted(words[key], key=len, reverse=True)))  # noqa: E731
     tail = rf"(?:[（(](?:{alt('qualifiers')}|\d{{4}}年[^）)]{{0,6}})[)）])?"
-    notice = regex.compile(rf"(?:{alt('about')}).+的(?:{alt('notice_kinds')}){tail}$")
-    # four characters at least before the kind (`特此通知` closes a notice), and no `…的通知`: a notice title's tail
-    standalone = regex.compile(rf"^.{{4,}}?(?<!的)(?:{alt('document_kinds')})(?:[（(][^）)]{{1,12}}[)）])?{tail}$")
-    return notice, standalone, tuple(words["about"])
+    return _TitleWords(
+        notice=regex.compile(rf"(?:{alt('about')}).+的(?:{alt('notice_kinds')}){tail}$"),
+        notice_end=regex.compile(rf"的(?:{alt('notice_kinds')}){tail}"),
+        # four characters at least before the kind (`特此通知` closes a notice), and no `…的通知`: a notice title's tail
+        standalone=regex.compile(rf"^.{{4,}}?(?<!的)(?:{alt('document_kinds')})(?:[（(][^）)]{{1,12}}[)）])?{tail}$"),
+        about=tuple(words["about"]), issuing_verb=regex.compile(alt("issuing_verbs")),
+        openers=tuple(words["sentence_openers"]))
 
 
 def _title(front: list[Paragraph], meta: DocumentInfo) -> tuple[int | None, bool]:
     """The title names the subject with 关于…的通知 (the issuer may stand on the line above); a document without
     one (rules, a plan, a 附件 table on its own) stands under a line naming its kind (`…考核办法`). Returns the
     title's paragraph and whether it is such a title of its own (no issuer stands before it)."""
-    notice, standalone, about = _title_patterns()
+    words = _title_words()
     for i, p in enumerate(front):
-        text = split_glued_number(no_space(p.text))[0]
-        if any(a in text for a in about) and notice.search(text):
-            title = text
-            if not text.startswith(about) or i == 0:
-                meta.title = title
-                return i, False
-            prev = no_space(front[i - 1].text)
-            if ISSUER_SUFFIX.search(prev) and not DOC_NUMBER.search(halfwidth(prev)) and not prev.endswith("文件"):
-                title = prev + title
+        text = SITE_TAG.sub("", split_glued_number(no_space(p.text))[0])
+        if not any(a in text for a in words.about):
+            continue
+        title, rest = (text, "") if words.notice.search(text) else _title_run_on(text, words)
+        if not title:
+            continue
+        if rest and meta.doc_number is None and (m := LEADING_NUMBER.match(halfwidth(rest))):
+            meta.doc_number_raw, meta.doc_number = m["number"], normalize_doc_number(m["number"])
+            rest = rest[m.end():]
+        if rest.endswith((":", "：")) and len(rest) < 200:  # the 主送 ran on after the title
+            meta.recipients = rest.rstrip("：:")
+        if not title.startswith(words.about) or i == 0:
             meta.title = title
             return i, False
-    return _standalone_title(front, meta, standalone), True
+        prev = no_space(front[i - 1].text)
+        if ISSUER_SUFFIX.search(prev) and not DOC_NUMBER.search(halfwidth(prev)) and not prev.endswith("文件"):
+            title = prev + title
+        meta.title = title
+        return i, False
+    return _standalone_title(front, meta, words.standalone), True
+
+
+def _title_run_on(text: str, words: _TitleWords) -> tuple[str | None, str]:
+    """A notice's title that web text ran on into the next line (`…的通知各乡(镇)人民政府:…`, `…的通知(某政〔2009〕1号)`):
+    the title up to the first `的通知` outside 《》, when what stands before 关于 names a body, not a sentence."""
+    if text.startswith(words.openers) or len(text) <= 8:
+        return None, ""
+    for m in words.notice_end.finditer(text):
+        title = text[: m.end()]
+        if title.count("《") == title.count("》") and not NOT_A_TITLE.search(title) and m.end() < len(text):
+            return title, text[m.end():]
+    return None, ""
 
 
 def _standalone_title(front: list[Paragraph], meta: DocumentInfo, standalone: regex.Pattern) -> int | None:
@@ -179,7 +215,7 @@ def _alone(text: str) -> bool:
 
 def _recipients_and_date(paras: list[Paragraph], title_at: int | None, meta: DocumentInfo) -> None:
     start = (title_at + 1) if title_at is not None else 0
-    for p in paras[start: start + 3]:
+    for p in paras[start: start + 3] if meta.recipients is None else []:
         text = p.text.strip()
         if text.endswith(("：", ":")) and len(text) < 200:
             meta.recipients = text.rstrip("：:").strip()

@@ -74,6 +74,8 @@ def _title_lines(front: list[Paragraph], title: str) -> list[Paragraph]:
     """The paragraph ending the title, and the one above it when the title was set over both."""
     texts = [split_glued_number(no_space(p.text))[0] for p in front]
     for i, text in enumerate(texts):
+        if len(title) >= 4 and text.startswith(title):  # alone, or web text ran the 主送 on after it
+            return [front[i]]
         if len(text) >= 4 and title.endswith(text):
             if text == title or i == 0:
                 return [front[i]]

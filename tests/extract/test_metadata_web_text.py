@@ -81,3 +81,36 @@ def test_a_sites_date_makes_no_table_a_notice_missing_its_head(tmp_path):
     ex = process(path)
     assert ex.info.issued_on == dt.date(2020, 10, 20)
     assert not [f for f in ex.findings if f.code in ("missing_metadata", "unparsed_text")]
+
+
+@pytest.mark.parametrize("line,title,number,recipients", [
+    ("某县人民政府办公室关于印发2007年度全县某某工作考核评比方案的通知各乡(镇)人民政府、县政府有关工作部门:",
+     "某县人民政府办公室关于印发2007年度全县某某工作考核评比方案的通知", None, "各乡(镇)人民政府、县政府有关工作部门"),
+    ("杭州市经委关于印发某某考核标准的通知(杭经中小〔2009〕113号)各区、县(市)经贸局:",
+     "杭州市经委关于印发某某考核标准的通知", "杭经中小〔2009〕113号", "各区、县(市)经贸局"),
+])
+def test_a_title_the_web_ran_on_into_the_next_lines(line, title, number, recipients):
+    meta = extract_metadata(_doc([line, "为进一步……，现印发给你们。"]))
+    assert (meta.title, meta.doc_number, meta.recipients) == (title, number, recipients)
+    assert meta.issuer == title.split("关于")[0]
+
+
+def test_a_sentence_citing_a_notice_is_no_title():
+    meta = extract_metadata(_doc(["根据省政府关于做好安全生产工作的通知要求，结合实际，制定本办法。"]))
+    assert meta.title is None
+
+
+@pytest.mark.parametrize("title,issuer", [
+    ("河池市人民政府办公室关于印发某某评分细则的通知[失效]", "河池市人民政府办公室"),  # a site's mark after the title
+    ("中共某市委办公厅、某市人民政府办公厅印发《关于开展镇街分类考核的实施办法》的通知", "中共某市委办公厅、某市人民政府办公厅"),
+    ("湖州市人民政府办公室转发市公安等部门关于开展某某活动实施意见的通知", "湖州市人民政府办公室"),
+])
+def test_the_issuer_stands_before_the_first_issuing_verb(title, issuer):
+    meta = extract_metadata(_doc([title, "各县区：", "正文。"]))
+    assert meta.issuer == issuer
+    assert not meta.title.endswith("]")
+
+
+def test_a_line_ending_in_wenjian_that_names_no_body_is_no_red_header():
+    meta = extract_metadata(_doc(["(目标管理)年残疾人工作目标考核验收标准文件", "正文。"]))
+    assert meta.issuer is None
