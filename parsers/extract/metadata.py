@@ -1,7 +1,7 @@
 """GB/T 9704 metadata: 发文机关, 发文字号, 标题, 主送, 成文日期, 抄送, 印发."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import regex
@@ -9,6 +9,7 @@ import regex
 from parsers.data import load_json
 from parsers.extract.closing import closings
 from parsers.extract.dates import chinese_zeros, parse_date  # noqa: F401  (callers read a date from here too)
+from parsers.extract.layout import GLOSS
 from parsers.extract.metadata_labels import labelled_date, labelled_issuer, labelled_number, labelled_values
 from parsers.extract.patterns import ARABIC_DATE, CHINESE_DATE, DOC_NUMBER
 from parsers.extract.patterns import ATTACHMENT as ATTACHMENT_LABEL
@@ -46,7 +47,7 @@ def extract_metadata(doc: Document, meta: DocumentInfo | None = None, signed: li
     dates the document where its head and title do not."""
     paras = doc.paragraphs()
     meta = meta or DocumentInfo(doc_id="", source_path=doc.source, sha256="", format=doc.format)
-    front = paras[:FRONT_MATTER]
+    front = plain_front(paras)
     _header_and_number(front, meta)
     title_at, own_title = _title(front, meta)
     # 主送 and 成文日期 follow a notice's title; a title of its own may stand below them (a 办法 after its notice)
@@ -64,6 +65,13 @@ def extract_metadata(doc: Document, meta: DocumentInfo | None = None, signed: li
         meta.issued_on = first[0].date
     _page_labels(front, meta)
     return meta
+
+
+def plain_front(paras: list[Paragraph]) -> list[Paragraph]:
+    """The paragraphs the head is read from, without the pinyin glosses some sites put after characters
+    (`關(guān)于印發(fā)`): the fields are read, and stored, as the document's own words."""
+    return [replace(p, text=GLOSS.sub("", p.text)) if "(" in p.text and GLOSS.search(p.text) else p
+            for p in paras[:FRONT_MATTER]]
 
 
 def _page_labels(front: list[Paragraph], meta: DocumentInfo) -> None:
@@ -106,6 +114,7 @@ class _TitleWords:
     about: tuple[str, ...]  # the ways 关于 is written
     issuing_verb: regex.Pattern  # the issuer's name stands before the first of these
     openers: tuple[str, ...]  # a line starting so is a sentence
+    run_on_kind: regex.Pattern  # a kind that ends a title the first sentence ran on after
 
 
 @lru_cache(maxsize=1)
@@ -119,7 +128,7 @@ def _title_words() -> _TitleWords:
         # four characters at least before the kind (`特此通知` closes a notice), and no `…的通知`: a notice title's tail
         standalone=regex.compile(rf"^.{{4,}}?(?<!的)(?:{alt('document_kinds')})(?:[（(][^）)]{{1,12}}[)）])?{tail}$"),
         about=tuple(words["about"]), issuing_verb=regex.compile(alt("issuing_verbs")),
-        openers=tuple(words["sentence_openers"]))
+        openers=tuple(words["sentence_openers"]), run_on_kind=regex.compile(alt("run_on_kinds")))
 
 
 def _title(front: list[Paragraph], meta: DocumentInfo) -> tuple[int | None, bool]:
@@ -156,9 +165,12 @@ def _title_run_on(text: str, words: _TitleWords) -> tuple[str | None, str]:
     if text.startswith(words.openers) or len(text) <= 8:
         return None, ""
     for m in words.notice_end.finditer(text):
-        title = text[: m.end()]
-        if title.count("《") == title.count("》") and not NOT_A_TITLE.search(title) and m.end() < len(text):
-            return title, text[m.end():]
+        end = m.end()
+        if text.startswith("《") and text[end: end + 1] == "》":  # the whole title quoted by the page
+            end += 1
+        title = text[:end].removeprefix("《").removesuffix("》") if text.startswith("《") else text[:end]
+        if title.count("《") == title.count("》") and not NOT_A_TITLE.search(title) and end < len(text):
+            return title, text[end:]
     return None, ""
 
 
@@ -170,6 +182,8 @@ def _standalone_title(front: list[Paragraph], meta: DocumentInfo, standalone: re
         text = split_glued_number(no_space(p.text))[0]
         if ATTACHMENT_LABEL.match(text):
             return None
+        if i == 0 and (cut := _title_before_sentence(text)):
+            text = cut  # web text ran the first sentence on after the title (`…考核办法为深入贯彻…`)
         if not 4 <= len(text) <= TITLE_CHARS or not standalone.search(text) or not _alone(text):
             continue
         prev = no_space(front[i - 1].text) if i else ""
@@ -178,6 +192,15 @@ def _standalone_title(front: list[Paragraph], meta: DocumentInfo, standalone: re
             text = prev + text  # a title set over two lines (centred), or the first line of web text broken
         meta.title = text
         return i
+    return None
+
+
+def _title_before_sentence(text: str) -> str | None:
+    """The first line's text up to a document kind that a sentence opener follows, if any."""
+    words = _title_words()
+    for m in words.run_on_kind.finditer(text, endpos=TITLE_CHARS + 4):
+        if text.startswith(words.openers, m.end()):
+            return text[: m.end()]
     return None
 
 

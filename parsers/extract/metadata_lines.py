@@ -8,7 +8,7 @@ text nothing claimed (a drafter sees each slip once).
 from __future__ import annotations
 
 from parsers.extract.dates import chinese_zeros, parse_date
-from parsers.extract.metadata import CC, FRONT_MATTER, PRINTED, RED_HEADER, split_glued_number
+from parsers.extract.metadata import CC, PRINTED, RED_HEADER, plain_front, split_glued_number
 from parsers.extract.metadata_labels import labelled_values
 from parsers.extract.patterns import ARABIC_DATE, CHINESE_DATE
 from parsers.textnorm import halfwidth, no_space
@@ -23,7 +23,7 @@ def metadata_lines(doc: Document, info: DocumentInfo) -> list[MetadataLine]:
     """The paragraphs the metadata of ``info`` was read from, and date lines that are no date."""
     paras = doc.paragraphs()
     found: list[MetadataLine] = []
-    front = paras[:FRONT_MATTER]
+    front = plain_front(paras)
     _front_matter(front, info, found)
     _dates(paras, info, found)
     _tail(paras[-TAIL:], found)

@@ -114,3 +114,20 @@ def test_the_issuer_stands_before_the_first_issuing_verb(title, issuer):
 def test_a_line_ending_in_wenjian_that_names_no_body_is_no_red_header():
     meta = extract_metadata(_doc(["(目标管理)年残疾人工作目标考核验收标准文件", "正文。"]))
     assert meta.issuer is None
+
+
+def test_a_title_the_web_ran_its_first_sentence_on_after():
+    meta = extract_metadata(_doc(["XX鎮2020年度林業增綠增效和林長制考核辦法為深入貫徹實施鄉村振興戰略,進一步推動植樹造林工作。",
+                                  "一、目標任務"]))
+    assert meta.title == "XX鎮2020年度林業增綠增效和林長制考核辦法"
+
+
+def test_a_first_sentence_about_a_target_is_no_title():
+    assert extract_metadata(_doc(["今年全县的工作目标为新增就业五千人,各乡镇要抓好落实。"])).title is None
+
+
+def test_a_title_the_page_quoted_and_glossed():
+    meta = extract_metadata(_doc(["《寶雞市人民政府辦公室關(guān)于印發(fā)〈某某考核細(xì)則〉的通知》寶政辦函〔2015〕100號各縣、區人民政府:",
+                                  "現印發給你們。"]))
+    assert (meta.title, meta.issuer, meta.doc_number) == (
+        "寶雞市人民政府辦公室關于印發〈某某考核細則〉的通知", "寶雞市人民政府辦公室", "寶政辦函〔2015〕100号")
