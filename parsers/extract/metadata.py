@@ -1,13 +1,14 @@
 """GB/T 9704 metadata: 发文机关, 发文字号, 标题, 主送, 成文日期, 抄送, 印发."""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import regex
 
 from parsers.data import load_json
-from parsers.extract.closing import closings
+from parsers.extract.closing import WHOLE_DATE, closings
 from parsers.extract.dates import chinese_zeros, parse_date  # noqa: F401  (callers read a date from here too)
 from parsers.extract.layout import GLOSS
 from parsers.extract.metadata_labels import labelled_date, labelled_issuer, labelled_number, labelled_values
@@ -25,6 +26,11 @@ NOT_A_TITLE = regex.compile(r"[。；;：:！？?,，]|^\s*(?:[（(]?[一二三�
                             r"|[一二三四五六七八九十]、|\d+(?:\.\d+)?分")
 # A 发文字号 web text glued to the end of the title's line: `…的通知(皖政办秘〔2010〕126号)`, `…的通知岳审发(2017)42号`.
 GLUED_NUMBER = regex.compile(rf"[（(]?{DOC_NUMBER.pattern}[)）]?$")
+# A date alone between a sentence's end and the next text: Arabic with a space after it; in Chinese numerals (a
+# closing date, not a deadline in a sentence) with anything after it but a deadline's words.
+DATE_BETWEEN_SENTENCES = regex.compile(
+    r"[。！!」”]\s*(?:(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:\s|$)"
+    r"|(?P<date>[〇○零OＯ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)(?![起前后以至到止]))")
 SITE_TAG = regex.compile(r"(?:\[[^\[\]]{1,6}\]|【[^【】]{1,6}】)$")  # a site's mark after a title: `[失效]`
 LEADING_NUMBER = regex.compile(rf"^[（(]?(?P<number>{DOC_NUMBER.pattern})[)）]?")  # `(杭经中小〔2009〕113号)各区…`
 _LABEL_HINT = regex.compile(r"日期|时间|時間|文号|字号|文號|字號|机关|機關")  # a page label may stand here
@@ -63,8 +69,19 @@ def extract_metadata(doc: Document, meta: DocumentInfo | None = None, signed: li
         meta.issuer, meta.issuer_source = first[0].signer, "signature"
     if first and meta.issued_on is None:
         meta.issued_on = first[0].date
+    if meta.issued_on is None:
+        meta.issued_on = _date_between_sentences(paras)
     _page_labels(front, meta)
     return meta
+
+
+def _date_between_sentences(paras: list[Paragraph]) -> dt.date | None:
+    """A date standing alone between a sentence's end and the next text, where web text ran a notice's closing
+    block into its paragraph (`…请认真遵照执行。 二〇〇七年八月二十三日 2007年度…方案`)."""
+    for p in paras[:FRONT_MATTER * 3]:
+        if "日" in p.text and (m := DATE_BETWEEN_SENTENCES.search(p.text)):
+            return parse_date(m["date"])
+    return None
 
 
 def plain_front(paras: list[Paragraph]) -> list[Paragraph]:
@@ -245,7 +262,7 @@ def _recipients_and_date(paras: list[Paragraph], title_at: int | None, meta: Doc
             break
     for p in paras[start: start + 40]:
         text = no_space(p.text)
-        if len(text) <= 20 and not text.endswith("印发") and (date := parse_date(text)):
+        if len(text) <= 20 and WHOLE_DATE.match(chinese_zeros(halfwidth(text))) and (date := parse_date(text)):
             meta.issued_on = date
             break
 

@@ -131,3 +131,15 @@ def test_a_title_the_page_quoted_and_glossed():
                                   "現印發給你們。"]))
     assert (meta.title, meta.issuer, meta.doc_number) == (
         "寶雞市人民政府辦公室關于印發〈某某考核細則〉的通知", "寶雞市人民政府辦公室", "寶政辦函〔2015〕100号")
+
+
+def test_a_closing_date_the_web_ran_into_a_paragraph_dates_the_notice():
+    meta = extract_metadata(_doc(["某县人民政府办公室关于印发某某考核评比方案的通知",
+                                  "各乡(镇)人民政府: 《某某考核评比方案》已经县人民政府同意,现印发给你们,请认真遵照执行。 "
+                                  "二〇〇七年八月二十三日 2007年度某某考核评比方案 为进一步抓好……"]))
+    assert meta.issued_on == dt.date(2007, 8, 23)
+
+
+def test_a_date_inside_a_sentence_dates_nothing():
+    meta = extract_metadata(_doc(["某某考核办法", "自2020年1月1日起施行。", "各单位于2020年3月1日前报送。"]))
+    assert meta.issued_on is None
