@@ -33,7 +33,7 @@ DATE_BETWEEN_SENTENCES = regex.compile(
     r"|(?P<date>[〇○零OＯ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)(?![起前后以至到止]))")
 SITE_TAG = regex.compile(r"(?:\[[^\[\]]{1,6}\]|【[^【】]{1,6}】)$")  # a site's mark after a title: `[失效]`
 LEADING_NUMBER = regex.compile(rf"^[（(]?(?P<number>{DOC_NUMBER.pattern})[)）]?")  # `(杭经中小〔2009〕113号)各区…`
-_LABEL_HINT = regex.compile(r"日期|时间|時間|文号|字号|文號|字號|机关|機關")  # a page label may stand here
+_LABEL_HINT = regex.compile(r"日期|时间|時間|文号|字号|文號|字號|机关|機關|机构|機構|来源|來源")  # a page label may stand here
 PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"))
 ISSUER_SUFFIX = regex.compile(r"(?:人民政府|政府|委员会|办公室|办公厅|局|厅|委|办|部|院|会|中心)$")
 CC = regex.compile(r"^\s*抄\s*送\s*[:：]\s*")
@@ -100,7 +100,10 @@ def _page_labels(front: list[Paragraph], meta: DocumentInfo) -> None:
         meta.issued_on = labelled_date(found.get("issued_on") or found.get("published_on") or "")
     if meta.doc_number is None and (number := labelled_number(found.get("doc_number", ""))):
         meta.doc_number_raw, meta.doc_number = number, normalize_doc_number(number)
-    if meta.issuer is None and (issuer := labelled_issuer(found.get("issuer", ""))):
+    published_by = labelled_issuer(found.get("published_by", ""))
+    if published_by and not ISSUER_SUFFIX.search(published_by):
+        published_by = None  # a site's name (`范文大全`), not a body
+    if meta.issuer is None and (issuer := labelled_issuer(found.get("issuer", "")) or published_by):
         meta.issuer, meta.issuer_source = issuer, "page_label"
 
 

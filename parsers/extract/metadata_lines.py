@@ -44,7 +44,8 @@ def _page_labels(front: list[Paragraph], info: DocumentInfo, found: list[Metadat
 def from_page_labels(lines: list[MetadataLine]) -> set[str]:
     """The fields a site's labels gave (issued_on for 发布日期 too): not the document's own head."""
     fields = {m.field.removeprefix("page_") for m in lines if m.field.startswith("page_")}
-    return fields | ({"issued_on"} if "published_on" in fields else set())
+    return fields | ({"issued_on"} if "published_on" in fields else set()) | (
+        {"issuer"} if "published_by" in fields else set())
 
 
 def _line(field: str, p: Paragraph) -> MetadataLine:

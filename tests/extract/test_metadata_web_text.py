@@ -143,3 +143,12 @@ def test_a_closing_date_the_web_ran_into_a_paragraph_dates_the_notice():
 def test_a_date_inside_a_sentence_dates_nothing():
     meta = extract_metadata(_doc(["某某考核办法", "自2020年1月1日起施行。", "各单位于2020年3月1日前报送。"]))
     assert meta.issued_on is None
+
+
+@pytest.mark.parametrize("lines,issuer", [
+    (["索引号 | 0001/2021-0806002 | 发布机构 | 昌宁县民宗局 |", "某某测评指标"], "昌宁县民宗局"),
+    (["某某项目进度表", "发布日期:2022-12-14", "来源:苍南县人民政府办公室"], "苍南县人民政府办公室"),
+    (["某某考核标准", "发布时间:2020-03-03 22:19:38", "来源:范文大全"], None),  # a site's name names no body
+])
+def test_the_body_that_published_the_page_stands_in_for_the_issuer(lines, issuer):
+    assert extract_metadata(_doc(lines)).issuer == issuer
