@@ -20,6 +20,7 @@ from typing import Sequence
 from ingest.dataset.issuer import infer_issuer
 from ingest.inputs import make_doc_id
 from ingest.paths import display
+from parsers.extract.metadata import title_from_heading
 from schemas.records import DocumentInfo, Extraction
 
 ARCHIVE_SEPARATOR = "!/"  # an archive member is named ``a.zip!/x.docx``
@@ -82,16 +83,16 @@ def _renamed(ex: Extraction, old_id: str, new_id: str) -> Extraction:
 
 
 def fill_metadata(ex: Extraction) -> None:
-    """Title, issuer and year for a file without a 版头 (a 附件 table on its own): the title from the 附件
-    heading (the first table title), else the file name (``metadata_source`` says which); the issuer as
+    """Title, issuer and year for a file without a title of its own (a 附件 table on its own): the title from the
+    附件 heading (the first table title that reads as one), else the file name (``metadata_source`` says which); the issuer as
     ``ingest.dataset.issuer`` finds it (``issuer_source`` says where)."""
     info = ex.info
     if info.status != "ok":
         return
-    if info.title or info.doc_number or info.issuer:
+    if info.title:
         info.metadata_source = "header"
     else:
-        heading = next((r.table_title for r in ex.indicators if r.table_title), None)
+        heading = next((t for r in ex.indicators if r.table_title and (t := title_from_heading(r.table_title))), None)
         if heading:
             info.title, info.metadata_source = heading, "attachment"
         else:

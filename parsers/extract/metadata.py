@@ -215,6 +215,20 @@ def _standalone_title(front: list[Paragraph], meta: DocumentInfo, standalone: re
     return None
 
 
+def title_from_heading(heading: str) -> str | None:
+    """A table's heading as the title of a file that has none: cut after its last word naming a kind before a
+    label the line ran on into (`…考核计分表村名:考核日期:`); no title if it is a label, a clause, a header row or
+    punctuation (`发布日期:…`, `一、重点工作(92分)`, `|`)."""
+    text = no_space(heading)
+    colon = regex.search(r"[:：]", text)
+    if colon:
+        kinds = list(_title_words().run_on_kind.finditer(text, endpos=colon.start()))
+        text = text[: kinds[-1].end()] if kinds else ""
+    if len(regex.findall(r"\p{Han}", text)) < 4 or NOT_A_TITLE.search(text) or "|" in text:
+        return None
+    return text
+
+
 def _title_before_sentence(text: str) -> str | None:
     """The first line's text up to a document kind that a sentence opener follows, if any."""
     words = _title_words()

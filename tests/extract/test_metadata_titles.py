@@ -74,3 +74,18 @@ def test_the_rules_title_of_a_real_document_is_read_and_not_reported_as_unparsed
     ex = process(Path(path))
     assert ex.info.title == "宁远县2005年度乡镇综治维稳考核评分细则"
     assert not [f for f in ex.findings if f.code == "unparsed_text" and "考核评分细则" in (f.message or "")]
+
+
+@pytest.mark.parametrize("heading,title", [
+    ("东湖镇2013年度村级综合目标管理考核计分表村名:考核日期:2013年月日", "东湖镇2013年度村级综合目标管理考核计分表"),
+    ("团委工作目标管理考核细则一级指标:团委工作(100分)考核单位:团委", "团委工作目标管理考核细则"),
+    ("二季度高质量发展工作指标任务分解表", "二季度高质量发展工作指标任务分解表"),
+    ("发布日期:2020-10-20 14:47:57", None),  # a page label
+    ("一、重点工作完成情况(92分)", None),  # a clause
+    ("(起评分100分)", None),
+    ("|", None),
+    (",,,,,,,", None),
+])
+def test_a_table_heading_names_a_file_only_when_it_reads_as_a_title(heading, title):
+    from parsers.extract.metadata import title_from_heading
+    assert title_from_heading(heading) == title
