@@ -21,10 +21,15 @@ from schemas.records import DocumentInfo
 FRONT_MATTER = 15  # paragraphs searched for the header, number, title and recipients
 RED_HEADER = regex.compile(r"^(?P<issuer>.+?)(?:文件|文件$)$")  # `某某市人民政府文件`
 TITLE_CHARS = 80  # a longer paragraph is a sentence, not a title
+# A line's head searched for a title (with a 发文字号 and 主送 run on after it): the patterns backtrack, and a
+# flattened page can be one paragraph of megabytes.
+TITLE_SCAN = 400
 # A title stands alone: no sentence punctuation, no clause number or points before it.
 NOT_A_TITLE = regex.compile(r"[。；;：:！？?,，]|^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|第[一二三四五六七八九十\d]+[条章])"
                             r"|[一二三四五六七八九十]、|\d+(?:\.\d+)?分")
 # A 发文字号 web text glued to the end of the title's line: `…的通知(皖政办秘〔2010〕126号)`, `…的通知岳审发(2017)42号`.
+GLUED_TAIL = 48  # characters: a glued number (prefix, bracketed year, sequence) is shorter
+KIND_CHARS = 8  # characters: the longest word naming a kind is shorter
 GLUED_NUMBER = regex.compile(rf"[（(]?{DOC_NUMBER.pattern}[)）]?$")
 # A date alone between a sentence's end and the next text: Arabic with a space after it; in Chinese numerals (a
 # closing date, not a deadline in a sentence) with anything after it but a deadline's words.
@@ -111,12 +116,11 @@ def _header_and_number(front: list[Paragraph], meta: DocumentInfo) -> None:
     for p in front:
         text = no_space(p.text)
         if meta.doc_number is None:
-            m = DOC_NUMBER.search(halfwidth(text))
-            glued = split_glued_number(text)[1] if m else None
+            glued = split_glued_number(text)[1]
             if glued:  # after the title on its line (web text)
                 meta.doc_number_raw, meta.doc_number = glued, normalize_doc_number(glued)
                 continue
-            if m and len(text) <= 40:
+            if len(text) <= 40 and DOC_NUMBER.search(halfwidth(text)):
                 meta.doc_number_raw = p.text.strip()
                 meta.doc_number = normalize_doc_number(text)
                 continue
@@ -157,7 +161,7 @@ def _title(front: list[Paragraph], meta: DocumentInfo) -> tuple[int | None, bool
     title's paragraph and whether it is such a title of its own (no issuer stands before it)."""
     words = _title_words()
     for i, p in enumerate(front):
-        text = SITE_TAG.sub("", split_glued_number(no_space(p.text))[0])
+        text = SITE_TAG.sub("", split_glued_number(no_space(p.text)[:TITLE_SCAN])[0])
         if not any(a in text for a in words.about):
             continue
         title, rest = (text, "") if words.notice.search(text) else _title_run_on(text, words)
@@ -199,7 +203,7 @@ def _standalone_title(front: list[Paragraph], meta: DocumentInfo, standalone: re
     above it that ends in no kind is its first half (a long title set over two lines). A title under a `附件N`
     label is the attachment's: the dataset names such a file by it (ingest.dataset.identity.fill_metadata)."""
     for i, p in enumerate(front):
-        text = split_glued_number(no_space(p.text))[0]
+        text = split_glued_number(no_space(p.text)[:TITLE_SCAN])[0]
         if ATTACHMENT_LABEL.match(text):
             return None
         if i == 0 and (cut := _title_before_sentence(text)):
@@ -242,16 +246,18 @@ def split_glued_number(text: str) -> tuple[str, str | None]:
     """A title line's text without a 发文字号 glued to its end, and that number. The number's prefix (`坛水字`)
     starts after the title's last word naming a document's kind (`…考核办法坛水字(2008)44号`); a line that does
     not end a title before the number (a sentence citing another document's number) keeps it."""
-    m = GLUED_NUMBER.search(halfwidth(text))
+    offset = max(0, len(text) - GLUED_TAIL)  # the number ends the line: its last characters are enough
+    tail = halfwidth(text[offset:])
+    m = GLUED_NUMBER.search(tail)
     if not m:
         return text, None
     kind, kind_at_end = _kind_words()
     cuts = [0] + [k.end() for k in kind.finditer(m["prefix"])]  # where the title may end (`函` may start a number)
     for cut in cuts:
-        start = m.start("prefix") + cut
+        start = offset + m.start("prefix") + cut
         rest = text[:start].removesuffix("(").removesuffix("（")
-        if start < m.end("prefix") and kind_at_end.search(rest):
-            return rest, halfwidth(text)[start: m.end()].rstrip(")）")
+        if start < offset + m.end("prefix") and kind_at_end.search(rest[-KIND_CHARS:]):
+            return rest, tail[start - offset: m.end()].rstrip(")）")
     return text, None
 
 

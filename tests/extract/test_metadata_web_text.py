@@ -152,3 +152,28 @@ def test_a_date_inside_a_sentence_dates_nothing():
 ])
 def test_the_body_that_published_the_page_stands_in_for_the_issuer(lines, issuer):
     assert extract_metadata(_doc(lines)).issuer == issuer
+
+
+HOSTILE_HEAD = r'''
+from parsers.extract.metadata import extract_metadata
+from parsers.extract.metadata_lines import metadata_lines
+from schemas.blocks import Document, Paragraph, Provenance
+texts = ["某县人民政府关于做好工作的通知要求" * 12000, "关于" + "的通知，" * 20000, "坛水字" * 50000 + "办法坛水字(2008)44号",
+         "发布日期:" * 30000, "。二〇〇七年" * 30000]
+doc = Document("m", "txt", [Paragraph(t, Provenance("m", None, i + 1)) for i, t in enumerate(texts)])
+meta = extract_metadata(doc)
+metadata_lines(doc, meta)
+print(meta.title)
+'''
+
+
+def test_a_head_of_megabyte_paragraphs_full_of_title_words_does_not_hang():
+    """The title patterns backtrack: over a flattened page's one huge paragraph full of 关于…的通知 they took five
+    minutes. Only a line's head (and, for a glued 发文字号, its tail) is searched now: well under a second."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+    out = subprocess.run([sys.executable, "-c", HOSTILE_HEAD], cwd=ROOT, capture_output=True, text=True, timeout=30)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "某县人民政府关于做好工作的通知"
