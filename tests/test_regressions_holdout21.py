@@ -1,0 +1,40 @@
+"""Regressions the twenty-first held-out set showed (tests/data/holdout21/SOURCES.md, "What went wrong"), each on a
+document the test builds."""
+from __future__ import annotations
+
+from ingest.pipeline import process_file
+from parsers.extract.points import read_points
+
+
+def _text_file(tmp_path, text: str, name: str = "notice.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return process_file(path)
+
+
+# a table a page wrote one cell a line with its `|` marks, the group name one character a line over its points
+VERTICAL_GROUP_TABLE = "\n".join([
+    "项目", "| 序号", "| 考核内容", "|",
+    "组", "织", "领", "导", "6分",
+    "| 1", "| 成立工作领导小组,明确分管领导。(2分)", "|",
+    "2", "| 制定年度工作计划,按时报送。(1分)", "建立工作台账,资料齐全。(1分)", "|",
+    "3", "| 各项制度上墙,执行到位。(1个0.5分,共2分)", "|",
+    "宣", "传", "教", "育", "3分",
+    "| 4", "| 开展宣传活动不少于两次,有记录。(2分)", "|",
+    "5", "| 设立宣传栏,定期更新内容。(1分)", "|", ""])
+
+
+def test_a_table_numbering_its_rows_in_a_column_with_points_closing_each_content_cell_gives_clauses(tmp_path):
+    result = _text_file(tmp_path, VERTICAL_GROUP_TABLE)
+    assert [(t.section, t.section_points, t.seq, t.points) for t in result.targets] == [
+        ("组织领导", 6.0, 1, 2.0), ("组织领导", 6.0, 2, 2.0), ("组织领导", 6.0, 3, 2.0),
+        ("宣传教育", 3.0, 4, 2.0), ("宣传教育", 3.0, 5, 1.0)]
+    assert result.targets[1].text == "制定年度工作计划,按时报送。建立工作台账,资料齐全"
+
+
+def test_two_sentences_each_closed_by_its_own_bracketed_worth_are_one_clause_worth_their_sum():
+    reading = read_points("村党支部工作制度健全,经常组织活动。(1分)党员先锋模范作用好,无违纪问题。(1分)")
+    assert (reading.points, reading.text) == (2.0, "村党支部工作制度健全,经常组织活动。党员先锋模范作用好,无违纪问题。")
+    # a heading's worth over its parts' is their total, and a rule after the worth stays a rule
+    assert read_points("组织领导。(4分)成立小组。(2分)制定方案。(2分)").points == 4.0
+    assert read_points("完成任务。(5分)未完成的扣2分。").points == 5.0
