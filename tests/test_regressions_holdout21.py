@@ -38,3 +38,18 @@ def test_two_sentences_each_closed_by_its_own_bracketed_worth_are_one_clause_wor
     # a heading's worth over its parts' is their total, and a rule after the worth stays a rule
     assert read_points("组织领导。(4分)成立小组。(2分)制定方案。(2分)").points == 4.0
     assert read_points("完成任务。(5分)未完成的扣2分。").points == 5.0
+
+
+# a form a site flattened with no separators: header, `一名称` groups without points, rows `1.content` + the bare
+# 标准分 glued before the rule (`…管理6每少一层管理扣3分2.…`), numbered from 1 again in each group
+GLUED_DOTTED_ROWS = ("行政管理考核标准序号考核项目考核内容标准分评分方法实际得分一印章管理1.建立印章使用登记制度5缺少一项扣2分"
+                     "2.印章由专人保管4发现一次违规扣三分二会议管理1.会前发放会议通知6未发通知不得分"
+                     "2.会议记录完整归档5缺少一次扣1分\n")
+
+
+def test_a_flattened_form_with_dotted_row_numbers_restarting_under_ordinal_groups_gives_every_row(tmp_path):
+    result = _text_file(tmp_path, GLUED_DOTTED_ROWS)
+    assert [(t.section, t.seq, t.points) for t in result.targets] == [
+        (None, 1, 5.0), (None, 2, 4.0), (None, 1, 6.0), (None, 2, 5.0)]
+    assert result.targets[1].text.startswith("印章由专人保管")
+    assert "会议管理" not in result.targets[1].text
