@@ -53,3 +53,16 @@ def test_a_flattened_form_with_dotted_row_numbers_restarting_under_ordinal_group
         (None, 1, 5.0), (None, 2, 4.0), (None, 1, 6.0), (None, 2, 5.0)]
     assert result.targets[1].text.startswith("印章由专人保管")
     assert "会议管理" not in result.targets[1].text
+
+
+VETO_AFTER_ITEMS = "\n\n".join([
+    "(一)计分办法。", "1、完成年度招商任务的得20分,每超1个项目加5分。", "2、农村各项政策落实到位得30分。",
+    "(二)一票否决。", "考核实行一票否决制,凡是存在下列情况之一的,一律不得参加先进村评选。",
+    "1、有新增村级债务的。", "2、发生县级以上集访事件的。", ""])
+
+
+def test_conditions_after_a_sentence_putting_them_under_a_veto_are_veto_items_and_their_title_no_clause(tmp_path):
+    result = _text_file(tmp_path, VETO_AFTER_ITEMS)
+    assert [(t.seq, t.points) for t in result.targets] == [(1, 20.0), (2, 30.0), (1, None), (2, None)]
+    assert result.targets[2].text.startswith("有新增村级债务的")
+    assert all("一票否决" not in t.text for t in result.targets)
