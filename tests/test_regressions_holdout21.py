@@ -66,3 +66,24 @@ def test_conditions_after_a_sentence_putting_them_under_a_veto_are_veto_items_an
     assert [(t.seq, t.points) for t in result.targets] == [(1, 20.0), (2, 30.0), (1, None), (2, None)]
     assert result.targets[2].text.startswith("有新增村级债务的")
     assert all("一票否决" not in t.text for t in result.targets)
+
+
+# a table a document site flattened into one run and cut into chunks numbered `1、` `2、` inside sentences, the first
+# chunk opening the document with its title; rows `名称(N分)` + requirement + the bare 分值 restating N + rules
+CHUNKED_FLAT_TABLE = (
+    "1、2016年度机关“党建工作先进单位”考评细则类别 考评项目 工作要求 分值 评分要点 考评方式 得分理论学习(10分)"
+    "坚持中心组学习制度,制定年度学习计划,按计划组织集中学习,开展读书活动和专题讨论,认真学习党章党规和上级重要文件、会议精神,"
+    "组织党员干部参加在线学习,开展主题党日活动和道德讲堂活动,学习型党组织建设扎实推进,学习记录完整规范。10没有年度学习计划扣"
+    " 1 分;没有及时开展政治学习扣 1 分;未组织开展\n"
+    "2、专题讨论扣 1 分;学习记录不全扣 1 分。查看核对资料日常基础工作35分组织生活开展情况(15 分)党组织健全,按期换届,"
+    "认真落实“三会一课”制度。15机关党组织未按\n"
+    "3、期换届扣 3 分;“三会一课”制度落实不好扣 1 分\n")
+
+
+def test_chunk_numbers_of_a_document_site_opening_with_the_title_are_no_items_and_flattened_rows_keep_their_names(
+        tmp_path):
+    result = _text_file(tmp_path, CHUNKED_FLAT_TABLE)
+    assert [(t.section, t.section_points, t.seq, t.points) for t in result.targets] == [
+        (None, None, None, 10.0), ("日常基础工作", 35.0, None, 15.0)]
+    assert result.targets[0].text.startswith("理论学习坚持中心组学习制度")
+    assert result.targets[1].text.startswith("组织生活开展情况党组织健全")

@@ -51,6 +51,9 @@ def flat_rows(text: str) -> list[str] | None:
     heads = [m for m in HEADING_POINTS.finditer(h) if m.end() <= numbers[0].start()]
     if heads:
         lead_end = heads[-1].end()
+        named = _row_name(h, heads[-1], numbers[0])
+        if named is not None:  # `…考评方式得分党员干部学习教育(10分)…。10…`: the first row's own name
+            lead_end = named
     segments = [text[:lead_end]] if text[:lead_end].strip() else []
     start = lead_end
     for k, m in enumerate(numbers):
@@ -67,11 +70,54 @@ def flat_rows(text: str) -> list[str] | None:
         content = text[start:m.start()].strip()
         if marker_at_start(halfwidth(content)) is not None:
             return None  # numbered rows: the outline reads their numbers
+        content = _own_name(content, m["n"], segments)
         segments.append(f"{content}({m['n']}分){text[m.end():end].strip()}")
         start = end
     if text[start:].strip():
         segments.append(text[start:].strip())
     return segments
+
+
+# a row's name with its points restating the row's bare 分值 (`基层组织活动开展情况(15分)党组织健全…。15…`); the name
+# runs back to a number, a punctuation mark or a 分 (of a header's `得分`, a group's `35分`)
+NAME_BEFORE = regex.compile(r"[^\d\s。；;,，:：()（）分]{2,20}$")
+GROUP_BARE = regex.compile(r"(?P<name>[^\d\s。；;,，:：()（）]{2,20}?)\s*(?P<n>\d+(?:\.\d+)?)\s*分\s*$")
+
+
+def _row_name(h: str, head: regex.Match, number: regex.Match) -> int | None:
+    """Where the first row's name starts, when the last `(N分)` before its bare 分值 restates that 分值 (the row's
+    name, not a heading over it); else None."""
+    value = NUMBER_IN_HEAD.search(head.group())
+    name = NAME_BEFORE.search(h, 0, head.start())
+    if value is None or name is None or float(value.group()) != float(number["n"]):
+        return None
+    return name.start()
+
+
+NUMBER_IN_HEAD = regex.compile(r"\d+(?:\.\d+)?")
+
+
+def _own_name(content: str, value: str, segments: list[str]) -> str:
+    """A row whose content opens its name with points restating its 分值 (`…查看核对资料机关党建日常基础工作35分基层
+    组织活动开展情况(15分)党组织健全…`): the name joined to its requirement; before it, the last row's 考核方式 words
+    (dropped) and a group with its bare points (`…工作35分`), set apart as a heading segment."""
+    h = halfwidth(content)
+    for m in HEADING_POINTS.finditer(h):
+        named = NAME_BEFORE.search(h, 0, m.start())
+        found = NUMBER_IN_HEAD.search(m.group())
+        if named is None or found is None or float(found.group()) != float(value):
+            continue
+        pre = content[:named.start()]
+        for word in method_words():
+            pre = pre[len(word):] if pre.startswith(word) else pre
+        group = GROUP_BARE.search(halfwidth(pre))
+        if group:
+            segments.append(f"{pre[group.start('name'):group.end('name')]}({group['n']}分)")
+            pre = pre[:group.start()]
+        if pre.strip():
+            segments.append(pre.strip())
+        return content[named.start():m.start()] + content[m.end():]
+    return content
 
 
 # a run-on clause's own points closing it: `…主要内容(2分)。`, `…责任制(3分);`
