@@ -87,3 +87,14 @@ def test_chunk_numbers_of_a_document_site_opening_with_the_title_are_no_items_an
         (None, None, None, 10.0), ("日常基础工作", 35.0, None, 15.0)]
     assert result.targets[0].text.startswith("理论学习坚持中心组学习制度")
     assert result.targets[1].text.startswith("组织生活开展情况党组织健全")
+
+
+def test_a_name_column_left_of_the_content_that_only_groups_scored_rows_is_their_section(tmp_path):
+    from tests.extract.test_line_tables import _read
+    cells = ["项目", "考核内容", "测评方法", "分值",
+             "组织机构\n(20分)", "成立献血工作领导小组,有专门股室负责献血工作", "查阅相关文件,无则扣分。", "4",
+             "", "明确献血工作分管领导,配备专兼职工作人员", "查阅相关文件,人员变更未上报的扣分。", "6"]
+    result = _read(tmp_path, "\n\n".join(cells) + "\n")
+    assert [(t.section, t.section_points, t.seq, t.points) for t in result.targets] == [
+        ("组织机构", 20.0, None, 4.0), ("组织机构", 20.0, None, 6.0)]
+    assert result.targets[0].text == "成立献血工作领导小组,有专门股室负责献血工作"
