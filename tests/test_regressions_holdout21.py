@@ -98,3 +98,20 @@ def test_a_name_column_left_of_the_content_that_only_groups_scored_rows_is_their
     assert [(t.section, t.section_points, t.seq, t.points) for t in result.targets] == [
         ("组织机构", 20.0, None, 4.0), ("组织机构", 20.0, None, 6.0)]
     assert result.targets[0].text == "成立献血工作领导小组,有专门股室负责献血工作"
+
+
+# a `|` table whose group cells (序号, 项目分值, 备注) stand once, one standard a row closed by bare bracketed points
+BRACKETED_STANDARDS = "\n".join([
+    "| 序 号 | 项目分值 | 标    准 | 备 注 | ",
+    "| 1 | 责任意识(5分) | 建立安全生产责任制度,做到制度上墙。(2.5) | 每条缺项,扣除本条分值。 | ",
+    "| 企业负责人有明确的安全生产职责。(2.5) | ",
+    "| 2 | 教育培训(6分) | 制定年度安全培训计划,落实到位。(2) | 后2项积分不累加。 | ",
+    "| 新员工三级安全教育率达100%。(4) | ", ""])
+
+
+def test_standards_closed_by_bare_bracketed_points_under_scored_group_cells_are_clauses(tmp_path):
+    result = _text_file(tmp_path, BRACKETED_STANDARDS)
+    assert [(t.section, t.section_points, t.seq, t.points) for t in result.targets] == [
+        ("责任意识", 5.0, None, 2.5), ("责任意识", 5.0, None, 2.5), ("教育培训", 6.0, None, 2.0),
+        ("教育培训", 6.0, None, 4.0)]
+    assert result.targets[0].text == "建立安全生产责任制度,做到制度上墙"

@@ -52,3 +52,58 @@ def _enter_group(cell: str, state) -> None:
     points = GROUP_POINTS.search(name)
     state.section = (name[:points.start()].strip(".、") or None) if points else None
     state.section_points = float(points["points"]) if points else None
+
+
+# a standard's points as a bare number in brackets closing its cell, no 分 (`…制度上墙。(2.5)`)
+BARE_BRACKET = regex.compile(r"\s*[（(]\s*(?P<points>\d+(?:\.\d+)?)\s*[)）]\s*[。；;]?\s*$")
+
+
+def bracketed_standards(table: Table, state, result, doc, doc_id: str, make_target) -> bool:
+    """`序号 | 项目分值 | 标准 | 备注` with a group cell `责任意识(10分)` at a group's first row and one standard a
+    row closed by its points in brackets without 分 (`…制度上墙。(2.5)`): each standard a clause (seq null: the 序号
+    numbers the groups), its group the section. The bare numbers must add up to a group's points somewhere (they
+    are points, not counts or years); False when the table is not of that shape."""
+    rows = table.rows[1:]
+    width = len(table.rows[0].cells)
+    columns = [c for c in range(width) if _bracketed_share(rows, c)]
+    groups = [c for c in range(width) if _group_cells(rows, c)]
+    if len(columns) != 1 or not groups or groups[0] >= columns[0]:
+        return False
+    text_col, group_col = columns[0], groups[-1]
+    sums: dict[int, tuple[float, float]] = {}
+    current = None
+    for k, row in enumerate(rows):
+        group = GROUP_POINTS.search(halfwidth(no_space(row.cells[group_col])))
+        if group:
+            current = k
+            sums[k] = (float(group["points"]), 0.0)
+        found = BARE_BRACKET.search(halfwidth(row.cells[text_col]))
+        if found and current is not None:
+            sums[current] = (sums[current][0], sums[current][1] + float(found["points"]))
+    if not any(abs(total - added) < 1e-9 for total, added in sums.values()):
+        return False
+    for row in rows:
+        if no_space(row.cells[group_col]):
+            _enter_group(row.cells[group_col], state)
+        cell = row.cells[text_col]
+        found = BARE_BRACKET.search(halfwidth(cell))
+        if found is None:
+            continue
+        text = P.TRAILING_PUNCT.sub("", cell[:found.start()].replace("\n", ""))
+        result.targets.append(make_target(doc_id, doc, state, len(result.targets), None, None, text.strip(),
+                                          float(found["points"]), row.prov))
+    return True
+
+
+def _bracketed_share(rows: list, column: int) -> bool:
+    cells = [r.cells[column] for r in rows if column < len(r.cells) and no_space(r.cells[column])]
+    closed = [c for c in cells if BARE_BRACKET.search(halfwidth(c))]
+    return len(closed) >= MIN_ROWS and len(closed) >= len(cells) - 1
+
+
+def _group_cells(rows: list, column: int) -> bool:
+    """Cells at a group's first row only (blank below), each a name with its points (`责任意识(10分)`)."""
+    cells = [no_space(r.cells[column]) if column < len(r.cells) else "" for r in rows]
+    filled = [halfwidth(c) for c in cells if c]
+    return bool(filled) and len(filled) < len(cells) and all(
+        GROUP_POINTS.search(c) and not c[:GROUP_POINTS.search(c).start()].strip().isdigit() for c in filled)
