@@ -115,3 +115,24 @@ def test_standards_closed_by_bare_bracketed_points_under_scored_group_cells_are_
         ("责任意识", 5.0, None, 2.5), ("责任意识", 5.0, None, 2.5), ("教育培训", 6.0, None, 2.0),
         ("教育培训", 6.0, None, 4.0)]
     assert result.targets[0].text == "建立安全生产责任制度,做到制度上墙"
+
+
+def test_a_notice_whose_only_list_is_a_table_of_named_rows_with_points_gives_one_clause_a_row(tmp_path):
+    rows = ["检查考评项目 | 分值 | 检查考评标准 | 检查考评方法 | 得分 |",
+            "一、预防火灾发生 | 40 | 因履职不到位引发火灾的,每起扣10分,扣完为止。 | 查看报表 | |",
+            "二、隐患排查整改 | 10 | 建立整改清单,隐患检查不到位的发现一处扣2分。 | 查看文件 | |",
+            "三、宣传教育 | 10 | 开展宣传活动,未开展的扣5分。 | 查看记录 | |"]
+    result = _text_file(tmp_path, "县直部门防火工作责任目标考评细则\n" + "\n".join(rows) + "\n")
+    assert [(t.section, t.seq, t.text, t.points) for t in result.targets] == [
+        (None, 1, "预防火灾发生", 40.0), (None, 2, "隐患排查整改", 10.0), (None, 3, "宣传教育", 10.0)]
+
+
+def test_a_table_whose_names_are_merged_over_its_rows_gives_each_scored_standard_as_a_clause(tmp_path):
+    rows = ["一级指标 | 二级指标 | 测评标准 | 分值 | 测评方法 |",
+            "高度重视 | 加强学习 | 开展政策法规学习,党员干部政策知晓率≥90%。 | 10 | 听取汇报 |",
+            "| | 组织开展宣传教育,增强思想认同。 | 8 | 实地检查 |",
+            "| 健全机制 | 把创建活动纳入重要议事日程,有健全的工作机制。 | 6 | 材料审核 |"]
+    result = _text_file(tmp_path, "创建“进机关”测评指标\n" + "\n".join(rows) + "\n")
+    assert [(t.section, t.seq, t.points) for t in result.targets] == [(None, None, 10.0), (None, None, 8.0),
+                                                                      (None, None, 6.0)]
+    assert result.targets[1].text == "组织开展宣传教育,增强思想认同"

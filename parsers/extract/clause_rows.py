@@ -6,7 +6,8 @@ from __future__ import annotations
 import regex
 
 from parsers.extract import patterns as P
-from parsers.extract.headers import map_header
+from parsers.extract.cnnum import cn_to_int
+from parsers.extract.headers import header_roles, map_header
 from parsers.extract.points import read_points
 from parsers.textnorm import halfwidth, no_space
 from schemas.blocks import Table
@@ -107,3 +108,46 @@ def _group_cells(rows: list, column: int) -> bool:
     filled = [halfwidth(c) for c in cells if c]
     return bool(filled) and len(filled) < len(cells) and all(
         GROUP_POINTS.search(c) and not c[:GROUP_POINTS.search(c).start()].strip().isdigit() for c in filled)
+
+
+NAME_ROLES = ("indicator", "category")
+WEIGHT_CELL = regex.compile(r"^(?P<points>\d+(?:\.\d+)?)\s*分?$")
+
+
+def named_rows(table: Table, state, result, doc, doc_id: str, make_target, total_words) -> bool:
+    """A notice whose only list is a table of named rows each with its points in a 分值 column (`检查考评项目 | 分值
+    | 检查考评标准`, `一级指标 | 二级指标 | 测评标准 | 分值`): each scored row a clause — its name where every row has
+    a name of its own (`一、预防森林火灾发生 | 40`, seq from its ordinal), its standard where the names are merged
+    over several rows (a group's name, not the row's). False when the table is not of that shape."""
+    roles = header_roles(table.rows[0].cells)
+    weights = [i for i, r in roles.items() if r == "weight"]
+    names = [i for i, r in roles.items() if r in NAME_ROLES]
+    if len(weights) != 1 or not names or set(roles.values()) & {"units", "leaders", "row_no"}:
+        return False
+    weight, name_col = weights[0], max(names)
+    content_col = next((i for i, r in sorted(roles.items()) if r in ("target", "criteria") and i > name_col), None)
+    body = [r for r in table.rows[1:] if max(weight, name_col) < len(r.cells)
+            and not any(no_space(c) in total_words for c in r.cells)]
+    scored = [r for r in body if WEIGHT_CELL.match(halfwidth(no_space(r.cells[weight])))]
+    if len(scored) < MIN_ROWS or len(scored) < len(body) - 1:
+        return False
+    own = [no_space(r.cells[name_col]) for r in scored]
+    by_name = all(own) and len(set(own)) == len(own)
+    if not by_name and (content_col is None or not all(no_space(r.cells[content_col]) for r in scored)):
+        return False
+    state.section = state.section_points = None
+    for row in scored:
+        cell = row.cells[name_col] if by_name else row.cells[content_col]
+        ordinal = P.ORDINAL_PREFIX.match(halfwidth(cell)) if by_name else None
+        seq = _ordinal_value(ordinal.group()) if ordinal else None
+        text = cell[ordinal.end():] if ordinal else cell
+        result.targets.append(make_target(
+            doc_id, doc, state, len(result.targets), seq, ordinal.group().strip() if ordinal else None,
+            P.TRAILING_PUNCT.sub("", text.replace("\n", "")).strip(),
+            float(WEIGHT_CELL.match(halfwidth(no_space(row.cells[weight])))["points"]), row.prov))
+    return True
+
+
+def _ordinal_value(marker: str) -> int | None:
+    digits = regex.sub(r"[^\d一二三四五六七八九十百零〇]", "", marker)
+    return int(digits) if digits.isdigit() else cn_to_int(digits) if digits else None
