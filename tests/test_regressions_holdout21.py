@@ -30,6 +30,7 @@ def test_a_table_numbering_its_rows_in_a_column_with_points_closing_each_content
         ("组织领导", 6.0, 1, 2.0), ("组织领导", 6.0, 2, 2.0), ("组织领导", 6.0, 3, 2.0),
         ("宣传教育", 3.0, 4, 2.0), ("宣传教育", 3.0, 5, 1.0)]
     assert result.targets[1].text == "制定年度工作计划,按时报送。建立工作台账,资料齐全"
+    assert result.targets[2].text == "各项制度上墙,执行到位"  # the bracketed rule closed by its total is no text
 
 
 def test_two_sentences_each_closed_by_its_own_bracketed_worth_are_one_clause_worth_their_sum():
