@@ -137,3 +137,12 @@ def test_a_table_whose_names_are_merged_over_its_rows_gives_each_scored_standard
     assert [(t.section, t.seq, t.points) for t in result.targets] == [(None, None, 10.0), (None, None, 8.0),
                                                                       (None, None, 6.0)]
     assert result.targets[1].text == "组织开展宣传教育,增强思想认同"
+
+
+def test_a_table_giving_its_rows_to_assessing_departments_is_no_clause_list(tmp_path):
+    rows = ["一级指标 | 二级指标 | 分值 | 考核内容及评分标准 | 考核部门 |",
+            "党的建设(30分) | 组织建设 | 15 | 按要求召开会议,建立台账。 | 县委组织部 |",
+            "| 宣传工作 | 15 | 开展宣传活动,得15分。 | 县委宣传部 |"]
+    result = _text_file(tmp_path, "\n".join(rows) + "\n")
+    assert result.targets == []
+    assert [r.indicator for r in result.indicators] == ["组织建设", "宣传工作"]

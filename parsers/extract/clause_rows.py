@@ -122,8 +122,8 @@ def named_rows(table: Table, state, result, doc, doc_id: str, make_target, total
     roles = header_roles(table.rows[0].cells)
     weights = [i for i, r in roles.items() if r == "weight"]
     names = [i for i, r in roles.items() if r in NAME_ROLES]
-    if len(weights) != 1 or not names or set(roles.values()) & {"units", "leaders", "row_no"}:
-        return False
+    if len(weights) != 1 or not names or set(roles.values()) & {"units", "leaders", "assessors", "row_no"}:
+        return False  # rows given to units or their assessors: a task table, not one unit's clause list
     weight, name_col = weights[0], max(names)
     content_col = next((i for i, r in sorted(roles.items()) if r in ("target", "criteria") and i > name_col), None)
     body = [r for r in table.rows[1:] if max(weight, name_col) < len(r.cells)
@@ -132,6 +132,8 @@ def named_rows(table: Table, state, result, doc, doc_id: str, make_target, total
     if len(scored) < MIN_ROWS or len(scored) < len(body) - 1:
         return False
     own = [no_space(r.cells[name_col]) for r in scored]
+    if not any(own):
+        return False  # a name column with no names: nothing says the rows are one list's clauses
     by_name = all(own) and len(set(own)) == len(own)
     if not by_name and (content_col is None or not all(no_space(r.cells[content_col]) for r in scored)):
         return False
