@@ -234,8 +234,13 @@ def _unnumbered_clauses(table: Table, mapping: dict[str, int], state, result, do
     (`社区矫正工作 | 25分`) or the 类别 cell merged down beside its rows (`社区矫正工作25分`) — opens a section, each
     row with its points in the 分值 cell is a clause (seq null), its content cell the text. False unless the table is
     of that shape (a scored group first, two scored rows, each group's points holding its rows)."""
-    if "row_no" in mapping or "target" not in mapping or not set(header_roles(table.rows[0].cells).values()) \
-            <= UNNUMBERED_ROLES:
+    roles = header_roles(table.rows[0].cells)
+    if "category" not in mapping and "target" in mapping and mapping.get("indicator", len(roles)) < mapping["target"] \
+            and _merged_groups(table, mapping["indicator"]):
+        # `项目 | 考核内容 | 测评方法 | 分值`: the name column left of the content only groups its rows (`组织机构(20分)`)
+        mapping = {("category" if r == "indicator" else r): i for r, i in mapping.items()}
+        roles = {i: ("category" if r == "indicator" else r) for i, r in roles.items()}
+    if "row_no" in mapping or "target" not in mapping or not set(roles.values()) <= UNNUMBERED_ROLES:
         return False  # a 序号 column numbers the rows, or a name column besides the content: an indicator table
     text_col, weight_col = mapping["target"], mapping["weight"]
     body = [r for r in table.rows[1:] if no_space(r.cells[text_col])
@@ -260,6 +265,14 @@ def _unnumbered_clauses(table: Table, mapping: dict[str, int], state, result, do
             P.TRAILING_PUNCT.sub("", row.cells[text_col].replace("\n", "")).strip(),
             float(points[id(row)].group()), row.prov))
     return True
+
+
+def _merged_groups(table: Table, column: int) -> bool:
+    """A column whose cells stand only at a group's first row (blank below) and each carry the group's points."""
+    cells = [no_space(r.cells[column]) for r in table.rows[1:] if column < len(r.cells)]
+    filled = [halfwidth(c) for c in cells if c]
+    return bool(filled) and len(filled) < len(cells) and all(
+        P.POINTS_AT_END.search(c) or POINTS_CLOSING_ONLY.search(c) for c in filled)
 
 
 def _unnumbered_group(row, mapping: dict[str, int], text_col: int, points) -> str | None:

@@ -20,7 +20,7 @@ SENTENCE = regex.compile(r"[^。；;]+[。；;]?")
 # the bare 分值 after a content sentence, before the rule's first character
 ROW_POINTS = regex.compile(r"(?<=[。；;])\s*(?P<n>\d{1,3}(?:\.\d)?)\s*(?=\p{Han})")
 HEADING_POINTS = regex.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)]")
-DEDUCTS = regex.compile(r"扣\s*分")
+DEDUCTS = regex.compile(r"扣\s*[一二三四五六七八九十两半]*\s*分")  # `扣分`, `扣三分`
 
 
 @lru_cache(maxsize=1)
@@ -51,6 +51,9 @@ def flat_rows(text: str) -> list[str] | None:
     heads = [m for m in HEADING_POINTS.finditer(h) if m.end() <= numbers[0].start()]
     if heads:
         lead_end = heads[-1].end()
+        named = _row_name(h, heads[-1], numbers[0])
+        if named is not None:  # `…考评方式得分党员干部学习教育(10分)…。10…`: the first row's own name
+            lead_end = named
     segments = [text[:lead_end]] if text[:lead_end].strip() else []
     start = lead_end
     for k, m in enumerate(numbers):
@@ -67,11 +70,54 @@ def flat_rows(text: str) -> list[str] | None:
         content = text[start:m.start()].strip()
         if marker_at_start(halfwidth(content)) is not None:
             return None  # numbered rows: the outline reads their numbers
+        content = _own_name(content, m["n"], segments)
         segments.append(f"{content}({m['n']}分){text[m.end():end].strip()}")
         start = end
     if text[start:].strip():
         segments.append(text[start:].strip())
     return segments
+
+
+# a row's name with its points restating the row's bare 分值 (`基层组织活动开展情况(15分)党组织健全…。15…`); the name
+# runs back to a number, a punctuation mark or a 分 (of a header's `得分`, a group's `35分`)
+NAME_BEFORE = regex.compile(r"[^\d\s。；;,，:：()（）分]{2,20}$")
+GROUP_BARE = regex.compile(r"(?P<name>[^\d\s。；;,，:：()（）]{2,20}?)\s*(?P<n>\d+(?:\.\d+)?)\s*分\s*$")
+
+
+def _row_name(h: str, head: regex.Match, number: regex.Match) -> int | None:
+    """Where the first row's name starts, when the last `(N分)` before its bare 分值 restates that 分值 (the row's
+    name, not a heading over it); else None."""
+    value = NUMBER_IN_HEAD.search(head.group())
+    name = NAME_BEFORE.search(h, 0, head.start())
+    if value is None or name is None or float(value.group()) != float(number["n"]):
+        return None
+    return name.start()
+
+
+NUMBER_IN_HEAD = regex.compile(r"\d+(?:\.\d+)?")
+
+
+def _own_name(content: str, value: str, segments: list[str]) -> str:
+    """A row whose content opens its name with points restating its 分值 (`…查看核对资料机关党建日常基础工作35分基层
+    组织活动开展情况(15分)党组织健全…`): the name joined to its requirement; before it, the last row's 考核方式 words
+    (dropped) and a group with its bare points (`…工作35分`), set apart as a heading segment."""
+    h = halfwidth(content)
+    for m in HEADING_POINTS.finditer(h):
+        named = NAME_BEFORE.search(h, 0, m.start())
+        found = NUMBER_IN_HEAD.search(m.group())
+        if named is None or found is None or float(found.group()) != float(value):
+            continue
+        pre = content[:named.start()]
+        for word in method_words():
+            pre = pre[len(word):] if pre.startswith(word) else pre
+        group = GROUP_BARE.search(halfwidth(pre))
+        if group:
+            segments.append(f"{pre[group.start('name'):group.end('name')]}({group['n']}分)")
+            pre = pre[:group.start()]
+        if pre.strip():
+            segments.append(pre.strip())
+        return content[named.start():m.start()] + content[m.end():]
+    return content
 
 
 # a run-on clause's own points closing it: `…主要内容(2分)。`, `…责任制(3分);`
@@ -138,7 +184,12 @@ def _only_rules(tail: str) -> bool:
 # A table flattened with no punctuation at its cell edges (`组织领导20分1按规定…的内容10老干部工作未…扣2分2坚持…`):
 # a row's 序号 glued after the rule closing the row before (or a group's `名称N分`), its bare 分值 glued between
 # the content's last character and the rule's first.
-GLUED_ROW_NUMBER = regex.compile(r"(?:(?<=\d\s*分\s*)|^\s*)(?P<n>[1-9]\d?)(?=\p{Han})")
+GLUED_ROW_NUMBER = regex.compile(r"(?:(?<=\d\s*分\s*)|^\s*)(?P<n>[1-9]\d?)(?=\p{Han})"
+                                 r"|(?<=\p{Han})(?P<n>[1-9]\d?)[.．](?=\p{Han})")  # `…扣3分2.各…`: dotted, glued anywhere
+# a group with no points named by its ordinal after a row's rule (`…扣三分二车辆管理`) or after the table's header
+# (`…扣分原因一档案管理`): the rows after it are numbered from 1 again
+ORDINAL_GROUP_AT_END = regex.compile(r"(?P<ord>[一二三四五六七八九十]{1,3})"
+                                     r"(?P<name>[^\d\s,，;；。、:：()（）一二三四五六七八九十分]{2,10})\s*$")
 GLUED_ROW_POINTS = regex.compile(r"(?<=\p{Han})\s*(?P<n>\d{1,3}(?:\.\d)?)(?=\s*\p{Han})"
                                  r"(?!\s*[年月日时号个人次户万亿千百元分倍天周岁台辆篇份])")  # a quantity, not a 分值
 GROUP_AT_END = regex.compile(r"(?<=分\s*)(?P<name>[^\d\s,，;；。、:：分]{2,10})\s*(?P<n>\d{1,3})\s*分\s*$")
@@ -148,30 +199,47 @@ def glued_rows(text: str) -> str | None:
     """The run rewritten `名称(N分)1.content(N分)rule2.…`, which the outline reads as numbered items with points
     under their group; None unless two or more rows in sequence each have a 分值 followed by a scoring rule."""
     h = halfwidth(text)
-    starts = _number_chain(list(GLUED_ROW_NUMBER.finditer(h)))
+    starts = _number_chain(list(GLUED_ROW_NUMBER.finditer(h)), h)
     if len(starts) < MIN_ROWS:
         return None
-    out = [_group_heading(text[:starts[0].start()])]
+    out = [_ordinal_group(_group_heading(text[:starts[0].start()]), lead=True)]
     for k, m in enumerate(starts):
         end = starts[k + 1].start() if k + 1 < len(starts) else len(h)
         value = GLUED_ROW_POINTS.search(h, m.end(), end)
         if value is None or not _is_rule(h[value.end():end]):
             return None
         content, rule = text[m.end():value.start()].strip(), text[value.end():end]
+        rule = _ordinal_group(rule) if k + 1 < len(starts) and starts[k + 1]["n"] == "1" else rule
         out.append(f"{m['n']}.{content}({value['n']}分){_group_heading(rule, '。')}")
     return "".join(out)
 
 
-def _number_chain(candidates: list) -> list:
-    """The longest run of candidates numbered one after the other, in reading order."""
+def _number_chain(candidates: list, h: str) -> list:
+    """The longest run of candidates numbered one after the other, in reading order; a run goes on at 1 after a
+    group named by its ordinal (`…扣三分二车辆管理1.…`)."""
     best: list = []
     for i, first in enumerate(candidates):
         chain = [first]
         for m in candidates[i + 1:]:
-            if int(m["n"]) == int(chain[-1]["n"]) + 1:
+            if int(m["n"]) == int(chain[-1]["n"]) + 1 or (
+                    m["n"] == "1" and _ordinal_group_before(h[chain[-1].end():m.start()])):
                 chain.append(m)
         best = chain if len(chain) > len(best) else best
     return best
+
+
+def _ordinal_group_before(text: str) -> bool:
+    g = ORDINAL_GROUP_AT_END.search(text)
+    return g is not None and text[:g.start()].rstrip().endswith("分")
+
+
+def _ordinal_group(text: str, lead: bool = False) -> str:
+    """`…扣三分二车辆管理` → `…扣三分。二、车辆管理`: a group named by its ordinal closing a row's rule (or, ``lead``,
+    the table's header) stands as a heading of its own."""
+    g = ORDINAL_GROUP_AT_END.search(text)
+    if g is None or not (lead or text[:g.start()].rstrip().endswith("分")):
+        return text
+    return f"{text[:g.start()]}。{g['ord']}、{g['name']}"
 
 
 def _group_heading(text: str, stop: str = "") -> str:

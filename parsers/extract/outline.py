@@ -27,7 +27,7 @@ from parsers.extract.layout import (
     trailing_heading,
 )
 from parsers.extract.markers import CELL_BAR, Marker, inline_markers, marker_at_start, numbered_rows, unpipe
-from parsers.extract.outline_lines import GLUED, numbered_inside, part_title, skips_one, veto_lead
+from parsers.extract.outline_lines import GLUED, list_title, numbered_inside, part_title, skips_one, veto_lead
 from parsers.extract.outline_lines import attachment_inside as _attachment_inside  # the name tests import
 from parsers.extract.outline_points import unscore_restatements
 from parsers.extract.points import PointsReading, read_points
@@ -103,6 +103,8 @@ class OutlineBuilder:
             return  # `具体内容如下：` only announces the items below
         veto = marker_at_start(h) is None and veto_lead(h)
         if self.stack and (veto or part_title(h)):  # `安全生产考核细则` or `出现下列情况之一的…一票否决:`: a new list
+            if veto and list_title(self.stack[-1]):
+                self.stack[-1].kind = BARRIER  # `(二)一票否决。` over the veto sentence: the list's title, no clause
             self.stack = []
             self.group += 1
             self.veto_group = self.group if veto else None

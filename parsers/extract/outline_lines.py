@@ -3,6 +3,8 @@ attachment starts inside it, whether a skipped number still starts an item, whet
 into numbered items, whether it is a part's own title (`安全生产考核细则` between two lists)."""
 from __future__ import annotations
 
+import regex
+
 from parsers.extract.grammar import grammar
 from parsers.extract.markers import Marker, inline_markers
 from parsers.extract.points import read_points
@@ -55,3 +57,15 @@ def veto_lead(h: str) -> bool:
     """`出现下列情况之一的,予以“一票否决”,…:` after a list's items: the conditions listed next are the list's
     veto items (no points, outside the sums), not sub-items of the item above."""
     return bool(grammar().veto_lead.match(matching_copy(no_space(h))))
+
+
+MAX_TITLE = 12
+TITLE_PUNCT = regex.compile(r"[,，;；、:：!！?？]")
+
+
+def list_title(node) -> bool:
+    """A numbered item that only names the list a veto sentence then opens (`(二)一票否决。`): no children, no
+    points, a short name."""
+    name = no_space(node.raw).rstrip("。.:：")
+    return (node.marker is not None and not node.children and node.reading.points is None
+            and 0 < len(name) <= MAX_TITLE and not TITLE_PUNCT.search(name))

@@ -143,6 +143,10 @@ def _read_points(text: str) -> PointsReading:
                 if parts:
                     reading.single, value = value, sum(to_number(x["n"]) for x in parts)
                     removed.extend(x.span() for x in parts[1:])
+            elif notation is not None and notation.cut and (parts := _sentence_parts(mt, m, deductions + removed)):
+                reading.single, value = value, sum(to_number(x["n"]) for x in parts)
+                notation = next(n for n in g.notations if n.name == "bracketed")
+                removed.extend(x.span() for x in parts[1:])
             if abs(value) > g.max_points:
                 reading.implausible = m.group().strip()
             else:
@@ -190,6 +194,24 @@ def _bracketed_parts(notation, mt: str, first, excluded: list[tuple[int, int]]) 
     if len(parts) < 2 or not DECLARED_AT_END.match(mt, parts[-1].end()):
         return []
     return parts
+
+
+SENTENCE_BEFORE = regex.compile(r"[。；;]\s*$")
+
+
+def _sentence_parts(mt: str, first, excluded: list[tuple[int, int]]) -> list:
+    """`…经常组织活动。(1分)党员先锋模范作用好,…问题。(1分)`: sentences of one clause, each closed by its own
+    bracketed worth after its full stop, the last closing the clause: the clause is worth their sum (not the first
+    worth with the later sentences its rule). A first worth equal to the sum of two or more later ones is their
+    total (`组织领导。(4分)成立小组。(2分)制定方案。(2分)`)."""
+    bracketed = next(n for n in grammar().notations if n.name == "bracketed")
+    parts = [m for m in bracketed.pattern.finditer(mt, first.start()) if not _overlaps(m.span(), excluded)]
+    if len(parts) < 2 or parts[0].start() != first.start() or not DECLARED_AT_END.match(mt, parts[-1].end()):
+        return []
+    if any(not SENTENCE_BEFORE.search(mt, 0, m.start()) for m in parts):
+        return []
+    values = [to_number(m["n"]) for m in parts]
+    return [] if len(parts) > 2 and abs(values[0] - sum(values[1:])) < 1e-9 else parts
 
 
 DECLARED_AT_END = regex.compile(r"(?:\s*[（(][^（()）\d]{1,12}[）)])*[\s。；;.]*$")

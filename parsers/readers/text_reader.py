@@ -68,6 +68,8 @@ MIN_CHUNK = 200
 # two chunks hold a flattened run of items (`一、…(1)…2、…`); a long item and the next hold few
 INNER_MARK = regex.compile(r"\d{1,2}、|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、")
 MIN_INNER_MARKS = 3
+# a document's title opening chunk 1: a name ending in the kind of rules within the first characters
+TITLE_OPENING = regex.compile(r"[^。；;]{0,60}?(?:细则|办法|方案|标准|责任书|评分表|考核表)")
 # Markdown recognised by content, whatever the extension: headings, pipe-table rules, bold lines.
 MD_SIGNAL = regex.compile(r"^(?:#{1,6}\s+\S|\s*\|?\s*:?-{3,}:?\s*\||\s*\*\*[^*]+\*\*\s*$)")
 MIN_MD_SIGNALS, MD_SNIFF_LINES = 3, 2000
@@ -186,11 +188,16 @@ def _chunks_joined(lines: list[str]) -> list[str]:
 
 def _chunk_cut(lines: list[str], i: int) -> bool:
     """The long line ``i`` (`1、…`) ends mid-word, the next non-blank line opens with chunk 2, and the two hold
-    a run of items."""
+    a run of items — or chunk 1 opens the document with its title (`1、2016年度…考评细则类别 考评项目…`): a
+    document's first line is no item."""
     nxt = next((x for x in lines[i + 1:] if x.strip()), "")
     m = CHUNK_MARK.match(nxt)
-    inner = len(INNER_MARK.findall(lines[i], CHUNK_MARK.match(lines[i]).end())) + len(INNER_MARK.findall(nxt, m.end())) if m else 0
-    return bool(CUT_MID_WORD.search(lines[i]) and m and m[1] == "2" and inner >= MIN_INNER_MARKS)
+    if not (CUT_MID_WORD.search(lines[i]) and m and m[1] == "2"):
+        return False
+    first = CHUNK_MARK.match(lines[i])
+    if not any(x.strip() for x in lines[:i]) and TITLE_OPENING.match(lines[i], first.end()):
+        return True
+    return len(INNER_MARK.findall(lines[i], first.end())) + len(INNER_MARK.findall(nxt, m.end())) >= MIN_INNER_MARKS
 
 
 def blocks_from_lines(lines: list[str], source: str) -> list:
