@@ -9,8 +9,6 @@ neither is reported as unclaimed text, never dropped silently.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import regex
 
 from parsers.extract.flat_rows import run_on_clauses
@@ -37,18 +35,12 @@ from parsers.extract.outline_points import (
 from parsers.extract.outline_scope import Scope
 from parsers.extract.outline_totals import declared_totals, declares_sections, restatements
 from parsers.extract.points import read_points
+from parsers.extract.targets_result import OutlineResult
 from parsers.textnorm import matching_copy, no_space
 from schemas.blocks import Document
 from schemas.records import Target, Unclaimed
 
 SENTENCES = regex.compile(r"[^。]+。?")
-
-
-@dataclass
-class OutlineResult:
-    targets: list[Target] = field(default_factory=list)
-    unclaimed: list[Unclaimed] = field(default_factory=list)
-    assessed_party: str | None = None
 
 
 RULED = ("deduction", "veto")

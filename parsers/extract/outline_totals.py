@@ -3,14 +3,10 @@ clause, and a summary naming the document's parts with their points (`其中,重
 names are scored sections further on."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from parsers.extract.grammar import grammar
+from parsers.extract.targets_result import OutlineResult
 from parsers.textnorm import matching_copy, no_space
 from schemas.records import Target, Unclaimed
-
-if TYPE_CHECKING:
-    from parsers.extract.outline_targets import OutlineResult
 
 
 def declares_sections(raw: str, section_names: set[str]) -> bool:

@@ -8,6 +8,14 @@ from schemas.records import Target, Unclaimed
 
 
 @dataclass
+class OutlineResult:
+    """What reading a notice through its inferred outline gives (outline_targets.py)."""
+    targets: list[Target] = field(default_factory=list)
+    unclaimed: list[Unclaimed] = field(default_factory=list)
+    assessed_party: str | None = None
+
+
+@dataclass
 class Part:
     """A part of the notice before its units, with declared points (`二、…责任目标（700分）`)."""
     name: str
