@@ -8,7 +8,7 @@ from itertools import dropwhile
 
 import regex
 
-from parsers.extract.headers import looks_like_org
+from parsers.extract.headers import looks_like_org, table_vocab
 from parsers.readers.line_tables import (
     CLOSED_CELL,
     MIN_HEADER_CELLS,
@@ -26,6 +26,7 @@ from schemas.blocks import Provenance, Table, TableRow
 
 BARE_PIPES = regex.compile(r"^\s*\|[|\s]*$")  # `|`, `||||`: a row's start or its empty cells
 MAX_SPAN = 2  # columns a name header cell may span beyond its own
+TOTAL_POINTS = regex.compile(r"^\s*\d{1,4}(?:\.\d+)?\s*分?\s*$")  # a table's total (`1200`, `100分`)
 
 
 def opened_cells(lines: list[str], i: int) -> list[str]:
@@ -64,6 +65,9 @@ def closed_rows_table(lines: list[str], i: int, source: str) -> tuple[Table, int
     n = next((j for j, c in enumerate(rows[0][1]) if cell_role(c) is None), len(rows[0][1]))
     if n < len(rows[0][1]):  # no bare `|` after the header: its words end where the first row starts
         rows[0:1] = [(rows[0][0], rows[0][1][:n]), (rows[0][0] + n, rows[0][1][n:])]
+    numbered = _numbered_run(rows, source)
+    if numbered is not None:
+        return numbered
     # a row wider than the header ends the table, unless the header's first cell is a name over several columns
     limit = len(rows[0][1]) + (MAX_SPAN if rows[0][1] and cell_role(rows[0][1][0]) in SPANNING_ROLES else 0)
     end = next((j for j in range(1, len(rows)) if len(rows[j][1]) > limit), len(rows))
@@ -92,6 +96,36 @@ def closed_rows_table(lines: list[str], i: int, source: str) -> tuple[Table, int
         table.append(TableRow([clean_cell(c) for c in placed], Provenance(source, None, at + 1)))
         above = [p or a for p, a in zip(placed, above)]  # merged values carried down
     return Table(table, table[0].prov, merges_resolved=False), k
+
+
+def _numbered_run(rows: list[tuple[int, list[str]]], source: str) -> tuple[Table, int] | None:
+    """Every row written in full and none parted from the next by a bare `|` (`1 |` / `旅游经济发展水平 |` / `150 |` /
+    `2 |` …): the header's width of cells a row, each opened by its number (1, 2, 3 …), the run closed by a total
+    (`合计 |` / `1200 |`) or by its end. None unless the run after the header reads so to its last cell."""
+    header = rows[0][1]
+    if len(rows) < 2 or len(header) < MIN_HEADER_CELLS or cell_role(header[0]) != "row_no":
+        return None
+    start, cells = rows[1]
+    width, j, found = len(header), 0, []
+    while j + width <= len(cells) and ROW_NUMBER_LINE.match(cells[j]) and \
+            int(regex.sub(r"\D", "", cells[j])) == len(found) + 1 and not ROW_NUMBER_LINE.match(cells[j + 1]):
+        found.append(TableRow([clean_cell(c) for c in cells[j:j + width]], Provenance(source, None, start + j + 1)))
+        j += width
+    if j + 2 == len(cells) and _total_word(cells[j]) and TOTAL_POINTS.match(cells[j + 1]):
+        roles = [cell_role(c) for c in header]  # the total under the points column, its word in the name's
+        at = next((c for c, r in enumerate(roles) if r in ("weight", "form")), width - 1)
+        total = [""] * width
+        total[1], total[at] = cells[j], cells[j + 1]
+        found.append(TableRow([clean_cell(c) for c in total], Provenance(source, None, start + j + 1)))
+        j += 2
+    if j != len(cells) or len(found) < MIN_ROWS or len(cells) <= width:
+        return None
+    table = [TableRow([clean_cell(c) for c in header], Provenance(source, None, rows[0][0] + 1))] + found
+    return Table(table, table[0].prov, merges_resolved=False), start + j
+
+
+def _total_word(text: str) -> bool:
+    return no_space(text) in {no_space(w) for w in table_vocab()["total_words"]}
 
 
 def _empty_cells(lines: list[str], k: int) -> int:

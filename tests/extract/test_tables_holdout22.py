@@ -1,0 +1,49 @@
+"""Table shapes the twenty-second held-out set showed (tests/data/holdout22/SOURCES.md, "Measured unseen"), each built
+here with its own content."""
+from __future__ import annotations
+
+from ingest.pipeline import process_file
+from tests.builders import write_text
+
+
+def _items(result):
+    return [r for r in result.indicators if r.row_kind == "item"]
+
+
+# One cell a line, each closed by its `|`, the rows NOT parted by bare `|` lines (every row written in full): the
+# header (序号 / 项目分类 / 得分), numbered rows, a total row, then a bare `|` and another table's broken header.
+NUMBERED_RUN = """评定标准说明
+目 录
+序号 |
+项 目 分 类 |
+得分 |
+1 |
+组织机构建设 |
+40 |
+2 |
+经费保障落实 |
+35 |
+3 |
+群众满意程度 |
+25 |
+合计 |
+100 |
+|
+得分 |
+检查得分 |
+"""
+
+
+def test_closed_cells_of_full_rows_without_bare_pipes_are_read_by_their_numbers(tmp_path):
+    result = process_file(write_text(tmp_path / "t.txt", NUMBERED_RUN))
+    assert [(r.row_no, r.indicator, r.weight) for r in _items(result)] == [
+        ("1", "组织机构建设", 40.0), ("2", "经费保障落实", 35.0), ("3", "群众满意程度", 25.0)]
+    totals = [r for r in result.indicators if r.row_kind == "total"]
+    assert [(r.indicator, r.weight) for r in totals] == [("合计", 100.0)]
+    assert not [f for f in result.findings if f.severity == "error"]
+
+
+def test_closed_cells_whose_numbers_break_off_stay_text(tmp_path):
+    broken = NUMBERED_RUN.replace("2 |\n经费保障落实 |", "经费保障落实 |\n5 |")
+    result = process_file(write_text(tmp_path / "t.txt", broken))
+    assert not _items(result)
