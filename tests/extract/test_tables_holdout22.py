@@ -47,3 +47,26 @@ def test_closed_cells_whose_numbers_break_off_stay_text(tmp_path):
     broken = NUMBERED_RUN.replace("2 |\n经费保障落实 |", "经费保障落实 |\n5 |")
     result = process_file(write_text(tmp_path / "t.txt", broken))
     assert not _items(result)
+
+
+# One row a line, cells parted by single spaces, no 序号; a number's qualifier written apart (`90 以上`); group headings
+# with their points (`一、设施建设 45`); the table cut inside the next group's heading.
+SPACED_LINES = """考评体系(试行)
+指标名称 单位 标准 分值 计分办法
+一、设施建设 45
+1、文化站覆盖率 % 90 以上 25 按比例计分
+2、公共厕所达标率 % 80 20 按比例计分
+二、服务提
+"""
+
+
+def test_space_parted_rows_under_a_header_line_of_column_words(tmp_path):
+    result = process_file(write_text(tmp_path / "t.txt", SPACED_LINES))
+    assert [(r.indicator, r.weight, r.criteria) for r in _items(result)] == [
+        ("1、文化站覆盖率", 25.0, "90以上"), ("2、公共厕所达标率", 20.0, "80")]
+    assert all(r.units == [] for r in _items(result))
+
+
+def test_space_parted_rows_with_a_cell_too_many_stay_text(tmp_path):
+    result = process_file(write_text(tmp_path / "t.txt", SPACED_LINES.replace("% 80 20", "% 80 20 注")))
+    assert not _items(result)  # one row left: no table
