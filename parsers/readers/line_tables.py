@@ -130,6 +130,9 @@ def _header(items: list[tuple[int, str]]) -> tuple[list[str], int]:
             k += 1
             continue
         joined = _fragments(items, k)
+        if joined is None and cells and k + 1 < len(items) and cell_role(items[k][1]) is None \
+                and _exact_word(items[k][1] + items[k + 1][1]):
+            joined = items[k][1] + items[k + 1][1], k + 2  # `考核责任` / `单位`: a header word broken over two lines
         if joined is None and _qualifier(items, k, cells):
             joined = items[k][1] + "\n" + items[k + 1][1], k + 2  # `区政府` / `分管领导`: one cell on two lines
         if joined is None:
@@ -204,7 +207,8 @@ def cell_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
     coded = "weight" in roles and roles.index("row_no", 1) > roles.index("weight") if "row_no" in roles[1:] else False
     if "weight" not in roles or ("row_no" in roles[1:] and not coded):  # no weight, or a group cell left of the 序号
         found = (_grouped(body, header, roles, source) or _by_numbers(body, header, roles, source)
-                 or _subitems(body, header, roles, source) or _numbered_names(body, header, roles, source))
+                 or _subitems(body, header, roles, source) or _numbered_names(body, header, roles, source)
+                 or _points_in_names(body, roles, source))
         if found is None and "weight" not in roles:
             return None
     else:  # the rows' weights anchor them (their code, if any, right of the weight: `编码`)
@@ -243,6 +247,11 @@ def _by_numbers(body, header: list[str], roles: list[str | None], source: str) -
 def _numbered_names(body, header: list[str], roles: list[str | None], source: str) -> tuple[list[TableRow], int] | None:
     from parsers.readers.numbered_lines import numbered_name_rows  # it reads rows with this module's helpers
     return numbered_name_rows(body, header, roles, source)
+
+
+def _points_in_names(body, roles: list[str | None], source: str) -> tuple[list[TableRow], int] | None:
+    from parsers.readers.grouped_lines import points_in_name_rows  # it reads rows with this module's helpers
+    return points_in_name_rows(body, roles, source)
 
 
 def _by_weights(body, width: int, roles: list[str | None], source: str) -> tuple[list[TableRow], int] | None:

@@ -70,3 +70,66 @@ def test_space_parted_rows_under_a_header_line_of_column_words(tmp_path):
 def test_space_parted_rows_with_a_cell_too_many_stay_text(tmp_path):
     result = process_file(write_text(tmp_path / "t.txt", SPACED_LINES.replace("% 80 20", "% 80 20 注")))
     assert not _items(result)  # one row left: no table
+
+
+# One cell a line with blank lines; the header word `考核责任单位` broken over two lines; each row's name closed by its
+# own points, its two cells after it; the 序号, 条线 and the two assessing departments (one a line) written once before
+# the first row they are merged over.
+POINTS_IN_NAMES = """三、条线工作考核细则
+
+序号
+
+条线工作
+
+考核责任
+
+单位
+
+考核项目
+
+考核指标、要求
+
+考核赋分办法
+
+1
+
+农村公路养护管理
+
+市交通局
+
+市公路段
+
+日常养护工作(40分)
+
+列养公路优良路率达到85%。
+
+按季度检查排名赋分,第一名得40分,名次每减1位减2分。
+
+路域环境整治(30分)
+
+公路沿线无违章建筑、无堆积物。
+
+发现一处扣2分,扣完为止。
+
+安全隐患排查(30分)
+
+完成年度危桥改造任务。
+
+未完成的不得分。
+"""
+
+
+def test_rows_named_with_their_points_under_cells_merged_before_them(tmp_path):
+    result = process_file(write_text(tmp_path / "t.txt", POINTS_IN_NAMES))
+    items = _items(result)
+    assert [(r.row_no, r.category, r.indicator, r.weight) for r in items] == [
+        ("1", "农村公路养护管理", "日常养护工作(40分)", 40.0),
+        ("1", "农村公路养护管理", "路域环境整治(30分)", 30.0),
+        ("1", "农村公路养护管理", "安全隐患排查(30分)", 30.0)]
+    assert all(r.assessors == ["市交通局", "市公路段"] and r.units == [] for r in items)
+    assert [r.criteria for r in items][1] == "发现一处扣2分,扣完为止。"
+
+
+def test_names_without_their_points_stay_text(tmp_path):
+    plain = POINTS_IN_NAMES.replace("(40分)", "").replace("(30分)", "")
+    assert not _items(process_file(write_text(tmp_path / "t.txt", plain)))
