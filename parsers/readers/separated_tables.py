@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import dropwhile
 
-from parsers.readers.line_tables import MIN_HEADER_CELLS, MIN_ROWS, PIPE, cell_role, clean_cell
+from parsers.readers.line_tables import MIN_HEADER_CELLS, MIN_ROWS, PIPE, WEIGHT_LINE, cell_role, clean_cell
 from parsers.readers.pipe_tables import ROW_END
 from parsers.readers.row_placement import fits, kind_of, spread, spread_roles
 from parsers.textnorm import no_space
@@ -37,6 +37,7 @@ def separated_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
     width = _closed_width(cells, width)
     rows = [TableRow([clean_cell(c) for _, _, c in cells[:width]], Provenance(source, None, i + 1))]
     roles = spread_roles([c for _, _, c in cells[:width]])
+    anchored = _by_weights(cells[width:], roles, source)
     above: list[str] | None = None
     end = cells[width - 1][1]
     for n in range(width, len(cells) - width + 1, width):  # a last row not closed in full is no row
@@ -48,9 +49,54 @@ def separated_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
             above = row  # a row written in full: the next short one is read against it
         rows.append(TableRow([clean_cell(c) for c in placed], Provenance(source, None, cells[n][0] + 1)))
         end = cells[n + width - 1][1]
+    if anchored is not None and _weighted(anchored[0], roles) > _weighted(rows[1:], roles):
+        rows, end = rows[:1] + anchored[0], anchored[1]  # rows of several widths: read by their weights
     if len(rows) - 1 < MIN_ROWS:
         return None
     return Table(rows, rows[0].prov, merges_resolved=False), end
+
+
+def _weighted(rows: list[TableRow], roles: list[str | None]) -> int:
+    """Rows with a weight under the weight column."""
+    at = roles.index("weight") if roles.count("weight") == 1 else None
+    return 0 if at is None else sum(1 for r in rows if WEIGHT_LINE.match(r.cells[at]))
+
+
+def _by_weights(body: list[tuple[int, int, str]], roles: list[str | None],
+                source: str) -> tuple[list[TableRow], int] | None:
+    """Rows that leave their merged cells unwritten, so no two need be as wide, found by their one weight each
+    (a bare number under the header's one weight column): the cells between two weights are the first row's cells
+    right of its weight, then the next row's left of it, parted where the most agree in kind with the rows above
+    (a numbered name under a numbered name, units under units); each row then placed under the header by ``spread``.
+    None unless two rows or more read so."""
+    if roles.count("weight") != 1:
+        return None
+    at, texts = roles.index("weight"), [t for _, _, t in body]
+    anchors = [n for n, t in enumerate(texts) if WEIGHT_LINE.match(t)]
+    if len(anchors) < MIN_ROWS or not 1 <= anchors[0] <= at:
+        return None
+    right = len(roles) - 1 - at
+    before, above = texts[:anchors[0]], [""] * len(roles)
+    rows: list[TableRow] = []
+    for r, a in enumerate(anchors):
+        mid = texts[a + 1:anchors[r + 1]] if r + 1 < len(anchors) else texts[a + 1:a + 1 + right]
+        cuts = range(max(0, len(mid) - at), min(right, len(mid) - 1) + 1) if r + 1 < len(anchors) else [len(mid)]
+        if not cuts:
+            break  # too many or too few cells between two weights: the table ends with this row's
+        cut = max(cuts, key=lambda s: (_agreeing(mid, s, at, roles, above), s))
+        placed = spread(before + [texts[a]] + mid[:cut], roles, above)
+        rows.append(TableRow([clean_cell(c) for c in placed], Provenance(source, None, body[a - len(before)][0] + 1)))
+        above, before = [p or c for p, c in zip(placed, above)], mid[cut:]
+        end = body[a + cut][1] if cut else body[a][1]
+    return (rows, end) if len(rows) >= MIN_ROWS else None
+
+
+def _agreeing(mid: list[str], cut: int, at: int, roles: list[str | None], above: list[str]) -> int:
+    """Cells agreeing with the rows above when ``mid`` is parted at ``cut``: those before it right of the weight, those
+    after it left of the next weight, each as the row above has its column (in kind, or fitting it: units)."""
+    columns = list(range(at + 1, at + 1 + cut)) + list(range(at - (len(mid) - cut), at))
+    return sum(fits(text, roles[c]) or (bool(no_space(above[c])) and kind_of(text) == kind_of(above[c]))
+               for text, c in zip(mid, columns))
 
 
 def _closed_width(cells: list[tuple[int, int, str]], width: int) -> int:

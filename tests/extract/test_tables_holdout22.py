@@ -133,3 +133,29 @@ def test_rows_named_with_their_points_under_cells_merged_before_them(tmp_path):
 def test_names_without_their_points_stay_text(tmp_path):
     plain = POINTS_IN_NAMES.replace("(40分)", "").replace("(30分)", "")
     assert not _items(process_file(write_text(tmp_path / "t.txt", plain)))
+
+
+# Each cell on lines of its own, closed by a line `|`, no row marks; a total row first; merged cells not written, so
+# rows have 7, 6 or 3 cells; the name (`评价内容`) merged over a sub-row, right of a coarser merged `考核指标`.
+_SEPARATED = ["考核指标", "评价内容", "评价标准", "计分条件", "计分分值", "数据来源", "考核部门",
+              "合计", "9项", "-", "-", "100", "-", "-",
+              "1.基础设施建设", "(1)道路硬化率(%)", "硬化里程÷总里程×100%。", "达到95%计满分;每低1个百分点扣1分。", "20",
+              "交通统计年报", "县交通局",
+              "(2)供水保障", "自来水入户率达标。\n入户率=入户数÷总户数×100%。", "入户率100%计满分;每低1个百分点扣1分。", "10",
+              "部门考核结果", "县水利局",
+              "(3)电网改造", "改造任务完成率。", "完成率100%计满分。", "6", "部门考核结果", "县供电公司",
+              "改造后电压合格率。", "合格率达标计满分。", "4",
+              "(4)网络覆盖", "行政村光纤覆盖率。", "覆盖率100%计满分", "8", "部门考核结果", "县工信局",
+              "自然村4G覆盖率。", "覆盖率"]
+SEPARATED = "\n|\n".join(_SEPARATED)
+
+
+def test_separated_cells_of_rows_of_several_widths_are_read_by_their_weights(tmp_path):
+    result = process_file(write_text(tmp_path / "t.txt", SEPARATED))
+    assert [(r.category, r.indicator, r.weight) for r in _items(result)] == [
+        ("1.基础设施建设", "(1)道路硬化率(%)", 20.0), ("1.基础设施建设", "(2)供水保障", 10.0),
+        ("1.基础设施建设", "(3)电网改造", 6.0), ("1.基础设施建设", "(3)电网改造", 4.0),
+        ("1.基础设施建设", "(4)网络覆盖", 8.0)]  # the last sub-row, cut before its points, is no row
+    assert [r.criteria for r in _items(result)][3] == "改造后电压合格率。"  # 计分条件 is no weight column
+    assert all(r.units == [] for r in _items(result))  # 考核部门: the assessing departments
+    assert [(r.indicator, r.weight) for r in result.indicators if r.row_kind == "total"] == [("9项", 100.0)]
