@@ -69,7 +69,7 @@ def _plain_words() -> frozenset[str]:
 def cell_role(cell: str) -> str | None:
     """The column a header cell names (`评分标准` → its role), else None: a word of the vocabulary, or two joined,
     not a title that ends in one. Shared by every text-table reader."""
-    text = simplified(no_space(cell))
+    text = simplified(no_space(cell)).lstrip("*＊")  # `*指标值`: a form's mark of a required field
     if not text or len(text) > MAX_HEADER_CELL:
         return None
     if text in _form_words() or BRACKETED.sub("", text) in _form_words():
@@ -108,8 +108,17 @@ def _content(lines: list[str], i: int, limit: int = 400) -> list[tuple[int, str]
     return found
 
 
+# a pinyin gloss a copying site put after a character (`指標(biāo)`): a tone-marked syllable in brackets, no part of the text
+GLOSS = regex.compile(r"(?<=\p{Han})\((?=[^()]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüń]{1,7}\)")
+
+
+def without_glosses(text: str) -> str:
+    return GLOSS.sub("", text) if "(" in text else text
+
+
 def clean_cell(cell: str) -> str:
-    """A cell's text: each of its lines cleaned, blank lines dropped."""
+    """A cell's text: each of its lines cleaned (without a site's pinyin glosses), blank lines dropped."""
+    cell = without_glosses(cell)
     lines = [line for part in cell.split("\n") if part.strip() for name in padded_names(part)
              for line in unit_and_head(name)]
     return "\n".join(clean_text(line) for line in lines)

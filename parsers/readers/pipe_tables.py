@@ -18,6 +18,7 @@ from parsers.readers.line_tables import (
     YEAR_PREFIX,
     cell_role,
     clean_cell,
+    without_glosses,
 )
 from parsers.readers.row_placement import SPANNING_ROLES, kind_of, spread, spread_gaps, spread_roles
 from parsers.textnorm import no_space
@@ -137,7 +138,7 @@ def _empty_cells(lines: list[str], k: int) -> int:
 
 
 def _pipe_cells(line: str) -> list[str]:
-    return [c.strip() for c in line.strip().strip(PIPE).split(PIPE)]
+    return [c.strip() for c in without_glosses(line).strip().strip(PIPE).split(PIPE)]
 
 
 def pipe_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] | None:
@@ -149,7 +150,9 @@ def pipe_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
     while header and not header[-1]:
         header.pop()  # `序号 | … | 责任单位 |`: the separator closing the row
     roles = [cell_role(c) for c in header]
-    if sum(r is not None for r in roles) < 2 or ("weight" not in roles and not _numbered_rows(lines, i, roles)):
+    levels = "weight" not in roles and _levels_header(roles)
+    if sum(r is not None for r in roles) < 2 or ("weight" not in roles and not _numbered_rows(lines, i, roles)
+                                                 and not levels):
         return None
     width = len(header)
     rows = [TableRow(header, Provenance(source, None, i + 1))]
@@ -161,7 +164,10 @@ def pipe_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
         if not cells:  # `|`, `| |`: a row's empty cells a page wrapped onto a line of their own
             k += 1
             continue
-        if len(cells) < width:  # merged cells are not repeated: they stand left of the row's own cells, or a
+        if len(cells) < width and levels:  # a 绩效目标表: merged and empty cells both unwritten, the row's cells placed
+            # where they agree in kind with the rows above; the first row has nothing merged: its empty cells close it
+            cells = spread(cells, roles, carried) if carried else cells + [""] * (width - len(cells))
+        elif len(cells) < width:  # merged cells are not repeated: they stand left of the row's own cells, or a
             cells = _short_row(cells, roles, carried)  # standard's next line under the standard (`…。(2.5)`)
         cells = cells[:width]
         carried = [c or (carried[n] if carried else "") for n, c in enumerate(cells)]
@@ -182,6 +188,13 @@ def _short_row(cells: list[str], roles: list[str | None], carried: list[str] | N
     if carried is None or not any(CLOSING_POINTS.search(c) for c in cells):
         return spread(cells, roles)
     return spread(cells, roles, carried, kind=lambda text: (kind_of(text), bool(CLOSING_POINTS.search(text))))
+
+
+def _levels_header(roles: list[str | None]) -> bool:
+    """A header of column words only, naming levels of indicators (`一级指标 | 二级指标 | 三级指标 | 指标值 | …`): an
+    indicator table with no weight and no responsible party (a 绩效目标表)."""
+    levels = sum(1 for r in roles if r in ("category", "indicator"))
+    return len(roles) > MIN_HEADER_CELLS and None not in roles and levels >= 2 and "target" in roles
 
 
 def _numbered_rows(lines: list[str], i: int, roles: list[str | None]) -> bool:

@@ -159,3 +159,42 @@ def test_separated_cells_of_rows_of_several_widths_are_read_by_their_weights(tmp
     assert [r.criteria for r in _items(result)][3] == "改造后电压合格率。"  # 计分条件 is no weight column
     assert all(r.units == [] for r in _items(result))  # 考核部门: the assessing departments
     assert [(r.indicator, r.weight) for r in result.indicators if r.row_kind == "total"] == [("9项", 100.0)]
+
+
+# `|` rows a copying site glossed with pinyin after some characters (`項(xiàng)目`), required fields marked `*`.
+GLOSSED = """考核評(píng)分表
+序號(hào) | 考核項(xiàng)目 | *分值 | 評(píng)分標(biāo)準(zhǔn) |
+1 | 制度建設(shè) | 10 | 未建立的不得分 |
+2 | 檔案管理(lǐ) | 20 | 缺一項(xiàng)扣2分 |
+3 | 信息報(bào)送 | 15 | 遲報(bào)一次扣1分 |
+"""
+
+
+def test_pinyin_glosses_and_required_marks_are_no_part_of_headers_or_cells(tmp_path):
+    result = process_file(write_text(tmp_path / "t.txt", GLOSSED))
+    assert [(r.row_no, r.indicator, r.weight) for r in _items(result)] == [
+        ("1", "制度建設", 10.0), ("2", "檔案管理", 20.0), ("3", "信息報送", 15.0)]
+    assert _items(result)[1].criteria == "缺一項扣2分"
+
+
+def test_a_bracketed_unit_of_latin_letters_is_no_gloss():
+    from parsers.readers.line_tables import without_glosses
+
+    assert without_glosses("道路里程(km)") == "道路里程(km)"
+    assert without_glosses("指標(biāo)值") == "指標值"
+
+
+# A 绩效目标表 in `|` rows: levels of indicators, no weight and no responsible party; the 一级指标 merged (not written
+# below its first row) and the empty cells gathered at the line's end.
+LEVELS = """整体绩效目标表
+一级指标 | 二级指标 | 三级指标 | 指标值 | 评分标准 | 备注 |
+产出指标 | 数量指标 | 培训人次 | 300人次 | 未达指标值酌情扣分 | |
+质量指标 | 培训合格率 | 95% | 未达指标值酌情扣分 | ||
+时效指标 | 完成及时率 | 100% | 未达指标值酌情扣分 | ||
+"""
+
+
+def test_a_levels_header_with_no_weight_is_a_table_its_merged_level_carried(tmp_path):
+    result = process_file(write_text(tmp_path / "t.txt", LEVELS))
+    assert [(r.category, r.indicator, r.target) for r in _items(result)] == [
+        ("产出指标", "培训人次", "300人次"), ("产出指标", "培训合格率", "95%"), ("产出指标", "完成及时率", "100%")]
