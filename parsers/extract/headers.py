@@ -29,6 +29,11 @@ def table_vocab() -> dict:
 
 
 @lru_cache(maxsize=1)
+def _plain_words() -> frozenset[str]:
+    return frozenset(no_space(w) for w in table_vocab().get("plain_headers", []))
+
+
+@lru_cache(maxsize=1)
 def _simplified_table() -> dict[int, str]:
     data = load_json("traditional_chars.json")
     return str.maketrans(data["traditional"], data["simplified"])
@@ -40,7 +45,8 @@ def simplified(text: str) -> str:
 
 
 def normalize_header(cell: str) -> str:
-    return BRACKETED.sub("", simplified(no_space(halfwidth(cell or ""))))
+    """The header word: simplified, without spaces, brackets, or a form's mark of a required field (`*指标值`)."""
+    return BRACKETED.sub("", simplified(no_space(halfwidth(cell or "")))).lstrip("*")
 
 
 @lru_cache(maxsize=None)
@@ -59,8 +65,8 @@ def header_role(cell: str) -> tuple[str, str] | None:
     """(role, the synonym that decided it) of one header cell, or None. Of a header naming two
     things (`考核要点及分值分解`) the first decides; else the synonym ending last (the head noun)."""
     header = normalize_header(cell)
-    if not header or len(header) > MAX_HEADER:
-        return None  # a cell of prose is no header, whatever words it holds
+    if not header or len(header) > MAX_HEADER or header in _plain_words():
+        return None  # a cell of prose is no header, whatever words it holds; a column no field takes (`完成时限`)
     unit_given = simplified(no_space(halfwidth(cell)))
     if POINTS_UNIT.search(unit_given) and header not in {no_space(w) for w in table_vocab()["form_headers"]}:
         return "weight", unit_given  # a form column (`得分(分)`) stays a form column

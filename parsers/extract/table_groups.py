@@ -122,6 +122,8 @@ def _name_beside_groups(header: list[str], roles: dict[int, str], body) -> bool:
     if named is None:
         named = next((i for i in (standards[:1] if per_row else texts)
                       if shapes[i] == "distinct" and grouping and grouping[0] < i), None)
+    if named is None and len(grouping) >= 2 and "weight" in roles.values():
+        named = _most_own_values(items, grouping)  # a name merged over a few sub-rows, right of its coarser groups
     if named is None and grouping and len(standards) >= 2 and grouping[0] < standards[0]:
         # a group with its points, then two standard columns (`考核标准 | 评分标准`): the first one names the row
         named = standards[0]
@@ -138,6 +140,23 @@ def _name_beside_groups(header: list[str], roles: dict[int, str], body) -> bool:
     if groups:
         _nearest_scored_level(roles, groups, texts, items)
     return per_row
+
+
+def _runs(values: list[str]) -> int:
+    """Runs of one value down a column (a blank continues the value above)."""
+    filled: list[str] = []
+    for value in (no_space(v) for v in values):
+        filled.append(value or (filled[-1] if filled else ""))
+    return sum(1 for k, v in enumerate(filled) if not k or v != filled[k - 1])
+
+
+def _most_own_values(items, grouping: list[int]) -> int | None:
+    """Weighted rows, every descriptive column merged over some of them (`考核指标` over `评价内容`, itself over a
+    sub-row): the column right of the first with the most values of its own names the rows, the coarser ones left
+    of it group them. None where none has more values of its own than the first."""
+    runs = {i: _runs(cells(items, i)) for i in grouping}
+    best = max(grouping[1:], key=lambda i: (runs[i], -i))
+    return best if runs[best] > runs[grouping[0]] else None
 
 
 def _requirement_beside(roles: dict[int, str], texts: list[int], shapes: dict, named: int) -> int:

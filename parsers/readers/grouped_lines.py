@@ -128,3 +128,49 @@ def coded_rows(body, anchors: list[int], width: int, weight: int, code: int,
         rows.append(cells)
         provs.append(body[k - 1][0] + 1)
     return [TableRow([clean_cell(c) for c in r], Provenance(source, None, p)) for r, p in zip(rows, provs)], end
+
+
+# a row's name closed by its own points (`公墓建设工作(20分)`), a short line with no sentence inside
+NAME_WITH_POINTS = regex.compile(r"^[^。；;：:]{2,40}[（(]\s*\d{1,3}(?:\.\d+)?\s*分\s*[）)]$")
+
+
+def points_in_name_rows(body: list[tuple[int, str]], roles: list[str | None],
+                        source: str) -> tuple[list[TableRow], int] | None:
+    """序号 / 条线工作 / 考核责任单位 / 考核项目 / 考核指标 / 赋分办法 with no weight column: each row's name (the first name
+    column) closes with its own points (`公墓建设工作(20分)`), its cells right of it follow, one a line; the cells left of
+    it (number, group, units one a line) are written once, before the first row they are merged over. None unless
+    two or more names read so, each followed by as many lines as it has cells to its right."""
+    name = next((c for c, r in enumerate(roles) if r in ("indicator", "target")), None)
+    if name is None or name == 0 or "weight" in roles:
+        return None
+    right = len(roles) - name - 1
+    anchors = [k for k, (_, text) in enumerate(body) if NAME_WITH_POINTS.match(text.strip())]
+    if len(anchors) < MIN_ROWS or anchors[0] > MAX_ROW_LINES or not ROW_NUMBER_LINE.match(body[0][1]):
+        return None
+    rows: list[TableRow] = []
+    lead, left = [t for _, t in body[:anchors[0]]], [""] * name
+    end = body[anchors[0]][0]
+    for n, k in enumerate(anchors):
+        stop = anchors[n + 1] if n + 1 < len(anchors) else min(len(body), k + 1 + right)
+        rest = [t for _, t in body[k + 1:stop]]
+        nxt = next((j for j, t in enumerate(rest) if ROW_NUMBER_LINE.match(t)), len(rest))
+        own, after = rest[:nxt], rest[nxt:]
+        if len(own) != right or (n + 1 < len(anchors) and nxt < len(rest) and len(after) < 2):
+            break  # not a row of this shape: the table ends before it
+        left = _left_cells(lead, name, roles) if lead else left  # merged over the rows below: repeated
+        cells = left + [body[k][1]] + own
+        rows.append(TableRow([clean_cell(c) for c in cells], Provenance(source, None, body[k][0] + 1)))
+        lead, end = after, body[stop - 1][0]
+        if lead and not ROW_NUMBER_LINE.match(lead[0]):
+            break
+    return (rows, end) if len(rows) >= MIN_ROWS else None
+
+
+def _left_cells(lead: list[str], name: int, roles: list[str | None]) -> list[str]:
+    """The cells left of a row's name from the lines written before it: one a line, but a party's names one a line
+    (`市交通局` / `市公路段`), the lines between the cells before and after it."""
+    party = next((c for c in range(name) if roles[c] in ("units", "co_units", "assessors")), name - 1)
+    after = name - 1 - party
+    if len(lead) <= name:
+        return lead + [""] * (name - len(lead))
+    return lead[:party] + ["\n".join(lead[party:len(lead) - after])] + lead[len(lead) - after:]

@@ -69,7 +69,7 @@ def _plain_words() -> frozenset[str]:
 def cell_role(cell: str) -> str | None:
     """The column a header cell names (`评分标准` → its role), else None: a word of the vocabulary, or two joined,
     not a title that ends in one. Shared by every text-table reader."""
-    text = simplified(no_space(cell))
+    text = simplified(no_space(cell)).lstrip("*＊")  # `*指标值`: a form's mark of a required field
     if not text or len(text) > MAX_HEADER_CELL:
         return None
     if text in _form_words() or BRACKETED.sub("", text) in _form_words():
@@ -108,8 +108,17 @@ def _content(lines: list[str], i: int, limit: int = 400) -> list[tuple[int, str]
     return found
 
 
+# a pinyin gloss a copying site put after a character (`指標(biāo)`): a tone-marked syllable in brackets, no part of the text
+GLOSS = regex.compile(r"(?<=\p{Han})\((?=[^()]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüń]{1,7}\)")
+
+
+def without_glosses(text: str) -> str:
+    return GLOSS.sub("", text) if "(" in text else text
+
+
 def clean_cell(cell: str) -> str:
-    """A cell's text: each of its lines cleaned, blank lines dropped."""
+    """A cell's text: each of its lines cleaned (without a site's pinyin glosses), blank lines dropped."""
+    cell = without_glosses(cell)
     lines = [line for part in cell.split("\n") if part.strip() for name in padded_names(part)
              for line in unit_and_head(name)]
     return "\n".join(clean_text(line) for line in lines)
@@ -130,6 +139,9 @@ def _header(items: list[tuple[int, str]]) -> tuple[list[str], int]:
             k += 1
             continue
         joined = _fragments(items, k)
+        if joined is None and cells and k + 1 < len(items) and cell_role(items[k][1]) is None \
+                and _exact_word(items[k][1] + items[k + 1][1]):
+            joined = items[k][1] + items[k + 1][1], k + 2  # `考核责任` / `单位`: a header word broken over two lines
         if joined is None and _qualifier(items, k, cells):
             joined = items[k][1] + "\n" + items[k + 1][1], k + 2  # `区政府` / `分管领导`: one cell on two lines
         if joined is None:
@@ -204,7 +216,8 @@ def cell_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
     coded = "weight" in roles and roles.index("row_no", 1) > roles.index("weight") if "row_no" in roles[1:] else False
     if "weight" not in roles or ("row_no" in roles[1:] and not coded):  # no weight, or a group cell left of the 序号
         found = (_grouped(body, header, roles, source) or _by_numbers(body, header, roles, source)
-                 or _subitems(body, header, roles, source) or _numbered_names(body, header, roles, source))
+                 or _subitems(body, header, roles, source) or _numbered_names(body, header, roles, source)
+                 or _points_in_names(body, roles, source))
         if found is None and "weight" not in roles:
             return None
     else:  # the rows' weights anchor them (their code, if any, right of the weight: `编码`)
@@ -243,6 +256,11 @@ def _by_numbers(body, header: list[str], roles: list[str | None], source: str) -
 def _numbered_names(body, header: list[str], roles: list[str | None], source: str) -> tuple[list[TableRow], int] | None:
     from parsers.readers.numbered_lines import numbered_name_rows  # it reads rows with this module's helpers
     return numbered_name_rows(body, header, roles, source)
+
+
+def _points_in_names(body, roles: list[str | None], source: str) -> tuple[list[TableRow], int] | None:
+    from parsers.readers.grouped_lines import points_in_name_rows  # it reads rows with this module's helpers
+    return points_in_name_rows(body, roles, source)
 
 
 def _by_weights(body, width: int, roles: list[str | None], source: str) -> tuple[list[TableRow], int] | None:

@@ -1,14 +1,13 @@
-"""`|`-separated lines without the markdown separator row, recovered as a table: a merged cell is missing from the
+"""`|`-separated lines without the markdown separator row, recovered as a table (the cells each closed by a line `|`:
+``separated_tables``): a merged cell is missing from the
 rows below it (a row with fewer cells), so the missing cells are the merged ones, left of the row's own cells (after
 its row number). Also the rendering of one cell a line, each closed by its `|` (``opened_cells``). Split from
 ``line_tables`` (one cell per line), which re-exports ``pipe_line_table``."""
 from __future__ import annotations
 
-from itertools import dropwhile
-
 import regex
 
-from parsers.extract.headers import looks_like_org
+from parsers.extract.headers import looks_like_org, table_vocab
 from parsers.readers.line_tables import (
     CLOSED_CELL,
     MIN_HEADER_CELLS,
@@ -19,13 +18,15 @@ from parsers.readers.line_tables import (
     YEAR_PREFIX,
     cell_role,
     clean_cell,
+    without_glosses,
 )
-from parsers.readers.row_placement import SPANNING_ROLES, fits, kind_of, spread, spread_gaps, spread_roles
+from parsers.readers.row_placement import SPANNING_ROLES, kind_of, spread, spread_gaps, spread_roles
 from parsers.textnorm import no_space
 from schemas.blocks import Provenance, Table, TableRow
 
 BARE_PIPES = regex.compile(r"^\s*\|[|\s]*$")  # `|`, `||||`: a row's start or its empty cells
 MAX_SPAN = 2  # columns a name header cell may span beyond its own
+TOTAL_POINTS = regex.compile(r"^\s*\d{1,4}(?:\.\d+)?\s*分?\s*$")  # a table's total (`1200`, `100分`)
 
 
 def opened_cells(lines: list[str], i: int) -> list[str]:
@@ -64,6 +65,9 @@ def closed_rows_table(lines: list[str], i: int, source: str) -> tuple[Table, int
     n = next((j for j, c in enumerate(rows[0][1]) if cell_role(c) is None), len(rows[0][1]))
     if n < len(rows[0][1]):  # no bare `|` after the header: its words end where the first row starts
         rows[0:1] = [(rows[0][0], rows[0][1][:n]), (rows[0][0] + n, rows[0][1][n:])]
+    numbered = _numbered_run(rows, source)
+    if numbered is not None:
+        return numbered
     # a row wider than the header ends the table, unless the header's first cell is a name over several columns
     limit = len(rows[0][1]) + (MAX_SPAN if rows[0][1] and cell_role(rows[0][1][0]) in SPANNING_ROLES else 0)
     end = next((j for j in range(1, len(rows)) if len(rows[j][1]) > limit), len(rows))
@@ -94,6 +98,36 @@ def closed_rows_table(lines: list[str], i: int, source: str) -> tuple[Table, int
     return Table(table, table[0].prov, merges_resolved=False), k
 
 
+def _numbered_run(rows: list[tuple[int, list[str]]], source: str) -> tuple[Table, int] | None:
+    """Every row written in full and none parted from the next by a bare `|` (`1 |` / `旅游经济发展水平 |` / `150 |` /
+    `2 |` …): the header's width of cells a row, each opened by its number (1, 2, 3 …), the run closed by a total
+    (`合计 |` / `1200 |`) or by its end. None unless the run after the header reads so to its last cell."""
+    header = rows[0][1]
+    if len(rows) < 2 or len(header) < MIN_HEADER_CELLS or cell_role(header[0]) != "row_no":
+        return None
+    start, cells = rows[1]
+    width, j, found = len(header), 0, []
+    while j + width <= len(cells) and ROW_NUMBER_LINE.match(cells[j]) and \
+            int(regex.sub(r"\D", "", cells[j])) == len(found) + 1 and not ROW_NUMBER_LINE.match(cells[j + 1]):
+        found.append(TableRow([clean_cell(c) for c in cells[j:j + width]], Provenance(source, None, start + j + 1)))
+        j += width
+    if j + 2 == len(cells) and _total_word(cells[j]) and TOTAL_POINTS.match(cells[j + 1]):
+        roles = [cell_role(c) for c in header]  # the total under the points column, its word in the name's
+        at = next((c for c, r in enumerate(roles) if r in ("weight", "form")), width - 1)
+        total = [""] * width
+        total[1], total[at] = cells[j], cells[j + 1]
+        found.append(TableRow([clean_cell(c) for c in total], Provenance(source, None, start + j + 1)))
+        j += 2
+    if j != len(cells) or len(found) < MIN_ROWS or len(cells) <= width:
+        return None
+    table = [TableRow([clean_cell(c) for c in header], Provenance(source, None, rows[0][0] + 1))] + found
+    return Table(table, table[0].prov, merges_resolved=False), start + j
+
+
+def _total_word(text: str) -> bool:
+    return no_space(text) in {no_space(w) for w in table_vocab()["total_words"]}
+
+
 def _empty_cells(lines: list[str], k: int) -> int:
     """Lines of one `|` each after a row's cells, then the row's closing run (`||`): the row's empty cells, written
     before its close (`经济效益指标 |` / `|` / `|` / `|` / `||`); 0 where a row closes at once."""
@@ -104,7 +138,7 @@ def _empty_cells(lines: list[str], k: int) -> int:
 
 
 def _pipe_cells(line: str) -> list[str]:
-    return [c.strip() for c in line.strip().strip(PIPE).split(PIPE)]
+    return [c.strip() for c in without_glosses(line).strip().strip(PIPE).split(PIPE)]
 
 
 def pipe_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] | None:
@@ -116,7 +150,9 @@ def pipe_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
     while header and not header[-1]:
         header.pop()  # `序号 | … | 责任单位 |`: the separator closing the row
     roles = [cell_role(c) for c in header]
-    if sum(r is not None for r in roles) < 2 or ("weight" not in roles and not _numbered_rows(lines, i, roles)):
+    levels = "weight" not in roles and _levels_header(roles)
+    if sum(r is not None for r in roles) < 2 or ("weight" not in roles and not _numbered_rows(lines, i, roles)
+                                                 and not levels):
         return None
     width = len(header)
     rows = [TableRow(header, Provenance(source, None, i + 1))]
@@ -128,7 +164,10 @@ def pipe_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
         if not cells:  # `|`, `| |`: a row's empty cells a page wrapped onto a line of their own
             k += 1
             continue
-        if len(cells) < width:  # merged cells are not repeated: they stand left of the row's own cells, or a
+        if len(cells) < width and levels:  # a 绩效目标表: merged and empty cells both unwritten, the row's cells placed
+            # where they agree in kind with the rows above; the first row has nothing merged: its empty cells close it
+            cells = spread(cells, roles, carried) if carried else cells + [""] * (width - len(cells))
+        elif len(cells) < width:  # merged cells are not repeated: they stand left of the row's own cells, or a
             cells = _short_row(cells, roles, carried)  # standard's next line under the standard (`…。(2.5)`)
         cells = cells[:width]
         carried = [c or (carried[n] if carried else "") for n, c in enumerate(cells)]
@@ -149,6 +188,13 @@ def _short_row(cells: list[str], roles: list[str | None], carried: list[str] | N
     if carried is None or not any(CLOSING_POINTS.search(c) for c in cells):
         return spread(cells, roles)
     return spread(cells, roles, carried, kind=lambda text: (kind_of(text), bool(CLOSING_POINTS.search(text))))
+
+
+def _levels_header(roles: list[str | None]) -> bool:
+    """A header of column words only, naming levels of indicators (`一级指标 | 二级指标 | 三级指标 | 指标值 | …`): an
+    indicator table with no weight and no responsible party (a 绩效目标表)."""
+    levels = sum(1 for r in roles if r in ("category", "indicator"))
+    return len(roles) > MIN_HEADER_CELLS and None not in roles and levels >= 2 and "target" in roles
 
 
 def _numbered_rows(lines: list[str], i: int, roles: list[str | None]) -> bool:
@@ -193,6 +239,7 @@ def lead_pipe_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
             lines[k].lstrip().startswith(PIPE) for k in range(i + 1, min(len(lines), i + MAX_LEAD_LINES + 1))):
         return None
     if i + 2 < len(lines) and ROW_END.match(lines[i + 1]) and lines[i + 2].strip() and PIPE not in lines[i + 2]:
+        from parsers.readers.separated_tables import separated_table  # it imports this module's helpers
         return separated_table(lines, i, source)  # `考核项目` / `|` / `考核内容` / `|` …: a `|` line after each cell
     header, k = _lead_row(lines, i)
     if header is None or len(header) < 2:
@@ -245,77 +292,3 @@ def _lead_row(lines: list[str], i: int) -> tuple[list[str] | None, int]:
         else:
             cells = [line.strip()]
     return None, i
-
-
-# -- each cell on lines of its own, closed by a line `|` -------------------------------------------------------------
-
-MAX_SEPARATED_LINES = 600  # lines of one such table: more means the run is not one table
-
-
-def separated_table(lines: list[str], i: int, source: str) -> tuple[Table, int] | None:
-    """A table a page wrote as `cell` / `|` / `cell` / `|` …: each cell on a line or more of its own (`班` / `子` /
-    … / `(20分)` written down a column), closed by a line `|`, an empty cell a `|` alone, no row marks. The header is
-    the run of header words it starts with; each row then closes as many cells as the header has, so a row whose
-    merged cells are not written ends in as many extra empty ones, and its cells shift right by that many."""
-    cells: list[tuple[int, int, str]] = []  # (first line, line after its closing `|`, text)
-    text: list[str] = []
-    start = k = i
-    while k < len(lines) and k - i < MAX_SEPARATED_LINES:
-        if ROW_END.match(lines[k]):
-            cells.append((start, k + 1, "\n".join(text)))
-            text, start = [], k + 1
-        elif not lines[k].strip() or PIPE in lines[k]:
-            break
-        else:
-            start = start if text else k
-            text.append(lines[k].strip())
-        k += 1
-    width = next((n for n, cell in enumerate(cells) if cell_role(cell[2]) is None), len(cells))
-    if width < MIN_HEADER_CELLS:
-        return None
-    width = _closed_width(cells, width)
-    rows = [TableRow([clean_cell(c) for _, _, c in cells[:width]], Provenance(source, None, i + 1))]
-    roles = spread_roles([c for _, _, c in cells[:width]])
-    above: list[str] | None = None
-    end = cells[width - 1][1]
-    for n in range(width, len(cells) - width + 1, width):  # a last row not closed in full is no row
-        row = [c for _, _, c in cells[n:n + width]]
-        if not any(no_space(c) for c in row):
-            break
-        placed = _unpadded(row, roles, above) if above else row
-        if placed is row:
-            above = row  # a row written in full: the next short one is read against it
-        rows.append(TableRow([clean_cell(c) for c in placed], Provenance(source, None, cells[n][0] + 1)))
-        end = cells[n + width - 1][1]
-    if len(rows) - 1 < MIN_ROWS:
-        return None
-    return Table(rows, rows[0].prov, merges_resolved=False), end
-
-
-def _closed_width(cells: list[tuple[int, int, str]], width: int) -> int:
-    """The header's width: its words, and the empty cells closing it where the rows close as many (`实得分数` / `|` /
-    `|`: a column the header leaves unnamed, empty in every row), so that each row's number and weight stand under the
-    序号 and the weight column; ties: the words alone."""
-    roles = [cell_role(c) for _, _, c in cells[:width]]
-    rest = cells[width:]
-    blank = len(rest) - len(list(dropwhile(lambda c: not no_space(c[2]), rest)))
-
-    def fitting(w: int) -> int:
-        return sum(fits(no_space(cells[n + c][2]), role) for n in range(w, len(cells) - w + 1, w)
-                   for c, role in enumerate(roles) if role in ("row_no", "weight") and no_space(cells[n + c][2]))
-    return max(range(width, width + blank + 1), key=lambda w: (fitting(w), -w))
-
-
-def _unpadded(row: list[str], roles: list[str | None], above: list[str]) -> list[str]:
-    """A row's cells, its trailing empty ones perhaps standing for its merged cells (not written): as many of them
-    dropped as leave the cells agreeing most in kind with the row above, the gaps placed by ``spread``."""
-    trailing = len(row) - len(list(dropwhile(lambda c: not no_space(c), reversed(row))))
-    best, best_score = row, -1
-    for drop in range(trailing + 1):
-        placed = spread(row[:len(row) - drop], roles, above) if drop else row
-        lead = next((c for c, p in enumerate(placed) if no_space(p)), len(placed))
-        score = sum(kind_of(p) == kind_of(a) or (c < lead and bool(no_space(a)))
-                    for c, (p, a) in enumerate(zip(placed, above)))
-        if score > best_score:
-            best, best_score = placed, score
-    return best
