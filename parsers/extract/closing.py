@@ -16,6 +16,7 @@ from parsers.textnorm import halfwidth, no_space
 from schemas.blocks import Document, Paragraph
 
 MAX_SIGNER_CHARS = 30
+MAX_DATE_LINE = 40  # characters: a date standing alone, spaced out as a closing block may be
 MAX_SIGNER_LINES = 2  # joint issuers sign one a line
 # A signer's line is a name: no sentence punctuation, no clause number, no points.
 NOT_A_NAME = regex.compile(r"[，。；：,;:！？!?、（）()《》“”\d]|分$")
@@ -42,6 +43,8 @@ def closings(doc: Document) -> list[Closing]:
     blocks = doc.blocks
     for i, block in enumerate(blocks):
         if not isinstance(block, Paragraph):
+            continue
+        if "日" not in block.text or len(block.text) > MAX_DATE_LINE:  # (cheap tests first: most paragraphs)
             continue
         text = chinese_zeros(halfwidth(no_space(block.text)))
         if not WHOLE_DATE.match(text):

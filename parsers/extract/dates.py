@@ -8,13 +8,11 @@ from parsers.extract.cnnum import DIGITS, cn_to_int
 from parsers.extract.patterns import ARABIC_DATE, CHINESE_DATE
 from parsers.textnorm import halfwidth, no_space
 
-# The Chinese zero as documents write it: 〇, the circle ○, 零, and in web text the letter O (`二OO六年`).
-_ZEROS = str.maketrans({"○": "〇", "零": "〇", "O": "〇", "o": "〇", "Ｏ": "〇"})
-
 
 def chinese_zeros(text: str) -> str:
-    """``text`` with every way of writing the Chinese zero as 〇, for CHINESE_DATE."""
-    return text.translate(_ZEROS)
+    """``text`` with every way of writing the Chinese zero as 〇, for CHINESE_DATE: the circle ○, 零, and in web text
+    the letter O (`二OO六年`). (Chained replace: str.translate with a mapping is twenty times slower here.)"""
+    return text.replace("○", "〇").replace("零", "〇").replace("O", "〇").replace("o", "〇").replace("Ｏ", "〇")
 
 
 def parse_date(text: str) -> dt.date | None:
