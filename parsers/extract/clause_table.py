@@ -331,7 +331,7 @@ def unit_clause_table(table: Table, state, result, doc, doc_id: str, make_target
     if text_col is None:
         return False
     body, scored = _scored_rows(table, text_col)
-    group_col = named if named != text_col else None
+    group_col = named if named != text_col else _grouping_column(table, text_col, body)
     unit_col = next((j for j in range(len(header)) if j != text_col and j not in mapping.values()
                      and all(looks_like_unit(no_space(r.cells[j])) for r in body if no_space(r.cells[j]))
                      and any(no_space(r.cells[j]) for r in body)), None)
@@ -352,6 +352,17 @@ def unit_clause_table(table: Table, state, result, doc, doc_id: str, make_target
                                           row.prov))
     return True
 
+
+def _grouping_column(table: Table, text_col: int, body: list) -> int | None:
+    """The name column nearest left of the clauses whose cells group them (`一级指标` `一、…(7分)` merged over its
+    rows, filled down or blank below): the clauses' sections, as a group column would be."""
+    roles = header_roles(table.rows[0].cells)
+    for index in sorted((i for i, r in roles.items() if i < text_col and r in ("category", "indicator")), reverse=True):
+        runs = [no_space(r.cells[index]) for r in body if index < len(r.cells)]
+        filled = [c for k, c in enumerate(runs) if c and (k == 0 or c != runs[k - 1])]
+        if filled and len(filled) < len(body):
+            return index
+    return None
 
 
 def _scored_rows(table: Table, column: int) -> tuple[list, list] | None:
