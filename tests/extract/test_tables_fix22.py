@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.pipeline import process_file
+from tests.builders import write_text
 from tests.extract.test_tables_roles import codes, docx_table, read
 
 # Numbered items closing on their points in the name column itself, grouped by a 一级指标 column merged over them
@@ -26,3 +27,30 @@ def test_numbered_items_grouped_by_a_category_column_are_no_duplicate_numbers(tm
     assert [(t.section, t.section_points, t.seq) for t in result.targets] == [
         ("贯彻落实上级决策部署", 5.0, 1), ("贯彻落实上级决策部署", 5.0, 2),
         ("加强队伍建设", 5.0, 1), ("加强队伍建设", 5.0, 2)]
+
+
+def one_cell_a_line(cells: list[str]) -> str:
+    return "\n\n".join(cells) + "\n"
+
+
+# one cell a line, a blank line between: a group cell (`理论武装` / `10分)`, its `(` lost) before its first row, the
+# empty 得分 cell a line holding a space; the second group's cell follows the last row of the first
+GROUP_CELL_LINES = [
+    "考核项目及分值", "序号", "考核内容及要求", "标准分值", "评分标准及办法", "得分",
+    "思想道德建设", "10分)",
+    "1", "开展主题宣传教育活动", "5", "未按要求开展活动的,扣1-5分。", " ",
+    "2", "开展百姓宣讲活动", "5", "宣讲活动不少于30场,每少1场扣0.5分。", " ",
+    "理论武装", "8分)",
+    "3", "认真组织开展理论学习", "6", "年初未制定学习计划的,扣1分。", " ",
+    "4", "开展专题调研", "2", "未形成调研报告的,扣2分。", " ",
+]
+
+
+def test_next_group_cell_after_a_row_is_not_its_last_cell(tmp_path):
+    result = process_file(write_text(tmp_path / "t.txt", "工作目标考核评分细则\n\n" + one_cell_a_line(GROUP_CELL_LINES)))
+    rows = [(i.row_no, i.category, i.criteria) for i in result.indicators]
+    assert rows[1] == ("2", "思想道德建设10分)", "宣讲活动不少于30场,每少1场扣0.5分。")
+    assert [r[1] for r in rows[2:]] == ["理论武装8分)", "理论武装8分)"]
+    assert [(t.section, t.section_points, t.seq) for t in result.targets] == [
+        ("思想道德建设", 10.0, 1), ("思想道德建设", 10.0, 2), ("理论武装", 8.0, 3), ("理论武装", 8.0, 4)]
+    assert codes(result, "error") == []
