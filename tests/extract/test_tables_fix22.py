@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.pipeline import process_file
+from parsers.extract.headers import header_role
 from tests.builders import write_text
 from tests.extract.test_tables_roles import codes, docx_table, read
 
@@ -54,3 +55,26 @@ def test_next_group_cell_after_a_row_is_not_its_last_cell(tmp_path):
     assert [(t.section, t.section_points, t.seq) for t in result.targets] == [
         ("思想道德建设", 10.0, 1), ("思想道德建设", 10.0, 2), ("理论武装", 8.0, 3), ("理论武装", 8.0, 4)]
     assert codes(result, "error") == []
+
+
+@pytest.mark.parametrize("word, role", [("*指標解釋", "note"), ("測評方法", "criteria"), ("任務編號", "row_no"),
+                                        ("評分標準", "criteria")])
+def test_traditional_header_words_read_as_their_simplified_forms(word, role):
+    assert header_role(word)[0] == role
+
+
+# a budget form's indicator table in traditional characters: the 指標解釋 column is a note on the row, not a
+# second indicator column that would take the rows' names from it
+TRADITIONAL_FORM = [
+    ["一級指標", "二級指標", "三級指標", "*指標值", "*指標解釋", "*評(扣)分標準"],
+    ["產出指標", "數量指標", "業務工作支出安排金額", "28.8萬元", "該指標主要考察支出安排情況", "未達指標值酌情扣分"],
+    ["產出指標", "質量指標", "業務工作支出到位率", "100%", "該指標主要考察支出到位情況", "未達指標值酌情扣分"],
+    ["產出指標", "時效指標", "工作安排時間", "按月安排", "該指標主要考察支出安排時間", "未達指標值酌情扣分"],
+]
+
+
+@pytest.mark.parametrize("layout", ["tab", "pipe"])
+def test_traditional_indicator_explanation_column_is_a_note(tmp_path, layout):
+    result = read(tmp_path, TRADITIONAL_FORM, layout=layout, title="整體績效目標表")
+    assert [i.indicator for i in result.indicators] == ["業務工作支出安排金額", "業務工作支出到位率", "工作安排時間"]
+    assert [i.note for i in result.indicators][0] == "該指標主要考察支出安排情況"
