@@ -135,6 +135,9 @@ def coded_rows(body, anchors: list[int], width: int, weight: int, code: int,
 NAME_WITH_POINTS = regex.compile(r"^(?:[^。；;：:一二三四五六七八九十]|[一二三四五六七八九十](?![、.．]))[^。；;：:]{1,39}"
                                  r"[（(]\s*\d{1,3}(?:\.\d+)?\s*分\s*[）)]$")
 ITEM_WITH_POINTS = regex.compile(r"^\d{1,2}\s*[、.．]\S.{0,100}[（(]\s*\d{1,3}(?:\.\d+)?\s*分\s*[）)]$")
+# the same with its `、` lost (`9社会面…(5分)`): a row only where its number follows the row above's
+GLUED_ITEM_WITH_POINTS = regex.compile(r"^(\d{1,2})(?=\p{Han})\S.{0,120}[（(]\s*\d{1,3}(?:\.\d+)?\s*分\s*[）)]$")
+ITEM_NUMBER = regex.compile(r"^\s*(\d{1,2})")
 GROUP_LINE = regex.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．]\S")  # `二、…(10分)`: the next group's cell
 PARTIES = ("units", "co_units", "assessors", "leaders")
 
@@ -146,14 +149,18 @@ def points_in_name_rows(body: list[tuple[int, str]], roles: list[str | None],
     right of it follow, one a line (a form column the assessor fills in is not written; a party's cell, merged over the
     rows below, only where it changes, its names one a line). The cells left of the name (number, group, a party's
     names, a group heading `一、…(7分)`, a cell written down a column) stand before the first row they are merged over.
-    The name column is the first whose rows all read so. None unless two rows or more do."""
-    if "weight" in roles:
-        return None
-    anchors = [k for k, (_, text) in enumerate(body) if _named(text)]
+    The name column is the first whose rows all read so. None unless two rows or more do. A weight column is read
+    only as one merged cell written before the first row (`27`, the group's points): the rows carry their own."""
+    merged: set[int] = set()
+    if "weight" in roles:  # its one cell written once before the first row (`27`): a group's points merged over
+        if not body or not WEIGHT_LINE.match(body[0][1]):  # rows that carry their own: no row's weight, left empty
+            return None
+        merged, body = {roles.index("weight")}, body[1:]
+    anchors = _anchors(body)
     if len(anchors) < MIN_ROWS or anchors[0] > MAX_ROW_LINES or any(b - a > MAX_ROW_LINES for a, b in zip(anchors, anchors[1:])):
         return None
-    for name in (c for c, r in enumerate(roles) if r in ("indicator", "target") and c > 0):
-        found = _rows_named_at(body, anchors, name, roles, source)
+    for name in (c for c, r in enumerate(roles) if r in ("indicator", "target") and (c > 0 or (merged and anchors[0] == 0))):
+        found = _rows_named_at(body, anchors, name, roles, source, merged)
         if found is not None:
             return found
     return None
@@ -163,9 +170,20 @@ def _named(text: str) -> bool:
     return bool(NAME_WITH_POINTS.match(text.strip()) or ITEM_WITH_POINTS.match(text.strip()))
 
 
+def _anchors(body: list[tuple[int, str]]) -> list[int]:
+    """The lines naming a row with its points; a numbered one whose `、` was lost only after the row it follows."""
+    anchors: list[int] = []
+    for k, (_, text) in enumerate(body):
+        glued = GLUED_ITEM_WITH_POINTS.match(text.strip())
+        before = ITEM_NUMBER.match(body[anchors[-1]][1]) if anchors else None
+        if _named(text) or (glued and before and int(glued.group(1)) == int(before.group(1)) + 1):
+            anchors.append(k)
+    return anchors
+
+
 def _rows_named_at(body, anchors: list[int], name: int, roles: list[str | None],
-                   source: str) -> tuple[list[TableRow], int] | None:
-    right = [c for c in range(name + 1, len(roles)) if roles[c] != "form"]
+                   source: str, merged: set[int]) -> tuple[list[TableRow], int] | None:
+    right = [c for c in range(name + 1, len(roles)) if roles[c] != "form" and c not in merged]
     party = next((c for c in right if roles[c] in PARTIES), None)
     rows: list[TableRow] = []
     lead, left, above = [t for _, t in body[:anchors[0]]], [""] * name, [""] * len(roles)

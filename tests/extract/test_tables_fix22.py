@@ -78,3 +78,23 @@ def test_traditional_indicator_explanation_column_is_a_note(tmp_path, layout):
     result = read(tmp_path, TRADITIONAL_FORM, layout=layout, title="整體績效目標表")
     assert [i.indicator for i in result.indicators] == ["業務工作支出安排金額", "業務工作支出到位率", "工作安排時間"]
     assert [i.note for i in result.indicators][0] == "該指標主要考察支出安排情況"
+
+
+# two header cells glued on one line (`实现目标考核分值`), the 考核分值 cell one merged group total written once before
+# the rows, each row's number and points inside its name (`1、…(1分)`), one number without its `、` (`3社会…`)
+GLUED_HEADER_LINES = [
+    "实现目标考核分值", "扣分说明", "12",
+    "1、建立治安形势分析制度(1分)", "无制度或有但形同虚设均扣1分。",
+    "2、开展国家安全教育活动,基层组织和群众积极参与(2分)", "教育、组织、群众工作不力各扣1分。",
+    "3社会面治安管理和控制有力;社会治安秩序良好,群众满意率不低于80。(5分)", "群众安全感低于80扣3分。",
+    "4、治安重点地区、重点问题得到整治。(2分)", "没有整治或整改的,扣2分。",
+]
+
+
+def test_glued_header_cells_and_a_merged_total_before_rows_scored_in_their_names(tmp_path):
+    result = process_file(write_text(tmp_path / "t.txt", "平安乡镇创建考核标准\n\n" + one_cell_a_line(GLUED_HEADER_LINES)))
+    assert [(i.indicator[:2], i.weight) for i in result.indicators] == [("1、", None), ("2、", None), ("3社", None),
+                                                                        ("4、", None)]
+    assert [(t.seq, t.points) for t in result.targets] == [(1, 1.0), (2, 2.0), (3, 5.0), (4, 2.0)]
+    assert result.targets[2].text.startswith("社会面治安管理")
+    assert codes(result, "error") == []
