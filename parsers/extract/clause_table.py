@@ -63,6 +63,7 @@ def clause_table(table: Table, state, result, doc, doc_id: str, make_target) -> 
 # column). A digit after `.` or `:` makes a decimal or a ratio; after `、` it is the clause's first word.
 CELL_NUMBER = regex.compile(r"^\s*(?:(?P<n>\d{1,3})\s*(?:、|[.．:：](?!\d)|[)）])|\d{1,2}\.(?P<d>\d{1,2})(?![\d.%])(?=\s*\p{Han})"
                             r"|[（(]\s*(?P<p>\d{1,3})\s*[)）])")
+GLUED_NUMBER = regex.compile(r"^\s*(?P<n>\d{1,2})(?=\p{Han})")
 MIN_NUMBERED_ROWS = 2
 # the columns of a clause list: its number, its content, how it is scored, its points
 CLAUSE_LIST_ROLES = frozenset({"row_no", "target", "criteria", "weight"})
@@ -116,7 +117,7 @@ def numbered_clause_table(table: Table, state, result, doc, doc_id: str, make_ta
     # a second points column beside the rows' own (`项目分值 | 标准分值`): the group's points, merged down with it
     group_points_col = next((i for i, role in header_roles(table.rows[0].cells).items()
                              if role == "weight" and i != mapping["weight"]), None)
-    plain = _plain_numbers(table, text_col)
+    plain, seq = _plain_numbers(table, text_col), None
     for row in table.rows[1:]:
         cells = row.cells
         if group_col is not None and no_space(cells[group_col]):
@@ -124,14 +125,17 @@ def numbered_clause_table(table: Table, state, result, doc, doc_id: str, make_ta
         text = cells[text_col]
         if any(no_space(c) in total_words for c in cells) or not no_space(text):
             continue  # the 合计 row
-        m = CELL_NUMBER.match(halfwidth(text))
+        # a number that lost its `、` (`9社会…`) where it goes on from the row above's
+        m = CELL_NUMBER.match(halfwidth(text)) or ((g := GLUED_NUMBER.match(halfwidth(text))) and seq is not None
+                                                   and int(g["n"]) == seq + 1 and g or None)
         weight = NUMBER.search(halfwidth(cells[mapping["weight"]]))
-        seq = _cell_seq(m, plain) if m else None
-        body = text[m.end():] if m else text
+        own = None if weight else P.POINTS_AT_END.search(text)  # no weight in its cell: the points closing the row's
+        seq = (int(m["n"]) if m.re is GLUED_NUMBER else _cell_seq(m, plain)) if m else None
+        body = (text[:own.start()] if own else text)[m.end() if m else 0:]
         result.targets.append(make_target(
             doc_id, doc, state, len(result.targets), seq, m.group().strip() if m else None,
-            P.TRAILING_PUNCT.sub("", body.replace("\n", "")).strip(), float(weight.group()) if weight else None,
-            row.prov))
+            P.TRAILING_PUNCT.sub("", body.replace("\n", "")).strip(),
+            float(weight.group()) if weight else float(own["points"]) if own else None, row.prov))
     return True
 
 
@@ -331,7 +335,7 @@ def unit_clause_table(table: Table, state, result, doc, doc_id: str, make_target
     if text_col is None:
         return False
     body, scored = _scored_rows(table, text_col)
-    group_col = named if named != text_col else None
+    group_col = named if named != text_col else _grouping_column(table, text_col, body)
     unit_col = next((j for j in range(len(header)) if j != text_col and j not in mapping.values()
                      and all(looks_like_unit(no_space(r.cells[j])) for r in body if no_space(r.cells[j]))
                      and any(no_space(r.cells[j]) for r in body)), None)
@@ -352,6 +356,17 @@ def unit_clause_table(table: Table, state, result, doc, doc_id: str, make_target
                                           row.prov))
     return True
 
+
+def _grouping_column(table: Table, text_col: int, body: list) -> int | None:
+    """The name column nearest left of the clauses whose cells group them (`一级指标` `一、…(7分)` merged over its
+    rows, filled down or blank below): the clauses' sections, as a group column would be."""
+    roles = header_roles(table.rows[0].cells)
+    for index in sorted((i for i, r in roles.items() if i < text_col and r in ("category", "indicator")), reverse=True):
+        runs = [no_space(r.cells[index]) for r in body if index < len(r.cells)]
+        filled = [c for k, c in enumerate(runs) if c and (k == 0 or c != runs[k - 1])]
+        if filled and len(filled) < len(body):
+            return index
+    return None
 
 
 def _scored_rows(table: Table, column: int) -> tuple[list, list] | None:

@@ -138,7 +138,7 @@ def _name_beside_groups(header: list[str], roles: dict[int, str], body) -> bool:
             roles[index] = "category" if index < named and index in grouping else "target"
     roles[named] = "indicator"
     if groups:
-        _nearest_scored_level(roles, groups, texts, items)
+        _nearest_scored_level(roles, groups, texts, items, named)
     return per_row
 
 
@@ -170,10 +170,10 @@ def _requirement_beside(roles: dict[int, str], texts: list[int], shapes: dict, n
     return named
 
 
-def _nearest_scored_level(roles: dict[int, str], groups: list[int], texts: list[int], items) -> None:
-    """Levels of groups left of the name (一级指标 / 二级指标): the category is the nearest level with its subtotal
-    (`民生保障(5分)`: a check adds it up), else the nearest; the other levels are kept apart."""
-    levels = sorted(set(groups) | {i for i, r in roles.items() if r == "category" and i < groups[-1]})
+def _nearest_scored_level(roles: dict[int, str], groups: list[int], texts: list[int], items, named: int) -> None:
+    """Levels of groups left of the name (一级指标 / 二级指标, a category column among them): the category is the nearest
+    level with its subtotal (`民生保障(5分)`: a check adds it up), else the nearest; the other levels are kept apart."""
+    levels = sorted(set(groups) | {i for i, r in roles.items() if r == "category" and i < named})
     chosen = ([i for i in levels if _subtotal_group(cells(items, i))] or levels)[-1]
     for index in levels:
         if index != chosen and (roles.get(index) == "category" or index in texts):

@@ -130,47 +130,108 @@ def coded_rows(body, anchors: list[int], width: int, weight: int, code: int,
     return [TableRow([clean_cell(c) for c in r], Provenance(source, None, p)) for r, p in zip(rows, provs)], end
 
 
-# a row's name closed by its own points (`公墓建设工作(20分)`), a short line with no sentence inside
-NAME_WITH_POINTS = regex.compile(r"^[^。；;：:]{2,40}[（(]\s*\d{1,3}(?:\.\d+)?\s*分\s*[）)]$")
+# a row's name closed by its own points: a short name with no sentence inside (`公墓建设工作(20分)`), or a numbered
+# item (`1、认真做好…的贯彻落实。(3分)`); a group's heading (`一、…(7分)`) is none
+NAME_WITH_POINTS = regex.compile(r"^(?:[^。；;：:一二三四五六七八九十]|[一二三四五六七八九十](?![、.．]))[^。；;：:]{1,39}"
+                                 r"[（(]\s*\d{1,3}(?:\.\d+)?\s*分\s*[）)]$")
+ITEM_WITH_POINTS = regex.compile(r"^\d{1,2}\s*[、.．]\S.{0,100}[（(]\s*\d{1,3}(?:\.\d+)?\s*分\s*[）)]$")
+# the same with its `、` lost (`9社会面…(5分)`): a row only where its number follows the row above's
+GLUED_ITEM_WITH_POINTS = regex.compile(r"^(\d{1,2})(?=\p{Han})\S.{0,120}[（(]\s*\d{1,3}(?:\.\d+)?\s*分\s*[）)]$")
+ITEM_NUMBER = regex.compile(r"^\s*(\d{1,2})")
+GROUP_LINE = regex.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．]\S")  # `二、…(10分)`: the next group's cell
+PARTIES = ("units", "co_units", "assessors", "leaders")
 
 
 def points_in_name_rows(body: list[tuple[int, str]], roles: list[str | None],
                         source: str) -> tuple[list[TableRow], int] | None:
-    """序号 / 条线工作 / 考核责任单位 / 考核项目 / 考核指标 / 赋分办法 with no weight column: each row's name (the first name
-    column) closes with its own points (`公墓建设工作(20分)`), its cells right of it follow, one a line; the cells left of
-    it (number, group, units one a line) are written once, before the first row they are merged over. None unless
-    two or more names read so, each followed by as many lines as it has cells to its right."""
-    name = next((c for c, r in enumerate(roles) if r in ("indicator", "target")), None)
-    if name is None or name == 0 or "weight" in roles:
+    """序号 / 条线工作 / 考核责任单位 / 考核项目 / 考核指标 / 赋分办法, or 项目 / 一级指标 / 年度工作目标 / 评分标准 / 得分 / 责任科室,
+    with no weight column: each row's name closes with its own points (`公墓建设工作(20分)`, `1、…。(3分)`) and its cells
+    right of it follow, one a line (a form column the assessor fills in is not written; a party's cell, merged over the
+    rows below, only where it changes, its names one a line). The cells left of the name (number, group, a party's
+    names, a group heading `一、…(7分)`, a cell written down a column) stand before the first row they are merged over.
+    The name column is the first whose rows all read so. None unless two rows or more do. A weight column is read
+    only as one merged cell written before the first row (`27`, the group's points): the rows carry their own."""
+    merged: set[int] = set()
+    if "weight" in roles:  # its one cell written once before the first row (`27`): a group's points merged over
+        if not body or not WEIGHT_LINE.match(body[0][1]):  # rows that carry their own: no row's weight, left empty
+            return None
+        merged, body = {roles.index("weight")}, body[1:]
+    anchors = _anchors(body)
+    if len(anchors) < MIN_ROWS or anchors[0] > MAX_ROW_LINES or any(b - a > MAX_ROW_LINES for a, b in zip(anchors, anchors[1:])):
         return None
-    right = len(roles) - name - 1
-    anchors = [k for k, (_, text) in enumerate(body) if NAME_WITH_POINTS.match(text.strip())]
-    if len(anchors) < MIN_ROWS or anchors[0] > MAX_ROW_LINES or not ROW_NUMBER_LINE.match(body[0][1]):
-        return None
+    for name in (c for c, r in enumerate(roles) if r in ("indicator", "target") and (c > 0 or (merged and anchors[0] == 0))):
+        found = _rows_named_at(body, anchors, name, roles, source, merged)
+        if found is not None:
+            return found
+    return None
+
+
+def _named(text: str) -> bool:
+    return bool(NAME_WITH_POINTS.match(text.strip()) or ITEM_WITH_POINTS.match(text.strip()))
+
+
+def _anchors(body: list[tuple[int, str]]) -> list[int]:
+    """The lines naming a row with its points; a numbered one whose `、` was lost only after the row it follows."""
+    anchors: list[int] = []
+    for k, (_, text) in enumerate(body):
+        glued = GLUED_ITEM_WITH_POINTS.match(text.strip())
+        before = ITEM_NUMBER.match(body[anchors[-1]][1]) if anchors else None
+        if _named(text) or (glued and before and int(glued.group(1)) == int(before.group(1)) + 1):
+            anchors.append(k)
+    return anchors
+
+
+def _rows_named_at(body, anchors: list[int], name: int, roles: list[str | None],
+                   source: str, merged: set[int]) -> tuple[list[TableRow], int] | None:
+    right = [c for c in range(name + 1, len(roles)) if roles[c] != "form" and c not in merged]
+    party = next((c for c in right if roles[c] in PARTIES), None)
     rows: list[TableRow] = []
-    lead, left = [t for _, t in body[:anchors[0]]], [""] * name
+    lead, left, above = [t for _, t in body[:anchors[0]]], [""] * name, [""] * len(roles)
     end = body[anchors[0]][0]
     for n, k in enumerate(anchors):
-        stop = anchors[n + 1] if n + 1 < len(anchors) else min(len(body), k + 1 + right)
+        stop = anchors[n + 1] if n + 1 < len(anchors) else min(len(body), k + 1 + len(right) + MAX_ROW_LINES)
         rest = [t for _, t in body[k + 1:stop]]
-        nxt = next((j for j, t in enumerate(rest) if ROW_NUMBER_LINE.match(t)), len(rest))
+        nxt = next((j for j, t in enumerate(rest) if ROW_NUMBER_LINE.match(t) or GROUP_LINE.match(t)), len(rest))
         own, after = rest[:nxt], rest[nxt:]
-        if len(own) != right or (n + 1 < len(anchors) and nxt < len(rest) and len(after) < 2):
-            break  # not a row of this shape: the table ends before it
-        left = _left_cells(lead, name, roles) if lead else left  # merged over the rows below: repeated
-        cells = left + [body[k][1]] + own
+        placed = _right_cells(own, right, party, above)
+        if placed is None or (n + 1 == len(anchors) and after) or (n + 1 < len(anchors) and nxt < len(rest) and not after):
+            if n + 1 == len(anchors) and placed is not None:
+                pass  # the last row: what follows its cells is no part of the table
+            else:
+                break  # not a row of this shape: the table ends before it
+        left = _left_cells(lead, left, roles[:name]) if lead else left  # merged over the rows below: repeated
+        cells = left + [body[k][1]] + [""] * (len(roles) - name - 1)
+        for c, text in placed.items():
+            cells[c] = text
         rows.append(TableRow([clean_cell(c) for c in cells], Provenance(source, None, body[k][0] + 1)))
-        lead, end = after, body[stop - 1][0]
-        if lead and not ROW_NUMBER_LINE.match(lead[0]):
-            break
+        above, lead = cells, after
+        end = body[k + len(own)][0]
     return (rows, end) if len(rows) >= MIN_ROWS else None
 
 
-def _left_cells(lead: list[str], name: int, roles: list[str | None]) -> list[str]:
-    """The cells left of a row's name from the lines written before it: one a line, but a party's names one a line
-    (`市交通局` / `市公路段`), the lines between the cells before and after it."""
-    party = next((c for c in range(name) if roles[c] in ("units", "co_units", "assessors")), name - 1)
-    after = name - 1 - party
-    if len(lead) <= name:
-        return lead + [""] * (name - len(lead))
-    return lead[:party] + ["\n".join(lead[party:len(lead) - after])] + lead[len(lead) - after:]
+def _right_cells(own: list[str], right: list[int], party: int | None, above: list[str]) -> dict[int, str] | None:
+    """The written cells right of a row's name under their columns: one a line, a party's names the lines beyond
+    (none: merged from the row above). None where the lines cannot be so placed."""
+    plain = [c for c in right if c != party]
+    if len(own) < len(plain) or (party is None and len(own) != len(plain)) or not own:
+        return None
+    extra = len(own) - len(plain)
+    placed, it = {}, iter(own)
+    for c in right:
+        if c == party:
+            placed[c] = "\n".join(next(it) for _ in range(extra)) if extra else above[c]
+        else:
+            placed[c] = next(it)
+    return placed
+
+
+def _left_cells(lead: list[str], left: list[str], roles: list[str | None]) -> list[str]:
+    """The cells left of a row's name from the lines written before it: one a line from the name leftwards (a cell
+    not written is merged from the row above), the lines beyond in the first (a cell written down a column, `业务` /
+    `实绩` / `60分`), or in a party's cell if one is there (`市交通局` / `市公路段`)."""
+    width = len(left)
+    if len(lead) <= width:
+        return left[:width - len(lead)] + lead
+    at = next((c for c, r in enumerate(roles) if r in PARTIES), 0)  # the cell taking the lines beyond
+    after = width - 1 - at
+    return lead[:at] + ["\n".join(lead[at:len(lead) - after])] + lead[len(lead) - after:]

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 import regex
 
+from parsers.data import load_json
 from parsers.extract.headers import (
     BRACKETED,
     header_role,
@@ -138,6 +139,10 @@ def _header(items: list[tuple[int, str]]) -> tuple[list[str], int]:
             cells.append(items[k][1])
             k += 1
             continue
+        if (parts := _glued(items, k)) is not None:
+            cells += parts
+            k += 1
+            continue
         joined = _fragments(items, k)
         if joined is None and cells and k + 1 < len(items) and cell_role(items[k][1]) is None \
                 and _exact_word(items[k][1] + items[k + 1][1]):
@@ -152,6 +157,27 @@ def _header(items: list[tuple[int, str]]) -> tuple[list[str], int]:
         cells[-1] += items[k][1].strip()
         k += 1
     return cells, k
+
+
+def _glued(items: list[tuple[int, str]], k: int) -> list[str] | None:
+    """Two header cells a page wrote on one line (`实现目标考核分值` = `实现目标` + `考核分值`), with a header word on the
+    line after: the two cells, the second a word exactly; else None."""
+    if k + 1 >= len(items):
+        return None
+    text = no_space(items[k][1])
+    if len(text) > 2 * MAX_HEADER_CELL or not cell_role(items[k + 1][1]) or cell_role(text) \
+            or simplified(text).endswith(_document_kinds()):
+        return None  # a title ending in its kind (`工作目标考核评分细则`) is no two cells
+    for cut in range(2, len(text) - 1):
+        left, right = text[:cut], text[cut:]
+        if cell_role(left) and _exact_word(right):
+            return [left, right]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _document_kinds() -> tuple[str, ...]:
+    return tuple(load_json("title_words.json")["document_kinds"])
 
 
 def _qualifier(items: list[tuple[int, str]], k: int, cells: list[str]) -> bool:
@@ -196,7 +222,8 @@ def cell_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
             return found
         lines = opened_cells(lines, i)  # `序号 |` / `目标与任务 |` …: each cell closed by its separator
     items = _content(lines, i)
-    broken = not cell_role(lines[i])  # the first header cell broken over lines (`一级` / `指标`)
+    # the first header cell broken over lines (`一级` / `指标`); two cells glued on one line are none
+    broken = not cell_role(lines[i]) and _glued(items, 0) is None
     if (broken and not (items and _fragments(items, 0))) or YEAR_PREFIX.match(no_space(lines[i])):
         return None  # a year starts a title (`2024年工作目标` on its own line), not a header
     header, used = _header(items)
@@ -204,9 +231,14 @@ def cell_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
     while len(roles) > 1 and roles[0] in roles[1:] and roles[0] != "form" and not _exact_word(header[0]):
         del header[0], roles[0], items[0]  # a title ending in a header word (`考评评分标准`)
         used -= 1
+    whole = header[:], roles[:], used
     while header and used < len(items) and WEIGHT_LINE.match(items[used][1]) and roles[0] != "row_no" and "weight" in roles:
         header.pop(), roles.pop()  # a row's name that reads like a header word (`组织领导`)
         used -= 1
+    if used < whole[2]:  # or the weight's one merged cell (`27`) under the header, before rows named with their points
+        found = _points_in_names(items[whole[2]:], whole[1], source)
+        if found is not None:
+            return _table(whole[0], items, found, source)
     if len(header) < MIN_HEADER_CELLS:
         return None
     body = items[used:]

@@ -28,6 +28,8 @@ ROW_NUMBER = regex.compile(r"^\s*(\d{1,3})\s*[.、．]?\s*$")
 WEIGHT = regex.compile(r"^\s*\d{1,3}(?:\.\d+)?\s*分?\s*$")
 NAME_SPLIT = regex.compile(r"[、，,；;]")
 GROUP_HEADING = regex.compile(r"^\s*([一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）])\s*(\S.*)$")
+GROUP_POINTS_LINE = regex.compile(r"^\s*[（(]?\s*\d{1,3}(?:\.\d+)?\s*分\s*[)）]?\s*$")  # `10分)`, `(10分)`
+GROUP_NAME_LINE = regex.compile(r"^[^\d。；;，,：:、]{2,20}$")  # a group's name: no sentence, no number
 MAX_ROW_LINES = 12  # lines of one row: more means the run is not one table
 MAX_GROUP_LINES = 5  # lines of a merged group cell (`加分考核` / `累计不得` / `超过` / `10分`)
 MIN_ROWS = 2
@@ -175,7 +177,10 @@ def numbered_rows(body: Body, header: list[str], roles: list[str | None], source
         segment = body[k + 1:stop if stop is not None else min(len(body), k + 1 + MAX_ROW_LINES)]
         carried = [next((r.cells[p + 1 + c] for r in reversed(table.rows) if no_space(r.cells[p + 1 + c])), "")
                    for c in range(len(right))] if table.rows else None
-        own, used = _own_cells([t for _, t in segment], right, None, whole=stop is not None, above=carried)
+        # the next group's merged cell closes the segment (`理论武装` / `10分)`): the row's cells stop before it
+        tail = _group_tail([t for _, t in segment], right) if p > 0 and stop is not None else 0
+        own, used = _own_cells([t for _, t in segment[:len(segment) - tail]], right, None, whole=stop is not None,
+                               above=carried)
         table.add(number, own, body[k][0])
         end = table.between(segment[used:], last=stop is None, number=number, own=own) or segment[used - 1][0]
         if stop is None or table.failed:
@@ -184,6 +189,17 @@ def numbered_rows(body: Body, header: list[str], roles: list[str | None], source
     if table.failed or sum(1 for r in table.rows if r.cells[p]) < MIN_ROWS:
         return None
     return table.rows, end
+
+
+def _group_tail(lines: list[str], right: list[str | None]) -> int:
+    """Lines ending a row's segment that are the next group's cell, written before its first row: a short name
+    with no sentence or number in it, then its points on a line of their own (`理论武装` / `10分)`, its `(` lost or
+    not). 0 unless the row keeps its name, its weight and a cell after it without them."""
+    if len(lines) < 2 or not GROUP_POINTS_LINE.match(lines[-1]) or not GROUP_NAME_LINE.match(lines[-2]):
+        return 0
+    kept = lines[:-2]
+    at = next((j for j in range(1, len(kept)) if WEIGHT.match(kept[j])), None) if "weight" in right else None
+    return 2 if at is not None and at + 1 < len(kept) else 0
 
 
 class _Numbered:
