@@ -123,9 +123,9 @@ def test_rows_named_with_their_points_under_cells_merged_before_them(tmp_path):
     result = process_file(write_text(tmp_path / "t.txt", POINTS_IN_NAMES))
     items = _items(result)
     assert [(r.row_no, r.category, r.indicator, r.weight) for r in items] == [
-        ("1", "农村公路养护管理", "日常养护工作(40分)", 40.0),
-        ("1", "农村公路养护管理", "路域环境整治(30分)", 30.0),
-        ("1", "农村公路养护管理", "安全隐患排查(30分)", 30.0)]
+        ("1", "农村公路养护管理", "日常养护工作(40分)", None),  # points in the name weigh no item row
+        ("1", "农村公路养护管理", "路域环境整治(30分)", None),
+        ("1", "农村公路养护管理", "安全隐患排查(30分)", None)]
     assert all(r.assessors == ["市交通局", "市公路段"] and r.units == [] for r in items)
     assert [r.criteria for r in items][1] == "发现一处扣2分,扣完为止。"
 

