@@ -3,22 +3,21 @@
 below give only their own cells. Each group's rows are read without those two lines (by their 序号 or their units,
 ``numbered_lines``) and take them as their first two cells, as the merged cells would fill them. Also the rows
 of a table with no weight column whose weights stand under the names (``weight_under_name_rows``), and rows whose
-code stands right of their weight (``coded_rows``)."""
+code stands right of their weight (``coded_rows``): those two are in ``weighted_lines``."""
 from __future__ import annotations
 
 import regex
 
-from parsers.readers.line_tables import (
-    BRACKETED_WEIGHT,
+from parsers.readers.line_cells import (
     MAX_ROW_LINES,
     MIN_ROWS,
     ROW_NUMBER_LINE,
     WEIGHT_LINE,
     clean_cell,
 )
+from parsers.readers.numbered_lines import by_numbers
 from schemas.blocks import Provenance, TableRow
 
-ROW_CODE = regex.compile(r"^\s*[A-Za-z]{1,2}\d{1,3}\s*$")  # a row's code: `E1`, `F11`
 # a group's number on a line of its own: `(一)`, `一、`
 GROUP_NUMBER = regex.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．])\s*$")
 MAX_GROUP_NAME = 40  # characters of a group's name: more is a row's text
@@ -28,7 +27,6 @@ def group_heading_rows(body: list[tuple[int, str]], header: list[str], roles: li
                        source: str) -> tuple[list[TableRow], int] | None:
     """Rows of a task table (no weight, no 序号 column) whose groups open with their number and name; None unless
     the body starts with such a group and two rows or more read under the groups."""
-    from parsers.readers.numbered_lines import by_numbers  # it reads rows with line_tables' helpers
 
     if "weight" in roles or "row_no" in roles or len(roles) < 3:
         return None
@@ -55,79 +53,6 @@ def group_heading_rows(body: list[tuple[int, str]], header: list[str], roles: li
 def _opens_group(body: list[tuple[int, str]], k: int) -> bool:
     name = body[k + 1][1].strip()
     return bool(GROUP_NUMBER.match(body[k][1])) and not GROUP_NUMBER.match(name) and len(name) <= MAX_GROUP_NAME
-
-
-def weight_under_name_rows(body: list[tuple[int, str]], roles: list[str | None],
-                           source: str) -> tuple[list[TableRow], int] | None:
-    """序号 / 考评项目 / 考评内容 / 评分标准 / 得分 with no weight column: each row is its number, its name, its weight
-    on the line under the name (`1` / `制度建设` / `(9分)`), then the cells right of the name. The weight stays in the
-    name's cell (`制度建设(9分)`). None unless two or more rows, numbered 1, 2, 3 …, have that shape."""
-    if "row_no" not in roles or roles.index("row_no") + 1 >= len(roles):
-        return None
-    row_no = roles.index("row_no")
-    name = row_no + 1
-    right = [c for c in range(name + 1, len(roles)) if roles[c] not in ("form", None)]
-    starts = [k for k in range(len(body) - 2) if ROW_NUMBER_LINE.match(body[k][1])
-              and not BRACKETED_WEIGHT.match(body[k + 1][1]) and not WEIGHT_LINE.match(body[k + 1][1])
-              and BRACKETED_WEIGHT.match(body[k + 2][1])]
-    anchors: list[int] = []
-    for k in starts:
-        expected = len(anchors) + 1
-        if int(regex.sub(r"\D", "", body[k][1])) != expected or (anchors and k - anchors[-1] > MAX_ROW_LINES):
-            break
-        anchors.append(k)
-    if len(anchors) < MIN_ROWS:
-        return None
-    rows, end = [], body[anchors[-1] + 2][0]
-    for n, k in enumerate(anchors):
-        cells = [""] * len(roles)
-        cells[row_no] = body[k][1]
-        cells[name] = body[k + 1][1] + body[k + 2][1].strip()
-        stop = anchors[n + 1] if n + 1 < len(anchors) else min(len(body), k + 3 + max(len(right), 1))
-        rest = [t for _, t in body[k + 3:stop]]
-        if right and rest:
-            if len(rest) <= len(right):
-                for c, text in zip(right, rest):
-                    cells[c] = text
-            else:
-                cells[right[0]] = "\n".join(rest)
-        if n + 1 == len(anchors) and k + 3 < stop:
-            end = body[stop - 1][0]
-        rows.append(TableRow([clean_cell(c) for c in cells], Provenance(source, None, body[k][0] + 1)))
-    return rows, end
-
-
-def coded_rows(body, anchors: list[int], width: int, weight: int, code: int,
-                source: str) -> tuple[list[TableRow], int]:
-    """Rows whose code (`E1`, `F11`) stands right of the weight and ends the row's own cells (the form's after it
-    are empty, not written): what follows the code up to the next name is the next row's merged group cells, one a
-    line (`基础 工作 (30)` / `基础工作`: as many as the columns left of the name), or its nearest group's alone."""
-    rows: list[list[str]] = []
-    provs: list[int] = []
-    lead: list[str] = [t for _, t in body[:anchors[0] - 1]]
-    end = body[anchors[-1]][0]
-    for n, k in enumerate(anchors):
-        cells = [""] * width
-        cells[weight - 1] = body[k - 1][1]
-        if len(lead) == weight - 1:
-            cells[:weight - 1] = lead
-        elif lead:
-            cells[weight - 2] = "\n".join(lead)
-        cells[weight] = body[k][1]
-        stop = anchors[n + 1] - 1 if n + 1 < len(anchors) else min(len(body), k + 1 + MAX_ROW_LINES)
-        own = [t for _, t in body[k + 1:stop]]
-        at = next((j for j, t in enumerate(own) if ROW_CODE.match(t)), None)
-        if at is None:  # no code where one should be: plain rows
-            from parsers.readers.weighted_lines import weighted_rows
-            return weighted_rows(body, anchors, width, weight, None, source)
-        cells[code] = own[at]
-        if own[:at]:
-            cells[weight + 1] = "\n".join(own[:at])
-        lead = own[at + 1:]
-        end = body[k + 1 + at][0]
-        rows.append(cells)
-        provs.append(body[k - 1][0] + 1)
-    return [TableRow([clean_cell(c) for c in r], Provenance(source, None, p)) for r, p in zip(rows, provs)], end
 
 
 # a row's name closed by its own points: a short name with no sentence inside (`公墓建设工作(20分)`), or a numbered

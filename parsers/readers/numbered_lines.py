@@ -19,8 +19,9 @@ from __future__ import annotations
 import regex
 
 from parsers.extract.headers import looks_like_org, table_vocab
-from parsers.readers.line_tables import cell_role, clean_cell, weight_under_name_rows
+from parsers.readers.line_cells import cell_role, clean_cell
 from parsers.readers.row_placement import measured_kind, spread
+from parsers.readers.weighted_lines import weight_under_name_rows
 from parsers.textnorm import no_space
 from schemas.blocks import Provenance, TableRow
 

@@ -8,12 +8,13 @@ from __future__ import annotations
 import regex
 
 from parsers.extract.headers import looks_like_org, table_vocab
-from parsers.readers.line_tables import (
+from parsers.readers.line_cells import (
     CLOSED_CELL,
     MIN_HEADER_CELLS,
     MIN_ROWS,
     PARTY_ROLES,
     PIPE,
+    ROW_END,
     ROW_NUMBER_LINE,
     YEAR_PREFIX,
     cell_role,
@@ -21,6 +22,7 @@ from parsers.readers.line_tables import (
     without_glosses,
 )
 from parsers.readers.row_placement import SPANNING_ROLES, kind_of, spread, spread_gaps, spread_roles
+from parsers.readers.separated_tables import separated_table
 from parsers.textnorm import no_space
 from schemas.blocks import Provenance, Table, TableRow
 
@@ -225,7 +227,6 @@ def _numbered_rows(lines: list[str], i: int, roles: list[str | None]) -> bool:
 # -- each cell after the first opened by `| ` at a line's start, a row closed by a line `|` --------------------------
 
 LEAD_PIPES = regex.compile(r"^\s*((?:\|\s*)+)(.*)$")  # `| 30分`, `| | 1、…` (an empty cell, then one)
-ROW_END = regex.compile(r"^\s*\|\s*$")
 MAX_LEAD_LINES = 4  # lines of the header's first cell before the first `|` (`考核` / `项目`)
 MAX_ROW_TEXT_LINES = 30  # lines of one row: more means the run is not one table
 
@@ -239,7 +240,6 @@ def lead_pipe_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
             lines[k].lstrip().startswith(PIPE) for k in range(i + 1, min(len(lines), i + MAX_LEAD_LINES + 1))):
         return None
     if i + 2 < len(lines) and ROW_END.match(lines[i + 1]) and lines[i + 2].strip() and PIPE not in lines[i + 2]:
-        from parsers.readers.separated_tables import separated_table  # it imports this module's helpers
         return separated_table(lines, i, source)  # `考核项目` / `|` / `考核内容` / `|` …: a `|` line after each cell
     header, k = _lead_row(lines, i)
     if header is None or len(header) < 2:

@@ -10,7 +10,7 @@ from itertools import combinations
 import regex
 
 from parsers.extract.headers import looks_like_org, looks_like_person
-from parsers.readers.line_tables import PARTY_ROLES, ROW_NUMBER_LINE, cell_role
+from parsers.readers.line_cells import PARTY_ROLES, ROW_NUMBER_LINE, cell_role
 from parsers.textnorm import no_space
 
 LIST_NUMBER = regex.compile(r"^(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)")  # `2.`, `(二)`

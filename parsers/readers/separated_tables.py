@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from itertools import dropwhile
 
-from parsers.readers.line_tables import MIN_HEADER_CELLS, MIN_ROWS, PIPE, WEIGHT_LINE, cell_role, clean_cell
-from parsers.readers.pipe_tables import ROW_END
+from parsers.readers.line_cells import MIN_HEADER_CELLS, MIN_ROWS, PIPE, ROW_END, WEIGHT_LINE, cell_role, clean_cell
 from parsers.readers.row_placement import fits, kind_of, spread, spread_roles
 from parsers.textnorm import no_space
 from schemas.blocks import Provenance, Table, TableRow

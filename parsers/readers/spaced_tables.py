@@ -13,7 +13,7 @@ from functools import lru_cache
 import regex
 
 from parsers.extract.headers import looks_like_org, looks_like_person, table_vocab
-from parsers.readers.line_tables import cell_role, clean_cell
+from parsers.readers.line_cells import cell_role, clean_cell
 from parsers.textnorm import no_space
 from schemas.blocks import Provenance, Table, TableRow
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import regex
 
 from parsers.extract.headers import looks_like_org, looks_like_person
-from parsers.readers.line_tables import MIN_ROWS, PARTY_ROLES, clean_cell
+from parsers.readers.line_cells import MIN_ROWS, PARTY_ROLES, clean_cell
 from parsers.textnorm import no_space
 from schemas.blocks import Provenance, TableRow
 

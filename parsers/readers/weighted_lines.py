@@ -6,8 +6,9 @@ from __future__ import annotations
 import regex
 
 from parsers.extract.headers import looks_like_org, looks_like_person
-from parsers.readers.line_tables import (
+from parsers.readers.line_cells import (
     BRACKETED_POINTS,
+    BRACKETED_WEIGHT,
     GROUP_STOPS,
     HAN,
     MAX_GROUP_CELL,
@@ -20,6 +21,8 @@ from parsers.readers.line_tables import (
 )
 from parsers.textnorm import no_space
 from schemas.blocks import Provenance, TableRow
+
+ROW_CODE = regex.compile(r"^\s*[A-Za-z]{1,2}\d{1,3}\s*$")  # a row's code: `E1`, `F11`
 
 GROUP_ORDINAL = regex.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）])\s*\S")
 LOST_OPENING = regex.compile(r"^\s*(\d{1,3}(?:\.\d+)?\s*分)\s*[)）]\s*$")  # `20分)`: a group's points, its `(` lost
@@ -80,7 +83,6 @@ def _anchors(body: list[tuple[int, str]], weight: int, row_no: int | None) -> li
 def weighted_rows(body, anchors: list[int], width: int, weight: int, row_no: int | None,
           source: str, names_last: bool = False, code: int | None = None) -> tuple[list[TableRow], int]:
     if code is not None:
-        from parsers.readers.grouped_lines import coded_rows  # it falls back on this function
         return coded_rows(body, anchors, width, weight, code, source)
     after = width - weight - 1
     rows: list[list[str]] = []
@@ -141,3 +143,73 @@ def _fill_after(cells: list[str], lines: list[str], weight: int, after: int) -> 
         cells[weight + 1] = "\n".join(lines)
 
 
+def weight_under_name_rows(body: list[tuple[int, str]], roles: list[str | None],
+                           source: str) -> tuple[list[TableRow], int] | None:
+    """序号 / 考评项目 / 考评内容 / 评分标准 / 得分 with no weight column: each row is its number, its name, its weight
+    on the line under the name (`1` / `制度建设` / `(9分)`), then the cells right of the name. The weight stays in the
+    name's cell (`制度建设(9分)`). None unless two or more rows, numbered 1, 2, 3 …, have that shape."""
+    if "row_no" not in roles or roles.index("row_no") + 1 >= len(roles):
+        return None
+    row_no = roles.index("row_no")
+    name = row_no + 1
+    right = [c for c in range(name + 1, len(roles)) if roles[c] not in ("form", None)]
+    starts = [k for k in range(len(body) - 2) if ROW_NUMBER_LINE.match(body[k][1])
+              and not BRACKETED_WEIGHT.match(body[k + 1][1]) and not WEIGHT_LINE.match(body[k + 1][1])
+              and BRACKETED_WEIGHT.match(body[k + 2][1])]
+    anchors: list[int] = []
+    for k in starts:
+        expected = len(anchors) + 1
+        if int(regex.sub(r"\D", "", body[k][1])) != expected or (anchors and k - anchors[-1] > MAX_ROW_LINES):
+            break
+        anchors.append(k)
+    if len(anchors) < MIN_ROWS:
+        return None
+    rows, end = [], body[anchors[-1] + 2][0]
+    for n, k in enumerate(anchors):
+        cells = [""] * len(roles)
+        cells[row_no] = body[k][1]
+        cells[name] = body[k + 1][1] + body[k + 2][1].strip()
+        stop = anchors[n + 1] if n + 1 < len(anchors) else min(len(body), k + 3 + max(len(right), 1))
+        rest = [t for _, t in body[k + 3:stop]]
+        if right and rest:
+            if len(rest) <= len(right):
+                for c, text in zip(right, rest):
+                    cells[c] = text
+            else:
+                cells[right[0]] = "\n".join(rest)
+        if n + 1 == len(anchors) and k + 3 < stop:
+            end = body[stop - 1][0]
+        rows.append(TableRow([clean_cell(c) for c in cells], Provenance(source, None, body[k][0] + 1)))
+    return rows, end
+
+
+def coded_rows(body, anchors: list[int], width: int, weight: int, code: int,
+                source: str) -> tuple[list[TableRow], int]:
+    """Rows whose code (`E1`, `F11`) stands right of the weight and ends the row's own cells (the form's after it
+    are empty, not written): what follows the code up to the next name is the next row's merged group cells, one a
+    line (`基础 工作 (30)` / `基础工作`: as many as the columns left of the name), or its nearest group's alone."""
+    rows: list[list[str]] = []
+    provs: list[int] = []
+    lead: list[str] = [t for _, t in body[:anchors[0] - 1]]
+    end = body[anchors[-1]][0]
+    for n, k in enumerate(anchors):
+        cells = [""] * width
+        cells[weight - 1] = body[k - 1][1]
+        if len(lead) == weight - 1:
+            cells[:weight - 1] = lead
+        elif lead:
+            cells[weight - 2] = "\n".join(lead)
+        cells[weight] = body[k][1]
+        stop = anchors[n + 1] - 1 if n + 1 < len(anchors) else min(len(body), k + 1 + MAX_ROW_LINES)
+        own = [t for _, t in body[k + 1:stop]]
+        at = next((j for j, t in enumerate(own) if ROW_CODE.match(t)), None)
+        if at is None:  # no code where one should be: plain rows
+            return weighted_rows(body, anchors, width, weight, None, source)
+        cells[code] = own[at]
+        if own[:at]:
+            cells[weight + 1] = "\n".join(own[:at])
+        lead = own[at + 1:]
+        end = body[k + 1 + at][0]
+        rows.append(cells)
+        provs.append(body[k - 1][0] + 1)
+    return [TableRow([clean_cell(c) for c in r], Provenance(source, None, p)) for r, p in zip(rows, provs)], end
