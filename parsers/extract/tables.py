@@ -27,13 +27,13 @@ from parsers.extract.headers import (
     table_vocab,
     unit_and_head,
 )
+from parsers.extract.patterns import ATTACHMENT
 from parsers.extract.table_criteria import criteria_items, criteria_points
 from parsers.extract.table_roles import GROUP_ROW_NO, Columns, infer_columns, spans_right
 from parsers.textnorm import halfwidth, no_space, squeeze_cjk_spaces
 from schemas.blocks import Document, Paragraph, Table, TableRow
 from schemas.records import IndicatorRow
 
-ATTACHMENT = regex.compile(r"^\s*(附件\s*[\d一二三四五六七八九十]*)\s*[:：]?\s*(?P<title>.*)$")
 LIST_SPLIT = regex.compile(r"[\n、，,；;／/。]+")  # a list may end with a full stop
 LIST_SPLIT_KEEP = regex.compile(r"(\s*[\n、，,；;／/。][\n、，,；;／/。\s]*)")
 ITEM_START = regex.compile(r"^\s*(?:\d{1,3}\s*[.、．](?!\d)|[（(]\s*\d{1,3}\s*[)）]|[①-⑳])")
