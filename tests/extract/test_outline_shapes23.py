@@ -1,0 +1,34 @@
+"""Notice shapes of holdout23, built in code: a flattened table whose rows each close with their bare 分值 glued
+before the next row's 序号 (`…(2分)。102有固定…`), with the groups' headings `名称N分` between two rows."""
+from __future__ import annotations
+
+from parsers.extract.tail_rows import tail_valued_rows
+from tests.extract.test_outline_shapes import _rows
+
+
+def test_row_total_glued_before_the_next_row_number_and_parts_points_left_out():
+    rows = _rows(["某评分表序号检查内容分值得分备注1有专人分管(1分),有保洁制度(1分)。22有宣传栏(2分),有记录(3分)。"
+                  "53落实门前三包责任制.104道路平整(2分),无垃圾堆放(3分)。55河塘无漂浮物(3分),沟渠通畅(2分)。5"])
+    assert [(r[2], r[4]) for r in rows] == [(1, 2.0), (2, 5.0), (3, 10.0), (4, 5.0), (5, 5.0)]
+    assert rows[0][3] == "有专人分管,有保洁制度。"
+
+
+def test_row_value_then_group_heading_then_next_row_number():
+    rows = _rows(["某考核评分表类别检查内容序号评分细则标准分值得分公共区域8分1路面有垃圾,每发现1处扣0.5分。42绿地有垃圾,"
+                  "每发现1处扣0.5分。4厕所6分3厕所脏乱,每发现1处扣1分。34露天粪缸,每发现1处扣3分。3河面4分5河塘有漂浮物,"
+                  "每发现1处扣0.5分。4"])
+    assert [(r[0], r[1], r[2], r[4]) for r in rows] == [
+        ("公共区域", 8.0, 1, 4.0), ("公共区域", 8.0, 2, 4.0), ("厕所", 6.0, 3, 3.0), ("厕所", 6.0, 4, 3.0),
+        ("河面", 4.0, 5, 4.0)]
+    assert rows[3][3] == "露天粪缸,每发现1处扣3分。"
+
+
+def test_a_header_repeated_inside_the_run_is_no_heading():
+    rows = _rows(["某评分表序号评分细则标准分值得分庭院9分1房前有垃圾,每处扣0.5分。32院内有杂物,每处扣0.5分。3序号评分细则"
+                  "标准分值得分3宅基地有垃圾,每处扣0.5分。34屋后有杂物,每处扣0.5分。3"])
+    assert [(r[0], r[2], r[4]) for r in rows] == [("庭院", n, 3.0) for n in (1, 2, 3, 4)]
+
+
+def test_numbers_inside_a_run_without_a_value_column_are_no_rows():
+    assert tail_valued_rows("某工作要求1完成任务。22开展活动。33报送材料。44总结经验。4") is None
+    assert tail_valued_rows("序号内容分值1完成任务。22开展活动。3") is None  # fewer than four rows
