@@ -272,7 +272,7 @@ class _Emitter:
                     found = True
                     continue
             reading = read_points(sentence)
-            if reading.points is not None and reading.rule == "bonus":
+            if reading.points is not None and reading.rule == "bonus" and not _named_scored(node):
                 text = EDGE_PUNCT.sub("", reading.text).rstrip("。")
                 for word in g.lead_words:
                     if text.startswith(word):
@@ -282,6 +282,13 @@ class _Emitter:
                 self.result.targets[-1].points_rule = "bonus"
                 found = True
         return found
+
+
+def _named_scored(node: Node) -> bool:
+    """`…时长(6分)。…240天以上每多10天加分1.5分,…`: a paragraph named with its bracketed worth, its bonus words
+    only in its rule, is a scored item; its rule's `加分N分` is no bonus item of its own."""
+    reading = node.reading
+    return reading.notation == "bracketed" and reading.points is not None and reading.rule != "bonus"
 
 
 def _bonus_block(node: Node) -> bool:

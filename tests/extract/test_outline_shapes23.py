@@ -32,3 +32,17 @@ def test_a_header_repeated_inside_the_run_is_no_heading():
 def test_numbers_inside_a_run_without_a_value_column_are_no_rows():
     assert tail_valued_rows("某工作要求1完成任务。22开展活动。33报送材料。44总结经验。4") is None
     assert tail_valued_rows("序号内容分值1完成任务。22开展活动。3") is None  # fewer than four rows
+
+
+def test_worth_labelled_at_the_start_of_each_rows_rule():
+    rows = _rows(["某评分标准表评定项目评定内容评分细则加/减分得分功能设施(基准分14分)有设施设备:配置有厨房、餐厅等。单项基准6分,"
+                  "每少1项扣0.5分。各功能室有统一标识。单项基准2分,不符合要求,该单项基准分扣完为止。全年运营时长达标。单项基准为6分,"
+                  "全年运营240天不扣分,每少10天扣1.5分,240天以上每多10天加分1.5分,低于180天该项不得分。"])
+    assert [(r[0], r[1], r[4]) for r in rows] == [("功能设施", 14.0, 6.0), ("功能设施", 14.0, 2.0), ("功能设施", 14.0, 6.0)]
+    assert [r[3].split("。")[0] for r in rows] == ["有设施设备:配置有厨房、餐厅等", "各功能室有统一标识", "全年运营时长达标"]
+
+
+def test_bonus_words_in_the_rule_of_an_item_named_with_its_worth_make_no_bonus_item():
+    rows = _rows(["一、服务管理(10分)", "全年运营时长达标(6分)。每少10天扣1.5分,每多10天加分1.5分。",
+                  "服务老人数量充足(4分)。每少5人扣1分。"])
+    assert [(r[3][:8], r[4]) for r in rows] == [("全年运营时长达标", 6.0), ("服务老人数量充足", 4.0)]
