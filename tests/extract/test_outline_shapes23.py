@@ -46,3 +46,27 @@ def test_bonus_words_in_the_rule_of_an_item_named_with_its_worth_make_no_bonus_i
     rows = _rows(["一、服务管理(10分)", "全年运营时长达标(6分)。每少10天扣1.5分,每多10天加分1.5分。",
                   "服务老人数量充足(4分)。每少5人扣1分。"])
     assert [(r[3][:8], r[4]) for r in rows] == [("全年运营时长达标", 6.0), ("服务老人数量充足", 4.0)]
+
+
+CELL_FORM = ["某分馆考核评分细则", "项目", "考核评分细则", "标准分", "考核分", "(一)", "设施保障", "(36分)", "设施", "要求",
+             "分馆现有设施设备符合基本配置要求。", "20分(达不到酌情扣分)", "智能", "设备", "(1)采用人脸识别设备;(3分)",
+             "(2)采用自助借还设备。", "(3分)", "6分", "设施", "运行", "设施设备不挪用;网络稳定、通畅。",
+             "设备等配置到位,运行良好。", "10分(达不到酌情扣分)", "(二)", "人员保障", "(10)", "人员", "要求",
+             "有固定的专职工作人员,遵守各项工作纪律。", "10分"]
+
+
+def test_a_form_written_one_cell_a_line_is_read_row_by_row():
+    rows = _rows(CELL_FORM)
+    assert [(r[0], r[1], r[2], r[4]) for r in rows] == [
+        ("设施保障", 36.0, None, 20.0), ("设施保障", 36.0, None, 6.0), ("设施保障", 36.0, None, 10.0),
+        ("人员保障", 10.0, None, 10.0)]
+    assert rows[0][3].startswith("设施要求分馆现有设施设备符合基本配置要求。")
+    assert rows[2][3].startswith("设施运行设施设备不挪用;网络稳定、通畅。设备等配置到位")
+    assert rows[1][3].startswith("智能设备")
+
+
+def test_one_cell_a_line_without_a_value_column_is_left_as_it_is():
+    from parsers.extract.cell_rows import cell_rows
+    from schemas.blocks import Paragraph, Provenance
+    paragraphs = [Paragraph(t, Provenance("m", None, i)) for i, t in enumerate(["项目", "内容"] + CELL_FORM[5:])]
+    assert cell_rows(paragraphs) is paragraphs
