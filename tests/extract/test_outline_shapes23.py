@@ -62,7 +62,14 @@ def test_a_form_written_one_cell_a_line_is_read_row_by_row():
         ("人员保障", 10.0, None, 10.0)]
     assert rows[0][3].startswith("设施要求分馆现有设施设备符合基本配置要求。")
     assert rows[2][3].startswith("设施运行设施设备不挪用;网络稳定、通畅。设备等配置到位")
-    assert rows[1][3].startswith("智能设备")
+    assert rows[1][3] == "智能设备:(1)采用人脸识别设备;(2)采用自助借还设备。"
+
+
+def test_numbered_parts_after_an_unnumbered_clauses_worth_are_its_text():
+    rows = _rows(["(一)业务工作(20分)", "开放时间(10分):(1)每周开放不少于40小时;(2)实行错时开放;(3)寒暑假延迟开放。",
+                  "文献管理定期整理图书、期刊。(10分)"])
+    assert [(r[0], r[2], r[4]) for r in rows] == [("业务工作", None, 10.0), ("业务工作", None, 10.0)]
+    assert rows[0][3] == "开放时间:(1)每周开放不少于40小时;(2)实行错时开放;(3)寒暑假延迟开放。"
 
 
 def test_one_cell_a_line_without_a_value_column_is_left_as_it_is():
