@@ -40,11 +40,23 @@ def _is_rule(sentence: str) -> bool:
     return bool(grammar().deduction.search(mt) or _rule_words().search(mt) or DEDUCTS.search(mt))
 
 
+@lru_cache(maxsize=1)
+def _labelled() -> tuple[regex.Pattern, regex.Pattern]:
+    """A row's worth opening its rule (`。单项基准为6分,…`) and a group's labelled worth (`(基准分20分)`)."""
+    labels = "|".join(regex.escape(w) for w in sorted(load_data("scoring.json")["worth_labels"], key=len, reverse=True))
+    row = regex.compile(rf"(?<=[。；;])\s*(?:{labels})\s*(?:为|是|[:：])?\s*(?P<n>\d{{1,3}}(?:\.\d)?)\s*分")
+    return row, regex.compile(rf"(?<=[（(]\s*)(?:{labels})\s*(?:为|[:：])?\s*(?=\d+(?:\.\d+)?\s*分\s*[）)])")
+
+
 def flat_rows(text: str) -> list[str] | None:
     """The run as segments (a lead, then one `content(N分)rule` per row); None when it is not such a run."""
+    text = _labelled()[1].sub("", text)  # `(基准分20分)`: the group's worth
     h = halfwidth(text)
     numbers = [m for m in ROW_POINTS.finditer(h) if grammar().bare_number.match(h, m.start())
                and _is_rule(SENTENCE.match(h, m.end()).group())]
+    labelled = len(numbers) < MIN_ROWS
+    if labelled:  # `…配备。单项基准6分,每少1项扣0.5分,…`: the worth opening the rule
+        numbers = [m for m in _labelled()[0].finditer(h) if _is_rule(SENTENCE.match(h, m.end()).group())]
     if len(numbers) < MIN_ROWS:
         return None
     lead_end = 0
@@ -71,7 +83,10 @@ def flat_rows(text: str) -> list[str] | None:
         if marker_at_start(halfwidth(content)) is not None:
             return None  # numbered rows: the outline reads their numbers
         content = _own_name(content, m["n"], segments)
-        segments.append(f"{content}({m['n']}分){text[m.end():end].strip()}")
+        rule = text[m.end():end].strip()
+        if labelled and content[-1:] in "。；;":  # `时长(6分)。全年运营…`: the worth is the content's, not its rule's
+            content, rule = content[:-1], content[-1] + rule.lstrip(",，")
+        segments.append(f"{content}({m['n']}分){rule}")
         start = end
     if text[start:].strip():
         segments.append(text[start:].strip())

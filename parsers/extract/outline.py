@@ -31,6 +31,7 @@ from parsers.extract.outline_lines import GLUED, list_title, numbered_inside, pa
 from parsers.extract.outline_lines import attachment_inside as _attachment_inside  # the name tests import
 from parsers.extract.outline_points import unscore_restatements
 from parsers.extract.points import PointsReading, read_points
+from parsers.extract.tail_rows import tail_valued_rows
 from parsers.textnorm import halfwidth, no_space
 from schemas.blocks import Paragraph, Provenance
 
@@ -128,7 +129,7 @@ class OutlineBuilder:
             return
         if start is None and self._cell_heading(h, index):
             return
-        glued = (numbered_rows(text) or glued_rows(text)) if start is None else None
+        glued = (numbered_rows(text) or tail_valued_rows(text) or glued_rows(text)) if start is None else None
         if glued:  # `(6)1content(2011)2rule`: rows whose 序号 and 分值 are glued to their text
             text, h = glued, halfwidth(glued)
             start = self._start_marker(h)  # `6.content(4分)…`: a run that starts with its row

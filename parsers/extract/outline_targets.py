@@ -33,6 +33,7 @@ from parsers.extract.outline_points import (
     rule_points,
 )
 from parsers.extract.outline_scope import Scope
+from parsers.extract.outline_sub_items import HAS_WORDS, inline_parts, with_sub_items
 from parsers.extract.outline_totals import declared_totals, declares_sections, restatements
 from parsers.extract.points import read_points
 from parsers.extract.targets_result import OutlineResult
@@ -88,20 +89,6 @@ def _has_scored(node: Node) -> bool:
     return any((_counts(c) or _has_scored(c)) for c in node.items())
 
 
-def _with_sub_items(node: Node) -> str | None:
-    """A clause's own unscored sub-items (`（1）…（2）…` on lines of their own) are its text."""
-    parts = []
-    stack = list(reversed(node.items()))
-    while stack:
-        child = stack.pop()
-        text = (child.marker.raw if child.marker else "") + child.raw
-        if HAS_WORDS.search(text):
-            parts.append(text)
-        stack.extend(reversed(child.items()))
-    return node.reading.text + "".join(parts) if parts else None
-
-
-HAS_WORDS = regex.compile(r"[\p{Han}\d]")
 
 
 INNER_PUNCT = regex.compile(r"[,，;；。、:：!！?？]")
@@ -138,6 +125,7 @@ class _Emitter:
         self.singles: dict[int, float] = {}  # target → its points stated once (see restatements)
         self.section_names: set[str] = set()  # names of the scored sections (items with scored items below)
         self.parts = 0  # unscored parts opened so far: each a numbering scope of its own
+        self.absorbed: set[int] = set()  # parts read into the clause they follow (inline_parts)
 
     def declares(self, node: Node) -> bool:
         return bool(self.section_names) and node.scored and declares_sections(node.raw, self.section_names)
@@ -154,6 +142,15 @@ class _Emitter:
             self.visit(child, scope, items, targets_here)
 
     def visit(self, node: Node, scope: Scope, siblings: list[Node], targets_here: set[int]) -> None:
+        if id(node) in self.absorbed:
+            return
+        parts = inline_parts(node, siblings)
+        if parts:  # `智能设备(6分):(1)…;(2)…。`: the parts the outline put beside the clause are its text
+            self.absorbed.update(id(p) for p in parts)
+            self.emit(node, scope, text=node.reading.text + "".join(p.marker.raw + p.raw for p in parts))
+            for part in parts:
+                self.walk(part, scope)  # the rows after the clause, which the outline put under its last part
+            return
         if node.kind in (TITLE, BARRIER):
             if node.kind == BARRIER:
                 self.unclaimed(node, scope.unit)
@@ -213,7 +210,7 @@ class _Emitter:
                 self.emit(node, scope, criteria=(node.reading.criteria or "") + rule or None)
             else:  # sub-items saying how the item is assessed are its criteria, its name its text
                 criteria = assessment_of(node) or rule_paragraphs(node)
-                self.emit(node, scope, text=None if criteria else _with_sub_items(node), criteria=criteria)
+                self.emit(node, scope, text=None if criteria else with_sub_items(node), criteria=criteria)
             return
         if node.reading.implausible:
             self.unclaimed(node, scope.unit)
@@ -272,7 +269,7 @@ class _Emitter:
                     found = True
                     continue
             reading = read_points(sentence)
-            if reading.points is not None and reading.rule == "bonus":
+            if reading.points is not None and reading.rule == "bonus" and not _named_scored(node):
                 text = EDGE_PUNCT.sub("", reading.text).rstrip("。")
                 for word in g.lead_words:
                     if text.startswith(word):
@@ -282,6 +279,13 @@ class _Emitter:
                 self.result.targets[-1].points_rule = "bonus"
                 found = True
         return found
+
+
+def _named_scored(node: Node) -> bool:
+    """`…时长(6分)。…240天以上每多10天加分1.5分,…`: a paragraph named with its bracketed worth, its bonus words
+    only in its rule, is a scored item; its rule's `加分N分` is no bonus item of its own."""
+    reading = node.reading
+    return reading.notation == "bracketed" and reading.points is not None and reading.rule != "bonus"
 
 
 def _bonus_block(node: Node) -> bool:

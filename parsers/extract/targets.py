@@ -6,10 +6,11 @@ heading ending in 目标 names a group of units, or, followed by clauses, the no
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from parsers.extract import patterns as P
+from parsers.extract.cell_rows import cell_rows
 from parsers.extract.clause_rows import bracketed_standards, named_rows, numbered_scored_rows
 from parsers.extract.clause_table import clause_table, is_clause_table, numbered_clause_table, unit_clause_table
 from parsers.extract.closing import drop_cut_tail
@@ -117,6 +118,9 @@ def jurisdiction_of(issuer: str | None) -> str | None:
 def extract_targets(doc: Document, doc_id: str, issuer: str | None = None) -> TargetsResult:
     """A notice listed by unit headings (the common form) is read by headings; any other (no unit,
     a title taken for one, clauses without points) is read through its inferred outline."""
+    blocks = cell_rows(doc.blocks)  # a form written one cell a line: one paragraph per row
+    if blocks is not doc.blocks:
+        doc = replace(doc, blocks=blocks)
     by_units = _by_unit_headings(doc, doc_id, issuer)
     if _settled(by_units) or len(doc.blocks) > MAX_OUTLINE_BLOCKS:
         return by_units

@@ -19,6 +19,7 @@ from parsers.data import load_json
 from parsers.errors import ParseError
 from parsers.extract.grammar import bare_heading_pattern, note_pattern
 from parsers.readers.box_tables import box_table
+from parsers.readers.item_bars import item_bar_lines
 from parsers.readers.limits import LIMITS
 from parsers.readers.line_tables import cell_line_table, pipe_line_table
 from parsers.readers.spaced_tables import spaced_table
@@ -246,6 +247,10 @@ def _blocks(lines: list[str], source: str, markdown: bool):
             tail_line = _parse_line(tail, after, markdown)
             pending = [tail_line] if tail_line is not None else []
             i = after
+            continue
+        items = item_bar_lines(lines, i) if raw.lstrip().startswith("|") else None
+        if items is not None:  # `| 2、…(5分) 缺一次扣0.5分。 | ||||`: items between bars, read as lines
+            lines[i:i + len(items)] = items
             continue
         found = box_table(lines, i, source) or pipe_line_table(lines, i, source) or cell_line_table(lines, i, source)
         if found is not None:  # a table a web page flattened into lines
