@@ -1,0 +1,74 @@
+"""PDF reader regressions found by reading holdout16–20 rendered as .pdf (benchmarks/renderings.py,
+benchmarks/RENDERINGS21.md). Each test builds its documents as the renderings do (.txt → .docx by
+tests/renderings_build.py, then one LibreOffice run for all of them); the paragraphs at several offsets, so that some
+lines break where the failing documents broke whatever LibreOffice's line breaking does. Every one must read back
+as written."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from parsers.formats import read
+from tests.conftest import ROOT
+from tests.formats.conftest import soffice_or_skip
+from tests.renderings_build import build_docx, convert_to_pdf
+
+TITLE = "中共某某县委办公室某某县人民政府办公室关于印发《2021年某某县乡村振兴任务清单》的通知"
+# A hyphen LibreOffice leaves at a line's end (`扣-` / `1分`): pdfium gives it as U+FFFE and runs the next line on.
+HYPHENS = ["考" * n + "，每少一项扣-1分，扣完为止。" + "说明" * 3 + "。" for n in range(20, 30)]
+# A line that stops short because what follows cannot be split (`分;C21、C23、C24`, `2024.01，`) and did not fit.
+UNSPLIT = ["考核" * n + "查看来文和档案酌情评分;C21、C23、C24听领导群众反映后酌情评分。" for n in range(4, 12)]
+UNSPLIT += ["考核" * n + "来源:微信公众号:yn2553 QQ公众号:800061629" for n in range(4, 12)]
+UNSPLIT += ["考" * n + "通过采购降尘服务，服务周期2023.07-2024.01，全市空气质量达到优良。" for n in range(4, 24)]
+SCORED_CELLS = ROOT / "tests/data/holdout19/1903_sheng_2011_weisheng_fuwu_nengli_jianshe_gongcheng_kaohe_pinggu_xize.txt"
+CELL = "查阅正式文件。对年度建设工程进行了任务分解并明确责任分工+5分;未进行建设工程任务分解和责任分工-5分,每少一项任务指标分解的-1分,扣完为止"
+BODY = ["现将任务清单印发给你们，请结合实际认真贯彻执行，确保各项任务按时保质完成，年底前将完成情况报县委办公室。"] * 3
+
+
+def _txt(folder: Path, name: str, paragraphs: list[str]) -> Path:
+    path = folder / name
+    path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory) -> dict[str, Path]:
+    soffice = soffice_or_skip()
+    folder = tmp_path_factory.mktemp("renderings21")
+    made = {
+        "hyphens": _txt(folder, "hyphens.txt", ["考核办法"] + HYPHENS),
+        "unsplit": _txt(folder, "unsplit.txt", ["考核办法"] + UNSPLIT),
+        "title": _txt(folder, "title.txt", [TITLE, "各乡镇党委、政府，县属各单位："] + BODY),
+    }
+    docs = []
+    for name, txt in made.items():
+        build_docx(txt, folder / f"{name}.docx")
+        docs.append(folder / f"{name}.docx")
+    # 1903's table as the renderings build it: LibreOffice ends a line of a narrow cell on `的-`, before `1分`
+    build_docx(SCORED_CELLS, folder / "cells.docx")
+    docs.append(folder / "cells.docx")
+    convert_to_pdf(docs, folder, soffice)
+    return {d.stem: folder / f"{d.stem}.pdf" for d in docs}
+
+
+def _texts(path: Path) -> list[str]:
+    return [b.text for b in read(path, path.name).blocks if hasattr(b, "text")]
+
+
+def test_hyphen_ending_a_line_is_kept_and_ends_its_line(pdfs):
+    # pdfium ran `…扣` and `1分，扣完…` into one line: its characters, put in order by x, interleaved the two lines.
+    assert _texts(pdfs["hyphens"]) == ["考核办法"] + HYPHENS
+
+
+def test_hyphen_ending_a_line_in_a_table_cell_is_kept(pdfs):
+    (table,) = read(pdfs["cells"], "cells.pdf").tables()
+    assert "".join(table.rows[3].cells[6].split()) == CELL
+
+
+def test_line_stopping_short_of_an_unsplittable_run_is_wrapped_not_ended(pdfs):
+    assert _texts(pdfs["unsplit"]) == ["考核办法"] + [" ".join(t.split()) for t in UNSPLIT]
+
+
+def test_centred_title_over_three_lines_is_one_paragraph(pdfs):
+    assert _texts(pdfs["title"])[0] == TITLE
