@@ -22,6 +22,7 @@ WORD_END = regex.compile(r"[\p{Han}\w]\s*$")  # a line stopping on a character o
 # Marks a line may not start with, and marks it may not end with (line breaking of Chinese text, 禁则).
 NO_LINE_START = frozenset("，。、；：？！）》」』”’〕】〉…,.;:?!)]}%")
 NO_LINE_END = frozenset("（《「『“‘〔【〈([{")
+MAX_EM_SCALE = 1.5  # a line's advance per estimated em stays under this many font sizes (letter spacing aside)
 JOINERS = ("-", "－", "—", "~", "～", "/")  # a line ending on one goes on (a range, a code, a date cut in two)
 LONE_POINTS = regex.compile(r"^\s*[（(]\s*\d{1,4}(?:\.\d+)?\s*分\s*[)）]\s*[。；;，,.]?\s*$")
 
@@ -153,16 +154,18 @@ def _next_word_did_not_fit(prev: _Line, line: _Line, right: float) -> bool:
     if (WORD_END.search(prev.text) is None and not prev.text.endswith(JOINERS)) or ITEM_NUMBER.match(line.text):
         return False
     text = line.text.lstrip()
-    units = sum(_advance(ch) for ch in text)
-    if not units:
+    if not text:
         return False
     word = _advance(text[0])
     for before, ch in zip(text, text[1:]):
         if before == " " or _break_before(before, ch):
             break
         word += _advance(ch)
-    # the line's own width per unit of advance: its fonts' real widths (a Latin run is set wider than half an em)
-    return word * (line.x1 - line.x0) / units > right - prev.x1
+    gap = right - prev.x1
+    if word * MAX_EM_SCALE * (line.size or LAYOUT.default_font_size) <= gap:
+        return False  # a character or two (most lines): it would have fitted, however wide the font sets it
+    # the line's own width per unit of advance: its fonts' real widths (a Latin run is set wider than 0.6 em)
+    return word * (line.x1 - line.x0) / sum(_advance(ch) for ch in text) > gap
 
 
 def _advance(ch: str) -> float:
@@ -202,10 +205,10 @@ def _centred_wrap(current: list[_Line], line: _Line, left: float, right: float, 
     same size. A title over three lines or more (`…关于印发《…》` / `的通知` under two full lines) has its
     full lines joined already; it is set larger than the body, which a run of body lines at the margin is not."""
     first, last = current[0], current[-1]
-    size = first.size or LAYOUT.default_font_size
     if len(current) > 1 and not (first.size > (1 + LAYOUT.size_change) * body
                                  and all(_fills_centred(x, left, right) for x in current)):
         return False
+    size = first.size or LAYOUT.default_font_size
     return (abs(line.size - first.size) <= LAYOUT.size_change * size and not ITEM_NUMBER.match(first.text)
             and _fills_centred(first, left, right)
             and line.x0 > left + LAYOUT.first_line_indent * size and abs((line.x0 - left) - (right - line.x1)) < size
