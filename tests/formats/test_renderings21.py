@@ -13,6 +13,7 @@ from parsers.formats import read
 from tests.conftest import ROOT
 from tests.formats.conftest import soffice_or_skip
 from tests.renderings_build import build_docx, convert_to_pdf
+from tests.renderings_scan import scan_pdf
 
 TITLE = "中共某某县委办公室某某县人民政府办公室关于印发《2021年某某县乡村振兴任务清单》的通知"
 # A hyphen LibreOffice leaves at a line's end (`扣-` / `1分`): pdfium gives it as U+FFFE and runs the next line on.
@@ -22,6 +23,7 @@ UNSPLIT = ["考核" * n + "查看来文和档案酌情评分;C21、C23、C24听�
 UNSPLIT += ["考核" * n + "来源:微信公众号:yn2553 QQ公众号:800061629" for n in range(4, 12)]
 UNSPLIT += ["考" * n + "通过采购降尘服务，服务周期2023.07-2024.01，全市空气质量达到优良。" for n in range(4, 24)]
 SCORED_CELLS = ROOT / "tests/data/holdout19/1903_sheng_2011_weisheng_fuwu_nengli_jianshe_gongcheng_kaohe_pinggu_xize.txt"
+DASHED_CELLS = ROOT / "tests/data/holdout19/1902_xian_2012_gongzuo_jixiao_kaohe_xiangmu_biao.txt"
 CELL = "查阅正式文件。对年度建设工程进行了任务分解并明确责任分工+5分;未进行建设工程任务分解和责任分工-5分,每少一项任务指标分解的-1分,扣完为止"
 BODY = ["现将任务清单印发给你们，请结合实际认真贯彻执行，确保各项任务按时保质完成，年底前将完成情况报县委办公室。"] * 3
 
@@ -48,8 +50,13 @@ def pdfs(tmp_path_factory) -> dict[str, Path]:
     # 1903's table as the renderings build it: LibreOffice ends a line of a narrow cell on `的-`, before `1分`
     build_docx(SCORED_CELLS, folder / "cells.docx")
     docs.append(folder / "cells.docx")
+    # 1902's table, whose cells hold only `——` (nothing to fill) in two columns
+    build_docx(DASHED_CELLS, folder / "dashes.docx")
+    docs.append(folder / "dashes.docx")
     convert_to_pdf(docs, folder, soffice)
-    return {d.stem: folder / f"{d.stem}.pdf" for d in docs}
+    made = {d.stem: folder / f"{d.stem}.pdf" for d in docs}
+    made["dashes.scan"] = scan_pdf(made["dashes"], folder / "dashes.scan.pdf")
+    return made
 
 
 def _texts(path: Path) -> list[str]:
@@ -72,3 +79,11 @@ def test_line_stopping_short_of_an_unsplittable_run_is_wrapped_not_ended(pdfs):
 
 def test_centred_title_over_three_lines_is_one_paragraph(pdfs):
     assert _texts(pdfs["title"])[0] == TITLE
+
+
+def test_a_scanned_cell_holding_only_a_dash_keeps_it(pdfs):
+    # The engine reads no text in a cell whose only ink is `——`: the cell was empty, as a merged one reads.
+    (table,) = read(pdfs["dashes.scan"], "dashes.scan.pdf").tables()
+    assert [r.cells[2] for r in table.rows] == [r.cells[2] for r in read(pdfs["dashes"], "dashes.pdf").tables()[0].rows]
+    assert [r.cells[2] for r in table.rows[-5:]] == ["——"] * 5
+    assert [r.cells[5] for r in table.rows[-2:]] == ["——"] * 2
