@@ -1,8 +1,8 @@
-"""PDF reader regressions found by reading holdout16–20 rendered as .pdf (benchmarks/renderings.py,
+"""PDF and scan reader regressions found by reading holdout16–20 rendered as .pdf and scanned (benchmarks/renderings.py,
 benchmarks/RENDERINGS21.md). Each test builds its documents as the renderings do (.txt → .docx by
-tests/renderings_build.py, then one LibreOffice run for all of them); the paragraphs at several offsets, so that some
-lines break where the failing documents broke whatever LibreOffice's line breaking does. Every one must read back
-as written."""
+tests/renderings_build.py, one LibreOffice run for all of them, tests/renderings_scan.py for the scan); the
+paragraphs at several offsets, so that some lines break where the failing documents broke whatever LibreOffice's
+line breaking does. Every one must read back as written."""
 from __future__ import annotations
 
 from pathlib import Path
