@@ -120,8 +120,8 @@ def _continues(prev: _Line, line: _Line, left: float, right: float, indented: bo
         return False  # the line above ended early: its paragraph ended there
     if TERMINAL.search(prev.text) and prev.x1 < right - LAYOUT.short_line_after_stop * size:
         return False
-    if _letter_spaced(prev.text):  # a short line stretched to the margin (分散对齐): its paragraph's last line
-        return False
+    if _letter_spaced(prev.text) and not _next_word_did_not_fit(prev, line, right, _unstretched_end(prev)):
+        return False  # a short line stretched to the margin (分散对齐): its paragraph's last line
     if line.page == prev.page and line.top - prev.top > LAYOUT.paragraph_gap * size:
         return False
     return True
@@ -145,27 +145,41 @@ def _broken_mid_sentence(prev: _Line, line: _Line, left: float) -> bool:
             and not ITEM_NUMBER.match(line.text) and not _letter_spaced(prev.text))
 
 
-def _next_word_did_not_fit(prev: _Line, line: _Line, right: float) -> bool:
+def _next_word_did_not_fit(prev: _Line, line: _Line, right: float, end: float | None = None) -> bool:
     """The line above stopped short only because what opens this line could not be split and did not fit in the
     room left: a run of figures and letters with the marks inside and after it (`C21、C23、C24`, `号:yn2553`), or a
     character with the closing marks that may not start a line (`分;`). The line above stops on a word or a joining
     mark (`2023.07-` / `2024.01,`), not a closing one, and this line starts no item: one paragraph wrapped early, not
-    a paragraph's last line."""
+    a paragraph's last line. ``end``: where the line above would end unstretched (justified, distributed)."""
     if (WORD_END.search(prev.text) is None and not prev.text.endswith(JOINERS)) or ITEM_NUMBER.match(line.text):
         return False
+    spread = _letter_spaced(line.text)  # itself spread to the margin (distributed)
     text = line.text.lstrip()
     if not text:
         return False
-    word = _advance(text[0])
-    for before, ch in zip(text, text[1:]):
-        if before == " " or _break_before(before, ch):
+    word, before, spaced = _advance(text[0]), text[0], False
+    for ch in text[1:]:
+        if ch == " ":  # pdfium's, for a gap (autospace, a spread line), unless it parts two Latin words
+            spaced = True
+            continue
+        if _break_before(before, ch) or (spaced and before.isascii() and ch.isascii()):
             break
         word += _advance(ch)
-    gap = right - prev.x1
-    if word * MAX_EM_SCALE * (line.size or LAYOUT.default_font_size) <= gap:
+        before, spaced = ch, False
+    gap = right - (prev.x1 if end is None else end)
+    size = line.size or LAYOUT.default_font_size
+    if word * (1.0 if spread else MAX_EM_SCALE) * size <= gap:
         return False  # a character or two (most lines): it would have fitted, however wide the font sets it
+    if spread:
+        return True
     # the line's own width per unit of advance: its fonts' real widths (a Latin run is set wider than 0.6 em)
     return word * (line.x1 - line.x0) / sum(_advance(ch) for ch in text) > gap
+
+
+def _unstretched_end(line: _Line) -> float:
+    """Where a line spread to the margin (justified or distributed: pdfium parts its characters by spaces) would
+    end set close: its characters' advances, without the spaces (short of it: a Latin run sits wider)."""
+    return line.x0 + (line.size or LAYOUT.default_font_size) * sum(_advance(ch) for ch in line.text if ch != " ")
 
 
 def _advance(ch: str) -> float:

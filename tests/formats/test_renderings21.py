@@ -47,6 +47,9 @@ def pdfs(tmp_path_factory) -> dict[str, Path]:
     for name, txt in made.items():
         build_docx(txt, folder / f"{name}.docx")
         docs.append(folder / f"{name}.docx")
+    for align in ("justify", "distribute"):  # the short line spread to the margin: pdfium parts it by spaces
+        build_docx(made["unsplit"], folder / f"unsplit_{align}.docx", align=align)
+        docs.append(folder / f"unsplit_{align}.docx")
     # 1903's table as the renderings build it: LibreOffice ends a line of a narrow cell on `的-`, before `1分`
     build_docx(SCORED_CELLS, folder / "cells.docx")
     docs.append(folder / "cells.docx")
@@ -73,8 +76,9 @@ def test_hyphen_ending_a_line_in_a_table_cell_is_kept(pdfs):
     assert "".join(table.rows[3].cells[6].split()) == CELL
 
 
-def test_line_stopping_short_of_an_unsplittable_run_is_wrapped_not_ended(pdfs):
-    assert _texts(pdfs["unsplit"]) == ["考核办法"] + [" ".join(t.split()) for t in UNSPLIT]
+@pytest.mark.parametrize("name", ["unsplit", "unsplit_justify", "unsplit_distribute"])
+def test_line_stopping_short_of_an_unsplittable_run_is_wrapped_not_ended(pdfs, name):
+    assert _texts(pdfs[name]) == ["考核办法"] + [" ".join(t.split()) for t in UNSPLIT]
 
 
 def test_centred_title_over_three_lines_is_one_paragraph(pdfs):
