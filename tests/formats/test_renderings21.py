@@ -8,8 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from docx.oxml import parse_xml
 
 from parsers.formats import read
+from tests.builders import W_NS, merge_down, new_docx
 from tests.conftest import ROOT
 from tests.formats.conftest import soffice_or_skip
 from tests.renderings_build import build_docx, convert_to_pdf
@@ -26,6 +28,26 @@ SCORED_CELLS = ROOT / "tests/data/holdout19/1903_sheng_2011_weisheng_fuwu_nengli
 DASHED_CELLS = ROOT / "tests/data/holdout19/1902_xian_2012_gongzuo_jixiao_kaohe_xiangmu_biao.txt"
 CELL = "查阅正式文件。对年度建设工程进行了任务分解并明确责任分工+5分;未进行建设工程任务分解和责任分工-5分,每少一项任务指标分解的-1分,扣完为止"
 BODY = ["现将任务清单印发给你们，请结合实际认真贯彻执行，确保各项任务按时保质完成，年底前将完成情况报县委办公室。"] * 3
+
+
+def _headed_table(path: Path, rows: int = 60) -> Path:
+    """A table over three pages whose header is two rows (`考核内容` over `指标 | 分值`, `序号` and `责任单位`
+    merged down both), marked to repeat on every page as drafters set it (表格属性 › 在各页顶端以标题行形式重复出现)."""
+    document = new_docx()
+    table = document.add_table(rows=2 + rows, cols=4)
+    table.style = "Table Grid"
+    merge_down(table, 0, 0, 1)
+    merge_down(table, 3, 0, 1)
+    table.cell(0, 1).merge(table.cell(0, 2))
+    for (r, c), text in {(0, 0): "序号", (0, 1): "考核内容", (1, 1): "指标", (1, 2): "分值", (0, 3): "责任单位"}.items():
+        table.cell(r, c).text = text
+    for r in range(2):
+        table.rows[r]._tr.get_or_add_trPr().append(parse_xml(f'<w:tblHeader {W_NS} w:val="true"/>'))
+    for k in range(rows):
+        for c, text in enumerate((str(k + 1), f"第{k + 1}项考核指标的内容", "5", "县财政局")):
+            table.cell(2 + k, c).text = text
+    document.save(path)
+    return path
 
 
 def _txt(folder: Path, name: str, paragraphs: list[str]) -> Path:
@@ -56,6 +78,7 @@ def pdfs(tmp_path_factory) -> dict[str, Path]:
     # 1902's table, whose cells hold only `——` (nothing to fill) in two columns
     build_docx(DASHED_CELLS, folder / "dashes.docx")
     docs.append(folder / "dashes.docx")
+    docs.append(_headed_table(folder / "headed.docx"))
     convert_to_pdf(docs, folder, soffice)
     made = {d.stem: folder / f"{d.stem}.pdf" for d in docs}
     made["dashes.scan"] = scan_pdf(made["dashes"], folder / "dashes.scan.pdf")
@@ -91,3 +114,12 @@ def test_a_scanned_cell_holding_only_a_dash_keeps_it(pdfs):
     assert [r.cells[2] for r in table.rows] == [r.cells[2] for r in read(pdfs["dashes"], "dashes.pdf").tables()[0].rows]
     assert [r.cells[2] for r in table.rows[-5:]] == ["——"] * 5
     assert [r.cells[5] for r in table.rows[-2:]] == ["——"] * 2
+
+
+def test_a_header_of_two_rows_repeated_on_every_page_is_dropped_whole(pdfs):
+    # Only its first row was dropped: the second stayed as a row, its merged cells filled from the row above it
+    # (`24 | 指标 | 分值 | 县财政局`), and the row the page break cut was not joined again across it.
+    (table,) = read(pdfs["headed"], "headed.pdf").tables()
+    assert [r.cells for r in table.rows[:2]] == [["序号", "考核内容", "", "责任单位"], ["序号", "指标", "分值", "责任单位"]]
+    body = [["".join(c.split()) for c in r.cells] for r in table.rows[2:]]
+    assert body == [[str(k), f"第{k}项考核指标的内容", "5", "县财政局"] for k in range(1, 61)]
