@@ -16,6 +16,7 @@ from tests.conftest import ROOT
 from tests.formats.conftest import soffice_or_skip
 from tests.renderings_build import build_docx, convert_to_pdf
 from tests.renderings_scan import scan_pdf
+from tests.renderings_web import find_chromium, print_pdfs
 
 TITLE = "中共某某县委办公室某某县人民政府办公室关于印发《2021年某某县乡村振兴任务清单》的通知"
 # A hyphen LibreOffice leaves at a line's end (`扣-` / `1分`): pdfium gives it as U+FFFE and runs the next line on.
@@ -123,3 +124,21 @@ def test_a_header_of_two_rows_repeated_on_every_page_is_dropped_whole(pdfs):
     assert [r.cells for r in table.rows[:2]] == [["序号", "考核内容", "", "责任单位"], ["序号", "指标", "分值", "责任单位"]]
     body = [["".join(c.split()) for c in r.cells] for r in table.rows[2:]]
     assert body == [[str(k), f"第{k}项考核指标的内容", "5", "县财政局"] for k in range(1, 61)]
+
+
+def test_a_two_row_table_head_a_browser_repeats_on_every_printed_page_is_dropped_whole(tmp_path):
+    # A site's table with a <thead> of two rows: Chromium prints it at the top of every page, as Word repeats one.
+    chromium = find_chromium()
+    if chromium is None:
+        pytest.skip("Chromium is not installed")
+    body = "".join(f"<tr><td>{k}</td><td>第{k}项考核指标的内容，按要求完成并报送材料</td><td>5</td><td>县财政局</td></tr>"
+                   for k in range(1, 81))
+    page = tmp_path / "headed.html"
+    page.write_text('<html><head><meta charset="utf-8"></head><body><table border="1"><thead>'
+                    '<tr><th rowspan="2">序号</th><th colspan="2">考核内容</th><th rowspan="2">责任单位</th></tr>'
+                    f"<tr><th>指标</th><th>分值</th></tr></thead><tbody>{body}</tbody></table></body></html>",
+                    encoding="utf-8")
+    (printed,) = print_pdfs([page], chromium)
+    (table,) = read(printed, printed.name).tables()
+    assert [r.cells[0] for r in table.rows] == ["序号", "序号"] + [str(k) for k in range(1, 81)]
+    assert [r.cells[1] for r in table.rows[:2]] == ["考核内容", "指标"]
