@@ -102,7 +102,13 @@ def _margins(lines: list[_Line]) -> tuple[float, float, float]:
     enough = LAYOUT.margin_min_lines if len(lines) >= LAYOUT.short_document_lines else 2
     frequent = [x for x, n in lefts.items() if n >= enough] or list(lefts)
     rights = sorted(line.x1 for line in lines)
-    return float(min(frequent)), rights[int(LAYOUT.right_margin_quantile * (len(rights) - 1))], size
+    right = rights[int(LAYOUT.right_margin_quantile * (len(rights) - 1))]
+    if len(lines) < LAYOUT.short_document_lines:
+        # A few lines (a page or two above the tables): the first-line indent may start as many lines as the
+        # margin. A line after one that ran to the right margin is a wrap, and a wrap starts at the margin.
+        frequent += [b.x0 for a, b in zip(lines, lines[1:])
+                     if a.page == b.page and a.x1 >= right - LAYOUT.size_change * size and b.x0 < a.x0]
+    return float(min(frequent)), right, size
 
 
 def _continues(prev: _Line, line: _Line, left: float, right: float, indented: bool = False) -> bool:

@@ -27,6 +27,8 @@ UNSPLIT += ["考核" * n + "来源:微信公众号:yn2553 QQ公众号:800061629"
 UNSPLIT += ["考" * n + "通过采购降尘服务，服务周期2023.07-2024.01，全市空气质量达到优良。" for n in range(4, 24)]
 SCORED_CELLS = ROOT / "tests/data/holdout19/1903_sheng_2011_weisheng_fuwu_nengli_jianshe_gongcheng_kaohe_pinggu_xize.txt"
 DASHED_CELLS = ROOT / "tests/data/holdout19/1902_xian_2012_gongzuo_jixiao_kaohe_xiangmu_biao.txt"
+# Five lines of prose above a table of three pages: two of them open indented, one wraps to the margin.
+FEW_LINES = ROOT / "tests/data/holdout9/907_ezhou_2019_xuanchuan_sixiang_wenhua_gongzuo_mubiao_kaohe_pingfen_xize.txt"
 CELL = "查阅正式文件。对年度建设工程进行了任务分解并明确责任分工+5分;未进行建设工程任务分解和责任分工-5分,每少一项任务指标分解的-1分,扣完为止"
 BODY = ["现将任务清单印发给你们，请结合实际认真贯彻执行，确保各项任务按时保质完成，年底前将完成情况报县委办公室。"] * 3
 
@@ -80,6 +82,8 @@ def pdfs(tmp_path_factory) -> dict[str, Path]:
     build_docx(DASHED_CELLS, folder / "dashes.docx")
     docs.append(folder / "dashes.docx")
     docs.append(_headed_table(folder / "headed.docx"))
+    build_docx(FEW_LINES, folder / "few_lines.docx")
+    docs.append(folder / "few_lines.docx")
     convert_to_pdf(docs, folder, soffice)
     made = {d.stem: folder / f"{d.stem}.pdf" for d in docs}
     made["dashes.scan"] = scan_pdf(made["dashes"], folder / "dashes.scan.pdf")
@@ -142,3 +146,9 @@ def test_a_two_row_table_head_a_browser_repeats_on_every_printed_page_is_dropped
     (table,) = read(printed, printed.name).tables()
     assert [r.cells[0] for r in table.rows] == ["序号", "序号"] + [str(k) for k in range(1, 81)]
     assert [r.cells[1] for r in table.rows[:2]] == ["考核内容", "指标"]
+
+
+def test_a_title_above_few_lines_of_prose_is_centred_by_the_margin_its_wraps_start_at(pdfs):
+    # With two indented first lines and one wrapped line, the indent passed for the left margin: measured from
+    # it the two-line title was not centred, and its last line `细则` stood apart.
+    assert _texts(pdfs["few_lines"])[0] == "2019年全市宣传思想文化工作目标考核评分细则"
