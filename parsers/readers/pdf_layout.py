@@ -75,6 +75,8 @@ NOT_SPACE = r"[\S\x1c-\x1f]"
 WHITESPACE = re.compile(SPACE + "+")
 # A line opening with a clause's number (`8.` `12、` `（3）`) starts an item, never a centred title's first line.
 ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,3}\s*[.．、](?!\d)|[（(]\s*\d{1,3}\s*[)）])")
+# pdfium's mark for a hyphen it takes for a word broken at a line's end (U+FFFE, the next line run on).
+LINE_END_HYPHEN = "\ufffe"
 BAD_CHAR = re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f]+")
 READABLE_CHAR = re.compile(r"[\u4e00-\u9fff\x21-\x7e\u3000-\u303f\uff00-\uffef—–“”‘’…·]+")
 

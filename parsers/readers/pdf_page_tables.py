@@ -27,9 +27,7 @@ def add_table(blocks: list, item: _PageTable, source: str, continues: bool) -> N
     rows = item.rows
     previous = blocks[-1] if blocks and isinstance(blocks[-1], Table) else None
     if continues and previous is not None and rows and len(rows[0]) == len(previous.rows[0].cells):
-        header = _norm_row(previous.rows[0].cells)
-        if _norm_row(rows[0]) == header:
-            rows = rows[1:]  # the header repeated on every page
+        rows = rows[_repeated_header(rows, previous.rows):]  # the header (all its rows) repeated on every page
         if rows and previous.rows and _cut_row(previous.rows[-1].cells, rows[0]):
             _merge_split_row(previous.rows[-1], rows[0])  # a row cut by the page break
             rows = rows[1:]
@@ -45,6 +43,23 @@ def add_table(blocks: list, item: _PageTable, source: str, continues: bool) -> N
 
 def _norm_row(cells: list[str | None]) -> list[str]:
     return [WHITESPACE.sub("", c or "") for c in cells]
+
+
+MAX_HEADER_ROWS = 3  # a header over more rows than this is not repeated whole (Word repeats what fits)
+
+
+def _repeated_header(rows: list[list[str | None]], first: list[TableRow]) -> int:
+    """How many rows at the top of this page's piece repeat the table's header: its first rows again, a header
+    over two rows (`考核内容` over `指标 | 分值`) both. A cell a vertical merge covers (None here; the header cell
+    above it, filled, in the table) matches whatever the table holds there."""
+    count = 0
+    while count < min(len(rows), len(first) - 1, MAX_HEADER_ROWS):
+        here, there = _norm_row(rows[count]), _norm_row(first[count].cells)
+        covered = [c is None for c in rows[count]]
+        if not any(h for h in here) or any(h != t for h, t, c in zip(here, there, covered) if not c):
+            break
+        count += 1
+    return count
 
 
 def _cut_row(before: list[str], after: list[str | None]) -> bool:

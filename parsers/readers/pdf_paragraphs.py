@@ -4,6 +4,7 @@ give their pages as the lines and tables defined here (``_Line``, ``_PageTable``
 from __future__ import annotations
 
 import statistics
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -18,6 +19,11 @@ TERMINAL = regex.compile(r"[。；;：:！!？?]\s*[”」』）)]?\s*$")
 WORD_END = regex.compile(r"[\p{Han}\w]\s*$")  # a line stopping on a character or a figure, not on a mark
 # A line holding only a clause's points (`(5分)`, `（10分）。`): the tail Word wrapped because a bracket may not end
 # a line, never a paragraph of its own, however short the line above ended.
+# Marks a line may not start with, and marks it may not end with (line breaking of Chinese text, 禁则).
+NO_LINE_START = frozenset("，。、；：？！）》」』”’〕】〉…,.;:?!)]}%")
+NO_LINE_END = frozenset("（《「『“‘〔【〈([{")
+MAX_EM_SCALE = 1.5  # a line's advance per estimated em stays under this many font sizes (letter spacing aside)
+JOINERS = ("-", "－", "—", "~", "～", "/")  # a line ending on one goes on (a range, a code, a date cut in two)
 LONE_POINTS = regex.compile(r"^\s*[（(]\s*\d{1,4}(?:\.\d+)?\s*分\s*[)）]\s*[。；;，,.]?\s*$")
 
 
@@ -78,7 +84,7 @@ def _assemble(pages: list[_Page], source: str) -> list:
             flush()
             add_table(blocks, item, source, continues=isinstance(prev_item, _PageTable))
         elif current and (_continues(current[-1], item, margin_left, margin_right, indented and len(current) > 1)
-                          or _centred_wrap(current, item, margin_left, margin_right)):
+                          or _centred_wrap(current, item, margin_left, margin_right, size)):
             current.append(item)
         else:
             flush()
@@ -96,7 +102,13 @@ def _margins(lines: list[_Line]) -> tuple[float, float, float]:
     enough = LAYOUT.margin_min_lines if len(lines) >= LAYOUT.short_document_lines else 2
     frequent = [x for x, n in lefts.items() if n >= enough] or list(lefts)
     rights = sorted(line.x1 for line in lines)
-    return float(min(frequent)), rights[int(LAYOUT.right_margin_quantile * (len(rights) - 1))], size
+    right = rights[int(LAYOUT.right_margin_quantile * (len(rights) - 1))]
+    if len(lines) < LAYOUT.short_document_lines:
+        # A few lines (a page or two above the tables): the first-line indent may start as many lines as the
+        # margin. A line after one that ran to the right margin is a wrap, and a wrap starts at the margin.
+        frequent += [b.x0 for a, b in zip(lines, lines[1:])
+                     if a.page == b.page and a.x1 >= right - LAYOUT.size_change * size and b.x0 < a.x0]
+    return float(min(frequent)), right, size
 
 
 def _continues(prev: _Line, line: _Line, left: float, right: float, indented: bool = False) -> bool:
@@ -109,12 +121,13 @@ def _continues(prev: _Line, line: _Line, left: float, right: float, indented: bo
         return False
     if LONE_POINTS.match(line.text) and not (line.page == prev.page and line.top - prev.top > LAYOUT.paragraph_gap * size):
         return True
-    if prev.x1 < right - LAYOUT.short_line * size and not (indented and _broken_mid_sentence(prev, line, left)):
+    if prev.x1 < right - LAYOUT.short_line * size and not (indented and _broken_mid_sentence(prev, line, left)) \
+            and not _next_word_did_not_fit(prev, line, right):
         return False  # the line above ended early: its paragraph ended there
     if TERMINAL.search(prev.text) and prev.x1 < right - LAYOUT.short_line_after_stop * size:
         return False
-    if _letter_spaced(prev.text):  # a short line stretched to the margin (分散对齐): its paragraph's last line
-        return False
+    if _letter_spaced(prev.text) and not _next_word_did_not_fit(prev, line, right, _unstretched_end(prev)):
+        return False  # a short line stretched to the margin (分散对齐): its paragraph's last line
     if line.page == prev.page and line.top - prev.top > LAYOUT.paragraph_gap * size:
         return False
     return True
@@ -138,6 +151,66 @@ def _broken_mid_sentence(prev: _Line, line: _Line, left: float) -> bool:
             and not ITEM_NUMBER.match(line.text) and not _letter_spaced(prev.text))
 
 
+def _next_word_did_not_fit(prev: _Line, line: _Line, right: float, end: float | None = None) -> bool:
+    """The line above stopped short only because what opens this line could not be split and did not fit in the
+    room left: a run of figures and letters with the marks inside and after it (`C21、C23、C24`, `号:yn2553`), or a
+    character with the closing marks that may not start a line (`分;`). The line above stops on a word or a joining
+    mark (`2023.07-` / `2024.01,`), not a closing one, and this line starts no item: one paragraph wrapped early, not
+    a paragraph's last line. ``end``: where the line above would end unstretched (justified, distributed)."""
+    if (WORD_END.search(prev.text) is None and not prev.text.endswith(JOINERS)) or ITEM_NUMBER.match(line.text):
+        return False
+    spread = _letter_spaced(line.text)  # itself spread to the margin (distributed)
+    text = line.text.lstrip()
+    if not text:
+        return False
+    word, before, spaced = _advance(text[0]), text[0], False
+    for ch in text[1:]:
+        if ch == " ":  # pdfium's, for a gap (autospace, a spread line), unless it parts two Latin words
+            spaced = True
+            continue
+        if _break_before(before, ch) or (spaced and before.isascii() and ch.isascii()):
+            break
+        word += _advance(ch)
+        before, spaced = ch, False
+    gap = right - (prev.x1 if end is None else end)
+    size = line.size or LAYOUT.default_font_size
+    if word * (1.0 if spread else MAX_EM_SCALE) * size <= gap:
+        return False  # a character or two (most lines): it would have fitted, however wide the font sets it
+    if spread:
+        return True
+    # the line's own width per unit of advance: its fonts' real widths (a Latin run is set wider than 0.6 em)
+    return word * (line.x1 - line.x0) / sum(_advance(ch) for ch in text) > gap
+
+
+def _unstretched_end(line: _Line) -> float:
+    """Where a line spread to the margin (justified or distributed: pdfium parts its characters by spaces) would
+    end set close: its characters' advances, without the spaces (short of it: a Latin run sits wider)."""
+    return line.x0 + (line.size or LAYOUT.default_font_size) * sum(_advance(ch) for ch in line.text if ch != " ")
+
+
+def _advance(ch: str) -> float:
+    """A character's advance in ems, roughly: CJK characters and full-width marks one, letters and figures of
+    other scripts about 0.6 (half-width in CJK fonts, wider in the Latin font a run falls back to), a space 0.25."""
+    if ch == " ":
+        return 0.25
+    if unicodedata.east_asian_width(ch) in "WF":
+        return 1.0
+    return 0.6 if ch.isalnum() or ch.isascii() else 1.0
+
+
+def _break_before(before: str, ch: str) -> bool:
+    """Whether a line may break between two characters, as office suites break Chinese text: before a CJK
+    character or an opening mark and between a CJK character and a letter, never before a closing mark, never
+    after an opening one, and not inside a run of letters, figures and the marks between them."""
+    if ch in NO_LINE_START or before in NO_LINE_END:
+        return False
+    return _wide(ch) or (_wide(before) and before not in NO_LINE_START)
+
+
+def _wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in "WF"
+
+
 def _letter_spaced(text: str) -> bool:
     """Most characters of the line stand apart by a space pdfium put in for a wide gap: a line whose
     characters were spread to fill the width (distributed alignment stretches a paragraph's last line to
@@ -146,16 +219,26 @@ def _letter_spaced(text: str) -> bool:
     return gaps >= LAYOUT.spaced_min_gaps and gaps >= LAYOUT.spaced_share * (len(text) - gaps - 1)
 
 
-def _centred_wrap(current: list[_Line], line: _Line, left: float, right: float) -> bool:
+def _centred_wrap(current: list[_Line], line: _Line, left: float, right: float, body: float) -> bool:
     """A centred line (a title) too long for one line: its first line fills the width, centred (a body
     paragraph's first line is indented, its end at the margin), and the rest is centred under it in the
-    same size."""
-    first = current[0]
+    same size. A title over three lines or more (`…关于印发《…》` / `的通知` under two full lines) has its
+    full lines joined already; it is set larger than the body, which a run of body lines at the margin is not."""
+    first, last = current[0], current[-1]
+    if len(current) > 1 and not (first.size > (1 + LAYOUT.size_change) * body
+                                 and all(_fills_centred(x, left, right) for x in current)):
+        return False
     size = first.size or LAYOUT.default_font_size
-    return (len(current) == 1 and abs(line.size - first.size) <= LAYOUT.size_change * size and not ITEM_NUMBER.match(first.text)
-            and first.x0 - left < 2 * size and abs((first.x0 - left) - (right - first.x1)) < size
+    return (abs(line.size - first.size) <= LAYOUT.size_change * size and not ITEM_NUMBER.match(first.text)
+            and _fills_centred(first, left, right)
             and line.x0 > left + LAYOUT.first_line_indent * size and abs((line.x0 - left) - (right - line.x1)) < size
-            and line.page == first.page and 0 < line.top - first.top <= LAYOUT.paragraph_gap * size)
+            and line.page == last.page and 0 < line.top - last.top <= LAYOUT.paragraph_gap * size)
+
+
+def _fills_centred(line: _Line, left: float, right: float) -> bool:
+    """The line runs (about) from margin to margin, as much room either side."""
+    size = line.size or LAYOUT.default_font_size
+    return line.x0 - left < 2 * size and abs((line.x0 - left) - (right - line.x1)) < size
 
 
 def _paragraph(lines: list[_Line], source: str, left: float, right: float, size: float) -> Paragraph:

@@ -26,6 +26,7 @@ from parsers.readers.pdf_layout import (  # noqa: F401
     BAD_CHAR,
     ITEM_NUMBER,
     LAYOUT,
+    LINE_END_HYPHEN,
     NOT_SPACE,
     READABLE_CHAR,
     WHITESPACE,
@@ -190,8 +191,8 @@ def _page_lines(textpage, text: str, page_no: int, height: float, boxes: list, m
     at, x_at, y_at = ctypes.byref(rect), ctypes.byref(x), ctypes.byref(y)
     handle, box, origin, font_size = bare.handle(textpage), bare.char_box, bare.char_origin, bare.font_size
     same_line = LAYOUT.same_line
-    start, next_moved, n_moved = 0, 0, len(moved)  # moved[next_moved]: the first such character from here on
-    for raw in text.split("\r\n"):
+    next_moved, n_moved = 0, len(moved)  # moved[next_moved]: the first such character from here on
+    for start, raw in _raw_lines(text):
         end = start + len(raw)
         stripped = raw.strip()
         if stripped:
@@ -224,8 +225,26 @@ def _page_lines(textpage, text: str, page_no: int, height: float, boxes: list, m
                     prev.joined += 1
                 else:
                     lines.append(_Line(stripped, page_no, 0, left, right, line_top, size))
-        start = end + 2
     return lines
+
+
+def _raw_lines(text: str):
+    """(index of its first character, text) of each line of pdfium's page text. pdfium gives a hyphen that ends a
+    line as U+FFFE and runs the next line on without a break (it takes it for a word's hyphenation): in a notice
+    it is the text's own (`扣1分` after `每少一项`, a range `2021-` / `2025年`, a code `C1-` / `C5`), so it stays a
+    `-` and ends its line. Same length as pdfium's text: the indices still name its characters."""
+    start = 0
+    hyphens = LINE_END_HYPHEN in text
+    for raw in text.split("\r\n"):
+        if hyphens and LINE_END_HYPHEN in raw:
+            at = start
+            for piece in raw.split(LINE_END_HYPHEN)[:-1]:
+                yield at, piece + "-"
+                at += len(piece) + 1
+            yield at, raw[at - start:]
+        else:
+            yield start, raw
+        start += len(raw) + 2
 
 
 def _out_of_order(handle, raw: str, start: int, moved: list[int], k: int, x_at, y_at, x) -> bool:

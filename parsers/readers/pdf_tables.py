@@ -18,6 +18,7 @@ import pypdfium2.raw as pdfium_c
 from pdfplumber.table import TableFinder
 
 from parsers.readers import pdfium_bare as bare
+from parsers.readers.pdf_layout import LINE_END_HYPHEN
 from parsers.textnorm import clean_text
 
 RULE_MAX_THICKNESS = 3.0  # points: thicker filled shapes are shading, not rules
@@ -132,7 +133,9 @@ def _chars(textpage, text: str, height: float) -> list[_Char]:
         # their box's centre would put them on a line of their own. The baseline is the line's.
         size = font_size(handle, i) or (top - bottom)
         middle = y.value + BASELINE_TO_MIDDLE * size if size else (top + bottom) / 2
-        chars.append(_Char(ch, x.value, (left + right) / 2, height - middle, size or top - bottom))
+        # pdfium's U+FFFE: a hyphen ending a line inside the cell (`扣` / `-1分`), the text's own (pdf_reader)
+        chars.append(_Char("-" if ch == LINE_END_HYPHEN else ch, x.value, (left + right) / 2, height - middle,
+                           size or top - bottom))
     chars.sort(key=lambda c: c.cy)
     return chars
 

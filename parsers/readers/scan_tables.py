@@ -97,6 +97,7 @@ def find_scan_tables(image: Image.Image, scale: float, lines: list) -> tuple[lis
         "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal,
         "snap_tolerance": 3, "join_tolerance": 3, "intersection_tolerance": 3})
     tables, rest = [], list(lines)
+    page_em = _em(lines)
     for table in finder.tables:
         x0, top, x1, bottom = table.bbox
         # a single ruled row is kept at a page's edge (a header row the page break parted), as on a text layer
@@ -109,9 +110,47 @@ def find_scan_tables(image: Image.Image, scale: float, lines: list) -> tuple[lis
         inside = [part for ln in held for part in (getattr(ln, "parts", ()) or (ln,))]
         borders = sorted({round(x, 1) for row in table.rows for cell in row.cells if cell for x in (cell[0], cell[2])})
         inside = [piece for part in inside for piece in _cut_at_borders(part, borders)]
-        tables.append(FoundTable(table.bbox, [[_cell_text(cell, inside) for cell in row.cells]
-                                              for row in table.rows]))
+        em = _em(inside) if inside else page_em
+        rows = [[_cell_text(cell, inside) or _dash(cell, dark, scale, em) for cell in row.cells] for row in table.rows]
+        tables.append(FoundTable(table.bbox, rows))
     return tables, rest
+
+
+DASH_MAX_HEIGHT = 0.15  # ems: a dash's stroke, thinner than any character (a rule crossing the cell is no dash)
+DASH_MIN_FILL = 0.6  # share of its box a stroke inks (a character's strokes leave most of theirs white)
+CELL_INSET = 3  # px kept off each border: the rules and their blur are not in the cell
+HYPHEN_MAX, DOUBLE_DASH_MIN = 0.6, 1.3  # ems: a stroke shorter is `-`, longer `——` (two dashes) …
+DASH_MAX_WIDTH = 3.0  # … and none is longer
+
+
+def _dash(cell, dark: np.ndarray, scale: float, em: float) -> str | None:
+    """What the engine leaves out of an otherwise empty cell: a lone dash (`——`, `-`: nothing to fill, not
+    applicable), which it does not read as text. One thin horizontal stroke, where a line of the cell's text would
+    stand; anything else (a stray speck, a character) leaves the cell empty. ``em``: the table's type size."""
+    if cell is None:
+        return None
+    x0, top, x1, bottom = (int(v / scale) for v in cell)
+    ink = dark[top + CELL_INSET:bottom - CELL_INSET, x0 + CELL_INSET:x1 - CELL_INSET]
+    rows, cols = np.nonzero(ink)
+    if not len(rows):
+        return ""
+    height, width = rows.max() - rows.min() + 1, cols.max() - cols.min() + 1
+    em_px = em / scale
+    if height > DASH_MAX_HEIGHT * em_px + 2 or width < 2 * height or len(rows) < DASH_MIN_FILL * height * width:
+        return ""
+    if width > DASH_MAX_WIDTH * em_px or rows.min() == 0 or cols.min() == 0 or rows.max() == ink.shape[0] - 1 \
+            or cols.max() == ink.shape[1] - 1:
+        return ""  # a rule's remnant along a border, not a stroke standing in the cell
+    if width < HYPHEN_MAX * em_px:
+        return "-"
+    # about an em: `一` (a numeral: 序号) as much as `—`; the engine's silence is kept
+    return "——" if width >= DOUBLE_DASH_MIN * em_px else ""
+
+
+def _em(lines: list) -> float:
+    """The type size (points) of OCR lines: their median box, about a sixth taller than the type."""
+    heights = sorted(ln.bottom - ln.top for ln in lines)
+    return heights[len(heights) // 2] / 1.17 if heights else 12.0
 
 
 def _cut_at_borders(line, borders: list[float]) -> list:
