@@ -38,6 +38,7 @@ def _category_as_name(roles: dict[int, str], body) -> None:
 DESCRIPTIVE = ("indicator", "target")  # columns that may hold the row's own name
 
 
+OWN_POINTS = regex.compile(r"[（(]\s*\d{1,3}(?:\.\d+)?\s*分\s*[)）]")  # a rule's own points: `(1分)`
 NAME_MAX = 20  # characters: a longer cell states a goal or a rule, not a name
 NOT_IN_A_NAME = regex.compile(r"[\d０-９%％，。；;,：:]")
 
@@ -98,8 +99,9 @@ def _name_beside_groups(header: list[str], roles: dict[int, str], body) -> bool:
     # merged name its group, the standard the row's name (targets under one merged name with weights stay one item)
     rows = [r for r in body if not _is_total(r)]
     standards = [i for i, r in roles.items() if r == "criteria" and _shape(cells(rows, i)) == "distinct"]
-    per_row = bool(standards) and (_weighted_each_row(body, roles, items) or _grouped_name(rows, roles)
-                                   or _tasks_under_merged_number(rows, roles) or _points_merged_with_name(rows, roles))
+    # points merged with the name first: a .docx fills the merged points into every row, which then look weighted
+    per_row = bool(standards) and (_points_merged_with_name(rows, roles) or _weighted_each_row(body, roles, items)
+                                   or _grouped_name(rows, roles) or _tasks_under_merged_number(rows, roles))
     if per_row:
         items = rows
         texts = sorted(i for i, r in roles.items() if r in DESCRIPTIVE) + standards[:1]
@@ -230,5 +232,28 @@ def _points_merged_with_name(rows: list[TableRow], roles: dict[int, str]) -> boo
         return False
     if [bool(no_space(n)) for n in names] != [bool(no_space(p)) for p in points]:
         return False  # not in step: the points are not the group's
+    if not _constant_within_runs(names, points):
+        return False  # weights that vary under one name (`2分`, `5分`, `5分` under a merged group): each row's own
+    if all(no_space(n) for n in names) and not _rules_scored(rows, roles, named, weight):
+        return False  # filled in every row (a .docx): equal weights under a name are merged only over scored rules
     del roles[weight]
+    return True
+
+
+def _rules_scored(rows: list[TableRow], roles: dict[int, str], named: int, weight: int) -> bool:
+    """Every row's other cells hold its own bracketed points (`落实领导责任(1分)。…`): what the merged points sum."""
+    others = [i for i in roles if i not in (named, weight)]
+    return all(any(i < len(r.cells) and OWN_POINTS.search(r.cells[i]) for i in others) for r in rows)
+
+
+def _constant_within_runs(names: list[str], points: list[str]) -> bool:
+    """Each run of one name down the column (a merged cell a .docx fills into every row it spans) holds one value of
+    ``points``: the points were merged with the name, not written row by row."""
+    seen: dict[int, str] = {}
+    run, previous = -1, None
+    for name, value in zip(map(no_space, names), map(no_space, points)):
+        if name and name != previous:
+            run, previous = run + 1, name
+        if value and seen.setdefault(run, value) != value:
+            return False
     return True
