@@ -11,7 +11,7 @@ from parsers.readers.pdf_layout import WHITESPACE
 from schemas.blocks import Provenance, Table, TableRow
 
 if TYPE_CHECKING:
-    from parsers.readers.pdf_reader import _PageTable
+    from parsers.readers.pdf_page_model import _PageTable
 
 BARE_NUMBER = regex.compile(r"^[\d.]+\s*分?$")  # a weight or a row number: never the start of a cut sentence
 STOP = regex.compile(r"[。；;：:！!？?]\s*[”」』）)]?\s*$")

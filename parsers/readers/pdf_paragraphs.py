@@ -6,11 +6,11 @@ from __future__ import annotations
 import statistics
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
 
 import regex
 
 from parsers.readers.pdf_layout import ITEM_NUMBER, LAYOUT
+from parsers.readers.pdf_page_model import _Line, _Page, _PageTable
 from parsers.readers.pdf_page_tables import add_table, same_width
 from parsers.textnorm import clean_text
 from schemas.blocks import Paragraph, Provenance
@@ -25,34 +25,6 @@ NO_LINE_END = frozenset("（《「『“‘〔【〈([{")
 MAX_EM_SCALE = 1.5  # a line's advance per estimated em stays under this many font sizes (letter spacing aside)
 JOINERS = ("-", "－", "—", "~", "～", "/")  # a line ending on one goes on (a range, a code, a date cut in two)
 LONE_POINTS = regex.compile(r"^\s*[（(]\s*\d{1,4}(?:\.\d+)?\s*分\s*[)）]\s*[。；;，,.]?\s*$")
-
-
-@dataclass(slots=True)  # thousands a document: slots make them cheaper to build and read
-class _Line:
-    text: str
-    page: int
-    number: int
-    x0: float
-    x1: float
-    top: float  # distance from the top of the page
-    size: float
-    joined: int = 0  # pieces pdfium gave apart that share this line's baseline
-    ocr: bool = False  # read by OCR from the rendered page
-
-
-@dataclass(slots=True)
-class _PageTable:
-    rows: list[list[str | None]]
-    page: int
-    top: float
-    number: int
-
-
-@dataclass
-class _Page:
-    number: int
-    items: list[_Line | _PageTable] = field(default_factory=list)
-    width: float = 0.0  # points; 0 where unknown (OCR)
 
 
 def _assemble(pages: list[_Page], source: str) -> list:

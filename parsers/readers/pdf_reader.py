@@ -32,21 +32,14 @@ from parsers.readers.pdf_layout import (  # noqa: F401
     WHITESPACE,
     text_layer_problem,
 )
-from parsers.readers.pdf_paragraphs import (  # noqa: F401  (the lines, pages and paragraph rules other readers use)
-    _assemble,
-    _Line,
-    _Page,
-    _PageTable,
-)
+from parsers.readers.pdf_page_model import PAGE_NUMBER, _Line, _Page, _PageTable, at_a_page_edge  # noqa: F401  (other readers use them)
+from parsers.readers.pdf_paragraphs import _assemble
 from parsers.readers.pdf_table_signs import SPACE_BETWEEN, _has_ruling, _may_hold_table  # noqa: F401
 from schemas.blocks import Document, ReaderWarning
 
 if TYPE_CHECKING:  # OCR (numpy, PIL) and table geometry (pdfplumber) load when a page needs them
     from parsers import ocr as ocr_engine
 
-# `— 3 —`, `-3-`, `第3页`, `第 3 页 共 9 页`, `3/9`, a bare `3`
-PAGE_NUMBER = regex.compile(
-    r"^[\s—–\-－~·]*(?:第\s*)?\d{1,4}\s*(?:页)?\s*(?:[/／]\s*(?:共\s*)?\d{1,4}\s*页?|共\s*\d{1,4}\s*页)?[\s—–\-－~·]*$")
 DIGIT_RUN = regex.compile(r"\d+")
 OCR_DPI = 150  # a page without a usable text layer is rendered at this resolution for OCR
 OCR_MAX_SIDE = 2400  # px: a huge page is rendered smaller rather than exhaust memory
@@ -164,16 +157,6 @@ def _kept(tables: list, lines: list[_Line]) -> list:
     it: a table's first or last row that the page break parted from the rest (``_assemble`` keeps it
     as a table only next to the rest)."""
     return [t for t in tables if len(t.rows) > 1 or at_a_page_edge(t.bbox, lines)]
-
-
-def at_a_page_edge(bbox, lines: list) -> bool:
-    """Nothing but a page number below the box (x0, top, x1, bottom) or above it, of the page's ``lines``
-    (text-layer or OCR lines: anything with ``top`` and ``text``)."""
-    def alone(side: int) -> bool:
-        edge = bbox[3] if side > 0 else bbox[1]
-        return not any((line.top - edge) * side > 0 and not PAGE_NUMBER.match(line.text) for line in lines)
-
-    return alone(1) or alone(-1)
 
 
 def _may_be_moved(text: str) -> list[int]:

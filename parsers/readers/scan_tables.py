@@ -13,6 +13,7 @@ from types import SimpleNamespace
 import numpy as np
 from PIL import Image
 
+from parsers.readers.pdf_page_model import _Line, _Page, _PageTable, at_a_page_edge
 from parsers.readers.pdf_tables import FoundTable, _line
 
 DARK = 128  # grey level below which a pixel is ink
@@ -27,8 +28,6 @@ RULE_GAP = 2  # px: a gap this short inside a run of ink does not end it
 def scan_page(page_no: int, found: list, image: Image.Image | None, scale: float):
     """A scanned page: its OCR lines and its ruled tables, numbered top to bottom (a table's rows
     count as lines of the page, as on a text-layer page)."""
-    from parsers.readers.pdf_reader import _Line, _Page, _PageTable
-
     tables: list[FoundTable] = []
     if image is not None:
         tables, found = find_scan_tables(image, scale, found)
@@ -89,7 +88,6 @@ def find_scan_tables(image: Image.Image, scale: float, lines: list) -> tuple[lis
         return [], lines
     from pdfplumber.table import TableFinder
 
-    from parsers.readers.pdf_reader import at_a_page_edge  # pdf_reader imports this module lazily: no cycle
 
     height, width = dark.shape
     finder = TableFinder(SimpleNamespace(bbox=(0, 0, width * scale, height * scale)), {
