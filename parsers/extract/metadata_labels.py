@@ -25,7 +25,7 @@ def _labels() -> tuple[dict[str, str], regex.Pattern]:
     """Label → field, and a pattern for `label: value` within one cell."""
     by_label = {label: field for field, labels in load_json("page_labels.json").items() for label in labels}
     alt = "|".join(map(regex.escape, sorted(by_label, key=len, reverse=True)))
-    return by_label, regex.compile(rf"(?P<label>{alt})\s*[:：]\s*(?P<value>.*)$")
+    return by_label, regex.compile(rf"(?P<label>{alt})\s*[:：]\s*")
 
 
 def labelled_values(front: list[Paragraph]) -> dict[str, tuple[str, Paragraph]]:
@@ -35,15 +35,17 @@ def labelled_values(front: list[Paragraph]) -> dict[str, tuple[str, Paragraph]]:
     found: dict[str, tuple[str, Paragraph]] = {}
     cells = [(c, p) for p in front for c in CELL_SPLIT.split(p.text.strip()) if c]
     for i, (cell, para) in enumerate(cells):
-        m = inline.search(cell)
-        label, value = (m["label"], m["value"]) if m else (cell.rstrip(":："), "")
-        field = by_label.get(label)
-        if field is None or field in found:
-            continue
-        if not value and i + 1 < len(cells) and cells[i + 1][0].rstrip(":：") not in by_label:
-            value = cells[i + 1][0]  # the next cell, or the next line
-        if value:  # a web page's lines run together: what follows the label, not all of it
-            found[field] = (value.strip()[:MAX_VALUE_CHARS], para)
+        marks = list(inline.finditer(cell))  # `label: value` pairs, several where the page's lines ran together
+        pairs = [(m["label"], cell[m.end(): marks[k + 1].start() if k + 1 < len(marks) else len(cell)])
+                 for k, m in enumerate(marks)] or [(cell.rstrip(":："), "")]
+        for label, value in pairs:
+            field = by_label.get(label)
+            if field is None or field in found:
+                continue
+            if not value and not marks and i + 1 < len(cells) and cells[i + 1][0].rstrip(":：") not in by_label:
+                value = cells[i + 1][0]  # the next cell, or the next line
+            if value.strip():  # what follows the label, not all the run-together rest
+                found[field] = (value.strip()[:MAX_VALUE_CHARS], para)
     return found
 
 

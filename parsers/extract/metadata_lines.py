@@ -32,13 +32,10 @@ def metadata_lines(doc: Document, info: DocumentInfo) -> list[MetadataLine]:
 
 
 def _page_labels(front: list[Paragraph], info: DocumentInfo, found: list[MetadataLine]) -> None:
-    """Lines of the metadata a site printed above the document (field `page_<field>`), each once; the value
+    """Lines of the metadata a site printed above the document (field `page_<field>`), once a field; the value
     read from one fills ``info`` only where the document said nothing (metadata.py)."""
-    seen = {id(m) for m in found}
-    for field, (_, para) in labelled_values(front).items():
-        if id(para) not in seen:
-            found.append(_line(f"page_{field}", para))
-            seen.add(id(para))
+    for field, (_, para) in labelled_values(front).items():  # each field, though a line may hold several
+        found.append(_line(f"page_{field}", para))
 
 
 def from_page_labels(lines: list[MetadataLine]) -> set[str]:

@@ -177,3 +177,9 @@ def test_a_head_of_megabyte_paragraphs_full_of_title_words_does_not_hang():
     out = subprocess.run([sys.executable, "-c", HOSTILE_HEAD], cwd=ROOT, capture_output=True, text=True, timeout=30)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "某县人民政府关于做好工作的通知"
+
+
+def test_labels_run_together_on_one_line_each_give_their_value():
+    """1304: the page's `发布日期:2022-12-14` and `来源:…` ran into one paragraph; the date took the whole rest."""
+    meta = extract_metadata(_doc(["某某项目进度表(截至10月31日)", "发布日期:2022-12-14来源:苍南县人民政府办公室"]))
+    assert (meta.issued_on, meta.issuer, meta.issuer_source) == (dt.date(2022, 12, 14), "苍南县人民政府办公室", "page_label")
