@@ -165,6 +165,9 @@ def _title(front: list[Paragraph], meta: DocumentInfo) -> tuple[int | None, bool
         if not any(a in text for a in words.about):
             continue
         title, rest = (text, "") if words.notice.search(text) else _title_run_on(text, words)
+        first = i
+        if not title and (over := _title_over_lines(front, i, text, words)):
+            title, i = over  # a long title set over two or three paragraphs (Enter pressed inside it)
         if not title:
             continue
         if rest and meta.doc_number is None and (m := LEADING_NUMBER.match(halfwidth(rest))):
@@ -172,15 +175,31 @@ def _title(front: list[Paragraph], meta: DocumentInfo) -> tuple[int | None, bool
             rest = rest[m.end():]
         if rest.endswith((":", "：")) and len(rest) < 200:  # the 主送 ran on after the title
             meta.recipients = rest.rstrip("：:")
-        if not title.startswith(words.about) or i == 0:
+        if not title.startswith(words.about) or first == 0:
             meta.title = title
             return i, False
-        prev = no_space(front[i - 1].text)
+        prev = no_space(front[first - 1].text)
         if ISSUER_SUFFIX.search(prev) and not DOC_NUMBER.search(halfwidth(prev)) and not prev.endswith("文件"):
             title = prev + title
         meta.title = title
         return i, False
     return _standalone_title(front, meta, words.standalone), True
+
+
+def _title_over_lines(front: list[Paragraph], i: int, text: str, words: _TitleWords) -> tuple[str, int] | None:
+    """`某县人民政府关于印发某某工作` / `考核办法的通知`: the title and its last paragraph, where the one or two short
+    paragraphs after the line holding 关于 complete it; None unless they do."""
+    if text.startswith(words.openers) or NOT_A_TITLE.search(text):
+        return None
+    joined = text
+    for j in range(i + 1, min(i + 3, len(front))):
+        line = no_space(front[j].text)
+        if not line or len(line) > TITLE_CHARS or not _alone(line):
+            return None
+        joined += line
+        if words.notice.search(joined):
+            return joined, j
+    return None
 
 
 def _title_run_on(text: str, words: _TitleWords) -> tuple[str | None, str]:

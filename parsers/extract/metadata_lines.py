@@ -69,8 +69,12 @@ def _front_matter(front: list[Paragraph], info: DocumentInfo, found: list[Metada
 
 
 def _title_lines(front: list[Paragraph], title: str) -> list[Paragraph]:
-    """The paragraph ending the title, and the one above it when the title was set over both."""
+    """The paragraphs the title was read from: one, several it was set over, or the one ending it."""
     texts = [split_glued_number(no_space(p.text))[0] for p in front]
+    for i in range(len(texts)):  # a title set over several paragraphs, the issuer's line above it included
+        for span in range(2, 5):
+            if len(title) >= 4 and "".join(texts[i:i + span]) == title and i + span <= len(texts):
+                return front[i:i + span]
     for i, text in enumerate(texts):
         if len(title) >= 4 and text.startswith(title):  # alone, or web text ran the 主送 on after it
             return [front[i]]

@@ -89,3 +89,25 @@ def test_the_rules_title_of_a_real_document_is_read_and_not_reported_as_unparsed
 def test_a_table_heading_names_a_file_only_when_it_reads_as_a_title(heading, title):
     from parsers.extract.metadata import title_from_heading
     assert title_from_heading(heading) == title
+
+
+@pytest.mark.parametrize("lines,title,recipients", [
+    (["某县人民政府关于印发某某工作", "考核办法的通知", "各乡镇人民政府，县直各部门：", "现将……印发给你们。"],
+     "某县人民政府关于印发某某工作考核办法的通知", "各乡镇人民政府，县直各部门"),
+    (["某某县人民政府办公室", "关于印发2024年度乡镇（街道）", "目标管理考核细则的", "通知", "各乡镇人民政府：", "正文。"],
+     "某某县人民政府办公室关于印发2024年度乡镇（街道）目标管理考核细则的通知", "各乡镇人民政府"),
+])
+def test_a_notice_title_set_over_several_paragraphs_is_one_title(lines, title, recipients):
+    """A drafter presses Enter inside a long title: its lines are one title, the issuer's line above it too."""
+    meta = extract_metadata(_doc(lines))
+    assert (meta.title, meta.recipients) == (title, recipients)
+    assert meta.issuer == title.split("关于")[0]
+    from parsers.extract.metadata_lines import metadata_lines
+    read = [m.line for m in metadata_lines(_doc(lines), meta) if m.field == "title"]
+    title_lines = lines.index(recipients + "：")  # every line above the 主送 is the title's: none is unparsed text
+    assert read == list(range(1, title_lines + 1))
+
+
+def test_a_sentence_with_guanyu_and_the_next_lines_is_no_title():
+    meta = extract_metadata(_doc(["根据省政府关于做好", "安全生产工作的通知", "要求，现将有关事项通知如下："]))
+    assert meta.title is None
