@@ -55,13 +55,14 @@ def split_units(cell: str) -> list[str]:
     names: list[str] = []
     pending, written = "", False  # written: the part after a written separator (`、`), not a line break
     opened = False  # the pending name began after a written separator: a name of its own, not a wrapped tail
-    for part, written in _parts(cell):
+    parts = _parts(cell)
+    for k, (part, written) in enumerate(parts):
         if pending and written and not pending.startswith(tuple(OPENING_BRACKETS)):
             names.append(pending)  # `市财政局、市科协`: a separator ends a name, whatever its ending
             pending = ""
         if not pending:
             opened = written
-        if not pending and looks_like_person(part) and not looks_like_unit(part):
+        if not pending and looks_like_person(part) and not looks_like_unit(part) and not _wraps_into_org(parts, k):
             names.append(part)
             continue
         if not pending and names and part[:1] in OPENING_BRACKETS:
@@ -80,6 +81,13 @@ def split_units(cell: str) -> list[str]:
         else:
             names.append(pending)
     return names
+
+
+def _wraps_into_org(parts: list[tuple[str, bool]], k: int) -> bool:
+    """Part ``k``, which looks like a person's name, is the head of a unit's name the cell wrapped: the next part
+    follows it across a line break only (no `、`) and is a bare organisation word (`安商` / `工作部`): a person is not
+    written before a unit's generic word."""
+    return k + 1 < len(parts) and not parts[k + 1][1] and parts[k + 1][0] in _bare_suffixes()
 
 
 def _parts(cell: str) -> list[tuple[str, bool]]:
