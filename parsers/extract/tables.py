@@ -27,6 +27,7 @@ from parsers.extract.table_parties import split_leaders as _split_leaders  # noq
 from parsers.extract.table_parties import split_parties as _split_parties
 from parsers.extract.table_parties import split_units as _split_units
 from parsers.extract.table_roles import GROUP_ROW_NO, Columns, infer_columns, spans_right
+from parsers.ocr_punctuation import curl_quotes
 from parsers.textnorm import halfwidth, no_space, squeeze_cjk_spaces
 from schemas.blocks import Document, Paragraph, Table, TableRow
 from schemas.records import IndicatorRow
@@ -62,11 +63,21 @@ def extract_indicators(doc: Document, doc_id: str, skip: set[int] | None = None)
         if skip and i in skip:
             continue
         title = no_space(last_paragraphs[-1].text) if last_paragraphs and last_paragraphs[-1].text else None
-        rows.extend(_table_rows(block, doc, doc_id, attachment, title, table_index))
+        rows.extend(_table_rows(_ocr_quotes_set(block, doc), doc, doc_id, attachment, title, table_index))
         last_paragraphs = []
     for number, row in enumerate(rows, start=1):
         row.indicator_id = f"{doc_id}-i{number:05d}"
     return rows
+
+
+def _ocr_quotes_set(table: Table, doc: Document) -> Table:
+    """The rows OCR read, their straight quotes set a cell at a time (`ocr_punctuation.curl_quotes`): a cell the column
+    wrapped holds its `“` on one line and the engine's `"` on another, which a line alone cannot pair."""
+    if not doc.ocr_pages:
+        return table
+    ocr = set(doc.ocr_pages)
+    return replace(table, rows=[replace(r, cells=[curl_quotes(c) for c in r.cells]) if r.prov.page in ocr else r
+                                for r in table.rows])
 
 
 def _header_row(table: Table) -> int | None:

@@ -37,3 +37,20 @@ def test_ocr_straight_quotes_before_chinese_open_one():
 def test_ocr_straight_quotes_in_latin_text_or_after_digits_stay():
     assert set_punctuation('Annual "draft" report') == 'Annual "draft" report'
     assert set_punctuation('屏幕5"以上') == '屏幕5"以上'
+
+
+def _categories(category: str, ocr_pages: list[int]) -> list[str | None]:
+    rows = [["序号", "类别", "考核指标", "分值"], ["1", category, "开展评比活动", "2"]]
+    table = Table([TableRow(r, Provenance("t", 1, i + 1)) for i, r in enumerate(rows)], Provenance("t", 1, 1),
+                  merges_resolved=True)
+    doc = Document("t", "pdf", [table], ocr_pages=ocr_pages)
+    return [r.category for r in extract_indicators(doc, "d")]
+
+
+def test_ocr_straight_quote_closes_the_curly_quote_opened_lines_above_in_its_cell():
+    # the column wrapped `“美丽乡村` / `示范行` / `动"`: the line with the engine's `"` holds no `“` of its own
+    assert _categories('二、实施“美丽乡村\n示范行\n动"（10分）', ocr_pages=[1]) == ["二、实施“美丽乡村示范行动”（10分）"]
+
+
+def test_typed_straight_quotes_outside_ocr_stay():
+    assert _categories('二、实施"美丽乡村\n示范行动"（10分）', ocr_pages=[]) == ['二、实施"美丽乡村示范行动"（10分）']
