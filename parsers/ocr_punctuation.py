@@ -69,6 +69,7 @@ def half_width_classes(votes: list[tuple[str, float]]) -> frozenset[str]:
 def set_punctuation(text: str, half: frozenset[str] = frozenset()) -> str:
     """The recogniser's text with digits' look-alikes read as digits, and marks set as the page sets them."""
     text = DIGIT_LOOKALIKE.sub(lambda m: DIGIT_OF[m.group()], text.translate(SUBSCRIPTS))
+    text = curl_quotes(text)
     for kind in half:
         text = text.translate(HALF_OF[kind])
     if not regex.search(r"\p{Han}", text) or half >= {"comma", "bracket"}:
@@ -84,6 +85,26 @@ def set_punctuation(text: str, half: frozenset[str] = frozenset()) -> str:
         if converted == text:
             return text
         text = converted
+
+
+def curl_quotes(text: str) -> str:
+    """A straight `"` the engine read beside Chinese text, as the curly quote Chinese print sets: `”` closing a `“`
+    still open on the line, `“` opening one when none is open and a Chinese character follows. A `"` within Latin
+    text (`"draft"`, an inch: `5"`) stays as it is."""
+    if '"' not in text or not HAN.search(text):
+        return text
+    out, open_ = [], False
+    for k, char in enumerate(text):
+        if char in "“”":
+            open_ = char == "“"
+        elif char == '"':
+            before, after = text[k - 1: k], text[k + 1: k + 2]
+            if open_ and not (before + after).isascii():
+                char, open_ = "”", False
+            elif not open_ and HAN.match(after) and not (before.isascii() and before.isalnum()):
+                char, open_ = "“", True
+        out.append(char)
+    return "".join(out)
 
 
 def _full(mark: str, half: frozenset[str]) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from functools import lru_cache
 from itertools import groupby
 
 import regex
@@ -19,23 +18,21 @@ from parsers.extract.headers import (
     also_role,
     header_role,
     header_roles,
-    looks_like_org,
-    looks_like_person,
-    looks_like_unit,
-    padded_names,
     points_at_end,
     table_vocab,
-    unit_and_head,
 )
 from parsers.extract.patterns import ATTACHMENT
 from parsers.extract.table_criteria import criteria_items, criteria_points
+from parsers.extract.table_parties import split_leaders as _split_leaders  # noqa: F401 (tests reach it here)
+from parsers.extract.table_parties import split_parties as _split_parties
+from parsers.extract.table_parties import split_units as _split_units
 from parsers.extract.table_roles import GROUP_ROW_NO, Columns, infer_columns, spans_right
+from parsers.ocr_punctuation import curl_quotes
 from parsers.textnorm import halfwidth, no_space, squeeze_cjk_spaces
 from schemas.blocks import Document, Paragraph, Table, TableRow
 from schemas.records import IndicatorRow
 
 LIST_SPLIT = regex.compile(r"[\n、，,；;／/。]+")  # a list may end with a full stop
-LIST_SPLIT_KEEP = regex.compile(r"(\s*[\n、，,；;／/。][\n、，,；;／/。\s]*)")
 ITEM_START = regex.compile(r"^\s*(?:\d{1,3}\s*[.、．](?!\d)|[（(]\s*\d{1,3}\s*[)）]|[①-⑳])")
 NUMBER = regex.compile(r"-?\d+(?:\.\d+)?")
 GROUP_HEADING = regex.compile(r"^([一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])(\S.*)$")
@@ -66,11 +63,21 @@ def extract_indicators(doc: Document, doc_id: str, skip: set[int] | None = None)
         if skip and i in skip:
             continue
         title = no_space(last_paragraphs[-1].text) if last_paragraphs and last_paragraphs[-1].text else None
-        rows.extend(_table_rows(block, doc, doc_id, attachment, title, table_index))
+        rows.extend(_table_rows(_ocr_quotes_set(block, doc), doc, doc_id, attachment, title, table_index))
         last_paragraphs = []
     for number, row in enumerate(rows, start=1):
         row.indicator_id = f"{doc_id}-i{number:05d}"
     return rows
+
+
+def _ocr_quotes_set(table: Table, doc: Document) -> Table:
+    """The rows OCR read, their straight quotes set a cell at a time (`ocr_punctuation.curl_quotes`): a cell the column
+    wrapped holds its `“` on one line and the engine's `"` on another, which a line alone cannot pair."""
+    if not doc.ocr_pages:
+        return table
+    ocr = set(doc.ocr_pages)
+    return replace(table, rows=[replace(r, cells=[curl_quotes(c) for c in r.cells]) if r.prov.page in ocr else r
+                                for r in table.rows])
 
 
 def _header_row(table: Table) -> int | None:
@@ -304,97 +311,3 @@ def _join_wrapped(cell: str) -> str:
         else:
             out += line
     return out
-
-
-def _split_parties(units_cell: str, leaders_cell: str, heads: bool = False) -> tuple[list[str], list[str]]:
-    """Units and leaders; a person's name in the units cell (`市商务局 张三`) is a leader, unless the units header
-    names the units' heads too (``heads``: `牵头单位及主要负责人`) and the table has a leaders column of its own."""
-    units, leaders = [], _split_leaders(leaders_cell)
-    own = heads and bool(leaders)  # the units' heads (`牵头单位及主要负责人`) beside a leaders column of its own
-    for name in _split_units(units_cell):
-        if looks_like_person(name) and not looks_like_unit(name):
-            if not own:
-                leaders.append(name)
-        else:
-            units.append(name)
-    return units, list(dict.fromkeys(leaders))
-
-
-OPENING_BRACKETS = "(（〔["
-
-
-@lru_cache(maxsize=1)
-def _bare_suffixes() -> frozenset[str]:
-    """The endings of units' names (unit_suffixes.txt) that are words of their own (`管委会`, `办事处`)."""
-    from parsers.data import unit_suffixes
-
-    return frozenset(w for w in unit_suffixes() if len(w) >= 2)
-
-
-@lru_cache(maxsize=1)
-def _place_endings() -> tuple[str, ...]:
-    from parsers.extract.headers import table_vocab
-
-    return tuple(table_vocab()["place_endings"])
-
-
-def _split_units(cell: str) -> list[str]:
-    """Names one per line or separated by 、，；. A line that does not end like a unit's name is
-    the first half of a name the cell wrapped (`市招商引资服务` + `中心`)."""
-    names: list[str] = []
-    pending, written = "", False  # written: the part after a written separator (`、`), not a line break
-    opened = False  # the pending name began after a written separator: a name of its own, not a wrapped tail
-    for part, written in _parts(cell):
-        if pending and written and not pending.startswith(tuple(OPENING_BRACKETS)):
-            names.append(pending)  # `市财政局、市科协`: a separator ends a name, whatever its ending
-            pending = ""
-        if not pending:
-            opened = written
-        if not pending and looks_like_person(part) and not looks_like_unit(part):
-            names.append(part)
-            continue
-        if not pending and names and part[:1] in OPENING_BRACKETS:
-            pending = names.pop()  # `区商务局` / `(区药发` / `中心)`: a note the cell wrapped onto lines of its own
-        elif not pending and names and part in _bare_suffixes() and names[-1].endswith(_place_endings()):
-            names[-1] += part  # `区科技工业区` / `管委会`: an organisation word alone after a place: one name, wrapped
-            continue
-        pending += part
-        if looks_like_org(pending):  # `区商务局(区药发中心)`: a bracketed note after the name
-            names.append(pending)
-            pending = ""
-    if pending:
-        # a short tail the cell wrapped (`中心`) joins the name above; `、市` / `科协` began after a separator
-        if names and not opened and not looks_like_unit(pending) and len(pending) <= 3 and not looks_like_person(pending):
-            names[-1] += pending
-        else:
-            names.append(pending)
-    return names
-
-
-def _parts(cell: str) -> list[tuple[str, bool]]:
-    """A cell's names as written, each with whether a written separator (not only a line break) came before it."""
-    pieces = LIST_SPLIT_KEEP.split(cell or "")
-    found, written = [], False
-    for k, piece in enumerate(pieces):
-        if k % 2:
-            written = no_space(piece) != ""
-        elif no_space(piece):
-            parts = unit_and_head(piece.strip())  # `市民政局 伍泽国` (a .docx cell keeps the space): a unit, its head
-            found += [(no_space(w), written or n > 0) for n, w in enumerate(parts)]
-    return found
-
-
-def _split_leaders(cell: str) -> list[str]:
-    names: list[str] = []
-    pieces = LIST_SPLIT_KEEP.split(cell or "")  # names and, between them, what parted them
-    for k in range(0, len(pieces), 2):
-        part = pieces[k]
-        if names and len(no_space(part)) == 1 and not no_space(pieces[k - 1]):
-            names[-1] += no_space(part)  # `徐国` / `江`: one character alone after a line break is the name above, wrapped
-        elif len(padded_names(part)) > 1:  # `陆 明俞 悦` as a .docx cell keeps it
-            names += padded_names(part)
-        elif len(part.split()) > 1 and all(looks_like_person(w) for w in part.split()):
-            names += part.split()  # `张三 李四`: names parted by spaces
-        elif no_space(part):
-            names.append(no_space(part))
-    return names
