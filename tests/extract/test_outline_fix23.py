@@ -39,3 +39,10 @@ def test_lone_number_ending_prose_without_value_lines_stays_a_page_number():
     lines = ["各单位要高度重视,认真落实。", "", "某某县人民政府办公室。", "", "2"]
     assert not trailing_value(lines, len(lines) - 1)
     assert trailing_value(["完成任务。", "10分", "做好宣传。", "5分", "开展培训。", "6分", "落实责任。", "", "4"], 8)
+
+
+def test_worth_opening_a_rule_in_its_own_column_leaves_the_rule_out_of_the_text_and_its_bonus_words_make_no_bonus():
+    from tests.extract.test_outline_shapes import _rows as outline_rows
+    rows = outline_rows(["某评分标准表评定项目评定内容评分细则加/减分得分服务管理(基准分12分)运营时长。单项基准为6分,全年运营240天不扣分,"
+                         "每少10天扣1.5分,每多10天加分1.5分。服务人数。单项基准为6分,平均每日20人不扣分,每增10人加3分,每少5人扣1分。"])
+    assert [(r[0], r[3], r[4]) for r in rows] == [("服务管理", "运营时长。", 6.0), ("服务管理", "服务人数。", 6.0)]
