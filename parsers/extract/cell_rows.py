@@ -15,7 +15,8 @@ from parsers.extract.grammar import load_data
 from parsers.textnorm import halfwidth, no_space
 from schemas.blocks import Paragraph
 
-VALUE = regex.compile(r"^(?P<n>\d{1,3}(?:\.\d)?)分(?P<note>[(（][^()（）]{1,20}[)）])?$")
+# `10分` `20分(达不到酌情扣分)`, or a bare `5` (the reader keeps one only as a form's last value)
+VALUE = regex.compile(r"^(?P<n>\d{1,3}(?:\.\d)?)(?:分(?P<note>[(（][^()（）]{1,20}[)）])?)?$")
 GROUP_POINTS = regex.compile(r"^[(（](?P<n>\d{1,3}(?:\.\d)?)分?[)）]$")
 ORDINAL = regex.compile(r"^[(（][一二三四五六七八九十]{1,3}[)）]$|^[一二三四五六七八九十]{1,3}、$")
 NAME = regex.compile(r"^\p{Han}{1,6}$")

@@ -84,8 +84,8 @@ def flat_rows(text: str) -> list[str] | None:
             return None  # numbered rows: the outline reads their numbers
         content = _own_name(content, m["n"], segments)
         rule = text[m.end():end].strip()
-        if labelled and content[-1:] in "。；;":  # `时长(6分)。全年运营…`: the worth is the content's, not its rule's
-            content, rule = content[:-1], content[-1] + rule.lstrip(",，")
+        if labelled:  # `时长。(6分)全年运营…`: the worth is the content's; its rule, a column of its own, is criteria
+            rule = rule.lstrip(",，")
         segments.append(f"{content}({m['n']}分){rule}")
         start = end
     if text[start:].strip():

@@ -285,7 +285,8 @@ def _named_scored(node: Node) -> bool:
     """`…时长(6分)。…240天以上每多10天加分1.5分,…`: a paragraph named with its bracketed worth, its bonus words
     only in its rule, is a scored item; its rule's `加分N分` is no bonus item of its own."""
     reading = node.reading
-    return reading.notation == "bracketed" and reading.points is not None and reading.rule != "bonus"
+    return (reading.notation in ("bracketed", "bracketed_then_rule") and reading.points is not None
+            and reading.rule != "bonus")
 
 
 def _bonus_block(node: Node) -> bool:

@@ -230,8 +230,11 @@ def _declared_at_end(mt: str, excluded: list[tuple[int, int]]):
 
 def _named_with_points(reading: PointsReading, mt: str) -> bool:
     """`集体可支配财力(100分)。…每超出1个百分点再加1分…`: a clause named with its bracketed points whose rule
-    adds to them is a scored clause, not a bonus item (the bonus words stand only in its rule)."""
-    if reading.notation != "bracketed" or reading.span is None:
+    adds to them is a scored clause, not a bonus item (the bonus words stand only in its rule); so is a clause whose
+    rule its points open (`…时长。(6分)…每多10天加分1.5分`)."""
+    if reading.notation not in ("bracketed", "bracketed_then_rule") or reading.span is None:
         return False
     start, end = reading.span
-    return grammar().bonus.search(mt, 0, start) is None and mt[end:end + 1] in ("。", ":", "：", ";", "；")
+    if grammar().bonus.search(mt, 0, start) is not None:
+        return False
+    return reading.notation == "bracketed_then_rule" or mt[end:end + 1] in ("。", ":", "：", ";", "；")

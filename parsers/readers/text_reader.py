@@ -22,6 +22,7 @@ from parsers.readers.box_tables import box_table
 from parsers.readers.item_bars import item_bar_lines
 from parsers.readers.limits import LIMITS
 from parsers.readers.line_tables import cell_line_table, pipe_line_table
+from parsers.readers.page_numbers import is_page_number
 from parsers.readers.spaced_tables import spaced_table
 from parsers.textnorm import clean_text
 from schemas.blocks import Document, Paragraph, Provenance, ReaderWarning, Table, TableRow
@@ -54,13 +55,9 @@ TAIL_START = regex.compile(r"^[\d.%（(）)，,、。；;]")
 STRAY_GLYPH = regex.compile(r"^[A-Za-z](?=\d{1,2}[、.．]\p{Han})")
 ROW_BAR = regex.compile(r"\|\s*$")  # `工作任务 | 目标及质量要求 |`: a table row closed by its cell bar
 MIN_BROKEN_LINE = 12  # a line shorter than this that ends without punctuation is a heading
-# A page or chunk number on a line of its own, inside a sentence a page break cut: `12`, `- 3 -`,
-# `— 3 —`, `第3页`, `第3页 共9页`.
-PAGE_NUMBER_LINE = regex.compile(r"^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4})\s*$")
 # Items a site ran together on one line, parted by a run of spaces (`（一）…（12分）  1、…`).
 ITEM_GAP = regex.compile(r"(?<=\S)[ \u3000\u00a0]{2,}(?=\S)")
 MIN_FLATTENED_LINE = 60
-MAX_PAGE_NUMBER_LINE = 24
 # A document site's chunk number (`1、…` `2、…`) opening a line that goes on with the word the last chunk cut
 # (`…残疾预` / `2、防,…`): chunks are long, numbered from 1, and cut anywhere.
 CHUNK_MARK = regex.compile(r"^\s*(\d{1,2})、")
@@ -260,7 +257,7 @@ def _blocks(lines: list[str], source: str, markdown: bool):
             yield table
             continue
         i += 1
-        if len(raw) <= MAX_PAGE_NUMBER_LINE and PAGE_NUMBER_LINE.match(raw):
+        if is_page_number(lines, i - 1):
             continue  # a page number: the sentence around it goes on
         pieces = ITEM_GAP.split(raw.strip()) if len(raw) >= MIN_FLATTENED_LINE else [raw]
         for k, piece in enumerate(pieces):
