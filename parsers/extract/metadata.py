@@ -33,9 +33,8 @@ KIND_CHARS = 8  # characters: the longest word naming a kind is shorter
 GLUED_NUMBER = regex.compile(rf"[（(]?{DOC_NUMBER.pattern}[)）]?$")
 # A date alone between a sentence's end and the next text: Arabic with a space after it; in Chinese numerals (a
 # closing date, not a deadline in a sentence) with anything after it but a deadline's words.
-DATE_BETWEEN_SENTENCES = regex.compile(
-    r"[。！!」”]\s*(?:(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:\s|$)"
-    r"|(?P<date>[〇○零OＯ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)(?![起前后以至到止]))")
+DATE_BETWEEN_SENTENCES = regex.compile(  # the shared date patterns, read on the text with its zeros made 〇
+    rf"[。！!」”]\s*(?:(?P<date>{ARABIC_DATE.pattern})(?:\s|$)|(?P<date>{CHINESE_DATE.pattern})(?![起前后以至到止]))")
 SITE_TAG = regex.compile(r"(?:\[[^\[\]]{1,6}\]|【[^【】]{1,6}】)$")  # a site's mark after a title: `[失效]`
 LEADING_NUMBER = regex.compile(rf"^[（(]?(?P<number>{DOC_NUMBER.pattern})[)）]?")  # `(杭经中小〔2009〕113号)各区…`
 _LABEL_HINT = regex.compile(r"日期|时间|時間|文号|字号|文號|字號|机关|機關|机构|機構|来源|來源")  # a page label may stand here
@@ -84,7 +83,7 @@ def _date_between_sentences(paras: list[Paragraph]) -> dt.date | None:
     """A date standing alone between a sentence's end and the next text, where web text ran a notice's closing
     block into its paragraph (`…请认真遵照执行。 二〇〇七年八月二十三日 2007年度…方案`)."""
     for p in paras[:FRONT_MATTER * 3]:
-        if "日" in p.text and (m := DATE_BETWEEN_SENTENCES.search(p.text)):
+        if "日" in p.text and (m := DATE_BETWEEN_SENTENCES.search(chinese_zeros(halfwidth(p.text)))):
             return parse_date(m["date"])
     return None
 
@@ -139,6 +138,8 @@ class _TitleWords:
     issuing_verb: regex.Pattern  # the issuer's name stands before the first of these
     openers: tuple[str, ...]  # a line starting so is a sentence
     run_on_kind: regex.Pattern  # a kind that ends a title the first sentence ran on after
+    kind: regex.Pattern  # any word naming a document's kind (a notice's or a title's of its own)
+    kind_at_end: regex.Pattern  # one ending a text
 
 
 @lru_cache(maxsize=1)
@@ -146,13 +147,15 @@ def _title_words() -> _TitleWords:
     words = load_json("title_words.json")
     alt = lambda key: "|".join(map(regex.escape, sorted(words[key], key=len, reverse=True)))  # noqa: E731
     tail = rf"(?:[（(](?:{alt('qualifiers')}|\d{{4}}年[^）)]{{0,6}})[)）])?"
+    kinds = "|".join(map(regex.escape, sorted({*words["notice_kinds"], *words["document_kinds"]}, key=len, reverse=True)))
     return _TitleWords(
         notice=regex.compile(rf"(?:{alt('about')}).+的(?:{alt('notice_kinds')}){tail}$"),
         notice_end=regex.compile(rf"的(?:{alt('notice_kinds')}){tail}"),
         # four characters at least before the kind (`特此通知` closes a notice), and no `…的通知`: a notice title's tail
         standalone=regex.compile(rf"^.{{4,}}?(?<!的)(?:{alt('document_kinds')})(?:[（(][^）)]{{1,12}}[)）])?{tail}$"),
         about=tuple(words["about"]), issuing_verb=regex.compile(alt("issuing_verbs")),
-        openers=tuple(words["sentence_openers"]), run_on_kind=regex.compile(alt("run_on_kinds")))
+        openers=tuple(words["sentence_openers"]), run_on_kind=regex.compile(alt("run_on_kinds")),
+        kind=regex.compile(kinds), kind_at_end=regex.compile(f"(?:{kinds})$"))
 
 
 def _title(front: list[Paragraph], meta: DocumentInfo) -> tuple[int | None, bool]:
@@ -270,7 +273,8 @@ def split_glued_number(text: str) -> tuple[str, str | None]:
     m = GLUED_NUMBER.search(tail)
     if not m:
         return text, None
-    kind, kind_at_end = _kind_words()
+    words = _title_words()
+    kind, kind_at_end = words.kind, words.kind_at_end
     cuts = [0] + [k.end() for k in kind.finditer(m["prefix"])]  # where the title may end (`函` may start a number)
     for cut in cuts:
         start = offset + m.start("prefix") + cut
@@ -278,14 +282,6 @@ def split_glued_number(text: str) -> tuple[str, str | None]:
         if start < offset + m.end("prefix") and kind_at_end.search(rest[-KIND_CHARS:]):
             return rest, tail[start - offset: m.end()].rstrip(")）")
     return text, None
-
-
-@lru_cache(maxsize=1)
-def _kind_words() -> tuple[regex.Pattern, regex.Pattern]:
-    """Any word naming a document's kind, and one ending a text."""
-    words = load_json("title_words.json")
-    alt = "|".join(map(regex.escape, sorted({*words["notice_kinds"], *words["document_kinds"]}, key=len, reverse=True)))
-    return regex.compile(alt), regex.compile(f"(?:{alt})$")
 
 
 def _alone(text: str) -> bool:
