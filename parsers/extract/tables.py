@@ -23,9 +23,7 @@ from parsers.extract.headers import (
 )
 from parsers.extract.patterns import ATTACHMENT
 from parsers.extract.table_criteria import criteria_items, criteria_points
-from parsers.extract.table_parties import split_leaders as _split_leaders  # noqa: F401 (tests reach it here)
-from parsers.extract.table_parties import split_parties as _split_parties
-from parsers.extract.table_parties import split_units as _split_units
+from parsers.extract.table_parties import split_parties, split_units
 from parsers.extract.table_roles import GROUP_ROW_NO, Columns, infer_columns, spans_right
 from parsers.ocr_punctuation import curl_quotes
 from parsers.textnorm import halfwidth, no_space, squeeze_cjk_spaces
@@ -264,7 +262,7 @@ def _indicator(values, row, cells, columns: Columns, extra_columns, header, doc,
              for i in extra_columns if i < len(cells) and cells[i].strip()}
     at = columns.index("units")
     heads = at is not None and at < len(header) and also_role(header[at]) == "leaders"
-    units, leaders = _split_parties(values.get("units", ""), values.get("leaders", ""), heads)
+    units, leaders = split_parties(values.get("units", ""), values.get("leaders", ""), heads)
     scoring = text["criteria"]  # or the column headed `考核内容及评分标准`
     if columns.criteria_in is not None and columns.criteria_in < len(cells):
         scoring = _join_wrapped(cells[columns.criteria_in]) or None
@@ -278,7 +276,7 @@ def _indicator(values, row, cells, columns: Columns, extra_columns, header, doc,
         page=row.prov.page, line=row.prov.line, from_ocr=row.prov.ocr,
         category_points=points_at_end(text["category"]) if text["category"] else None,
         unit_role=columns.role_words.get(unit_index) if unit_index is not None and units else None,
-        co_units=_split_units(values.get("co_units", "")), assessors=_split_units(values.get("assessors", "")),
+        co_units=split_units(values.get("co_units", "")), assessors=split_units(values.get("assessors", "")),
         criteria_points=criteria_points(scoring), criteria_items=_scored_items(scoring))
 
 

@@ -81,7 +81,7 @@ def test_total_row_and_tables_without_header_are_skipped():
 def test_a_bracketed_note_wrapped_onto_its_own_line_stays_with_the_unit_before_it():
     # A narrow 责任单位 column in a browser-printed PDF (renderings --web, 704): one unit a line, and a unit's
     # note broken before its bracket; the note was joined to the next unit instead.
-    from parsers.extract.tables import _split_units
+    from parsers.extract.table_parties import split_units as _split_units
 
     cell = "区科技局\n区商务局\n(区药发\n中心)\n谯城经开\n区管委会\n区药投公\n司"
     assert _split_units(cell) == ["区科技局", "区商务局(区药发中心)", "谯城经开区管委会", "区药投公司"]
@@ -91,7 +91,7 @@ def test_a_bracketed_note_wrapped_onto_its_own_line_stays_with_the_unit_before_i
 def test_an_organisation_word_a_narrow_column_wrapped_after_a_place_stays_with_it():
     # holdout10 1004 printed by Chromium: `区科技工业区` / `管委会` (a place, then only an organisation word) read as
     # two units; a unit after a unit (`区城管局` / `街道`) stays two.
-    from parsers.extract.tables import _split_units
+    from parsers.extract.table_parties import split_units as _split_units
 
     assert _split_units("区治水办\n区科技工业区\n管委会\n各街道") == ["区治水办", "区科技工业区管委会", "各街道"]
     assert _split_units("区城管局\n街道") == ["区城管局", "街道"]
@@ -100,7 +100,7 @@ def test_an_organisation_word_a_narrow_column_wrapped_after_a_place_stays_with_i
 def test_a_name_begun_after_a_separator_and_wrapped_stays_a_name_of_its_own():
     # renderings, 1301 as a LibreOffice PDF: `市科技局、市财政局、市` / `科协` in a narrow column; the short `市科协` left at
     # the end was taken for a wrapped tail of the name above (`市财政局市科协`). It began after a `、`: a name of its own.
-    from parsers.extract.tables import _split_units
+    from parsers.extract.table_parties import split_units as _split_units
 
     assert _split_units("市科技局、市财政局、市\n科协") == ["市科技局", "市财政局", "市科协"]
     assert _split_units("市招商引资服务\n中心") == ["市招商引资服务中心"]  # a tail the cell wrapped still joins
@@ -109,7 +109,7 @@ def test_a_name_begun_after_a_separator_and_wrapped_stays_a_name_of_its_own():
 def test_a_leaders_name_a_narrow_column_wrapped_stays_one_name():
     # renderings, 1501 as a LibreOffice PDF: `徐国` / `江` in the 分管领导 column read as two leaders. One character alone
     # after a line break is no name (they have two to four): it ends the name above.
-    from parsers.extract.tables import _split_leaders
+    from parsers.extract.table_parties import split_leaders as _split_leaders
 
     assert _split_leaders("徐国\n江") == ["徐国江"]
     assert _split_leaders("张三\n李四") == ["张三", "李四"]
