@@ -161,11 +161,13 @@ def cell_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
         if found is not None:
             return found
         lines = opened_cells(lines, i)  # `序号 |` / `目标与任务 |` …: each cell closed by its separator
-    items = _content(lines, i)
-    # the first header cell broken over lines (`一级` / `指标`); two cells glued on one line are none
-    broken = not cell_role(lines[i]) and _glued(items, 0) is None
-    if (broken and not (items and _fragments(items, 0))) or YEAR_PREFIX.match(no_space(lines[i])):
+    # the first header cell broken over lines (`一级` / `指标`); two cells glued on one line are none. Decided on the
+    # first few lines: most short lines start no table, and collecting the 400 after each of them was a read's cost
+    first = _content(lines, i, MAX_FRAGMENTS + 1)
+    broken = not cell_role(lines[i]) and _glued(first, 0) is None
+    if (broken and not (first and _fragments(first, 0))) or YEAR_PREFIX.match(no_space(lines[i])):
         return None  # a year starts a title (`2024年工作目标` on its own line), not a header
+    items = _content(lines, i)
     header, used = _header(items)
     roles = [cell_role(c.split("\n")[-1]) for c in header]  # a qualified cell (`区政府` / `分管领导`): its word
     while len(roles) > 1 and roles[0] in roles[1:] and roles[0] != "form" and not _exact_word(header[0]):
