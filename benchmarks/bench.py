@@ -99,11 +99,10 @@ APPROACHES = {"pypdfium2": approach_pypdfium2, "pdfplumber": approach_pdfplumber
 def child(approach: str, files: list[str]) -> None:
     """Run one approach and print its figures as JSON (called in a fresh process)."""
     paths = [Path(f) for f in files]
-    # Imports and one-time start-up (jieba's dictionary) are not per-document cost.
+    # Imports and one-time start-up are not per-document cost: the pipeline starts as a worker does (warm).
     if approach == "pipeline":
-        import ingest.pipeline  # noqa: F401
-        from parsers.segmenter import tokenizer
-        tokenizer()
+        from ingest.worker_warmup import warm
+        warm()
     elif approach == "pdfplumber":
         import pdfplumber  # noqa: F401
     elif approach == "python-docx":

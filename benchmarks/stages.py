@@ -92,9 +92,9 @@ def one_pass(kind: str, paths: list[Path]) -> dict[str, float]:
 
 def measure(kind: str, n_copies: int, repeat: int) -> dict[str, float]:
     """ms per document, the fastest pass for each stage."""
-    from parsers.segmenter import tokenizer
+    from ingest.worker_warmup import warm
 
-    tokenizer()  # start-up, not per-document cost
+    warm()  # start-up, not per-document cost: as a worker starts
     with tempfile.TemporaryDirectory() as tmp:
         paths = copies(kind, Path(tmp), n_copies)
         one_pass(kind, paths[:1])  # imports and first-use caches

@@ -52,6 +52,9 @@ ADDRESS_SPACE_FACTOR = 2
 def _worker_main(conn: Connection, memory_mb: int) -> None:
     platform.ignore_interrupts()
     platform.limit_own_memory(memory_mb * ADDRESS_SPACE_FACTOR)
+    from ingest.worker_warmup import warm
+
+    warm()  # a no-op where the fork server preloaded it; a spawned worker (Windows, macOS) warms here
     while True:
         try:
             task = conn.recv()

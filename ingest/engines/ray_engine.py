@@ -53,7 +53,9 @@ class Parser:
     """One Ray worker: parses one document at a time, with a watchdog on its own resident size."""
 
     def __init__(self, options, memory_mb: int, plugins: tuple[str, ...]):
-        import ingest.pipeline  # noqa: F401 - loaded before the first document, not during it
+        from ingest.worker_warmup import warm
+
+        warm()  # imports, dictionaries and first-use patterns before the first document, not during it
 
         for module in plugins:  # formats, checks or readers a caller registers in its workers too
             importlib.import_module(module)

@@ -89,14 +89,31 @@ def also_role(cell: str) -> str | None:
 
 
 def _best(header: str) -> tuple[str, str] | None:
-    best, key = None, (-1, -1)
-    for synonym, field in _synonyms():
-        if len(synonym) == 1 and header != synonym:
-            continue  # `序` heads its own column, not `工作程序`
-        at = header.rfind(synonym)
-        if at >= 0 and (at + len(synonym), len(synonym)) > key:
-            best, key = (field, synonym), (at + len(synonym), len(synonym))
-    return best
+    """The synonym ending last in ``header`` (of two ending there, the longer): its (role, synonym). A one-character
+    synonym counts only as the whole header (`序` heads its own column, not `工作程序`)."""
+    if len(header) == 1:
+        found = _single_synonyms().get(header)
+        return None if found is None else (found, header)
+    last = _reversed_synonyms()[0].search(header[::-1])
+    if last is None:
+        return None
+    synonym = last.group()[::-1]
+    return _reversed_synonyms()[1][synonym], synonym
+
+
+@lru_cache(maxsize=1)
+def _single_synonyms() -> dict[str, str]:
+    return {synonym: field for synonym, field in _synonyms() if len(synonym) == 1}
+
+
+@lru_cache(maxsize=1)
+def _reversed_synonyms() -> tuple[regex.Pattern, dict[str, str]]:
+    """Every synonym of two characters or more, reversed, longest first: searched in the reversed header, the
+    leftmost match is the synonym ending last and, of those ending there, the longest (one scan in C instead of a
+    `rfind` per synonym: a header cell's role took 0.15 ms)."""
+    fields = {synonym: field for synonym, field in _synonyms() if len(synonym) > 1}
+    words = sorted(fields, key=len, reverse=True)
+    return regex.compile("|".join(regex.escape(w[::-1]) for w in words)), fields
 
 
 def header_roles(cells: list[str]) -> dict[int, str]:

@@ -226,7 +226,9 @@ def _blocks(lines: list[str], source: str, markdown: bool):
             table, i = _tab_table(lines, i, source)
             yield table
             continue
-        if markdown and raw.lstrip().startswith("|") and i + 1 < len(lines) and MD_PIPE_SEPARATOR.match(lines[i + 1]):
+        # a `|` row over a `|---|` rule is a markdown table in any text (a .txt saved from a page that showed one):
+        # the rule is no row
+        if raw.lstrip().startswith("|") and i + 1 < len(lines) and MD_PIPE_SEPARATOR.match(lines[i + 1]):
             yield from _joined(pending, source)
             pending = []
             table, i = _pipe_table(lines, i, source)

@@ -154,3 +154,15 @@ def test_a_numbered_heading_does_not_take_the_next_items_number_as_its_tail(tmp_
                     "一、经济发展目标完成情况\n\n40分）。\n", "utf-8")
     assert [b.text for b in read_text(path, "h.txt", markdown=False).blocks] == [
         "(一)交通安全社区考核方法", "1交通安全组织健全，计10分。", "2制度落实，计5分。", "一、经济发展目标完成情况40分）。"]
+
+
+def test_markdown_rule_in_a_txt_is_no_table_row(tmp_path):
+    """A .txt saved from a page that showed a markdown table: the `|---|` rule under its header was read as a
+    row (an indicator named `---`) where the file was not sniffed as markdown."""
+    from ingest.pipeline import process
+
+    path = tmp_path / "decomposition.txt"
+    path.write_text("目标任务分解表\n| 序号 | 指标名称 | 分值 | 责任单位 |\n|---|:---:|---|---|\n"
+                    "| 1 | 地区生产总值增速 | 20 | 市发改委 |\n| 2 | 招商引资 | 10 | 市商务局 |\n", encoding="utf-8")
+    ex = process(path)
+    assert [(r.indicator, r.weight) for r in ex.indicators] == [("地区生产总值增速", 20.0), ("招商引资", 10.0)]
