@@ -129,6 +129,17 @@ def test_an_oversized_extraction_fails_in_the_worker_with_a_reason(tmp_path, mon
     assert ex.info.status == "failed" and "extraction too large" in ex.info.error and not ex.targets
 
 
+
+def test_records_holding_more_text_than_the_limit_fail_in_the_worker(tmp_path, monkeypatch):
+    """The text limit is on the records too, not only on the document: each clause repeats its unit's name and
+    section, so the sample notice's 36 thousand characters become 163 thousand in its records."""
+    from parsers.readers import limits
+    monkeypatch.setattr("ingest.pipeline.LIMITS", limits.ReaderLimits(max_record_chars=100_000))
+    path = tmp_path / "n.md"
+    path.write_bytes(NOTICE)
+    ex = extract_file(path)
+    assert ex.info.status == "failed" and "characters of text in its records" in ex.info.error and not ex.targets
+
 def _cached_corpus(folder, out, n: int) -> None:
     """n distinct files whose extractions the manifest already holds (one parse, n entries)."""
     folder.mkdir()
