@@ -17,7 +17,7 @@ class LayoutSettings:
 
     # A page is searched for ruled tables only when it draws at least this many path objects (this many on a page
     # a table runs on to from the page before: a row's tail is one box, its rules a few paths) …
-    table_min_paths: int = 8
+    table_min_paths: int = 3
     continued_min_paths: int = 3
     # … and its lines start at this many distinct places (columns), each place a bucket of this many points …
     table_min_line_starts: int = 4

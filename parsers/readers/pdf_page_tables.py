@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from parsers.readers.pdf_layout import WHITESPACE
+from parsers.readers.pdf_layout import ITEM_NUMBER, WHITESPACE
 from schemas.blocks import Provenance, Table, TableRow
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ def add_table(blocks: list, item: _PageTable, source: str, continues: bool) -> N
     previous = blocks[-1] if blocks and isinstance(blocks[-1], Table) else None
     if continues and previous is not None and rows and len(rows[0]) == len(previous.rows[0].cells):
         rows = rows[_repeated_header(rows, previous.rows):]  # the header (all its rows) repeated on every page
-        if rows and previous.rows and _cut_row(previous.rows[-1].cells, rows[0]):
+        if rows and previous.rows and _cut_row(previous.rows[-1].cells, rows[0], _item_column(previous.rows)):
             _merge_split_row(previous.rows[-1], rows[0])  # a row cut by the page break
             rows = rows[1:]
         start = len(previous.rows)
@@ -62,17 +62,39 @@ def _repeated_header(rows: list[list[str | None]], first: list[TableRow]) -> int
     return count
 
 
-def _cut_row(before: list[str], after: list[str | None]) -> bool:
+def _cut_row(before: list[str], after: list[str | None], item_column: int | None = None) -> bool:
     """``after`` (the first row on a page) is the rest of ``before`` (the last row on the page before):
     a cell filled above is empty here (a row of its own would give its number or weight again), each
     filled cell goes on from a filled cell above that is no bare number, and its first cell is empty
-    or some cell goes on from a sentence the page break cut."""
+    or some cell goes on from a sentence the page break cut. Where no cell is empty here (a table without a
+    weight column, its points in the item's text), the column whose rows open with an item number
+    (``item_column``) decides: the row above opened one there and stopped mid-sentence, this row opens none."""
     pairs = [(b.strip(), (a or "").strip()) for b, a in zip(before, after)]
-    if not any(b and not a for b, a in pairs) or not any(a for _, a in pairs):
+    if not any(a for _, a in pairs):
         return False
     if any(a and (not b or BARE_NUMBER.match(b)) for b, a in pairs):
         return False
-    return not pairs[0][1] or any(a and _cut_mid(b) for b, a in pairs)
+    if any(b and not a for b, a in pairs):
+        return not pairs[0][1] or any(a and _cut_mid(b) for b, a in pairs)
+    if item_column is None or item_column >= len(pairs):
+        return False
+    b, a = pairs[item_column]
+    return bool(ITEM_NUMBER.match(b)) and _cut_mid(b) and not ITEM_NUMBER.match(a)
+
+
+MIN_NUMBERED_ROWS = 3
+NUMBERED_SHARE = 0.6
+
+
+def _item_column(rows: list[TableRow]) -> int | None:
+    """The column whose cells open with an item number (`6、…`, `(2)…`) in most rows, if any."""
+    if len(rows) < MIN_NUMBERED_ROWS:
+        return None
+    for c in range(len(rows[0].cells)):
+        numbered = sum(1 for r in rows if c < len(r.cells) and r.cells[c] and ITEM_NUMBER.match(r.cells[c]))
+        if numbered >= MIN_NUMBERED_ROWS and numbered >= NUMBERED_SHARE * len(rows):
+            return c
+    return None
 
 
 def _cut_mid(text: str) -> bool:

@@ -41,6 +41,7 @@ if TYPE_CHECKING:  # OCR (numpy, PIL) and table geometry (pdfplumber) load when 
     from parsers import ocr as ocr_engine
 
 DIGIT_RUN = regex.compile(r"\d+")
+BARE_NUMBER = regex.compile(r"^\s*(\d{1,4})\s*$")
 OCR_DPI = 150  # a page without a usable text layer is rendered at this resolution for OCR
 OCR_MAX_SIDE = 2400  # px: a huge page is rendered smaller rather than exhaust memory
 # pdfium emits a line's characters out of reading order when some come from another text object,
@@ -262,11 +263,30 @@ def _drop_page_furniture(pages: list[_Page]) -> None:
             seen[(DIGIT_RUN.sub("#", line.text), round(line.top))] += 1
     running = {key for key, n in seen.items()
                if n >= LAYOUT.running_min_pages and n >= LAYOUT.running_min_share * len(pages)}
+    numbers = _page_numbers(pages)
     for page in pages:
         edges = {id(x) for x in _edge_lines(page)}
         page.items = [it for it in page.items if not (
             isinstance(it, _Line) and id(it) in edges and (
-                PAGE_NUMBER.match(it.text) or (DIGIT_RUN.sub("#", it.text), round(it.top)) in running))]
+                id(it) in numbers or (DIGIT_RUN.sub("#", it.text), round(it.top)) in running))]
+
+
+def _page_numbers(pages: list[_Page]) -> set[int]:
+    """Ids of the edge lines that number their page. A number in a frame (`— 3 —`, `第3页`, `3/9`) does; a bare
+    number does where it is its page's own number or goes up with the pages (one offset on two pages or more): a
+    bare `5` at the foot of the last of three pages, none of the others numbered, is the value the form's last row
+    wrote there."""
+    framed, bare = set(), []
+    for page in pages:
+        for line in _edge_lines(page):
+            if PAGE_NUMBER.match(line.text):
+                number = BARE_NUMBER.match(line.text)
+                if number:
+                    bare.append((id(line), int(number.group(1)) - page.number))
+                else:
+                    framed.add(id(line))
+    offsets = Counter(offset for _, offset in bare)
+    return framed | {line for line, offset in bare if offset == 0 or offsets[offset] >= 2}
 
 
 def _edge_lines(page: _Page) -> list[_Line]:
