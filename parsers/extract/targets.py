@@ -15,6 +15,7 @@ from parsers.extract.clause_rows import bracketed_standards, named_rows, numbere
 from parsers.extract.clause_table import clause_table, is_clause_table, numbered_clause_table, unit_clause_table
 from parsers.extract.closing import drop_cut_tail
 from parsers.extract.cnnum import cn_to_int
+from parsers.extract.excerpt_cut import drop_cut_section
 from parsers.extract.flat_rows import expand_coded
 from parsers.extract.grammar import intro_pattern, topic_words
 from parsers.extract.headers import looks_like_unit
@@ -131,6 +132,9 @@ def extract_targets(doc: Document, doc_id: str, issuer: str | None = None) -> Ta
     scored = sum(1 for t in outline.targets if t.points is not None)
     if scored:
         drop_cut_tail(doc, outline.targets)  # an excerpt cut inside its last clause
+        cut = drop_cut_section(doc, outline.targets)  # or right after the next section's heading
+        if cut is not None:
+            outline.unclaimed.append(cut)
         return TargetsResult(outline.targets, unclaimed=outline.unclaimed, assessed_party=outline.assessed_party)
     by_units.assessed_party = outline.assessed_party
     if not by_units.targets:

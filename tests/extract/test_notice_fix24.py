@@ -1,0 +1,48 @@
+"""Notice shapes fixed in round 24, built in code: an excerpt that ends on the next section's heading (holdout2
+201: `(二)集体上访(5分)` as the last line, its clauses cut), and a deduction's scale (`分别扣5分、6分、7分、8分`, holdout14
+1406) whose tail was read as a graded worth."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from parsers.extract.points import read_points
+from parsers.extract.targets import extract_targets
+from parsers.readers.text_reader import read_text
+
+
+def _extract(tmp_path: Path, lines: list[str]):
+    path = tmp_path / "notice.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return extract_targets(read_text(path, "notice", False), "d")
+
+
+SECTIONS = ["一、社会稳定(15分)", "(一)重特大群体性事件(10分)", "1、有处置群体性、突发性事件预案,记1分。",
+            "2、发生一起重大群体性事件,扣3分。", "3、制定应急值守制度并落实到位。(9分)"]
+
+
+def test_excerpt_ending_on_the_next_sections_heading_drops_it(tmp_path: Path):
+    result = _extract(tmp_path, SECTIONS + ["(二)集体上访(5分)"])
+    assert [(t.section, t.seq, t.points) for t in result.targets] == [
+        ("重特大群体性事件", 1, 1.0), ("重特大群体性事件", 2, None), ("重特大群体性事件", 3, 9.0)]
+    assert [u.text for u in result.unclaimed][-1:] == ["(二)集体上访(5分)"]  # reported, not silently dropped
+
+
+def test_excerpt_ending_on_a_section_with_its_clause_keeps_both(tmp_path: Path):
+    result = _extract(tmp_path, SECTIONS + ["(二)集体上访(5分)", "1、无集体上访。(5分)"])
+    assert [(t.section, t.seq) for t in result.targets][-1] == ("集体上访", 1)
+
+
+def test_last_top_level_clause_after_top_level_clauses_stays(tmp_path: Path):
+    lines = ["一、组织领导(10分)", "1、成立领导小组。(5分)", "2、制定工作方案。(5分)", "二、完成造林任务。(10分)",
+             "三、全年无火灾(5分)"]
+    result = _extract(tmp_path, lines)
+    assert [(t.section, t.seq, t.points) for t in result.targets][-2:] == [(None, 2, 10.0), (None, 3, 5.0)]
+
+
+def test_deduction_scale_tail_is_no_graded_worth():
+    reading = read_points("辖区内发生森林火灾,分别扣5分、6分、7分、8分,以此类推")
+    assert (reading.points, reading.rule) == (None, "deduction")
+
+
+def test_graded_scale_still_worth_its_highest_grade():
+    assert read_points("按完成情况计分为5分、4分、3分、0分。").points == 5.0
