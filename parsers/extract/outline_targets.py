@@ -13,6 +13,7 @@ import regex
 
 from parsers.extract.flat_rows import run_on_clauses
 from parsers.extract.grammar import grammar
+from parsers.extract.markers import CELL_BAR
 from parsers.extract.outline import BARRIER, TEXT, TITLE, Node, build_outline
 from parsers.extract.outline_parts import (
     EDGE_PUNCT,
@@ -33,7 +34,7 @@ from parsers.extract.outline_points import (
     rule_points,
 )
 from parsers.extract.outline_scope import Scope
-from parsers.extract.outline_sub_items import HAS_WORDS, inline_parts, with_sub_items
+from parsers.extract.outline_sub_items import HAS_WORDS, inline_parts, own_text, with_sub_items
 from parsers.extract.outline_totals import declared_totals, declares_sections, restatements
 from parsers.extract.points import read_points
 from parsers.extract.targets_result import OutlineResult
@@ -126,6 +127,13 @@ class _Emitter:
         self.section_names: set[str] = set()  # names of the scored sections (items with scored items below)
         self.parts = 0  # unscored parts opened so far: each a numbering scope of its own
         self.absorbed: set[int] = set()  # parts read into the clause they follow (inline_parts)
+        self.piped: set[tuple] | None = None  # where the `|` rows stand, found on first need
+
+    def in_cells(self, node: Node) -> bool:
+        """Whether the node's paragraph is a `|` row (its cells run together)."""
+        if self.piped is None:
+            self.piped = {(p.prov.page, p.prov.line) for p in self.doc.paragraphs() if CELL_BAR in p.text}
+        return (node.prov.page, node.prov.line) in self.piped
 
     def declares(self, node: Node) -> bool:
         return bool(self.section_names) and node.scored and declares_sections(node.raw, self.section_names)
@@ -238,7 +246,7 @@ class _Emitter:
                 unit=unit, unit_raw=kind or scope.unit_raw, unit_group=scope.group,
                 section=path[-1][0] if path else None, section_points=path[-1][1] if path else None,
                 seq=node.number, seq_raw=node.marker.raw if node.marker else None,
-                text=text if text is not None else reading.text, points=value,
+                text=text if text is not None else own_text(node, self.in_cells(node)), points=value,
                 page=node.prov.page, line=node.prov.line, from_ocr=node.prov.ocr,
                 section_path=[p[0] for p in path], section_path_points=[p[1] for p in path],
                 path_seqs=[p[2] for p in path], points_rule=reading.rule if value is None or reading.rule == "bonus"

@@ -46,3 +46,14 @@ def test_deduction_scale_tail_is_no_graded_worth():
 
 def test_graded_scale_still_worth_its_highest_grade():
     assert read_points("按完成情况计分为5分、4分、3分、0分。").points == 5.0
+
+
+def test_numbered_item_keeps_the_rule_after_its_worth_in_its_text(tmp_path: Path):
+    """holdout23 2303: `9、班级常规管理。(40分)按每周…为准。` in its own paragraph (a cell): the rule is the item's text, as
+    after `name(N分)。rule`; a six-character name alone matched no gold keeping the cell whole."""
+    lines = ["班主任工作考核评价表", "1、班容班貌。(10分)按班级文化建设观摩评分为准。", "2、班级常规管理。(40分)按每周班级管理考核评分为准。",
+             "3、按时参加会议(5分)。迟到一次扣0.5分。"]
+    result = _extract(tmp_path, lines)
+    assert [(t.seq, t.text, t.points) for t in result.targets] == [
+        (1, "班容班貌。按班级文化建设观摩评分为准。", 10.0), (2, "班级常规管理。按每周班级管理考核评分为准。", 40.0),
+        (3, "按时参加会议。迟到一次扣0.5分。", 5.0)]
