@@ -220,3 +220,14 @@ def placeholder_list(node) -> bool:
         return False
     empty = [c for c in node.items() if c.marker is None and PLACEHOLDER.match(c.raw)]
     return len(empty) >= 2
+
+
+def worth_share(node) -> bool:
+    """`(一)包绿化美化。(200分)` over `1.…(50分)` `2.…(50分)` `3.…(100分)`: a scored item whose scored siblings add up to
+    their heading's worth is one share of it, a clause; the deduction rules under it (`(1)…扣30分。`) say how its
+    worth is lost, they are no clauses of their own."""
+    parent = node.parent
+    if parent is None or not parent.scored or parent.reading.points is None:
+        return False
+    worths = [s.reading.points for s in parent.items() if s.scored]
+    return len(worths) >= 2 and None not in worths and abs(sum(worths) - parent.reading.points) < 1e-6

@@ -32,6 +32,7 @@ from parsers.extract.outline_points import (
     placeholder_list,
     rule_paragraphs,
     rule_points,
+    worth_share,
 )
 from parsers.extract.outline_scope import Scope
 from parsers.extract.outline_sub_items import HAS_WORDS, inline_parts, own_text, with_sub_items
@@ -43,8 +44,6 @@ from schemas.blocks import Document
 from schemas.records import Target, Unclaimed
 
 SENTENCES = regex.compile(r"[^。]+。?")
-
-
 RULED = ("deduction", "veto")
 
 
@@ -81,15 +80,15 @@ def _among_scored(node: Node) -> bool:
     """A deduction-only item is a clause of a scored list (`发生一起…扣3分` under `…(10分)`), not a
     procedure (`扣分项需附扣分说明`) among unscored ones."""
     parent = node.parent
-    if parent is None or parent.kind == "root" or parent.scored:
+    if parent is None or parent.kind == "root":
         return True
+    if parent.scored:  # unless the scored item is one share of its heading's worth: then it only deducts from it
+        return not worth_share(parent)
     return any(s.scored for s in parent.items() if s is not node)
 
 
 def _has_scored(node: Node) -> bool:
     return any((_counts(c) or _has_scored(c)) for c in node.items())
-
-
 
 
 INNER_PUNCT = regex.compile(r"[,，;；。、:：!！?？]")

@@ -57,3 +57,22 @@ def test_numbered_item_keeps_the_rule_after_its_worth_in_its_text(tmp_path: Path
     assert [(t.seq, t.text, t.points) for t in result.targets] == [
         (1, "班容班貌。按班级文化建设观摩评分为准。", 10.0), (2, "班级常规管理。按每周班级管理考核评分为准。", 40.0),
         (3, "按时参加会议。迟到一次扣0.5分。", 5.0)]
+
+
+def test_deduction_rules_under_a_share_of_its_headings_worth_are_its_rules(tmp_path: Path):
+    """holdout25 2503: `1.…。(50分)` `(1)…扣30分。` `(2)…扣20分。` beside `2.…(50分)` `3.…(100分)` under `(一)…(200分)`: items
+    1–3 share the heading's 200, so each is a clause and its `(n)` rules only say how its worth is lost."""
+    lines = ["(一)包绿化美化。(20分)", "1.搞好责任区内的绿化美化。(5分)", "(1)绿化带内垃圾杂物清理不及时的,扣3分。",
+             "(2)破坏绿化带内花草树木的,扣2分。", "2.搞好树木花草的管理和保护。(5分)", "3.搞好乱贴乱画的清理清除。(10分)"]
+    result = _extract(tmp_path, lines)
+    assert [(t.section, t.seq, t.points) for t in result.targets] == [
+        ("包绿化美化", 1, 5.0), ("包绿化美化", 2, 5.0), ("包绿化美化", 3, 10.0)]
+    assert result.targets[0].text.startswith("搞好责任区内的绿化美化。")
+
+
+def test_deduction_items_under_a_scored_heading_without_shares_stay_clauses(tmp_path: Path):
+    lines = ["一、安全生产(10分)", "1、发生一起一般事故的,扣3分。", "2、发生一起较大事故的,扣10分。", "二、环境卫生(10分)",
+             "1、村庄整洁有序。(6分)", "2、垃圾日产日清。(4分)"]
+    result = _extract(tmp_path, lines)
+    assert [(t.section, t.seq, t.points) for t in result.targets] == [
+        ("安全生产", 1, None), ("安全生产", 2, None), ("环境卫生", 1, 6.0), ("环境卫生", 2, 4.0)]
