@@ -25,10 +25,12 @@ from parsers.extract.outline_parts import (
 )
 from parsers.extract.outline_points import (
     assessment_of,
+    bonus_block,
     declared_in_all,
     grade_of_scale,
     in_deduction_part,
     inline_items,
+    named_scored,
     placeholder_list,
     rule_paragraphs,
     rule_points,
@@ -37,6 +39,7 @@ from parsers.extract.outline_points import (
 from parsers.extract.outline_scope import Scope
 from parsers.extract.outline_sub_items import HAS_WORDS, inline_parts, own_text, with_sub_items
 from parsers.extract.outline_totals import declared_totals, declares_sections, restatements
+from parsers.extract.outline_units import emit_listed_units, worth_items
 from parsers.extract.points import read_points
 from parsers.extract.targets_result import OutlineResult
 from parsers.textnorm import matching_copy, no_space
@@ -126,13 +129,7 @@ class _Emitter:
         self.section_names: set[str] = set()  # names of the scored sections (items with scored items below)
         self.parts = 0  # unscored parts opened so far: each a numbering scope of its own
         self.absorbed: set[int] = set()  # parts read into the clause they follow (inline_parts)
-        self.piped: set[tuple] | None = None  # where the `|` rows stand, found on first need
-
-    def in_cells(self, node: Node) -> bool:
-        """Whether the node's paragraph is a `|` row (its cells run together)."""
-        if self.piped is None:
-            self.piped = {(p.prov.page, p.prov.line) for p in self.doc.paragraphs() if CELL_BAR in p.text}
-        return (node.prov.page, node.prov.line) in self.piped
+        self.piped = {(p.prov.page, p.prov.line) for p in doc.paragraphs() if CELL_BAR in p.text}  # the `|` rows
 
     def declares(self, node: Node) -> bool:
         return bool(self.section_names) and node.scored and declares_sections(node.raw, self.section_names)
@@ -181,6 +178,8 @@ class _Emitter:
             if not node.scored:
                 self.unclaimed(node, scope.unit)
                 return
+        if below and not node.scored and emit_listed_units(node, lambda *item: self.emit_item(scope, *item)):
+            return  # `第一類(5個):A鎮、B鎮。` over `…1分;…1分。`: each listed unit's items
         if below:
             inner = scope.inner()
             if is_unit_heading(node) and not scope.unit:
@@ -194,7 +193,7 @@ class _Emitter:
                 inner.contexts[-1] = (*inner.contexts[-1], self.parts)
             self.walk(node, inner)
             return
-        if _bonus_block(node) or placeholder_list(node):  # `(六)其他` over `…可加5分。`; `1.` `2.` left empty
+        if bonus_block(node) or placeholder_list(node):  # `(六)其他` over `…可加5分。`; `1.` `2.` left empty
             self.unclaimed(node, scope.unit)
             for child in node.items():
                 self.unclaimed(child, scope.unit)
@@ -206,6 +205,10 @@ class _Emitter:
             return
         if _counts(node) or (node.marker is not None and any(
                 id(s) in targets_here and s.kind == node.kind for s in siblings)):
+            if node.kind == TEXT and (items := worth_items(node.raw)):  # `A1分;B1分;C1分。`: one item each
+                for text, points in items:
+                    self.emit_item(scope, node, None, text, points)
+                return
             run_on = run_on_clauses(node.raw, node.reading.span, node.reading.points) if node.scored else None
             if run_on:  # `名称(该项10分)。…(2分)。…(3分);`: a section of unnumbered clauses
                 inner = scope.inner()
@@ -231,6 +234,8 @@ class _Emitter:
         reading = node.reading
         if points is None and text is None and not self.kinds:
             points, text = declared_in_all(node.raw) or (None, None)
+        if text is None:
+            text = own_text(node, (node.prov.page, node.prov.line) in self.piped)
         kinds = self.kinds or [None]
         for kind in kinds:
             if kind is not None and any(ex in kind or kind in ex for ex in reading.excluded_kinds):
@@ -245,7 +250,7 @@ class _Emitter:
                 unit=unit, unit_raw=kind or scope.unit_raw, unit_group=scope.group,
                 section=path[-1][0] if path else None, section_points=path[-1][1] if path else None,
                 seq=node.number, seq_raw=node.marker.raw if node.marker else None,
-                text=text if text is not None else own_text(node, self.in_cells(node)), points=value,
+                text=text, points=value,
                 page=node.prov.page, line=node.prov.line, from_ocr=node.prov.ocr,
                 section_path=[p[0] for p in path], section_path_points=[p[1] for p in path],
                 path_seqs=[p[2] for p in path], points_rule=reading.rule if value is None or reading.rule == "bonus"
@@ -253,6 +258,14 @@ class _Emitter:
                 unit_points=scope.unit_points, outline_scopes=scope.scopes(node.kind)))
             if reading.single is not None and points is None:
                 self.singles[id(self.result.targets[-1])] = reading.single
+
+    def emit_item(self, scope: Scope, node: Node, unit: str | None, text: str, points: float,
+                  total: float | None = None) -> None:
+        """One item named inside a line (no number of its own), under ``unit`` (its items' ``total``) when a list names it."""
+        inner = scope.inner()
+        if unit:
+            inner.unit, inner.unit_raw, inner.unit_points = unit, unit, total
+        self.emit(_Flat(node), inner, text=text, points=points)
 
     def inline_list(self, node: Node, scope: Scope) -> bool:
         """`实行100分制,其中基层党建30分,城乡管理30分,…。另设…加分项目(5分,…)。`"""
@@ -276,7 +289,7 @@ class _Emitter:
                     found = True
                     continue
             reading = read_points(sentence)
-            if reading.points is not None and reading.rule == "bonus" and not _named_scored(node):
+            if reading.points is not None and reading.rule == "bonus" and not named_scored(node):
                 text = EDGE_PUNCT.sub("", reading.text).rstrip("。")
                 for word in g.lead_words:
                     if text.startswith(word):
@@ -286,21 +299,6 @@ class _Emitter:
                 self.result.targets[-1].points_rule = "bonus"
                 found = True
         return found
-
-
-def _named_scored(node: Node) -> bool:
-    """`…时长(6分)。…240天以上每多10天加分1.5分,…`: a paragraph named with its bracketed worth, its bonus words
-    only in its rule, is a scored item; its rule's `加分N分` is no bonus item of its own."""
-    reading = node.reading
-    return (reading.notation in ("bracketed", "bracketed_then_rule") and reading.points is not None
-            and reading.rule != "bonus")
-
-
-def _bonus_block(node: Node) -> bool:
-    """An unscored numbered heading whose paragraphs only grant extra points (`可酌情加5-10分`)."""
-    texts = [c for c in node.items() if c.kind == TEXT]
-    return (node.marker is not None and not node.scored and len(texts) == len(node.items()) > 0
-            and all(c.reading.points is None and c.reading.rule == "bonus" for c in texts))
 
 
 class _Flat(Node):

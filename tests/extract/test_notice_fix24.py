@@ -76,3 +76,34 @@ def test_deduction_items_under_a_scored_heading_without_shares_stay_clauses(tmp_
     result = _extract(tmp_path, lines)
     assert [(t.section, t.seq, t.points) for t in result.targets] == [
         ("安全生产", 1, None), ("安全生产", 2, None), ("环境卫生", 1, 6.0), ("环境卫生", 2, 4.0)]
+
+
+CLASSES = ["二、考核内容", "(一)第一类(3个):甲镇、乙镇、高新区。", "零售额1分;进出口额1分;利用外资1分。",
+           "高新区:零售额3分;进出口额3分;利用外资5分", "(二)第二类(2个):丙乡、丁街道。", "零售额2分;进出口额1分;利用外资1分。"]
+
+
+def test_units_listed_by_class_have_their_class_items_and_a_unit_its_own_line(tmp_path: Path):
+    """holdout25 2505: units named in one list per class, the class's items each with its bare worth on one line, and
+    one unit of a class on a line of its own: each unit has its items (and their sum as its declared total, so units of
+    classes worth differently are not compared with each other)."""
+    result = _extract(tmp_path, ["某区商务工作考核细则"] + CLASSES)
+    got = {}
+    for t in result.targets:
+        got.setdefault(t.unit_raw, []).append((t.text, t.points))
+    assert got == {
+        "甲镇": [("零售额", 1.0), ("进出口额", 1.0), ("利用外资", 1.0)],
+        "乙镇": [("零售额", 1.0), ("进出口额", 1.0), ("利用外资", 1.0)],
+        "高新区": [("零售额", 3.0), ("进出口额", 3.0), ("利用外资", 5.0)],
+        "丙乡": [("零售额", 2.0), ("进出口额", 1.0), ("利用外资", 1.0)],
+        "丁街道": [("零售额", 2.0), ("进出口额", 1.0), ("利用外资", 1.0)]}
+    assert {t.unit_raw: t.unit_points for t in result.targets}["高新区"] == 11.0
+
+
+def test_a_line_of_named_worths_is_one_item_each():
+    from parsers.extract.outline_units import listed_units, worth_items
+
+    assert worth_items("零售额1分;进出口额1分;利用外资1.5分。") == [("零售额", 1.0), ("进出口额", 1.0), ("利用外资", 1.5)]
+    assert worth_items("发生一起事故扣2分;发生两起扣5分。") is None  # a rule's deductions, no worths
+    assert worth_items("零售额1分") is None
+    assert listed_units("第一类(3个):甲镇、乙镇、高新区。") == ("第一类(3个)", ["甲镇", "乙镇", "高新区"])
+    assert listed_units("考核内容:零售额、进出口额。") is None  # not names of units
