@@ -21,6 +21,7 @@ from parsers.extract.grammar import intro_pattern, topic_words
 from parsers.extract.headers import looks_like_unit
 from parsers.extract.points import read_points
 from parsers.extract.targets_result import Part, TargetsResult, confirmed_total
+from parsers.extract.value_rows import value_rows
 from parsers.textnorm import SPACE, halfwidth, no_space
 from schemas.blocks import Block, Document, Paragraph, Table
 from schemas.records import Target, Unclaimed
@@ -119,7 +120,7 @@ def jurisdiction_of(issuer: str | None) -> str | None:
 def extract_targets(doc: Document, doc_id: str, issuer: str | None = None) -> TargetsResult:
     """A notice listed by unit headings (the common form) is read by headings; any other (no unit,
     a title taken for one, clauses without points) is read through its inferred outline."""
-    blocks = cell_rows(doc.blocks)  # a form written one cell a line: one paragraph per row
+    blocks = value_rows(cell_rows(doc.blocks))  # a form written one cell a line, or its rows' values before the next
     if blocks is not doc.blocks:
         doc = replace(doc, blocks=blocks)
     by_units = _by_unit_headings(doc, doc_id, issuer)

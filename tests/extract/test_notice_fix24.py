@@ -107,3 +107,27 @@ def test_a_line_of_named_worths_is_one_item_each():
     assert worth_items("零售额1分") is None
     assert listed_units("第一类(3个):甲镇、乙镇、高新区。") == ("第一类(3个)", ["甲镇", "乙镇", "高新区"])
     assert listed_units("考核内容:零售额、进出口额。") is None  # not names of units
+
+
+VALUED_ROWS = ["某项工作考核细则", "", "序号 类别 考核项目 评分项目 评分说明 分值", "",
+               "1 组织领导 1.建立健全工作协调机制 1.成立协调小组,每年至少召开2次会议;", "",
+               "1分2.制定年度工作计划.1分 2项计划形式不限.", "",
+               "2 2.建立对下级的考核机制 1.制定年度考核办法;", "", "1分2.通报考核结果.1分 考核指标应明确责任.", "",
+               "2 3.建立问责制度 建立并落实问责制度.2分 每发现1起应问责未问责的扣0.5分,扣完为止.", "", "2 序号 类别 考核项目"]
+
+
+def test_rows_valued_before_the_next_rows_number_with_parts_numbered_inside(tmp_path: Path):
+    """holdout25 2501: rows `N.name` whose parts are numbered again (`1.…;1分2.…1分`), each row's 分值 a bare number
+    before the next row's number (`2 2.…`), the last before the header repeated: each row is an item worth its 分值, its parts its text."""
+    result = _extract(tmp_path, VALUED_ROWS)
+    assert [(t.seq, t.points) for t in result.targets] == [(1, 2.0), (2, 2.0), (3, 2.0)]
+    assert result.targets[0].text.startswith("建立健全工作协调机制(1)成立协调小组")
+    assert "扣0.5分" in result.targets[2].text  # a rule's deduction keeps its number
+
+
+def test_value_rows_leave_other_documents_alone():
+    from parsers.extract.value_rows import value_rows
+    from schemas.blocks import Paragraph, Provenance
+
+    blocks = [Paragraph(t, Provenance("x", None, k)) for k, t in enumerate(["序号 内容 分值", "1.完成任务。(5分)", "2.开展培训。(5分)"])]
+    assert value_rows(blocks) is blocks
