@@ -220,3 +220,29 @@ def placeholder_list(node) -> bool:
         return False
     empty = [c for c in node.items() if c.marker is None and PLACEHOLDER.match(c.raw)]
     return len(empty) >= 2
+
+
+def worth_share(node) -> bool:
+    """`(一)包绿化美化。(200分)` over `1.…(50分)` `2.…(50分)` `3.…(100分)`: a scored item whose scored siblings add up to
+    their heading's worth is one share of it, a clause; the deduction rules under it (`(1)…扣30分。`) say how its
+    worth is lost, they are no clauses of their own."""
+    parent = node.parent
+    if parent is None or not parent.scored or parent.reading.points is None:
+        return False
+    worths = [s.reading.points for s in parent.items() if s.scored]
+    return len(worths) >= 2 and None not in worths and abs(sum(worths) - parent.reading.points) < 1e-6
+
+
+def named_scored(node) -> bool:
+    """`…时长(6分)。…240天以上每多10天加分1.5分,…`: a paragraph named with its bracketed worth, its bonus words
+    only in its rule, is a scored item; its rule's `加分N分` is no bonus item of its own."""
+    reading = node.reading
+    return (reading.notation in ("bracketed", "bracketed_then_rule") and reading.points is not None
+            and reading.rule != "bonus")
+
+
+def bonus_block(node) -> bool:
+    """An unscored numbered heading whose paragraphs only grant extra points (`可酌情加5-10分`)."""
+    texts = [c for c in node.items() if c.kind == "text"]  # outline.TEXT (outline imports this module)
+    return (node.marker is not None and not node.scored and len(texts) == len(node.items()) > 0
+            and all(c.reading.points is None and c.reading.rule == "bonus" for c in texts))

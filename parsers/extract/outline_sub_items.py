@@ -36,3 +36,14 @@ def inline_parts(node: Node, siblings: list[Node]) -> list[Node]:
             break
         parts.append(s)
     return parts if len(parts) >= 2 else []
+
+
+def own_text(node: Node, cells: bool) -> str:
+    """A numbered paragraph's text without its points notation. Where its worth stands between a sentence and the
+    rule that scores it (`9、班级常规管理。(40分)按每周…考核评分为准。`), the rule goes on in the item's own paragraph, as
+    after `name(N分)。rule`: both are its text. A rule in a column of its own stays apart (its criteria): an
+    unnumbered flattened row's, or a `|` row's (``cells``: the paragraph held cells) next cell."""
+    reading = node.reading
+    if node.marker is not None and not cells and reading.notation == "bracketed_then_rule" and reading.criteria:
+        return reading.text + reading.criteria
+    return reading.text

@@ -13,6 +13,7 @@ import regex
 
 from parsers.extract.flat_rows import run_on_clauses
 from parsers.extract.grammar import grammar
+from parsers.extract.markers import CELL_BAR
 from parsers.extract.outline import BARRIER, TEXT, TITLE, Node, build_outline
 from parsers.extract.outline_parts import (
     EDGE_PUNCT,
@@ -24,17 +25,21 @@ from parsers.extract.outline_parts import (
 )
 from parsers.extract.outline_points import (
     assessment_of,
+    bonus_block,
     declared_in_all,
     grade_of_scale,
     in_deduction_part,
     inline_items,
+    named_scored,
     placeholder_list,
     rule_paragraphs,
     rule_points,
+    worth_share,
 )
 from parsers.extract.outline_scope import Scope
-from parsers.extract.outline_sub_items import HAS_WORDS, inline_parts, with_sub_items
+from parsers.extract.outline_sub_items import HAS_WORDS, inline_parts, own_text, with_sub_items
 from parsers.extract.outline_totals import declared_totals, declares_sections, restatements
+from parsers.extract.outline_units import emit_listed_units, worth_items
 from parsers.extract.points import read_points
 from parsers.extract.targets_result import OutlineResult
 from parsers.textnorm import matching_copy, no_space
@@ -42,8 +47,6 @@ from schemas.blocks import Document
 from schemas.records import Target, Unclaimed
 
 SENTENCES = regex.compile(r"[^。]+。?")
-
-
 RULED = ("deduction", "veto")
 
 
@@ -80,15 +83,15 @@ def _among_scored(node: Node) -> bool:
     """A deduction-only item is a clause of a scored list (`发生一起…扣3分` under `…(10分)`), not a
     procedure (`扣分项需附扣分说明`) among unscored ones."""
     parent = node.parent
-    if parent is None or parent.kind == "root" or parent.scored:
+    if parent is None or parent.kind == "root":
         return True
+    if parent.scored:  # unless the scored item is one share of its heading's worth: then it only deducts from it
+        return not worth_share(parent)
     return any(s.scored for s in parent.items() if s is not node)
 
 
 def _has_scored(node: Node) -> bool:
     return any((_counts(c) or _has_scored(c)) for c in node.items())
-
-
 
 
 INNER_PUNCT = regex.compile(r"[,，;；。、:：!！?？]")
@@ -126,6 +129,7 @@ class _Emitter:
         self.section_names: set[str] = set()  # names of the scored sections (items with scored items below)
         self.parts = 0  # unscored parts opened so far: each a numbering scope of its own
         self.absorbed: set[int] = set()  # parts read into the clause they follow (inline_parts)
+        self.piped = {(p.prov.page, p.prov.line) for p in doc.paragraphs() if CELL_BAR in p.text}  # the `|` rows
 
     def declares(self, node: Node) -> bool:
         return bool(self.section_names) and node.scored and declares_sections(node.raw, self.section_names)
@@ -174,6 +178,8 @@ class _Emitter:
             if not node.scored:
                 self.unclaimed(node, scope.unit)
                 return
+        if below and not node.scored and emit_listed_units(node, lambda *item: self.emit_item(scope, *item)):
+            return  # `第一類(5個):A鎮、B鎮。` over `…1分;…1分。`: each listed unit's items
         if below:
             inner = scope.inner()
             if is_unit_heading(node) and not scope.unit:
@@ -187,7 +193,7 @@ class _Emitter:
                 inner.contexts[-1] = (*inner.contexts[-1], self.parts)
             self.walk(node, inner)
             return
-        if _bonus_block(node) or placeholder_list(node):  # `(六)其他` over `…可加5分。`; `1.` `2.` left empty
+        if bonus_block(node) or placeholder_list(node):  # `(六)其他` over `…可加5分。`; `1.` `2.` left empty
             self.unclaimed(node, scope.unit)
             for child in node.items():
                 self.unclaimed(child, scope.unit)
@@ -199,6 +205,10 @@ class _Emitter:
             return
         if _counts(node) or (node.marker is not None and any(
                 id(s) in targets_here and s.kind == node.kind for s in siblings)):
+            if node.kind == TEXT and (items := worth_items(node.raw)):  # `A1分;B1分;C1分。`: one item each
+                for text, points in items:
+                    self.emit_item(scope, node, None, text, points)
+                return
             run_on = run_on_clauses(node.raw, node.reading.span, node.reading.points) if node.scored else None
             if run_on:  # `名称(该项10分)。…(2分)。…(3分);`: a section of unnumbered clauses
                 inner = scope.inner()
@@ -224,6 +234,8 @@ class _Emitter:
         reading = node.reading
         if points is None and text is None and not self.kinds:
             points, text = declared_in_all(node.raw) or (None, None)
+        if text is None:
+            text = own_text(node, (node.prov.page, node.prov.line) in self.piped)
         kinds = self.kinds or [None]
         for kind in kinds:
             if kind is not None and any(ex in kind or kind in ex for ex in reading.excluded_kinds):
@@ -238,7 +250,7 @@ class _Emitter:
                 unit=unit, unit_raw=kind or scope.unit_raw, unit_group=scope.group,
                 section=path[-1][0] if path else None, section_points=path[-1][1] if path else None,
                 seq=node.number, seq_raw=node.marker.raw if node.marker else None,
-                text=text if text is not None else reading.text, points=value,
+                text=text, points=value,
                 page=node.prov.page, line=node.prov.line, from_ocr=node.prov.ocr,
                 section_path=[p[0] for p in path], section_path_points=[p[1] for p in path],
                 path_seqs=[p[2] for p in path], points_rule=reading.rule if value is None or reading.rule == "bonus"
@@ -246,6 +258,14 @@ class _Emitter:
                 unit_points=scope.unit_points, outline_scopes=scope.scopes(node.kind)))
             if reading.single is not None and points is None:
                 self.singles[id(self.result.targets[-1])] = reading.single
+
+    def emit_item(self, scope: Scope, node: Node, unit: str | None, text: str, points: float,
+                  total: float | None = None) -> None:
+        """One item named inside a line (no number of its own), under ``unit`` (its items' ``total``) when a list names it."""
+        inner = scope.inner()
+        if unit:
+            inner.unit, inner.unit_raw, inner.unit_points = unit, unit, total
+        self.emit(_Flat(node), inner, text=text, points=points)
 
     def inline_list(self, node: Node, scope: Scope) -> bool:
         """`实行100分制,其中基层党建30分,城乡管理30分,…。另设…加分项目(5分,…)。`"""
@@ -269,7 +289,7 @@ class _Emitter:
                     found = True
                     continue
             reading = read_points(sentence)
-            if reading.points is not None and reading.rule == "bonus" and not _named_scored(node):
+            if reading.points is not None and reading.rule == "bonus" and not named_scored(node):
                 text = EDGE_PUNCT.sub("", reading.text).rstrip("。")
                 for word in g.lead_words:
                     if text.startswith(word):
@@ -279,21 +299,6 @@ class _Emitter:
                 self.result.targets[-1].points_rule = "bonus"
                 found = True
         return found
-
-
-def _named_scored(node: Node) -> bool:
-    """`…时长(6分)。…240天以上每多10天加分1.5分,…`: a paragraph named with its bracketed worth, its bonus words
-    only in its rule, is a scored item; its rule's `加分N分` is no bonus item of its own."""
-    reading = node.reading
-    return (reading.notation in ("bracketed", "bracketed_then_rule") and reading.points is not None
-            and reading.rule != "bonus")
-
-
-def _bonus_block(node: Node) -> bool:
-    """An unscored numbered heading whose paragraphs only grant extra points (`可酌情加5-10分`)."""
-    texts = [c for c in node.items() if c.kind == TEXT]
-    return (node.marker is not None and not node.scored and len(texts) == len(node.items()) > 0
-            and all(c.reading.points is None and c.reading.rule == "bonus" for c in texts))
 
 
 class _Flat(Node):

@@ -15,11 +15,13 @@ from parsers.extract.clause_rows import bracketed_standards, named_rows, numbere
 from parsers.extract.clause_table import clause_table, is_clause_table, numbered_clause_table, unit_clause_table
 from parsers.extract.closing import drop_cut_tail
 from parsers.extract.cnnum import cn_to_int
+from parsers.extract.excerpt_cut import drop_cut_section
 from parsers.extract.flat_rows import expand_coded
 from parsers.extract.grammar import intro_pattern, topic_words
 from parsers.extract.headers import looks_like_unit
 from parsers.extract.points import read_points
 from parsers.extract.targets_result import Part, TargetsResult, confirmed_total
+from parsers.extract.value_rows import value_rows
 from parsers.textnorm import SPACE, halfwidth, no_space
 from schemas.blocks import Block, Document, Paragraph, Table
 from schemas.records import Target, Unclaimed
@@ -118,7 +120,7 @@ def jurisdiction_of(issuer: str | None) -> str | None:
 def extract_targets(doc: Document, doc_id: str, issuer: str | None = None) -> TargetsResult:
     """A notice listed by unit headings (the common form) is read by headings; any other (no unit,
     a title taken for one, clauses without points) is read through its inferred outline."""
-    blocks = cell_rows(doc.blocks)  # a form written one cell a line: one paragraph per row
+    blocks = value_rows(cell_rows(doc.blocks))  # a form written one cell a line, or its rows' values before the next
     if blocks is not doc.blocks:
         doc = replace(doc, blocks=blocks)
     by_units = _by_unit_headings(doc, doc_id, issuer)
@@ -131,6 +133,9 @@ def extract_targets(doc: Document, doc_id: str, issuer: str | None = None) -> Ta
     scored = sum(1 for t in outline.targets if t.points is not None)
     if scored:
         drop_cut_tail(doc, outline.targets)  # an excerpt cut inside its last clause
+        cut = drop_cut_section(doc, outline.targets)  # or right after the next section's heading
+        if cut is not None:
+            outline.unclaimed.append(cut)
         return TargetsResult(outline.targets, unclaimed=outline.unclaimed, assessed_party=outline.assessed_party)
     by_units.assessed_party = outline.assessed_party
     if not by_units.targets:
