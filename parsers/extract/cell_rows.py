@@ -20,6 +20,7 @@ VALUE = regex.compile(r"^(?P<n>\d{1,3}(?:\.\d)?)(?:分(?P<note>[(（][^()（）]
 GROUP_POINTS = regex.compile(r"^[(（](?P<n>\d{1,3}(?:\.\d)?)分?[)）]$")
 ORDINAL = regex.compile(r"^[(（][一二三四五六七八九十]{1,3}[)）]$|^[一二三四五六七八九十]{1,3}、$")
 NAME = regex.compile(r"^\p{Han}{1,6}$")
+NAME_AND_POINTS = regex.compile(r"^(?P<name>\p{Han}{1,6})[(（](?P<n>\d{1,3}(?:\.\d)?)分?[)）]$")
 PART_START = regex.compile(r"^\s*(?:[(（]\d{1,2}[)）]|\d{1,2}[、.．)）]|[①-⑳])")
 PART_POINTS = regex.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]")
 MAX_NAME_LINES = 4
@@ -44,8 +45,8 @@ def cell_rows(paragraphs: list) -> list:
         group = _group(texts, k)
         if group:
             out.extend(paragraphs[start:k])
-            out.append(replace(paragraphs[k], text=group))
-            k = start = k + 3
+            out.append(replace(paragraphs[k], text=group[0]))
+            k = start = k + group[1]
             continue
         value = VALUE.match(texts[k])
         row = _row(paragraphs[start:k], texts[start:k], value) if value else None
@@ -59,12 +60,18 @@ def cell_rows(paragraphs: list) -> list:
     return out if joined >= MIN_ROWS else paragraphs
 
 
-def _group(texts: list[str], k: int) -> str | None:
-    """`(一)` / `设施保障` / `(36分)` → `(一)设施保障(36分)`."""
-    if k + 2 >= len(texts) or not ORDINAL.match(texts[k]) or not NAME.match(texts[k + 1]):
+def _group(texts: list[str], k: int) -> tuple[str, int] | None:
+    """A group's ordinal, name and points as one paragraph, and how many lines they took: `(一)` / `设施保障` /
+    `(36分)`, or the name and its points on one line (`(一)` / `设施保障(36分)`: a cell wide enough for both)."""
+    if k + 1 >= len(texts) or not ORDINAL.match(texts[k]):
+        return None
+    named = NAME_AND_POINTS.match(texts[k + 1])
+    if named:
+        return f"{texts[k]}{named['name']}({named['n']}分)", 2
+    if k + 2 >= len(texts) or not NAME.match(texts[k + 1]):
         return None
     points = GROUP_POINTS.match(texts[k + 2])
-    return f"{texts[k]}{texts[k + 1]}({points['n']}分)" if points else None
+    return (f"{texts[k]}{texts[k + 1]}({points['n']}分)", 3) if points else None
 
 
 def _row(paragraphs: list, texts: list[str], value: regex.Match) -> str | None:

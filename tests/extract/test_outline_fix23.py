@@ -46,3 +46,28 @@ def test_worth_opening_a_rule_in_its_own_column_leaves_the_rule_out_of_the_text_
     rows = outline_rows(["某评分标准表评定项目评定内容评分细则加/减分得分服务管理(基准分12分)运营时长。单项基准为6分,全年运营240天不扣分,"
                          "每少10天扣1.5分,每多10天加分1.5分。服务人数。单项基准为6分,平均每日20人不扣分,每增10人加3分,每少5人扣1分。"])
     assert [(r[0], r[3], r[4]) for r in rows] == [("服务管理", "运营时长。", 6.0), ("服务管理", "服务人数。", 6.0)]
+
+
+
+def test_cell_a_line_form_whose_group_name_and_points_share_a_line_reads_as_with_them_apart(tmp_path: Path):
+    """2301 printed from a web page: Chromium set `设施保障(36分)` on one line (the cell was wide enough for both), and
+    the group's name was glued to its first row's content, the form's structure lost (3 clauses of 6, under a unit
+    named after a row)."""
+    import regex
+
+    from ingest.pipeline import process
+    from tests.conftest import ROOT
+
+    source = ROOT / "tests/data/holdout23/2301_cun_shequ_fenguan_litang_shuwu_kaohe_pingfen_xize.txt"
+    lines = [line for line in source.read_text(encoding="utf-8").split("\n") if line.strip()]
+    joined: list[str] = []
+    for k, line in enumerate(lines):
+        if regex.match(r"^[(（]\d+分?[)）]$", line) and regex.match(r"^[(（][一二三四五六七八九十]+[)）]$", lines[k - 2]):
+            joined[-1] += line
+        else:
+            joined.append(line)
+    assert "设施保障(36分)" in joined and "业务工作(20分)" in joined
+    path = tmp_path / "2301_joined.txt"
+    path.write_text("\n\n".join(joined) + "\n", encoding="utf-8")
+    expected = [(t.unit, t.section, t.points, t.text) for t in process(source).targets]
+    assert len(expected) == 6 and [(t.unit, t.section, t.points, t.text) for t in process(path).targets] == expected
