@@ -36,3 +36,20 @@ def test_two_units_one_off_the_declared_total(tmp_path):
 def test_a_total_no_unit_adds_up_to_is_not_taken_for_each_units(tmp_path):
     # 千分制 here is the whole notice's scale: no unit's clauses come to it, so nothing is compared with it
     assert findings(tmp_path, "考核实行千分制。", (50, 50), (50, 40)) == []
+
+
+def test_units_listed_by_class_are_held_to_their_own_classs_total(tmp_path):
+    """Classes of units worth different totals (一类 100, 二类 80) and none declared: each unit against the total most
+    units of its class share. Held to the whole notice's majority, every 二类 unit was reported (100 expected)."""
+    lines = list(HEAD) + ["现将目标任务下达给你们。", "一类乡镇目标任务"]
+    for name in ("东关镇", "西关镇", "中关镇", "城关镇"):
+        lines += unit(name, (50, 50))
+    lines.append("二类乡镇目标任务")
+    for name, points in (("南关镇", (40, 40)), ("北关镇", (40, 40)), ("新关镇", (40, 30))):
+        lines += unit(name, points)
+    path = tmp_path / "classes.md"
+    path.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    result = process_file(path)
+    assert {t.unit_group for t in result.targets} == {"一类乡镇目标任务", "二类乡镇目标任务"}
+    found = [(f.unit, f.expected, f.actual) for f in result.findings if f.code == "unit_points_mismatch"]
+    assert found == [("新关镇", "80", "70")]

@@ -115,15 +115,34 @@ def check_unit_points(ex: Extraction) -> Iterator[Finding]:
         return
     declared = ex.info.unit_total_declared
     if declared is not None:
-        reference, basis = declared, f"通知声明每个单位{declared:g}分"
-    else:
-        (reference, count), = Counter(totals.values()).most_common(1)
-        if count < 2 or count <= len(totals) / 2:
-            return  # no total is declared and none is shared by most units: nothing to compare to
-        basis = f"通知未声明总分，以多数单位（{count}/{len(totals)}）的合计为准"
+        basis = f"通知声明每个单位{declared:g}分"
+        for unit, total in totals.items():
+            if abs(total - declared) > TOLERANCE:
+                yield from _unit_finding(ex, unit, units[unit], every, declared, total, basis)
+        return
+    # No total declared: each unit against the total most units of its own group share (units listed by class,
+    # `一类乡镇` / `二类乡镇`, are worth what their class is worth), else the total most units of the notice share.
+    groups: dict[str | None, dict[str, float]] = {}
     for unit, total in totals.items():
-        if abs(total - reference) > TOLERANCE:
-            yield from _unit_finding(ex, unit, units[unit], every, reference, total, basis)
+        groups.setdefault(units[unit][0].unit_group, {})[unit] = total
+    overall = _shared_total(totals)
+    for group in groups.values():
+        shared = _shared_total(group) if len(groups) > 1 else overall
+        if shared is None:
+            shared = overall
+        if shared is None:
+            continue  # none is shared by most units: nothing to compare to
+        reference, count, of = shared
+        basis = f"通知未声明总分，以多数单位（{count}/{of}）的合计为准"
+        for unit, total in group.items():
+            if abs(total - reference) > TOLERANCE:
+                yield from _unit_finding(ex, unit, units[unit], every, reference, total, basis)
+
+
+def _shared_total(totals: dict[str, float]) -> tuple[float, int, int] | None:
+    """The total most of these units share (with how many share it, of how many), if most do."""
+    (reference, count), = Counter(totals.values()).most_common(1)
+    return (reference, count, len(totals)) if count >= 2 and count > len(totals) / 2 else None
 
 
 def _unit_finding(ex: Extraction, unit: str, clauses: list[Target], every: dict[str, list[Target]],
