@@ -9,6 +9,7 @@ from __future__ import annotations
 import regex
 
 from parsers.extract.cnnum import cn_to_int
+from parsers.extract.patterns import ATTACHMENT_LABEL_LINE
 from parsers.textnorm import halfwidth, no_space
 from schemas.blocks import Block, Document, Paragraph
 from schemas.records import AttachmentRef
@@ -18,7 +19,7 @@ from schemas.records import AttachmentRef
 NOTE = regex.compile(r"^附件[:：](?:(?P<n>\d{1,2})[.．、](?!\d(?!\d{3}年)))?(?P<title>.+)$")
 NOTE_MORE = regex.compile(r"^(?P<n>\d{1,2})[.．、](?!\d(?!\d{3}年))(?P<title>.+)$")
 # `附件1`, `附件 2`, `附件一`, `附件1：考核评分表`, `附件1 考核评分表`, `附件`; not `附件1所列指标…` (prose)
-LABEL = regex.compile(r"^\s*附\s*件\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?\s*(?:(?:[:：]|\s)\s*(?P<title>\S.*?))?\s*$")
+LABEL = ATTACHMENT_LABEL_LINE
 TITLE_CHARS = 80  # a title is a line, not a paragraph of prose
 CLOSING_PUNCT = "。；;，,、.．"
 

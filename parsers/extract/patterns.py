@@ -65,5 +65,9 @@ DOC_NUMBER_GBT_YEAR = regex.compile(r"〔\d{4}〕")
 ARABIC_DATE = regex.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 CHINESE_DATE = regex.compile(r"(?P<y>[〇○零一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,3})\s*月"
                              r"\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日")
-# `附件1`, `附件二：` and the title after it.
-ATTACHMENT = regex.compile(r"^\s*(附件\s*[\d一二三四五六七八九十]*)\s*[:：]?\s*(?P<title>.*)$")
+# An attachment's label, the one definition its patterns are built from: `附件`, `附件1`, `附件二`, `附 件 2`.
+ATTACHMENT_WORD = r"附\s*件\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?"
+# a line opening with the label, and the title after it (`附件1：考核评分表`; any line that opens so: callers bound it)
+ATTACHMENT = regex.compile(rf"^\s*(?P<label>{ATTACHMENT_WORD})\s*[:：]?\s*(?P<title>.*)$")
+# the label alone, or the label, a colon or a space, and a title; not `附件1所列指标…` (prose)
+ATTACHMENT_LABEL_LINE = regex.compile(rf"^\s*{ATTACHMENT_WORD}\s*(?:(?:[:：]|\s)\s*(?P<title>\S.*?))?\s*$")

@@ -52,7 +52,7 @@ def extract_indicators(doc: Document, doc_id: str, skip: set[int] | None = None)
         if isinstance(block, Paragraph):
             m = "附件" in block.text and ATTACHMENT.match(block.text)  # `in` first: most lines are not one
             if m and len(no_space(block.text)) <= 40:
-                attachment = no_space(m.group(1))
+                attachment = no_space(m["label"])
                 last_paragraphs = [Paragraph(m["title"], block.prov)] if m["title"] else []
             else:
                 last_paragraphs.append(block)

@@ -28,7 +28,7 @@ from schemas.records import Target, Unclaimed
 
 DATE_LINE = P.regex.compile(r"^\s*[\d〇○零一二三四五六七八九]{4}\s*年.{1,3}月.{1,4}日")
 DOC_NUMBER_LINE = P.regex.compile(r"[〔\[【（(]\s*\d{4}\s*[〕\]】）)]\s*第?\s*\d+\s*号")
-ATTACHMENT_LINE = P.regex.compile(r"^\s*附件\s*[\d一二三四五六七八九十]*\s*[:：]?")
+ATTACHMENT_LINE = P.regex.compile(rf"^\s*{P.ATTACHMENT_WORD}\s*[:：]?")
 # The notice's closing block (版记): no unit's clauses beyond it.
 CLOSING_LINE = P.regex.compile(r"^\s*(?:抄\s*送|主\s*办|督\s*办|承\s*办|联系人|联系电话)\s*[:：]")
 ENDS_UNITS = P.regex.compile(f"{ATTACHMENT_LINE.pattern}|{CLOSING_LINE.pattern}")  # one match per line, not two
