@@ -17,8 +17,10 @@ from schemas.blocks import Paragraph
 
 MIN_ROWS = 3
 ROW_START = r"(?<![\d.])(?P<n>{n})[.．](?=\p{{Han}})"
-# the row's value after its closing sentence, a space, then the next row's number: `…时限.2 2.市本级`
-VALUE_THEN_ROW = r"(?<=[.。;；])(?P<v>\d{{1,3}}(?:\.\d)?)\s+{n}[.．](?=\p{{Han}})"
+# the row's value after its closing sentence, a space, then the next row's number: `…时限.2 2.市本级`. OCR loses the
+# space (`…时限.22.市本级`): in text read by OCR the next row's number, known, parts the two. (Typed text that glues them,
+# `…方案。52.乡镇…`, is items under scored headings, which the outline reads.)
+VALUE_THEN_ROW = r"(?<=[.。;；])(?P<v>\d{{1,3}}(?:\.\d)?){gap}{n}[.．](?=\p{{Han}})"
 PART_WORTH = regex.compile(r"(?:(?<=[。;；])|(?<=(?<!\d)[.]))\d{1,3}(?:\.\d)?分(?!钟)")  # not `扣0.5分`
 FIRST_PART = regex.compile(r"(?<![\d.])1[.．](?=\p{Han})")
 PART_NUMBER = regex.compile(r"(?<![\d.])(\d{1,2})[.．](?=\p{Han})")
@@ -51,8 +53,9 @@ def _rows(blocks: list, after: int) -> list[tuple[int, str, str]] | None:
     run = halfwidth("".join(b.text for b in blocks))
     start = first.search(run, after)
     rows, n, pos = [], 1, start.end()
+    gap = r"\s*" if any(b.prov.ocr for b in blocks) else r"\s+"
     while True:
-        nxt = regex.compile(VALUE_THEN_ROW.format(n=n + 1)).search(run, pos)
+        nxt = regex.compile(VALUE_THEN_ROW.format(n=n + 1, gap=gap)).search(run, pos)
         if nxt is None:
             break
         rows.append((n, run[pos:nxt.start()], nxt["v"]))

@@ -131,3 +131,24 @@ def test_value_rows_leave_other_documents_alone():
 
     blocks = [Paragraph(t, Provenance("x", None, k)) for k, t in enumerate(["序号 内容 分值", "1.完成任务。(5分)", "2.开展培训。(5分)"])]
     assert value_rows(blocks) is blocks
+
+
+def test_value_rows_read_by_ocr_find_the_value_glued_to_the_next_rows_number(tmp_path: Path):
+    """2501 scanned: OCR lost the space between a row's value and the next row's number (`…时限.22.市本级`); the next
+    row's number, known, parts them there. Typed text that glues them is left to the outline (holdout12 1204)."""
+    from dataclasses import replace
+
+    from parsers.extract.value_rows import value_rows
+    from schemas.blocks import Paragraph
+
+    path = tmp_path / "rows.txt"
+    path.write_text("\n".join(VALUED_ROWS) + "\n", encoding="utf-8")
+    glued = [replace(b, text=b.text.replace("2 2.", "22.").replace("2 3.", "23."), prov=replace(b.prov, ocr=True))
+             if isinstance(b, Paragraph) else b for b in read_text(path, "rows", False).blocks]
+    assert any("22." in b.text for b in glued)
+    spaced = value_rows(read_text(path, "rows", False).blocks)
+    assert [b.text for b in value_rows(glued)] == [b.text for b in spaced]
+    assert [b.text[:12] for b in spaced if b.text[:2] in ("1.", "2.", "3.")] == [
+        "1.建立健全工作协调机制", "2.建立对下级的考核机制", "3.建立问责制度建立并落"]
+    typed = [replace(b, prov=replace(b.prov, ocr=False)) for b in glued]
+    assert value_rows(typed) is typed
