@@ -21,7 +21,14 @@ from parsers.readers.line_cells import (
     clean_cell,
     without_glosses,
 )
-from parsers.readers.row_placement import SPANNING_ROLES, kind_of, spread, spread_gaps, spread_roles
+from parsers.readers.row_placement import (
+    SPANNING_ROLES,
+    kind_of,
+    measured_kind,
+    spread,
+    spread_gaps,
+    spread_roles,
+)
 from parsers.readers.separated_tables import separated_table
 from parsers.textnorm import no_space
 from schemas.blocks import Provenance, Table, TableRow
@@ -168,7 +175,8 @@ def pipe_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
             continue
         if len(cells) < width and levels:  # a 绩效目标表: merged and empty cells both unwritten, the row's cells placed
             # where they agree in kind with the rows above; the first row has nothing merged: its empty cells close it
-            cells = spread(cells, roles, carried) if carried else cells + [""] * (width - len(cells))
+            cells = (spread(cells, roles, carried, measured_kind, levels=True) if carried
+                     else cells + [""] * (width - len(cells)))
         elif len(cells) < width:  # merged cells are not repeated: they stand left of the row's own cells, or a
             cells = _short_row(cells, roles, carried)  # standard's next line under the standard (`…。(2.5)`)
         cells = cells[:width]
