@@ -38,3 +38,26 @@ def test_a_levels_form_with_its_empty_cells_gathered_at_the_line_end_places_each
     ]
     items = process_file(tmp_path / "t.txt").indicators
     assert [(r.category, r.indicator) for r in items if r.indicator == "群众知晓率"] == [("效益指标", "群众知晓率")]
+
+
+# A 绩效自评表 as `|` rows under its funds block: a header of two rows (`绩效指标` over the three levels, `年度指标值` over
+# the value's three cells), the lower one broken after its opening bar and its first cell (`|` / `一级 指标 |` / …).
+SELF_ASSESSMENT_FORM = """| 项目资金 (万元) | 年初预算数 | 全年预算数 | 分值 | 得分 | |||||
+| 年度资金总额 | 5.00 | 5.00 | 10.00 | 10.00 | |||||
+| 绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 | |||||
+|
+一级 指标 |
+二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | |||||
+| 产出指标 | 数量指标 | 检测样本数 | ≥ | 300 | 份 | 320 | 20.00 | 20.00 | ||
+| 质量指标 | 检测合格率 | ≥ | 98 | % | 99 | 30 | 30 | |||
+| 效益指标 | 社会效益指标 | 群众满意率 | ≥ | 90 | % | 93 | 40.00 | 38.00 | ||
+"""
+
+
+def test_a_self_assessment_form_under_its_funds_reads_its_two_header_rows_as_one(tmp_path):
+    result = process_file(write_text(tmp_path / "t.txt", SELF_ASSESSMENT_FORM))
+    assert [(r.category, r.indicator, r.weight) for r in result.indicators if r.category] == [
+        ("产出指标", "检测样本数", 20.0),
+        ("产出指标", "检测合格率", 30.0),
+        ("效益指标", "群众满意率", 40.0),
+    ]
