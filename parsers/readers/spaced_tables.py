@@ -14,6 +14,7 @@ import regex
 
 from parsers.extract.headers import looks_like_org, looks_like_person, table_vocab
 from parsers.readers.line_cells import cell_role, clean_cell
+from parsers.readers.spaced_forms import spaced_form_table
 from parsers.textnorm import no_space
 from schemas.blocks import Provenance, Table, TableRow
 
@@ -114,7 +115,7 @@ def spaced_table(lines: list[str], i: int, source: str) -> tuple[str, Table, str
         return None
     found = _header_at(tokens)
     if found is None:
-        return task_table(lines, i, source) or line_rows_table(lines, i, source)
+        return task_table(lines, i, source) or line_rows_table(lines, i, source) or spaced_form_table(lines, i, source)
     start, end = found
     header = tokens[start:end]
     body, owner = [], []

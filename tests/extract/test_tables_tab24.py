@@ -61,3 +61,22 @@ def test_a_self_assessment_form_under_its_funds_reads_its_two_header_rows_as_one
         ("产出指标", "检测合格率", 30.0),
         ("效益指标", "群众满意率", 40.0),
     ]
+
+
+# A 绩效自评表 flattened into one run, single spaces between cells: each merged level written once, in its first row;
+# a row closed by its points and score; a level with nothing under it closing its group (`生态效益指标`).
+SPACED_FORM = ("附件: 项目支出绩效自评表 绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 "
+               "偏差原因分析及改进措施 产出指标(60分) 数量指标 巡查次数 ≥12次 12 20 20 质量指标 巡查覆盖率 100% 100 20 18 "
+               "问题整改率 ≥95% 96 20 20 效益指标(30分) 社会效益指标 群众知晓率 提高 达成预期指标 30 30 生态效益指标 "
+               "满意度指标(10分) 满意度指标 服务对象满意度 ≥90% 92 10 10 总分 100")
+
+
+def test_a_self_assessment_form_flattened_into_one_spaced_run_is_read_by_its_closing_points(tmp_path):
+    rows = _table_rows(write_text(tmp_path / "t.txt", SPACED_FORM + "\n"))
+    assert [r[:3] + r[5:7] for r in rows[1:]] == [
+        ["产出指标(60分)", "数量指标", "巡查次数", "20", "20"],
+        ["", "质量指标", "巡查覆盖率", "20", "18"],
+        ["", "", "问题整改率", "20", "20"],
+        ["效益指标(30分)", "社会效益指标", "群众知晓率", "30", "30"],
+        ["满意度指标(10分)", "满意度指标", "服务对象满意度", "10", "10"],
+    ]
