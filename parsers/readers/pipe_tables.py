@@ -27,6 +27,7 @@ from parsers.readers.row_placement import (
     kind_of,
     level_name,
     measured_kind,
+    spanned_level,
     spread,
     spread_gaps,
     spread_roles,
@@ -100,8 +101,10 @@ def closed_rows_table(lines: list[str], i: int, source: str) -> tuple[Table, int
         header, roles = header[:1] + [""] * span + header[1:], roles[:1] * (span + 1) + roles[1:]
     table = [TableRow([clean_cell(c) for c in header], Provenance(source, None, rows[0][0] + 1))]
     above = [""] * len(header)  # nothing above the first row: only a name spanning its neighbour leaves a gap
+    levels = _levels_header(roles) and level_name(body[0][0])  # a 绩效目标表: its rows name levels (`产出指标`)
     for at, cells in rows[1:]:
-        placed, gaps = spread_gaps(cells, roles, above)
+        placed, gaps = spread_gaps(cells, roles, above, levels=levels)
+        placed = spanned_level(placed, roles, above)
         for g in gaps:  # a responsible party merged down its rows: known here, lost once the row is a table's
             placed[g] = above[g] if roles[g] in PARTY_ROLES and not no_space(placed[g]) else placed[g]
         table.append(TableRow([clean_cell(c) for c in placed], Provenance(source, None, at + 1)))
@@ -189,7 +192,7 @@ def pipe_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
                      else cells + [""] * (width - len(cells)))
         elif len(cells) < width:  # merged cells are not repeated: they stand left of the row's own cells, or a
             cells = _short_row(cells, roles, carried)  # standard's next line under the standard (`…。(2.5)`)
-        cells = cells[:width]
+        cells = spanned_level(cells[:width], roles, carried) if levels and carried else cells[:width]
         carried = [c or (carried[n] if carried else "") for n, c in enumerate(cells)]
         rows.append(TableRow([clean_cell(c) for c in cells], Provenance(source, None, k + 1)))
         k = after

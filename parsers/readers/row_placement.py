@@ -116,6 +116,25 @@ def level_fit(roles: list[str | None]) -> LevelFit | None:
     return LevelFit(levels) if levels else None
 
 
+def spanned_level(placed: list[str], roles: list[str | None], above: list[str]) -> list[str]:
+    """A row whose 一级 the page left unwritten (merged from above) but whose 二级 names another 一级 of the forms
+    (`社会公众或服务对象满意度指标` under `效益指标`): that cell spans both levels, a new 一级."""
+    levels = [c for c, r in enumerate(roles) if r in ("category", "indicator")]
+    if len(levels) < 3 or levels[:2] != [0, 1] or placed[0] or not placed[1] or not above[0]:
+        return placed
+    first, second = _first_level(above[0]), _first_level(placed[1])
+    if not second or first == second:
+        return placed
+    return [placed[1]] + placed[1:]
+
+
+def _first_level(cell: str) -> str:
+    """The 一级 of the forms a level's name ends with (`社会效益指标` → `效益指标`), else ''."""
+    from parsers.extract.headers import normalize_header, table_vocab
+    name = normalize_header(cell)
+    return next((w for w in table_vocab().get("first_level_names", ()) if name.endswith(w)), "")
+
+
 def level_name(cell: str) -> bool:
     """Whether a cell names a level of indicators (`产出指标`, `產出指標`, `产出指标(50分)`)."""
     from parsers.extract.headers import normalize_header, table_vocab

@@ -80,3 +80,52 @@ def test_a_self_assessment_form_flattened_into_one_spaced_run_is_read_by_its_clo
         ["效益指标(30分)", "社会效益指标", "群众知晓率", "30", "30"],
         ["满意度指标(10分)", "满意度指标", "服务对象满意度", "10", "10"],
     ]
+
+
+# A 绩效目标表 one cell a line, each closed by its `|`, rows parted by bare bars; the last row's first cell spans the
+# 一级 and 二级 (`社会公众或服务对象满意度指标`), written once where the rows above left their 一级 unwritten.
+SPANNED_LEVEL = """|
+本年度 绩效指标 |
+一级指标 |
+二级指标 |
+三级指标 |
+指标值及单位 |
+绩效标准 |
+|
+|
+产出指标 |
+数量指标 |
+宣传活动场次 |
+≥6场 |
+计划标准 |
+||
+|
+质量指标 |
+宣传覆盖率 |
+≥90% |
+计划标准 |
+|||
+|
+效益指标 |
+社会效益指标 |
+群众知晓率提升 |
+明显提升 |
+计划标准 |
+|||
+|
+社会公众或服务对象满意度指标 |
+群众满意度 |
+≥90% |
+计划标准 |
+|||
+"""
+
+
+def test_a_second_level_naming_another_first_level_spans_both(tmp_path):
+    result = process_file(write_text(tmp_path / "t.txt", SPANNED_LEVEL))
+    assert [(r.category, r.indicator) for r in result.indicators] == [
+        ("产出指标", "宣传活动场次"),
+        ("产出指标", "宣传覆盖率"),
+        ("效益指标", "群众知晓率提升"),
+        ("社会公众或服务对象满意度指标", "群众满意度"),
+    ]
