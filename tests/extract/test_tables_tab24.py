@@ -129,3 +129,24 @@ def test_a_second_level_naming_another_first_level_spans_both(tmp_path):
         ("效益指标", "群众知晓率提升"),
         ("社会公众或服务对象满意度指标", "群众满意度"),
     ]
+
+
+# One row a line, cells parted by single spaces: the title run into the header's first word, the group heading with its
+# points at the start of the first row's line (its words `推进情况` a column's word too), weights `N分`, the empty 得分
+# column at each row's end not written.
+SPACED_ROWS = """某县农贸市场改造工程考核评分标准考核项目 考核要点 分值 评分标准(扣分制) 得分
+一、工作推进情况(20分) 1、组织机构 成立市场改造工作专班,明确责任人。 4分 未成立专班的,扣4分。
+2、资金保障 改造资金纳入年度预算。 6分 未纳入预算的,扣6分。
+3、进度管理 按月报送改造进度。 5分 每缺报一次扣1分。
+"""
+
+
+def test_space_parted_rows_under_a_titled_header_with_a_group_heading_before_the_first_row(tmp_path):
+    result = process_file(write_text(tmp_path / "t.txt", SPACED_ROWS))
+    items = [r for r in result.indicators if r.row_kind == "item"]
+    assert [(r.category, r.indicator, r.weight) for r in items] == [
+        ("工作推进情况(20分)", "1、组织机构", 4.0),
+        ("工作推进情况(20分)", "2、资金保障", 6.0),
+        ("工作推进情况(20分)", "3、进度管理", 5.0),
+    ]
+    assert not [f for f in result.findings if f.severity == "error"]
