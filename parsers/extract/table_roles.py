@@ -17,6 +17,7 @@ from parsers.extract.headers import (
     header_role,
     looks_like_org,
     looks_like_person,
+    points_at_end,
     weight_value,
 )
 from parsers.extract.patterns import CN_DIGITS
@@ -54,6 +55,7 @@ class Columns:
     extra_weights: list[int] = field(default_factory=list)  # a second weight column
     criteria_in: int | None = None  # the column whose joined header also names the criteria
     numbers_groups: bool = False  # the 序号 is merged down over a group of items: it fills down
+    weight_in_name: bool = False  # the column headed as the weight holds each name with its points (`任务分解 (2分)`)
 
     def index(self, role: str) -> int | None:
         return next((i for i, r in self.roles.items() if r == role), None)
@@ -113,6 +115,7 @@ def infer_columns(header: list[str], body: list[TableRow]) -> Columns:
     found = {i: header_role(c) for i, c in enumerate(header)}
     roles = {i: f[0] for i, f in found.items() if f}
     words = {i: f[1] for i, f in found.items() if f and f[0] in PARTY_ROLES}
+    weight_in_name = _names_under_weight(roles, body)
     _check_content(roles, body)
     _ordinal_column(roles, body)
     _blank_headers(header, roles, body)
@@ -136,7 +139,24 @@ def infer_columns(header: list[str], body: list[TableRow]) -> Columns:
     if "criteria" not in columns.values():
         criteria_in = next((i for i in sorted(columns) if also_role(header[i]) == "criteria"), None)
     return Columns(columns, {i: w for i, w in words.items() if i in columns}, extra_weights, criteria_in,
-                   numbers_groups)
+                   numbers_groups, weight_in_name)
+
+
+def _names_under_weight(roles: dict[int, str], body) -> bool:
+    """The column headed as the weight holds each row's name closed by its points (`评价指标 | 分值` over `前期工作 |
+    任务分解 (2分)`): it is the name column, its points the weight; the column named as the name groups the rows."""
+    index = next((i for i, r in roles.items() if r == "weight"), None)
+    values = _filled(cells(body, index)) if index is not None else []
+    named = [v for v in values if weight_value(v) is None and HAN.search(v) and points_at_end(v) is not None]
+    if not values or len(named) < len(values) * SHARE:
+        return False
+    for other, role in list(roles.items()):
+        if role == "indicator":
+            del roles[other]
+            if "category" not in roles.values():
+                roles[other] = "category"
+    roles[index] = "indicator"
+    return True
 
 
 def _check_content(roles: dict[int, str], body) -> None:

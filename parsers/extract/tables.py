@@ -264,7 +264,7 @@ def _indicator(values, row, cells, columns: Columns, extra_columns, header, doc,
     kind = _row_kind(row_no, text)
     if kind == "group" and not text["indicator"] and text["category"]:
         text["indicator"] = text["category"]  # a group row names itself in the grouping column
-    if weight is None and kind == "group" and text["indicator"]:
+    if weight is None and (kind == "group" or columns.weight_in_name) and text["indicator"]:
         weight = points_at_end(text["indicator"])  # `一、经济发展（40分）`, a name carrying its points
     extra = {no_space(header[i]) or f"column_{i + 1}": _join_wrapped(cells[i])
              for i in extra_columns if i < len(cells) and cells[i].strip()}

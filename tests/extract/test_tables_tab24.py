@@ -150,3 +150,23 @@ def test_space_parted_rows_under_a_titled_header_with_a_group_heading_before_the
         ("工作推进情况(20分)", "3、进度管理", 5.0),
     ]
     assert not [f for f in result.findings if f.severity == "error"]
+
+
+# `|` rows whose column headed 分值 holds each indicator's name closed by its points; the column headed as the name
+# holds the group, written in its first row only.
+NAMES_UNDER_WEIGHT = """评价指标 | 分值 | 评价标准 | 评价依据 |
+组织保障 | 方案制定 (3分) | 按时印发实施方案的,得3分。 | 文件资料。 |
+经费落实 (4分) | 经费列入预算的,得4分。 | 预算批复。 |
+工作成效 | 任务完成率 (10分) | 完成年度任务的,得10分。 | 统计数据。 |
+群众满意度 (5分) | 满意度达90%的,得5分。 | 抽样调查。 |
+"""
+
+
+def test_names_with_their_points_under_the_weight_header_are_the_rows_names_and_weights(tmp_path):
+    result = process_file(write_text(tmp_path / "t.txt", NAMES_UNDER_WEIGHT))
+    assert [(r.category, r.indicator, r.weight) for r in result.indicators] == [
+        ("组织保障", "方案制定(3分)", 3.0),
+        ("组织保障", "经费落实(4分)", 4.0),
+        ("工作成效", "任务完成率(10分)", 10.0),
+        ("工作成效", "群众满意度(5分)", 5.0),
+    ]
