@@ -17,7 +17,6 @@ from parsers.extract.headers import (
     header_role,
     looks_like_org,
     looks_like_person,
-    points_at_end,
     weight_value,
 )
 from parsers.extract.patterns import CN_DIGITS
@@ -40,6 +39,7 @@ PARTY_ROLES = ("units", "co_units", "assessors")
 NAME_FALLBACK = ("target", "criteria")
 SPAN_TEXT = regex.compile(r"\p{Han}.{3,}", regex.S)  # a cell of prose, not a weight
 HAN = regex.compile(r"\p{Han}")
+NAME_POINTS = regex.compile(r"^\p{Han}[^（(]{1,24}[（(]\d+(?:\.\d+)?分[）)]$")  # a name closed by its points: `任务分解(2分)`
 GROUP_POINTS = regex.compile(r"[（(︵]\d+(?:\.\d+)?分[）)︶]$")  # a group's name closing on its points: `…行动”(16分)`
 SHARE = 0.6  # the share of a column's cells that must look like names or weights
 # a row's number: `一` `十二` `3`, bare or marked (`一、` `3.` `(一)` `（3）`)
@@ -147,9 +147,9 @@ def _names_under_weight(roles: dict[int, str], body) -> bool:
     任务分解 (2分)`): it is the name column, its points the weight; the column named as the name groups the rows."""
     index = next((i for i, r in roles.items() if r == "weight"), None)
     values = _filled(cells(body, index)) if index is not None else []
-    named = [v for v in values if weight_value(v) is None and HAN.search(v) and points_at_end(v) is not None]
-    if not values or len(named) < len(values) * SHARE:
-        return False
+    named = [v for v in values if NAME_POINTS.match(no_space(v))]
+    if not values or len(named) < len(values) * SHARE or any(weight_value(v) is not None for v in values):
+        return False  # a weight of its own in any row: the column is the weight, its other cells rules
     for other, role in list(roles.items()):
         if role == "indicator":
             del roles[other]
