@@ -88,6 +88,7 @@ def weighted_rows(body, anchors: list[int], width: int, weight: int, row_no: int
     rows: list[list[str]] = []
     provs: list[int] = []
     start, group = 0, None  # the group column, where the first row has a cell left of its name
+    seen = 0  # the most lines a row above had right of its weight
     for n, k in enumerate(anchors):
         cells = [""] * width
         between = [t for _, t in body[start:k]]
@@ -123,11 +124,13 @@ def weighted_rows(body, anchors: list[int], width: int, weight: int, row_no: int
                     LOST_OPENING.match(t) or BRACKETED_POINTS.fullmatch(no_space(t)) for t in lines[1:]):
                 cells[group], between = "\n".join(LOST_OPENING.sub(r"(\1)", t) for t in lines), between[:after]
             _fill_after(rows[-1], between, weight, after)
+            seen = max(seen, len(between))
         cells[weight] = body[k][1]
         rows.append(cells)
         provs.append(body[start][0] + 1)
         start = k + 1
-    tail = [t for _, t in body[start:start + max(after, 1)]] if after else []
+    # the last row's cells: as many lines as a row above had at most (a page's links after the table are none of them)
+    tail = [t for _, t in body[start:start + max(min(after, seen or after), 1)]] if after else []
     _fill_after(rows[-1], tail, weight, after)
     end = body[start + len(tail) - 1][0] if tail else body[anchors[-1]][0]
     return [TableRow([clean_cell(c) for c in r], Provenance(source, None, p)) for r, p in zip(rows, provs)], end

@@ -170,3 +170,53 @@ def test_names_with_their_points_under_the_weight_header_are_the_rows_names_and_
         ("工作成效", "任务完成率(10分)", 10.0),
         ("工作成效", "群众满意度(5分)", 5.0),
     ]
+
+
+# One cell a line with blank lines between, weights `N分`, a column of responsible offices empty in every row; after
+# the last row the site's pager and a link line (2402's layout).
+WEIGHTED_LINES_THEN_PAGER = """考核赋分表
+
+指标
+
+分值
+
+内容
+
+赋分标准
+
+责任科室
+
+领导重视
+
+20分
+
+年初专题研究窗口工作。
+
+未研究的扣5分。
+
+制度建设
+
+30分
+
+建立首问负责制度。
+
+缺一项制度扣3分。
+
+窗口服务
+
+50分
+
+群众投诉及处理情况。
+
+被投诉一次扣2分。
+
+
+第 [1] [2] 页 共[3]页
+如要查看全文请点击此处:查看全文
+"""
+
+
+def test_the_last_weighted_row_takes_no_more_lines_than_a_row_above_had(tmp_path):
+    result = process_file(write_text(tmp_path / "t.txt", WEIGHTED_LINES_THEN_PAGER))
+    assert [(r.indicator, r.weight, r.units) for r in result.indicators] == [
+        ("领导重视", 20.0, []), ("制度建设", 30.0, []), ("窗口服务", 50.0, [])]
