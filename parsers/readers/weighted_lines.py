@@ -93,6 +93,8 @@ def weighted_rows(body, anchors: list[int], width: int, weight: int, row_no: int
         cells = [""] * width
         between = [t for _, t in body[start:k]]
         cells[weight - 1] = between.pop()
+        if n and group is None and _name_starts_above(body, start, k):  # `环境建设` / `设备配置`: one name, two lines
+            cells[weight - 1] = between.pop() + "\n" + cells[weight - 1]
         if row_no is not None:
             at = max((j for j, t in enumerate(between) if ROW_NUMBER_LINE.match(t)), default=None)
             if at is not None:
@@ -134,6 +136,16 @@ def weighted_rows(body, anchors: list[int], width: int, weight: int, row_no: int
     _fill_after(rows[-1], tail, weight, after)
     end = body[start + len(tail) - 1][0] if tail else body[anchors[-1]][0]
     return [TableRow([clean_cell(c) for c in r], Provenance(source, None, p)) for r, p in zip(rows, provs)], end
+
+
+def _name_starts_above(body: list[tuple[int, str]], start: int, k: int) -> bool:
+    """Whether the line above a row's name is its name's first line: both short names, no sentence, standing closer
+    together than that line to the one above it (a page that writes a row's empty cells as lines of a space leaves
+    more lines between two rows than between a cell's two lines)."""
+    if k - start < 3:
+        return False
+    (above, _), (first, head), (name, tail) = body[k - 3], body[k - 2], body[k - 1]
+    return _group_cell(head) and _group_cell(tail) and name - first < first - above
 
 
 def _fill_after(cells: list[str], lines: list[str], weight: int, after: int) -> None:

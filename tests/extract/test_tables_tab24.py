@@ -220,3 +220,19 @@ def test_the_last_weighted_row_takes_no_more_lines_than_a_row_above_had(tmp_path
     result = process_file(write_text(tmp_path / "t.txt", WEIGHTED_LINES_THEN_PAGER))
     assert [(r.indicator, r.weight, r.units) for r in result.indicators] == [
         ("领导重视", 20.0, []), ("制度建设", 30.0, []), ("窗口服务", 50.0, [])]
+
+
+# One cell a line with blank lines between, the row's empty cells written as a line holding a space (so two rows stand
+# further apart than a cell's two lines), a name over two lines (`环境建设` / `设备配置`).
+NAME_OVER_TWO_LINES = "\n\n".join([
+    "考核赋分表", "指标", "分值", "内容", "赋分标准", "得分",
+    "领导重视", "20分", "年初专题研究窗口工作。", "未研究的扣5分", " ",
+    "环境建设", "设备配置", "30分", "布局合理,设施齐全。", "缺一项扣3分", " ",
+    "窗口服务", "50分", "群众投诉及处理情况。", "被投诉一次扣2分。", " ",
+]) + "\n"
+
+
+def test_a_name_over_two_lines_between_rows_parted_by_empty_cell_lines_is_one_name(tmp_path):
+    result = process_file(write_text(tmp_path / "t.txt", NAME_OVER_TWO_LINES))
+    assert [(r.indicator, r.weight) for r in result.indicators] == [
+        ("领导重视", 20.0), ("环境建设设备配置", 30.0), ("窗口服务", 50.0)]
