@@ -39,6 +39,7 @@ PARTY_ROLES = ("units", "co_units", "assessors")
 NAME_FALLBACK = ("target", "criteria")
 SPAN_TEXT = regex.compile(r"\p{Han}.{3,}", regex.S)  # a cell of prose, not a weight
 HAN = regex.compile(r"\p{Han}")
+NAME_POINTS = regex.compile(r"^\p{Han}[^（(]{1,24}[（(]\d+(?:\.\d+)?分[）)]$")  # a name closed by its points: `任务分解(2分)`
 GROUP_POINTS = regex.compile(r"[（(︵]\d+(?:\.\d+)?分[）)︶]$")  # a group's name closing on its points: `…行动”(16分)`
 SHARE = 0.6  # the share of a column's cells that must look like names or weights
 # a row's number: `一` `十二` `3`, bare or marked (`一、` `3.` `(一)` `（3）`)
@@ -54,6 +55,7 @@ class Columns:
     extra_weights: list[int] = field(default_factory=list)  # a second weight column
     criteria_in: int | None = None  # the column whose joined header also names the criteria
     numbers_groups: bool = False  # the 序号 is merged down over a group of items: it fills down
+    weight_in_name: bool = False  # the column headed as the weight holds each name with its points (`任务分解 (2分)`)
 
     def index(self, role: str) -> int | None:
         return next((i for i, r in self.roles.items() if r == role), None)
@@ -113,6 +115,7 @@ def infer_columns(header: list[str], body: list[TableRow]) -> Columns:
     found = {i: header_role(c) for i, c in enumerate(header)}
     roles = {i: f[0] for i, f in found.items() if f}
     words = {i: f[1] for i, f in found.items() if f and f[0] in PARTY_ROLES}
+    weight_in_name = _names_under_weight(roles, body)
     _check_content(roles, body)
     _ordinal_column(roles, body)
     _blank_headers(header, roles, body)
@@ -136,7 +139,24 @@ def infer_columns(header: list[str], body: list[TableRow]) -> Columns:
     if "criteria" not in columns.values():
         criteria_in = next((i for i in sorted(columns) if also_role(header[i]) == "criteria"), None)
     return Columns(columns, {i: w for i, w in words.items() if i in columns}, extra_weights, criteria_in,
-                   numbers_groups)
+                   numbers_groups, weight_in_name)
+
+
+def _names_under_weight(roles: dict[int, str], body) -> bool:
+    """The column headed as the weight holds each row's name closed by its points (`评价指标 | 分值` over `前期工作 |
+    任务分解 (2分)`): it is the name column, its points the weight; the column named as the name groups the rows."""
+    index = next((i for i, r in roles.items() if r == "weight"), None)
+    values = _filled(cells(body, index)) if index is not None else []
+    named = [v for v in values if NAME_POINTS.match(no_space(v))]
+    if not values or len(named) < len(values) * SHARE or any(weight_value(v) is not None for v in values):
+        return False  # a weight of its own in any row: the column is the weight, its other cells rules
+    for other, role in list(roles.items()):
+        if role == "indicator":
+            del roles[other]
+            if "category" not in roles.values():
+                roles[other] = "category"
+    roles[index] = "indicator"
+    return True
 
 
 def _check_content(roles: dict[int, str], body) -> None:

@@ -138,12 +138,20 @@ def _with_subheader(table: Table, header_at: int) -> tuple[list[str], int]:
         return header, header_at + 1
     below = table.rows[header_at + 1].cells
     words = [c for c in below if no_space(c)]
-    if not words or not all(header_role(c) for c in words) or [no_space(c) for c in below] == [no_space(c) for c in header]:
+    if (not words or not all(header_role(c) and not _group_heading(c) for c in words)
+            or [no_space(c) for c in below] == [no_space(c) for c in header]):
         return header, header_at + 1
     for index, cell in enumerate(below[:len(header)]):
         if no_space(cell):
             header[index] = cell
     return header, header_at + 2
+
+
+def _group_heading(cell: str) -> bool:
+    """A group's heading (`一、工作推进情况(25分)`: its ordinal, or its points), not a column's word that happens to hold
+    one (`推进情况`)."""
+    text = no_space(cell)
+    return GROUP_HEADING.match(text) is not None or points_at_end(text) is not None
 
 
 def _without_subheaders(rows: list[TableRow]) -> list[TableRow]:
@@ -256,7 +264,7 @@ def _indicator(values, row, cells, columns: Columns, extra_columns, header, doc,
     kind = _row_kind(row_no, text)
     if kind == "group" and not text["indicator"] and text["category"]:
         text["indicator"] = text["category"]  # a group row names itself in the grouping column
-    if weight is None and kind == "group" and text["indicator"]:
+    if weight is None and (kind == "group" or columns.weight_in_name) and text["indicator"]:
         weight = points_at_end(text["indicator"])  # `一、经济发展（40分）`, a name carrying its points
     extra = {no_space(header[i]) or f"column_{i + 1}": _join_wrapped(cells[i])
              for i in extra_columns if i < len(cells) and cells[i].strip()}

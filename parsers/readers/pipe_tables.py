@@ -8,6 +8,7 @@ from __future__ import annotations
 import regex
 
 from parsers.extract.headers import looks_like_org, table_vocab
+from parsers.readers.form_rows import header_row, row_line, two_row_header
 from parsers.readers.line_cells import (
     CLOSED_CELL,
     MIN_HEADER_CELLS,
@@ -21,7 +22,16 @@ from parsers.readers.line_cells import (
     clean_cell,
     without_glosses,
 )
-from parsers.readers.row_placement import SPANNING_ROLES, kind_of, spread, spread_gaps, spread_roles
+from parsers.readers.row_placement import (
+    SPANNING_ROLES,
+    kind_of,
+    level_name,
+    measured_kind,
+    spanned_level,
+    spread,
+    spread_gaps,
+    spread_roles,
+)
 from parsers.readers.separated_tables import separated_table
 from parsers.textnorm import no_space
 from schemas.blocks import Provenance, Table, TableRow
@@ -91,8 +101,10 @@ def closed_rows_table(lines: list[str], i: int, source: str) -> tuple[Table, int
         header, roles = header[:1] + [""] * span + header[1:], roles[:1] * (span + 1) + roles[1:]
     table = [TableRow([clean_cell(c) for c in header], Provenance(source, None, rows[0][0] + 1))]
     above = [""] * len(header)  # nothing above the first row: only a name spanning its neighbour leaves a gap
+    levels = _levels_header(roles) and level_name(body[0][0])  # a 绩效目标表: its rows name levels (`产出指标`)
     for at, cells in rows[1:]:
-        placed, gaps = spread_gaps(cells, roles, above)
+        placed, gaps = spread_gaps(cells, roles, above, levels=levels)
+        placed = spanned_level(placed, roles, above)
         for g in gaps:  # a responsible party merged down its rows: known here, lost once the row is a table's
             placed[g] = above[g] if roles[g] in PARTY_ROLES and not no_space(placed[g]) else placed[g]
         table.append(TableRow([clean_cell(c) for c in placed], Provenance(source, None, at + 1)))
@@ -145,36 +157,45 @@ def _pipe_cells(line: str) -> list[str]:
 
 def pipe_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] | None:
     """`序号 | 项目 | … | 分值 | …` and rows below it, all `|`-separated; None when line ``i`` starts
-    no such table."""
-    if lines[i].count(PIPE) < 2 or i + 1 >= len(lines) or lines[i + 1].count(PIPE) < 2:
+    no such table. A row may be broken after its opening bar and its first cell (``broken_row``); a second header
+    row under the first is read into it (``two_row_header``); a header row further down ends the table (the next
+    one starts there)."""
+    header_line, k = row_line(lines, i)
+    if header_line.count(PIPE) < 2 or k >= len(lines) or row_line(lines, k)[0].count(PIPE) < 2:
         return lead_pipe_table(lines, i, source)
-    header = _pipe_cells(lines[i])
+    header = _pipe_cells(header_line)
     while header and not header[-1]:
         header.pop()  # `序号 | … | 责任单位 |`: the separator closing the row
+    header, k = two_row_header(header, lines, k)
     roles = [cell_role(c) for c in header]
-    levels = "weight" not in roles and _levels_header(roles)
+    # a weighted table with level columns is a 绩效自评表 when its rows name levels (`产出指标`), not groups of items
+    levels = _levels_header(roles) and ("weight" not in roles or level_name(_pipe_cells(row_line(lines, k)[0])[0]))
     if sum(r is not None for r in roles) < 2 or ("weight" not in roles and not _numbered_rows(lines, i, roles)
                                                  and not levels):
         return None
     width = len(header)
     rows = [TableRow(header, Provenance(source, None, i + 1))]
-    k, carried = i + 1, None  # the values of the rows so far, each column's last one (merged cells carried down)
+    carried = None  # the values of the rows so far, each column's last one (merged cells carried down)
     while k < len(lines) and lines[k].count(PIPE) >= 1:
-        cells = _pipe_cells(lines[k])
+        line, after = row_line(lines, k)
+        cells = _pipe_cells(line)
         while cells and not cells[-1]:
             cells.pop()
         if not cells:  # `|`, `| |`: a row's empty cells a page wrapped onto a line of their own
-            k += 1
+            k = after
             continue
+        if len(rows) > 1 and header_row(cells):
+            break  # the header of the next table (a form's indicators under its funds)
         if len(cells) < width and levels:  # a 绩效目标表: merged and empty cells both unwritten, the row's cells placed
             # where they agree in kind with the rows above; the first row has nothing merged: its empty cells close it
-            cells = spread(cells, roles, carried) if carried else cells + [""] * (width - len(cells))
+            cells = (spread(cells, roles, carried, measured_kind, levels=True) if carried
+                     else cells + [""] * (width - len(cells)))
         elif len(cells) < width:  # merged cells are not repeated: they stand left of the row's own cells, or a
             cells = _short_row(cells, roles, carried)  # standard's next line under the standard (`…。(2.5)`)
-        cells = cells[:width]
+        cells = spanned_level(cells[:width], roles, carried) if levels and carried else cells[:width]
         carried = [c or (carried[n] if carried else "") for n, c in enumerate(cells)]
         rows.append(TableRow([clean_cell(c) for c in cells], Provenance(source, None, k + 1)))
-        k += 1
+        k = after
     if len(rows) - 1 < MIN_ROWS:
         return None
     return Table(rows, rows[0].prov, merges_resolved=False), k
@@ -194,7 +215,7 @@ def _short_row(cells: list[str], roles: list[str | None], carried: list[str] | N
 
 def _levels_header(roles: list[str | None]) -> bool:
     """A header of column words only, naming levels of indicators (`一级指标 | 二级指标 | 三级指标 | 指标值 | …`): an
-    indicator table with no weight and no responsible party (a 绩效目标表)."""
+    indicator table with no responsible party (a 绩效目标表; a 绩效自评表 has a 分值 too)."""
     levels = sum(1 for r in roles if r in ("category", "indicator"))
     return len(roles) > MIN_HEADER_CELLS and None not in roles and levels >= 2 and "target" in roles
 

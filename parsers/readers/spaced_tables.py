@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import csv
 import io
-from functools import lru_cache
 
 import regex
 
-from parsers.extract.headers import looks_like_org, looks_like_person, table_vocab
+from parsers.extract.headers import looks_like_org, looks_like_person
 from parsers.readers.line_cells import cell_role, clean_cell
+from parsers.readers.spaced_forms import spaced_form_table
+from parsers.readers.spaced_rows import line_rows_table
 from parsers.textnorm import no_space
 from schemas.blocks import Provenance, Table, TableRow
 
@@ -114,7 +115,7 @@ def spaced_table(lines: list[str], i: int, source: str) -> tuple[str, Table, str
         return None
     found = _header_at(tokens)
     if found is None:
-        return task_table(lines, i, source) or line_rows_table(lines, i, source)
+        return task_table(lines, i, source) or line_rows_table(lines, i, source) or spaced_form_table(lines, i, source)
     start, end = found
     header = tokens[start:end]
     body, owner = [], []
@@ -209,54 +210,6 @@ def _takes(role: str | None, cell: list[str], tok: str) -> bool:
 def _names(tok: str) -> bool:
     names = [n for n in NAME_SPLIT.split(tok) if n]
     return bool(names) and all(looks_like_org(n) for n in names)
-
-
-# -- one row a line, its cells parted by single spaces, no 序号 ----------------------------------------------------
-
-
-def line_rows_table(lines: list[str], i: int, source: str) -> tuple[str, Table, str, int] | None:
-    """`指标名称 单位 标准 分值 折算计分办法` alone on line ``i`` (every token a column word, one of them the weight), then
-    one row a line with as many tokens (a number's qualifier `以上` written apart joins its number: `15 以上`), group
-    headings between them (`一、生产发展 170`: the heading and its points, a row of its own in the first cell). Strict:
-    the run ends at the first line that is neither; a heading with no row after it is no part of the table."""
-    header = TOKEN_SPLIT.split(lines[i].strip())
-    roles = [cell_role(t) for t in header]
-    if len(header) < MIN_HEADER or None in roles or "weight" not in roles or not {"indicator", "target"} & set(roles):
-        return None
-    weight = roles.index("weight")
-    rows, k, last = [], i + 1, i + 1
-    while k < len(lines) and lines[k].strip():
-        tokens = _qualified(TOKEN_SPLIT.split(lines[k].strip()))
-        if GROUP_HEADING.match(tokens[0]) and (len(tokens) == 1 or (len(tokens) == 2 and BARE_POINTS.match(tokens[1]))):
-            rows.append(TableRow([" ".join(tokens)] + [""] * (len(header) - 1), Provenance(source, None, k + 1)))
-        elif len(tokens) == len(header) and BARE_POINTS.match(tokens[weight]):
-            rows.append(TableRow([clean_cell(t) for t in tokens], Provenance(source, None, k + 1)))
-            last = k + 1
-        else:
-            break
-        k += 1
-    rows = [r for n, r in enumerate(rows) if r.cells[1:].count("") < len(header) - 1 or
-            any(x.cells[1:].count("") < len(header) - 1 for x in rows[n + 1:])]  # a closing heading: no group
-    if sum(1 for r in rows if "" not in r.cells[weight:weight + 1]) < MIN_ROWS:
-        return None
-    table_rows = [TableRow(header, Provenance(source, None, i + 1))] + rows
-    return "", Table(table_rows, table_rows[0].prov, merges_resolved=False), "", last
-
-
-def _qualified(tokens: list[str]) -> list[str]:
-    """Tokens with a number's qualifier (`以上`, `以内`) joined to the number before it."""
-    out: list[str] = []
-    for tok in tokens:
-        if out and tok in _number_qualifiers() and regex.search(r"\d$", out[-1]):
-            out[-1] = f"{out[-1]} {tok}"
-        else:
-            out.append(tok)
-    return out
-
-
-@lru_cache(maxsize=1)
-def _number_qualifiers() -> frozenset[str]:
-    return frozenset(table_vocab()["number_qualifiers"])
 
 
 # -- a spreadsheet kept as CSV text ----------------------------------------------------------------------------------

@@ -88,10 +88,13 @@ def weighted_rows(body, anchors: list[int], width: int, weight: int, row_no: int
     rows: list[list[str]] = []
     provs: list[int] = []
     start, group = 0, None  # the group column, where the first row has a cell left of its name
+    seen = 0  # the most lines a row above had right of its weight
     for n, k in enumerate(anchors):
         cells = [""] * width
         between = [t for _, t in body[start:k]]
         cells[weight - 1] = between.pop()
+        if n and group is None and _name_starts_above(body, start, k):  # `环境建设` / `设备配置`: one name, two lines
+            cells[weight - 1] = between.pop() + "\n" + cells[weight - 1]
         if row_no is not None:
             at = max((j for j, t in enumerate(between) if ROW_NUMBER_LINE.match(t)), default=None)
             if at is not None:
@@ -123,14 +126,26 @@ def weighted_rows(body, anchors: list[int], width: int, weight: int, row_no: int
                     LOST_OPENING.match(t) or BRACKETED_POINTS.fullmatch(no_space(t)) for t in lines[1:]):
                 cells[group], between = "\n".join(LOST_OPENING.sub(r"(\1)", t) for t in lines), between[:after]
             _fill_after(rows[-1], between, weight, after)
+            seen = max(seen, len(between))
         cells[weight] = body[k][1]
         rows.append(cells)
         provs.append(body[start][0] + 1)
         start = k + 1
-    tail = [t for _, t in body[start:start + max(after, 1)]] if after else []
+    # the last row's cells: as many lines as a row above had at most (a page's links after the table are none of them)
+    tail = [t for _, t in body[start:start + max(min(after, seen or after), 1)]] if after else []
     _fill_after(rows[-1], tail, weight, after)
     end = body[start + len(tail) - 1][0] if tail else body[anchors[-1]][0]
     return [TableRow([clean_cell(c) for c in r], Provenance(source, None, p)) for r, p in zip(rows, provs)], end
+
+
+def _name_starts_above(body: list[tuple[int, str]], start: int, k: int) -> bool:
+    """Whether the line above a row's name is its name's first line: both short names, no sentence, standing closer
+    together than that line to the one above it (a page that writes a row's empty cells as lines of a space leaves
+    more lines between two rows than between a cell's two lines)."""
+    if k - start < 3:
+        return False
+    (above, _), (first, head), (name, tail) = body[k - 3], body[k - 2], body[k - 1]
+    return _group_cell(head) and _group_cell(tail) and name - first < first - above
 
 
 def _fill_after(cells: list[str], lines: list[str], weight: int, after: int) -> None:
