@@ -20,6 +20,9 @@ from pathlib import Path
 
 _WARM = False
 WARMED_PACKAGES = ("parsers.", "ingest.checks.", "schemas.")
+# Loaders that start an engine rather than build a vocabulary: the OCR runtime loads its models (hundreds of MB)
+# for the scans that need it, not in every worker.
+NOT_WARMED = ("parsers.ocr",)
 
 
 def warm() -> None:
@@ -46,7 +49,7 @@ def build_vocabularies() -> int:
     ``WARMED_PACKAGES``; the number called."""
     called = 0
     for name, module in list(sys.modules.items()):
-        if module is None or not name.startswith(WARMED_PACKAGES):
+        if module is None or not name.startswith(WARMED_PACKAGES) or name.startswith(NOT_WARMED):
             continue
         for value in list(vars(module).values()):
             if _argument_free_loader(value, name):

@@ -28,3 +28,32 @@ def test_warm_twice_is_a_no_op():
     before = headers._reversed_synonyms.cache_info()
     warm()
     assert headers._reversed_synonyms.cache_info() == before
+
+
+
+def _module_with_loader(name: str, calls: list[str]):
+    import functools
+    import types
+
+    module = types.ModuleType(name)
+
+    @functools.lru_cache(maxsize=1)
+    def loader() -> str:
+        calls.append(name)
+        return name
+
+    loader.__module__ = name
+    module.loader = loader
+    return module
+
+
+def test_warm_builds_vocabularies_but_starts_no_ocr_engine(monkeypatch):
+    """Every argument-free loader of the parsers is called, but not the OCR runtime's: its models load for the
+    scans that need them, not in every worker."""
+    import sys
+
+    calls: list[str] = []
+    monkeypatch.setitem(sys.modules, "parsers.ocr", _module_with_loader("parsers.ocr", calls))
+    monkeypatch.setitem(sys.modules, "parsers.some_vocabulary", _module_with_loader("parsers.some_vocabulary", calls))
+    build_vocabularies()
+    assert calls == ["parsers.some_vocabulary"]
