@@ -17,6 +17,7 @@ from parsers.readers.docx_numbering import Numbering, W
 from parsers.readers.docx_package import WordParts, open_parts
 from parsers.readers.docx_pages import page_map
 from parsers.readers.pasted_text import repair_pasted
+from parsers.readers.web_chunks import joined_chunks
 from parsers.safety import check_xml_parts, check_zip
 from schemas.blocks import Document, Paragraph, Provenance, Table, TableRow
 
@@ -65,7 +66,7 @@ def _read(path: Path, source: str) -> Document:
                 table_rows.append(TableRow(cells, Provenance(source, pages.get(tr), counter)))
             if table_rows:
                 doc.blocks.append(Table(table_rows, table_rows[0].prov, merges_resolved=True))
-    doc.blocks = repair_pasted(doc.blocks, source)  # web text pasted into Word: its flattened tables
+    doc.blocks = repair_pasted(joined_chunks(doc.blocks), source)  # web text pasted into Word: its chunks, its tables
     return doc
 
 

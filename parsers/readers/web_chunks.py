@@ -1,0 +1,43 @@
+"""Web text pasted into Word: a document-sharing site cut the text into chunks, each a paragraph once pasted, some
+numbered by the site (`1、…` / `2、…`) and each cut mid-word (`…实施残疾人康复工程,预` / `防,逐步实现…`). They are
+joined as the text reader joins them in a .txt (its chunk rules, `text_reader._chunks_joined`, and a long paragraph
+cut mid-word going on in the next). A drafter's own paragraphs are never joined: a heading, a bold line, a paragraph
+shorter than a site's chunk, one that ends at a stop or a mark, one before an item's number."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from parsers.readers.text_reader import CUT_MID_WORD, MIN_CHUNK, STARTS_ITEM, _chunks_joined
+from schemas.blocks import Paragraph
+
+
+def joined_chunks(blocks: list) -> list:
+    """``blocks`` with every run of body paragraphs' chunks joined; the same list when nothing is joined."""
+    out: list = []
+    run: list[Paragraph] = []
+    changed = False
+    for block in blocks + [None]:
+        if isinstance(block, Paragraph) and not block.heading_level and not block.bold:
+            run.append(block)
+            continue
+        joined = _joined(run) if len(run) > 1 else run
+        changed = changed or joined is not run
+        out.extend(joined)
+        run = []
+        if block is not None:
+            out.append(block)
+    return out if changed else blocks
+
+
+def _joined(run: list[Paragraph]) -> list[Paragraph]:
+    if not any(len(p.text) >= MIN_CHUNK for p in run):
+        return run  # (most documents: no paragraph as long as a site's chunk)
+    texts = _chunks_joined([p.text for p in run])
+    for k in range(len(texts) - 1, 0, -1):  # a long paragraph cut mid-word goes on in the next
+        before = next((j for j in range(k - 1, -1, -1) if texts[j]), None)
+        if before is not None and texts[k] and len(texts[before]) >= MIN_CHUNK and CUT_MID_WORD.search(texts[before]) \
+                and not STARTS_ITEM.match(texts[k]):
+            texts[before], texts[k] = texts[before].rstrip() + texts[k].strip(), ""
+    if texts == [p.text for p in run]:
+        return run
+    return [replace(p, text=t) for p, t in zip(run, texts) if t.strip()]

@@ -1,0 +1,53 @@
+"""Web text pasted into Word: a document site's chunks, each a paragraph, cut mid-word and sometimes numbered by the
+site (`1、…` / `2、…`), read as the text reader reads the same text in a .txt (parsers/readers/web_chunks.py). Built
+from real files (holdout5 503: two chunks, unnumbered; holdout21 2103: three chunks numbered 1、2、3、) by pasting
+each line of the .txt as a paragraph, as benchmarks/renderings.py --raw-lines does."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+
+from ingest.pipeline import process
+from tests.conftest import ROOT
+
+CHUNKED = {
+    "unnumbered_chunks": ROOT / "tests/data/holdout5/503_etuoke_2011_jiceng_canjiren_gongzuo_mubiao_kaohe_yanshou_xize.txt",
+    "numbered_chunks": ROOT / "tests/data/holdout21/2103_jingmen_2016_shizhi_jiguan_dangjian_xianjin_danwei_kaoping_xize.txt",
+}
+
+
+def _pasted(txt: Path, target: Path) -> Path:
+    document = docx.Document()
+    for line in txt.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            document.add_paragraph(line.strip())
+    document.save(target)
+    return target
+
+
+def _clauses(path: Path) -> list[tuple]:
+    return [(t.unit, t.section, t.seq, t.points, t.text) for t in process(path).targets]
+
+
+@pytest.mark.parametrize("name", sorted(CHUNKED))
+def test_web_text_pasted_into_word_reads_as_the_txt(tmp_path, name):
+    txt = CHUNKED[name]
+    expected = _clauses(txt)
+    assert len(expected) >= 2
+    assert _clauses(_pasted(txt, tmp_path / f"{name}.docx")) == expected
+
+
+def test_a_drafters_paragraphs_are_never_joined(tmp_path):
+    """Short paragraphs, or long ones ending at a stop, stay as written, whatever follows them."""
+    document = docx.Document()
+    long_sentence = "为深入贯彻落实全市经济工作会议精神，进一步压实工作责任，" * 8 + "特制定本细则。"
+    for text in ["某县2024年度目标考核细则", long_sentence, "一、组织领导（20分）", "1、成立领导小组，得5分"]:
+        document.add_paragraph(text)
+    path = tmp_path / "drafted.docx"
+    document.save(path)
+    from parsers.formats import read
+
+    assert [b.text for b in read(path, "drafted.docx").blocks] == [
+        "某县2024年度目标考核细则", long_sentence, "一、组织领导（20分）", "1、成立领导小组，得5分"]
