@@ -7,8 +7,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from parsers.readers.text_reader import CUT_MID_WORD, MIN_CHUNK, STARTS_ITEM, _chunks_joined
+import regex
+
+from parsers.readers.text_reader import MIN_CHUNK, STARTS_ITEM, _chunks_joined
 from schemas.blocks import Paragraph
+
+# a chunk cut mid-sentence: on a character of a word, or after a comma or an enumeration mark (`…不少于4次会议,`)
+CUT_MID_SENTENCE = regex.compile(r"[\p{Han}，,、]\s*$")
 
 
 def joined_chunks(blocks: list) -> list:
@@ -35,7 +40,7 @@ def _joined(run: list[Paragraph]) -> list[Paragraph]:
     texts = _chunks_joined([p.text for p in run])
     for k in range(len(texts) - 1, 0, -1):  # a long paragraph cut mid-word goes on in the next
         before = next((j for j in range(k - 1, -1, -1) if texts[j]), None)
-        if before is not None and texts[k] and len(texts[before]) >= MIN_CHUNK and CUT_MID_WORD.search(texts[before]) \
+        if before is not None and texts[k] and len(texts[before]) >= MIN_CHUNK and CUT_MID_SENTENCE.search(texts[before]) \
                 and not STARTS_ITEM.match(texts[k]):
             texts[before], texts[k] = texts[before].rstrip() + texts[k].strip(), ""
     if texts == [p.text for p in run]:
