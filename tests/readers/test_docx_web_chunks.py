@@ -1,5 +1,6 @@
 """Web text pasted into Word: a document site's chunks, each a paragraph, cut mid-word and sometimes numbered by the
-site (`1、…` / `2、…`), read as the text reader reads the same text in a .txt (parsers/readers/web_chunks.py). Built
+site (`1、…` / `2、…`), and the page's wraps left as lone spaces, read as the text reader reads the same text in a .txt
+(parsers/readers/web_chunks.py; docx_reader._closed_up). Built
 from real files (holdout5 503: two chunks, unnumbered; holdout21 2103: three chunks numbered 1、2、3、) by pasting
 each line of the .txt as a paragraph, as benchmarks/renderings.py --raw-lines does."""
 from __future__ import annotations
@@ -15,6 +16,8 @@ from tests.conftest import ROOT
 CHUNKED = {
     "unnumbered_chunks": ROOT / "tests/data/holdout5/503_etuoke_2011_jiceng_canjiren_gongzuo_mubiao_kaohe_yanshou_xize.txt",
     "numbered_chunks": ROOT / "tests/data/holdout21/2103_jingmen_2016_shizhi_jiguan_dangjian_xianjin_danwei_kaoping_xize.txt",
+    # holdout9 902: the page's wraps kept as lone spaces between Chinese characters (`老干部 工作领导小组`)
+    "spaces_of_wraps": ROOT / "tests/data/holdout9/902_yunnan_zhoushi_laoganbu_gongzuo_mubiao_guanli_lianghua_pingfen.txt",
 }
 
 
