@@ -386,7 +386,7 @@ def _cell_merge(tc) -> tuple[int, str | None]:
 
 # Zero-width, bidi and other format characters, and control characters (newline and tab kept): they
 # make `市\u200b教育局` a different unit from `市教育局` and can reorder a line on screen.
-LONE_SPACE_IN_HAN = regex.compile(r"(?<=\p{Han}) (?=\p{Han})")
+LONE_SPACE_BY_HAN = regex.compile(r"(?<=\p{Han}) (?! )|(?<![ ]) (?=\p{Han})")  # one space, a Chinese character beside it
 _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]")
 
 
@@ -395,10 +395,10 @@ def clean_text(text: str) -> str:
 
 
 def _closed_up(para: Paragraph) -> Paragraph:
-    """A paragraph without a lone space between two Chinese characters (`老干部 工作`: web text pasted into Word keeps
-    the page's wraps so; `通 知` spaced by hand), as the other readers give text. A run of spaces is a drafter's
+    """A paragraph without a lone space beside a Chinese character (`老干部 工作`, `扣1 分`: web text pasted into Word
+    keeps the page's wraps so; `通 知` spaced by hand), as the other readers give text. A run of spaces is a drafter's
     (`联系人：张三    电话：…`) and stays; this runs after the pasted-text repair, to which spaces are cells' edges."""
     if " " not in para.text:
         return para
-    closed = LONE_SPACE_IN_HAN.sub("", para.text)
+    closed = LONE_SPACE_BY_HAN.sub("", para.text)
     return para if closed == para.text else replace(para, text=closed)
