@@ -18,6 +18,8 @@ CUT_MID_SENTENCE = regex.compile(r"[\p{Han}，,、]\s*$")
 
 def joined_chunks(blocks: list) -> list:
     """``blocks`` with every run of body paragraphs' chunks joined; the same list when nothing is joined."""
+    if not any(len(b.text) >= MIN_CHUNK for b in blocks if isinstance(b, Paragraph)):
+        return blocks  # (a drafter's document: no paragraph as long as a site's chunk; one pass, nothing built)
     out: list = []
     run: list[Paragraph] = []
     changed = False
@@ -36,7 +38,7 @@ def joined_chunks(blocks: list) -> list:
 
 def _joined(run: list[Paragraph]) -> list[Paragraph]:
     if not any(len(p.text) >= MIN_CHUNK for p in run):
-        return run  # (most documents: no paragraph as long as a site's chunk)
+        return run
     texts = _chunks_joined([p.text for p in run])
     for k in range(len(texts) - 1, 0, -1):  # a long paragraph cut mid-word goes on in the next
         before = next((j for j in range(k - 1, -1, -1) if texts[j]), None)
