@@ -58,3 +58,20 @@ def test_lone_rate_among_unscored_text_is_no_clause(tmp_path: Path):
     lines = ["(一)办理工作(10分)", "1、按时办结(10分)。", "(二)说明", "1、采用信息类每条计5分。", "材料报送办公室。"]
     result = _extract(tmp_path, lines)
     assert [(t.seq, t.points) for t in result.targets] == [(1, 10.0)]
+
+
+
+# 2702: the rules' title, its qualifier on a line of its own, a lead-in, two unscored conditions, then a pipe table
+CONDITIONS = ["1.按照本考评细则进行自评合格。", "2.考评年度内未发生较大事故。", "工作推进 | 工作方案 | 10分 | 制定实施方案。 |"]
+
+
+def test_lead_in_naming_its_list_is_no_unit(tmp_path: Path):
+    """`申请…考评必须具备以下条件:` over unscored conditions was read as a unit with them as its clauses."""
+    result = _extract(tmp_path, ["某市规范化镇(街道)考评细则", "申请规范化镇(街道)考评必须具备以下条件:"] + CONDITIONS)
+    assert result.targets == []
+
+
+def test_title_qualifier_line_is_no_unit(tmp_path: Path):
+    """A title's `(试行)` on its own line, over unscored conditions, was read as a unit."""
+    result = _extract(tmp_path, ["某市规范化镇(街道)考评细则", "(试行)"] + CONDITIONS)
+    assert result.targets == []
