@@ -61,6 +61,7 @@ class Grammar:
     per_kind_totals: tuple[str, ...]  # 共, 合计: an entry stating the total, not a kind
     scope_excludes: tuple[regex.Pattern, ...]
     deduction: regex.Pattern
+    rate: regex.Pattern  # 每条计5分: a worth per piece, not a clause's worth
     veto: regex.Pattern
     bonus: regex.Pattern
     bonus_rule: regex.Pattern  # `可酌情加5-10分` with no worth of its own
@@ -127,6 +128,7 @@ def grammar() -> Grammar:
         per_kind_totals=tuple(p["per_kind"].get("total_words", [])),
         scope_excludes=tuple(regex.compile(x) for x in p["scope_excludes"]),
         deduction=regex.compile("|".join(f"(?:{fill(x)})" for x in p["deduction"])),
+        rate=regex.compile(fill(p["rate"])),
         veto=regex.compile("|".join([_alternation(p["veto"])] + [f"(?:{x})" for x in p.get("veto_clause", [])])),
         bonus=regex.compile(_alternation(p["bonus"])),
         bonus_rule=regex.compile(fill(p["bonus_rule"])),

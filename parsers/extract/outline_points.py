@@ -61,6 +61,18 @@ def rule_points(node) -> tuple[float, str] | None:
     return scored[0].reading.points, node.raw + "".join(c.raw for c in items)
 
 
+def in_rate_part(node) -> bool:
+    """A numbered rule of a part scored by rates alone (`(二)信息工作 实行累计加分制。 1、…每条计5分 … 4、…每次扣20分`):
+    every item of the part only earns or loses points per piece, none has a worth; they are its clauses, points
+    null, not procedures among unscored text."""
+    parent = node.parent
+    if node.marker is None or node.reading.rule is None or parent is None or parent.kind == "root":
+        return False
+    items = [c for c in parent.items() if c.marker is not None]  # `实行累计加分制。` before them says how
+    return (len(items) >= MIN_RATE_ITEMS and any(c.reading.rate for c in items)
+            and all(not c.scored and c.reading.rule is not None for c in items))
+
+
 @lru_cache(maxsize=1)
 def _deduction_parts() -> tuple[str, ...]:
     return tuple(load_data("scoring.json")["deduction_parts"])
@@ -68,6 +80,9 @@ def _deduction_parts() -> tuple[str, ...]:
 
 MAX_PART_NAME = 12  # `三、扣分标准`, `(二)考核扣分细则:`: a part's name, not a sentence that mentions one
 DEDUCTION_VALUE = regex.compile(r"[扣减]\s*\d")
+
+
+MIN_RATE_ITEMS = 2  # one rule alone is a remark, not a part scored by rules
 
 
 def in_deduction_part(node) -> bool:

@@ -29,6 +29,7 @@ from parsers.extract.outline_points import (
     declared_in_all,
     grade_of_scale,
     in_deduction_part,
+    in_rate_part,
     inline_items,
     named_scored,
     placeholder_list,
@@ -74,9 +75,11 @@ def _counts(node: Node) -> bool:
         return False
     if node.scored or rule_points(node):
         return True
-    if node.marker is None or node.reading.rule not in RULED:
+    if node.marker is None:
         return False
-    return node.reading.rule == "veto" or _among_scored(node) or in_deduction_part(node)
+    if node.reading.rule not in RULED:
+        return in_rate_part(node)
+    return node.reading.rule == "veto" or _among_scored(node) or in_deduction_part(node) or in_rate_part(node)
 
 
 def _among_scored(node: Node) -> bool:

@@ -25,6 +25,7 @@ class PointsReading:
     in_sentence: bool = False  # the points stand inside a sentence (`…的，得5分`), see the grammar
     span: tuple[int, int] | None = None  # where the points notation stands in the text
     single: float | None = None  # the value stated once, where parallel statements were added up
+    rate: bool = False  # a worth per piece stands in it (`每条计5分`)
 
 
 NUMBER_IN = regex.compile(r"\d+(?:\.\d+)?")
@@ -103,7 +104,8 @@ def _read_points(text: str) -> PointsReading:
     if unit_list_pattern().match(mt):
         return PointsReading(text=text)  # each unit's share of the section above: no clause's points
     deductions = [m.span() for m in g.deduction.finditer(mt)]
-    reading = PointsReading(text=text)
+    rates = [m.span() for m in g.rate.finditer(mt)]  # 每条计5分: how points accrue, never the clause's worth
+    reading = PointsReading(text=text, rate=bool(rates))
     worth = g.heading_worth.search(mt)
     for pattern in g.total:
         t = pattern.search(mt)
@@ -119,7 +121,7 @@ def _read_points(text: str) -> PointsReading:
         best = None
         for notation in g.notations:
             for m in notation.pattern.finditer(mt):
-                if _overlaps(notation_core(m), deductions + removed):
+                if _overlaps(notation_core(m), deductions + removed + rates):
                     continue
                 if best is None or m.start() < best[1].start():
                     best = (notation, m)
@@ -169,7 +171,7 @@ def _read_points(text: str) -> PointsReading:
             reading.rule = "veto"
         elif deductions and reading.total is None:
             reading.rule = "deduction"
-        elif g.bonus_rule.search(mt):
+        elif rates or g.bonus_rule.search(mt):  # points earned per piece or granted extra: outside any worth
             reading.rule = "bonus"
     elif g.bonus.search(mt) and not _named_with_points(reading, mt):
         reading.rule = "bonus"

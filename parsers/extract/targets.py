@@ -97,11 +97,14 @@ def is_section_name(name: str) -> bool:
     return bool(P.SECTION_NAME_END.search(name)) or len(name) <= 8
 
 
+BRACKETED_ONLY = P.regex.compile(r"^[（(][^（()）]+[）)]$")  # `(试行)` under a title: its qualifier, no heading
+
+
 def is_heading_like(text: str) -> bool:
     t = no_space(text).rstrip("：:")
     if not 2 <= len(t) <= MAX_HEADING_CHARS:
         return False
-    if P.SENTENCE_PUNCT.search(t) or "：" in t or ":" in t:
+    if P.SENTENCE_PUNCT.search(t) or "：" in t or ":" in t or BRACKETED_ONLY.match(t):
         return False
     h = halfwidth(t)
     return not (P.POINTS_AT_END.search(h) or DATE_LINE.match(h) or DOC_NUMBER_LINE.search(h))
