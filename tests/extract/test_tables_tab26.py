@@ -77,3 +77,43 @@ def test_rows_under_a_merged_number_are_read_each_with_its_weight(tmp_path):
         ("2", "环境卫生", "有垃圾分类设施", 5.0),  # the cut line `有` after it is no cell of it
     ]
 
+
+
+# One cell a line; each group its Chinese numeral and its name with its points, merged over its rows; each row a short
+# name (`内 容`, a figure allowed), its 标准分 and its 评分标准; the assessor's columns not written (2604's layout). The
+# 评分标准 was taken for the rows' name.
+NAMES_UNDER_GROUPS = """附件3:
+某市部门工作考核评分标准
+序号
+项 目
+内 容
+标准分
+评 分 标 准
+自测评分
+评审得分
+一
+组织建设情况(20分)
+工作机构
+10
+未明确分管领导的扣2分。
+责任制落实情况
+10
+责任落实不到位的扣3分。
+二
+值守情况(10分)
+24小时值班
+5
+值班脱岗一次扣1分。
+信息报告
+5
+迟报一次扣1分。
+"""
+
+
+def test_short_names_beside_a_merged_group_with_its_points_name_the_rows(tmp_path):
+    assert _items(tmp_path, NAMES_UNDER_GROUPS) == [
+        ("一", "组织建设情况(20分)", "工作机构", 10.0),
+        ("一", "组织建设情况(20分)", "责任制落实情况", 10.0),
+        ("二", "值守情况(10分)", "24小时值班", 5.0),
+        ("二", "值守情况(10分)", "信息报告", 5.0),
+    ]
