@@ -117,3 +117,44 @@ def test_short_names_beside_a_merged_group_with_its_points_name_the_rows(tmp_pat
         ("二", "值守情况(10分)", "24小时值班", 5.0),
         ("二", "值守情况(10分)", "信息报告", 5.0),
     ]
+
+
+# `|` cells broken over lines: a row's first cell without a bar, each next cell opened by one, a line `|` for its empty
+# 考核分 and another closing it; the merged 项目 (a group with its points, over two lines or one) not written under its
+# first row, so those rows open at their number (2605's layout). The doubled `|` closed each row early, after its first
+# row nothing was read, and the lone numbers were dropped as page numbers.
+LEAD_BARS = """附件1
+某县工作考核评分表
+项 目
+| 条目
+| 考核内容及标准
+| 基本分
+| 考核分
+|
+组织领导
+10分
+| 1
+| 成立工作领导小组。
+| 5
+|
+|
+2
+| 研究部署工作。
+| 5
+|
+|
+制度建设15分
+| 3
+| 建立工作制度。
+| 15
+|
+|
+"""
+
+
+def test_rows_of_bar_opened_cells_with_an_empty_last_cell_are_read(tmp_path):
+    assert _items(tmp_path, LEAD_BARS) == [
+        ("1", "组织领导10分", "成立工作领导小组。", 5.0),
+        ("2", "组织领导10分", "研究部署工作。", 5.0),
+        ("3", "制度建设15分", "建立工作制度。", 15.0),
+    ]
