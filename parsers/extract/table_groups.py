@@ -41,12 +41,19 @@ DESCRIPTIVE = ("indicator", "target")  # columns that may hold the row's own nam
 OWN_POINTS = regex.compile(r"[（(]\s*\d{1,3}(?:\.\d+)?\s*分\s*[)）]")  # a rule's own points: `(1分)`
 NAME_MAX = 20  # characters: a longer cell states a goal or a rule, not a name
 NOT_IN_A_NAME = regex.compile(r"[\d０-９%％，。；;,：:]")
+SENTENCE_MARKS = regex.compile(r"[，。；;,：:]")
 
 
 def _all_names(values: list[str]) -> bool:
     """Every cell a short name: no figure, no sentence punctuation."""
     values = [no_space(v) for v in values]
     return bool(values) and all(v and len(v) <= NAME_MAX and not NOT_IN_A_NAME.search(v) for v in values)
+
+
+def _short_names(values: list[str]) -> bool:
+    """Every cell a short name: no sentence punctuation (figures allowed: `24小时值班`)."""
+    values = [no_space(v) for v in values]
+    return bool(values) and all(v and len(v) <= NAME_MAX and not SENTENCE_MARKS.search(v) for v in values)
 
 
 def _shape(values: list[str]) -> str | None:
@@ -121,6 +128,11 @@ def _name_beside_groups(header: list[str], roles: dict[int, str], body) -> bool:
     unknown = [i for i, cell in enumerate(header) if i not in roles and no_space(cell)
                and _subtotal_group(cells(items, i))]
     grouping = sorted([i for i in texts if shapes[i] == "grouping"] + unknown)
+    if named is None and per_row and grouping:
+        # rows each with a weight under a merged group with its subtotal (`组织体系建设情况(20分)`), a column of short
+        # names of their own right of it (`内 容`: `应急管理机构`) before their 评分标准: the names name the rows
+        named = next((i for i in texts if roles[i] in DESCRIPTIVE and i > grouping[0] and shapes[i] == "distinct"
+                      and _short_names(cells(items, i))), None)
     if named is None:
         named = next((i for i in (standards[:1] if per_row else texts)
                       if shapes[i] == "distinct" and grouping and grouping[0] < i), None)

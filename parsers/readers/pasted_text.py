@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 
 from parsers.readers.box_tables import box_table
+from parsers.readers.glued_tables import may_hold_glued
 from parsers.readers.line_tables import MAX_HEADER_CELL, cell_line_table, pipe_line_table
 from parsers.readers.spaced_tables import MIN_HEADER, spaced_table
 from parsers.readers.text_reader import ITEM_GAP, MIN_FLATTENED_LINE
@@ -17,7 +18,8 @@ from schemas.blocks import Paragraph, Table
 Block = Paragraph | Table
 # What a line must hold to start any flattened table unless it is short enough to be a header cell: a `|`, a
 # box-drawing edge, or enough spaces between cells for a spaced header; items run together are parted by a run of
-# spaces. A drafter's paragraph (`1. 生产总值…；`) holds none of these, so it skips every detector.
+# spaces; a table glued with no separators is a long line with a weight word and a `、`. A drafter's paragraph
+# (`1. 生产总值…；`) mostly holds none of these, so it skips every detector.
 EDGE = re.compile(r"[|┌├│└┏┣┃┗]")
 CELL_GAP = re.compile(r"[ \u3000\u00a0\t]+")
 ITEM_SPACES = re.compile(r"[ \u3000\u00a0]{2,}")
@@ -25,7 +27,7 @@ ITEM_SPACES = re.compile(r"[ \u3000\u00a0]{2,}")
 
 def _may_start(line: str) -> bool:
     return (len(line) <= MAX_HEADER_CELL or EDGE.search(line) is not None or ITEM_SPACES.search(line) is not None
-            or len(CELL_GAP.findall(line)) >= MIN_HEADER - 1)
+            or len(CELL_GAP.findall(line)) >= MIN_HEADER - 1 or may_hold_glued(line))
 
 
 def repair_pasted(blocks: list[Block], source: str) -> list[Block]:

@@ -300,6 +300,9 @@ def _lead_row(lines: list[str], i: int) -> tuple[list[str] | None, int]:
         line = lines[k]
         if not line.strip():
             return None, i
+        if ROW_END.match(line) and cells and k + 1 < len(lines) and ROW_END.match(lines[k + 1]):
+            cells.append("")  # `| 5` / `|` / `|`: an empty cell, then the row's close
+            continue
         if ROW_END.match(line):
             return (cells, k + 1) if len(cells) >= 2 else (None, i)
         m = LEAD_PIPES.match(line)

@@ -12,6 +12,7 @@ import io
 import regex
 
 from parsers.extract.headers import looks_like_org, looks_like_person
+from parsers.readers.glued_tables import glued_table
 from parsers.readers.line_cells import cell_role, clean_cell
 from parsers.readers.spaced_forms import spaced_form_table
 from parsers.readers.spaced_rows import line_rows_table
@@ -112,10 +113,11 @@ def spaced_table(lines: list[str], i: int, source: str) -> tuple[str, Table, str
         return comma
     tokens = TOKEN_SPLIT.split(lines[i].strip())
     if len(tokens) < MIN_HEADER:
-        return None
+        return glued_table(lines, i, source)
     found = _header_at(tokens)
     if found is None:
-        return task_table(lines, i, source) or line_rows_table(lines, i, source) or spaced_form_table(lines, i, source)
+        return (task_table(lines, i, source) or line_rows_table(lines, i, source) or spaced_form_table(lines, i, source)
+                or glued_table(lines, i, source))
     start, end = found
     header = tokens[start:end]
     body, owner = [], []

@@ -19,6 +19,7 @@ from parsers.readers.line_cells import (
     WEIGHT_LINE,
     clean_cell,
 )
+from parsers.readers.merged_rows import merged_number_rows
 from parsers.textnorm import no_space
 from schemas.blocks import Provenance, TableRow
 
@@ -36,6 +37,8 @@ def by_weights(body, width: int, roles: list[str | None], source: str) -> tuple[
     row_no = 0 if roles[0] == "row_no" else None
     if weight == 0 or (row_no is not None and weight == 1):
         return None  # a weight needs the row's name to its left
+    if row_no is not None and (merged := merged_number_rows(body, width, weight, source)) is not None:
+        return merged  # rows under a merged 序号 write no number: anchored by number, a weight became one
     anchors = _anchors(body, weight, row_no)
     if len(anchors) < MIN_ROWS:
         return None
