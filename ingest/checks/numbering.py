@@ -114,6 +114,7 @@ def check_table_numbering(ex: Extraction) -> Iterator[Finding]:
     for row in ex.indicators:
         tables.setdefault(row.table_index, []).append(row)
     for rows in tables.values():
+        merged = _numbers_merged_over_rows(rows)
         prev: int | None = None
         after_group = True
         seen: set[int] = set()
@@ -124,6 +125,8 @@ def check_table_numbering(ex: Extraction) -> Iterator[Finding]:
             number = _int(row.row_no)
             if number is None or row.continues:  # a row continuing the one above (merged 序号)
                 continue
+            if merged and number == prev:
+                continue  # the 序号 numbers a group of rows, merged over them and filled into each
             allowed = {1, (prev or 0) + 1} if after_group else {(prev or 0) + 1}
             if number in seen:
                 yield finding(ex, "table_numbering_duplicate", actual=row.row_no, page=row.page, line=row.line)
@@ -132,6 +135,21 @@ def check_table_numbering(ex: Extraction) -> Iterator[Finding]:
                               page=row.page, line=row.line)
             seen.add(number)
             prev, after_group = number, False
+
+
+MIN_MERGED_NUMBERS = 2
+
+
+def _numbers_merged_over_rows(rows: list) -> bool:
+    """The table's 序号 numbers groups of rows (a cell merged over each group, its number filled into every row): two
+    numbers or more each stand on consecutive rows. One number written twice in a row is a slip, and reported."""
+    repeated, prev = set(), None
+    for row in rows:
+        number = _int(row.row_no) if row.row_kind == "item" and not row.continues else None
+        if number is not None and number == prev:
+            repeated.add(number)
+        prev = number
+    return len(repeated) >= MIN_MERGED_NUMBERS
 
 
 def _int(text: str | None) -> int | None:
