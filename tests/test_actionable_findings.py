@@ -182,14 +182,14 @@ def test_slips_planted_in_the_sample_notice_one_finding_each(tmp_path, samples):
     found = [(f.code, f.unit, f.seq, text_of[f.line][:12]) for f in result.findings
              if f.severity != "info" or (f.code == "text_typo" and "重复词" in f.message)]
     assert found == [
-        ("rollup_mismatch", "三门峡市", None, "16. 进出口总额完成1"),  # the notice's own, as before
-        ("duplicate_unit", "义马市", 1, "1. 生产总值、人均地区"),
-        ("unit_points_mismatch", "湖滨区", 17, "17. 完成市政府下达的"),
-        ("text_typo", "陕州区", 6, "6. 社会社会消费品零售"),
-        ("unit_name_suspect", "灵宝县", 1, "1. 生产总值、人均地区"),
-        ("duplicate_unit", "义马市", 1, "1. 生产总值、人均地区"),
-        ("numbering_gap", "卢氏县", 6, "6. 固定资产投资增速高"),
-        ("section_points_mismatch", "市住房和城乡建设局", None, "1. 完成新建供热管道5"),  # the sample's real one
+        ("rollup_mismatch", "三门峡市", None, "16.进出口总额完成16"),  # the notice's own, as before
+        ("duplicate_unit", "义马市", 1, "1.生产总值、人均地区生"),
+        ("unit_points_mismatch", "湖滨区", 17, "17.完成市政府下达的地"),
+        ("text_typo", "陕州区", 6, "6.社会社会消费品零售总"),
+        ("unit_name_suspect", "灵宝县", 1, "1.生产总值、人均地区生"),
+        ("duplicate_unit", "义马市", 1, "1.生产总值、人均地区生"),
+        ("numbering_gap", "卢氏县", 6, "6.固定资产投资增速高于"),
+        ("section_points_mismatch", "市住房和城乡建设局", None, "1.完成新建供热管道5公"),  # the sample's real one
     ]
     total = next(f for f in result.findings if f.code == "unit_points_mismatch")
     assert "第17条“完成市政府下达的地表水环境质量、空气质量…”为50分，其他单位同一条款为40分" in total.message

@@ -7,10 +7,8 @@ with python-docx's rules, once per element."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
-
-import regex
 
 from parsers.cycles import collector_paused
 from parsers.errors import ParseError
@@ -19,7 +17,7 @@ from parsers.readers.docx_numbering import Numbering, W
 from parsers.readers.docx_package import WordParts, open_parts
 from parsers.readers.docx_pages import page_map
 from parsers.readers.pasted_text import repair_pasted
-from parsers.readers.web_chunks import joined_chunks
+from parsers.readers.web_chunks import closed_up, joined_chunks
 from parsers.safety import check_xml_parts, check_zip
 from schemas.blocks import Document, Paragraph, Provenance, Table, TableRow
 
@@ -68,8 +66,7 @@ def _read(path: Path, source: str) -> Document:
                 table_rows.append(TableRow(cells, Provenance(source, pages.get(tr), counter)))
             if table_rows:
                 doc.blocks.append(Table(table_rows, table_rows[0].prov, merges_resolved=True))
-    doc.blocks = repair_pasted(joined_chunks(doc.blocks), source)  # web text pasted into Word: its chunks, its tables
-    doc.blocks = [_closed_up(b) if isinstance(b, Paragraph) else b for b in doc.blocks]
+    doc.blocks = closed_up(repair_pasted(joined_chunks(doc.blocks), source))  # web text pasted into Word
     return doc
 
 
@@ -386,19 +383,9 @@ def _cell_merge(tc) -> tuple[int, str | None]:
 
 # Zero-width, bidi and other format characters, and control characters (newline and tab kept): they
 # make `市\u200b教育局` a different unit from `市教育局` and can reorder a line on screen.
-LONE_SPACE_BY_HAN = regex.compile(r"(?<=\p{Han}) (?! )|(?<![ ]) (?=\p{Han})")  # one space, a Chinese character beside it
 _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]")
 
 
 def clean_text(text: str) -> str:
     return _INVISIBLE.sub("", text)
 
-
-def _closed_up(para: Paragraph) -> Paragraph:
-    """A paragraph without a lone space beside a Chinese character (`老干部 工作`, `扣1 分`: web text pasted into Word
-    keeps the page's wraps so; `通 知` spaced by hand), as the other readers give text. A run of spaces is a drafter's
-    (`联系人：张三    电话：…`) and stays; this runs after the pasted-text repair, to which spaces are cells' edges."""
-    if " " not in para.text:
-        return para
-    closed = LONE_SPACE_BY_HAN.sub("", para.text)
-    return para if closed == para.text else replace(para, text=closed)

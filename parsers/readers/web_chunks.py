@@ -1,8 +1,11 @@
-"""Web text pasted into Word: a document-sharing site cut the text into chunks, each a paragraph once pasted, some
-numbered by the site (`1、…` / `2、…`) and each cut mid-word (`…实施残疾人康复工程,预` / `防,逐步实现…`). They are
-joined as the text reader joins them in a .txt (its chunk rules, `text_reader._chunks_joined`, and a long paragraph
-cut mid-word going on in the next). A drafter's own paragraphs are never joined: a heading, a bold line, a paragraph
-shorter than a site's chunk, one that ends at a stop or a mark, one before an item's number."""
+"""Web text pasted into Word, read as the text reader reads the same text in a .txt.
+
+A document-sharing site cut the text into chunks, each a paragraph once pasted, some numbered by the site (`1、…` /
+`2、…`) and each cut mid-word (`…实施残疾人康复工程,预` / `防,逐步实现…`): they are joined as the text reader joins them
+(its chunk rules, `text_reader._chunks_joined`, and a long paragraph cut mid-word going on in the next). A drafter's
+own paragraphs are never joined: a heading, a bold line, a paragraph shorter than a site's chunk, one that ends at a
+stop or a mark, one before an item's number. The page's wraps are left as lone spaces beside Chinese characters
+(`老干部 工作`, `扣1 分`): closed up, as every other reader gives text."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -14,6 +17,10 @@ from schemas.blocks import Paragraph
 
 # a chunk cut mid-sentence: on a character of a word, or after a comma or an enumeration mark (`…不少于4次会议,`)
 CUT_MID_SENTENCE = regex.compile(r"[\p{Han}，,、]\s*$")
+# one space beside a Chinese character or a Chinese mark (a page's wrap: `老干部 工作`, `扣1 分`, `人员、 经费`, `制度, 如`),
+# as the other readers close it up; not a run of spaces (a drafter's `张三    电话`)
+_CJK = r"[\p{Han}\u3001-\u303f\uff01-\uff60]"
+LONE_SPACE_BY_HAN = regex.compile(rf"(?<={_CJK}) (?! )|(?<![ \u3000]) (?={_CJK})")
 
 
 def joined_chunks(blocks: list) -> list:
@@ -48,3 +55,14 @@ def _joined(run: list[Paragraph]) -> list[Paragraph]:
     if texts == [p.text for p in run]:
         return run
     return [replace(p, text=t) for p, t in zip(run, texts) if t.strip()]
+
+
+def closed_up(blocks: list) -> list:
+    """The paragraphs without a lone space beside a Chinese character (see LONE_SPACE_BY_HAN). After the pasted-text
+    repair, to which single spaces between cells are a table's sign."""
+    return [_closed_up(b) if isinstance(b, Paragraph) and " " in b.text else b for b in blocks]
+
+
+def _closed_up(para: Paragraph) -> Paragraph:
+    closed = LONE_SPACE_BY_HAN.sub("", para.text)
+    return para if closed == para.text else replace(para, text=closed)
