@@ -44,6 +44,8 @@ def two_row_header(header: list[str], lines: list[str], k: int) -> tuple[list[st
     sub = [c.strip() for c in without_glosses(line).strip().strip(PIPE).split(PIPE)]
     while sub and not sub[-1]:
         sub.pop()
+    if _spanned_first(header, sub):
+        return sub + header[1:], after
     if not header_row(sub) or cell_role(sub[0]) not in LEVEL_ROLES or not header_row(header):
         return header, k
     levels = next((n for n, c in enumerate(sub) if cell_role(c) not in LEVEL_ROLES), len(sub))
@@ -51,3 +53,14 @@ def two_row_header(header: list[str], lines: list[str], k: int) -> tuple[list[st
     if len(header) <= parents or levels < 2:
         return header, k
     return sub + header[parents:], after
+
+
+def _spanned_first(header: list[str], sub: list[str]) -> bool:
+    """Whether the header's first cell spans the levels the row under it names, the header one cell short of its
+    rows (`考评要素 | 标准分值 | 考评要点 | …` over `一级要素 | 二级要素 | ||||`): the lower row's words lead it, all
+    levels, nothing after them; the upper row names no level past its first cell, each of its other cells a header
+    word spanning both rows."""
+    if len(sub) < 2 or len(header) < MIN_HEADER_CELLS or any(cell_role(c) not in LEVEL_ROLES for c in sub):
+        return False
+    roles = [cell_role(c) for c in header[1:] if c.strip()]
+    return None not in roles and not any(r in LEVEL_ROLES for r in roles)

@@ -166,7 +166,10 @@ def pipe_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
     header = _pipe_cells(header_line)
     while header and not header[-1]:
         header.pop()  # `序号 | … | 责任单位 |`: the separator closing the row
-    header, k = two_row_header(header, lines, k)
+    header, start = two_row_header(header, lines, k)
+    # a header of two rows is a table's own: the row under it is enough (a window cut after its first row)
+    least = MIN_ROWS - (start > k)
+    k = start
     roles = [cell_role(c) for c in header]
     # a weighted table with level columns is a 绩效自评表 when its rows name levels (`产出指标`), not groups of items
     levels = _levels_header(roles) and ("weight" not in roles or level_name(_pipe_cells(row_line(lines, k)[0])[0]))
@@ -190,13 +193,15 @@ def pipe_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
             # where they agree in kind with the rows above; the first row has nothing merged: its empty cells close it
             cells = (spread(cells, roles, carried, measured_kind, levels=True) if carried
                      else cells + [""] * (width - len(cells)))
+        elif len(cells) < width and carried is None and least < MIN_ROWS:  # a first row under a two-row header:
+            cells = cells + [""] * (width - len(cells))  # nothing above to merge, its empty cells close it
         elif len(cells) < width:  # merged cells are not repeated: they stand left of the row's own cells, or a
             cells = _short_row(cells, roles, carried)  # standard's next line under the standard (`…。(2.5)`)
         cells = spanned_level(cells[:width], roles, carried) if levels and carried else cells[:width]
         carried = [c or (carried[n] if carried else "") for n, c in enumerate(cells)]
         rows.append(TableRow([clean_cell(c) for c in cells], Provenance(source, None, k + 1)))
         k = after
-    if len(rows) - 1 < MIN_ROWS:
+    if len(rows) - 1 < least:
         return None
     return Table(rows, rows[0].prov, merges_resolved=False), k
 
