@@ -194,6 +194,8 @@ def _blank_headers(header: list[str], roles: dict[int, str], body) -> None:
                 roles[index] = kind
         elif kind:
             roles[index] = kind
+        elif _filled(values) and _label_column(index, roles, values):
+            roles[index] = "category"  # a group written down the table's left edge, beside the named columns
         elif _filled(values):
             left = roles.get(index - 1)
             if left == "indicator" and "category" not in roles.values() and _groups(cells(body, index - 1), values):
@@ -207,6 +209,13 @@ def _blank_headers(header: list[str], roles: dict[int, str], body) -> None:
                 roles[index - 1], roles[index] = "indicator", "criteria"
             elif "indicator" not in roles.values():
                 roles[index] = "indicator"
+
+
+def _label_column(index: int, roles: dict[int, str], values: list[str]) -> bool:
+    """An unnamed first column left of the 序号 whose values run down over the rows (a box table's label written
+    one character a line, `技` / `术` / …): the rows' group, where no column is named so."""
+    return (index == 0 and roles.get(1) == "row_no" and "category" not in roles.values()
+            and _shape(values) == "grouping")
 
 
 def _rule_beside_item(roles: dict[int, str], body, index: int) -> bool:

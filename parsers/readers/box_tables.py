@@ -11,6 +11,7 @@ from collections import Counter
 
 import regex
 
+from parsers.extract.headers import looks_like_org
 from parsers.textnorm import clean_text
 from schemas.blocks import Provenance, Table, TableRow
 
@@ -45,6 +46,7 @@ def box_table(lines: list[str], i: int, source: str) -> tuple[Table, int] | None
         return None
     block = _widened_header(block, [lines[k] for k, _ in block], width)
     rows: list[list[str | None]] = []
+    lasts: dict[tuple[int, int], str] = {}  # each cell's last line, to tell a wrap from a list one name a line
     owners: list[int] = [0] * width  # the row whose cell a column's text belongs to
     starts: list[int] = []
     fresh = True  # the next content line starts a row in every column
@@ -72,12 +74,35 @@ def box_table(lines: list[str], i: int, source: str) -> tuple[Table, int] | None
             fresh = False
         for j, text in enumerate(parts):
             owner = rows[owners[j]]
-            owner[j] = (owner[j] or "") + text.strip()
+            owner[j] = _run_on(owner[j] or "", text.strip(), lasts, (owners[j], j))
+    kept = [n for n, r in enumerate(rows) if any(r)]  # a rule closing the excerpt's cut row leaves an empty one
+    rows, starts = [rows[n] for n in kept], [starts[n] for n in kept]
     if len(rows) < MIN_ROWS + 1:
         return None
+    _label_rows(rows)
     table_rows = [TableRow([clean_text((c or "").translate(VERTICAL_FORMS)) for c in r], Provenance(source, None, s + 1))
                   for r, s in zip(rows, starts)]
     return Table(table_rows, table_rows[0].prov, merges_resolved=False), end
+
+
+def _run_on(text: str, line: str, lasts: dict[tuple[int, int], str], key: tuple[int, int]) -> str:
+    """A cell's text with its next line: a wrap runs on (Chinese wraps inside words), but a unit's name under a
+    unit's name is the next of a list written one a line (`市经委` / `市城管局`), parted by `、`."""
+    last, lasts[key] = lasts.get(key, ""), line or lasts.get(key, "")
+    if last and line and looks_like_org(last) and looks_like_org(line):
+        return f"{text}、{line}"
+    return text + line
+
+
+def _label_rows(rows: list[list[str | None]]) -> None:
+    """A header cell never closed below the header (no rule crosses its column under it) runs down beside every
+    row: a label of the rows written down the column (`技` / `术` / `考` / `核`…), not a column's name. Its text goes
+    to the rows, the header cell left blank (the tables reader tells its role from the values)."""
+    for j, head in enumerate(rows[0]):
+        if head and all(r[j] is None for r in rows[1:]):
+            rows[0][j] = ""
+            for r in rows[1:]:
+                r[j] = head
 
 
 def _widened_header(block: list[tuple[int, list[str]]], texts: list[str], width: int) -> list[tuple[int, list[str]]]:

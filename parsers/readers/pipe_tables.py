@@ -277,6 +277,9 @@ def lead_pipe_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
     if first and len(first) > len(header) and len(first) % len(header) == 0:
         span = len(first) // len(header)  # `考核条目 | 考核细则` over four columns: each header cell spans two
         header = [c for cell in header for c in [cell] + [""] * (span - 1)]
+    elif first and len(first) == len(header) + 1 and roles[0] in SPANNING_ROLES:
+        header = header[:1] + [""] + header[1:]  # `考核内容 | 分值 | …` over `场所设置 | 基础设施 | 40 | …`: the first
+        # header cell spans the group and the item, the header one cell short of its rows
     roles = spread_roles(header)
     rows = [TableRow([clean_cell(c) for c in header], Provenance(source, None, i + 1))]
     width, above = len(header), None
@@ -320,4 +323,6 @@ def _lead_row(lines: list[str], i: int) -> tuple[list[str] | None, int]:
             cells[-1] = f"{cells[-1]}\n{line.strip()}" if cells[-1] else line.strip()
         else:
             cells = [line.strip()]
+    if len(lines) - i <= MAX_ROW_TEXT_LINES and len(cells) >= 2:
+        return cells, len(lines)  # an excerpt cut inside its last row: the cells it holds
     return None, i

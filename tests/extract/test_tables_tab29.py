@@ -41,3 +41,68 @@ def test_two_row_header_spanning_levels_over_rows(tmp_path):
         ("服务设施(20分)", "活动场所(12分)", 12.0),
         ("队伍建设(10分)", "人员配备(10分)", 10.0),
     ]
+
+
+def _parties(tmp_path, text: str) -> list[tuple]:
+    path = write_text(tmp_path / "t.txt", text)
+    return [(r.row_no, r.category, r.indicator, r.weight, list(r.units)) for r in process_file(path).indicators]
+
+
+# A box-drawn table whose left column is a label written down it one character a line, over the header and the rows
+# (`│技│序号│…`, `│术│ 9 │…`), never closed by a rule under the header; units one a line inside their box (holdout29
+# 2902's layout). The label was read as the header's first word and the rows had no group; `市经委` / `市城管局` ran
+# together into one name.
+BOX_LABEL = """┌─┬──┬─────┬─────┬───┬─────┐
+│节│序号│ 项目 │ 考核评分标准 │标准分│ 责任单位 │
+│ ├──┼─────┼─────┼───┼─────┤
+│水│ 1 │雨水收集利│每低5%扣1分。│ 5 │ 县住建局 │
+│ │ │用率 │ │ │ 县水利局 │
+│指├──┼─────┼─────┼───┼─────┤
+│ │ 2 │节水器具普│达到90%得3分。│ 3 │ 县住建局 │
+│标│ │及率 │ │ │ │
+│ ├──┼─────┼─────┼───┼─────┤
+│ │ 3 │污水回用率│每低1%扣1分。│ 2 │ 县环保局 │
+└─┴──┴─────┴─────┴───┴─────┘
+"""
+
+
+def test_box_table_vertical_label_is_rows_group_and_units_one_a_line(tmp_path):
+    assert _parties(tmp_path, BOX_LABEL) == [
+        ("1", "节水指标", "雨水收集利用率", 5.0, ["县住建局", "县水利局"]),
+        ("2", "节水指标", "节水器具普及率", 3.0, ["县住建局"]),
+        ("3", "节水指标", "污水回用率", 2.0, ["县环保局"]),
+    ]
+
+
+# Cells opened by `| ` at a line's start, rows closed by a line `|`, the header one cell short of its rows: its first
+# cell (`考核内容`) spans the group and the item (holdout29 2901's layout), and the excerpt ends inside the last row. The
+# first row was wider than the header, so the table ended at its header and the rows were read as a notice's clauses.
+LEAD_SPANNING = """某市调解窗口考核评分标准
+考核内容
+| 分值
+| 考核标准
+| 扣分标准
+|
+窗口建设
+| 场所标识
+| 10
+| 标识统一、醒目
+| 不统一扣5分
+|
+| 接待设施
+| 设有接待室和档案室
+| 缺一项扣5分
+|
+队伍建设
+| 人员配备
+| 20
+| 专职人员不少于3人
+| 每少1人扣5
+"""
+
+
+def test_lead_pipe_header_first_cell_spanning_group_and_item(tmp_path):
+    items = _parties(tmp_path, LEAD_SPANNING)
+    assert [(c, i) for _, c, i, _, _ in items] == [
+        ("窗口建设", "场所标识"), ("窗口建设", "接待设施"), ("队伍建设", "人员配备"),
+    ]
