@@ -282,22 +282,42 @@ def lead_pipe_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
         # header cell spans the group and the item, the header one cell short of its rows
     roles = spread_roles(header)
     rows = [TableRow([clean_cell(c) for c in header], Provenance(source, None, i + 1))]
-    width, above = len(header), None
+    width, above, opened = len(header), None, 0
     while k < len(lines):
         cells, after = _lead_row(lines, k)
         if cells is None:
             break
         if len(cells) > width:
             break
-        if len(cells) < width:
-            cells = spread(cells, roles, above) if above else cells + [""] * (width - len(cells))
+        if len(cells) < width and above:
+            cells, gaps = spread_gaps(cells, roles, above)
+            if not no_space(header[1]):  # a group column beside the rows' own names, both under the first header
+                merged = set(gaps) | ({0} if not no_space(cells[0]) else set())  # `| 功能区划`: group left blank
+                rows[opened] = _group_points(rows[opened], merged, roles)
+        elif len(cells) < width:
+            cells = cells + [""] * (width - len(cells))
         else:
-            above = cells
+            above, opened = cells, len(rows)
         rows.append(TableRow([clean_cell(c) for c in cells], Provenance(source, None, k + 1)))
         k = after
     if len(rows) - 1 < MIN_ROWS:
         return None
     return Table(rows, rows[0].prov, merges_resolved=False), k
+
+
+def _group_points(opening: TableRow, gaps: set[int], roles: list[str | None]) -> TableRow:
+    """The row that opened a group, once a row below leaves both the group cell and the weight unwritten (the rows
+    named in a column of their own, beside the group's): the weight is merged over the group's rows as its name is
+    (`场所设置 | 基础设施 | 40` over `| 功能区划 | …`), the group's points (moved into its cell, `场所设置(40分)`), not
+    the first row's weight."""
+    weight = roles.index("weight") if "weight" in roles else None
+    cells = list(opening.cells)
+    if weight is None or 0 not in gaps or weight not in gaps or not no_space(cells[0]) or not no_space(cells[weight]):
+        return opening
+    points = cells[weight].strip()
+    cells[0], cells[weight] = (f"{cells[0]}({points}分)" if TOTAL_POINTS.match(points) and "分" not in points
+                               else f"{cells[0]}{points}"), ""
+    return TableRow(cells, opening.prov)
 
 
 def _lead_row(lines: list[str], i: int) -> tuple[list[str] | None, int]:

@@ -104,5 +104,14 @@ LEAD_SPANNING = """某市调解窗口考核评分标准
 def test_lead_pipe_header_first_cell_spanning_group_and_item(tmp_path):
     items = _parties(tmp_path, LEAD_SPANNING)
     assert [(c, i) for _, c, i, _, _ in items] == [
-        ("窗口建设", "场所标识"), ("窗口建设", "接待设施"), ("队伍建设", "人员配备"),
+        ("窗口建设(10分)", "场所标识"), ("窗口建设(10分)", "接待设施"), ("队伍建设", "人员配备"),
+    ]
+
+
+def test_lead_pipe_weight_merged_with_group_is_group_points(tmp_path):
+    # the second row leaves its group and its 分值 unwritten: the 10 is merged over the group's rows as its name is,
+    # the group's points (holdout29 2901's `场所设置 | 基础设施 | 40`), not the first row's weight
+    path = write_text(tmp_path / "t.txt", LEAD_SPANNING)
+    assert [(r.indicator, r.weight, r.category_points) for r in process_file(path).indicators] == [
+        ("场所标识", None, 10.0), ("接待设施", None, 10.0), ("人员配备", 20.0, None),
     ]
