@@ -2,7 +2,18 @@
 lines and pages built here, each named for what broke."""
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import pytest
+
+from ingest.pipeline import process
 from parsers.ocr_punctuation import half_width_classes, line_votes, set_punctuation
+from tests.conftest import ROOT
+from tests.formats.conftest import soffice_or_skip
+from tests.renderings_build import build_docx, convert_to_pdf
+
+DATA = ROOT / "tests" / "data"
 
 PITCH = 25.0
 
@@ -36,3 +47,30 @@ def test_brackets_of_numbered_cells_printed_full_width_stay_full_width():
                                                                     mark=1.0))]
     assert len(full) == 3 and half_width_classes(full) == frozenset()
     assert set_punctuation("(1)减贫人口完成率") == "（1）减贫人口完成率"
+
+
+@pytest.fixture(scope="module")
+def stacked_tables_pdf(tmp_path_factory) -> tuple[Path, Path]:
+    """holdout20 2005 as the renderings build it: a form's funds block and its indicator table, two Word tables
+    one under the other with no paragraph between, the indicator table going on over the page."""
+    soffice = soffice_or_skip()
+    folder = tmp_path_factory.mktemp("scan25")
+    txt = DATA / "holdout20/2005_lijiang_gucheng_2020_weipian_zhifa_buzhu_jingfei_jixiao_zipingbiao.txt"
+    gold = json.loads(txt.with_name(txt.stem + ".gold.json").read_text(encoding="utf-8"))
+    docx = folder / "stacked.docx"
+    build_docx(txt, docx, gold)
+    convert_to_pdf([docx], folder, soffice)
+    return docx, docx.with_suffix(".pdf")
+
+
+def test_two_tables_drawn_one_under_the_other_are_two_tables(stacked_tables_pdf):
+    """2005 as .pdf (0.000, its .txt 1.000): the two tables meet in one rule and were found as one, on a grid of
+    both tables' columns (16), so the indicator rows were read under the funds block's header and the rows past
+    the page break, 10 columns wide, made a table with no header."""
+    docx, pdf = stacked_tables_pdf
+    ex = process(pdf)
+    assert ex.info.status == "ok", ex.info.error
+    assert [(r.indicator, r.weight) for r in ex.indicators][-5:] == [
+        ("衛片執法補助經費", 10.0), ("項目驗收合格率", 20.0), ("項目完成及時率", 20.0), ("違法行為責停率", 30.0),
+        ("滿意度", 10.0)]
+    assert [(r.indicator, r.weight) for r in ex.indicators] == [(r.indicator, r.weight) for r in process(docx).indicators]
