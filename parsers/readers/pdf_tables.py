@@ -51,14 +51,14 @@ def find_tables(page, textpage, text: str, width: float, height: float, min_rows
     finder = TableFinder(SimpleNamespace(bbox=(0, 0, width, height)), {
         "vertical_strategy": "explicit", "horizontal_strategy": "explicit",
         "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal})
-    tables = [t for found in finder.tables for t in _stacked_grids(found) if len(t.rows) >= min_rows]
+    tables = [t for found in finder.tables for t in stacked_grids(found) if len(t.rows) >= min_rows]
     if not tables:
         return []
     chars = _chars(textpage, text, height)
     return [FoundTable(tuple(t.bbox), _cells(t, chars)) for t in tables]
 
 
-def _stacked_grids(table) -> list:
+def stacked_grids(table) -> list:
     """A found table cut where its rows' column rules change entirely: two tables drawn one under the other
     with no gap (a form's funds block over its indicator table, each a Word table of its own) meet in
     shared rules and are found as one, under a grid of both tables' columns. Rows of one merged cell

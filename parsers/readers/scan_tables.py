@@ -14,7 +14,7 @@ import numpy as np
 from PIL import Image
 
 from parsers.readers.pdf_page_model import _Line, _Page, _PageTable, at_a_page_edge
-from parsers.readers.pdf_tables import FoundTable, _line
+from parsers.readers.pdf_tables import FoundTable, _line, stacked_grids
 
 DARK = 128  # grey level below which a pixel is ink
 MIN_RULE = 40.0  # points: shorter runs are strokes of characters, not rules
@@ -96,7 +96,7 @@ def find_scan_tables(image: Image.Image, scale: float, lines: list) -> tuple[lis
         "snap_tolerance": 3, "join_tolerance": 3, "intersection_tolerance": 3})
     tables, rest = [], list(lines)
     page_em = _em(lines)
-    for table in finder.tables:
+    for table in (part for found in finder.tables for part in stacked_grids(found)):
         x0, top, x1, bottom = table.bbox
         # a single ruled row is kept at a page's edge (a header row the page break parted), as on a text layer
         if len(table.rows) < MIN_LINES and not at_a_page_edge(table.bbox, lines):

@@ -6,9 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
+from PIL import Image, ImageDraw
 
 from ingest.pipeline import process
 from parsers.ocr_punctuation import half_width_classes, line_votes, set_punctuation
+from parsers.readers.scan_tables import find_scan_tables
 from tests.conftest import ROOT
 from tests.formats.conftest import soffice_or_skip
 from tests.renderings_build import build_docx, convert_to_pdf
@@ -74,3 +76,20 @@ def test_two_tables_drawn_one_under_the_other_are_two_tables(stacked_tables_pdf)
         ("衛片執法補助經費", 10.0), ("項目驗收合格率", 20.0), ("項目完成及時率", 20.0), ("違法行為責停率", 30.0),
         ("滿意度", 10.0)]
     assert [(r.indicator, r.weight) for r in ex.indicators] == [(r.indicator, r.weight) for r in process(docx).indicators]
+
+
+def _grid(draw: ImageDraw.ImageDraw, xs: list[int], ys: list[int]) -> None:
+    for x in xs:
+        draw.line([(x, ys[0]), (x, ys[-1])], fill=0, width=3)
+    for y in ys:
+        draw.line([(xs[0], y), (xs[-1], y)], fill=0, width=3)
+
+
+def test_scanned_tables_drawn_one_under_the_other_are_two_tables():
+    """2005 scanned (0.000, its .txt 1.000): the scan's rules gave the same joint grid as the PDF's (above)."""
+    image = Image.new("L", (1240, 1754), 255)
+    draw = ImageDraw.Draw(image)
+    _grid(draw, [100, 400, 700, 1100], [200, 280, 360, 440])  # 3 columns, 3 rows
+    _grid(draw, [100, 250, 500, 800, 950, 1100], [440, 520, 600])  # 5 columns, 2 rows, its top the rule above
+    tables, _ = find_scan_tables(image, 72 / 150, [])
+    assert [(len(t.rows), len(t.rows[0])) for t in tables] == [(3, 3), (2, 5)]
