@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 
 from ingest.pipeline import process
 from parsers.ocr_punctuation import half_width_classes, line_votes, set_punctuation
@@ -93,3 +93,22 @@ def test_scanned_tables_drawn_one_under_the_other_are_two_tables():
     _grid(draw, [100, 250, 500, 800, 950, 1100], [440, 520, 600])  # 5 columns, 2 rows, its top the rule above
     tables, _ = find_scan_tables(image, 72 / 150, [])
     assert [(len(t.rows), len(t.rows[0])) for t in tables] == [(3, 3), (2, 5)]
+
+
+FONT = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
+
+
+@pytest.mark.skipif(not FONT.is_file(), reason="needs the WenQuanYi CJK font")
+def test_cell_of_characters_the_page_ocr_missed_is_read_alone():
+    """holdout21 2101 scanned (0.786): a merged cell's name set one character a line (`民` / `主` / `选` / `举` /
+    `8分`) on a page the detector sees shrunk to 960 px was not found at all; the cell stayed empty, and its rows
+    took the group above. The page's OCR is given as having found nothing: the cell is read on its own."""
+    image = Image.new("L", (1240, 1754), 255)
+    draw = ImageDraw.Draw(image)
+    _grid(draw, [100, 220, 700], [200, 560, 640])
+    font = ImageFont.truetype(str(FONT), 34)
+    for k, text in enumerate(["民", "主", "选", "举", "8分"]):
+        draw.text((125, 215 + 44 * k), text, font=font, fill=0)
+    draw.text((250, 590), "·", font=font, fill=0)  # a speck: no characters, no OCR
+    tables, _ = find_scan_tables(image, 72 / 150, [])
+    assert [t.rows for t in tables] == [[["民主选举\n8分", ""], ["", ""]]]
