@@ -26,7 +26,7 @@ def _placed(text: str, mark: float, digit: float = PITCH / 2) -> list[tuple[str,
     out, x = [], 100.0
     for ch in text:
         out.append((ch, x))
-        x += digit if ch.isdigit() else mark * PITCH if ch in "()（）" else PITCH
+        x += digit if ch.isdigit() else mark * PITCH if ch in "()（）,，" else PITCH
     return out
 
 
@@ -40,7 +40,7 @@ def test_brackets_of_numbered_cells_printed_half_width_stay_half_width():
     votes = [v for text in NUMBERED_CELLS for v in line_votes(_placed(text, mark=0.3))]
     assert [kind for kind, _ in votes] == ["bracket"] * 3 and all(advance < 0.5 for _, advance in votes)
     half = half_width_classes(votes)
-    assert half == {"bracket"}
+    assert half == {"bracket", "comma"}  # the commas, unmeasured, follow the brackets (below)
     assert set_punctuation("（1）减贫人口完成率", half) == "(1)减贫人口完成率"
 
 
@@ -49,6 +49,18 @@ def test_brackets_of_numbered_cells_printed_full_width_stay_full_width():
                                                                     mark=1.0))]
     assert len(full) == 3 and half_width_classes(full) == frozenset()
     assert set_punctuation("(1)减贫人口完成率") == "（1）减贫人口完成率"
+
+
+def test_marks_too_few_to_measure_follow_the_class_measured():
+    """holdout21 2101 scanned: a page with its commas measured ASCII and two brackets (`乡镇(街道)`, fewer than a
+    page's convention needs) set them full width, `乡镇（街道）`, under the scorer's similarity. A document types
+    its brackets as its commas; a page measured on neither keeps the Chinese convention."""
+    commas = line_votes(_placed("考核内容,分值,得分,扣分", mark=0.3))
+    brackets = line_votes(_placed("乡镇(街道)政府", mark=0.3))
+    assert len(commas) == 3 and len(brackets) == 2
+    assert half_width_classes(commas + brackets) == {"comma", "bracket"}
+    assert half_width_classes(line_votes(_placed("考核内容，分值，得分，扣分", mark=1.0)) + brackets) == frozenset()
+    assert half_width_classes(brackets) == frozenset()
 
 
 @pytest.fixture(scope="module")
