@@ -82,7 +82,7 @@ def _read_frame(image: Image.Image, index: int, threads: int, doc: Document):
     scale = PAGE_WIDTH / max(frame.width, 1)
     found = ocr_engine.ocr_image(frame, threads, scale=scale)
     doc.ocr_pages.append(index + 1)
-    return ocr_page(index + 1, found, frame, scale)
+    return ocr_page(index + 1, found, frame, scale, threads)
 
 
 def _flatten(image: Image.Image) -> Image.Image:

@@ -92,10 +92,10 @@ def assemble_pages(pages: list[_Page], source: str) -> list:
     return _assemble(pages, source)
 
 
-def ocr_page(page_no: int, found: list[ocr_engine.OcrLine], image=None, scale: float = 1.0) -> _Page:
+def ocr_page(page_no: int, found: list[ocr_engine.OcrLine], image=None, scale: float = 1.0, threads: int = 1) -> _Page:
     """OCR lines, and the image's ruled tables (``scale``: points per pixel), as a page's items."""
     from parsers.readers.scan_tables import scan_page
-    return scan_page(page_no, found, image, scale)
+    return scan_page(page_no, found, image, scale, threads)
 
 
 def _read_page(pdf, index: int, doc: Document, ocr: str = "off", threads: int = 1, continued=False) -> _Page | None:
@@ -150,7 +150,7 @@ def _ocr_pdf_page(page, page_no: int, doc: Document, threads: int, verdict: str 
         doc.warnings.append(ReaderWarning("text_layer_unreadable", f"第{page_no}页{verdict}；{exc}", page_no))
         return None
     doc.ocr_pages.append(page_no)
-    return ocr_page(page_no, found, image, 1 / scale)
+    return ocr_page(page_no, found, image, 1 / scale, threads)
 
 
 def _kept(tables: list, lines: list[_Line]) -> list:

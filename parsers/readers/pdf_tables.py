@@ -51,11 +51,51 @@ def find_tables(page, textpage, text: str, width: float, height: float, min_rows
     finder = TableFinder(SimpleNamespace(bbox=(0, 0, width, height)), {
         "vertical_strategy": "explicit", "horizontal_strategy": "explicit",
         "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal})
-    tables = [t for t in finder.tables if len(t.rows) >= min_rows]
+    tables = [t for found in finder.tables for t in stacked_grids(found) if len(t.rows) >= min_rows]
     if not tables:
         return []
     chars = _chars(textpage, text, height)
     return [FoundTable(tuple(t.bbox), _cells(t, chars)) for t in tables]
+
+
+def stacked_grids(table) -> list:
+    """A found table cut where its rows' column rules change entirely: two tables drawn one under the other
+    with no gap (a form's funds block over its indicator table, each a Word table of its own) meet in
+    shared rules and are found as one, under a grid of both tables' columns. Rows of one merged cell
+    (a title over all columns) draw no inner rule and stay with the rows above them."""
+    inner = [_inner_rules(row) for row in table.rows]
+    cuts = [0]
+    for k in range(1, len(inner)):
+        above = set().union(*inner[cuts[-1]:k])
+        below = set().union(*inner[k:])
+        if above and below and not any(abs(a - b) <= GRID_TOLERANCE for a in above for b in below):
+            cuts.append(k)
+    if len(cuts) == 1:
+        return [table]
+    ends = [*cuts[1:], len(inner)]
+    return [_part(table.rows[a:b]) for a, b in zip(cuts, ends)]
+
+
+GRID_TOLERANCE = 1.5  # points: one rule drawn by both tables, or two rules apart
+
+
+def _inner_rules(row) -> set[float]:
+    """The x of each rule between two of the row's cells."""
+    cells = [c for c in row.cells if c is not None]
+    if not cells:
+        return set()
+    left, right = min(c[0] for c in cells), max(c[2] for c in cells)
+    return {x for c in cells for x in (c[0], c[2]) if left + GRID_TOLERANCE < x < right - GRID_TOLERANCE}
+
+
+def _part(rows: list):
+    """Some rows of a found table, as a table of their own (what ``_cells`` and callers read), on their own
+    columns: a column of the joint grid where none of these rows starts a cell is another table's."""
+    boxes = [row.bbox for row in rows]
+    bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+    mine = [c for c in range(len(rows[0].cells)) if any(row.cells[c] is not None for row in rows)]
+    return SimpleNamespace(rows=[SimpleNamespace(cells=[row.cells[c] for c in mine], bbox=row.bbox) for row in rows],
+                           bbox=bbox)
 
 
 def _rules(page, height: float) -> tuple[list[dict], list[dict]]:

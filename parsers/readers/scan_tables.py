@@ -11,10 +11,10 @@ from dataclasses import replace
 from types import SimpleNamespace
 
 import numpy as np
-from PIL import Image
+from PIL import Image, ImageOps
 
 from parsers.readers.pdf_page_model import _Line, _Page, _PageTable, at_a_page_edge
-from parsers.readers.pdf_tables import FoundTable, _line
+from parsers.readers.pdf_tables import FoundTable, _line, stacked_grids
 
 DARK = 128  # grey level below which a pixel is ink
 MIN_RULE = 40.0  # points: shorter runs are strokes of characters, not rules
@@ -25,12 +25,12 @@ MIN_LINES = 2
 RULE_GAP = 2  # px: a gap this short inside a run of ink does not end it
 
 
-def scan_page(page_no: int, found: list, image: Image.Image | None, scale: float):
+def scan_page(page_no: int, found: list, image: Image.Image | None, scale: float, threads: int = 1):
     """A scanned page: its OCR lines and its ruled tables, numbered top to bottom (a table's rows
     count as lines of the page, as on a text-layer page)."""
     tables: list[FoundTable] = []
     if image is not None:
-        tables, found = find_scan_tables(image, scale, found)
+        tables, found = find_scan_tables(image, scale, found, threads)
     sizes = _sizes_by_pitch(found)
     items: list = [_Line(f.text, page_no, 0, f.x0, f.x1, f.top, size, ocr=True) for f, size in zip(found, sizes)]
     items += [_PageTable(t.rows, page_no, t.bbox[1], 0) for t in tables]
@@ -75,7 +75,7 @@ def _pitch(line) -> float | None:
     return (line.x1 - line.x0) / (wide + 0.5 * narrow)
 
 
-def find_scan_tables(image: Image.Image, scale: float, lines: list) -> tuple[list[FoundTable], list]:
+def find_scan_tables(image: Image.Image, scale: float, lines: list, threads: int = 1) -> tuple[list[FoundTable], list]:
     """Tables in the page image (``scale``: points per pixel) and the OCR lines outside them."""
     dark = np.asarray(image.convert("L")) < DARK
     minimum = max(int(MIN_RULE / scale), 1)
@@ -96,7 +96,7 @@ def find_scan_tables(image: Image.Image, scale: float, lines: list) -> tuple[lis
         "snap_tolerance": 3, "join_tolerance": 3, "intersection_tolerance": 3})
     tables, rest = [], list(lines)
     page_em = _em(lines)
-    for table in finder.tables:
+    for table in (part for found in finder.tables for part in stacked_grids(found)):
         x0, top, x1, bottom = table.bbox
         # a single ruled row is kept at a page's edge (a header row the page break parted), as on a text layer
         if len(table.rows) < MIN_LINES and not at_a_page_edge(table.bbox, lines):
@@ -109,7 +109,9 @@ def find_scan_tables(image: Image.Image, scale: float, lines: list) -> tuple[lis
         borders = sorted({round(x, 1) for row in table.rows for cell in row.cells if cell for x in (cell[0], cell[2])})
         inside = [piece for part in inside for piece in _cut_at_borders(part, borders)]
         em = _em(inside) if inside else page_em
-        rows = [[_cell_text(cell, inside) or _dash(cell, dark, scale, em) for cell in row.cells] for row in table.rows]
+        rows = [[_cell_text(cell, inside) or _dash(cell, dark, scale, em) or _read_alone(cell, image, dark, scale, em,
+                                                                                     threads)
+                 for cell in row.cells] for row in table.rows]
         tables.append(FoundTable(table.bbox, rows))
     return tables, rest
 
@@ -143,6 +145,27 @@ def _dash(cell, dark: np.ndarray, scale: float, em: float) -> str | None:
         return "-"
     # about an em: `一` (a numeral: 序号) as much as `—`; the engine's silence is kept
     return "——" if width >= DOUBLE_DASH_MIN * em_px else ""
+
+
+CHAR_MIN_SIZE = 0.5  # ems: ink this tall and wide at least is characters, not a speck or a rule's remnant
+CELL_MARGIN = 0.5  # ems of white around a cell read alone: the detector wants room around the text
+
+
+def _read_alone(cell, image: Image.Image, dark: np.ndarray, scale: float, em: float, threads: int) -> str | None:
+    """A cell the page's OCR left empty though it holds characters: the detector, which sees the whole page
+    shrunk to 960 px, misses a narrow column of single characters (a merged cell's name set one character a
+    line, `民` / `主` / `选` / `举` / `8分`). The cell alone is small enough to be read at full size."""
+    if cell is None:
+        return None
+    x0, top, x1, bottom = (int(v / scale) for v in cell)
+    box = (x0 + CELL_INSET, top + CELL_INSET, x1 - CELL_INSET, bottom - CELL_INSET)
+    rows, cols = np.nonzero(dark[box[1]:box[3], box[0]:box[2]])
+    em_px = em / scale
+    if not len(rows) or rows.max() - rows.min() < CHAR_MIN_SIZE * em_px or cols.max() - cols.min() < CHAR_MIN_SIZE * em_px:
+        return ""
+    from parsers import ocr as ocr_engine  # noqa: PLC0415  (loaded already: the page was OCR'd)
+    crop = ImageOps.expand(image.crop(box), max(1, int(CELL_MARGIN * em_px)), fill="white")
+    return "\n".join(line.text for line in ocr_engine.ocr_image(crop, threads))
 
 
 def _em(lines: list) -> float:
