@@ -28,6 +28,7 @@ from parsers.extract.outline_points import (
     in_deduction_part,
     in_rate_part,
     inline_items,
+    labelled_rule,
     named_scored,
     placeholder_list,
     rule_paragraphs,
@@ -45,7 +46,6 @@ from schemas.blocks import Document
 from schemas.records import Target, Unclaimed
 
 SENTENCES = regex.compile(r"[^。]+。?")
-HEAD_COLON = regex.compile(r"[:：]\s*$")  # a numbered line's name closed by a colon, its parts after it
 RULED = ("deduction", "veto")
 
 
@@ -53,7 +53,7 @@ def _scoring_rule(node: Node) -> bool:
     """An unnumbered paragraph under a numbered item with its own points, scored only inside a
     sentence (`…达到指标的，得25分；…`): that item's scoring rule, part of its text, not a clause."""
     parent = node.parent
-    if grade_of_scale(node):  # `(2)…75%以上计15分;` under `1.…计20分。`: one grade of the item's points
+    if grade_of_scale(node) or labelled_rule(node):  # `(2)…75%以上计15分;` under `1.…计20分。`; `评分标准:…`
         return True
     return (node.kind == TEXT and node.reading.in_sentence and parent is not None
             and parent.marker is not None and parent.scored
@@ -277,8 +277,6 @@ class _Emitter:
         for sentence in SENTENCES.findall(node.raw):
             mt = matching_copy(sentence)
             cue = (g.list_cue_own if own else g.list_cue).search(mt)
-            if cue and own and not HEAD_COLON.search(mt[:cue.start()]):
-                cue = None  # `1.党建工作。其中:组织8分、…`: an item's breakdown; `(一)…考核:分为…`: its parts
             if cue:
                 items = list((g.list_item_own if own else g.list_item).finditer(mt, cue.end()))
                 if len(items) >= 2:

@@ -82,3 +82,21 @@ def test_masked_header_issuer_gives_way_to_the_signature():
 def test_title_named_as_a_file_loses_its_suffix():
     meta = extract_metadata(_doc(["集体养殖权水面生态养殖检查验收评分表.docx1、集体养殖权水面生态养殖检查验收评分表序号评价指标分值"]))
     assert meta.title == "集体养殖权水面生态养殖检查验收评分表"
+
+
+LABELLED_RULES = [
+    "一、组织机构(20分)",
+    "考核内容:村制定方案、组织机构,明确保洁员。",
+    "考核办法及分值:制定具体治理方案得5分;成立领导小组得5分;制定户考核办法得10分。",
+    "二、宣传工作(25分)",
+    "考核内容:宣传氛围营造,刷写标语、设立宣传牌。",
+    "考核办法及分值:设立宣传牌或刷写固定标语3分,内容贴合本村实际再得2分;县级以上媒体发表稿件,上限10分;"
+    "与村规民约相结合且作用明显得10分。",
+]
+
+
+def test_labelled_rule_paragraph_is_its_headings_rule(tmp_path: Path):
+    targets = _extract(tmp_path, LABELLED_RULES).targets
+    assert [(t.seq, t.points) for t in targets] == [(1, 20.0), (2, 25.0)]
+    assert targets[1].text.startswith("宣传工作考核内容:宣传氛围营造")
+    assert "上限10分" in targets[1].text
