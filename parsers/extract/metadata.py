@@ -71,8 +71,8 @@ def extract_metadata(doc: Document, meta: DocumentInfo | None = None, signed: li
         head = head.rsplit("号", 1)[-1] if "号" in head else head  # a 发文字号 web text ran in without brackets
         meta.issuer = head if head and not regex.search(r"\d", head) else None
     first = (closings(doc) if signed is None else signed)[:1]
-    masked = meta.issuer is not None and MASKED.search(meta.issuer)
-    if first and (meta.issuer is None or masked) and first[0].signer and not MASKED.search(first[0].signer):
+    signer = first[0].signer if first else None
+    if signer and (meta.issuer is None or MASKED.search(meta.issuer) and not MASKED.search(signer)):
         meta.issuer, meta.issuer_source = first[0].signer, "signature"
     if first and meta.issued_on is None:
         meta.issued_on = first[0].date
