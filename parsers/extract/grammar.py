@@ -70,6 +70,8 @@ class Grammar:
     heading_worth: regex.Pattern  # `(总分50分)` closing a heading: the heading's worth, not a total
     list_cue: regex.Pattern
     list_item: regex.Pattern
+    list_cue_own: regex.Pattern  # a numbered line's parts after its name and a colon (`…考核:分为A(40分),B(60分)`)
+    list_item_own: regex.Pattern
     lead_words: tuple[str, ...]
     max_points: float
     norm_levels: tuple[tuple[str, int], ...] = ()
@@ -137,6 +139,8 @@ def grammar() -> Grammar:
         heading_worth=regex.compile(fill(p["heading_worth"])),
         list_cue=regex.compile(p["inline_list"]["cue"]),
         list_item=regex.compile(fill(p["inline_list"]["item"])),
+        list_cue_own=regex.compile(p["inline_list"]["cue_own"]),
+        list_item_own=regex.compile(fill(p["inline_list"]["item_own"])),
         lead_words=tuple(sorted(p["inline_list"]["lead_words"], key=len, reverse=True)),
         max_points=float(p["max_points"]),
         norm_levels=tuple(m.get("norm_levels", {}).items()),

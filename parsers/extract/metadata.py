@@ -40,6 +40,7 @@ LEADING_NUMBER = regex.compile(rf"^[（(]?(?P<number>{DOC_NUMBER.pattern})[)）]
 _LABEL_HINT = regex.compile(r"日期|时间|時間|文号|字号|文號|字號|机关|機關|机构|機構|来源|來源")  # a page label may stand here
 PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"))
 ISSUER_SUFFIX = regex.compile(r"(?:人民政府|政府|委员会|办公室|办公厅|局|厅|委|办|部|院|会|中心)$")
+MASKED = regex.compile(r"[xX]{2,}|[×＊*]{2,}|某")  # a name a site or a template blanked out (`xx镇人民政府`)
 CC = regex.compile(r"^\s*抄\s*送\s*[:：]\s*")
 PRINTED = regex.compile(r"(?P<date>.{8,20}?)\s*印\s*发\s*$")
 
@@ -59,6 +60,7 @@ def extract_metadata(doc: Document, meta: DocumentInfo | None = None, signed: li
     meta = meta or DocumentInfo(doc_id="", source_path=doc.source, sha256="", format=doc.format)
     front = plain_front(paras)
     _header_and_number(front, meta)
+    _below_number(front, meta)
     title_at, own_title = _title(front, meta)
     # 主送 and 成文日期 follow a notice's title; a title of its own may stand below them (a 办法 after its notice)
     _recipients_and_date(paras, None if own_title else title_at, meta)
@@ -69,7 +71,8 @@ def extract_metadata(doc: Document, meta: DocumentInfo | None = None, signed: li
         head = head.rsplit("号", 1)[-1] if "号" in head else head  # a 发文字号 web text ran in without brackets
         meta.issuer = head if head and not regex.search(r"\d", head) else None
     first = (closings(doc) if signed is None else signed)[:1]
-    if first and meta.issuer is None and first[0].signer:
+    signer = first[0].signer if first else None
+    if signer and (meta.issuer is None or MASKED.search(meta.issuer) and not MASKED.search(signer)):
         meta.issuer, meta.issuer_source = first[0].signer, "signature"
     if first and meta.issued_on is None:
         meta.issued_on = first[0].date
@@ -129,6 +132,27 @@ def _header_and_number(front: list[Paragraph], meta: DocumentInfo) -> None:
                 meta.issuer = m["issuer"]
 
 
+# A date in figures with dots, alone on a line (`2012.04.10`): how a government site's 公开目录 prints a 成文日期.
+DOTTED_DATE = regex.compile(r"^(?P<y>(?:19|20)\d{2})[.．](?P<m>\d{1,2})[.．](?P<d>\d{1,2})$")
+BELOW_NUMBER = 2  # lines under a 发文字号 that may hold the issuing body and the date
+
+
+def _below_number(front: list[Paragraph], meta: DocumentInfo) -> None:
+    """`沪青司〔2012〕9号` / `上海市青浦区司法局` / `2012.04.10`: the issuing body and the date on lines of their own
+    just under the 发文字号 (a web page's copy of the head), where nothing above named them."""
+    at = next((i for i, p in enumerate(front) if meta.doc_number_raw and p.text.strip() == meta.doc_number_raw), None)
+    for p in front[at + 1: at + 1 + BELOW_NUMBER] if at is not None else []:
+        text = no_space(halfwidth(p.text))
+        if meta.issued_on is None and (m := DOTTED_DATE.match(text)):
+            try:
+                meta.issued_on = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+            except ValueError:
+                pass
+        elif meta.issuer is None and len(text) <= 30 and ISSUER_SUFFIX.search(text) and not text.startswith("各") \
+                and not NOT_A_TITLE.search(text) and not regex.search(r"\d", text):
+            meta.issuer = text
+
+
 @dataclass(frozen=True)
 class _TitleWords:
     notice: regex.Pattern  # `关于…的通知` (a notice's title)
@@ -140,6 +164,7 @@ class _TitleWords:
     run_on_kind: regex.Pattern  # a kind that ends a title the first sentence ran on after
     kind: regex.Pattern  # any word naming a document's kind (a notice's or a title's of its own)
     kind_at_end: regex.Pattern  # one ending a text
+    file_suffix: regex.Pattern  # `.docx`: a document-sharing page names the file by its title
 
 
 @lru_cache(maxsize=1)
@@ -155,7 +180,8 @@ def _title_words() -> _TitleWords:
         standalone=regex.compile(rf"^.{{4,}}?(?<!的)(?:{alt('document_kinds')})(?:[（(][^）)]{{1,12}}[)）])?{tail}$"),
         about=tuple(words["about"]), issuing_verb=regex.compile(alt("issuing_verbs")),
         openers=tuple(words["sentence_openers"]), run_on_kind=regex.compile(alt("run_on_kinds")),
-        kind=regex.compile(kinds), kind_at_end=regex.compile(f"(?:{kinds})$"))
+        kind=regex.compile(kinds), kind_at_end=regex.compile(f"(?:{kinds})$"),
+        file_suffix=regex.compile(rf"(?i)(?:{alt('file_suffixes')})(?![a-z])"))
 
 
 def _title(front: list[Paragraph], meta: DocumentInfo) -> tuple[int | None, bool]:
@@ -186,7 +212,7 @@ def _title(front: list[Paragraph], meta: DocumentInfo) -> tuple[int | None, bool
             title = prev + title
         meta.title = title
         return i, False
-    return _standalone_title(front, meta, words.standalone), True
+    return _standalone_title(front, meta, words), True
 
 
 def _title_over_lines(front: list[Paragraph], i: int, text: str, words: _TitleWords) -> tuple[str, int] | None:
@@ -220,20 +246,22 @@ def _title_run_on(text: str, words: _TitleWords) -> tuple[str | None, str]:
     return None, ""
 
 
-def _standalone_title(front: list[Paragraph], meta: DocumentInfo, standalone: regex.Pattern) -> int | None:
+def _standalone_title(front: list[Paragraph], meta: DocumentInfo, words: _TitleWords) -> int | None:
     """The first short line that ends in a document's kind, stands alone and is no 版头 line; a centred line
     above it that ends in no kind is its first half (a long title set over two lines). A title under a `附件N`
     label is the attachment's: the dataset names such a file by it (ingest.dataset.identity.fill_metadata)."""
     for i, p in enumerate(front):
         text = split_glued_number(no_space(p.text)[:TITLE_SCAN])[0]
+        if named := words.file_suffix.search(text, 0, TITLE_CHARS + 8):
+            text = text[:named.start()]  # `…评分表.docx` then the file's text, run on by the page
         if ATTACHMENT_LABEL.match(text):
             return None
         if i == 0 and (cut := _title_before_sentence(text)):
             text = cut  # web text ran the first sentence on after the title (`…考核办法为深入贯彻…`)
-        if not 4 <= len(text) <= TITLE_CHARS or not standalone.search(text) or not _alone(text):
+        if not 4 <= len(text) <= TITLE_CHARS or not words.standalone.search(text) or not _alone(text):
             continue
         prev = no_space(front[i - 1].text) if i else ""
-        if prev and _alone(prev) and not standalone.search(prev) and not ISSUER_SUFFIX.search(prev) and (
+        if prev and _alone(prev) and not words.standalone.search(prev) and not ISSUER_SUFFIX.search(prev) and (
                 (p.centered and front[i - 1].centered) or (i == 1 and len(prev) <= TITLE_CHARS // 2)):
             text = prev + text  # a title set over two lines (centred), or the first line of web text broken
         meta.title = text

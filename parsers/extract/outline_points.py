@@ -46,6 +46,20 @@ def declared_in_all(raw: str) -> tuple[float, str] | None:
     return sum(values), text.strip()
 
 
+@lru_cache(maxsize=1)
+def _rule_label() -> regex.Pattern:
+    labels = sorted(load_data("scoring.json")["rule_labels"], key=len, reverse=True)
+    return regex.compile(rf"^\s*(?:{'|'.join(map(regex.escape, labels))})\s*[:：]")
+
+
+def labelled_rule(node) -> bool:
+    """`一、组织机构(20分)` over `考核内容:…` and `考核办法及分值:…3分,…再得2分;…`: an unnumbered paragraph labelled as
+    the scored heading's rule says how its worth is earned; its parts' worths make no clause of their own."""
+    parent = node.parent
+    return (node.marker is None and parent is not None and parent.marker is not None and parent.scored
+            and bool(_rule_label().match(node.raw)))
+
+
 def rule_points(node) -> tuple[float, str] | None:
     """(points, text) of a numbered item without a notation of its own (`(一)万元GDP能耗降低率…`) whose
     unnumbered paragraphs state how it is scored (`完成年度计划目标得30分…`): the item is the clause, worth

@@ -1,11 +1,8 @@
-"""An outline → target clauses, for notices that are not a list of unit headings: the assessed
-party is the document's subject (no unit at all), a heading naming a class of units (各乡镇),
-or kinds of unit scored side by side in one item (`（乡镇10分、农场15分）`).
-
-Targets are the items at the lowest level that carries points; a scored item above them is a
-section (any depth: ``section_path``); an unscored numbered item among scored siblings is a
-clause without points (veto, deduction-only, or a real omission the checks report). What is
-neither is reported as unclaimed text, never dropped silently.
+"""An outline → target clauses, for notices that are not a list of unit headings: the assessed party is the
+document's subject (no unit), a heading naming a class of units (各乡镇), or kinds of unit scored side by side in one
+item (`（乡镇10分、农场15分）`). Targets are the items at the lowest level that carries points; a scored item above them
+is a section (any depth: ``section_path``); an unscored numbered item among scored siblings is a clause without
+points (veto, deduction-only, or a real omission the checks report). What is neither is reported as unclaimed text.
 """
 from __future__ import annotations
 
@@ -31,6 +28,7 @@ from parsers.extract.outline_points import (
     in_deduction_part,
     in_rate_part,
     inline_items,
+    labelled_rule,
     named_scored,
     placeholder_list,
     rule_paragraphs,
@@ -55,7 +53,7 @@ def _scoring_rule(node: Node) -> bool:
     """An unnumbered paragraph under a numbered item with its own points, scored only inside a
     sentence (`…达到指标的，得25分；…`): that item's scoring rule, part of its text, not a clause."""
     parent = node.parent
-    if grade_of_scale(node):  # `(2)…75%以上计15分;` under `1.…计20分。`: one grade of the item's points
+    if grade_of_scale(node) or labelled_rule(node):  # `(2)…75%以上计15分;` under `1.…计20分。`; `评分标准:…`
         return True
     return (node.kind == TEXT and node.reading.in_sentence and parent is not None
             and parent.marker is not None and parent.scored
@@ -181,6 +179,8 @@ class _Emitter:
             if not node.scored:
                 self.unclaimed(node, scope.unit)
                 return
+        elif not below and node.marker is not None and self.inline_list(node, scope, own=True):
+            return  # `(二)个人考核:分为思想作风(15分)、工作作风(20分)…`: the parts on the heading's own line
         if below and not node.scored and emit_listed_units(node, lambda *item: self.emit_item(scope, *item)):
             return  # `第一類(5個):A鎮、B鎮。` over `…1分;…1分。`: each listed unit's items
         if below:
@@ -270,21 +270,21 @@ class _Emitter:
             inner.unit, inner.unit_raw, inner.unit_points = unit, unit, total
         self.emit(_Flat(node), inner, text=text, points=points)
 
-    def inline_list(self, node: Node, scope: Scope) -> bool:
-        """`实行100分制,其中基层党建30分,城乡管理30分,…。另设…加分项目(5分,…)。`"""
+    def inline_list(self, node: Node, scope: Scope, own: bool = False) -> bool:
+        """`其中基层党建30分,城乡管理30分,…。另设…(5分,…)。`; ``own``: parts on a numbered line's own (a section if totalled)."""
         g = grammar()
         found = False
         for sentence in SENTENCES.findall(node.raw):
             mt = matching_copy(sentence)
-            cue = g.list_cue.search(mt)
+            cue = (g.list_cue_own if own else g.list_cue).search(mt)
             if cue:
-                items = list(g.list_item.finditer(mt, cue.end()))
+                items = list((g.list_item_own if own else g.list_item).finditer(mt, cue.end()))
                 if len(items) >= 2:
                     total = read_points(sentence[:cue.start()]).total
-                    parent = node.parent
+                    parent = node if own else node.parent
                     name = heading_name(parent) if parent is not None and parent.marker else None
                     inner = scope.inner()
-                    if name:
+                    if name and (total is not None or not own):
                         inner.enter(name, total, parent.number, {}, parent.kind)
                     for m in items:
                         item_name = EDGE_PUNCT.sub("", sentence[m.start("name"):m.end("name")])
@@ -292,7 +292,7 @@ class _Emitter:
                     found = True
                     continue
             reading = read_points(sentence)
-            if reading.points is not None and reading.rule == "bonus" and not named_scored(node):
+            if not own and reading.points is not None and reading.rule == "bonus" and not named_scored(node):
                 text = EDGE_PUNCT.sub("", reading.text).rstrip("。")
                 for word in g.lead_words:
                     if text.startswith(word):
