@@ -28,7 +28,8 @@ def add_table(blocks: list, item: _PageTable, source: str, continues: bool) -> N
     previous = blocks[-1] if blocks and isinstance(blocks[-1], Table) else None
     if continues and previous is not None and rows and len(rows[0]) == len(previous.rows[0].cells):
         rows = rows[_repeated_header(rows, previous.rows):]  # the header (all its rows) repeated on every page
-        if rows and previous.rows and _cut_row(previous.rows[-1].cells, rows[0], _item_column(previous.rows)):
+        # a table of one row so far is its header the page break parted from its body: a header is never cut
+        if rows and len(previous.rows) > 1 and _cut_row(previous.rows[-1].cells, rows[0], _item_column(previous.rows)):
             _merge_split_row(previous.rows[-1], rows[0])  # a row cut by the page break
             rows = rows[1:]
         start = len(previous.rows)

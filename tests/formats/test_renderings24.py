@@ -24,6 +24,8 @@ DOCUMENTS = {
     "table_head_at_foot": DATA / "holdout22/2202_zhongguo_lvyou_qiangxian_biaozhun_shixing_muci.txt",
     "row_cut_by_page": DATA / "holdout20/2001_pingan_xiangzhen_jiedao_chuangjian_kaohe_biaozhun.txt",
     "value_at_foot": DATA / "holdout23/2301_cun_shequ_fenguan_litang_shuwu_kaohe_pingfen_xize.txt",
+    # 2605: a table's header alone at a page's foot, its first row on the next page: a header is never a cut row
+    "header_alone_at_foot": DATA / "holdout26/2605_shi_xianqu_yingji_guanli_gongzuo_kaohe_pingfenbiao.txt",
 }
 
 
