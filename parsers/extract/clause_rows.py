@@ -153,3 +153,47 @@ def named_rows(table: Table, state, result, doc, doc_id: str, make_target, total
 def _ordinal_value(marker: str) -> int | None:
     digits = regex.sub(r"[^\d一二三四五六七八九十百零〇]", "", marker)
     return int(digits) if digits.isdigit() else cn_to_int(digits) if digits else None
+
+
+LEVEL_EXCLUDED = frozenset({"units", "leaders", "assessors", "row_no"})
+
+
+def leveled_rows(table: Table, state, result, doc, doc_id: str, make_target, total_words) -> bool:
+    """`一级要素 | 二级要素 | 标准分值 | 考评要点 | 评分标准 | … | 扣分分值 | 得分`: level columns, then a content
+    (要点) column, one weight column filled per row (the form's other weight columns left blank for the assessor).
+    Each scored row is a clause: its lowest level's name joined before its content, the top level the section, the
+    weight its points. The lowest level's own points must agree with the weight (`工作方案(10分)` | `10分`), which
+    marks the rows as the list's clauses even where an excerpt keeps one; False when the table is not of that shape."""
+    roles = header_roles(table.rows[0].cells)
+    levels = sorted(i for i, r in roles.items() if r in NAME_ROLES)
+    content = next((i for i, r in sorted(roles.items()) if r == "target" and levels and i > levels[-1]), None)
+    if len(levels) < 2 or content is None or set(roles.values()) & LEVEL_EXCLUDED:
+        return False
+    width = max(roles) + 1
+    body = [r for r in table.rows[1:] if len(r.cells) >= width and not any(no_space(c) in total_words for c in r.cells)]
+    filled = [i for i, r in roles.items() if r == "weight" and any(no_space(row.cells[i]) for row in body)]
+    if len(filled) != 1:
+        return False
+    weight = filled[0]
+    scored = [r for r in body if no_space(r.cells[content]) and WEIGHT_CELL.match(halfwidth(no_space(r.cells[weight])))]
+    own = [GROUP_POINTS.search(halfwidth(no_space(r.cells[levels[-1]]))) for r in scored]
+    if not scored or len(scored) < len(body) - 1 or not any(own) or any(
+            m and float(m["points"]) != float(WEIGHT_CELL.match(halfwidth(no_space(r.cells[weight])))["points"])
+            for r, m in zip(scored, own)):
+        return False
+    state.section = state.section_points = None
+    name = ""
+    for row in body:
+        if no_space(row.cells[levels[0]]):
+            _enter_group(row.cells[levels[0]], state)
+        lowest = halfwidth(no_space(row.cells[levels[-1]]))
+        if lowest:
+            found = GROUP_POINTS.search(lowest)
+            name = P.ORDINAL_PREFIX.sub("", lowest[:found.start()] if found else lowest)
+        if not any(row is r for r in scored):
+            continue
+        text = name + P.TRAILING_PUNCT.sub("", row.cells[content].replace("\n", "")).strip()
+        result.targets.append(make_target(
+            doc_id, doc, state, len(result.targets), None, None, text,
+            float(WEIGHT_CELL.match(halfwidth(no_space(row.cells[weight])))["points"]), row.prov))
+    return True

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from parsers.extract import patterns as P
 from parsers.extract.cell_rows import cell_rows
-from parsers.extract.clause_rows import bracketed_standards, named_rows, numbered_scored_rows
+from parsers.extract.clause_rows import bracketed_standards, leveled_rows, named_rows, numbered_scored_rows
 from parsers.extract.clause_table import clause_table, is_clause_table, numbered_clause_table, unit_clause_table
 from parsers.extract.closing import drop_cut_tail
 from parsers.extract.cnnum import cn_to_int
@@ -157,8 +157,9 @@ def _table_clauses(doc: Document, doc_id: str, result: TargetsResult) -> None:
             if not (numbered_clause_table(block, state, result, doc, doc_id, _target, words)
                     or numbered_scored_rows(block, state, result, doc, doc_id, _target, words)
                     or bracketed_standards(block, state, result, doc, doc_id, _target)
-                    or unit_clause_table(block, state, result, doc, doc_id, _target)):
-                named_rows(block, state, result, doc, doc_id, _target, words)
+                    or unit_clause_table(block, state, result, doc, doc_id, _target)
+                    or named_rows(block, state, result, doc, doc_id, _target, words)):
+                leveled_rows(block, state, result, doc, doc_id, _target, words)
 
 
 def _settled(result: TargetsResult) -> bool:

@@ -1,0 +1,54 @@
+"""Notice shapes fixed after holdout27 2702, built in code: the scored list as a 要素 table (`一级要素 | 二级要素 |
+标准分值 | 考评要点 | 扣分分值 | 评分标准 …`, the assessor's columns blank), each row a clause named by its lowest level and its 要点."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from parsers.extract.targets import extract_targets
+from parsers.readers.text_reader import read_text
+
+
+def _extract(tmp_path: Path, lines: list[str]):
+    path = tmp_path / "notice.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return extract_targets(read_text(path, "notice", False), "d")
+
+
+LEVELED_TABLE = [
+    "某市安全生产规范化考评细则",
+    "申请考评必须具备以下条件:",
+    "1.按照本细则进行自评合格。",
+    "2.年度内未发生较大事故。",
+    "一级要素 | 二级要素 | 标准分值 | 考评要点 | 扣分分值 | 评分标准",
+    "组织建设(30分) | 工作方案(10分) | 10分 | 结合实际制定实施方案。 |  | 1.未制定方案的,扣10分。",
+    " | 机构人员(20分) | 20分 | 明确机构和专职人员。 |  | 1.未明确的,扣20分。",
+    "日常监管(20分) | 隐患排查(20分) | 20分 | 定期开展隐患排查。 |  | 1.未排查的,扣5分。",
+]
+
+
+def test_leveled_table_rows_are_clauses(tmp_path: Path):
+    targets = _extract(tmp_path, LEVELED_TABLE).targets
+    assert [(t.section, t.section_points, t.text, t.points) for t in targets] == [
+        ("组织建设", 30.0, "工作方案结合实际制定实施方案", 10.0),
+        ("组织建设", 30.0, "机构人员明确机构和专职人员", 20.0),
+        ("日常监管", 20.0, "隐患排查定期开展隐患排查", 20.0)]
+
+
+# an excerpt keeps one row under a two-line header (`考评要素` over `一级要素 | 二级要素`), the form's 扣分分值 and 得分
+# columns blank: the one filled weight column is the row's, and the row's own points agree with it
+ONE_ROW = LEVELED_TABLE[:4] + [
+    "考评要素 | 标准 分值 | 考评要点 | 评分标准 | 考评方式 | 扣分说明 | 扣分分值 | 得分 | ||",
+    "一级要素 | 二级要素 | ||||||||",
+    "组织建设(30分) | 工作方案(10分) | 10分 | 结合实际制定实施方案。 | 1.未制定方案的,扣10分。 2.未落实的,扣10",
+]
+
+
+def test_leveled_table_of_one_row_when_its_points_agree(tmp_path: Path):
+    targets = _extract(tmp_path, ONE_ROW).targets
+    assert [(t.section, t.section_points, t.text, t.points) for t in targets] == [
+        ("组织建设", 30.0, "工作方案结合实际制定实施方案", 10.0)]
+
+
+def test_leveled_table_whose_points_disagree_is_not_read(tmp_path: Path):
+    lines = ONE_ROW[:-1] + [ONE_ROW[-1].replace("工作方案(10分)", "工作方案(5分)")]
+    assert not any(t.points == 10.0 for t in _extract(tmp_path, lines).targets)
