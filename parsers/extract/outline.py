@@ -85,6 +85,7 @@ class OutlineBuilder:
         self.last_placed: Node | None = None
         self.paragraphs = 0
         self.veto_group: int | None = None  # the list a veto sentence opened
+        self.note_run: tuple[str, int] | None = None  # a note's own list (`说明:1、…` / `2、…`): its kind, next number
 
     # -- feeding -------------------------------------------------------------------------------
     def feed(self, p: Paragraph) -> None:
@@ -121,8 +122,11 @@ class OutlineBuilder:
             # `附件：…细则…1.…(75分)…`: a whole table flattened after the label; read what follows it
             self._attach(Node(BARRIER, None, text[:label.end()], p.prov, index), self.root)
             text, h = rest, halfwidth(rest)
-        if g.note.match(h):  # a closing note belongs to no item
-            self._attach(Node(TEXT, None, text, p.prov, index), self.root)
+        note = g.note.match(h)
+        if note or self._in_note(h):  # a closing note and the numbered notes after it belong to no item
+            first = marker_at_start(h[note.end():].lstrip()) if note else None
+            self.note_run = (first.kind, 2) if first and first.number == 1 else self.note_run if not note else None
+            self._attach(Node(TEXT if note else BARRIER, None, text, p.prov, index), self.root)  # a note scores nothing
             return
         start = self._start_marker(h)
         if start is None and runs_on(self.last_placed, text, index):
@@ -153,6 +157,12 @@ class OutlineBuilder:
             self._segment(current, segment, p.prov, index, first=current is None and pos == 0)
             current, pos = m, m.end
         self._segment(current, text[pos:], p.prov, index, first=current is None and pos == 0, last=True)
+
+    def _in_note(self, h: str) -> bool:
+        """The line goes on with the list a note opened (`说明:1、…` then `2、…`), which it then carries on."""
+        own = marker_at_start(h) if self.note_run else None
+        self.note_run = (own.kind, own.number + 1) if own and (own.kind, own.number) == self.note_run else None
+        return self.note_run is not None
 
     def _segment(self, marker: Marker | None, raw: str, prov: Provenance, index: int, first: bool,
                  last: bool = False) -> None:

@@ -52,3 +52,27 @@ def test_leveled_table_of_one_row_when_its_points_agree(tmp_path: Path):
 def test_leveled_table_whose_points_disagree_is_not_read(tmp_path: Path):
     lines = ONE_ROW[:-1] + [ONE_ROW[-1].replace("工作方案(10分)", "工作方案(5分)")]
     assert not any(t.points == 10.0 for t in _extract(tmp_path, lines).targets)
+
+
+# holdout28 2804: a table's 说明 notes numbered from inside the label's line (`说明:1、…`), the rest on lines of their
+# own (`2、…` `3、…`), one of them naming points (`…得10、9、8分,其余得7分`): notes, not clauses
+NOTES_AFTER_A_LIST = [
+    "某局工作考核办法",
+    "一、队伍建设(20分)",
+    "二、业务工作(30分)",
+    "说明:1、发生重大违纪事件的,不予评优。",
+    "2、对安全监管指标实行一票否决制。",
+    "3、政务信息按年度考核结果打分:一、二、三等奖分别得10、9、8分,其余得7分。",
+    "4、考核等次分为:优秀、良好、合格、不合格。",
+]
+
+
+def test_numbered_notes_after_a_note_label_are_not_clauses(tmp_path: Path):
+    targets = _extract(tmp_path, NOTES_AFTER_A_LIST).targets
+    assert [(t.text, t.points) for t in targets] == [("队伍建设", 20.0), ("业务工作", 30.0)]
+
+
+def test_a_list_after_the_notes_is_read_again(tmp_path: Path):
+    # a line that does not go on with the notes' numbering ends them
+    lines = NOTES_AFTER_A_LIST[:5] + ["三、综合考评(10分)"]
+    assert [(t.text, t.points) for t in _extract(tmp_path, lines).targets][-1] == ("综合考评", 10.0)
