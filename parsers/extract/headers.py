@@ -135,6 +135,11 @@ def map_header(cells: list[str]) -> dict[int, str]:
     for index, field in roles.items():
         if field not in mapping.values() and (field != "weight" or index == weights[-1]):
             mapping[index] = field
+    group = weights[0] - 1 if len(weights) == 2 else -1
+    if roles.get(group) == "indicator" and "category" in (f for i, f in roles.items() if i < group):
+        # 一级指标 | 二级指标 | 分值 | 评分细则 | 项目分值: the level the first points column scores groups the rows
+        mapping = {i: f for i, f in mapping.items() if f not in ("category", "indicator")}
+        mapping[group] = "category"
     return mapping
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from parsers.extract.headers import points_at_end, table_vocab, weight_value
+from parsers.extract.headers import header_role, points_at_end, table_vocab, weight_value
 from parsers.extract.patterns import CN_DIGITS
 from parsers.textnorm import no_space
 from schemas.blocks import TableRow
@@ -152,7 +152,7 @@ def _name_beside_groups(header: list[str], roles: dict[int, str], body) -> bool:
             roles[index] = "category" if index < named and index in grouping else "target"
     roles[named] = "indicator"
     if groups:
-        _nearest_scored_level(roles, groups, texts, items, named)
+        _nearest_scored_level(roles, groups, texts, items, named, header)
     return per_row
 
 
@@ -184,15 +184,25 @@ def _requirement_beside(roles: dict[int, str], texts: list[int], shapes: dict, n
     return named
 
 
-def _nearest_scored_level(roles: dict[int, str], groups: list[int], texts: list[int], items, named: int) -> None:
+def _nearest_scored_level(roles: dict[int, str], groups: list[int], texts: list[int], items, named: int,
+                          header: list[str]) -> None:
     """Levels of groups left of the name (一级指标 / 二级指标, a category column among them): the category is the nearest
-    level with its subtotal (`民生保障(5分)`: a check adds it up), else the nearest; the other levels are kept apart."""
+    level with its subtotal (`民生保障(5分)`, or in a weight column of its own right of it, kept apart from the rows'
+    weight: a check adds it up), else the nearest; the other levels are kept apart."""
     levels = sorted(set(groups) | {i for i, r in roles.items() if r == "category" and i < named})
-    chosen = ([i for i in levels if _subtotal_group(cells(items, i))] or levels)[-1]
+    chosen = ([i for i in levels if _subtotal_group(cells(items, i)) or _weighted_beside(header, roles, i)]
+              or levels)[-1]
     for index in levels:
         if index != chosen and (roles.get(index) == "category" or index in texts):
             roles.pop(index, None)
     roles[chosen] = "category"
+
+
+def _weighted_beside(header: list[str], roles: dict[int, str], index: int) -> bool:
+    """A group level whose points sit in the column right of it, a weight column other than the rows' own
+    (`二级指标 | 分值 | 评分细则 | 项目分值`)."""
+    right = index + 1
+    return right < len(header) and right not in roles and (header_role(header[right]) or ("",))[0] == "weight"
 
 
 def _weighted_each_row(body: list[TableRow], roles: dict[int, str], items: list[TableRow]) -> bool:

@@ -23,6 +23,7 @@ from parsers.extract.headers import (
     simplified,
 )
 from parsers.readers.grouped_lines import group_heading_rows, points_in_name_rows
+from parsers.readers.level_rows import level_rows
 from parsers.readers.line_cells import (  # noqa: F401  (re-exported: callers and tests read them from here)
     BRACKETED_NOTE,
     BRACKETED_WEIGHT,
@@ -195,7 +196,8 @@ def cell_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
         if found is None and "weight" not in roles:
             return None
     else:  # the rows' weights anchor them (their code, if any, right of the weight: `编码`)
-        found = _sub_rows(body, header, roles, source) or _by_weights(body, len(header), roles, source)
+        found = (_sub_rows(body, header, roles, source) or level_rows(body, header, roles, source)
+                 or _by_weights(body, len(header), roles, source))
         if found is not None and roles[0] == "row_no":
             numbered = _by_numbers(body, header, roles, source)
             if numbered is not None and _extends(numbered[0], found[0], roles.index("weight")):
