@@ -45,10 +45,10 @@ def merged_number_rows(body: list[tuple[int, str]], width: int, weight: int,
         pos, last = at + 1 + len(right), right
         if pos >= len(body) or not _opens_row(body, pos, expected):
             last = right[:max(seen, 1)] if len(rows) > 1 else right[:1]
-            _fill_right(cells, [t for _, t in last], weight)
+            fill_right(cells, [t for _, t in last], weight)
             end = (last[-1] if last else body[at])[0]
             break
-        _fill_right(cells, [t for _, t in right], weight)
+        fill_right(cells, [t for _, t in right], weight)
         seen = max(seen, len(right))
         end = (right[-1] if right else body[at])[0]
     if len(rows) < MIN_ROWS or not merged or end is None:
@@ -106,8 +106,9 @@ def _right(body: list[tuple[int, str]], start: int, expected: int) -> list[tuple
     return body[start:k]
 
 
-def _fill_right(cells: list[str], lines: list[str], weight: int) -> None:
-    """One line a cell where the counts agree, else all in the first cell right of the weight."""
+def fill_right(cells: list[str], lines: list[str], weight: int) -> None:
+    """The cells right of the weight from the lines after it: one line a cell where the counts agree, else all in the
+    first cell right of the weight (weighted_lines reads its rows' tails so too)."""
     after = len(cells) - weight - 1
     if not lines or not after:
         return

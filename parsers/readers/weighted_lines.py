@@ -19,7 +19,7 @@ from parsers.readers.line_cells import (
     WEIGHT_LINE,
     clean_cell,
 )
-from parsers.readers.merged_rows import merged_number_rows
+from parsers.readers.merged_rows import fill_right, merged_number_rows
 from parsers.textnorm import no_space
 from schemas.blocks import Provenance, TableRow
 
@@ -128,7 +128,7 @@ def weighted_rows(body, anchors: list[int], width: int, weight: int, row_no: int
             if group is not None and lines and _group_cell(lines[0]) and all(
                     LOST_OPENING.match(t) or BRACKETED_POINTS.fullmatch(no_space(t)) for t in lines[1:]):
                 cells[group], between = "\n".join(LOST_OPENING.sub(r"(\1)", t) for t in lines), between[:after]
-            _fill_after(rows[-1], between, weight, after)
+            fill_right(rows[-1], between, weight)
             seen = max(seen, len(between))
         cells[weight] = body[k][1]
         rows.append(cells)
@@ -136,7 +136,7 @@ def weighted_rows(body, anchors: list[int], width: int, weight: int, row_no: int
         start = k + 1
     # the last row's cells: as many lines as a row above had at most (a page's links after the table are none of them)
     tail = [t for _, t in body[start:start + max(min(after, seen or after), 1)]] if after else []
-    _fill_after(rows[-1], tail, weight, after)
+    fill_right(rows[-1], tail, weight)
     end = body[start + len(tail) - 1][0] if tail else body[anchors[-1]][0]
     return [TableRow([clean_cell(c) for c in r], Provenance(source, None, p)) for r, p in zip(rows, provs)], end
 
@@ -149,16 +149,6 @@ def _name_starts_above(body: list[tuple[int, str]], start: int, k: int) -> bool:
         return False
     (above, _), (first, head), (name, tail) = body[k - 3], body[k - 2], body[k - 1]
     return _group_cell(head) and _group_cell(tail) and name - first < first - above
-
-
-def _fill_after(cells: list[str], lines: list[str], weight: int, after: int) -> None:
-    """The cells right of the weight: one line each when the counts agree, else all in the first."""
-    if not lines or not after:
-        return
-    if len(lines) == after:
-        cells[weight + 1:] = lines
-    else:
-        cells[weight + 1] = "\n".join(lines)
 
 
 def weight_under_name_rows(body: list[tuple[int, str]], roles: list[str | None],
