@@ -124,3 +124,12 @@ def paged_docx(path: Path, lines: list[str], word_marks: bool = False) -> Path:
         previous = p
     document.save(path)
     return path
+
+
+def extract_lines(tmp_path: Path, lines: list[str]):
+    """A notice's lines written as a .txt and read to its targets (parsers.extract.targets.extract_targets)."""
+    from parsers.extract.targets import extract_targets
+    from parsers.readers.text_reader import read_text
+
+    path = write_text(tmp_path / "notice.txt", "\n".join(lines) + "\n")
+    return extract_targets(read_text(path, "notice", False), "d")

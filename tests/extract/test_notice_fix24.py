@@ -6,36 +6,29 @@ from __future__ import annotations
 from pathlib import Path
 
 from parsers.extract.points import read_points
-from parsers.extract.targets import extract_targets
 from parsers.readers.text_reader import read_text
-
-
-def _extract(tmp_path: Path, lines: list[str]):
-    path = tmp_path / "notice.txt"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return extract_targets(read_text(path, "notice", False), "d")
-
+from tests.builders import extract_lines
 
 SECTIONS = ["一、社会稳定(15分)", "(一)重特大群体性事件(10分)", "1、有处置群体性、突发性事件预案,记1分。",
             "2、发生一起重大群体性事件,扣3分。", "3、制定应急值守制度并落实到位。(9分)"]
 
 
 def test_excerpt_ending_on_the_next_sections_heading_drops_it(tmp_path: Path):
-    result = _extract(tmp_path, SECTIONS + ["(二)集体上访(5分)"])
+    result = extract_lines(tmp_path, SECTIONS + ["(二)集体上访(5分)"])
     assert [(t.section, t.seq, t.points) for t in result.targets] == [
         ("重特大群体性事件", 1, 1.0), ("重特大群体性事件", 2, None), ("重特大群体性事件", 3, 9.0)]
     assert [u.text for u in result.unclaimed][-1:] == ["(二)集体上访(5分)"]  # reported, not silently dropped
 
 
 def test_excerpt_ending_on_a_section_with_its_clause_keeps_both(tmp_path: Path):
-    result = _extract(tmp_path, SECTIONS + ["(二)集体上访(5分)", "1、无集体上访。(5分)"])
+    result = extract_lines(tmp_path, SECTIONS + ["(二)集体上访(5分)", "1、无集体上访。(5分)"])
     assert [(t.section, t.seq) for t in result.targets][-1] == ("集体上访", 1)
 
 
 def test_last_top_level_clause_after_top_level_clauses_stays(tmp_path: Path):
     lines = ["一、组织领导(10分)", "1、成立领导小组。(5分)", "2、制定工作方案。(5分)", "二、完成造林任务。(10分)",
              "三、全年无火灾(5分)"]
-    result = _extract(tmp_path, lines)
+    result = extract_lines(tmp_path, lines)
     assert [(t.section, t.seq, t.points) for t in result.targets][-2:] == [(None, 2, 10.0), (None, 3, 5.0)]
 
 
@@ -53,7 +46,7 @@ def test_numbered_item_keeps_the_rule_after_its_worth_in_its_text(tmp_path: Path
     after `name(N分)。rule`; a six-character name alone matched no gold keeping the cell whole."""
     lines = ["班主任工作考核评价表", "1、班容班貌。(10分)按班级文化建设观摩评分为准。", "2、班级常规管理。(40分)按每周班级管理考核评分为准。",
              "3、按时参加会议(5分)。迟到一次扣0.5分。"]
-    result = _extract(tmp_path, lines)
+    result = extract_lines(tmp_path, lines)
     assert [(t.seq, t.text, t.points) for t in result.targets] == [
         (1, "班容班貌。按班级文化建设观摩评分为准。", 10.0), (2, "班级常规管理。按每周班级管理考核评分为准。", 40.0),
         (3, "按时参加会议。迟到一次扣0.5分。", 5.0)]
@@ -64,7 +57,7 @@ def test_deduction_rules_under_a_share_of_its_headings_worth_are_its_rules(tmp_p
     1–3 share the heading's 200, so each is a clause and its `(n)` rules only say how its worth is lost."""
     lines = ["(一)包绿化美化。(20分)", "1.搞好责任区内的绿化美化。(5分)", "(1)绿化带内垃圾杂物清理不及时的,扣3分。",
              "(2)破坏绿化带内花草树木的,扣2分。", "2.搞好树木花草的管理和保护。(5分)", "3.搞好乱贴乱画的清理清除。(10分)"]
-    result = _extract(tmp_path, lines)
+    result = extract_lines(tmp_path, lines)
     assert [(t.section, t.seq, t.points) for t in result.targets] == [
         ("包绿化美化", 1, 5.0), ("包绿化美化", 2, 5.0), ("包绿化美化", 3, 10.0)]
     assert result.targets[0].text.startswith("搞好责任区内的绿化美化。")
@@ -73,7 +66,7 @@ def test_deduction_rules_under_a_share_of_its_headings_worth_are_its_rules(tmp_p
 def test_deduction_items_under_a_scored_heading_without_shares_stay_clauses(tmp_path: Path):
     lines = ["一、安全生产(10分)", "1、发生一起一般事故的,扣3分。", "2、发生一起较大事故的,扣10分。", "二、环境卫生(10分)",
              "1、村庄整洁有序。(6分)", "2、垃圾日产日清。(4分)"]
-    result = _extract(tmp_path, lines)
+    result = extract_lines(tmp_path, lines)
     assert [(t.section, t.seq, t.points) for t in result.targets] == [
         ("安全生产", 1, None), ("安全生产", 2, None), ("环境卫生", 1, 6.0), ("环境卫生", 2, 4.0)]
 
@@ -86,7 +79,7 @@ def test_units_listed_by_class_have_their_class_items_and_a_unit_its_own_line(tm
     """holdout25 2505: units named in one list per class, the class's items each with its bare worth on one line, and
     one unit of a class on a line of its own: each unit has its items (and their sum as its declared total, so units of
     classes worth differently are not compared with each other)."""
-    result = _extract(tmp_path, ["某区商务工作考核细则"] + CLASSES)
+    result = extract_lines(tmp_path, ["某区商务工作考核细则"] + CLASSES)
     got = {}
     for t in result.targets:
         got.setdefault(t.unit_raw, []).append((t.text, t.points))
@@ -119,7 +112,7 @@ VALUED_ROWS = ["某项工作考核细则", "", "序号 类别 考核项目 评�
 def test_rows_valued_before_the_next_rows_number_with_parts_numbered_inside(tmp_path: Path):
     """holdout25 2501: rows `N.name` whose parts are numbered again (`1.…;1分2.…1分`), each row's 分值 a bare number
     before the next row's number (`2 2.…`), the last before the header repeated: each row is an item worth its 分值, its parts its text."""
-    result = _extract(tmp_path, VALUED_ROWS)
+    result = extract_lines(tmp_path, VALUED_ROWS)
     assert [(t.seq, t.points) for t in result.targets] == [(1, 2.0), (2, 2.0), (3, 2.0)]
     assert result.targets[0].text.startswith("建立健全工作协调机制(1)成立协调小组")
     assert "扣0.5分" in result.targets[2].text  # a rule's deduction keeps its number

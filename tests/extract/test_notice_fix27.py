@@ -7,15 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from parsers.extract.points import read_points
-from parsers.extract.targets import extract_targets
-from parsers.readers.text_reader import read_text
-
-
-def _extract(tmp_path: Path, lines: list[str]):
-    path = tmp_path / "notice.txt"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return extract_targets(read_text(path, "notice", False), "d")
-
+from tests.builders import extract_lines
 
 PARTS = [
     "(一)提案工作", "实行百分基数制。",
@@ -29,7 +21,7 @@ PARTS = [
 
 
 def test_worths_listed_after_a_number_start_no_item(tmp_path: Path):
-    result = _extract(tmp_path, PARTS)
+    result = extract_lines(tmp_path, PARTS)
     first = result.targets[0]
     assert (first.seq, first.points) == (1, 50.0)
     assert first.text.endswith("分别增记2、3分;未按时办结的每件扣1分。")
@@ -50,13 +42,13 @@ def test_multiplied_bonus_is_a_bonus_rule():
 
 
 def test_part_scored_by_rates_alone_keeps_its_rules(tmp_path: Path):
-    result = _extract(tmp_path, PARTS)
+    result = extract_lines(tmp_path, PARTS)
     assert [(t.seq, t.points) for t in result.targets] == [(1, 50.0), (2, 50.0), (1, None), (2, None), (3, None)]
 
 
 def test_lone_rate_among_unscored_text_is_no_clause(tmp_path: Path):
     lines = ["(一)办理工作(10分)", "1、按时办结(10分)。", "(二)说明", "1、采用信息类每条计5分。", "材料报送办公室。"]
-    result = _extract(tmp_path, lines)
+    result = extract_lines(tmp_path, lines)
     assert [(t.seq, t.points) for t in result.targets] == [(1, 10.0)]
 
 
@@ -67,11 +59,11 @@ CONDITIONS = ["1.按照本考评细则进行自评合格。", "2.考评年度内
 
 def test_lead_in_naming_its_list_is_no_unit(tmp_path: Path):
     """`申请…考评必须具备以下条件:` over unscored conditions was read as a unit with them as its clauses."""
-    result = _extract(tmp_path, ["某市规范化镇(街道)考评细则", "申请规范化镇(街道)考评必须具备以下条件:"] + CONDITIONS)
+    result = extract_lines(tmp_path, ["某市规范化镇(街道)考评细则", "申请规范化镇(街道)考评必须具备以下条件:"] + CONDITIONS)
     assert result.targets == []
 
 
 def test_title_qualifier_line_is_no_unit(tmp_path: Path):
     """A title's `(试行)` on its own line, over unscored conditions, was read as a unit."""
-    result = _extract(tmp_path, ["某市规范化镇(街道)考评细则", "(试行)"] + CONDITIONS)
+    result = extract_lines(tmp_path, ["某市规范化镇(街道)考评细则", "(试行)"] + CONDITIONS)
     assert result.targets == []

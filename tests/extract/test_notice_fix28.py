@@ -8,15 +8,8 @@ import datetime as dt
 from pathlib import Path
 
 from parsers.extract.metadata import extract_metadata
-from parsers.extract.targets import extract_targets
-from parsers.readers.text_reader import read_text
 from schemas.blocks import Document, Paragraph, Provenance
-
-
-def _extract(tmp_path: Path, lines: list[str]):
-    path = tmp_path / "notice.txt"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return extract_targets(read_text(path, "notice", False), "d")
+from tests.builders import extract_lines
 
 
 def _doc(lines: list[str]) -> Document:
@@ -35,7 +28,7 @@ PARTS_ON_HEADING_LINE = [
 
 
 def test_parts_after_a_heading_colon_are_items(tmp_path: Path):
-    targets = _extract(tmp_path, PARTS_ON_HEADING_LINE).targets
+    targets = extract_lines(tmp_path, PARTS_ON_HEADING_LINE).targets
     assert [(t.text, t.points, t.seq) for t in targets] == [
         ("队伍建设和综合管理", 40.0, None), ("年度业务工作完成情况", 60.0, None),
         ("思想作风", 15.0, None), ("工作作风", 20.0, None), ("工作效率", 20.0, None),
@@ -50,12 +43,12 @@ BREAKDOWN_OF_AN_ITEM = [
 
 
 def test_breakdown_inside_a_numbered_item_stays_one_item(tmp_path: Path):
-    targets = _extract(tmp_path, BREAKDOWN_OF_AN_ITEM).targets
+    targets = extract_lines(tmp_path, BREAKDOWN_OF_AN_ITEM).targets
     assert [t.seq for t in targets] == [1, 2]  # no part read as an item of its own (seq null)
 
 
 def test_bonus_heading_line_keeps_its_number(tmp_path: Path):
-    targets = _extract(tmp_path, [
+    targets = extract_lines(tmp_path, [
         "二、评分标准",
         "(一)考核分四个项目,满分为100分,详见附表。",
         "(二)加分因素,发布的信息超过规定数量的10%的加1分,超过30%以上,每超过20%加1分。",
@@ -96,7 +89,7 @@ LABELLED_RULES = [
 
 
 def test_labelled_rule_paragraph_is_its_headings_rule(tmp_path: Path):
-    targets = _extract(tmp_path, LABELLED_RULES).targets
+    targets = extract_lines(tmp_path, LABELLED_RULES).targets
     assert [(t.seq, t.points) for t in targets] == [(1, 20.0), (2, 25.0)]
     assert targets[1].text.startswith("宣传工作考核内容:宣传氛围营造")
     assert "上限10分" in targets[1].text

@@ -4,15 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from parsers.extract.targets import extract_targets
-from parsers.readers.text_reader import read_text
-
-
-def _extract(tmp_path: Path, lines: list[str]):
-    path = tmp_path / "notice.txt"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return extract_targets(read_text(path, "notice", False), "d")
-
+from tests.builders import extract_lines
 
 LEVELED_TABLE = [
     "某市安全生产规范化考评细则",
@@ -27,7 +19,7 @@ LEVELED_TABLE = [
 
 
 def test_leveled_table_rows_are_clauses(tmp_path: Path):
-    targets = _extract(tmp_path, LEVELED_TABLE).targets
+    targets = extract_lines(tmp_path, LEVELED_TABLE).targets
     assert [(t.section, t.section_points, t.text, t.points) for t in targets] == [
         ("组织建设", 30.0, "工作方案结合实际制定实施方案", 10.0),
         ("组织建设", 30.0, "机构人员明确机构和专职人员", 20.0),
@@ -44,14 +36,14 @@ ONE_ROW = LEVELED_TABLE[:4] + [
 
 
 def test_leveled_table_of_one_row_when_its_points_agree(tmp_path: Path):
-    targets = _extract(tmp_path, ONE_ROW).targets
+    targets = extract_lines(tmp_path, ONE_ROW).targets
     assert [(t.section, t.section_points, t.text, t.points) for t in targets] == [
         ("组织建设", 30.0, "工作方案结合实际制定实施方案", 10.0)]
 
 
 def test_leveled_table_whose_points_disagree_is_not_read(tmp_path: Path):
     lines = ONE_ROW[:-1] + [ONE_ROW[-1].replace("工作方案(10分)", "工作方案(5分)")]
-    assert not any(t.points == 10.0 for t in _extract(tmp_path, lines).targets)
+    assert not any(t.points == 10.0 for t in extract_lines(tmp_path, lines).targets)
 
 
 # holdout28 2804: a table's 说明 notes numbered from inside the label's line (`说明:1、…`), the rest on lines of their
@@ -68,11 +60,11 @@ NOTES_AFTER_A_LIST = [
 
 
 def test_numbered_notes_after_a_note_label_are_not_clauses(tmp_path: Path):
-    targets = _extract(tmp_path, NOTES_AFTER_A_LIST).targets
+    targets = extract_lines(tmp_path, NOTES_AFTER_A_LIST).targets
     assert [(t.text, t.points) for t in targets] == [("队伍建设", 20.0), ("业务工作", 30.0)]
 
 
 def test_a_list_after_the_notes_is_read_again(tmp_path: Path):
     # a line that does not go on with the notes' numbering ends them
     lines = NOTES_AFTER_A_LIST[:5] + ["三、综合考评(10分)"]
-    assert [(t.text, t.points) for t in _extract(tmp_path, lines).targets][-1] == ("综合考评", 10.0)
+    assert [(t.text, t.points) for t in extract_lines(tmp_path, lines).targets][-1] == ("综合考评", 10.0)
