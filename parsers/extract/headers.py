@@ -94,11 +94,12 @@ def _best(header: str) -> tuple[str, str] | None:
     if len(header) == 1:
         found = _single_synonyms().get(header)
         return None if found is None else (found, header)
-    last = _reversed_synonyms()[0].search(header[::-1])
+    pattern, fields = _reversed_synonyms()
+    last = pattern.search(header[::-1])
     if last is None:
         return None
     synonym = last.group()[::-1]
-    return _reversed_synonyms()[1][synonym], synonym
+    return fields[synonym], synonym
 
 
 @lru_cache(maxsize=1)

@@ -29,7 +29,7 @@ def add_table(blocks: list, item: _PageTable, source: str, continues: bool) -> N
     if continues and previous is not None and rows and len(rows[0]) == len(previous.rows[0].cells):
         rows = rows[_repeated_header(rows, previous.rows):]  # the header (all its rows) repeated on every page
         # a table of one row so far is its header the page break parted from its body: a header is never cut
-        if rows and len(previous.rows) > 1 and _cut_row(previous.rows[-1].cells, rows[0], _item_column(previous.rows)):
+        if rows and len(previous.rows) > 1 and _cut_row(previous.rows, rows[0]):
             _merge_split_row(previous.rows[-1], rows[0])  # a row cut by the page break
             rows = rows[1:]
         start = len(previous.rows)
@@ -63,20 +63,22 @@ def _repeated_header(rows: list[list[str | None]], first: list[TableRow]) -> int
     return count
 
 
-def _cut_row(before: list[str], after: list[str | None], item_column: int | None = None) -> bool:
-    """``after`` (the first row on a page) is the rest of ``before`` (the last row on the page before):
+def _cut_row(table: list[TableRow], after: list[str | None]) -> bool:
+    """``after`` (the first row on a page) is the rest of the table's last row so far (on the page before):
     a cell filled above is empty here (a row of its own would give its number or weight again), each
     filled cell goes on from a filled cell above that is no bare number, and its first cell is empty
     or some cell goes on from a sentence the page break cut. Where no cell is empty here (a table without a
-    weight column, its points in the item's text), the column whose rows open with an item number
-    (``item_column``) decides: the row above opened one there and stopped mid-sentence, this row opens none."""
-    pairs = [(b.strip(), (a or "").strip()) for b, a in zip(before, after)]
+    weight column, its points in the item's text), the column whose rows open with an item number decides (looked
+    for only then: it reads the whole table): the row above opened one there and stopped mid-sentence, this row opens
+    none."""
+    pairs = [(b.strip(), (a or "").strip()) for b, a in zip(table[-1].cells, after)]
     if not any(a for _, a in pairs):
         return False
     if any(a and (not b or BARE_NUMBER.match(b)) for b, a in pairs):
         return False
     if any(b and not a for b, a in pairs):
         return not pairs[0][1] or any(a and _cut_mid(b) for b, a in pairs)
+    item_column = _item_column(table)
     if item_column is None or item_column >= len(pairs):
         return False
     b, a = pairs[item_column]
