@@ -1,7 +1,7 @@
 """The issuer of a document without a 版头 (a 附件 table on its own), where the document says it in general
 terms, tried in order:
 
-- ``heading``: a table heading that opens with a jurisdiction (`某某县2022年…指标分解表` → 某某县): a name
+- ``heading``: a table heading, or the document's own title, that opens with a jurisdiction (`某某县2022年…指标分解表` → 某某县): a name
   ending in a prefecture- or county-level division (``parsers/data/divisions.txt``, with a province or city
   before it), or one of the form ``unit_types.json`` gives county-level units (`某某镇`);
 - ``prepared_by``: the unit a `制表单位：`/`填报单位：`/`编制单位：` line names (read by the parser);
@@ -53,8 +53,9 @@ def is_jurisdiction(name: str) -> bool:
 
 
 def _office_of_jurisdiction(name: str) -> bool:
-    """An office named with its jurisdiction (某某市发展和改革委员会)."""
-    return name.endswith(tuple(_vocabulary()["issuer_ends"])) and any(
+    """An office named with its jurisdiction (某某市发展和改革委员会, 某某市环境卫生管理处): any ending a body signs
+    with."""
+    return name.endswith(tuple(_vocabulary()["closing_ends"])) and any(
         is_jurisdiction(name[:i]) for i in range(2, len(name) - 1))
 
 
@@ -88,7 +89,10 @@ def infer_issuer(ex: Extraction) -> tuple[str | None, str | None]:
     """(issuer, issuer_source) of a document without a 版头: ``heading``, ``prepared_by``, ``folder`` or nothing."""
     info = ex.info
     headings = dict.fromkeys(r.table_title for r in ex.indicators if r.table_title)
-    for heading in [*headings, *([info.title] if info.metadata_source == "attachment" else [])]:
+    # the document's own title too (`某某县交通运输局2020年…考核细则`), where it is no notice's (关于…: its issuer
+    # would stand before 关于 and was read there)
+    own = [info.title] if info.title and info.metadata_source in ("attachment", "header") else []
+    for heading in [*headings, *own]:
         found = heading_jurisdiction(heading)
         if found:
             return found, "heading"

@@ -52,7 +52,8 @@ def closings(doc: Document) -> list[Closing]:
         start = i
         while start > 0 and i - start < MAX_SIGNER_LINES and _is_signer(blocks[start - 1]):
             start -= 1
-        signer = no_space(blocks[start].text) if start < i else None
+        names = [name for b in blocks[start:i] for name in _names(b.text)]
+        signer = "、".join(names) if names else _run_on_signer(blocks[i - 1] if i else None)
         found.append(Closing(start, i + 1, signer, parse_date(block.text)))
     return found
 
@@ -62,6 +63,27 @@ def _is_signer(block) -> bool:
         return False
     text = no_space(block.text)
     return 2 <= len(text) <= MAX_SIGNER_CHARS and not NOT_A_NAME.search(text) and bool(_signer_end().search(text))
+
+
+def _names(line: str) -> list[str]:
+    """The bodies a signer's line names: joint issuers stand apart by spaces (`中共某县委办公室  某县人民政府办公室`);
+    a name the spacing only spread out (`某 县 人 民 政 府`) is one."""
+    parts = line.split()
+    if len(parts) > 1 and all(len(p) >= 4 and _signer_end().search(p) for p in parts):
+        return parts
+    return [no_space(line)]
+
+
+RUN_ON_SIGNER = regex.compile(r"[。；;》”）)]\s*(?P<name>[^\s。；;》”）)]{2,30})\s*$")
+
+
+def _run_on_signer(block) -> str | None:
+    """A signer that web text ran onto the end of the paragraph above the date (`附件：《…分解表》某县食品安全委员会
+    办公室`): the name after the paragraph's last closing mark."""
+    if not isinstance(block, Paragraph) or not (m := RUN_ON_SIGNER.search(block.text[-40:])):
+        return None
+    name = no_space(m["name"])
+    return name if not NOT_A_NAME.search(name) and _signer_end().search(name) else None
 
 
 def without_closings(doc: Document, found: list[Closing]) -> Document:

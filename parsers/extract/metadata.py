@@ -14,6 +14,7 @@ from parsers.extract.layout import GLOSS
 from parsers.extract.metadata_labels import labelled_date, labelled_issuer, labelled_number, labelled_values
 from parsers.extract.patterns import ARABIC_DATE, CHINESE_DATE, DOC_NUMBER
 from parsers.extract.patterns import ATTACHMENT as ATTACHMENT_LABEL
+from parsers.extract.title_cut import title_before_run_on
 from parsers.textnorm import halfwidth, no_space
 from schemas.blocks import Document, Paragraph
 from schemas.records import DocumentInfo
@@ -74,6 +75,8 @@ def extract_metadata(doc: Document, meta: DocumentInfo | None = None, signed: li
     signer = first[0].signer if first else None
     if signer and (meta.issuer is None or MASKED.search(meta.issuer) and not MASKED.search(signer)):
         meta.issuer, meta.issuer_source = first[0].signer, "signature"
+    elif signer and meta.issuer and "、" in signer and signer.replace("、", "") == meta.issuer:
+        meta.issuer = signer  # joint issuers the title runs together, the signature sets apart
     if first and meta.issued_on is None:
         meta.issued_on = first[0].date
     if meta.issued_on is None:
@@ -165,6 +168,7 @@ class _TitleWords:
     kind: regex.Pattern  # any word naming a document's kind (a notice's or a title's of its own)
     kind_at_end: regex.Pattern  # one ending a text
     file_suffix: regex.Pattern  # `.docx`: a document-sharing page names the file by its title
+    site_banner: regex.Pattern  # `某某网--某某信息网`: a site's name run onto the title's line
 
 
 @lru_cache(maxsize=1)
@@ -181,7 +185,8 @@ def _title_words() -> _TitleWords:
         about=tuple(words["about"]), issuing_verb=regex.compile(alt("issuing_verbs")),
         openers=tuple(words["sentence_openers"]), run_on_kind=regex.compile(alt("run_on_kinds")),
         kind=regex.compile(kinds), kind_at_end=regex.compile(f"(?:{kinds})$"),
-        file_suffix=regex.compile(rf"(?i)(?:{alt('file_suffixes')})(?![a-z])"))
+        file_suffix=regex.compile(rf"(?i)(?:{alt('file_suffixes')})(?![a-z])"),
+        site_banner=regex.compile(words["site_banner"]))
 
 
 def _title(front: list[Paragraph], meta: DocumentInfo) -> tuple[int | None, bool]:
@@ -191,6 +196,8 @@ def _title(front: list[Paragraph], meta: DocumentInfo) -> tuple[int | None, bool
     words = _title_words()
     for i, p in enumerate(front):
         text = SITE_TAG.sub("", split_glued_number(no_space(p.text)[:TITLE_SCAN])[0])
+        if i == 0:
+            text = words.site_banner.sub("", text, count=1)
         if not any(a in text for a in words.about):
             continue
         title, rest = (text, "") if words.notice.search(text) else _title_run_on(text, words)
@@ -252,12 +259,14 @@ def _standalone_title(front: list[Paragraph], meta: DocumentInfo, words: _TitleW
     label is the attachment's: the dataset names such a file by it (ingest.dataset.identity.fill_metadata)."""
     for i, p in enumerate(front):
         text = split_glued_number(no_space(p.text)[:TITLE_SCAN])[0]
+        if i == 0:
+            text = words.site_banner.sub("", text, count=1)
         if named := words.file_suffix.search(text, 0, TITLE_CHARS + 8):
             text = text[:named.start()]  # `…评分表.docx` then the file's text, run on by the page
         if ATTACHMENT_LABEL.match(text):
             return None
-        if i == 0 and (cut := _title_before_sentence(text)):
-            text = cut  # web text ran the first sentence on after the title (`…考核办法为深入贯彻…`)
+        if i == 0 and (cut := title_before_run_on(text)):
+            text = cut  # web text ran the first sentence, clause or header row on after the title
         if not 4 <= len(text) <= TITLE_CHARS or not words.standalone.search(text) or not _alone(text):
             continue
         prev = no_space(front[i - 1].text) if i else ""
@@ -281,15 +290,6 @@ def title_from_heading(heading: str) -> str | None:
     if len(regex.findall(r"\p{Han}", text)) < 4 or NOT_A_TITLE.search(text) or "|" in text:
         return None
     return text
-
-
-def _title_before_sentence(text: str) -> str | None:
-    """The first line's text up to a document kind that a sentence opener follows, if any."""
-    words = _title_words()
-    for m in words.run_on_kind.finditer(text, endpos=TITLE_CHARS + 4):
-        if text.startswith(words.openers, m.end()):
-            return text[: m.end()]
-    return None
 
 
 def split_glued_number(text: str) -> tuple[str, str | None]:

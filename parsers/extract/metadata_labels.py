@@ -42,11 +42,18 @@ def labelled_values(front: list[Paragraph]) -> dict[str, tuple[str, Paragraph]]:
             field = by_label.get(label)
             if field is None or field in found:
                 continue
-            if not value and not marks and i + 1 < len(cells) and cells[i + 1][0].rstrip(":：") not in by_label:
-                value = cells[i + 1][0]  # the next cell, or the next line
+            if not value and (not marks or label == marks[-1]["label"]) and i + 1 < len(cells) \
+                    and cells[i + 1][0].rstrip(":：") not in by_label:
+                value = _up_to_label(cells[i + 1][0], inline)  # the next cell, or the next line
             if value.strip():  # what follows the label, not all the run-together rest
                 found[field] = (value.strip()[:MAX_VALUE_CHARS], para)
     return found
+
+
+def _up_to_label(cell: str, inline: regex.Pattern) -> str:
+    """A value on the line after its label, up to the next label web text ran onto that line (`某某局发布时间:`)."""
+    m = inline.search(cell)
+    return cell[:m.start()] if m else cell
 
 
 def labelled_date(value: str) -> dt.date | None:

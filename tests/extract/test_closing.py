@@ -25,7 +25,7 @@ def test_signature_and_date_after_the_last_clause_sign_the_notice_not_the_clause
     assert [(t.seq, t.points, t.text.rstrip("；。")) for t in result.targets] == [
         (1, 10.0, "成立安全生产委员会"), (2, 10.0, "每季度召开一次专题会议")]
     assert (result.info.issuer, result.info.issuer_source, str(result.info.issued_on)) == (
-        "中共某县委员会", "signature", "2021-03-05")
+        "中共某县委员会、某县人民政府", "signature", "2021-03-05")  # joint issuers, one a line
     assert not [f for f in result.findings if f.code == "unparsed_text"]
 
 

@@ -1,0 +1,78 @@
+"""Where a title ends when web text ran what follows it onto its line: `…考核细则一、乡镇考核内容…`,
+`…评分表考核类别考核内容分值…`, `…考评细则考评单位：…`, `…评分标准表_镇(街道)_…`, `…考核细则(镇街道)(总分值:100分)…`.
+
+The title ends after a word naming a document's kind that such a stop follows: a separator, the first clause's
+number, a label with its colon, the recipients, a bracket holding points, a sentence's opening word, or a table's
+header row (two header words in a row: one alone may be the title's own word, as in `…方案任务分解表`). A short
+bracketed qualifier right after the kind (`（试行）`, `（镇街道）`) stays the title's. The words are data:
+title_words.json (kinds, sentence openers) and header_synonyms.json (header words)."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from parsers.data import load_json
+
+TITLE_MAX = 80  # characters: a longer head is a sentence, and no title ends after it
+QUALIFIER = regex.compile(r"[（(][^（()）:：\d]{1,10}[)）]")  # `（试行）` `（镇街道）`: no colon, no figures
+
+
+def _alt(words) -> str:
+    return "|".join(map(regex.escape, sorted(set(words), key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
+    words = load_json("title_words.json")
+    synonyms = load_json("header_synonyms.json")
+    headers = [w for role, ws in synonyms.items() if not role.startswith("_") for w in ws if len(w) >= 2]
+    kinds = regex.compile(_alt(words["run_on_kinds"]))
+    stop = regex.compile(rf"""
+        [_|｜\s]                                    # a separator the page set after the title
+      | [一二三四五六七八九十]{{1,3}}[、.．]             # the first clause's number
+      | [（(][一二三四五六七八九十\d]{{1,3}}[)）]
+      | \d{{1,2}}[、.．](?!\d)
+      | 第[一二三四五六七八九十]+[条章]
+      | \p{{Han}}{{2,8}}[:：]                        # a label: 被考核单位：
+      | 各\p{{Han}}[^:：。]{{0,60}}[:：]               # the recipients
+      | [（(][^（()）]{{0,12}}\d+(?:\.\d+)?\s*分[^（()）]{{0,6}}[)）]  # the points the document carries
+      | (?:{_alt(words["sentence_openers"])})
+      | (?:{_alt(w for w in synonyms["row_no"] if len(w) >= 2)})  # `序号`: no title goes on so
+    """, regex.VERBOSE)
+    header = regex.compile(rf"\s?(?:{_alt(headers)})")
+    return kinds, stop, header
+
+
+def title_before_run_on(text: str) -> str | None:
+    """The title at the head of ``text``, cut where what the web ran on after it starts; None where no word
+    naming a kind is followed by such a stop (a title alone on its line, or a sentence)."""
+    kinds, stop, header = _patterns()
+    if (first := header.match(text)) and header.match(text, first.end()):
+        return None  # a header row, no title above it
+    for m in kinds.finditer(text, endpos=TITLE_MAX):
+        end = m.end()
+        if (q := QUALIFIER.match(text, end)) and (q.end() == len(text) or _stops_at(text, q.end(), stop, header, 1)):
+            # the qualifier is the title's, and ends it: one header word after it starts a header row
+            return text[:q.end()] if q.end() < len(text) else None
+        if end == len(text):
+            return None  # nothing ran on
+        if _stops_at(text, end, stop, header):
+            return _once(text[:end], kinds)
+    return None
+
+
+def _once(title: str, kinds: regex.Pattern) -> str:
+    """A title the page gave twice, the second time as the head of the run-on line (`…考评细则党风廉政建设考评细则`):
+    the first."""
+    for m in kinds.finditer(title):
+        if m.end() < len(title) and title[:m.end()].endswith(title[m.end():]):
+            return title[:m.end()]
+    return title
+
+
+def _stops_at(text: str, at: int, stop: regex.Pattern, header: regex.Pattern, headers: int = 2) -> bool:
+    if stop.match(text, at):
+        return True
+    first = header.match(text, at)
+    return bool(first and (headers == 1 or header.match(text, first.end())))
