@@ -89,8 +89,8 @@ def test_issuer_like_folder(name, issuer_like):
 def test_an_office_named_at_the_head_of_the_documents_own_title_issues_it(tmp_path):
     """`某县交通运输局2020年…考核细则`: a body with its jurisdiction before the year (before, only table headings were
     read so, and a notice of rules without a signature had no issuer)."""
-    from ingest.pipeline import process_file
     from ingest.dataset.identity import fill_metadata
+    from ingest.pipeline import process_file
 
     path = tmp_path / "rules.txt"
     path.write_text("安平县交通运输局2020年意识形态工作责任制考核细则\n一、组织领导（10分）\n1.成立领导小组（5分）\n"

@@ -90,7 +90,7 @@ def fill_metadata(ex: Extraction) -> None:
     if info.status != "ok":
         return
     if info.title:
-        info.metadata_source = "header"
+        info.metadata_source = info.metadata_source or "header"  # the parser marks a title read under a 附件 label
     else:
         heading = next((t for r in ex.indicators if r.table_title and (t := title_from_heading(r.table_title))), None)
         if heading:

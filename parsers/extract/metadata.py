@@ -43,6 +43,7 @@ PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"))
 ISSUER_SUFFIX = regex.compile(r"(?:人民政府|政府|委员会|办公室|办公厅|局|厅|委|办|部|院|会|中心)$")
 MASKED = regex.compile(r"[xX]{2,}|[×＊*]{2,}|某")  # a name a site or a template blanked out (`xx镇人民政府`)
 CC = regex.compile(r"^\s*抄\s*送\s*[:：]\s*")
+LABEL_NUMBER_TAIL = regex.compile(r"^[-－—.．]\d{1,2}\s*[:：]?")
 PRINTED = regex.compile(r"(?P<date>.{8,20}?)\s*印\s*发\s*$")
 
 
@@ -256,24 +257,34 @@ def _title_run_on(text: str, words: _TitleWords) -> tuple[str | None, str]:
 def _standalone_title(front: list[Paragraph], meta: DocumentInfo, words: _TitleWords) -> int | None:
     """The first short line that ends in a document's kind, stands alone and is no 版头 line; a centred line
     above it that ends in no kind is its first half (a long title set over two lines). A title under a `附件N`
-    label is the attachment's: the dataset names such a file by it (ingest.dataset.identity.fill_metadata)."""
+    label further down is the attachment's, not the notice's; a file that opens with the label is the attachment,
+    and the title under it is the file's."""
+    opening = 0  # 1 where the document opens with a 附件 label: the attachment itself, its title on the label's line or the next
     for i, p in enumerate(front):
         text = split_glued_number(no_space(p.text)[:TITLE_SCAN])[0]
         if i == 0:
             text = words.site_banner.sub("", text, count=1)
         if named := words.file_suffix.search(text, 0, TITLE_CHARS + 8):
             text = text[:named.start()]  # `…评分表.docx` then the file's text, run on by the page
-        if ATTACHMENT_LABEL.match(text):
-            return None
-        if i == 0 and (cut := title_before_run_on(text)):
+        if label := ATTACHMENT_LABEL.match(text):
+            if i > 0:
+                return None  # a notice's attachment: its title is not the notice's
+            # the file opens with its label: it is the attachment, and the title under the label its own
+            text = LABEL_NUMBER_TAIL.sub("", label["title"], count=1)  # `附件2-9…`: the label's second number
+            opening = 1
+            if not text:
+                continue
+        if i in (0, opening) and (cut := title_before_run_on(text)):
             text = cut  # web text ran the first sentence, clause or header row on after the title
         if not 4 <= len(text) <= TITLE_CHARS or not words.standalone.search(text) or not _alone(text):
             continue
-        prev = no_space(front[i - 1].text) if i else ""
+        prev = no_space(front[i - 1].text) if i > opening else ""
         if prev and _alone(prev) and not words.standalone.search(prev) and not ISSUER_SUFFIX.search(prev) and (
                 (p.centered and front[i - 1].centered) or (i == 1 and len(prev) <= TITLE_CHARS // 2)):
             text = prev + text  # a title set over two lines (centred), or the first line of web text broken
         meta.title = text
+        if opening:
+            meta.metadata_source = "attachment"
         return i
     return None
 

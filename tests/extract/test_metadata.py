@@ -54,4 +54,16 @@ def test_archive_notice_with_chinese_numeral_date():
 
 def test_missing_metadata_is_none():
     meta = extract_metadata(_doc(["附件1", "二季度指标任务分解表"]))
-    assert (meta.issuer, meta.doc_number, meta.title, meta.issued_on) == (None, None, None, None)
+    assert (meta.issuer, meta.doc_number, meta.issued_on) == (None, None, None)
+
+
+def test_a_file_that_opens_with_its_attachment_label_is_titled_by_the_title_under_it():
+    """Before, a file opening with `附件1` had no title of its own (a table's heading named it, and a notice of rules
+    stayed untitled: 104, 106, 107, 1902 of the gold sets)."""
+    for lines, title in [(["附件1", "二季度指标任务分解表"], "二季度指标任务分解表"),
+                         (["附件：2011年某县食品安全工作目标考核评分细则被考核单位：考核时间："], "2011年某县食品安全工作目标考核评分细则"),
+                         (["附件2-9某区住建部门防震减灾年度工作量化评价细则序号评价要素"], "某区住建部门防震减灾年度工作量化评价细则")]:
+        meta = extract_metadata(_doc(lines))
+        assert (meta.title, meta.metadata_source) == (title, "attachment")
+    # a notice's attachment further down does not title the notice
+    assert extract_metadata(_doc(["各乡镇：", "现将考核细则印发给你们。", "附件1", "某县考核细则"])).title is None
