@@ -59,9 +59,11 @@ def closings(doc: Document) -> list[Closing]:
 
 
 def _is_signer(block) -> bool:
-    if not isinstance(block, Paragraph):
-        return False
-    text = no_space(block.text)
+    return isinstance(block, Paragraph) and is_signer_name(no_space(block.text))
+
+
+def is_signer_name(text: str) -> bool:
+    """A body's name as it signs: no sentence punctuation, clause number or points, ending like a body."""
     return 2 <= len(text) <= MAX_SIGNER_CHARS and not NOT_A_NAME.search(text) and bool(_signer_end().search(text))
 
 
@@ -83,7 +85,7 @@ def _run_on_signer(block) -> str | None:
     if not isinstance(block, Paragraph) or not (m := RUN_ON_SIGNER.search(block.text[-40:])):
         return None
     name = no_space(m["name"])
-    return name if not NOT_A_NAME.search(name) and _signer_end().search(name) else None
+    return name if is_signer_name(name) else None
 
 
 def without_closings(doc: Document, found: list[Closing]) -> Document:
@@ -93,6 +95,39 @@ def without_closings(doc: Document, found: list[Closing]) -> Document:
     dropped = {k for c in found for k in range(c.start, c.end)}
     return Document(doc.source, doc.format, [b for k, b in enumerate(doc.blocks) if k not in dropped], doc.n_pages,
                     doc.warnings, doc.ocr_pages)
+
+
+# A date alone between a sentence's end and the next text: Arabic with a space after it; in Chinese numerals (a
+# closing date, not a deadline in a sentence) with anything after it but a deadline's words.
+DATE_BETWEEN_SENTENCES = regex.compile(  # the shared date patterns, read on the text with its zeros made 〇
+    rf"[。！!」”]\s*(?P<signer>\p{{Han}}{{2,30}}?)??\s*"
+    rf"(?:(?P<date>{ARABIC_DATE.pattern})(?:\s|$)|(?P<date>{CHINESE_DATE.pattern})(?![起前后以至到止]))")
+RUN_IN_PARAGRAPHS = 45  # paragraphs searched for a closing block web text ran into one
+
+
+def abbreviates(short: str, full: str) -> bool:
+    """``short`` is ``full`` shortened: its characters in order in a name longer by a third at least, the first
+    the same and the last among the full name's last three (`某市经委` of `某市经济委员会`); never a body and its
+    office (`某县政府`, `某县人民政府办公室`)."""
+    if len(full) * 3 < len(short) * 4 or short[0] != full[0] or short[-1] not in full[-3:] or "、" in full:
+        return False
+    rest = iter(full)
+    return all(c in rest for c in short)
+
+
+def closing_run_in(paras: list[Paragraph]) -> tuple[dt.date | None, str | None]:
+    """A date standing alone between a sentence's end and the next text, where web text ran a notice's closing
+    block into its paragraph (`…请认真遵照执行。 二〇〇七年八月二十三日 2007年度…方案`), and the signer's name
+    before it (`…取得实效。某旗残疾人联合会二〇一一年十二月十二日附件1…`); a sentence with a date in it is neither."""
+    for p in paras[:RUN_IN_PARAGRAPHS]:
+        if "日" not in p.text:
+            continue
+        for m in DATE_BETWEEN_SENTENCES.finditer(chinese_zeros(halfwidth(p.text))):
+            if not m["signer"]:
+                return parse_date(m["date"]), None
+            if is_signer_name(m["signer"]):
+                return parse_date(m["date"]), m["signer"]
+    return None, None
 
 
 CUT_TAIL = regex.compile(r"[\p{Han}、，,（(“]\s*$")

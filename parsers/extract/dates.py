@@ -25,7 +25,8 @@ def parse_date(text: str) -> dt.date | None:
         m = CHINESE_DATE.search(chinese_zeros(text))
         if not m:
             return None
-        y = int("".join(str(DIGITS[c]) for c in m["y"]))  # digit by digit: 二〇一〇 → 2010
+        year = m["y"] if len(m["y"]) == 4 else f"二〇{m['y'][1:]}"  # `二一一年`: the 〇 a web page lost
+        y = int("".join(str(DIGITS[c]) for c in year))  # digit by digit: 二〇一〇 → 2010
         mo, d = int(cn_to_int(m["m"])), int(cn_to_int(m["d"]))
     try:
         return dt.date(y, mo, d)

@@ -8,7 +8,7 @@ from functools import lru_cache
 import regex
 
 from parsers.data import load_json
-from parsers.extract.closing import WHOLE_DATE, closings
+from parsers.extract.closing import WHOLE_DATE, abbreviates, closing_run_in, closings
 from parsers.extract.dates import chinese_zeros, parse_date  # noqa: F401  (callers read a date from here too)
 from parsers.extract.layout import GLOSS
 from parsers.extract.metadata_labels import labelled_date, labelled_issuer, labelled_number, labelled_values
@@ -32,10 +32,6 @@ NOT_A_TITLE = regex.compile(r"[。；;：:！？?,，]|^\s*(?:[（(]?[一二三�
 GLUED_TAIL = 48  # characters: a glued number (prefix, bracketed year, sequence) is shorter
 KIND_CHARS = 8  # characters: the longest word naming a kind is shorter
 GLUED_NUMBER = regex.compile(rf"[（(]?{DOC_NUMBER.pattern}[)）]?$")
-# A date alone between a sentence's end and the next text: Arabic with a space after it; in Chinese numerals (a
-# closing date, not a deadline in a sentence) with anything after it but a deadline's words.
-DATE_BETWEEN_SENTENCES = regex.compile(  # the shared date patterns, read on the text with its zeros made 〇
-    rf"[。！!」”]\s*(?:(?P<date>{ARABIC_DATE.pattern})(?:\s|$)|(?P<date>{CHINESE_DATE.pattern})(?![起前后以至到止]))")
 SITE_TAG = regex.compile(r"(?:\[[^\[\]]{1,6}\]|【[^【】]{1,6}】)$")  # a site's mark after a title: `[失效]`
 LEADING_NUMBER = regex.compile(rf"^[（(]?(?P<number>{DOC_NUMBER.pattern})[)）]?")  # `(杭经中小〔2009〕113号)各区…`
 _LABEL_HINT = regex.compile(r"日期|时间|時間|文号|字号|文號|字號|机关|機關|机构|機構|来源|來源")  # a page label may stand here
@@ -78,21 +74,16 @@ def extract_metadata(doc: Document, meta: DocumentInfo | None = None, signed: li
         meta.issuer, meta.issuer_source = first[0].signer, "signature"
     elif signer and meta.issuer and "、" in signer and signer.replace("、", "") == meta.issuer:
         meta.issuer = signer  # joint issuers the title runs together, the signature sets apart
+    elif signer and meta.issuer and abbreviates(meta.issuer, signer):
+        meta.issuer = signer  # the title's short name (`某旗残联`), the signature's full one (`某托克旗残疾人联合会`)
     if first and meta.issued_on is None:
         meta.issued_on = first[0].date
     if meta.issued_on is None:
-        meta.issued_on = _date_between_sentences(paras)
+        meta.issued_on, signer = closing_run_in(paras)
+        if signer and (meta.issuer is None or abbreviates(meta.issuer, signer)):
+            meta.issuer, meta.issuer_source = signer, "signature"
     _page_labels(front, meta)
     return meta
-
-
-def _date_between_sentences(paras: list[Paragraph]) -> dt.date | None:
-    """A date standing alone between a sentence's end and the next text, where web text ran a notice's closing
-    block into its paragraph (`…请认真遵照执行。 二〇〇七年八月二十三日 2007年度…方案`)."""
-    for p in paras[:FRONT_MATTER * 3]:
-        if "日" in p.text and (m := DATE_BETWEEN_SENTENCES.search(chinese_zeros(halfwidth(p.text)))):
-            return parse_date(m["date"])
-    return None
 
 
 def plain_front(paras: list[Paragraph]) -> list[Paragraph]:

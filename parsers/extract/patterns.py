@@ -61,9 +61,11 @@ DOC_NUMBER = regex.compile(
 DOC_NUMBER_LEADING_ZERO = regex.compile(rf"{_DOC_CLOSE}\s*第?\s*0\d*\s*[号號]")
 DOC_NUMBER_WITH_DI = regex.compile(rf"{_DOC_CLOSE}\s*第\s*\d+\s*[号號]")
 DOC_NUMBER_GBT_YEAR = regex.compile(r"〔\d{4}〕")
-# Dates: `2020年8月22日` (after halfwidth), `二〇一〇年十二月二十二日` (〇 for ○ and 零).
+# Dates: `2020年8月22日` (after halfwidth), `二〇一〇年十二月二十二日` (〇 for ○ and 零); `二一一年` where a web page
+# lost the 〇 its encoding lacked (a year of this century, two digits after 二: dates.parse_date puts the 〇 back).
 ARABIC_DATE = regex.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
-CHINESE_DATE = regex.compile(r"(?P<y>[〇○零一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,3})\s*月"
+CHINESE_DATE = regex.compile(r"(?P<y>[〇○零一二三四五六七八九]{4}|(?<![〇○零一二三四五六七八九])二[〇一二三四五六七八九]{2})"
+                             r"\s*年\s*(?P<m>[一二三四五六七八九十]{1,3})\s*月"
                              r"\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日")
 # An attachment's label, the one definition its patterns are built from: `附件`, `附件1`, `附件二`, `附 件 2`.
 ATTACHMENT_WORD = r"附\s*件\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?"

@@ -68,3 +68,24 @@ def test_page_labels_run_onto_the_line_before_their_values_are_read():
     info = extract_metadata(_doc(["某区价格认证中心2023年度整体绩效目标表来源:", "区发改局发布时间:",
                                   "2023-04-26 10:57浏览次数:", "部门名称|某区价格认证中心|"]))
     assert (info.title, str(info.issued_on)) == ("某区价格认证中心2023年度整体绩效目标表", "2023-04-26")
+
+
+def test_a_year_whose_zero_the_web_page_lost_is_read():
+    from parsers.extract.dates import parse_date
+    assert str(parse_date("二一一年十二月十二日")) == "2011-12-12"  # 二〇一一 without its 〇
+    assert str(parse_date("二〇一一年十二月十二日")) == "2011-12-12"
+
+
+def test_the_signatures_full_name_stands_for_the_titles_short_one():
+    """`某旗残联关于印发…的通知` signed `某托克旗残疾人联合会` in a paragraph web text ran together: before, the issuer
+    was the short name and the date was not read (the signer stood between the sentence and the date)."""
+    info = extract_metadata(_doc(["某旗残联关于印发2011年基层残疾人工作目标考核验收细则的通知",
+                                  "各苏木镇残联：请认真组织实施，确保此项工作取得实效。某托克旗残疾人联合会二一一年十二月十二日附件1：细则"]))
+    assert (info.issuer, info.issuer_source, str(info.issued_on)) == ("某托克旗残疾人联合会", "signature", "2011-12-12")
+    # a sentence with a date in it names no signer and dates nothing
+    info = extract_metadata(_doc(["某县考核办法", "一、总则。本办法从二〇一一年十二月十二日实施，由县考核办负责解释。"]))
+    assert (info.issuer, info.issued_on) == (None, None)
+    # a body and its office are two bodies: the office's signature does not rename the body
+    info = extract_metadata(_doc(["某县政府关于印发考核办法的通知", "各乡镇：", "现印发给你们。", "某县人民政府办公室",
+                                  "2021年3月5日"]))
+    assert info.issuer == "某县政府"
