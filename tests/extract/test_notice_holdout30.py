@@ -29,3 +29,20 @@ def test_units_listed_by_class_with_base_worths(tmp_path: Path):
         ("市直管国有企业", 1, 30.0), ("市直管国有企业", 2, 70.0),
         ("委托主管部门和管委会管理的国有企业", 1, 20.0), ("委托主管部门和管委会管理的国有企业", 2, 80.0)]
     assert targets[0].text.startswith("利润总额指标完成或超额完成目标值得基本分")
+
+
+PAGE_NUMBER_BEFORE_A_HEADING = [
+    "某局目标管理考评考核细则",
+    "",
+    "1、某局关于2010年度目标管理考评考核实施细则的通知各县(市、区)局、局各科(室):现将细则印发给你们。一、成立考评考核领导"
+    "小组组长:甲副组长:乙二、考核形式及方法(一)各单位对照考核内容及评分标准进行自评;(二)局考评考核领导小组进行最终评定;6三、"
+    "考评考核内容及评分标准(一)考核内容1.业务工作任务。计划项目,增收节支目标;2.项目质量;3.其他工作。",
+    "",
+    "2、(二)考评考核评分标准1.业务工作任务(100分)(1)计划项目(40分)。完成年度计划项目得满分,每少一项扣除2分。(2)增收节支"
+    "目标(60分)。完成年度增收节支目标得满分。",
+]
+
+
+def test_page_number_glued_before_a_heading_is_no_worth(tmp_path: Path):
+    targets = extract_lines(tmp_path, PAGE_NUMBER_BEFORE_A_HEADING).targets
+    assert [(t.seq, t.points) for t in targets] == [(1, 40.0), (2, 60.0)]
