@@ -46,3 +46,27 @@ PAGE_NUMBER_BEFORE_A_HEADING = [
 def test_page_number_glued_before_a_heading_is_no_worth(tmp_path: Path):
     targets = extract_lines(tmp_path, PAGE_NUMBER_BEFORE_A_HEADING).targets
     assert [(t.seq, t.points) for t in targets] == [(1, 40.0), (2, 60.0)]
+
+
+PAGE_TWO_OF_A_STREET_OFFICES_RULES = [
+    "5分;晚婚率、晚育率达到100%得5分;统计准确率达100%得5分,达不到的酌情扣分。",
+    "(五)民政及社区服务(20分)",
+    "对辖区优抚对象坚持走访制度得4分;按时发放抚恤金得2分;建立社区残疾人档案得5分;实现居民自治得9分。",
+    "二、经济工作考核(另有考核意见)",
+    "三、考核办法",
+    "1、实行百分考核制,由各科室年终进行综合考核。",
+    "2、社区居委会成员应遵守各项纪律,经查属实的,每件扣5分。",
+    "3、当年被区级以上部门指定召开现场会的加2分;被评为市级以上先进单位得加3分;省级以上得加5分。",
+]
+
+
+def test_excerpt_opening_inside_a_rule_and_bonus_rules_are_no_items(tmp_path: Path):
+    result = extract_lines(tmp_path, PAGE_TWO_OF_A_STREET_OFFICES_RULES)
+    assert [(t.seq, t.points) for t in result.targets] == [(5, 20.0)]
+    assert result.targets[0].text.startswith("民政及社区服务对辖区优抚对象")
+    assert any(u.text.startswith("5分;晚婚率") for u in result.unclaimed)
+
+
+def test_a_bonus_closing_a_line_is_no_worth(tmp_path: Path):
+    targets = extract_lines(tmp_path, PAGE_TWO_OF_A_STREET_OFFICES_RULES[4:]).targets
+    assert [t.points for t in targets if t.points is not None] == []
