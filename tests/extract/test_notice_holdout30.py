@@ -70,3 +70,19 @@ def test_excerpt_opening_inside_a_rule_and_bonus_rules_are_no_items(tmp_path: Pa
 def test_a_bonus_closing_a_line_is_no_worth(tmp_path: Path):
     targets = extract_lines(tmp_path, PAGE_TWO_OF_A_STREET_OFFICES_RULES[4:]).targets
     assert [t.points for t in targets if t.points is not None] == []
+
+
+HEADING_RUN_INTO_ITS_PARTS = [
+    "一、软件考评细则(70分):",
+    "(一)、班子建设(16分)文件资料(6分),缺一项扣1分,扣完为止。1、两委成员花名册;2、党建工作领导组文件;3、干部分工文件;",
+    "(二)、载体活动档案(12分)培养活动档案(2分),缺一项扣1分,扣完为止。1、年度计划文件;2、登记表(看登记表);3、有联系人(看"
+    "登记)。设岗定责档案(2分),缺一项扣1分,扣完为止。1、年度工作计划文件2、有申岗、评岗活动(有",
+]
+
+
+def test_a_heading_run_into_its_scored_parts_and_their_checklists(tmp_path: Path):
+    targets = extract_lines(tmp_path, HEADING_RUN_INTO_ITS_PARTS).targets
+    assert [(t.section, t.section_points, t.seq, t.points) for t in targets] == [
+        ("班子建设", 16.0, None, 6.0), ("载体活动档案", 12.0, None, 2.0), ("载体活动档案", 12.0, None, 2.0)]
+    assert [t.text.split("。")[0] for t in targets] == [
+        "文件资料,缺一项扣1分,扣完为止", "培养活动档案,缺一项扣1分,扣完为止", "设岗定责档案,缺一项扣1分,扣完为止"]
