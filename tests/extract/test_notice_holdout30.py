@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from parsers.extract.metadata import extract_metadata
+from parsers.readers.text_reader import read_text
 from tests.builders import extract_lines
 
 UNITS_BY_CLASS = [
@@ -86,3 +88,11 @@ def test_a_heading_run_into_its_scored_parts_and_their_checklists(tmp_path: Path
         ("班子建设", 16.0, None, 6.0), ("载体活动档案", 12.0, None, 2.0), ("载体活动档案", 12.0, None, 2.0)]
     assert [t.text.split("。")[0] for t in targets] == [
         "文件资料,缺一项扣1分,扣完为止", "培养活动档案,缺一项扣1分,扣完为止", "设岗定责档案,缺一项扣1分,扣完为止"]
+
+
+def test_an_issuer_masked_whole_is_none():
+    """holdout30 3001: `1、******关于2010年度…的通知各县(市、区)**局…` (a site masked the issuing body whole)."""
+    path = Path(__file__).parents[1] / "data" / "holdout30" / "3001_ju_2010_jiguan_mubiao_guanli_kaoping_kaohe_xize.txt"
+    meta = extract_metadata(read_text(path, "notice", False))
+    assert meta.issuer is None
+    assert meta.title.endswith("关于2010年度目标管理考评考核实施细则的通知")
