@@ -144,8 +144,22 @@ def drop_cut_tail(doc: Document, targets: list) -> None:
     last = targets[-1]
     tail = no_space(last.text)[-TAIL_CHARS:]
     unscored = last.points is None and last.points_rule is None
-    if (unscored or _open_bracket(last_block.text)) and tail and no_space(last_block.text).endswith(tail):
+    cut_points = unscored or _open_bracket(last_block.text) and not _worth_on_name(last.text, last_block.text)
+    if cut_points and tail and no_space(last_block.text).endswith(tail):
         targets.pop()
+
+
+# `无职党员设岗定责档案(2分),缺一项扣1分…`: a worth closing the clause's name, its rule after a comma
+NAME_WORTH = regex.compile(r"\s*[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)]\s*[,，]")
+NAME_END = regex.compile(r"[,，。;；]")
+
+
+def _worth_on_name(text: str, block_text: str) -> bool:
+    """The clause's own worth closes its name, before its rule: a bracket the excerpt cut later is in its rule
+    (`…2、有申岗、评岗…活动(有`), and the points read are the clause's own."""
+    name = NAME_END.split(text, maxsplit=1)[0].strip()
+    at = block_text.rfind(name)
+    return len(name) >= 2 and at >= 0 and NAME_WORTH.match(block_text, at + len(name)) is not None
 
 
 def _open_bracket(text: str) -> bool:

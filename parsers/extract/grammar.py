@@ -149,13 +149,15 @@ def grammar() -> Grammar:
 
 
 MAX_UNIT_MODIFIER = 6  # `市级牵头部门`, `交通安全社区`: a few characters qualifying the class of unit
+MAX_CLAUSE_MODIFIER = 20  # `委托主管部门和管委会管理的国有企业`: a clause closed by 的 qualifying it
 
 
 def _unit_heading(unit_words: str, topics: str) -> regex.Pattern:
     """A class of unit, then perhaps a topic word (`乡镇考核内容`); with the topic word, the class may be
     qualified (`市级牵头部门考核方案`, `交通安全社区考核方法`: a part of the rules for that kind of unit)."""
     units = rf"(?:{unit_words})(?:[、和及](?:{unit_words}))*(?:[（(][^（()）]*[）)])?"
-    qualified = rf"(?![对各])\p{{Han}}{{1,{MAX_UNIT_MODIFIER}}}?(?={units}(?:{topics})$)"
+    modifier = rf"\p{{Han}}{{1,{MAX_UNIT_MODIFIER}}}?|[\p{{Han}}、]{{2,{MAX_CLAUSE_MODIFIER}}}?的\p{{Han}}{{0,{MAX_UNIT_MODIFIER}}}?"
+    qualified = rf"(?![对各])(?:{modifier})(?={units}(?:{topics})$)"
     return regex.compile(rf"^(?:{qualified}|各?){units}(?P<topic>{topics})?$")
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import regex
 
 from parsers.extract.grammar import grammar
-from parsers.textnorm import matching_copy, no_space
+from parsers.textnorm import halfwidth, matching_copy, no_space
 
 # A heading's own points: `(20分)`, `（190分）`.
 HEADING_POINTS = regex.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)]")
@@ -107,6 +107,41 @@ def leading_unit_heading(raw: str) -> tuple[str, str] | None:
         return None
     found = grammar().unit_heading.match(matching_copy(no_space(raw[:m.start()])))
     return (raw[:m.start()], raw[m.start():]) if found and found["topic"] else None
+
+
+# `、村(社区)班子建设(16分)文件等资料(6分),缺一项扣1分…`: a heading's name and worth, then straight on, the name and
+# worth of its first part (a name may hold a short bracket without digits: `村(社区)`)
+HEADING_THEN_PART = regex.compile(
+    r"^[\s、]*(?P<head>(?:[^（()）。；;,，:：\d\s]|[（(][^（()）\d]{1,6}[）)]){2,30}?)[（(]\s*(?P<n>\d+(?:\.\d+)?)\s*分\s*[）)]"
+    r"(?P<part>(?:[^（()）。；;,，:：\d\s]|[（(][^（()）\d]{1,6}[）)]){2,30}?[（(]\s*(?P<m>\d+(?:\.\d+)?)\s*分\s*[）)].*)$")
+
+
+def heading_then_part(raw: str) -> tuple[str, str] | None:
+    """`(一)、班子建设(16分)文件等资料(6分),缺一项扣1分…` → (`班子建设(16分)`, `文件等资料(6分),…`): a scored heading run
+    together with its first scored part, worth less than the heading; None for anything else."""
+    m = HEADING_THEN_PART.match(halfwidth(raw))  # one character for one: its positions are raw's
+    if m is None or float(m["m"]) >= float(m["n"]):
+        return None
+    return raw[m.start("head"):m.start("part")].strip(), raw[m.start("part"):].strip()
+
+
+# `有联系人(看跟踪培养登记)。无职党员设岗定责档案(2分),缺一项扣1分…`: after a checklist entry's full stop, the next
+# scored part's name and bracketed worth, its rule after a comma
+PART_AFTER_ENTRY = regex.compile(
+    r"(?<=[。；;])\s*(?P<part>(?:[^（()）。；;,，:：\d\s]|[（(][^（()）\d]{1,6}[）)]){2,30}?[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)]"
+    r"\s*[,，].*)$")
+
+
+def part_after_entry(raw: str) -> tuple[str, str] | None:
+    """`有联系人(…)。无职党员设岗定责档案(2分),缺一项扣1分…` → (the entry, the part): an unscored entry of a part's
+    checklist run together with the next scored part; None for anything else."""
+    m = PART_AFTER_ENTRY.search(halfwidth(raw))
+    if m is None:
+        return None
+    from parsers.extract.points import read_points  # the entry itself is unscored
+    if read_points(raw[:m.start("part")]).points is not None:
+        return None
+    return raw[:m.start("part")].strip(), raw[m.start("part"):].strip()
 
 
 def trailing_heading(raw: str) -> tuple[str, str | None]:

@@ -67,7 +67,8 @@ def extract_metadata(doc: Document, meta: DocumentInfo | None = None, signed: li
     if meta.issuer is None and meta.title and not own_title:
         head = _title_words().issuing_verb.split(meta.title, maxsplit=1)[0]
         head = head.rsplit("号", 1)[-1] if "号" in head else head  # a 发文字号 web text ran in without brackets
-        meta.issuer = head if head and not regex.search(r"\d", head) else None
+        named = MASKED.sub("", head).strip()  # `******关于…的通知`: a body the site masked whole names none
+        meta.issuer = head if named and not regex.search(r"\d", head) else None
     first = (closings(doc) if signed is None else signed)[:1]
     signer = first[0].signer if first else None
     if signer and (meta.issuer is None or MASKED.search(meta.issuer) and not MASKED.search(signer)):

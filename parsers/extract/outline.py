@@ -20,14 +20,26 @@ from parsers.extract.layout import (
     cell_name_lines,
     chain_headings,
     glued_points,
+    heading_then_part,
     leading_unit_heading,
+    part_after_entry,
     row_heading,
     runs_on,
     strip_header_run,
     trailing_heading,
 )
 from parsers.extract.markers import CELL_BAR, Marker, inline_markers, marker_at_start, numbered_rows, unpipe
-from parsers.extract.outline_lines import GLUED, list_title, numbered_inside, part_title, skips_one, veto_lead
+from parsers.extract.outline_lines import (
+    GLUED,
+    checklist_entry,
+    close_lower,
+    heading_node,
+    list_title,
+    numbered_inside,
+    part_title,
+    skips_one,
+    veto_lead,
+)
 from parsers.extract.outline_lines import attachment_inside as _attachment_inside  # the name tests import
 from parsers.extract.outline_points import unscore_restatements
 from parsers.extract.points import PointsReading, read_points
@@ -189,15 +201,21 @@ class OutlineBuilder:
             else:
                 self._place(node)
             return
-        led = leading_unit_heading(raw)
-        if led:  # `(一)…社区考核方法1交通…`: the part's heading, then its first sub-item as loose text
+        led = heading_then_part(raw) or leading_unit_heading(raw)
+        if led:  # `(一)、班子建设(16分)文件资料(6分),…`, `(一)…社区考核方法1交通…`: the heading, then loose text
             self._place(Node(marker.kind, marker, led[0], prov, index))
             self._place(Node(TEXT, None, led[1], prov, index))
             return
         body, heading = trailing_heading(raw) if not last else (raw, None)
-        self._place(Node(marker.kind, marker, body, prov, index))
+        node = Node(marker.kind, marker, body, prov, index)
+        self._place(node)
+        entry = part_after_entry(body) if not heading and not node.folded and checklist_entry(node) else None
+        if entry:  # `3、有联系人(…)。设岗定责档案(2分),…`: a checklist's entry, then the next part beside the one before
+            node.raw, node._reading = entry[0], None
+            del self.stack[self.stack.index(node):]
+            self._place(Node(TEXT, None, entry[1], prov, index))
         if heading:
-            self._place(_heading_node(heading, prov, index))
+            self._place(heading_node(heading, prov, index))
 
     def _row_heading(self, raw: str, prov: Provenance, index: int) -> bool:
         """A flattened row's `名称N分` before its first clause is a heading with points; a bare
@@ -366,27 +384,7 @@ class OutlineBuilder:
             node.folded = self.stack[levels[-1]].folded
             del self.stack[levels[-1]:]  # a slip in the numbering: still a sibling
         elif n is not None and n > 1:
-            self._close_lower(node.kind)
-
-    def _close_lower(self, kind: str) -> None:
-        """`二、` first seen after item `6、` (its `一、` lost): a part of a higher rank in the norm cannot
-        be a sub-item of a lower one; the items it outranks are closed."""
-        rank = dict(grammar().norm_levels)
-        mine = rank.get(kind)
-        if mine is None:
-            return
-        for i, open_node in enumerate(self.stack):
-            if open_node.marker is not None and rank.get(open_node.kind, -1) > mine:
-                del self.stack[i:]
-                return
-
-
-def _heading_node(heading: str, prov: Provenance, index: int) -> Node:
-    """A heading glued after an item's points: numbered (`二、保障机制(16分)`), its marker places it."""
-    marker = marker_at_start(halfwidth(heading))
-    if marker is None or marker.number is None:
-        return Node(HEADING, None, heading, prov, index)
-    return Node(marker.kind, marker, heading[marker.end:].strip(), prov, index)
+            close_lower(self.stack, node.kind)
 
 
 def build_outline(paragraphs: list[Paragraph]) -> Node:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import regex
 
 from parsers.extract.grammar import grammar
-from parsers.extract.markers import Marker, inline_markers
+from parsers.extract.markers import Marker, inline_markers, marker_at_start
 from parsers.extract.points import read_points
 from parsers.textnorm import halfwidth, matching_copy, no_space
 
@@ -69,3 +69,33 @@ def list_title(node) -> bool:
     name = no_space(node.raw).rstrip("。.:：")
     return (node.marker is not None and not node.children and node.reading.points is None
             and 0 < len(name) <= MAX_TITLE and not TITLE_PUNCT.search(name))
+
+
+def checklist_entry(node) -> bool:
+    """An entry of a scored part's checklist: numbered, after an unnumbered scored part under the same heading."""
+    from parsers.extract.outline import TEXT  # the outline builder's module, which imports this one
+    parent = node.parent
+    return parent is not None and parent.marker is not None and any(
+        c.kind == TEXT and c.scored for c in parent.children if c is not node)
+
+
+def heading_node(heading: str, prov, index: int):
+    """A heading glued after an item's points: numbered (`二、保障机制(16分)`), its marker places it."""
+    from parsers.extract.outline import HEADING, Node
+    marker = marker_at_start(halfwidth(heading))
+    if marker is None or marker.number is None:
+        return Node(HEADING, None, heading, prov, index)
+    return Node(marker.kind, marker, heading[marker.end:].strip(), prov, index)
+
+
+def close_lower(stack: list, kind: str) -> None:
+    """`二、` first seen after item `6、` (its `一、` lost): a part of a higher rank in the norm cannot
+    be a sub-item of a lower one; the items it outranks are closed (cut from the open ``stack``)."""
+    rank = dict(grammar().norm_levels)
+    mine = rank.get(kind)
+    if mine is None:
+        return
+    for i, open_node in enumerate(stack):
+        if open_node.marker is not None and rank.get(open_node.kind, -1) > mine:
+            del stack[i:]
+            return

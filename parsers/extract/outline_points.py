@@ -139,16 +139,28 @@ def restates_heading(node) -> bool:
                for m in _full_marks().finditer(mt))
 
 
+def stray_number(node) -> bool:
+    """`(一)各单位…自评;(二)…最终评定;6三、…`: a bare number (no 分) closing the one item of an unscored list that
+    would be scored by it, a page number the web glued before the next heading. A flattened table's bare 分值
+    (`。5二、水资源保护(10分)`) closes a row among scored rows, under a scored group."""
+    parent = node.parent
+    if node.marker is None or parent is None or node.reading.notation != "bare_number" or parent.scored:
+        return False
+    return not any(s.scored for s in parent.items() if s is not node)
+
+
 def unscore_restatements(root) -> None:
-    """Sub-items that only restate their heading's points (see restates_heading) carry no points of their own."""
+    """Sub-items that only restate their heading's points (see restates_heading) carry no points of their own;
+    neither does an item scored only by a stray number (see stray_number)."""
     stack = list(root.children)
     while stack:
         node = stack.pop()
         stack.extend(node.children)
-        if restates_heading(node):
+        restated = restates_heading(node)
+        if restated or stray_number(node):
             node._reading = replace(node.reading, text=node.raw, points=None, notation=None, in_sentence=False,
                                     span=None, criteria=None, single=None)
-            node.restated = True
+            node.restated = restated
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,7 @@ from parsers.extract.clause_rows import bracketed_standards, leveled_rows, named
 from parsers.extract.clause_table import clause_table, is_clause_table, numbered_clause_table, unit_clause_table
 from parsers.extract.closing import drop_cut_tail
 from parsers.extract.cnnum import cn_to_int
-from parsers.extract.excerpt_cut import drop_cut_section
+from parsers.extract.excerpt_cut import drop_cut_opening, drop_cut_section
 from parsers.extract.flat_rows import expand_coded
 from parsers.extract.grammar import intro_pattern, topic_words
 from parsers.extract.headers import looks_like_unit
@@ -137,8 +137,8 @@ def extract_targets(doc: Document, doc_id: str, issuer: str | None = None) -> Ta
     if scored:
         drop_cut_tail(doc, outline.targets)  # an excerpt cut inside its last clause
         cut = drop_cut_section(doc, outline.targets)  # or right after the next section's heading
-        if cut is not None:
-            outline.unclaimed.append(cut)
+        opening = drop_cut_opening(doc, outline.targets)  # or opening inside a clause
+        outline.unclaimed.extend(c for c in (cut, opening) if c is not None)
         return TargetsResult(outline.targets, unclaimed=outline.unclaimed, assessed_party=outline.assessed_party)
     by_units.assessed_party = outline.assessed_party
     if not by_units.targets:
