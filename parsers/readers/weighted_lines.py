@@ -117,6 +117,10 @@ def weighted_rows(body, anchors: list[int], width: int, weight: int, row_no: int
                 between = between[heads[-1]:] if heads else between  # header words spilled above its heading
                 cells[group] = "\n".join(LOST_OPENING.sub(r"(\1)", t) for t in between)
         else:
+            if group is not None and (tail := _pointed_group_tail(rows[0][group], between)):
+                # the next group's cell with its points under its name (`生产管理` / `(20分)`), as the first group's
+                # was: after the row above's own cells, however few of them the page wrote
+                cells[group], between = "\n".join(between[-tail:]), between[:-tail]
             if group is not None and between and _group_cell(between[-1]) and (
                     len(between) == after + 1 or len(between) == after and names_last):
                 cells[group] = between.pop()  # the next group's cell, after the last row's own cells
@@ -139,6 +143,15 @@ def weighted_rows(body, anchors: list[int], width: int, weight: int, row_no: int
     fill_right(rows[-1], tail, weight)
     end = body[start + len(tail) - 1][0] if tail else body[anchors[-1]][0]
     return [TableRow([clean_cell(c) for c in r], Provenance(source, None, p)) for r, p in zip(rows, provs)], end
+
+
+def _pointed_group_tail(first_group: str, between: list[str]) -> int:
+    """2 when ``between`` ends in a group's name over its bracketed points (`生产管理` / `(20分)`) and the table's first
+    group was written so too; else 0."""
+    lines = first_group.split("\n")
+    if len(lines) != 2 or not BRACKETED_POINTS.fullmatch(no_space(lines[1])) or len(between) < 2:
+        return 0
+    return 2 if _group_cell(between[-2]) and BRACKETED_POINTS.fullmatch(no_space(between[-1])) else 0
 
 
 def _name_starts_above(body: list[tuple[int, str]], start: int, k: int) -> bool:

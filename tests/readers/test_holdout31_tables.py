@@ -1,0 +1,62 @@
+"""Text-table shapes holdout31 brought (regression tests named for what broke, on documents the tests write)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ingest.pipeline import process
+from parsers.readers.line_cells import cell_role
+from parsers.readers.text_reader import read_text
+from schemas.blocks import Table
+
+
+def _write(tmp_path: Path, lines: list[str]) -> Path:
+    path = tmp_path / "t.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_one_cell_lines_next_group_with_points_under_its_name_after_rows_missing_cells(tmp_path):
+    """3101: one cell a line, each group's merged cell written `组织建设` / `(10分)`; the rows write only their 考核办法
+    of the four cells right of the weight (自评分, 考核得分, 备注 empty), and one row none at all. The next group's two
+    lines were read as the row above's 考核办法, every row kept the first group."""
+    lines = ["项目", "内容", "分值", "考核办法", "自评分", "考核得分", "备注",
+             "组织建设", "(10分)", "1、有领导小组。", "5", "查看文件。", "2、有工作制度。", "5", "查看制度。",
+             "业务工作", "(20分)", "1、按时报送数据。", "10", "查看台账。", "2、开展培训活动。", "10",
+             "业务保障", "(30分)", "1、落实工作经费。", "30", "查看账目。"]
+    table = next(b for b in read_text(_write(tmp_path, lines), "t", False).blocks if isinstance(b, Table))
+    assert [(r.cells[0].replace("\n", ""), r.cells[1], r.cells[2], r.cells[3]) for r in table.rows[1:]] == [
+        ("组织建设(10分)", "1、有领导小组。", "5", "查看文件。"),
+        ("", "2、有工作制度。", "5", "查看制度。"),  # merged: written once, filled by the extractor
+        ("业务工作(20分)", "1、按时报送数据。", "10", "查看台账。"),
+        ("", "2、开展培训活动。", "10", ""),
+        ("业务保障(30分)", "1、落实工作经费。", "30", "查看账目。")]
+
+
+def test_long_header_cell_is_a_header_word_only_exactly():
+    """3104: `未完成原因及拟采取的改进措施` (14 characters, longer than a header cell may be) is a column of the
+    vocabulary; a long title ending in a header word is still none."""
+    assert cell_role("未完成原因及拟采取的改进措施") == "other"
+    assert cell_role("全年实际值") == "other"
+    assert cell_role("某某县二〇一九年度项目支出绩效目标评分标准") is None
+
+
+FORM = ["绩效目标自评表 (2019年度) |", "||||", "项目名称 |", "道路养护 |", "|", "|", "|||", "主管部门 |",
+        "某县交通运输局 |", "|", "|", "|||", "年度总体目标 |", "完成年度养护任务 |", "||||", "|",
+        "一级指标 |", "二级指标 |", "三级指标 |", "分值 |", "年度指标值 |", "全年实际值 |", "得分 |",
+        "未完成原因及拟采取的改进措施 |", "|",
+        "产出指标(60分) |", "数量指标 |", "养护里程 |", "30 |", ">=120公里 |", "125公里 |", "30 |", "|", "|", "|", "|",
+        "养护合格率 |", "30 |", ">=95% |", "96% |", "30 |", "|", "|",
+        "效益指标(40分) |", "社会效益指标 |", "群众满意度 |", "40 |", ">=90% |", "92% |", "40 |", "|"]
+
+
+def test_closed_cells_form_head_then_indicator_levels_with_a_weight(tmp_path):
+    """3104: a 绩效目标自评表 as `|`-closed cells one a line, rows parted by bare `|` lines, its head (项目名称, 主管部门 …)
+    before the 一级/二级/三级指标 table with its 分值. The head's labels were read as the text's unit headings (`主管部门|`)
+    and the table as that unit's clauses; a table with a weight column was left to the weight-anchored reader, which
+    took the rows' 全年实际值 for names."""
+    ex = process(_write(tmp_path, FORM))
+    assert [(r.category, r.indicator, r.weight, r.target) for r in ex.indicators] == [
+        ("产出指标(60分)", "养护里程", 30.0, ">=120公里"),
+        ("产出指标(60分)", "养护合格率", 30.0, ">=95%"),
+        ("效益指标(40分)", "群众满意度", 40.0, ">=90%")]
+    assert all(t.unit != "主管部门" and "主管部门" not in (t.unit or "") for t in ex.targets)
