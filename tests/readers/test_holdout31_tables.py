@@ -60,3 +60,22 @@ def test_closed_cells_form_head_then_indicator_levels_with_a_weight(tmp_path):
         ("产出指标(60分)", "养护合格率", 30.0, ">=95%"),
         ("效益指标(40分)", "群众满意度", 40.0, ">=90%")]
     assert all(t.unit != "主管部门" and "主管部门" not in (t.unit or "") for t in ex.targets)
+
+
+# 3102: a PDF's table in one run: header words run together, a group `一…14 分` before its first row, rows numbered
+# with a space, each row's points after its content's full stop (`。4 分`), the next row's number after its rules'
+# full stop, one opening with `分` (`。2 分管…`: row 2, no weight). Built here with its own content.
+SPACED = ("1、附件某单位档案自查评分标准序号自查内容分值实有项目评分方法得分一档案工作领导责任落实情况10 分"
+          "1 主要负责人研究部署档案工作,解决档案工作经费和人员问题。4 分未研究部署的,扣2 分;未解决经费的,扣2 分。"
+          "2 分管负责人定期检查档案工作,组织整改存在问题。3 分未定期检查的,扣1 分;未组织整改的,扣2 分。"
+          "3 档案人员按规定收集、整理和归档文件材料。3 分未按规定归档的,每发现一件扣0.5 分。")
+
+
+def test_pdf_run_with_spaced_row_numbers_and_points(tmp_path):
+    """3102: such a run was no table (the glued reader wanted `1、name<points>`), its rows read as clauses."""
+    ex = process(_write(tmp_path, ["某单位档案工作自查自评表", SPACED]))
+    assert [(r.row_no, r.category, r.indicator[:10], r.weight) for r in ex.indicators] == [
+        ("1", "档案工作领导责任落实情况(10分)", "主要负责人研究部署档", 4.0),
+        ("2", "档案工作领导责任落实情况(10分)", "分管负责人定期检查档", 3.0),
+        ("3", "档案工作领导责任落实情况(10分)", "档案人员按规定收集、", 3.0)]
+    assert ex.indicators[1].criteria == "未定期检查的,扣1分;未组织整改的,扣2分。"
