@@ -26,6 +26,7 @@ from schemas.blocks import Provenance, TableRow
 ROW_CODE = regex.compile(r"^\s*[A-Za-z]{1,2}\d{1,3}\s*$")  # a row's code: `E1`, `F11`
 
 GROUP_ORDINAL = regex.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）])\s*\S")
+MIN_SPREAD = 3  # columns between a row's number and its cell left of the weight, each written on a line of its own
 LOST_OPENING = regex.compile(r"^\s*(\d{1,3}(?:\.\d+)?\s*分)\s*[)）]\s*$")  # `20分)`: a group's points, its `(` lost
 
 
@@ -103,7 +104,10 @@ def weighted_rows(body, anchors: list[int], width: int, weight: int, row_no: int
             if at is not None:
                 cells[row_no] = between[at]
                 middle, between = between[at + 1:], between[:at]
-                if middle and weight - 2 > row_no:
+                slots = weight - row_no - 2  # the columns between the number and the cell left of the weight
+                if slots >= MIN_SPREAD and len(middle) in (slots, slots - 1):
+                    cells[weight - 1 - len(middle):weight - 1] = middle  # one a cell; a merged one (left) unwritten
+                elif middle and weight - 2 > row_no:
                     cells[row_no + 1] = "\n".join(middle)
                 elif middle:
                     between += middle

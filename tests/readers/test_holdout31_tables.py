@@ -79,3 +79,31 @@ def test_pdf_run_with_spaced_row_numbers_and_points(tmp_path):
         ("2", "档案工作领导责任落实情况(10分)", "分管负责人定期检查档", 3.0),
         ("3", "档案工作领导责任落实情况(10分)", "档案人员按规定收集、", 3.0)]
     assert ex.indicators[1].criteria == "未定期检查的,扣1分;未组织整改的,扣2分。"
+
+
+# 3103: one cell a line, the header cells `指标` / `要求` and `评分` / `标准` broken over lines, the merged 目标 cell
+# written down a piece a line right after row 1's number (`一` / `、` / `便民` / `服务`), the points under 评分标准.
+GOALS = ["序号", "目标", "指标", "指标释义", "指标类型", "指标", "要求", "评分", "标准",
+         "1", "一", "、", "便民", "服务", "政务大厅无障碍设施覆盖率(%)", "设有无障碍设施的政务大厅占政务大厅总数比例",
+         "底线指标", "100%", "5分",
+         "2", "无障碍服务窗口设置率(%)", "设有无障碍服务窗口的服务场所占服务场所总数比例", "导向指标", "90%", "4分",
+         "3", "手语服务覆盖率(%)", "提供手语服务的"]
+
+
+def test_one_cell_lines_goal_written_down_in_pieces_and_points_under_a_criteria_word(tmp_path):
+    """3103: no table was found (`评分` / `标准` two header cells, no weight column; the pieces of the merged goal
+    pushed row 1's number out of reach of its weight)."""
+    table = next(b for b in read_text(_write(tmp_path, GOALS), "t", False).blocks if isinstance(b, Table))
+    assert table.rows[0].cells == ["序号", "目标", "指标", "指标释义", "指标类型", "指标要求", "评分标准"]
+    assert table.rows[1].cells[:3] == ["1", "一、便民服务", "政务大厅无障碍设施覆盖率(%)"]
+    assert table.rows[2].cells[1:3] == ["", "无障碍服务窗口设置率(%)"]  # the goal merged: written once
+    assert [r.cells[5:] for r in table.rows[1:3]] == [["100%", "5分"], ["90%", "4分"]]
+
+
+def test_goal_column_groups_rows_and_points_column_weighs_them(tmp_path):
+    """3103: 目标 (a target word) over group headings merged down its rows is their category; a 评分标准 column of
+    points alone (`5分`) is the weight; 指标要求 of amounts (`100%`) is no name (the rows were named by it)."""
+    ex = process(_write(tmp_path, ["创建示范城市考评标准"] + GOALS))
+    assert [(r.row_no, r.category, r.indicator, r.weight) for r in ex.indicators[:2]] == [
+        ("1", "一、便民服务", "政务大厅无障碍设施覆盖率(%)", 5.0),
+        ("2", "一、便民服务", "无障碍服务窗口设置率(%)", 4.0)]
