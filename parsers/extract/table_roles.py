@@ -20,6 +20,7 @@ from parsers.extract.headers import (
     weight_value,
 )
 from parsers.extract.patterns import CN_DIGITS
+from parsers.extract.table_content import content_roles
 from parsers.extract.table_groups import (  # noqa: F401 - GROUP_ROW_NO and _shape are imported from here too
     GROUP_ROW_NO,
     _category_as_name,
@@ -117,6 +118,7 @@ def infer_columns(header: list[str], body: list[TableRow]) -> Columns:
     words = {i: f[1] for i, f in found.items() if f and f[0] in PARTY_ROLES}
     weight_in_name = _names_under_weight(roles, body)
     _check_content(roles, body)
+    content_roles(roles, body)
     _ordinal_column(roles, body)
     _blank_headers(header, roles, body)
     extra_weights = _choose_weight(roles, body)

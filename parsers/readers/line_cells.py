@@ -58,8 +58,10 @@ def cell_role(cell: str) -> str | None:
     """The column a header cell names (`评分标准` → its role), else None: a word of the vocabulary, or two joined,
     not a title that ends in one. Shared by every text-table reader."""
     text = simplified(no_space(cell)).lstrip("*＊")  # `*指标值`: a form's mark of a required field
-    if not text or len(text) > MAX_HEADER_CELL:
+    if not text:
         return None
+    if len(text) > MAX_HEADER_CELL:  # a long cell is a header only as a word of the vocabulary exactly
+        return "form" if text in _form_words() else "other" if text in _plain_words() else None
     if text in _form_words() or BRACKETED.sub("", text) in _form_words():
         return "form"  # `考评得分(100分)`: the form column with its total
     if BRACKETED.sub("", text) in _plain_words():

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import regex
+
 from parsers.data import load_json
 from parsers.extract.headers import (
     header_role,
@@ -52,6 +54,9 @@ from parsers.readers.weighted_lines import by_weights
 from parsers.textnorm import no_space
 from schemas.blocks import Provenance, Table, TableRow
 
+MIN_PIECES = 3  # lines of one cell written down a piece a line (`一` / `、` / `安全` / `便捷`)
+POINTS_LINE = regex.compile(r"^\s*\d{1,3}(?:\.\d+)?\s*分\s*$")  # a row's points alone on a line: `5分`
+
 # -- one cell per line ------------------------------------------------------------------------
 
 def _content(lines: list[str], i: int, limit: int = 400) -> list[tuple[int, str]]:
@@ -76,6 +81,10 @@ def _header(items: list[tuple[int, str]]) -> tuple[list[str], int]:
         if cells and BRACKETED_NOTE.match(items[k][1]):
             cells[-1] += items[k][1].strip()  # `進展情況` / `(7月)`: a note under its header cell
             k += 1
+            continue
+        if (form := _form_fragment(items, k)) is not None:
+            cells.append(form)  # `评分` / `标准`: a form word that, with the line under it, is another column's word
+            k += 2
             continue
         if cell_role(items[k][1]) and not _longer_word(items, k):
             cells.append(items[k][1])
@@ -142,6 +151,45 @@ def _longer_word(items: list[tuple[int, str]], k: int) -> bool:
     return len(no_space(items[k + 1][1])) <= MAX_FRAGMENT and cell_role(items[k][1] + items[k + 1][1]) is not None
 
 
+def _form_fragment(items: list[tuple[int, str]], k: int) -> str | None:
+    """A form column's word over a fragment (`评分` / `标准`) that together make exactly a word of a column that is no
+    form's (`评分标准`): one cell broken over two lines; else None."""
+    if k + 1 >= len(items) or cell_role(items[k][1]) != "form" or len(no_space(items[k + 1][1])) > MAX_FRAGMENT:
+        return None
+    joined = items[k][1] + items[k + 1][1]
+    return joined if cell_role(joined) not in (None, "form") and _exact_word(joined) else None
+
+
+def _points_lines(body: list[tuple[int, str]]) -> bool:
+    """Lines of points alone (`5分`) among the body's first lines, at least a table's minimum of rows."""
+    return sum(1 for _, t in body[:MAX_ROW_LINES * MIN_ROWS * 2] if POINTS_LINE.match(t)) >= MIN_ROWS
+
+
+def _pieces_joined(body: list[tuple[int, str]]) -> list[tuple[int, str]] | None:
+    """The body with each run of pieces of one cell written down a line each (`一` / `、` / `安全` / `便捷`: a merged
+    cell in a narrow column, right after a row's number) joined into one line; None where there is no such run. A
+    run is three lines or more of at most two characters each, one of them a single character, none a number."""
+    out: list[tuple[int, str]] = []
+    run: list[tuple[int, str]] = []
+    joined = False
+    for item in body + [(-1, "")]:
+        text = no_space(item[1])
+        if item[0] >= 0 and 0 < len(text) <= MAX_FRAGMENT and not WEIGHT_LINE.match(text) \
+                and not ROW_NUMBER_LINE.match(text):
+            run.append(item)
+            continue
+        if len(run) >= MIN_PIECES and any(len(no_space(t)) == 1 for _, t in run) and out \
+                and ROW_NUMBER_LINE.match(out[-1][1]):
+            out.append((run[0][0], "".join(no_space(t) for _, t in run)))
+            joined = True
+        else:
+            out += run
+        run = []
+        if item[0] >= 0:
+            out.append(item)
+    return out if joined else None
+
+
 def _fragments(items: list[tuple[int, str]], k: int) -> tuple[str, int] | None:
     """A header cell broken into short fragments from ``k`` on: (the joined cell, the index after it)."""
     joined = ""
@@ -188,6 +236,9 @@ def cell_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
     if broken:  # a fragment is weak evidence of a header (a text written a character a line has many): only rows
         found = _numbered_names(body, header, roles, source)  # numbered in their names' lines confirm it
         return None if found is None else _table(header, items, found, source)
+    if "weight" not in roles and roles[0] == "row_no" and "indicator" in roles and roles[-1] == "criteria" \
+            and _points_lines(body):
+        roles[-1] = "weight"  # `评分标准` over each row's points alone (`5分`): the rows' weights, read as such
     coded = "weight" in roles and roles.index("row_no", 1) > roles.index("weight") if "row_no" in roles[1:] else False
     if "weight" not in roles or ("row_no" in roles[1:] and not coded):  # no weight, or a group cell left of the 序号
         found = (_grouped(body, header, roles, source) or _by_numbers(body, header, roles, source)
@@ -198,10 +249,15 @@ def cell_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
     else:  # the rows' weights anchor them (their code, if any, right of the weight: `编码`)
         found = (_sub_rows(body, header, roles, source) or level_rows(body, header, roles, source)
                  or _by_weights(body, len(header), roles, source))
+        pieces = _pieces_joined(body) if found is None else None
+        if pieces is not None:  # a merged cell written down a piece a line (`一` / `、` / `安全` / `便捷`): one line
+            body, found = pieces, _by_weights(pieces, len(header), roles, source)
         if found is not None and roles[0] == "row_no":
             numbered = _by_numbers(body, header, roles, source)
             if numbered is not None and _extends(numbered[0], found[0], roles.index("weight")):
-                found = numbered  # read on past a subtotal: a bonus block numbered again, its rules with no weight
+                # read on past a subtotal: a bonus block numbered again, its rules with no weight (where the pieces
+                # were joined, the rows the weights placed stand and the rows after them are added)
+                found = (found[0] + numbered[0][len(found[0]):], numbered[1]) if pieces is not None else numbered
     return None if found is None else _table(header, items, found, source)
 
 

@@ -93,7 +93,8 @@ def closed_rows_table(lines: list[str], i: int, source: str) -> tuple[Table, int
     header = rows[0][1]
     roles = [cell_role(c) for c in header]
     body = [cells for _, cells in rows[1:]]
-    if (len(header) < MIN_HEADER_CELLS or None in roles or "weight" in roles  # weighted: read by their weights
+    levels_form = _levels_header(roles) and bool(level_name(body[0][0]))
+    if (len(header) < MIN_HEADER_CELLS or None in roles or ("weight" in roles and not levels_form)  # weighted: read by their weights
             or all(len(c) == len(header) for c in body)):
         return None
     span = max(len(c) for c in body) - len(header)
@@ -346,3 +347,43 @@ def _lead_row(lines: list[str], i: int) -> tuple[list[str] | None, int]:
     if len(lines) - i <= MAX_ROW_TEXT_LINES and len(cells) >= 2:
         return cells, len(lines)  # an excerpt cut inside its last row: the cells it holds
     return None, i
+
+
+MAX_FORM_HEAD = 120  # lines of a form's head (项目名称 | 主管部门 | 资金情况 …) looked through for its table
+
+
+def closed_form_head(lines: list[str], i: int, source: str) -> tuple[Table, int] | None:
+    """A form's head written as the table below it is (cells one a line, each closed by its `|`, rows parted by bare
+    `|` lines: `项目名称 |` / `临时救助 |` / `||||`), starting at line ``i``: (its label-and-value rows as a table of
+    their own, the index of the table's header line). Kept apart so that its labels (`主管部门 |`) are read as no
+    headings of the text, and its table starts at its header. None unless line ``i`` opens such a run and a table
+    read by ``closed_rows_table`` starts within it."""
+    def in_run(k: int) -> bool:
+        return CLOSED_CELL.match(lines[k]) is not None or BARE_PIPES.match(lines[k]) is not None
+    if not in_run(i) or (i and in_run(i - 1)):
+        return None  # only where a run starts: a line inside one was looked through from its start
+    k = i + 1
+    while k < min(len(lines), i + MAX_FORM_HEAD) and in_run(k):
+        if BARE_PIPES.match(lines[k - 1]) and CLOSED_CELL.match(lines[k]) \
+                and cell_role(CLOSED_CELL.sub(r"\1", lines[k])) and closed_rows_table(lines, k, source) is not None:
+            rows = _head_rows(lines, i, k, source)
+            return (Table(rows, rows[0].prov, merges_resolved=False), k) if rows else None
+        k += 1
+    return None
+
+
+def _head_rows(lines: list[str], i: int, k: int, source: str) -> list[TableRow]:
+    """The cells of lines ``i`` to ``k`` as rows, one between two lines of bare `|`, as wide as the widest."""
+    rows: list[TableRow] = []
+    cells: list[str] = []
+    for n in range(i, k):
+        if CLOSED_CELL.match(lines[n]):
+            if not cells:
+                rows.append(TableRow(cells, Provenance(source, None, n + 1)))
+            cells.append(clean_cell(CLOSED_CELL.sub(r"\1", lines[n]).strip()))
+        else:
+            cells = []
+    width = max((len(r.cells) for r in rows), default=0)
+    for r in rows:
+        r.cells += [""] * (width - len(r.cells))
+    return rows

@@ -23,6 +23,7 @@ from parsers.readers.item_bars import item_bar_lines
 from parsers.readers.limits import LIMITS
 from parsers.readers.line_tables import cell_line_table, pipe_line_table
 from parsers.readers.page_numbers import is_page_number
+from parsers.readers.pipe_tables import closed_form_head
 from parsers.readers.spaced_tables import spaced_table
 from parsers.textnorm import clean_text
 from schemas.blocks import Document, Paragraph, Provenance, ReaderWarning, Table, TableRow
@@ -251,7 +252,8 @@ def _blocks(lines: list[str], source: str, markdown: bool):
         if items is not None:  # `| 2、…(5分) 缺一次扣0.5分。 | ||||`: items between bars, read as lines
             lines[i:i + len(items)] = items
             continue
-        found = box_table(lines, i, source) or pipe_line_table(lines, i, source) or cell_line_table(lines, i, source)
+        found = (box_table(lines, i, source) or pipe_line_table(lines, i, source) or cell_line_table(lines, i, source)
+                 or closed_form_head(lines, i, source))
         if found is not None:  # a table a web page flattened into lines
             yield from _joined(pending, source)
             pending = []

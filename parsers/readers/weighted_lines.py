@@ -26,6 +26,7 @@ from schemas.blocks import Provenance, TableRow
 ROW_CODE = regex.compile(r"^\s*[A-Za-z]{1,2}\d{1,3}\s*$")  # a row's code: `E1`, `F11`
 
 GROUP_ORDINAL = regex.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）])\s*\S")
+MIN_SPREAD = 3  # columns between a row's number and its cell left of the weight, each written on a line of its own
 LOST_OPENING = regex.compile(r"^\s*(\d{1,3}(?:\.\d+)?\s*分)\s*[)）]\s*$")  # `20分)`: a group's points, its `(` lost
 
 
@@ -103,7 +104,10 @@ def weighted_rows(body, anchors: list[int], width: int, weight: int, row_no: int
             if at is not None:
                 cells[row_no] = between[at]
                 middle, between = between[at + 1:], between[:at]
-                if middle and weight - 2 > row_no:
+                slots = weight - row_no - 2  # the columns between the number and the cell left of the weight
+                if slots >= MIN_SPREAD and len(middle) in (slots, slots - 1):
+                    cells[weight - 1 - len(middle):weight - 1] = middle  # one a cell; a merged one (left) unwritten
+                elif middle and weight - 2 > row_no:
                     cells[row_no + 1] = "\n".join(middle)
                 elif middle:
                     between += middle
@@ -117,6 +121,10 @@ def weighted_rows(body, anchors: list[int], width: int, weight: int, row_no: int
                 between = between[heads[-1]:] if heads else between  # header words spilled above its heading
                 cells[group] = "\n".join(LOST_OPENING.sub(r"(\1)", t) for t in between)
         else:
+            if group is not None and (tail := _pointed_group_tail(rows[0][group], between)):
+                # the next group's cell with its points under its name (`生产管理` / `(20分)`), as the first group's
+                # was: after the row above's own cells, however few of them the page wrote
+                cells[group], between = "\n".join(between[-tail:]), between[:-tail]
             if group is not None and between and _group_cell(between[-1]) and (
                     len(between) == after + 1 or len(between) == after and names_last):
                 cells[group] = between.pop()  # the next group's cell, after the last row's own cells
@@ -139,6 +147,15 @@ def weighted_rows(body, anchors: list[int], width: int, weight: int, row_no: int
     fill_right(rows[-1], tail, weight)
     end = body[start + len(tail) - 1][0] if tail else body[anchors[-1]][0]
     return [TableRow([clean_cell(c) for c in r], Provenance(source, None, p)) for r, p in zip(rows, provs)], end
+
+
+def _pointed_group_tail(first_group: str, between: list[str]) -> int:
+    """2 when ``between`` ends in a group's name over its bracketed points (`生产管理` / `(20分)`) and the table's first
+    group was written so too; else 0."""
+    lines = first_group.split("\n")
+    if len(lines) != 2 or not BRACKETED_POINTS.fullmatch(no_space(lines[1])) or len(between) < 2:
+        return 0
+    return 2 if _group_cell(between[-2]) and BRACKETED_POINTS.fullmatch(no_space(between[-1])) else 0
 
 
 def _name_starts_above(body: list[tuple[int, str]], start: int, k: int) -> bool:
