@@ -25,7 +25,8 @@ WORD_END = regex.compile(r"[\p{Han}\w]\s*$")  # a line stopping on a character o
 NO_LINE_START = frozenset("，。、；：？！）》」』”’〕】〉…,.;:?!)]}%")
 NO_LINE_END = frozenset("（《「『“‘〔【〈([{")
 MAX_EM_SCALE = 1.5  # a line's advance per estimated em stays under this many font sizes (letter spacing aside)
-JOINERS = ("-", "－", "—", "~", "～", "/")  # a line ending on one goes on (a range, a code, a date cut in two)
+JOINERS = ("-", "－", "—", "~", "～", "/", "=", "＝")  # a line ending on one goes on (a range, a code, a date cut in
+# two, a formula: `目标完成率=` / `----×100%`)
 # A paragraph opening with its item's bare number against its text (`9 社会面…`): the space is the gap an office
 # suite sets where figures meet Chinese (autospace), never one the text held (the web text read `9社会面…`).
 LEADING_NUMBER_GAP = regex.compile(r"^(\d{1,3}) (?=\p{Han})")
@@ -230,10 +231,19 @@ def _centred_wrap(current: list[_Line], line: _Line, left: float, right: float, 
                                  and all(_fills_centred(x, left, right) for x in current)):
         return False
     size = first.size or LAYOUT.default_font_size
-    return (abs(line.size - first.size) <= LAYOUT.size_change * size and not ITEM_NUMBER.match(first.text)
+    return (abs(line.size - first.size) <= LAYOUT.size_change * size and not _numbered_body(first, line, body)
             and _fills_centred(first, left, right)
             and line.x0 > left + LAYOUT.first_line_indent * size and abs((line.x0 - left) - (right - line.x1)) < size
             and line.page == last.page and 0 < line.top - last.top <= LAYOUT.paragraph_gap * size)
+
+
+def _numbered_body(first: _Line, line: _Line, body: float) -> bool:
+    """``first`` opens with a clause's number in the body's size: an item, never a title's first line. A title set
+    larger may open with its attachment's number (`3.各区…评价考` / `核计分细则`), and a line holding only points
+    (`(5 分)`) is never a paragraph of its own."""
+    if not ITEM_NUMBER.match(first.text) or LONE_POINTS.match(line.text):
+        return False
+    return first.size <= (1 + LAYOUT.size_change) * body
 
 
 def _fills_centred(line: _Line, left: float, right: float) -> bool:

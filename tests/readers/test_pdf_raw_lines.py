@@ -156,3 +156,42 @@ def test_sentence_ended_before_a_run_that_could_not_fit_goes_on():
                line("(100 分)(1)单位出入口和门前没有进行硬化的,扣 30 分;有沿街", 670.3, 521.3, MARGIN),
                line("自制坡道,扣 20 分。", 697.4, 300.0, MARGIN))
     assert [b.text for b in out][-1] == "3、和门前应进行硬化,建(构)筑物及时进行清洁、整修。(100分)(1)单位出入口和门前没有进行硬化的,扣30分;有沿街自制坡道,扣20分。"
+
+
+BODY = "各区(市、县)规模以上万元工业增加值能耗降低率以市统计局、市发改委、市经贸委联合通报的数据为准,并按以下公式计算。"
+
+
+def test_title_set_large_opening_with_its_number_is_one_paragraph_over_two_lines():
+    # holdout6 602: the first line, short, set as the title (小标宋, centred) and wrapped: `3.各区…评价考` / `核计分细则`.
+    # A line opening with a clause's number was never taken for a title's first line, so the title's tail stood
+    # apart, and every unit below read under a wrong heading (0.000 with 5 false errors).
+    out = read(_Line("3.各区(市、县)人民政府节能目标责任评价考", 1, 0, 89.0, 523.2, 78.1, 22.0),
+               _Line("核计分细则", 1, 0, 251.1, 361.1, 104.5, 22.0),
+               line("4.市重点监控企业节能目标责任评价考核计分细则", 138.7, 462.4),
+               *wrapped(BODY * 2, 166.0))
+    assert [b.text for b in out][:2] == ["3.各区(市、县)人民政府节能目标责任评价考核计分细则",
+                                         "4.市重点监控企业节能目标责任评价考核计分细则"]
+
+
+def test_clause_set_as_title_keeps_its_points_wrapped_under_it():
+    # holdout14 1406 (also in the Word-paragraph .pdf): a clause standing first, set as the title, its points
+    # wrapped alone onto a centred line (`6、…整改到位。` / `(5 分)`): a line of points alone is never a paragraph.
+    out = read(_Line("6、对督查中发现的火灾隐患及时整改到位。", 1, 0, 90.1, 522.1, 78.1, 22.0),
+               _Line("(5 分)", 1, 0, 277.3, 334.9, 105.7, 22.0),
+               line("7、各村(社区)对辖区内森林防灭火实行有奖举报制度,对同", 138.7, 522.9),
+               line("一起野外用火或森林火灾且第一个举报并核实无误的举报者(村", 166.0, 517.4, MARGIN),
+               line("干部除外),给予 500 元奖励,村干部未发现一次扣考核 2 分。", 194.0, 501.1, MARGIN),
+               *wrapped(BODY * 2, 222.3))
+    assert [b.text for b in out][:2] == ["6、对督查中发现的火灾隐患及时整改到位。(5分)",
+                                         "7、各村(社区)对辖区内森林防灭火实行有奖举报制度,对同一起野外用火或森林火灾且"
+                                         "第一个举报并核实无误的举报者(村干部除外),给予500元奖励,村干部未发现一次扣考核2分。"]
+
+
+def test_formula_line_ending_on_equals_goes_on_with_the_run_that_did_not_fit():
+    # holdout6 602: `目标完成率=` and a run of 60 dashes (a fraction's bar, which may not be split) that could not fit
+    # after it: the line stopped short on `=`, a mark that never ends a paragraph.
+    out = read(*wrapped(BODY * 2, 81.5),
+               line("目标完成率=", 250.0, 204.5),
+               line("-" * 60 + "×100%", 278.0, 484.3, MARGIN),
+               line("规模以上万元工业增加值能耗降低率目标数", 306.0, 415.1))
+    assert [b.text for b in out][1:] == ["目标完成率=" + "-" * 60 + "×100%", "规模以上万元工业增加值能耗降低率目标数"]
