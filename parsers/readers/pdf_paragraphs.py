@@ -30,6 +30,12 @@ JOINERS = ("-", "－", "—", "~", "～", "/", "=", "＝")  # a line ending on o
 # A paragraph opening with its item's bare number against its text (`9 社会面…`): the space is the gap an office
 # suite sets where figures meet Chinese (autospace), never one the text held (the web text read `9社会面…`).
 LEADING_NUMBER_GAP = regex.compile(r"^(\d{1,3}) (?=\p{Han})")
+# A space beside a curly quote: pdfium's, for the gap a quote set in a fallback font leaves (`“ 四上 ” 企业`), never a
+# cell's edge.
+QUOTE_GAP = regex.compile(r"(?<=[“”‘’]) | (?=[“”‘’])")
+# A space between two Chinese words (`指标名称 单位`), no quote near it (pdfium misplaces the characters beside a quote
+# set in a fallback font: `“四上”企 业`): web text parting cells or items, which office suites never set.
+WORD_GAP = regex.compile(r"(?<![“”‘’][^ ]{0,2})(?<=\p{Han}) (?=\p{Han})(?![^ ]{0,2}[“”‘’])")
 LONE_POINTS = regex.compile(r"^\s*[（(]\s*\d{1,4}(?:\.\d+)?\s*分\s*[)）]\s*[。；;，,.]?\s*$")
 
 
@@ -73,22 +79,29 @@ def _assemble(pages: list[_Page], source: str) -> list:
 
 
 def _pasted_read(blocks: list, source: str) -> list:
-    """Web text pasted into Word and printed: its chunks joined and its flattened tables read as the .docx reader
-    reads the same paragraphs, while their spaces still part the cells (`指标名称 单位 标准`); then the spaces beside
-    Chinese closed up as every PDF paragraph's are (`2025 年`: the gap pdfium reads between scripts). OCR text keeps
-    its old way: its paragraphs were closed up already."""
+    """Web text pasted into Word and printed: its chunks joined and, where its text parts words by spaces, its
+    flattened tables read as the .docx reader reads the same paragraphs while the spaces still part the cells
+    (`指标名称 单位 标准`); then the spaces beside Chinese closed up as every PDF paragraph's are (`2025 年`: the gap
+    pdfium reads where scripts meet). A drafter's text holds no space between two Chinese words: it is closed up
+    first, and the format's own pasted-text pass reads it as before (spaces kept would only cost time there). OCR
+    text keeps its old way: its paragraphs were closed up already."""
     if not any(b.__class__ is Paragraph and not b.prov.ocr for b in blocks):
         return blocks
-    out = repair_pasted(joined_chunks(blocks), source)
+    if not any(b.__class__ is Paragraph and " " in b.text and WORD_GAP.search(b.text) for b in blocks):
+        return joined_chunks(_closed_up(blocks))
+    return _closed_up(repair_pasted(joined_chunks(blocks), source))
+
+
+def _closed_up(blocks: list) -> list:
     sub = SPACE_NEXT_TO_CJK.sub
-    for block in out:
+    for block in blocks:
         if block.__class__ is Paragraph:
             if " " in block.text:
                 block.text = sub("", block.text)
         elif block.__class__ is Table:
             for row in block.rows:
                 row.cells = [sub("", c) if c and " " in c else c for c in row.cells]
-    return out
+    return blocks
 
 
 def _margins(lines: list[_Line]) -> tuple[float, float, float]:
@@ -270,4 +283,7 @@ def _spaces_kept(text: str) -> str:
     if not text.isprintable():
         text = CONTROL.sub("", text)
     text = " ".join(text.split())
+    if " " not in text:
+        return text
+    text = QUOTE_GAP.sub("", text)
     return LEADING_NUMBER_GAP.sub(r"\1", text) if text[:1].isdigit() else text

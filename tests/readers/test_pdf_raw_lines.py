@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from parsers.readers.pasted_text import repair_pasted
 from parsers.readers.pdf_layout import text_layer_problem
 from parsers.readers.pdf_reader import _Line, _Page, assemble_pages
 from schemas.blocks import Paragraph, Table
@@ -26,7 +27,7 @@ def read(*lines: _Line) -> list:
     for page in pages.values():
         for k, item in enumerate(page.items, 1):
             item.number = k
-    return assemble_pages(list(pages.values()), "t.pdf")
+    return repair_pasted(assemble_pages(list(pages.values()), "t.pdf"), "t.pdf")  # as the PDF format reads
 
 
 def wrapped(text: str, top: float) -> list[_Line]:
@@ -81,6 +82,7 @@ def test_table_flattened_with_single_spaces_is_read_as_a_table():
 
 # holdout20 2001 as LibreOffice set it (page, x0, x1, top, text): a table a cell a line, two lines a row
 ROWS_A_CELL_A_LINE = [
+    (1, 111.1, 520.0, 193.3, "发布时间:2020-03-03 22:19:38 来源:范文大全 收藏本文 下载本文 手机版"),
     (1, 111.1, 315.6, 221.3, "平安乡镇(街道)创建考核标准"),
     (1, 111.1, 298.0, 250.3, "(100 分制,80 分以上合格)"),
     (1, 111.1, 239.1, 277.3, "实现目标考核分值"),
@@ -123,7 +125,8 @@ ROWS_A_CELL_A_LINE = [
 def test_item_number_set_against_its_text_keeps_a_cell_per_line_table_whole():
     # holdout20 2001: one row's number stands glued to its text in the web text (`9社会面…`). LibreOffice sets a gap
     # where a figure meets Chinese (autospace), which pdfium reads as a space: `9 社会面…` read as a number cell
-    # beside its name, and the table ended there (0.700 with 2 false errors once the spaces were kept).
+    # beside its name, and the table ended there (0.700 with 2 false errors once the spaces were kept: the site's
+    # line above, `范文大全 收藏本文`, parts its words by spaces).
     out = read(*(line(text, top, x1, x0, page) for page, x0, x1, top, text in ROWS_A_CELL_A_LINE))
     (table,) = [b for b in out if isinstance(b, Table)]
     assert [r.cells[0][:3] for r in table.rows[1:]] == [f"{n}、" + t for n, t in
