@@ -27,8 +27,9 @@ NO_LINE_END = frozenset("（《「『“‘〔【〈([{")
 MAX_EM_SCALE = 1.5  # a line's advance per estimated em stays under this many font sizes (letter spacing aside)
 JOINERS = ("-", "－", "—", "~", "～", "/", "=", "＝")  # a line ending on one goes on (a range, a code, a date cut in
 # two, a formula: `目标完成率=` / `----×100%`)
-# A paragraph opening with its item's bare number against its text (`9 社会面…`): the space is the gap an office
-# suite sets where figures meet Chinese (autospace), never one the text held (the web text read `9社会面…`).
+# A paragraph opening with its item's bare number against its text (`9 社会面…`): the space is mostly the gap an
+# office suite sets where figures meet Chinese (autospace; the web text read `9社会面…`), which a line's text cannot
+# tell from a space the text held (`33 新培育…`, a number cell beside its name: read as the former).
 LEADING_NUMBER_GAP = regex.compile(r"^(\d{1,3}) (?=\p{Han})")
 # A space beside a curly quote: pdfium's, for the gap a quote set in a fallback font leaves (`“ 四上 ” 企业`), never a
 # cell's edge.
