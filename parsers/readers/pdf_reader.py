@@ -23,6 +23,7 @@ import regex
 from parsers.errors import ParseError
 from parsers.readers import pdfium_bare as bare
 from parsers.readers.limits import LIMITS
+from parsers.readers.page_numbers import in_body_flow
 from parsers.readers.pdf_layout import (  # noqa: F401
     BAD_CHAR,
     ITEM_NUMBER,
@@ -271,28 +272,31 @@ def _out_of_order(handle, raw: str, start: int, moved: list[int], k: int, x_at, 
 def _drop_page_furniture(pages: list[_Page]) -> None:
     """Page numbers at a page's top or bottom, and running headers: the same text (digits
     aside) at the same height on many pages."""
+    # Lines at a page's edge set in the body's flow (a one-cell-a-line table's `1` or `5` at the foot) are body.
+    flow = {line for page in pages for line in in_body_flow([it for it in page.items if isinstance(it, _Line)],
+                                                            LAYOUT.edge_lines)}
     seen: Counter = Counter()
     for page in pages:
-        for line in _edge_lines(page):
+        for line in _edge_lines(page, flow):
             seen[(DIGIT_RUN.sub("#", line.text), round(line.top))] += 1
     running = {key for key, n in seen.items()
                if n >= LAYOUT.running_min_pages and n >= LAYOUT.running_min_share * len(pages)}
-    numbers = _page_numbers(pages)
+    numbers = _page_numbers(pages, flow)
     for page in pages:
-        edges = {id(x) for x in _edge_lines(page)}
+        edges = {id(x) for x in _edge_lines(page, flow)}
         page.items = [it for it in page.items if not (
             isinstance(it, _Line) and id(it) in edges and (
                 id(it) in numbers or (DIGIT_RUN.sub("#", it.text), round(it.top)) in running))]
 
 
-def _page_numbers(pages: list[_Page]) -> set[int]:
+def _page_numbers(pages: list[_Page], flow: set[int] = frozenset()) -> set[int]:
     """Ids of the edge lines that number their page. A number in a frame (`— 3 —`, `第3页`, `3/9`) does; a bare
     number does where it is its page's own number or goes up with the pages (one offset on two pages or more): a
     bare `5` at the foot of the last of three pages, none of the others numbered, is the value the form's last row
     wrote there."""
     framed, bare = set(), []
     for page in pages:
-        for line in _edge_lines(page):
+        for line in _edge_lines(page, flow):
             if PAGE_NUMBER.match(line.text):
                 number = BARE_NUMBER.match(line.text)
                 if number:
@@ -303,7 +307,9 @@ def _page_numbers(pages: list[_Page]) -> set[int]:
     return framed | {line for line, offset in bare if offset == 0 or offsets[offset] >= 2}
 
 
-def _edge_lines(page: _Page) -> list[_Line]:
+def _edge_lines(page: _Page, flow: set[int] = frozenset()) -> list[_Line]:
+    """The page's first and last lines, where furniture stands, but those in the body's flow (ids in ``flow``)."""
     lines = [it for it in page.items if isinstance(it, _Line)]
     k = LAYOUT.edge_lines
-    return lines[:k] + lines[-k:] if len(lines) > 2 * k else lines
+    edges = lines[:k] + lines[-k:] if len(lines) > 2 * k else lines
+    return [line for line in edges if id(line) not in flow] if flow else edges

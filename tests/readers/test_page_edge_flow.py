@@ -43,3 +43,16 @@ def test_page_number_at_the_margin_a_footer_away_is_not_kept():
 def test_running_header_above_the_body_is_not_kept():
     lines = page(("XX县人民政府办公室文件", INDENT, 40.0), *body(100.0, 20))
     assert id(lines[0]) not in in_body_flow(lines, 2)
+
+
+def test_the_reader_keeps_a_cell_in_the_flow_and_drops_the_page_numbers():
+    """pdf_reader._drop_page_furniture with the flow wired in: on three pages, each foot's `1` set in the body's flow
+    stays (it was dropped as a bare page number, its offset shared by pages), the numbers a footer away go."""
+    from parsers.readers.pdf_reader import _drop_page_furniture, _Page
+    pages = []
+    for n in (1, 2, 3):
+        lines = page(*body(81.3, 20), ("1", INDENT, 81.3 + PITCH * 20), (str(n), MARGIN, 81.3 + PITCH * 19 + 80))
+        pages.append(_Page(n, list(lines), 595.0))
+    _drop_page_furniture(pages)
+    assert [[it.text for it in p.items][-1] for p in pages] == ["1", "1", "1"]
+    assert all(len(p.items) == 21 for p in pages)
