@@ -42,9 +42,15 @@ class _Page:
 
 def at_a_page_edge(bbox, lines: list) -> bool:
     """Nothing but a page number below the box (x0, top, x1, bottom) or above it, of the page's ``lines``
-    (text-layer or OCR lines: anything with ``top`` and ``text``)."""
+    (text-layer or OCR lines: anything with ``top``, ``text`` and a ``bottom`` or a ``size``). A line is above or
+    below by its middle: an OCR box reaches a point or two past the rule its text stands under."""
     def alone(side: int) -> bool:
         edge = bbox[3] if side > 0 else bbox[1]
-        return not any((line.top - edge) * side > 0 and not PAGE_NUMBER.match(line.text) for line in lines)
+        return not any((_middle(line) - edge) * side > 0 and not PAGE_NUMBER.match(line.text) for line in lines)
 
     return alone(1) or alone(-1)
+
+
+def _middle(line) -> float:
+    bottom = getattr(line, "bottom", None)
+    return (line.top + bottom) / 2 if bottom is not None else line.top + (getattr(line, "size", 0.0) or 0.0) / 2
