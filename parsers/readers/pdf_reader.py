@@ -11,6 +11,7 @@ the OCR lines take the same way into paragraphs as text-layer lines.
 from __future__ import annotations
 
 import ctypes
+import re
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -47,8 +48,10 @@ OCR_MAX_SIDE = 2400  # px: a huge page is rendered smaller rather than exhaust m
 # pdfium emits a line's characters out of reading order when some come from another text object,
 # typically quotes and symbols set in a fallback font. Lines made only of CJK, ASCII and the main
 # punctuation are in order; only the others are checked character by character. Line breaks are not
-# characters of a line (counting them made every page's list as long as its lines).
-MAY_BE_OUT_OF_ORDER = regex.compile(r"[^\p{Han}\x20-\x7e，。、；：？！（）《》％　\r\n]")
+# characters of a line (counting them made every page's list as long as its lines). Every character
+# text_layer_problem counts against a page is among these too, so few of them clear the page at once.
+# (The standard library's engine: several times faster than `regex` over a whole page.)
+MAY_BE_OUT_OF_ORDER = re.compile(r"[^\u4e00-\u9fff\x20-\x7e，。、；：？！（）《》％　\r\n]")
 
 
 def read_pdf(path: Path, source: str, password: str | None = None, ocr: str = "off", threads: int = 1) -> Document:
@@ -105,13 +108,13 @@ def _read_page(pdf, index: int, doc: Document, ocr: str = "off", threads: int = 
         textpage = page.get_textpage()
         try:
             text = textpage.get_text_range()
-            verdict = text_layer_problem(text)
+            moved = _may_be_moved(text)
+            verdict = _layer_problem(text, moved)
             if ocr == "force" or (verdict and ocr == "auto"):
                 return _ocr_pdf_page(page, index + 1, doc, threads, verdict)
             if verdict:
                 doc.warnings.append(ReaderWarning("text_layer_unreadable", f"第{index + 1}页{verdict}", index + 1))
                 return None
-            moved = _may_be_moved(text)
             lines = _page_lines(textpage, text, index + 1, height, [], moved)
             tables = []
             if (continued or _may_hold_table(lines, textpage, text, moved)) and _has_ruling(page, continued):
@@ -158,6 +161,17 @@ def _kept(tables: list, lines: list[_Line]) -> list:
     it: a table's first or last row that the page break parted from the rest (``_assemble`` keeps it
     as a table only next to the rest)."""
     return [t for t in tables if len(t.rows) > 1 or at_a_page_edge(t.bbox, lines)]
+
+
+def _layer_problem(text: str, moved: list[int]) -> str | None:
+    """``text_layer_problem``, not run where it cannot find one: the characters it counts against a page (replacement,
+    private-use, control, unreadable) are all in ``moved``, and their share of the visible ones is under its
+    smallest threshold."""
+    blank = text.count(" ") + text.count("\r") + text.count("\n") + text.count("\u3000")
+    share = min(LAYOUT.max_bad_char_share, LAYOUT.max_unreadable_share)
+    if len(moved) <= share * (len(text) - blank - len(moved)) and len(text) > blank + len(moved):
+        return None
+    return text_layer_problem(text)
 
 
 def _may_be_moved(text: str) -> list[int]:
