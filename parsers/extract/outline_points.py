@@ -60,6 +60,25 @@ def labelled_rule(node) -> bool:
             and bool(_rule_label().match(node.raw)))
 
 
+RULED = ("deduction", "veto")  # rules that make an unscored item a clause: it only deducts, or vetoes
+
+
+def paragraph_rule(node) -> str | None:
+    """`1.建立健全了各種機構…和相關制度。` over `每少一種機構…扣0.5分。`: a numbered item with no worth of its own whose
+    paragraphs under it only deduct or veto is a deduction-only (or veto) item, its rule written below its line, when
+    each numbered item beside it has lines of its own too (the last of a list `(9)…的。` over the next list's lead
+    `有下列情形的,每项扣5分。` is no such item)."""
+    items = node.items()
+    if node.marker is None or node.scored or not items or node.parent is None:
+        return None
+    if any(not s.items() for s in node.parent.items() if s.marker is not None and not s.scored):
+        return None
+    rules = {c.reading.rule for c in items}
+    if any(c.marker is not None or c.scored or c.items() for c in items) or not rules <= set(RULED):
+        return None
+    return "veto" if "veto" in rules else "deduction"
+
+
 def rule_points(node) -> tuple[float, str] | None:
     """(points, text) of a numbered item without a notation of its own (`(一)万元GDP能耗降低率…`) whose
     unnumbered paragraphs state how it is scored (`完成年度计划目标得30分…`): the item is the clause, worth
