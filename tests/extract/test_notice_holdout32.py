@@ -43,3 +43,42 @@ LAST_OF_A_LIST_OVER_THE_NEXT_LISTS_LEAD = [
 def test_last_item_of_a_list_over_the_next_lists_lead_is_no_deduction_item(tmp_path: Path):
     targets = extract_lines(tmp_path, LAST_OF_A_LIST_OVER_THE_NEXT_LISTS_LEAD).targets
     assert all(t.points is not None for t in targets)
+
+
+A_FORM_ONE_CELL_A_LINE = [
+    "年度黨風廉政建設責任制考核評分標準",
+    "落",
+    "實",
+    "責",
+    "任",
+    "(22分)",
+    "黨委集體領導責任(12分)",
+    "1.黨委制定落實黨風廉政建設主體責任實施方案或細則;(3分)",
+    "有就得滿分,沒有得0分",
+    "2.黨委安排部署年度黨風廉政建設和反腐敗工作任務;(3分)",
+    "3.黨委至少召開2次專題研究黨風廉政建設和反腐敗工作的會議;(4分)",
+    "有1次得1分",
+    "4.開展廉潔從業教育(1分);開展任職廉政談話(1分)。(2分)",
+    "按分項打分",
+    "黨委主要負責人第一責任",
+    "(10分)",
+    "1.及時召開會議傳達學習上級的精神(1分),主持研究提出貫徹落實的具體意見(2分);(3分)",
+    "按分項打分",
+    "2.對落實主體責任作出全面安排部署;(7分)",
+]
+
+
+def test_a_forms_grading_lines_name_no_unit_and_a_closing_worth_is_the_items(tmp_path: Path):
+    targets = extract_lines(tmp_path, A_FORM_ONE_CELL_A_LINE).targets
+    assert [(t.unit, t.section, t.section_points, t.seq, t.points) for t in targets] == [
+        ("", "黨委集體領導責任", 12.0, 1, 3.0), ("", "黨委集體領導責任", 12.0, 2, 3.0),
+        ("", "黨委集體領導責任", 12.0, 3, 4.0), ("", "黨委集體領導責任", 12.0, 4, 2.0),
+        ("", "黨委主要負責人第一責任", 10.0, 1, 3.0), ("", "黨委主要負責人第一責任", 10.0, 2, 7.0)]
+
+
+def test_a_worth_closing_a_line_after_its_parts_worths_is_the_clauses():
+    from parsers.extract.points import read_points
+    reading = read_points("4.按要求開展談心談話(1分)、工作約談(1分),對苗頭性問題及時進行提醒告誡談話(1分),責令糾錯。(3分)")
+    assert reading.points == 3.0
+    assert reading.text.endswith("責令糾錯。")
+    assert read_points("組織領導。(4分)成立小組。(2分)制定方案。(2分)").points == 4.0  # a first worth totalling the rest
