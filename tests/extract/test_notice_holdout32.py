@@ -82,3 +82,25 @@ def test_a_worth_closing_a_line_after_its_parts_worths_is_the_clauses():
     assert reading.points == 3.0
     assert reading.text.endswith("責令糾錯。")
     assert read_points("組織領導。(4分)成立小組。(2分)制定方案。(2分)").points == 4.0  # a first worth totalling the rest
+
+
+INDICATORS_WORTH_IN_THEIR_PARAGRAPH = [
+    "年度經營業績考核計分細則",
+    "一、年度經營業績考核綜合計分",
+    "年度經營業績考核綜合得分=(利潤總額指標得分+經濟增加值指標得分)×經營難度系數+獎勵分-考核扣分",
+    "二、年度經營業績考核各指標計分",
+    "(一)利潤總額指標計分。",
+    "利潤總額指標的基本分為30分。企業負責人完成目標值時,得基本分30分。",
+    "1.利潤總額考核目標值不低于基準值時,完成值每超過目標值3%,加1分,最多加6分。",
+    "2.利潤總額考核目標值為負數,完成值減虧部分折半計算;超額完成考核目標,最多加3分。",
+    "(二)經濟增加值指標計分。",
+    "經濟增加值指標的基本分為70分。企業負責人完成目標值時,得基本分70分。",
+    "1.經濟增加值考核目標值不低于基準值時,完成值每超過目標值3%,加1分,最多加6分。",
+]
+
+
+def test_an_indicators_worth_in_its_paragraph_over_numbered_rules(tmp_path: Path):
+    targets = extract_lines(tmp_path, INDICATORS_WORTH_IN_THEIR_PARAGRAPH).targets
+    assert [(t.seq, t.points) for t in targets] == [(1, 30.0), (2, 70.0)]
+    assert targets[0].text.startswith("利潤總額指標計分。利潤總額指標的基本分為30分。")
+    assert "最多加6分" not in targets[0].text
