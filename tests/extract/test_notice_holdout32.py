@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from parsers.extract.metadata import extract_metadata
+from parsers.readers.text_reader import read_text
 from tests.builders import extract_lines
 
 ITEMS_WITH_THEIR_DEDUCTION_BELOW = [
@@ -104,3 +106,21 @@ def test_an_indicators_worth_in_its_paragraph_over_numbered_rules(tmp_path: Path
     assert [(t.seq, t.points) for t in targets] == [(1, 30.0), (2, 70.0)]
     assert targets[0].text.startswith("利潤總額指標計分。利潤總額指標的基本分為30分。")
     assert "最多加6分" not in targets[0].text
+
+
+def test_a_title_line_run_on_into_a_sentence_citing_a_notice_is_the_title(tmp_path: Path):
+    """holdout32 3201: `X計生局…考核辦法` / `根據…關于印發《…》的通知,…` (the two lines joined by the reader)."""
+    path = tmp_path / "notice.txt"
+    path.write_text("X計生局人口計劃生育目標考核辦法\n根據市人口和計劃生育領導小組關于印發《市2013年人口和計劃生育目標考核"
+                    "實施細則》的通知,人口領組發〔2013〕3號文件精神,結合我縣實際,特制定本辦法。\n一、鎮鄉年度目標考核內容(100分)\n",
+                    encoding="utf-8")
+    meta = extract_metadata(read_text(path, "notice", False))
+    assert meta.title == "X計生局人口計劃生育目標考核辦法"
+    assert meta.issuer is None
+
+
+def test_a_pages_title_line_quoting_the_documents_title_before_its_section(tmp_path: Path):
+    """holdout32 3202: `"村委人口与计划生育考核办法"计划生育工作计划` (the site's section after the quoted title)."""
+    path = tmp_path / "notice.txt"
+    path.write_text('"村委人口与计划生育考核办法"计划生育工作计划\n\n一、考核指标\n\n(一)保障指标(10分)\n', encoding="utf-8")
+    assert extract_metadata(read_text(path, "notice", False)).title == "村委人口与计划生育考核办法"
