@@ -124,3 +124,22 @@ def test_a_pages_title_line_quoting_the_documents_title_before_its_section(tmp_p
     path = tmp_path / "notice.txt"
     path.write_text('"村委人口与计划生育考核办法"计划生育工作计划\n\n一、考核指标\n\n(一)保障指标(10分)\n', encoding="utf-8")
     assert extract_metadata(read_text(path, "notice", False)).title == "村委人口与计划生育考核办法"
+
+
+A_CATEGORY_CELL_AMONG_ITS_ROWS = [
+    "会计学院学生党支部考核评价细则",
+    "考评标准 考评标准内涵 考评要素 注 自评得分 党委评价得分1. 引导党员立足本职、创先争优,党支部成为班级核心。 ( 4分)指党支部"
+    "成员能够积极参与班级事务2. 积极影响、带动广大学生明确学习目的,树立优良学风。( 4分)3. 积极引导学生明辨是非、诚实守信。 ( 4分)"
+    "4. 支部活动丰富,主题鲜明,成效显著。 ( 4分)5. 及时了解掌握学生思想状况,无违纪记录。 ( 4分)1.工作业绩( 25分)紧紧围绕中心,服务大局,"
+    "工作成绩突出。6. 支部建设取得显著成果,并受到院级及以上表彰。 ( 5分)1. 严格党员管理,有激发党员积极性与创造性的激励机制。( 2分)"
+    "指党支部建设激励考核机制,量化考核标准2. 努力",
+]
+
+
+def test_a_flattened_tables_category_cell_among_its_rows_heads_them(tmp_path: Path):
+    targets = extract_lines(tmp_path, A_CATEGORY_CELL_AMONG_ITS_ROWS).targets
+    assert [(t.section, t.section_points, t.seq, t.points) for t in targets] == [
+        ("工作业绩", 25.0, 1, 4.0), ("工作业绩", 25.0, 2, 4.0), ("工作业绩", 25.0, 3, 4.0), ("工作业绩", 25.0, 4, 4.0),
+        ("工作业绩", 25.0, 5, 4.0), ("工作业绩", 25.0, 6, 5.0), (None, None, 1, 2.0)]
+    assert "工作业绩" not in targets[4].text
+    assert targets[6].text.startswith("严格党员管理")
