@@ -1,7 +1,11 @@
 """Page and chunk numbers on lines of their own, which a text reader drops, and the one lone number it keeps: a
 form's last row value written without its `分` (`…有效流转。` / `5` at the end of a form whose values stand on
-lines of their own, `10分`)."""
+lines of their own, `10分`). For a PDF page: the lines at its edges that stand in the body's flow, which no page
+number or running header does (`in_body_flow`)."""
 from __future__ import annotations
+
+import statistics
+from typing import Protocol
 
 import regex
 
@@ -34,3 +38,37 @@ def trailing_value(lines: list[str], i: int) -> bool:
     if any(LONE_NUMBER.match(line) for line in before):
         return False
     return sum(1 for line in before if VALUE_LINE.match(line)) >= MIN_VALUE_LINES
+
+
+# An edge line stands in the body's flow when it follows its neighbour at no more than this many times the page's
+# line pitch and starts where another line of the page starts (the margin, the first-line indent).
+FLOW_PITCHES = 1.25
+SAME_START = 1.5  # points
+
+
+class PageLine(Protocol):
+    text: str
+    x0: float
+    top: float
+
+
+def in_body_flow(lines: list[PageLine], edge: int) -> set[int]:
+    """Ids of the page's first and last ``edge`` lines that stand in the body's flow: one line pitch from the line
+    beside them and starting where another line starts. A footer's page number stands apart, centred or at the
+    outer edge; a running header above the body's first line. A one-cell-a-line table's cell at a page's foot
+    (`1`, `|`, `5`: web text pasted into Word) is set as every other line of the page."""
+    if len(lines) < 3:
+        return set()
+    steps = [b.top - a.top for a, b in zip(lines, lines[1:]) if b.top > a.top]
+    if not steps:
+        return set()
+    pitch = statistics.median(steps)
+    kept = set()
+    n = len(lines)
+    for i in sorted(set(range(min(edge, n))) | set(range(max(0, n - edge), n))):
+        near = lines[i - 1] if i >= n - edge else lines[i + 1]
+        line = lines[i]
+        if abs(line.top - near.top) <= FLOW_PITCHES * pitch and any(
+                abs(other.x0 - line.x0) < SAME_START for other in lines if other is not line):
+            kept.add(id(line))
+    return kept

@@ -79,6 +79,11 @@ ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,3}\s*[.．、](?!\d)|[（(]\s*\d{1,3}\s*[
 LINE_END_HYPHEN = "\ufffe"
 BAD_CHAR = re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f]+")
 READABLE_CHAR = re.compile(r"[\u4e00-\u9fff\x21-\x7e\u3000-\u303f\uff00-\uffef—–“”‘’…·]+")
+# Signs a notice is written with besides its script: box drawing (a table a web page drew in characters, `┌─┬─┐`
+# `│`), circled and Roman numbers (`①` `Ⅱ` `㈠`), units (`㎡` `℃`), marks of comparison and operations (`≥` `×`),
+# shapes (`□` `★`), radicals and vertical brackets (`︵`).
+SIGN_CHAR = re.compile(r"[°±·×÷§\u2000-\u27bf\u2e80-\u2fdf\u3200-\u33ff"
+                       r"\ufe10-\ufe1f\ufe30-\ufe6f]+")
 
 
 def text_layer_problem(text: str) -> str | None:
@@ -88,7 +93,8 @@ def text_layer_problem(text: str) -> str | None:
     if not visible:
         return "没有文字层（需要OCR）：text layer unreadable: needs OCR"
     bad = len(visible) - len(BAD_CHAR.sub("", visible))
-    unreadable = len(READABLE_CHAR.sub("", visible))
+    rest = READABLE_CHAR.sub("", visible)
+    unreadable = len(SIGN_CHAR.sub("", rest)) if rest else 0
     if bad / len(visible) > LAYOUT.max_bad_char_share or unreadable / len(visible) > LAYOUT.max_unreadable_share:
         return "文字层无法识别（需要OCR）：text layer unreadable: needs OCR"
     return None

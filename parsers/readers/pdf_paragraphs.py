@@ -9,11 +9,13 @@ from collections import Counter
 
 import regex
 
+from parsers.readers.pasted_text import repair_pasted
 from parsers.readers.pdf_layout import ITEM_NUMBER, LAYOUT
 from parsers.readers.pdf_page_model import _Line, _Page, _PageTable
 from parsers.readers.pdf_page_tables import add_table, same_width
-from parsers.textnorm import clean_text
-from schemas.blocks import Paragraph, Provenance
+from parsers.readers.web_chunks import joined_chunks
+from parsers.textnorm import CONTROL, SPACE_NEXT_TO_CJK, clean_text
+from schemas.blocks import Paragraph, Provenance, Table
 
 TERMINAL = regex.compile(r"[。；;：:！!？?]\s*[”」』）)]?\s*$")
 WORD_END = regex.compile(r"[\p{Han}\w]\s*$")  # a line stopping on a character or a figure, not on a mark
@@ -23,7 +25,18 @@ WORD_END = regex.compile(r"[\p{Han}\w]\s*$")  # a line stopping on a character o
 NO_LINE_START = frozenset("，。、；：？！）》」』”’〕】〉…,.;:?!)]}%")
 NO_LINE_END = frozenset("（《「『“‘〔【〈([{")
 MAX_EM_SCALE = 1.5  # a line's advance per estimated em stays under this many font sizes (letter spacing aside)
-JOINERS = ("-", "－", "—", "~", "～", "/")  # a line ending on one goes on (a range, a code, a date cut in two)
+JOINERS = ("-", "－", "—", "~", "～", "/", "=", "＝")  # a line ending on one goes on (a range, a code, a date cut in
+# two, a formula: `目标完成率=` / `----×100%`)
+# A paragraph opening with its item's bare number against its text (`9 社会面…`): the space is mostly the gap an
+# office suite sets where figures meet Chinese (autospace; the web text read `9社会面…`), which a line's text cannot
+# tell from a space the text held (`33 新培育…`, a number cell beside its name: read as the former).
+LEADING_NUMBER_GAP = regex.compile(r"^(\d{1,3}) (?=\p{Han})")
+# A space beside a curly quote: pdfium's, for the gap a quote set in a fallback font leaves (`“ 四上 ” 企业`), never a
+# cell's edge.
+QUOTE_GAP = regex.compile(r"(?<=[“”‘’]) | (?=[“”‘’])")
+# A space between two Chinese words (`指标名称 单位`), no quote near it (pdfium misplaces the characters beside a quote
+# set in a fallback font: `“四上”企 业`): web text parting cells or items, which office suites never set.
+WORD_GAP = regex.compile(r"(?<![“”‘’][^ ]{0,2})(?<=\p{Han}) (?=\p{Han})(?![^ ]{0,2}[“”‘’])")
 LONE_POINTS = regex.compile(r"^\s*[（(]\s*\d{1,4}(?:\.\d+)?\s*分\s*[)）]\s*[。；;，,.]?\s*$")
 
 
@@ -63,6 +76,32 @@ def _assemble(pages: list[_Page], source: str) -> list:
             current.append(item)
         prev_item = item
     flush()
+    return _pasted_read(blocks, source)
+
+
+def _pasted_read(blocks: list, source: str) -> list:
+    """Web text pasted into Word and printed: its chunks joined and, where its text parts words by spaces, its
+    flattened tables read as the .docx reader reads the same paragraphs while the spaces still part the cells
+    (`指标名称 单位 标准`); then the spaces beside Chinese closed up as every PDF paragraph's are (`2025 年`: the gap
+    pdfium reads where scripts meet). A drafter's text holds no space between two Chinese words: it is closed up
+    first, and the format's own pasted-text pass reads it as before (spaces kept would only cost time there). OCR
+    text keeps its old way: its paragraphs were closed up already."""
+    if not any(b.__class__ is Paragraph and not b.prov.ocr for b in blocks):
+        return blocks
+    if not any(b.__class__ is Paragraph and " " in b.text and WORD_GAP.search(b.text) for b in blocks):
+        return joined_chunks(_closed_up(blocks))
+    return _closed_up(repair_pasted(joined_chunks(blocks), source))
+
+
+def _closed_up(blocks: list) -> list:
+    sub = SPACE_NEXT_TO_CJK.sub
+    for block in blocks:
+        if block.__class__ is Paragraph:
+            if " " in block.text:
+                block.text = sub("", block.text)
+        elif block.__class__ is Table:
+            for row in block.rows:
+                row.cells = [sub("", c) if c and " " in c else c for c in row.cells]
     return blocks
 
 
@@ -96,8 +135,9 @@ def _continues(prev: _Line, line: _Line, left: float, right: float, indented: bo
     if prev.x1 < right - LAYOUT.short_line * size and not (indented and _broken_mid_sentence(prev, line, left)) \
             and not _next_word_did_not_fit(prev, line, right):
         return False  # the line above ended early: its paragraph ended there
-    if TERMINAL.search(prev.text) and prev.x1 < right - LAYOUT.short_line_after_stop * size:
-        return False
+    if TERMINAL.search(prev.text) and prev.x1 < right - LAYOUT.short_line_after_stop * size and (
+            ITEM_NUMBER.match(line.text) or not _opening_too_wide(line, right - prev.x1)):
+        return False  # a sentence ended early: its paragraph ended, unless what follows could not fit (`。` / `(100分)`)
     if _letter_spaced(prev.text) and not _next_word_did_not_fit(prev, line, right, _unstretched_end(prev)):
         return False  # a short line stretched to the margin (分散对齐): its paragraph's last line
     if line.page == prev.page and line.top - prev.top > LAYOUT.paragraph_gap * size:
@@ -131,6 +171,11 @@ def _next_word_did_not_fit(prev: _Line, line: _Line, right: float, end: float | 
     a paragraph's last line. ``end``: where the line above would end unstretched (justified, distributed)."""
     if (WORD_END.search(prev.text) is None and not prev.text.endswith(JOINERS)) or ITEM_NUMBER.match(line.text):
         return False
+    return _opening_too_wide(line, right - (prev.x1 if end is None else end))
+
+
+def _opening_too_wide(line: _Line, gap: float) -> bool:
+    """What opens ``line`` cannot be split and is wider than ``gap``, the room the line above left."""
     spread = _letter_spaced(line.text)  # itself spread to the margin (distributed)
     text = line.text.lstrip()
     if not text:
@@ -144,7 +189,6 @@ def _next_word_did_not_fit(prev: _Line, line: _Line, right: float, end: float | 
             break
         word += _advance(ch)
         before, spaced = ch, False
-    gap = right - (prev.x1 if end is None else end)
     size = line.size or LAYOUT.default_font_size
     if word * (1.0 if spread else MAX_EM_SCALE) * size <= gap:
         return False  # a character or two (most lines): it would have fitted, however wide the font sets it
@@ -201,10 +245,19 @@ def _centred_wrap(current: list[_Line], line: _Line, left: float, right: float, 
                                  and all(_fills_centred(x, left, right) for x in current)):
         return False
     size = first.size or LAYOUT.default_font_size
-    return (abs(line.size - first.size) <= LAYOUT.size_change * size and not ITEM_NUMBER.match(first.text)
+    return (abs(line.size - first.size) <= LAYOUT.size_change * size and not _numbered_body(first, line, body)
             and _fills_centred(first, left, right)
             and line.x0 > left + LAYOUT.first_line_indent * size and abs((line.x0 - left) - (right - line.x1)) < size
             and line.page == last.page and 0 < line.top - last.top <= LAYOUT.paragraph_gap * size)
+
+
+def _numbered_body(first: _Line, line: _Line, body: float) -> bool:
+    """``first`` opens with a clause's number in the body's size: an item, never a title's first line. A title set
+    larger may open with its attachment's number (`3.各区…评价考` / `核计分细则`), and a line holding only points
+    (`(5 分)`) is never a paragraph of its own."""
+    if not ITEM_NUMBER.match(first.text) or LONE_POINTS.match(line.text):
+        return False
+    return first.size <= (1 + LAYOUT.size_change) * body
 
 
 def _fills_centred(line: _Line, left: float, right: float) -> bool:
@@ -219,5 +272,19 @@ def _paragraph(lines: list[_Line], source: str, left: float, right: float, size:
         sep = " " if text[-1:].isascii() and text[-1:].isalnum() and line.text[:1].isascii() and line.text[:1].isalnum() else ""
         text += sep + line.text
     first = lines[0]
+    ocr = any(line.ocr for line in lines)
+    text = clean_text(text) if ocr else _spaces_kept(text)
     centered = len(lines) == 1 and first.x0 > left + LAYOUT.centred_indent * size and abs((first.x0 - left) - (right - first.x1)) < size
-    return Paragraph(clean_text(text), Provenance(source, first.page, first.number, ocr=any(line.ocr for line in lines)), centered=centered)
+    return Paragraph(text, Provenance(source, first.page, first.number, ocr=ocr), centered=centered)
+
+
+def _spaces_kept(text: str) -> str:
+    """``clean_text`` but for the spaces beside Chinese, which part a flattened table's cells until it is read."""
+    text = unicodedata.normalize("NFC", text)
+    if not text.isprintable():
+        text = CONTROL.sub("", text)
+    text = " ".join(text.split())
+    if " " not in text:
+        return text
+    text = QUOTE_GAP.sub("", text)
+    return LEADING_NUMBER_GAP.sub(r"\1", text) if text[:1].isdigit() else text

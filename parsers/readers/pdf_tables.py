@@ -59,16 +59,18 @@ def find_tables(page, textpage, text: str, width: float, height: float, min_rows
 
 
 def stacked_grids(table) -> list:
-    """A found table cut where its rows' column rules change entirely: two tables drawn one under the other
-    with no gap (a form's funds block over its indicator table, each a Word table of its own) meet in
-    shared rules and are found as one, under a grid of both tables' columns. Rows of one merged cell
-    (a title over all columns) draw no inner rule and stay with the rows above them."""
+    """A found table cut where its rows' column rules change: two tables drawn one under the other with no gap
+    (a form's funds block over its indicator table, each a Word table of its own) meet in shared rules and are
+    found as one, under a grid of both tables' columns. One table's rows draw their rules on the same columns, a
+    merged cell leaving some out, so the rules above a row and below it mostly meet; two tables' meet by chance, in
+    fewer than half of the rules of either (a 6-column form over an 8-column table: one in five). Rows of one
+    merged cell (a title over all columns) draw no inner rule and stay with the rows above them."""
     inner = [_inner_rules(row) for row in table.rows]
     cuts = [0]
     for k in range(1, len(inner)):
         above = set().union(*inner[cuts[-1]:k])
         below = set().union(*inner[k:])
-        if above and below and not any(abs(a - b) <= GRID_TOLERANCE for a in above for b in below):
+        if above and below and _shared(above, below) * 2 < min(len(above), len(below)):
             cuts.append(k)
     if len(cuts) == 1:
         return [table]
@@ -77,6 +79,11 @@ def stacked_grids(table) -> list:
 
 
 GRID_TOLERANCE = 1.5  # points: one rule drawn by both tables, or two rules apart
+
+
+def _shared(above: set[float], below: set[float]) -> int:
+    """Rules above that a rule below continues."""
+    return sum(1 for a in above if any(abs(a - b) <= GRID_TOLERANCE for b in below))
 
 
 def _inner_rules(row) -> set[float]:
