@@ -222,7 +222,8 @@ def runs_on(prev, text: str, index: int) -> bool:
     return True
 
 
-BARE_POINTS = regex.compile(r"^\s*(?P<n>\d{1,3}(?:\.\d+)?)\s*分\s*$")
+# `8分`, or bracketed `(10分)`: a group cell's points alone on the line under its name
+BARE_POINTS = regex.compile(r"^\s*(?:(?P<n>\d{1,3}(?:\.\d+)?)\s*分|[(（]\s*(?P<n>\d{1,3}(?:\.\d+)?)\s*分\s*[)）])\s*$")
 CELL_PUNCT = regex.compile(r"[。；;，,：:！!？?]")
 MAX_CELL_NAME = 30  # a group cell's name: a heading, not a sentence
 MIN_WRAPPED = 12  # a cell line this long that ends without punctuation wrapped onto the next line

@@ -193,6 +193,9 @@ def _title(front: list[Paragraph], meta: DocumentInfo) -> tuple[int | None, bool
             text = words.site_banner.sub("", text, count=1)
         if not any(a in text for a in words.about):
             continue
+        about_at = min(text.find(a) for a in words.about if a in text)
+        if i == 0 and (cut := title_before_run_on(text)) and len(cut) <= about_at:
+            continue  # `…考核辦法` then a sentence citing a notice (`根據…關于印發《…》的通知`): a title of its own
         title, rest = (text, "") if words.notice.search(text) else _title_run_on(text, words)
         first = i
         if not title and (over := _title_over_lines(front, i, text, words)):
@@ -246,6 +249,10 @@ def _title_run_on(text: str, words: _TitleWords) -> tuple[str | None, str]:
     return None, ""
 
 
+# `"村委人口与计划生育考核办法"计划生育工作计划`: a page's title line quoting the document's title before its section
+QUOTED_TITLE = regex.compile(r'^["“](?P<title>[^"“”]{4,60})["”]')
+
+
 def _standalone_title(front: list[Paragraph], meta: DocumentInfo, words: _TitleWords) -> int | None:
     """The first short line that ends in a document's kind, stands alone and is no 版头 line; a centred line
     above it that ends in no kind is its first half (a long title set over two lines). A title under a `附件N`
@@ -266,6 +273,8 @@ def _standalone_title(front: list[Paragraph], meta: DocumentInfo, words: _TitleW
             opening = 1
             if not text:
                 continue
+        if i == 0 and (quoted := QUOTED_TITLE.match(text)) and words.standalone.search(quoted["title"]):
+            text = quoted["title"]  # a page's title line `"…考核办法"计划生育工作计划`: the document's title, the site's section
         if i in (0, opening) and (cut := title_before_run_on(text)):
             text = cut  # web text ran the first sentence, clause or header row on after the title
         if not 4 <= len(text) <= TITLE_CHARS or not words.standalone.search(text) or not _alone(text):

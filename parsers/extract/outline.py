@@ -29,6 +29,7 @@ from parsers.extract.layout import (
     trailing_heading,
 )
 from parsers.extract.markers import CELL_BAR, Marker, inline_markers, marker_at_start, numbered_rows, unpipe
+from parsers.extract.outline_cells import lift_row_cells
 from parsers.extract.outline_lines import (
     GLUED,
     checklist_entry,
@@ -392,4 +393,5 @@ def build_outline(paragraphs: list[Paragraph]) -> Node:
     for p in paragraphs:
         builder.feed(p)
     unscore_restatements(builder.root)  # `3、计分办法。该项目满分为N分…`: its heading's points, not its own
+    lift_row_cells(builder.root)  # a flattened table's category cell that came out among its rows
     return builder.root

@@ -60,19 +60,48 @@ def labelled_rule(node) -> bool:
             and bool(_rule_label().match(node.raw)))
 
 
+RULED = ("deduction", "veto")  # rules that make an unscored item a clause: it only deducts, or vetoes
+
+
+def paragraph_rule(node) -> str | None:
+    """`1.建立健全了各種機構…和相關制度。` over `每少一種機構…扣0.5分。`: a numbered item with no worth of its own whose
+    paragraphs under it only deduct or veto is a deduction-only (or veto) item, its rule written below its line, when
+    each numbered item beside it has lines of its own too (the last of a list `(9)…的。` over the next list's lead
+    `有下列情形的,每项扣5分。` is no such item)."""
+    items = node.items()
+    if node.marker is None or node.scored or not items or node.parent is None:
+        return None
+    if any(not s.items() for s in node.parent.items() if s.marker is not None and not s.scored):
+        return None
+    rules = {c.reading.rule for c in items}
+    if any(c.marker is not None or c.scored or c.items() for c in items) or not rules <= set(RULED):
+        return None
+    return "veto" if "veto" in rules else "deduction"
+
+
 def rule_points(node) -> tuple[float, str] | None:
     """(points, text) of a numbered item without a notation of its own (`(一)万元GDP能耗降低率…`) whose
     unnumbered paragraphs state how it is scored (`完成年度计划目标得30分…`): the item is the clause, worth
-    its rule's points, its text the name with every paragraph (formula, rule, veto sentence)."""
+    its rule's points, its text the name with every paragraph (formula, rule, veto sentence). Numbered rules after
+    the paragraph that states its worth (`(一)利潤總額指標計分。` / `…的基本分為30分。…` / `1.…加1分,最多加6分。`), none
+    with a worth of its own, say how that worth moves: they stay out of its text, no clauses of their own."""
     if node.marker is None or node.scored:
         return None
     items = node.items()
-    if not items or any(c.marker is not None or c.items() for c in items):
+    paragraphs = [c for c in items if c.marker is None]
+    if not paragraphs or any(c.items() for c in paragraphs):
         return None
-    scored = [c for c in items if c.scored]
+    if len(paragraphs) < len(items) and (items[0].marker is not None or not items[0].scored
+                                         or any(_scored_within(c) for c in items if c.marker is not None)):
+        return None
+    scored = [c for c in paragraphs if c.scored]
     if not scored or any(not c.reading.in_sentence or c.reading.per_kind for c in scored):
         return None
-    return scored[0].reading.points, node.raw + "".join(c.raw for c in items)
+    return scored[0].reading.points, node.raw + "".join(c.raw for c in paragraphs)
+
+
+def _scored_within(node) -> bool:
+    return node.scored or any(_scored_within(c) for c in node.items())
 
 
 def in_rate_part(node) -> bool:

@@ -21,6 +21,7 @@ from parsers.extract.outline_parts import (
     rules_article,
 )
 from parsers.extract.outline_points import (
+    RULED,
     assessment_of,
     bonus_block,
     declared_in_all,
@@ -30,6 +31,7 @@ from parsers.extract.outline_points import (
     inline_items,
     labelled_rule,
     named_scored,
+    paragraph_rule,
     placeholder_list,
     rule_paragraphs,
     rule_points,
@@ -46,7 +48,6 @@ from schemas.blocks import Document
 from schemas.records import Target, Unclaimed
 
 SENTENCES = regex.compile(r"[^。]+。?")
-RULED = ("deduction", "veto")
 
 
 def _scoring_rule(node: Node) -> bool:
@@ -61,8 +62,7 @@ def _scoring_rule(node: Node) -> bool:
 
 
 def _within(node: Node, parent: Node) -> bool:
-    """Under an item scored in a sentence (`1.完成任务得25分。`), a paragraph whose points fit inside the
-    item's own is how those points are earned, not a clause beside it."""
+    """Under `1.完成任务得25分。`, a paragraph whose points fit in the item's is how they are earned, no clause."""
     mine, theirs = node.reading.points, parent.reading.points
     return mine is not None and theirs is not None and 0 < mine <= theirs
 
@@ -75,14 +75,14 @@ def _counts(node: Node) -> bool:
         return True
     if node.marker is None:
         return False
-    if node.reading.rule not in RULED:
+    rule = node.reading.rule or paragraph_rule(node)  # its rule may stand on the paragraph below its line
+    if rule not in RULED:
         return in_rate_part(node)
-    return node.reading.rule == "veto" or _among_scored(node) or in_deduction_part(node) or in_rate_part(node)
+    return rule == "veto" or _among_scored(node) or in_deduction_part(node) or in_rate_part(node)
 
 
 def _among_scored(node: Node) -> bool:
-    """A deduction-only item is a clause of a scored list (`发生一起…扣3分` under `…(10分)`), not a
-    procedure (`扣分项需附扣分说明`) among unscored ones."""
+    """A deduction-only item of a scored list (`发生一起…扣3分` under `…(10分)`), not a procedure (`扣分项需附…`)."""
     parent = node.parent
     if parent is None or parent.kind == "root":
         return True

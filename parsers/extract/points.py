@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import regex
 
-from parsers.extract.grammar import grammar, unit_list_pattern
+from parsers.extract.grammar import grammar, load_data, unit_list_pattern
 from parsers.textnorm import matching_copy
 
 
@@ -141,8 +141,11 @@ def _read_points(text: str) -> PointsReading:
                 summed = _parallel_sum(notation, mt, value, deductions + removed)
                 reading.single, value = (value if summed != value else None), summed
             elif notation is not None and notation.name == "bracketed":
-                parts = _bracketed_parts(notation, mt, m, deductions + removed)
-                if parts:
+                closing = _closing_total(notation, mt, m, deductions + removed)
+                parts = [] if closing else _bracketed_parts(notation, mt, m, deductions + removed)
+                if closing:  # the parts' worths stay in the text: they say how the clause's worth is earned
+                    value, m = to_number(closing["n"]), closing
+                elif parts:
                     reading.single, value = value, sum(to_number(x["n"]) for x in parts)
                     removed.extend(x.span() for x in parts[1:])
             elif notation is not None and notation.cut and (parts := _sentence_parts(mt, m, deductions + removed)):
@@ -201,6 +204,19 @@ def _bracketed_parts(notation, mt: str, first, excluded: list[tuple[int, int]]) 
 SENTENCE_BEFORE = regex.compile(r"[。；;]\s*$")
 
 
+def _closing_total(notation, mt: str, first, excluded: list[tuple[int, int]]):
+    """`開展廉潔從業教育(1分);開展任職廉政談話(1分)。(2分)`: parts each with its bracketed worth, then a worth standing
+    alone after a full stop and closing the line, equal to their sum: the clause's worth (a form's item, its parts'
+    worths written inside it). None when the line has another shape."""
+    found = [m for m in notation.pattern.finditer(mt, first.start()) if not _overlaps(m.span(), excluded)]
+    if len(found) < 3 or not DECLARED_AT_END.match(mt, found[-1].end()):
+        return None
+    last = found[-1]
+    if not SENTENCE_BEFORE.search(mt, 0, last.start()):
+        return None
+    return last if abs(sum(to_number(m["n"]) for m in found[:-1]) - to_number(last["n"])) < 1e-9 else None
+
+
 def _sentence_parts(mt: str, first, excluded: list[tuple[int, int]]) -> list:
     """`…经常组织活动。(1分)党员先锋模范作用好,…问题。(1分)`: sentences of one clause, each closed by its own
     bracketed worth after its full stop, the last closing the clause: the clause is worth their sum (not the first
@@ -240,3 +256,13 @@ def _named_with_points(reading: PointsReading, mt: str) -> bool:
     if grammar().bonus.search(mt, 0, start) is not None:
         return False
     return reading.notation == "bracketed_then_rule" or mt[end:end + 1] in ("。", ":", "：", ";", "；")
+
+
+@lru_cache(maxsize=1)
+def _grading_line() -> regex.Pattern:
+    return regex.compile(load_data("scoring.json")["grading_line"])
+
+
+def grading_line(text: str) -> bool:
+    """`有1次得1分`, `按分項打分`: a form's 评分 cell on a line of its own says how points are given; it names no unit."""
+    return _grading_line().search(matching_copy(text)) is not None

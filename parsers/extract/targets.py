@@ -19,7 +19,7 @@ from parsers.extract.excerpt_cut import drop_cut_opening, drop_cut_section
 from parsers.extract.flat_rows import expand_coded
 from parsers.extract.grammar import intro_pattern, topic_words
 from parsers.extract.headers import looks_like_unit
-from parsers.extract.points import read_points
+from parsers.extract.points import grading_line, read_points
 from parsers.extract.targets_result import Part, TargetsResult, confirmed_total
 from parsers.extract.value_rows import value_rows
 from parsers.textnorm import SPACE, halfwidth, no_space
@@ -250,7 +250,7 @@ def _role(kinds: list[str], blocks: list[Block], i: int) -> str:
     if nxt in ("section", "clause"):
         if names_targets:
             return "list" if nxt == "clause" else "group"
-        return "none" if _only_topic(text) else "unit"
+        return "none" if _only_topic(text) or grading_line(text) else "unit"
     if nxt == "table" and not names_targets and looks_like_unit(P.ORDINAL_PREFIX.sub("", text)):
         table = blocks[j]
         return "unit" if isinstance(table, Table) and is_clause_table(table) else "none"
