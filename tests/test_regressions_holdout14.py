@@ -38,3 +38,15 @@ def test_a_clause_cut_by_the_excerpts_end_is_no_clause_missing_its_points(tmp_pa
     assert [r[1:] for r in _targets(tmp_path, text)] == [(1, 10.0), (2, 5.0), (1, 10.0)]
     complete = text.replace("无成堆生活垃圾和建", "无成堆生活垃圾。")
     assert [r[1:] for r in _targets(tmp_path, complete)][-1] == (2, None)  # a document ending whole keeps it
+
+
+def test_chunk_numbers_cutting_items_numbered_with_a_dot_are_joined(tmp_path):
+    """holdout32 3205: the site's chunk `2、` opened in the middle of item 4 (`…支部主` / `2、题活动…`); chunks were
+    joined only over items numbered `1、` `(1)` `一、`, never `1.`, so `题活动…` was read as item 2 of a new list."""
+    run = ("1、一、组织建设(40分)1.支部委员会健全,班子成员团结协作,分工明确,按期换届,支部书记由教师党员担任。(10分)"
+           "2.党员发展程序规范,入党积极分子培养教育到位,材料齐全,公示及时,无违规发展党员的情况。(10分)"
+           "3.按时足额收缴党费,台账清楚,每季度公布一次收缴情况,接受党员和群众的监督,做到账目公开透明。(10分)"
+           "4.按要求开展三会一课和主题党日活动,认真组织党员集中学习,记录完整,每月至少开展一次支部主")
+    rows = _targets(tmp_path, "学生党支部考核评价细则\n" + run + "\n2、题活动,有计划有总结。(10分)5.认真开展民主评议党员工作。(10分)\n")
+    assert rows == [("组织建设", 1, 10.0), ("组织建设", 2, 10.0), ("组织建设", 3, 10.0), ("组织建设", 4, 10.0),
+                    ("组织建设", 5, 10.0)]

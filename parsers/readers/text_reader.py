@@ -65,7 +65,7 @@ CHUNK_MARK = regex.compile(r"^\s*(\d{1,2})、")
 CUT_MID_WORD = regex.compile(r"\p{Han}\s*$")
 MIN_CHUNK = 200
 # two chunks hold a flattened run of items (`一、…(1)…2、…`); a long item and the next hold few
-INNER_MARK = regex.compile(r"\d{1,2}、|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、")
+INNER_MARK = regex.compile(r"\d{1,2}、|\d{1,2}[.．](?=\s*\p{Han})|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、")
 MIN_INNER_MARKS = 3
 # a document's title opening chunk 1: a name ending in the kind of rules within the first characters
 TITLE_OPENING = regex.compile(r"[^。；;]{0,60}?(?:细则|办法|方案|标准|责任书|评分表|考核表)")
