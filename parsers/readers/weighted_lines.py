@@ -3,9 +3,11 @@ weight is the cell left of it, a row number (where the table has a 序号) start
 weight and the next row belongs to the cells right of the weight. Split from ``line_tables``."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
-from parsers.extract.headers import looks_like_org, looks_like_person
+from parsers.extract.headers import looks_like_org, looks_like_person, table_vocab
 from parsers.readers.line_cells import (
     BRACKETED_POINTS,
     BRACKETED_WEIGHT,
@@ -27,6 +29,7 @@ ROW_CODE = regex.compile(r"^\s*[A-Za-z]{1,2}\d{1,3}\s*$")  # a row's code: `E1`,
 
 GROUP_ORDINAL = regex.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）])\s*\S")
 MIN_SPREAD = 3  # columns between a row's number and its cell left of the weight, each written on a line of its own
+POINTED_GROUP = regex.compile(r"^[^\d（()）]{2,10}[（(]\d{1,3}(?:\.\d+)?分[）)]$")  # a group with its points: `经费落实(20分)`
 LOST_OPENING = regex.compile(r"^\s*(\d{1,3}(?:\.\d+)?\s*分)\s*[)）]\s*$")  # `20分)`: a group's points, its `(` lost
 
 
@@ -122,9 +125,13 @@ def weighted_rows(body, anchors: list[int], width: int, weight: int, row_no: int
                 cells[group] = "\n".join(LOST_OPENING.sub(r"(\1)", t) for t in between)
         else:
             if group is not None and (tail := _pointed_group_tail(rows[0][group], between)):
-                # the next group's cell with its points under its name (`生产管理` / `(20分)`), as the first group's
-                # was: after the row above's own cells, however few of them the page wrote
+                # the next group's cell with its points under its name (`生产管理` / `(20分)`), or after it on its
+                # line (`经费落实(20分)`), as the first group's was: after the row above's own cells, however few of
+                # them the page wrote
                 cells[group], between = "\n".join(between[-tail:]), between[:-tail]
+            elif k - start == 2 and (group is None or POINTED_GROUP.match(no_space(rows[0][group]))) \
+                    and _spaced_name_head(body, start, k):
+                cells[weight - 1] = between.pop() + "\n" + cells[weight - 1]  # `质控合格:` / `市级盐样…`: one name
             if group is not None and between and _group_cell(between[-1]) and (
                     len(between) == after + 1 or len(between) == after and names_last):
                 cells[group] = between.pop()  # the next group's cell, after the last row's own cells
@@ -151,11 +158,27 @@ def weighted_rows(body, anchors: list[int], width: int, weight: int, row_no: int
 
 def _pointed_group_tail(first_group: str, between: list[str]) -> int:
     """2 when ``between`` ends in a group's name over its bracketed points (`生产管理` / `(20分)`) and the table's first
-    group was written so too; else 0."""
+    group was written so too; 1 when it ends in a group's name with its points on its line (`经费落实(20分)`), as the
+    first group's (`领导重视(20分)`); else 0."""
+    if "\n" not in first_group and POINTED_GROUP.match(no_space(first_group)):
+        return 1 if between and POINTED_GROUP.match(no_space(between[-1])) else 0
     lines = first_group.split("\n")
     if len(lines) != 2 or not BRACKETED_POINTS.fullmatch(no_space(lines[1])) or len(between) < 2:
         return 0
     return 2 if _group_cell(between[-2]) and BRACKETED_POINTS.fullmatch(no_space(between[-1])) else 0
+
+
+def _spaced_name_head(body: list[tuple[int, str]], start: int, k: int) -> bool:
+    """Whether the one line between a row's weight above and its name is the name's first line (`质控合格:` /
+    `市级盐样…`): a page that writes a row's empty cells as lines of a space leaves them between rows, so the line
+    stands at the name's own distance from it and far from the weight above, with nothing of the row above between.
+    A group's cell with its points is none."""
+    if start < 1:
+        return False
+    above, (first, head), (name, _), (weight, _) = body[start - 1][0], body[k - 2], body[k - 1], body[k]
+    text = no_space(head)
+    return (name - first == weight - name and first - above > 2 * (name - first) and not POINTED_GROUP.match(text)
+            and not BRACKETED_WEIGHT.match(text) and not WEIGHT_LINE.match(text))
 
 
 def _name_starts_above(body: list[tuple[int, str]], start: int, k: int) -> bool:
@@ -238,3 +261,65 @@ def coded_rows(body, anchors: list[int], width: int, weight: int, code: int,
         rows.append(cells)
         provs.append(body[k - 1][0] + 1)
     return [TableRow([clean_cell(c) for c in r], Provenance(source, None, p)) for r, p in zip(rows, provs)], end
+
+
+MAX_GROUP_LINES = 3  # lines of a group's cell written down (`信息发布` / `与采用` / `(37分)`)
+
+
+def weight_first_rows(body: list[tuple[int, str]], header: list[str], roles: list[str | None],
+                      source: str) -> tuple[list[TableRow], int] | None:
+    """项目 | 单项分数 | 考核内容 | 得分: the weight column left of the row's own text, one group column left of it.
+    Each row is its weight, then its text on the line after (`3` / `及时发布…。`); a group's merged cell, written
+    once where the group starts (`信息发布` / `与采用` / `(37分)`), stands before its first row's weight. A group
+    whose weight cell is a cap (`最高` / `10分`: a 加分项's) has rows with no weight of their own, one text line each.
+    None unless the header has that shape and two rows or more have it, their text a sentence (a row's name, short,
+    after a weight is the name-first layout's next row)."""
+    if "row_no" in roles or "weight" not in roles or roles.index("weight") != 1 \
+            or len(roles) < 3 or roles[2] not in ("target", "indicator"):
+        return None
+    first = next((k for k, (_, t) in enumerate(body) if WEIGHT_LINE.match(t)), None)
+    if not first or first > MAX_GROUP_LINES or not all(_group_piece(t) for _, t in body[:first]):
+        return None
+    rows: list[list[str]] = []
+    provs: list[int] = []
+    pending, group, capped, end, k = [t for _, t in body[:first]], "", False, None, first
+    while k < len(body):
+        text = body[k][1]
+        if WEIGHT_LINE.match(text) and k + 1 < len(body) and _sentence(body[k + 1][1]):
+            if pending:
+                capped = no_space(pending[-1]) in _cap_words()
+                group, pending = "\n".join(pending[:-1] if capped else pending), []
+            rows.append([group, "" if capped else text, body[k + 1][1]])
+            provs.append(body[k][0] + 1)
+            end, k = body[k + 1][0], k + 2
+        elif capped and not pending and _sentence(text):
+            rows.append([group, "", text])  # a row under the cap: its rule alone
+            provs.append(body[k][0] + 1)
+            end, k = body[k][0], k + 1
+        elif _group_piece(text) and len(pending) < MAX_GROUP_LINES and not _sentence(text):
+            pending.append(text)  # the next group's cell, before its first row's weight
+            k += 1
+        else:
+            break
+    if sum(1 for r in rows if r[1]) < MIN_ROWS or end is None:
+        return None
+    width = len(header)
+    return [TableRow([clean_cell(c) for c in r + [""] * (width - 3)], Provenance(source, None, p))
+            for r, p in zip(rows, provs)], end
+
+
+def _group_piece(text: str) -> bool:
+    """A line of a group's merged cell: its name's piece, its bracketed points, or a cap word."""
+    return _group_line(text) or BRACKETED_WEIGHT.match(text) is not None or no_space(text) in _cap_words()
+
+
+def _sentence(text: str) -> bool:
+    """A row's text: longer than a group's cell, or a clause (numbers, punctuation)."""
+    text = no_space(text)
+    return len(text) > MAX_GROUP_CELL or (bool(HAN.search(text)) and GROUP_STOPS.search(text) is not None
+                                          and not WEIGHT_LINE.match(text) and not BRACKETED_WEIGHT.match(text))
+
+
+@lru_cache(maxsize=1)
+def _cap_words() -> frozenset[str]:
+    return frozenset(table_vocab().get("cap_words", ()))
