@@ -114,7 +114,12 @@ def _name_beside_groups(header: list[str], roles: dict[int, str], body) -> bool:
         texts = sorted(i for i, r in roles.items() if r in DESCRIPTIVE) + standards[:1]
     shapes = {i: _shape(cells(items, i)) for i in texts}
     named = next((i for i in texts if roles[i] == "indicator"), None)
-    if named is not None and (_subtotal_group(cells(items, named)) or per_row and shapes[named] == "grouping"):
+    over = named is not None and len(items) == 1 and _over_weights(items, roles, named)
+    if over:  # an excerpt's one row: its group carries a subtotal above the row's weight (`组织领导11分` over `3`)
+        shapes = {i: "distinct" if no_space(cells(items, i)[0]) else None for i in texts}
+        shapes[named] = "grouping"
+    if named is not None and (_subtotal_group(cells(items, named)) or over
+                              or per_row and shapes[named] == "grouping"):
         named = None  # a group with its subtotal, not a row's name
     elif named is not None and shapes[named] == "grouping" and "weight" not in roles.values():
         # a task list (no weight) whose named column runs down over rows each with a task of its own (`项目名称` over
@@ -154,6 +159,16 @@ def _name_beside_groups(header: list[str], roles: dict[int, str], body) -> bool:
     if groups:
         _nearest_scored_level(roles, groups, texts, items, named, header)
     return per_row
+
+
+def _over_weights(items, roles: dict[int, str], index: int) -> bool:
+    """Every row's cell in the column closes on points above the row's own weight: a group's subtotal."""
+    weight = next((i for i, r in roles.items() if r == "weight"), None)
+    if weight is None:
+        return False
+    pairs = [(points_at_end(r.cells[index]), weight_value(r.cells[weight])) for r in items
+             if max(index, weight) < len(r.cells)]
+    return bool(pairs) and all(p is not None and w is not None and p > w for p, w in pairs)
 
 
 def _runs(values: list[str]) -> int:

@@ -50,7 +50,8 @@ from parsers.readers.line_cells import (  # noqa: F401  (re-exported: callers an
 from parsers.readers.numbered_lines import by_numbers, numbered_name_rows
 from parsers.readers.pipe_tables import closed_rows_table, opened_cells, pipe_line_table  # noqa: F401
 from parsers.readers.subitem_lines import subitem_rows
-from parsers.readers.weighted_lines import POINTED_GROUP, by_weights, weight_first_rows
+from parsers.readers.weight_first import weight_first_rows
+from parsers.readers.weighted_lines import POINTED_GROUP, by_weights
 from parsers.textnorm import no_space
 from schemas.blocks import Provenance, Table, TableRow
 

@@ -3,11 +3,9 @@ weight is the cell left of it, a row number (where the table has a 序号) start
 weight and the next row belongs to the cells right of the weight. Split from ``line_tables``."""
 from __future__ import annotations
 
-from functools import lru_cache
-
 import regex
 
-from parsers.extract.headers import looks_like_org, looks_like_person, table_vocab
+from parsers.extract.headers import looks_like_org, looks_like_person
 from parsers.readers.line_cells import (
     BRACKETED_POINTS,
     BRACKETED_WEIGHT,
@@ -43,6 +41,9 @@ def by_weights(body, width: int, roles: list[str | None], source: str) -> tuple[
         return None  # a weight needs the row's name to its left
     if row_no is not None and (merged := merged_number_rows(body, width, weight, source)) is not None:
         return merged  # rows under a merged 序号 write no number: anchored by number, a weight became one
+    body = vertical_groups(body)
+    if row_no is None and (spanned := spanned_number_rows(body, width, weight, source)) is not None:
+        return spanned
     anchors = _anchors(body, weight, row_no)
     if len(anchors) < MIN_ROWS:
         return None
@@ -263,63 +264,73 @@ def coded_rows(body, anchors: list[int], width: int, weight: int, code: int,
     return [TableRow([clean_cell(c) for c in r], Provenance(source, None, p)) for r, p in zip(rows, provs)], end
 
 
-MAX_GROUP_LINES = 3  # lines of a group's cell written down (`信息发布` / `与采用` / `(37分)`)
+GROUP_TRAILING_POINTS = regex.compile(r"^[^\d]{2,10}\d{1,3}(?:\.\d+)?分$")  # a group and its points: `组织领导11分`
+POINTS_ALONE = regex.compile(r"^\s*[（(]?\s*\d{1,3}(?:\.\d+)?\s*分\s*[)）]?\s*$")  # `11分`, `(11分)`
+MIN_VERTICAL = 3  # characters of a group's name written one a line (`组` / `织` / `领` / `导`)
 
 
-def weight_first_rows(body: list[tuple[int, str]], header: list[str], roles: list[str | None],
-                      source: str) -> tuple[list[TableRow], int] | None:
-    """项目 | 单项分数 | 考核内容 | 得分: the weight column left of the row's own text, one group column left of it.
-    Each row is its weight, then its text on the line after (`3` / `及时发布…。`); a group's merged cell, written
-    once where the group starts (`信息发布` / `与采用` / `(37分)`), stands before its first row's weight. A group
-    whose weight cell is a cap (`最高` / `10分`: a 加分项's) has rows with no weight of their own, one text line each.
-    None unless the header has that shape and two rows or more have it, their text a sentence (a row's name, short,
-    after a weight is the name-first layout's next row)."""
-    if "row_no" in roles or "weight" not in roles or roles.index("weight") != 1 \
-            or len(roles) < 3 or roles[2] not in ("target", "indicator"):
+def vertical_groups(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A group's name written down a narrow column one character a line, its points under it (`组` / `织` / `领` /
+    `导` / `11分`), joined into one line (`组织领导11分`): a weight needs a name before it, and a single character is
+    none, so the points are the group's."""
+    out: list[tuple[int, str]] = []
+    k = 0
+    while k < len(body):
+        run = k
+        while run < len(body) and len(no_space(body[run][1])) == 1 and HAN.match(no_space(body[run][1])):
+            run += 1
+        if run - k >= MIN_VERTICAL and run < len(body) and POINTS_ALONE.match(body[run][1]):
+            out.append((body[k][0], "".join(no_space(t) for _, t in body[k:run + 1])))
+            k = run + 1
+            continue
+        out.append(body[k])
+        k += 1
+    return out
+
+
+def spanned_number_rows(body: list[tuple[int, str]], width: int, weight: int,
+                        source: str) -> tuple[list[TableRow], int] | None:
+    """考核项目 | 考核内容 | 分值 | 评分标准 where the first header cell spans the group and the row's number: each row is
+    its number, its name, its weight, then its cells right of the weight; a group's cell, with its points, written
+    once before its first row (`组织领导11分` / `1` / name / `3` / rule). Rows numbered 1, 2, 3 …; one row is a table
+    only where the page ends in the next row's number and a line cut before its weight (an excerpt's end). The rows
+    get a column for the number (its header cell empty: the first spans both)."""
+    if weight < 2 or len(body) < 4 or not _pointed_group(body[0][1]) or no_space(body[1][1]) not in ("1", "1.", "1、"):
         return None
-    first = next((k for k, (_, t) in enumerate(body) if WEIGHT_LINE.match(t)), None)
-    if not first or first > MAX_GROUP_LINES or not all(_group_piece(t) for _, t in body[:first]):
-        return None
+    after = width - weight - 1
     rows: list[list[str]] = []
     provs: list[int] = []
-    pending, group, capped, end, k = [t for _, t in body[:first]], "", False, None, first
-    while k < len(body):
-        text = body[k][1]
-        if WEIGHT_LINE.match(text) and k + 1 < len(body) and _sentence(body[k + 1][1]):
-            if pending:
-                capped = no_space(pending[-1]) in _cap_words()
-                group, pending = "\n".join(pending[:-1] if capped else pending), []
-            rows.append([group, "" if capped else text, body[k + 1][1]])
-            provs.append(body[k][0] + 1)
-            end, k = body[k + 1][0], k + 2
-        elif capped and not pending and _sentence(text):
-            rows.append([group, "", text])  # a row under the cap: its rule alone
-            provs.append(body[k][0] + 1)
-            end, k = body[k][0], k + 1
-        elif _group_piece(text) and len(pending) < MAX_GROUP_LINES and not _sentence(text):
-            pending.append(text)  # the next group's cell, before its first row's weight
+    group, k, end = body[0][1], 1, None
+    while k + 2 < len(body) and _row_start(body, k, len(rows) + 1):
+        cells = [""] * (width + 1)
+        cells[0], cells[1], cells[weight], cells[weight + 1] = group, body[k][1], body[k + 1][1], body[k + 2][1]
+        own, k = [], k + 3
+        while k < len(body) and len(own) < after and not _numbered(body[k][1], len(rows) + 2) \
+                and not (_pointed_group(body[k][1]) and _row_start(body, k + 1, len(rows) + 2)):
+            own.append(body[k][1])
             k += 1
-        else:
-            break
-    if sum(1 for r in rows if r[1]) < MIN_ROWS or end is None:
+        cells[weight + 2:weight + 2 + len(own)] = own
+        rows.append(cells)
+        provs.append(body[k - 1 - len(own) - 2][0] + 1)
+        end = body[k - 1][0]
+        if k < len(body) and _pointed_group(body[k][1]):
+            group, k = body[k][1], k + 1
+    cut = len(body) - k <= 2 and k < len(body) and _numbered(body[k][1], len(rows) + 1)
+    if end is None or len(rows) < MIN_ROWS and not (rows and cut):
         return None
-    width = len(header)
-    return [TableRow([clean_cell(c) for c in r + [""] * (width - 3)], Provenance(source, None, p))
-            for r, p in zip(rows, provs)], end
+    return [TableRow([clean_cell(c) for c in r], Provenance(source, None, p)) for r, p in zip(rows, provs)], end
 
 
-def _group_piece(text: str) -> bool:
-    """A line of a group's merged cell: its name's piece, its bracketed points, or a cap word."""
-    return _group_line(text) or BRACKETED_WEIGHT.match(text) is not None or no_space(text) in _cap_words()
-
-
-def _sentence(text: str) -> bool:
-    """A row's text: longer than a group's cell, or a clause (numbers, punctuation)."""
+def _pointed_group(text: str) -> bool:
     text = no_space(text)
-    return len(text) > MAX_GROUP_CELL or (bool(HAN.search(text)) and GROUP_STOPS.search(text) is not None
-                                          and not WEIGHT_LINE.match(text) and not BRACKETED_WEIGHT.match(text))
+    return POINTED_GROUP.match(text) is not None or GROUP_TRAILING_POINTS.match(text) is not None
 
 
-@lru_cache(maxsize=1)
-def _cap_words() -> frozenset[str]:
-    return frozenset(table_vocab().get("cap_words", ()))
+def _numbered(text: str, number: int) -> bool:
+    return regex.sub(r"[.、．\s]", "", text) == str(number)
+
+
+def _row_start(body: list[tuple[int, str]], k: int, number: int) -> bool:
+    """Row ``number`` starts at ``k``: its number, its name, its weight."""
+    return (k + 2 < len(body) and _numbered(body[k][1], number)
+            and not WEIGHT_LINE.match(body[k + 1][1]) and WEIGHT_LINE.match(body[k + 2][1]) is not None)

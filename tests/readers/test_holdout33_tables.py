@@ -89,3 +89,34 @@ def test_weight_first_rows_group_with_points_and_the_requirement_names_the_row(t
         ("资料管理(5分)", "建立信息工作台账", 5.0),
         ("加分项", "被省级媒体采用每", None),
         ("加分项", "被国家级媒体采用", None)]
+
+
+VERTICAL = ["考核项目", "考 核 内 容", "分值", "评 分 标 准", "得分",
+            "制", "度", "建", "设", "12分", "1", "建立健全安全工作责任制,层层签订责任书。", "6", "未签订责任书的扣3分。",
+            "2", "建立安全检查和隐患整改制度。", "6", "无检查记录的扣2分。",
+            "宣", "传", "教", "育", "8分", "3", "每学期开展安全教育不少于2次。", "8", "少一次扣4分。"]
+
+
+def test_group_one_character_a_line_with_points_and_a_header_cell_spanning_the_row_number(tmp_path):
+    """3303: the group written down one character a line with its points under it (`制` / `度` / `建` / `设` / `12分`)
+    was read as rows (`12分` a weight, `设` a name), and the row's number right of it, under a header cell (`考核项目`)
+    spanning both, as a weight."""
+    table = _first_table(tmp_path, "\n".join(VERTICAL) + "\n")
+    assert table.rows[0].cells == ["考核项目", "", "考 核 内 容", "分值", "评 分 标 准", "得分"]
+    assert [(r.cells[0], r.cells[1], r.cells[2][:6], r.cells[3], r.cells[4][:4]) for r in table.rows[1:]] == [
+        ("制度建设12分", "1", "建立健全安全", "6", "未签订责"),
+        ("制度建设12分", "2", "建立安全检查", "6", "无检查记"),
+        ("宣传教育8分", "3", "每学期开展安", "8", "少一次扣")]
+    ex = process(_write(tmp_path, "\n".join(VERTICAL) + "\n"))
+    assert [(r.row_no, r.category, r.indicator[:6], r.weight) for r in ex.indicators] == [
+        ("1", "制度建设12分", "建立健全安全", 6.0), ("2", "制度建设12分", "建立安全检查", 6.0),
+        ("3", "宣传教育8分", "每学期开展安", 8.0)]
+
+
+def test_one_row_table_where_the_excerpt_cuts_the_next_row_before_its_weight(tmp_path):
+    """3303: the page ends in row 2's number and the start of its content: one whole row is a table (the next row's
+    number `2` was read as a weight), its group the one cell whose subtotal exceeds the row's weight."""
+    lines = VERTICAL[:14] + ["2", "建立安全检查和隐患整改制度,定期"]
+    ex = process(_write(tmp_path, "\n".join(lines)))
+    assert [(r.row_no, r.category, r.indicator[:6], r.weight) for r in ex.indicators] == [
+        ("1", "制度建设12分", "建立健全安全", 6.0)]
