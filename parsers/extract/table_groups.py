@@ -114,7 +114,12 @@ def _name_beside_groups(header: list[str], roles: dict[int, str], body) -> bool:
         texts = sorted(i for i, r in roles.items() if r in DESCRIPTIVE) + standards[:1]
     shapes = {i: _shape(cells(items, i)) for i in texts}
     named = next((i for i in texts if roles[i] == "indicator"), None)
-    if named is not None and (_subtotal_group(cells(items, named)) or per_row and shapes[named] == "grouping"):
+    over = named is not None and len(items) == 1 and _over_weights(items, roles, named)
+    if over:  # an excerpt's one row: its group carries a subtotal above the row's weight (`组织领导11分` over `3`)
+        shapes = {i: "distinct" if no_space(cells(items, i)[0]) else None for i in texts}
+        shapes[named] = "grouping"
+    if named is not None and (_subtotal_group(cells(items, named)) or over
+                              or per_row and shapes[named] == "grouping"):
         named = None  # a group with its subtotal, not a row's name
     elif named is not None and shapes[named] == "grouping" and "weight" not in roles.values():
         # a task list (no weight) whose named column runs down over rows each with a task of its own (`项目名称` over
@@ -124,7 +129,7 @@ def _name_beside_groups(header: list[str], roles: dict[int, str], body) -> bool:
         # weighted rows under a merged `考核项目`, each with a name of its own right of it (`考核指标`: a short
         # name, no figure, no sentence) and its content further right: the merged column is their group
         named = next((i for i in texts if i > named and shapes[i] == "distinct" and _all_names(cells(items, i))
-                      and any(j > i for j in texts)), None) or _requirement_beside(roles, texts, shapes, named)
+                      and any(j > i for j in texts)), None) or _requirement_beside(roles, texts, shapes, named, items)
     unknown = [i for i, cell in enumerate(header) if i not in roles and no_space(cell)
                and _subtotal_group(cells(items, i))]
     grouping = sorted([i for i in texts if shapes[i] == "grouping"] + unknown)
@@ -156,6 +161,16 @@ def _name_beside_groups(header: list[str], roles: dict[int, str], body) -> bool:
     return per_row
 
 
+def _over_weights(items, roles: dict[int, str], index: int) -> bool:
+    """Every row's cell in the column closes on points above the row's own weight: a group's subtotal."""
+    weight = next((i for i, r in roles.items() if r == "weight"), None)
+    if weight is None:
+        return False
+    pairs = [(points_at_end(r.cells[index]), weight_value(r.cells[weight])) for r in items
+             if max(index, weight) < len(r.cells)]
+    return bool(pairs) and all(p is not None and w is not None and p > w for p, w in pairs)
+
+
 def _runs(values: list[str]) -> int:
     """Runs of one value down a column (a blank continues the value above)."""
     filled: list[str] = []
@@ -173,13 +188,15 @@ def _most_own_values(items, grouping: list[int]) -> int | None:
     return best if runs[best] > runs[grouping[0]] else None
 
 
-def _requirement_beside(roles: dict[int, str], texts: list[int], shapes: dict, named: int) -> int:
+def _requirement_beside(roles: dict[int, str], texts: list[int], shapes: dict, named: int, items) -> int:
     """Weighted rows under a merged `考核项目` (`综合类`) with one requirement column right of it, a value of its own in
-    every row (`1、坚持机制创新…`), and their 评分标准 further right: the requirement names each row, the merged
-    column is their group. Else the merged column stays the name."""
+    every row (`1、坚持机制创新…`), and their 评分标准 further right, or none where the merged column carries its
+    group's points (`信息发布与采用(37分)` over `考核内容及标准和要求`, a requirement stating its rule itself): the
+    requirement names each row, the merged column is their group. Else the merged column stays the name."""
     distinct = [i for i in texts if i > named and shapes[i] == "distinct"]
     criteria = [i for i, r in roles.items() if r == "criteria"]
-    if len(distinct) == 1 and roles[distinct[0]] == "target" and criteria and min(criteria) > distinct[0]:
+    pointed = not criteria and any(points_at_end(v) is not None for v in _filled(cells(items, named)))
+    if len(distinct) == 1 and roles[distinct[0]] == "target" and (pointed or criteria and min(criteria) > distinct[0]):
         return distinct[0]
     return named
 

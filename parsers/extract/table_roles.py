@@ -230,9 +230,10 @@ def _rule_beside_item(roles: dict[int, str], body, index: int) -> bool:
 
 
 def _counts_rows(values: list[str]) -> bool:
-    """Whole numbers counting up by one from 1 (blank, or repeated where merged down and filled)."""
+    """Whole numbers counting up by one from 1 (blank, or repeated where merged down and filled); a table of one row
+    (an excerpt cut after it) numbered 1."""
     numbers = [key for key, _ in groupby(no_space(v) for v in _filled(values))]
-    return len(numbers) >= 2 and numbers == [str(k) for k in range(1, len(numbers) + 1)]
+    return (len(numbers) >= 2 or len(values) == 1) and numbers == [str(k) for k in range(1, len(numbers) + 1)]
 
 
 def _ordinal_column(roles: dict[int, str], body) -> None:

@@ -50,7 +50,8 @@ from parsers.readers.line_cells import (  # noqa: F401  (re-exported: callers an
 from parsers.readers.numbered_lines import by_numbers, numbered_name_rows
 from parsers.readers.pipe_tables import closed_rows_table, opened_cells, pipe_line_table  # noqa: F401
 from parsers.readers.subitem_lines import subitem_rows
-from parsers.readers.weighted_lines import by_weights
+from parsers.readers.weight_first import weight_first_rows
+from parsers.readers.weighted_lines import POINTED_GROUP, by_weights
 from parsers.textnorm import no_space
 from schemas.blocks import Provenance, Table, TableRow
 
@@ -82,6 +83,8 @@ def _header(items: list[tuple[int, str]]) -> tuple[list[str], int]:
             cells[-1] += items[k][1].strip()  # `進展情況` / `(7月)`: a note under its header cell
             k += 1
             continue
+        if len(cells) >= MIN_HEADER_CELLS and _group_with_points(items[k][1], cells):
+            break  # `领导重视(20分)` after `… | 标准分 | 考核评分 | 备注`: the first row's group with its points
         if (form := _form_fragment(items, k)) is not None:
             cells.append(form)  # `评分` / `标准`: a form word that, with the line under it, is another column's word
             k += 2
@@ -108,6 +111,13 @@ def _header(items: list[tuple[int, str]]) -> tuple[list[str], int]:
         cells[-1] += items[k][1].strip()
         k += 1
     return cells, k
+
+
+def _group_with_points(text: str, cells: list[str]) -> bool:
+    """A name closed by its points (`领导重视(20分)`) once the header has its weight column: a group's cell, no header
+    cell (a header's total closes the weight's or the score's cell: `得分(100分)`)."""
+    return (POINTED_GROUP.match(no_space(text)) is not None and cell_role(text) not in ("form", "weight")
+            and "weight" in (cell_role(c) for c in cells))
 
 
 def _glued(items: list[tuple[int, str]], k: int) -> list[str] | None:
@@ -248,7 +258,7 @@ def cell_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
             return None
     else:  # the rows' weights anchor them (their code, if any, right of the weight: `编码`)
         found = (_sub_rows(body, header, roles, source) or level_rows(body, header, roles, source)
-                 or _by_weights(body, len(header), roles, source))
+                 or weight_first_rows(body, header, roles, source) or _by_weights(body, len(header), roles, source))
         pieces = _pieces_joined(body) if found is None else None
         if pieces is not None:  # a merged cell written down a piece a line (`一` / `、` / `安全` / `便捷`): one line
             body, found = pieces, _by_weights(pieces, len(header), roles, source)

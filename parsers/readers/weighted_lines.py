@@ -27,6 +27,7 @@ ROW_CODE = regex.compile(r"^\s*[A-Za-z]{1,2}\d{1,3}\s*$")  # a row's code: `E1`,
 
 GROUP_ORDINAL = regex.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）])\s*\S")
 MIN_SPREAD = 3  # columns between a row's number and its cell left of the weight, each written on a line of its own
+POINTED_GROUP = regex.compile(r"^[^\d（()）]{2,10}[（(]\d{1,3}(?:\.\d+)?分[）)]$")  # a group with its points: `经费落实(20分)`
 LOST_OPENING = regex.compile(r"^\s*(\d{1,3}(?:\.\d+)?\s*分)\s*[)）]\s*$")  # `20分)`: a group's points, its `(` lost
 
 
@@ -40,6 +41,9 @@ def by_weights(body, width: int, roles: list[str | None], source: str) -> tuple[
         return None  # a weight needs the row's name to its left
     if row_no is not None and (merged := merged_number_rows(body, width, weight, source)) is not None:
         return merged  # rows under a merged 序号 write no number: anchored by number, a weight became one
+    body = vertical_groups(body)
+    if row_no is None and (spanned := spanned_number_rows(body, width, weight, source)) is not None:
+        return spanned
     anchors = _anchors(body, weight, row_no)
     if len(anchors) < MIN_ROWS:
         return None
@@ -122,9 +126,13 @@ def weighted_rows(body, anchors: list[int], width: int, weight: int, row_no: int
                 cells[group] = "\n".join(LOST_OPENING.sub(r"(\1)", t) for t in between)
         else:
             if group is not None and (tail := _pointed_group_tail(rows[0][group], between)):
-                # the next group's cell with its points under its name (`生产管理` / `(20分)`), as the first group's
-                # was: after the row above's own cells, however few of them the page wrote
+                # the next group's cell with its points under its name (`生产管理` / `(20分)`), or after it on its
+                # line (`经费落实(20分)`), as the first group's was: after the row above's own cells, however few of
+                # them the page wrote
                 cells[group], between = "\n".join(between[-tail:]), between[:-tail]
+            elif k - start == 2 and (group is None or POINTED_GROUP.match(no_space(rows[0][group]))) \
+                    and _spaced_name_head(body, start, k):
+                cells[weight - 1] = between.pop() + "\n" + cells[weight - 1]  # `质控合格:` / `市级盐样…`: one name
             if group is not None and between and _group_cell(between[-1]) and (
                     len(between) == after + 1 or len(between) == after and names_last):
                 cells[group] = between.pop()  # the next group's cell, after the last row's own cells
@@ -151,11 +159,27 @@ def weighted_rows(body, anchors: list[int], width: int, weight: int, row_no: int
 
 def _pointed_group_tail(first_group: str, between: list[str]) -> int:
     """2 when ``between`` ends in a group's name over its bracketed points (`生产管理` / `(20分)`) and the table's first
-    group was written so too; else 0."""
+    group was written so too; 1 when it ends in a group's name with its points on its line (`经费落实(20分)`), as the
+    first group's (`领导重视(20分)`); else 0."""
+    if "\n" not in first_group and POINTED_GROUP.match(no_space(first_group)):
+        return 1 if between and POINTED_GROUP.match(no_space(between[-1])) else 0
     lines = first_group.split("\n")
     if len(lines) != 2 or not BRACKETED_POINTS.fullmatch(no_space(lines[1])) or len(between) < 2:
         return 0
     return 2 if _group_cell(between[-2]) and BRACKETED_POINTS.fullmatch(no_space(between[-1])) else 0
+
+
+def _spaced_name_head(body: list[tuple[int, str]], start: int, k: int) -> bool:
+    """Whether the one line between a row's weight above and its name is the name's first line (`质控合格:` /
+    `市级盐样…`): a page that writes a row's empty cells as lines of a space leaves them between rows, so the line
+    stands at the name's own distance from it and far from the weight above, with nothing of the row above between.
+    A group's cell with its points is none."""
+    if start < 1:
+        return False
+    above, (first, head), (name, _), (weight, _) = body[start - 1][0], body[k - 2], body[k - 1], body[k]
+    text = no_space(head)
+    return (name - first == weight - name and first - above > 2 * (name - first) and not POINTED_GROUP.match(text)
+            and not BRACKETED_WEIGHT.match(text) and not WEIGHT_LINE.match(text))
 
 
 def _name_starts_above(body: list[tuple[int, str]], start: int, k: int) -> bool:
@@ -238,3 +262,75 @@ def coded_rows(body, anchors: list[int], width: int, weight: int, code: int,
         rows.append(cells)
         provs.append(body[k - 1][0] + 1)
     return [TableRow([clean_cell(c) for c in r], Provenance(source, None, p)) for r, p in zip(rows, provs)], end
+
+
+GROUP_TRAILING_POINTS = regex.compile(r"^[^\d]{2,10}\d{1,3}(?:\.\d+)?分$")  # a group and its points: `组织领导11分`
+POINTS_ALONE = regex.compile(r"^\s*[（(]?\s*\d{1,3}(?:\.\d+)?\s*分\s*[)）]?\s*$")  # `11分`, `(11分)`
+MIN_VERTICAL = 3  # characters of a group's name written one a line (`组` / `织` / `领` / `导`)
+
+
+def vertical_groups(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A group's name written down a narrow column one character a line, its points under it (`组` / `织` / `领` /
+    `导` / `11分`), joined into one line (`组织领导11分`): a weight needs a name before it, and a single character is
+    none, so the points are the group's."""
+    out: list[tuple[int, str]] = []
+    k = 0
+    while k < len(body):
+        run = k
+        while run < len(body) and len(no_space(body[run][1])) == 1 and HAN.match(no_space(body[run][1])):
+            run += 1
+        if run - k >= MIN_VERTICAL and run < len(body) and POINTS_ALONE.match(body[run][1]):
+            out.append((body[k][0], "".join(no_space(t) for _, t in body[k:run + 1])))
+            k = run + 1
+            continue
+        out.append(body[k])
+        k += 1
+    return out
+
+
+def spanned_number_rows(body: list[tuple[int, str]], width: int, weight: int,
+                        source: str) -> tuple[list[TableRow], int] | None:
+    """考核项目 | 考核内容 | 分值 | 评分标准 where the first header cell spans the group and the row's number: each row is
+    its number, its name, its weight, then its cells right of the weight; a group's cell, with its points, written
+    once before its first row (`组织领导11分` / `1` / name / `3` / rule). Rows numbered 1, 2, 3 …; one row is a table
+    only where the page ends in the next row's number and a line cut before its weight (an excerpt's end). The rows
+    get a column for the number (its header cell empty: the first spans both)."""
+    if weight < 2 or len(body) < 4 or not _pointed_group(body[0][1]) or no_space(body[1][1]) not in ("1", "1.", "1、"):
+        return None
+    after = width - weight - 1
+    rows: list[list[str]] = []
+    provs: list[int] = []
+    group, k, end = body[0][1], 1, None
+    while k + 2 < len(body) and _row_start(body, k, len(rows) + 1):
+        cells = [""] * (width + 1)
+        cells[0], cells[1], cells[weight], cells[weight + 1] = group, body[k][1], body[k + 1][1], body[k + 2][1]
+        own, k = [], k + 3
+        while k < len(body) and len(own) < after and not _numbered(body[k][1], len(rows) + 2) \
+                and not (_pointed_group(body[k][1]) and _row_start(body, k + 1, len(rows) + 2)):
+            own.append(body[k][1])
+            k += 1
+        cells[weight + 2:weight + 2 + len(own)] = own
+        rows.append(cells)
+        provs.append(body[k - 1 - len(own) - 2][0] + 1)
+        end = body[k - 1][0]
+        if k < len(body) and _pointed_group(body[k][1]):
+            group, k = body[k][1], k + 1
+    cut = len(body) - k <= 2 and k < len(body) and _numbered(body[k][1], len(rows) + 1)
+    if end is None or len(rows) < MIN_ROWS and not (rows and cut):
+        return None
+    return [TableRow([clean_cell(c) for c in r], Provenance(source, None, p)) for r, p in zip(rows, provs)], end
+
+
+def _pointed_group(text: str) -> bool:
+    text = no_space(text)
+    return POINTED_GROUP.match(text) is not None or GROUP_TRAILING_POINTS.match(text) is not None
+
+
+def _numbered(text: str, number: int) -> bool:
+    return regex.sub(r"[.、．\s]", "", text) == str(number)
+
+
+def _row_start(body: list[tuple[int, str]], k: int, number: int) -> bool:
+    """Row ``number`` starts at ``k``: its number, its name, its weight."""
+    return (k + 2 < len(body) and _numbered(body[k][1], number)
+            and not WEIGHT_LINE.match(body[k + 1][1]) and WEIGHT_LINE.match(body[k + 2][1]) is not None)
