@@ -68,3 +68,35 @@ def test_spaced_characters_that_make_no_header_words_stay_as_they_are(tmp_path):
     """A line of single characters that are not all header words (`春 眠 不 觉 晓 …`) is no header."""
     text = "春 眠 不 觉 晓 处 处 闻 啼 鸟\n1 甲 乙 丙 10\n2 丁 戊 己 10\n"
     assert _tables(tmp_path, text) == []
+
+
+UNIT_RUN = ("《某市2021年度治水目标责任书》任务分解表 考核 指标 序号 考核内容 评分规则 牵头单位 责任单位 "
+            "一、水质提升(基本分100分) 1 断面水质达标(60分) 按实施方案考核断面。 断面全部达标得满分,每月不达标扣5分。 "
+            "市治水办 各成员单位 2 饮用水源保护(40分) 水源地水质达标得满分。 市生态环境局 各县(市、区)政府 "
+            "二、污水治理(基本分50分) 3 城镇污水处理(50分) 处理率达到95%得满分。 市建设局 市水务集团\n")
+
+
+def test_task_run_with_points_in_names_a_group_column_before_the_number_and_units_at_each_rows_end(tmp_path):
+    """3505: one run `考核 指标 序号 考核内容 评分规则 牵头单位 责任单位 一、… 1 name(100分) rules。 units …` (no weight
+    column: each name closed by its points; the group column's word split by a space) stayed text."""
+    table = _tables(tmp_path, UNIT_RUN)[0]
+    assert table.rows[0].cells == ["考核指标", "序号", "考核内容", "评分规则", "牵头单位", "责任单位"]
+    assert [r.cells for r in table.rows[1:]] == [
+        ["一、水质提升(基本分100分)", "1", "断面水质达标(60分)", "按实施方案考核断面。断面全部达标得满分,每月不达标扣5分。",
+         "市治水办", "各成员单位"],
+        ["一、水质提升(基本分100分)", "2", "饮用水源保护(40分)", "水源地水质达标得满分。", "市生态环境局", "各县(市、区)政府"],
+        ["二、污水治理(基本分50分)", "3", "城镇污水处理(50分)", "处理率达到95%得满分。", "市建设局", "市水务集团"]]
+
+
+def test_task_run_last_row_cut_before_its_units_is_kept(tmp_path):
+    """3505: the excerpt cuts row 2 inside its rules: it is kept with its units empty."""
+    cut = UNIT_RUN.split(" 市生态环境局")[0] + " (1)等级评定得分:按等次"
+    table = _tables(tmp_path, cut)[0]
+    assert [r.cells[1:3] + r.cells[4:] for r in table.rows[1:]] == [
+        ["1", "断面水质达标(60分)", "市治水办", "各成员单位"], ["2", "饮用水源保护(40分)", "", ""]]
+
+
+def test_task_run_whose_names_carry_no_points_stays_text(tmp_path):
+    """Strict: a row's name must close with its points, else the run is prose that happens to number things."""
+    text = UNIT_RUN.replace("(60分)", "").replace("(40分)", "").replace("(50分)", "")
+    assert _tables(tmp_path, text) == []
