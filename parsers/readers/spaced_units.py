@@ -21,6 +21,7 @@ NAMED_POINTS = regex.compile(r"^\p{Han}[^（(]{1,30}[（(]\d{1,3}(?:\.\d{1,2})?�
 CELL_END = regex.compile(r"[。；;！!？?]$")
 PARTY = ("units", "co_units")
 MAX_LEAD = 3  # tokens of a group column's word split by spaces before 序号
+MAX_TITLE = 3  # tokens of a title before the header on its line: 序号 is looked for no further (a per-line check)
 MIN_HEADER = 4
 
 
@@ -44,7 +45,7 @@ def unit_run_table(lines: list[str], i: int, source: str) -> tuple[str, Table, s
 
 def _header(tokens: list[str]) -> tuple[int, int, list[str], int] | None:
     """(where the header starts, how many columns stand before 序号, the header, where it ends) or None."""
-    p = next((n for n, t in enumerate(tokens) if cell_role(t) == "row_no"), None)
+    p = next((n for n, t in enumerate(tokens[:MAX_TITLE + MAX_LEAD + 1]) if cell_role(t) == "row_no"), None)
     if p is None:
         return None
     q = p + 1
