@@ -51,8 +51,8 @@ def box_table(lines: list[str], i: int, source: str) -> tuple[Table, int] | None
     starts: list[int] = []
     fresh = True  # the next content line starts a row in every column
     for k, parts in block:
-        if len(parts) != width:
-            fresh = fresh or not parts
+        if len(parts) != width:  # a rule of another width (one merging a sub-header's columns) still ends a row
+            fresh = fresh or not parts or all(RULE.match(x) for x in parts)
             continue
         crossed = [bool(RULE.match(x)) for x in parts]
         if any(crossed):

@@ -27,12 +27,13 @@ def line_rows_table(lines: list[str], i: int, source: str) -> tuple[str, Table, 
     the form's columns at its end empty (`得分`); a group heading is a row of its own in the first cell (`一、生产发展
     170`). Strict: the run ends at the first line that is neither; a heading with no row after it is no part of the
     table."""
-    found = _header(TOKEN_SPLIT.split(lines[i].strip()))
+    found = _header(_spaced_words(TOKEN_SPLIT.split(lines[i].strip())))
     if found is None:
         return None
     title, header, roles = found
     width, weight = len(header), roles.index("weight")
-    filled = width - next((n for n, r in enumerate(reversed(roles)) if r != "form"), 0)  # cells a row must have
+    # cells a row must have: a form's columns (`得分`) and a 备注 at the row's end may be left empty
+    filled = width - next((n for n, r in enumerate(reversed(roles)) if r not in ("form", "note")), 0)
     rows, k, last = [], i + 1, i + 1
     while k < len(lines) and lines[k].strip():
         tokens = _qualified(TOKEN_SPLIT.split(lines[k].strip()))
@@ -52,10 +53,40 @@ def line_rows_table(lines: list[str], i: int, source: str) -> tuple[str, Table, 
         k += 1
     rows = [r for n, r in enumerate(rows) if r.cells[1:].count("") < width - 1 or
             any(x.cells[1:].count("") < width - 1 for x in rows[n + 1:])]  # a closing heading: no group
-    if sum(1 for r in rows if "" not in r.cells[weight:weight + 1]) < MIN_ROWS:
+    weighted = sum(1 for r in rows if "" not in r.cells[weight:weight + 1])
+    if weighted < MIN_ROWS and not (weighted == 1 and _cut_next_row(lines, k, rows[-1].cells[0])):
         return None
     table_rows = [TableRow(header, Provenance(source, None, i + 1))] + rows
     return title, Table(table_rows, table_rows[0].prov, merges_resolved=False), "", last
+
+
+def _spaced_words(tokens: list[str]) -> list[str]:
+    """A header written with a space between its characters (`序 号 考 核 内 容 分 值`): its words again, each the
+    longest run of characters that is a header word exactly; the tokens as they are where any run is none."""
+    if len(tokens) < 2 * MIN_HEADER or any(len(t) != 1 for t in tokens):
+        return tokens
+    words, p = [], 0
+    while p < len(tokens):
+        size = next((n for n in range(min(MAX_HEADER_WORD, len(tokens) - p), 1, -1)
+                     if _exact_word("".join(tokens[p:p + n]))), 0)
+        if not size:
+            return tokens
+        words.append("".join(tokens[p:p + size]))
+        p += size
+    return words
+
+
+def _exact_word(word: str) -> bool:
+    found = header_role(simplified(word))
+    return found is not None and no_space(found[1]) == simplified(word)
+
+
+def _cut_next_row(lines: list[str], k: int, number: str) -> bool:
+    """The run stopped at the excerpt's last line, the next row's start cut before its cells (`2 主动及时…` after row
+    `1 …`): one whole row is then a table."""
+    rest = [line for line in lines[k:] if line.strip()]
+    return (len(rest) == 1 and number.isdigit()
+            and TOKEN_SPLIT.split(rest[0].strip())[0] == str(int(number) + 1))
 
 
 def _header(tokens: list[str]) -> tuple[str, list[str], list[str | None]] | None:
@@ -80,8 +111,7 @@ def _titled(token: str) -> tuple[str, str, str | None]:
     that ends the token (`…评分标准考核项目` → `考核项目`, not `标准考核项目`)."""
     for size in range(min(MAX_HEADER_WORD, len(token) - 1), 1, -1):
         word = token[-size:]
-        found = header_role(simplified(word))
-        if found is not None and no_space(found[1]) == simplified(word) and cell_role(word) not in (None, "form"):
+        if _exact_word(word) and cell_role(word) not in (None, "form"):
             return token[:-size], word, cell_role(word)
     return "", token, None
 

@@ -16,6 +16,7 @@ from parsers.readers.glued_tables import glued_table
 from parsers.readers.line_cells import cell_role, clean_cell
 from parsers.readers.spaced_forms import spaced_form_table
 from parsers.readers.spaced_rows import line_rows_table
+from parsers.readers.spaced_units import unit_run_table
 from parsers.textnorm import no_space
 from schemas.blocks import Provenance, Table, TableRow
 
@@ -116,7 +117,8 @@ def spaced_table(lines: list[str], i: int, source: str) -> tuple[str, Table, str
         return glued_table(lines, i, source)
     found = _header_at(tokens)
     if found is None:
-        return (task_table(lines, i, source) or line_rows_table(lines, i, source) or spaced_form_table(lines, i, source)
+        return (task_table(lines, i, source) or unit_run_table(lines, i, source) or line_rows_table(lines, i, source)
+                or spaced_form_table(lines, i, source)
                 or glued_table(lines, i, source))
     start, end = found
     header = tokens[start:end]
