@@ -44,6 +44,11 @@ MIN_UNITS, SETTLED_SHARE = 2, 0.8
 MAX_OUTLINE_BLOCKS = 50_000
 MAX_HEADING_CHARS = 40
 MAX_CN_HEADING_CHARS = 20  # `（一）市发展和改革委员会` is a heading; a longer numbered line is a clause
+# A unit's heading closed by its bare worth (`(一)、市政设施责任目标100分`): the unit's name, then what its list is worth.
+UNIT_WORTH = P.regex.compile(r"(?<=\p{Han}.)\s*(?P<n>\d{1,4}(?:\.\d+)?)\s*分\s*$")
+# A worth a page broke over two lines (`…乱倾倒。(25` / `分)`): the tail alone, and the head closing its clause.
+WORTH_TAIL = P.regex.compile(r"^\s*分\s*[)）]\s*[。；;，,.]?\s*$")
+OPEN_WORTH = P.regex.compile(r"[（(]\s*(?P<n>\d{1,3}(?:\.\d+)?)\s*$")
 
 
 @dataclass
@@ -210,6 +215,8 @@ def _by_unit_headings(doc: Document, doc_id: str, issuer: str | None) -> Targets
         if lines[i].ends_units:
             state = _State()  # an attachment starts: no unit's clauses beyond this point
             continue
+        if kind in ("heading", "other") and state.unit and result.targets and _worth_tail(block, result.targets[-1]):
+            continue
         if kind == "heading":
             role = _role(kinds, doc.blocks, i)
             _heading(block, role, state, issuer)
@@ -268,10 +275,14 @@ def _only_topic(text: str) -> bool:
 
 
 def _heading(p: Paragraph, role: str, state: _State, issuer: str | None) -> None:
-    name = no_space(P.ORDINAL_PREFIX.sub("", p.text)).rstrip("：:")
+    name = no_space(P.ORDINAL_PREFIX.sub("", p.text)).rstrip("：:").lstrip("、")  # `(一)、…`: the mark's own 、
     if role == "unit":
-        state.unit, state.unit_raw, state.scope = name, p.text, "unit"
+        worth = UNIT_WORTH.search(name)
+        unit = name[:worth.start()] if worth else name
+        state.unit, state.unit_raw, state.scope = unit, p.text, "unit"
         state.section = state.section_points = state.parent = None
+        if worth:  # `市政设施责任目标100分` over its items: the heading is their section too, with its worth
+            state.section, state.section_points, state.section_level = unit, float(worth["n"]), 1
     elif role == "list":
         state.group = p.text
         state.unit = jurisdiction_of(issuer) or name
@@ -388,6 +399,18 @@ def _continuation(p: Paragraph, last: Target) -> bool:
         last.closed = _closed(p.text)
         return True
     return False
+
+
+def _worth_tail(p: Paragraph, last: Target) -> bool:
+    """`分)` alone on a line after a clause ending `(25`: the clause's worth, broken over the two lines."""
+    if last.points is not None or not WORTH_TAIL.match(p.text):
+        return False
+    m = OPEN_WORTH.search(last.text)
+    if m is None:
+        return False
+    last.text = P.strip_trailing_punct(last.text[:m.start()]).strip()
+    last.points, last.closed = float(m["n"]), True
+    return True
 
 
 def _closed(text: str) -> bool:

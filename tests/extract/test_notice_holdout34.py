@@ -1,0 +1,49 @@
+"""Notice shapes fixed after holdout34 (3401–3405), built in code: a worth declared as a clause of the item's
+sentence (`分值为50分,按照…`), per-unit sections closed by a bare worth (`(一)、市政设施责任目标100分`) and a worth a
+page broke over two lines (`(25` / `分)`)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from parsers.extract.points import read_points
+from tests.builders import extract_lines
+
+WORTH_AS_A_CLAUSE_OF_THE_SENTENCE = [
+    "某县2023年度全域旅游考核细则",
+    "一、考核内容",
+    "1.季考结果运用:分值为50分,按照全域旅游全年季考结果累计得分情况进行折算。",
+    "2.目标任务完成情况:分值为20分,根据目标任务的完成情况进行考评,达到目标任务要求得20分,未完成的按任务量折算得分。",
+    "3.加分项:分值为30分,设置文旅项目高质量发展等类别,按考核评分标准给予相应加分。",
+]
+
+
+def test_worth_declared_mid_sentence_keeps_the_sentence_whole(tmp_path: Path):
+    targets = extract_lines(tmp_path, WORTH_AS_A_CLAUSE_OF_THE_SENTENCE).targets
+    assert [(t.seq, t.points) for t in targets] == [(1, 50.0), (2, 20.0), (3, 30.0)]
+    assert targets[2].text.startswith("加分项:分值为30分,设置文旅项目")
+
+
+def test_a_tier_equal_to_the_declared_worth_is_not_added_to_it():
+    reading = read_points("目标任务完成情况:分值为20分,达到目标任务要求得20分,未完成的折算得分。")
+    assert reading.points == 20.0
+
+
+PER_UNIT_SECTIONS_WITH_A_BARE_WORTH = [
+    "综合执法局目标管理考评办法",
+    "三、目标任务",
+    "(一)、市政设施责任目标100分",
+    "1、认真履行市政设施维护职责,加强巡查和监管。(50分)",
+    "2、完成领导交办的其它工作任务。(50分)",
+    "(二)渣土办责任目标100分",
+    "1、加强城市建筑工程监管,严格控制建筑物料乱倾倒。(50",
+    "分)",
+    "2、实行巡查制度,对乱倾倒建筑物料单位和个人给予严管重罚。(50分)",
+]
+
+
+def test_per_unit_sections_closed_by_a_bare_worth_and_a_worth_broken_over_lines(tmp_path: Path):
+    targets = extract_lines(tmp_path, PER_UNIT_SECTIONS_WITH_A_BARE_WORTH).targets
+    assert [(t.unit, t.section, t.section_points, t.seq, t.points) for t in targets] == [
+        ("市政设施责任目标", "市政设施责任目标", 100.0, 1, 50.0), ("市政设施责任目标", "市政设施责任目标", 100.0, 2, 50.0),
+        ("渣土办责任目标", "渣土办责任目标", 100.0, 1, 50.0), ("渣土办责任目标", "渣土办责任目标", 100.0, 2, 50.0)]
+    assert targets[2].text == "加强城市建筑工程监管,严格控制建筑物料乱倾倒"
