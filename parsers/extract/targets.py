@@ -21,8 +21,9 @@ from parsers.extract.grammar import intro_pattern, topic_words
 from parsers.extract.headers import looks_like_unit
 from parsers.extract.points import grading_line, read_points
 from parsers.extract.targets_result import Part, TargetsResult, confirmed_total
+from parsers.extract.targets_worth import closed, continuation, unit_worth, worth_tail
 from parsers.extract.value_rows import value_rows
-from parsers.textnorm import SPACE, halfwidth, no_space
+from parsers.textnorm import halfwidth, no_space
 from schemas.blocks import Block, Document, Paragraph, Table
 from schemas.records import Target, Unclaimed
 
@@ -32,7 +33,6 @@ ATTACHMENT_LINE = P.regex.compile(rf"^\s*{P.ATTACHMENT_WORD}\s*[:：]?")
 # The notice's closing block (版记): no unit's clauses beyond it.
 CLOSING_LINE = P.regex.compile(r"^\s*(?:抄\s*送|主\s*办|督\s*办|承\s*办|联系人|联系电话)\s*[:：]")
 ENDS_UNITS = P.regex.compile(f"{ATTACHMENT_LINE.pattern}|{CLOSING_LINE.pattern}")  # one match per line, not two
-CLOSING_PUNCT_CHARS = "。；;！!？?."  # a clause that ends with one (before any space) is closed
 # `1.` `1、` `1:` `（1）` `1）` `①`; `0.6个百分点` is not a number, but `4、5G…` and `5、2020年…` are.
 CLAUSE_NUMBER = P.regex.compile(
     r"^\s*(?:(?P<arabic>\d{1,3})\s*(?:、|[.:：](?!\d)|[)）])|[（(〔\[【]\s*(?P<paren>\d{1,3})\s*[）)〕\]】]"
@@ -44,11 +44,6 @@ MIN_UNITS, SETTLED_SHARE = 2, 0.8
 MAX_OUTLINE_BLOCKS = 50_000
 MAX_HEADING_CHARS = 40
 MAX_CN_HEADING_CHARS = 20  # `（一）市发展和改革委员会` is a heading; a longer numbered line is a clause
-# A unit's heading closed by its bare worth (`(一)、市政设施责任目标100分`): the unit's name, then what its list is worth.
-UNIT_WORTH = P.regex.compile(r"(?<=\p{Han}.)\s*(?P<n>\d{1,4}(?:\.\d+)?)\s*分\s*$")
-# A worth a page broke over two lines (`…乱倾倒。(25` / `分)`): the tail alone, and the head closing its clause.
-WORTH_TAIL = P.regex.compile(r"^\s*分\s*[)）]\s*[。；;，,.]?\s*$")
-OPEN_WORTH = P.regex.compile(r"[（(]\s*(?P<n>\d{1,3}(?:\.\d+)?)\s*$")
 
 
 @dataclass
@@ -215,8 +210,8 @@ def _by_unit_headings(doc: Document, doc_id: str, issuer: str | None) -> Targets
         if lines[i].ends_units:
             state = _State()  # an attachment starts: no unit's clauses beyond this point
             continue
-        if kind in ("heading", "other") and state.unit and result.targets and _worth_tail(block, result.targets[-1]):
-            continue
+        if kind in ("heading", "other") and state.unit and result.targets and worth_tail(block, result.targets[-1]):
+            continue  # `分)` under a clause ending `(25`
         if kind == "heading":
             role = _role(kinds, doc.blocks, i)
             _heading(block, role, state, issuer)
@@ -230,7 +225,7 @@ def _by_unit_headings(doc: Document, doc_id: str, issuer: str | None) -> Targets
             result.intro_total = read_points(block.text).total
         elif kind == "other" and state.unit:
             last = result.targets[-1] if result.targets else None
-            if last is not None and last.unit == state.unit and _continuation(block, last):
+            if last is not None and last.unit == state.unit and continuation(block, last):
                 continue
             if P.POINTS_AT_END.search(halfwidth(block.text)):
                 _clause(block, state, result, doc, doc_id, parsed)  # a scored clause its drafter did not number
@@ -277,12 +272,10 @@ def _only_topic(text: str) -> bool:
 def _heading(p: Paragraph, role: str, state: _State, issuer: str | None) -> None:
     name = no_space(P.ORDINAL_PREFIX.sub("", p.text)).rstrip("：:").lstrip("、")  # `(一)、…`: the mark's own 、
     if role == "unit":
-        worth = UNIT_WORTH.search(name)
-        unit = name[:worth.start()] if worth else name
+        unit, worth = unit_worth(name)
         state.unit, state.unit_raw, state.scope = unit, p.text, "unit"
-        state.section = state.section_points = state.parent = None
-        if worth:  # `市政设施责任目标100分` over its items: the heading is their section too, with its worth
-            state.section, state.section_points, state.section_level = unit, float(worth["n"]), 1
+        # `市政设施责任目标100分` over its items: the heading is their section too, with its worth
+        state.section, state.section_points, state.parent, state.section_level = worth and unit, worth, None, 1
     elif role == "list":
         state.group = p.text
         state.unit = jurisdiction_of(issuer) or name
@@ -347,7 +340,7 @@ def _clause_parts(raw: str, h: str | None = None, number=None) -> _ClauseParts:
         both = declared_in_all(raw[body_start:])
         if both:
             points, text = both[0], P.strip_trailing_punct(both[1]).strip()
-    return _ClauseParts(seq, seq_raw, text, points, _closed(raw))
+    return _ClauseParts(seq, seq_raw, text, points, closed(raw))
 
 
 def _bracketed_inside(body: str) -> bool:
@@ -385,35 +378,3 @@ def _target(doc_id, doc, state, index, seq, seq_raw, text, points, prov) -> Targ
                   prov.page, prov.line, state.scope, None,  # page, line, scope, unit_type
                   section_path, section_path_points, None, None,  # …, points_rule, criteria
                   True, prov.ocr)  # closed, from_ocr
-
-
-def _continuation(p: Paragraph, last: Target) -> bool:
-    """A clause the layout split in two: its tail carries the points the head lacks."""
-    if last.points is not None:
-        return False
-    h = halfwidth(p.text)
-    m = P.POINTS_AT_END.search(h)
-    if m and len(no_space(h)) < 200:
-        last.text = P.TRAILING_PUNCT.sub("", last.text + p.text[: m.start()]).strip()
-        last.points = float(m["points"])
-        last.closed = _closed(p.text)
-        return True
-    return False
-
-
-def _worth_tail(p: Paragraph, last: Target) -> bool:
-    """`分)` alone on a line after a clause ending `(25`: the clause's worth, broken over the two lines."""
-    if last.points is not None or not WORTH_TAIL.match(p.text):
-        return False
-    m = OPEN_WORTH.search(last.text)
-    if m is None:
-        return False
-    last.text = P.strip_trailing_punct(last.text[:m.start()]).strip()
-    last.points, last.closed = float(m["n"]), True
-    return True
-
-
-def _closed(text: str) -> bool:
-    """Ends with `[。；;！!？?.]` before any trailing space: the pattern `[。；;！!？?.]\\s*$`, without a regex."""
-    text = text.rstrip(SPACE)
-    return bool(text) and text[-1] in CLOSING_PUNCT_CHARS
