@@ -47,3 +47,31 @@ def test_per_unit_sections_closed_by_a_bare_worth_and_a_worth_broken_over_lines(
         ("市政设施责任目标", "市政设施责任目标", 100.0, 1, 50.0), ("市政设施责任目标", "市政设施责任目标", 100.0, 2, 50.0),
         ("渣土办责任目标", "渣土办责任目标", 100.0, 1, 50.0), ("渣土办责任目标", "渣土办责任目标", 100.0, 2, 50.0)]
     assert targets[2].text == "加强城市建筑工程监管,严格控制建筑物料乱倾倒"
+
+
+ITEMS_WITH_FULL_MARKS_BELOW_AFTER_SCHOOL_GRADES = [
+    "某中学团支部评比考核方案",
+    "一、评比原则",
+    "①每学年评比一次优秀团支部;",
+    "②优秀团支部挂锦旗一面及奖励。",
+    "二、评比范围:初一、初二、初三",
+    "三、评比内容",
+    "1、组织建设①支部领导班子配备齐全(支部书记、组织委员、宣传委员)。",
+    "5分满,缺一项扣1分。",
+    "②按时、认真完成团委安排的各项工作和任务。",
+    "每项工作5分满, 不能按时完成得分,完成不好每次扣3分。",
+    "③团委召集团干部的会议,不迟到,不早退,不缺席。",
+    "请假均需书面请假条。",
+    "每次会议2 分满,无书面请假条者每次扣1 分。",
+]
+
+
+def test_full_marks_on_the_line_below_an_item_after_a_list_of_school_grades(tmp_path: Path):
+    targets = extract_lines(tmp_path, ITEMS_WITH_FULL_MARKS_BELOW_AFTER_SCHOOL_GRADES).targets
+    assert [(t.unit, t.seq, t.points) for t in targets] == [("", 1, 5.0), ("", 2, 5.0), ("", 3, 2.0)]
+    assert targets[0].text.startswith("支部领导班子配备齐全(支部书记、组织委员、宣传委员)。")
+
+
+def test_a_numeral_that_ends_a_word_starts_no_item():
+    from parsers.extract.markers import inline_markers
+    assert [m.raw for m in inline_markers("评比范围:初一、初二、初三三、评比内容见下表")] == ["三、"]
