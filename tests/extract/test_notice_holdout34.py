@@ -75,3 +75,35 @@ def test_full_marks_on_the_line_below_an_item_after_a_list_of_school_grades(tmp_
 def test_a_numeral_that_ends_a_word_starts_no_item():
     from parsers.extract.markers import inline_markers
     assert [m.raw for m in inline_markers("评比范围:初一、初二、初三三、评比内容见下表")] == ["三、"]
+
+
+ONE_RUN_WITH_TORTOISE_SHELL_BRACKETS = [
+    "团支部考核方案",
+    "团支部考核方案为进一步加强团支部自身建设,特制定此考核方法:一、组织机构。专设团支部考核小组。二、等级评定:优秀:80以上"
+    "三、相关说明:1.考核分数超过100分,按100分计算。"
+    "2.所有团支部都必须按本条例进行年度等级考核。四、考核工程:〔一〕团支部自身建设:〔15分〕"
+    "1.每学期团支部有工作方案和工作总结。〔每份0.5分,总分2分〕2.认真履行团支部工作手册管理制度。〔1分〕"
+    "3.切实做好团员民主评议工作。〔有方案0.5分,有总结0.5分,工作开展效果好3分,总分3分〕"
+    "4.推荐团员学生参加各类政治学习活动。〔入党积极分子等,总分9分〕〔二〕团支部与团总支工作配合情况。〔6分〕"
+    "1.宣传工作有影响、有效果。〔总分6分〕〔1〕一次班级活动简报1分;〔2〕一次黑板报0.5分。",
+]
+
+
+def test_tortoise_shell_brackets_a_total_closing_a_bracket_and_per_piece_parts(tmp_path: Path):
+    targets = extract_lines(tmp_path, ONE_RUN_WITH_TORTOISE_SHELL_BRACKETS).targets
+    assert [(t.section, t.section_points, t.seq, t.points) for t in targets] == [
+        ("团支部自身建设", 15.0, 1, 2.0), ("团支部自身建设", 15.0, 2, 1.0), ("团支部自身建设", 15.0, 3, 3.0),
+        ("团支部自身建设", 15.0, 4, 9.0), ("团支部与团总支工作配合情况", 6.0, 1, 6.0)]
+    assert targets[0].text == "每学期团支部有工作方案和工作总结。"
+    assert targets[4].text.startswith("宣传工作有影响、有效果。")
+
+
+def test_a_bound_on_the_total_is_no_worth():
+    assert read_points("考核分数超过100分,按100分计算。").points is None
+
+
+def test_per_piece_part_under_an_item_worth_per_kind_of_unit(tmp_path: Path):
+    targets = extract_lines(tmp_path, [
+        "某县考核指标", "一、人口出生率(10分)", "二、计划生育事业费(乡镇10分、农场15分)",
+        "(1)一次检查1分;", "三、通报和黄牌警告制度(10分)"]).targets
+    assert ("乡镇", 3, 10.0) in [(t.unit, t.seq, t.points) for t in targets]  # read, not stopped by a per-kind worth
