@@ -107,3 +107,16 @@ def test_per_piece_part_under_an_item_worth_per_kind_of_unit(tmp_path: Path):
         "某县考核指标", "一、人口出生率(10分)", "二、计划生育事业费(乡镇10分、农场15分)",
         "(1)一次检查1分;", "三、通报和黄牌警告制度(10分)"]).targets
     assert ("乡镇", 3, 10.0) in [(t.unit, t.seq, t.points) for t in targets]  # read, not stopped by a per-kind worth
+
+
+def test_a_page_without_a_title_line_takes_the_name_its_preamble_gives(tmp_path: Path):
+    from parsers.extract.metadata import extract_metadata
+    from parsers.readers.text_reader import read_text
+    from tests.builders import write_text
+
+    path = write_text(tmp_path / "page.txt", "\n".join([
+        "索引号: | 330522/2023-00789 | 成文日期: | 2023-03-14 |",
+        "为深入贯彻落实党的二十大精神,根据有关文件精神,特制定2023年度全域旅游及文体事业高质量发展考核细则。",
+        "一、考核对象", "1.季考结果运用:分值为50分,按照季考结果折算。"]) + "\n")
+    meta = extract_metadata(read_text(path, "notice", False))
+    assert meta.title == "2023年度全域旅游及文体事业高质量发展考核细则"
