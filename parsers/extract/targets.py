@@ -21,7 +21,8 @@ from parsers.extract.grammar import intro_pattern, topic_words
 from parsers.extract.headers import looks_like_unit
 from parsers.extract.points import grading_line, read_points
 from parsers.extract.targets_result import Part, TargetsResult, confirmed_total
-from parsers.extract.targets_worth import closed, continuation, unit_worth, worth_tail
+from parsers.extract.targets_worth import closed as _closed
+from parsers.extract.targets_worth import continuation, unit_worth, worth_tail
 from parsers.extract.value_rows import value_rows
 from parsers.textnorm import halfwidth, no_space
 from schemas.blocks import Block, Document, Paragraph, Table
@@ -340,7 +341,7 @@ def _clause_parts(raw: str, h: str | None = None, number=None) -> _ClauseParts:
         both = declared_in_all(raw[body_start:])
         if both:
             points, text = both[0], P.strip_trailing_punct(both[1]).strip()
-    return _ClauseParts(seq, seq_raw, text, points, closed(raw))
+    return _ClauseParts(seq, seq_raw, text, points, _closed(raw))
 
 
 def _bracketed_inside(body: str) -> bool:
