@@ -14,7 +14,7 @@ from parsers.extract.layout import GLOSS
 from parsers.extract.metadata_labels import labelled_date, labelled_issuer, labelled_number, labelled_values
 from parsers.extract.patterns import ARABIC_DATE, CHINESE_DATE, DOC_NUMBER
 from parsers.extract.patterns import ATTACHMENT as ATTACHMENT_LABEL
-from parsers.extract.title_cut import title_before_run_on
+from parsers.extract.title_cut import title_before_run_on, title_in_preamble
 from parsers.textnorm import halfwidth, no_space
 from schemas.blocks import Document, Paragraph
 from schemas.records import DocumentInfo
@@ -60,6 +60,8 @@ def extract_metadata(doc: Document, meta: DocumentInfo | None = None, signed: li
     _header_and_number(front, meta)
     _below_number(front, meta)
     title_at, own_title = _title(front, meta)
+    if meta.title is None:  # no title line: the name the preamble gives the document (`特制定…考核细则。`)
+        meta.title = title_in_preamble([no_space(p.text) for p in front], _title_words().standalone)
     # 主送 and 成文日期 follow a notice's title; a title of its own may stand below them (a 办法 after its notice)
     _recipients_and_date(paras, None if own_title else title_at, meta)
     _cc_and_printer(paras, meta)

@@ -219,6 +219,27 @@ def grade_of_scale(node) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _per_piece_lead() -> regex.Pattern:
+    return regex.compile(load_data("scoring.json")["per_piece_lead"])
+
+
+def per_piece_rule(node) -> bool:
+    """`1.宣传工作有影响、有效果。〔总分4.5分〕` over `〔1〕一次班级活动简报1分;` `〔2〕一次黑板报0.5分;`: a numbered
+    sub-item worth what one piece earns, within the worth of the item above, says how that worth is earned."""
+    parent = node.parent
+    if node.marker is None or parent is None or parent.marker is None:
+        return False
+    mine, theirs = node.reading.points, parent.reading.points  # None where a worth is per kind of unit
+    return mine is not None and theirs is not None and mine <= theirs and bool(_per_piece_lead().match(node.raw))
+
+
+def scoring_part(node) -> bool:
+    """A paragraph or sub-item that says how the item above earns its worth: a grade of its scale, a labelled rule
+    (`评分标准:…`), or what one piece earns."""
+    return grade_of_scale(node) or labelled_rule(node) or per_piece_rule(node)
+
+
+@lru_cache(maxsize=1)
 def _aspect_label() -> regex.Pattern:
     words = sorted(load_data("scoring.json")["aspect_labels"], key=len, reverse=True)
     return regex.compile(r"^\s*(?:" + "|".join(regex.escape(w) for w in words) + r")\s*[。.:：]")

@@ -25,16 +25,15 @@ from parsers.extract.outline_points import (
     assessment_of,
     bonus_block,
     declared_in_all,
-    grade_of_scale,
     in_deduction_part,
     in_rate_part,
     inline_items,
-    labelled_rule,
     named_scored,
     paragraph_rule,
     placeholder_list,
     rule_paragraphs,
     rule_points,
+    scoring_part,
     worth_share,
 )
 from parsers.extract.outline_scope import Scope
@@ -54,7 +53,7 @@ def _scoring_rule(node: Node) -> bool:
     """An unnumbered paragraph under a numbered item with its own points, scored only inside a
     sentence (`…达到指标的，得25分；…`): that item's scoring rule, part of its text, not a clause."""
     parent = node.parent
-    if grade_of_scale(node) or labelled_rule(node):  # `(2)…75%以上计15分;` under `1.…计20分。`; `评分标准:…`
+    if scoring_part(node):  # `(2)…75%以上计15分;` under `1.…计20分。`; `评分标准:…`; `(1)一次简报1分;`
         return True
     return (node.kind == TEXT and node.reading.in_sentence and parent is not None
             and parent.marker is not None and parent.scored

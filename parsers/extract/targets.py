@@ -21,8 +21,10 @@ from parsers.extract.grammar import intro_pattern, topic_words
 from parsers.extract.headers import looks_like_unit
 from parsers.extract.points import grading_line, read_points
 from parsers.extract.targets_result import Part, TargetsResult, confirmed_total
+from parsers.extract.targets_worth import closed as _closed
+from parsers.extract.targets_worth import continuation, unit_worth, worth_tail
 from parsers.extract.value_rows import value_rows
-from parsers.textnorm import SPACE, halfwidth, no_space
+from parsers.textnorm import halfwidth, no_space
 from schemas.blocks import Block, Document, Paragraph, Table
 from schemas.records import Target, Unclaimed
 
@@ -32,7 +34,6 @@ ATTACHMENT_LINE = P.regex.compile(rf"^\s*{P.ATTACHMENT_WORD}\s*[:：]?")
 # The notice's closing block (版记): no unit's clauses beyond it.
 CLOSING_LINE = P.regex.compile(r"^\s*(?:抄\s*送|主\s*办|督\s*办|承\s*办|联系人|联系电话)\s*[:：]")
 ENDS_UNITS = P.regex.compile(f"{ATTACHMENT_LINE.pattern}|{CLOSING_LINE.pattern}")  # one match per line, not two
-CLOSING_PUNCT_CHARS = "。；;！!？?."  # a clause that ends with one (before any space) is closed
 # `1.` `1、` `1:` `（1）` `1）` `①`; `0.6个百分点` is not a number, but `4、5G…` and `5、2020年…` are.
 CLAUSE_NUMBER = P.regex.compile(
     r"^\s*(?:(?P<arabic>\d{1,3})\s*(?:、|[.:：](?!\d)|[)）])|[（(〔\[【]\s*(?P<paren>\d{1,3})\s*[）)〕\]】]"
@@ -210,6 +211,8 @@ def _by_unit_headings(doc: Document, doc_id: str, issuer: str | None) -> Targets
         if lines[i].ends_units:
             state = _State()  # an attachment starts: no unit's clauses beyond this point
             continue
+        if kind in ("heading", "other") and state.unit and result.targets and worth_tail(block, result.targets[-1]):
+            continue  # `分)` under a clause ending `(25`
         if kind == "heading":
             role = _role(kinds, doc.blocks, i)
             _heading(block, role, state, issuer)
@@ -223,7 +226,7 @@ def _by_unit_headings(doc: Document, doc_id: str, issuer: str | None) -> Targets
             result.intro_total = read_points(block.text).total
         elif kind == "other" and state.unit:
             last = result.targets[-1] if result.targets else None
-            if last is not None and last.unit == state.unit and _continuation(block, last):
+            if last is not None and last.unit == state.unit and continuation(block, last):
                 continue
             if P.POINTS_AT_END.search(halfwidth(block.text)):
                 _clause(block, state, result, doc, doc_id, parsed)  # a scored clause its drafter did not number
@@ -268,10 +271,12 @@ def _only_topic(text: str) -> bool:
 
 
 def _heading(p: Paragraph, role: str, state: _State, issuer: str | None) -> None:
-    name = no_space(P.ORDINAL_PREFIX.sub("", p.text)).rstrip("：:")
+    name = no_space(P.ORDINAL_PREFIX.sub("", p.text)).rstrip("：:").lstrip("、")  # `(一)、…`: the mark's own 、
     if role == "unit":
-        state.unit, state.unit_raw, state.scope = name, p.text, "unit"
-        state.section = state.section_points = state.parent = None
+        unit, worth = unit_worth(name)
+        state.unit, state.unit_raw, state.scope = unit, p.text, "unit"
+        # `市政设施责任目标100分` over its items: the heading is their section too, with its worth
+        state.section, state.section_points, state.parent, state.section_level = worth and unit, worth, None, 1
     elif role == "list":
         state.group = p.text
         state.unit = jurisdiction_of(issuer) or name
@@ -374,23 +379,3 @@ def _target(doc_id, doc, state, index, seq, seq_raw, text, points, prov) -> Targ
                   prov.page, prov.line, state.scope, None,  # page, line, scope, unit_type
                   section_path, section_path_points, None, None,  # …, points_rule, criteria
                   True, prov.ocr)  # closed, from_ocr
-
-
-def _continuation(p: Paragraph, last: Target) -> bool:
-    """A clause the layout split in two: its tail carries the points the head lacks."""
-    if last.points is not None:
-        return False
-    h = halfwidth(p.text)
-    m = P.POINTS_AT_END.search(h)
-    if m and len(no_space(h)) < 200:
-        last.text = P.TRAILING_PUNCT.sub("", last.text + p.text[: m.start()]).strip()
-        last.points = float(m["points"])
-        last.closed = _closed(p.text)
-        return True
-    return False
-
-
-def _closed(text: str) -> bool:
-    """Ends with `[。；;！!？?.]` before any trailing space: the pattern `[。；;！!？?.]\\s*$`, without a regex."""
-    text = text.rstrip(SPACE)
-    return bool(text) and text[-1] in CLOSING_PUNCT_CHARS

@@ -76,3 +76,18 @@ def _stops_at(text: str, at: int, stop: regex.Pattern, header: regex.Pattern, he
         return True
     first = header.match(text, at)
     return bool(first and (headers == 1 or header.match(text, first.end())))
+
+
+@lru_cache(maxsize=1)
+def _preamble() -> regex.Pattern:
+    return regex.compile(load_json("title_words.json")["preamble_title"])
+
+
+def title_in_preamble(texts: list[str], standalone: regex.Pattern) -> str | None:
+    """`…结合…要求,特制定2023年度全域旅游及文体事业高质量发展考核细则。` in a page that shows no title line: the
+    document's name, where it ends in a document's kind (``standalone``, the title pattern)."""
+    for text in texts:
+        m = _preamble().search(text)
+        if m and standalone.search(m["title"]):
+            return m["title"]
+    return None
