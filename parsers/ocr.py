@@ -17,7 +17,7 @@ import regex
 from PIL import Image, ImageFilter, ImageOps
 
 from parsers.errors import ParseError
-from parsers.ocr_punctuation import half_width_classes, line_votes, set_punctuation
+from parsers.ocr_punctuation import half_width_classes, line_votes, page_pitch, set_punctuation
 
 INSTALL_HINT = "install the OCR engine: pip install 'notice-ingest[ocr]'"
 MODELS = {"Det": "PP-OCRv6_det_small.onnx", "Rec": "PP-OCRv6_rec_small.onnx"}
@@ -122,7 +122,8 @@ def _recognise(engine, image: Image.Image, unit: float) -> list[OcrLine]:
     if result.boxes is None or result.txts is None:
         return []
     placed = _char_starts(result)
-    half = half_width_classes([vote for chars in placed if chars for vote in line_votes(chars)])
+    pitch = page_pitch(placed)
+    half = half_width_classes([vote for chars in placed if chars for vote in line_votes(chars, pitch)])
     pieces = []
     for box, text, score, chars in zip(result.boxes, result.txts, result.scores, placed):
         text = set_punctuation(unicodedata.normalize("NFC", text).strip(), half)

@@ -41,14 +41,26 @@ SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 HALF_OF = {"comma": str.maketrans("，；：？！", ",;:?!"), "bracket": str.maketrans("（）", "()")}
 
 
-def line_votes(chars: list[tuple[str, float]]) -> list[tuple[str, float]]:
+def han_pitches(chars: list[tuple[str, float]]) -> list[float]:
+    """The advances between neighbouring Chinese characters of one line (the engine's starts)."""
+    return [b[1] - a[1] for a, b in zip(chars, chars[1:]) if HAN.match(a[0]) and HAN.match(b[0])]
+
+
+def page_pitch(lines: list[list[tuple[str, float]] | None]) -> float | None:
+    """The page's median pitch between Chinese characters: a narrow table cell's line (`扣1分,谎`, `料，每低`)
+    holds too few pairs to give its own, and a page's cells are set in one size."""
+    pitches = [p for chars in lines if chars for p in han_pitches(chars)]
+    return statistics.median(pitches) if len(pitches) >= MIN_VOTES else None
+
+
+def line_votes(chars: list[tuple[str, float]], fallback: float | None = None) -> list[tuple[str, float]]:
     """(class, advance in pitches) of each mark of one line that follows a Chinese character and has a
-    character after it, or stands between a digit and a Chinese character; ``chars``: each character with the x where the engine placed its start."""
-    pitches = [b[1] - a[1] for a, b in zip(chars, chars[1:]) if HAN.match(a[0]) and HAN.match(b[0])]
-    if len(pitches) < 2:
-        return []
-    pitch = statistics.median(pitches)
-    if pitch <= 0:
+    character after it, or stands between a digit and a Chinese character; ``chars``: each character with the x
+    where the engine placed its start. A line of fewer than two pairs of Chinese characters is measured by
+    ``fallback`` (the page's pitch), where given."""
+    pitches = han_pitches(chars)
+    pitch = statistics.median(pitches) if len(pitches) >= 2 else fallback
+    if not pitch or pitch <= 0:
         return []
     votes = []
     for before, (mark, _), after in zip(chars, chars[1:], chars[2:]):
