@@ -18,6 +18,7 @@ from PIL import Image, ImageFilter, ImageOps
 
 from parsers.errors import ParseError
 from parsers.ocr_punctuation import half_width_classes, line_votes, page_pitch, set_punctuation
+from parsers.ocr_stacked import unstacked
 
 INSTALL_HINT = "install the OCR engine: pip install 'notice-ingest[ocr]'"
 MODELS = {"Det": "PP-OCRv6_det_small.onnx", "Rec": "PP-OCRv6_rec_small.onnx"}
@@ -86,23 +87,27 @@ def _engine(threads: int, settings: dict):
 
 
 def ocr_image(image: Image.Image, threads: int = 1, scale: float = 1.0,
-              settings: dict | None = None) -> list[OcrLine]:
+              settings: dict | None = None, restack: bool = True) -> list[OcrLine]:
     """Text lines of ``image`` in reading order, boxes multiplied by ``scale`` (e.g. 72/dpi to
-    get PDF points). Boxes the engine found apart on one baseline are joined into one line."""
+    get PDF points). Boxes the engine found apart on one baseline are joined into one line; a box the detector
+    ran over two lines of a cell is read again (``restack``: ocr_stacked)."""
     image = _no_sliver(image.convert("RGB"))
     factor = min(1.0, MAX_SIDE / max(image.size))
     if factor < 1.0:
         image = image.resize((round(image.width * factor), round(image.height * factor)), Image.LANCZOS)
     engine = _engine(threads, DET_SETTINGS if settings is None else settings)
-    pieces = _recognise(engine, image, scale / factor)
+    pieces, page = _recognise(engine, image, scale / factor), image
     if _doubtful(pieces):  # a page scanned upside down or sideways (no EXIF tag to say so)
         turns = (90, 270, 180) if _mostly_upright_boxes(pieces) else (180, 90, 270)
         for turn in turns:
-            candidate = _recognise(engine, image.rotate(turn, expand=True), scale / factor)
+            turned = image.rotate(turn, expand=True)
+            candidate = _recognise(engine, turned, scale / factor)
             if _confidence(candidate) > _confidence(pieces):
-                pieces = candidate
+                pieces, page = candidate, turned
             if not _doubtful(pieces):
                 break
+    if restack:
+        pieces = unstacked(pieces, page, scale / factor, threads)
     return _join_lines(pieces)
 
 

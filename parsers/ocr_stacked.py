@@ -1,0 +1,100 @@
+"""A box the OCR detector ran over two lines of text, read again.
+
+The detector sees a page shrunk to 960 px: in a narrow table cell two short lines set one over the other (`一、19` /
+`分)`) may come out as one box as tall as both, which the recogniser reads as one character (`分`), the other
+line's characters lost, and the box's neighbour on the first line (`19`) then stands beside it in the wrong order
+(`分19`). Such a box is at least ``STACKED_HEIGHT`` of the page's typical box tall and its ink parts into bands of
+lines by white rows. The box and the boxes beside it on its lines are read again from the page at full size, the
+rules crossing that crop whitened, and replace the old boxes where the new reading gives more than one line.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+from PIL import Image, ImageOps
+
+DARK = 128  # grey level below which a pixel is ink
+STACKED_HEIGHT = 1.4  # of the page's median box height: a box this tall may hold two lines
+INK_EXTENT = 0.85  # of the median box height: ink running this far down a box is more than one line's characters
+MIN_BOXES = 5  # boxes on the page before its typical height is known
+BAND = 0.25  # of the typical height: ink above and below a white gap at least this tall: two lines, not one
+NEIGHBOUR_GAP = 1.0  # typical heights: a box this close beside the tall one is read again with it
+RULE_FILL = 0.8  # share of a crop's row (column) inked: a table rule crossing it, whitened
+ENLARGE = 2
+MARGIN = 0.5  # typical heights of white around the crop: the detector wants room around the text
+
+
+def unstacked(pieces: list, image: Image.Image, unit: float, threads: int) -> list:
+    """``pieces`` (OcrLines in caller units, ``unit`` per pixel of ``image``) with each box holding two
+    stacked lines and its neighbours replaced by their reading at full size."""
+    if len(pieces) < MIN_BOXES:
+        return pieces
+    typical = float(np.median([p.bottom - p.top for p in pieces]))
+    tall = [p for p in pieces if p.bottom - p.top > STACKED_HEIGHT * typical]
+    if not tall:
+        return pieces
+    grey = np.asarray(image.convert("L"))
+    done: set[int] = set()
+    for box in tall:
+        if id(box) in done or not _banded(grey, box, unit, typical):
+            continue
+        group = [p for p in pieces if id(p) not in done and _beside(box, p, typical)]
+        lines = _read_again(image, grey, group, unit, typical, threads)
+        if len(lines) < 2:
+            continue
+        done.update(id(p) for p in group)
+        pieces = [p for p in pieces if all(p is not g for g in group)] + lines
+    return pieces
+
+
+def _banded(grey: np.ndarray, box, unit: float, typical: float) -> bool:
+    """The box's ink (rules crossing it left out) runs over about a box's height, where one line's characters
+    take about half of it, and parts by white rows into parts each at least ``BAND`` of a box tall (`一、` over
+    `分)`: the stroke of `一` and the `、` are thin, so the part above the gap is measured whole)."""
+    x0, top, x1, bottom = (int(round(v / unit)) for v in (box.x0, box.top, box.x1, box.bottom))
+    rows = np.nonzero(_without_rules(grey[max(top, 0):bottom, max(x0, 0):x1] < DARK).any(axis=1))[0]
+    if len(rows) < 2 or rows[-1] - rows[0] < INK_EXTENT * typical / unit:
+        return False
+    least = BAND * typical / unit
+    return any(after - rows[0] >= least and rows[-1] - before >= least
+               for before, after in zip(rows, rows[1:]) if after - before > 1)
+
+
+def _without_rules(ink: np.ndarray) -> np.ndarray:
+    """``ink`` with its rows and columns inked almost end to end (a table's rules crossing a crop) left white."""
+    ink = ink.copy()
+    if ink.size:
+        ink[ink.mean(axis=1) > RULE_FILL, :] = False
+        ink[:, ink.mean(axis=0) > RULE_FILL] = False
+    return ink
+
+
+def _beside(box, other, typical: float) -> bool:
+    """``other`` is the box itself or stands beside it within its height."""
+    if other is box:
+        return True
+    inside = other.top >= box.top - 0.2 * typical and other.bottom <= box.bottom + 0.2 * typical
+    gap = max(other.x0 - box.x1, box.x0 - other.x1)
+    return inside and gap < NEIGHBOUR_GAP * typical
+
+
+def _read_again(image: Image.Image, grey: np.ndarray, group: list, unit: float, typical: float,
+                threads: int) -> list:
+    from parsers.ocr import ocr_image  # noqa: PLC0415  (ocr imports this module)
+
+    x0, top = min(p.x0 for p in group) / unit, min(p.top for p in group) / unit
+    x1, bottom = max(p.x1 for p in group) / unit, max(p.bottom for p in group) / unit
+    box = (max(int(x0), 0), max(int(top), 0), min(int(x1) + 1, grey.shape[1]), min(int(bottom) + 1, grey.shape[0]))
+    ink = grey[box[1]:box[3], box[0]:box[2]] < DARK
+    crop = grey[box[1]:box[3], box[0]:box[2]].copy()
+    crop[ink & ~_without_rules(ink)] = 255
+    margin = max(1, int(MARGIN * typical / unit))
+    padded = ImageOps.expand(Image.fromarray(crop), margin, fill=255)
+    # Twice the size: the detector parts the lines it ran together at the page's size.
+    padded = padded.resize((padded.width * ENLARGE, padded.height * ENLARGE), Image.LANCZOS)
+    found = ocr_image(padded, threads, scale=unit / ENLARGE, restack=False)
+    dx, dy = box[0] * unit - margin * unit, box[1] * unit - margin * unit
+    return [replace(part, x0=part.x0 + dx, x1=part.x1 + dx, top=part.top + dy, bottom=part.bottom + dy,
+                    starts=tuple(s + dx for s in part.starts), parts=())
+            for line in found for part in (line.parts or (line,))]

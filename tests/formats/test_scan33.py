@@ -1,0 +1,108 @@
+"""Scan regressions found by reading holdout26–30 rendered (benchmarks/renderings.py --scan), each named for what
+broke: lines and pages built here."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from parsers.ocr import OcrLine, _join_lines
+from parsers.ocr_punctuation import half_width_classes, line_votes, page_pitch, set_punctuation
+from parsers.ocr_stacked import unstacked
+
+PITCH = 25.0
+
+
+def _placed(text: str, mark: float) -> list[tuple[str, float]]:
+    """Characters at the starts a printed line gives them: a Chinese character a pitch wide, an ASCII digit half
+    a pitch, a mark ``mark`` of a pitch."""
+    out, x = [], 100.0
+    for ch in text:
+        out.append((ch, x))
+        x += PITCH / 2 if ch.isdigit() else mark * PITCH if ch in ",，;；()（）" else PITCH
+    return out
+
+
+# A narrow 评分标准 column: four characters a line, no line with two pairs of Chinese characters to give its pitch.
+NARROW_CELLS = ["扣1分,谎", "2分,漏报", "料,每低", "位)覆盖", "应急处置", "信息报告"]
+
+
+def test_marks_of_a_narrow_column_are_measured_by_the_pages_pitch():
+    """holdout26 2604 and holdout29 2902 scanned (0.750, 0.667): a table's narrow cells hold three or four
+    characters a line, too few pairs of Chinese characters for a line's own pitch, so none of their marks was
+    measured and the page's ASCII commas were set full width (`…一次扣1分，谎报…`, under the scorer's similarity).
+    Such a line is measured by the page's pitch."""
+    lines = [_placed(text, mark=0.3) for text in NARROW_CELLS]
+    assert [v for chars in lines for v in line_votes(chars)] == []  # no line gives its own pitch
+    pitch = page_pitch(lines)
+    assert pitch == PITCH
+    votes = [v for chars in lines for v in line_votes(chars, pitch)]
+    assert len(votes) == 4 and all(advance < 0.5 for _, advance in votes)
+    half = half_width_classes(votes)
+    assert half == {"comma", "bracket"}
+    assert set_punctuation("扣1分，谎", half) == "扣1分,谎"
+
+
+def test_full_width_marks_of_a_narrow_column_stay_full_width():
+    lines = [_placed(text.replace(",", "，").replace(")", "）"), mark=1.0) for text in NARROW_CELLS]
+    votes = [v for chars in lines for v in line_votes(chars, page_pitch(lines))]
+    assert len(votes) == 4 and half_width_classes(votes) == frozenset()
+    assert set_punctuation("扣1分,谎") == "扣1分，谎"
+
+
+def test_a_page_of_too_few_pairs_gives_no_pitch():
+    assert page_pitch([_placed("扣1分,谎", mark=0.3)]) is None
+    assert page_pitch([None, []]) is None
+
+
+FONT = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
+needs_font = pytest.mark.skipif(not FONT.is_file(), reason="needs the WenQuanYi CJK font")
+BODY = ["区县有健全", "办事机构", "考核内容", "评分标准"]
+
+
+def _cell_page() -> tuple[Image.Image, ImageDraw.ImageDraw, ImageFont.FreeTypeFont]:
+    """A narrow ruled cell holding `一、19` over `分)`, and four body lines beside it."""
+    image = Image.new("L", (800, 400), 255)
+    draw, font = ImageDraw.Draw(image), ImageFont.truetype(str(FONT), 25)
+    draw.rectangle((40, 40, 150, 300), outline=0, width=2)
+    draw.text((50, 50), "一、19", font=font, fill=0)
+    draw.text((50, 84), "分)", font=font, fill=0)
+    for k, text in enumerate(BODY):
+        draw.text((200, 50 + 34 * k), text, font=font, fill=0)
+    return image, draw, font
+
+
+def _box(text: str, x0: float, top: float, x1: float, bottom: float) -> OcrLine:
+    return OcrLine(text, x0, top, x1, bottom, 0.99)
+
+
+@needs_font
+def test_a_box_the_detector_ran_over_two_lines_of_a_cell_is_read_again():
+    """holdout28 2803 scanned (0.000): in a narrow 一级指标 cell, `一、19` over `分)`, the detector (the page shrunk
+    to 960 px) gave one box as tall as both lines, read `分`, beside the `19` box: the cell read `分19`, each row's
+    group differed and the column passed for the rows' category. The box (its ink two bands of lines) and its
+    neighbour are read again at full size."""
+    image, draw, font = _cell_page()
+    mark = draw.textbbox((50, 50), "一、", font=font)
+    first = draw.textbbox((50, 50), "一、19", font=font)
+    second = draw.textbbox((50, 84), "分)", font=font)
+    # the boxes the detector gave on the scan: `分` over both lines, `19` beside its first
+    pieces = [_box("分", 46, 55, second[2] + 2, second[3] + 3),
+              _box("19", mark[2] + 2, first[1] - 3, first[2] + 3, first[3] + 3)]
+    pieces += [_box(text, 198, 48 + 34 * k, 330, 80 + 34 * k) for k, text in enumerate(BODY)]
+    lines = [line.text for line in _join_lines(unstacked(pieces, image.convert("RGB"), 1.0, 1))]
+    assert lines == ["一、19 区县有健全", "分） 办事机构", "考核内容", "评分标准"]
+
+
+@needs_font
+def test_boxes_of_one_line_each_are_not_read_again():
+    image, _, _ = _cell_page()
+    pieces = [_box(text, 198, 48 + 34 * k, 330, 80 + 34 * k) for k, text in enumerate(BODY)]
+    pieces += [_box("一、19", 46, 50, 130, 80), _box("分）", 46, 84, 90, 116)]
+    assert unstacked(pieces, image.convert("RGB"), 1.0, 1) == pieces
+    # a title set twice the body's size is tall, but its ink is one line
+    title = Image.new("L", (800, 400), 255)
+    ImageDraw.Draw(title).text((50, 50), "上海市工作考评办法", font=ImageFont.truetype(str(FONT), 56), fill=0)
+    tall = [_box("上海市工作考评办法", 46, 50, 560, 118)] + pieces[:4]
+    assert unstacked(tall, title.convert("RGB"), 1.0, 1) == tall
