@@ -18,7 +18,7 @@ from PIL import Image, ImageFilter, ImageOps
 
 from parsers.errors import ParseError
 from parsers.ocr_punctuation import half_width_classes, line_votes, page_pitch, set_punctuation
-from parsers.ocr_stacked import unstacked
+from parsers.ocr_stacked import unstacked, with_lost_starts
 
 INSTALL_HINT = "install the OCR engine: pip install 'notice-ingest[ocr]'"
 MODELS = {"Det": "PP-OCRv6_det_small.onnx", "Rec": "PP-OCRv6_rec_small.onnx"}
@@ -107,7 +107,7 @@ def ocr_image(image: Image.Image, threads: int = 1, scale: float = 1.0,
             if not _doubtful(pieces):
                 break
     if restack:
-        pieces = unstacked(pieces, page, scale / factor, threads)
+        pieces = with_lost_starts(unstacked(pieces, page, scale / factor, threads), page, scale / factor, threads)
     return _join_lines(pieces)
 
 
@@ -123,7 +123,9 @@ def _no_sliver(image: Image.Image) -> Image.Image:
 
 
 def _recognise(engine, image: Image.Image, unit: float) -> list[OcrLine]:
-    result = engine(np.asarray(image), return_word_box=True, return_single_char_box=True)
+    # the steps named each call: the engine keeps a call's settings for the next (read_line recognises alone)
+    result = engine(np.asarray(image), use_det=True, use_cls=False, use_rec=True, return_word_box=True,
+                    return_single_char_box=True)
     if result.boxes is None or result.txts is None:
         return []
     placed = _char_starts(result)
@@ -139,6 +141,18 @@ def _recognise(engine, image: Image.Image, unit: float) -> list[OcrLine]:
         pieces.append(OcrLine(text, min(xs) * unit, min(ys) * unit, max(xs) * unit, max(ys) * unit, float(score),
                               starts=starts))
     return pieces
+
+
+def read_line(image: Image.Image, threads: int = 1) -> tuple[str, float]:
+    """The text of an image known to hold one line (no detection: the detector may miss a line's thin first
+    characters), with its confidence; its marks set by the Chinese convention."""
+    engine = _engine(threads, DET_SETTINGS)
+    result = engine(np.asarray(image.convert("RGB")), use_det=False, use_cls=False, use_rec=True,
+                    return_word_box=False, return_single_char_box=False)
+    texts, scores = getattr(result, "txts", None) or (), getattr(result, "scores", None) or ()
+    if not texts:
+        return "", 0.0
+    return set_punctuation(unicodedata.normalize("NFC", texts[0]).strip()), float(scores[0])
 
 
 def _char_starts(result) -> list[list[tuple[str, float]] | None]:

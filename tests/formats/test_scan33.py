@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from parsers.ocr import OcrLine, _join_lines
+from parsers.ocr import OcrLine, _join_lines, ocr_image
 from parsers.ocr_punctuation import half_width_classes, line_votes, page_pitch, set_punctuation
 from parsers.ocr_stacked import unstacked
 
@@ -106,3 +106,36 @@ def test_boxes_of_one_line_each_are_not_read_again():
     ImageDraw.Draw(title).text((50, 50), "上海市工作考评办法", font=ImageFont.truetype(str(FONT), 56), fill=0)
     tall = [_box("上海市工作考评办法", 46, 50, 560, 118)] + pieces[:4]
     assert unstacked(tall, title.convert("RGB"), 1.0, 1) == tall
+
+
+def _table_page(size: int) -> Image.Image:
+    """A page of a ruled table whose first column holds `一、19` over `分)` in each row, as 2803's 一级指标."""
+    image = Image.new("L", (1275, 1651), 255)
+    draw, font = ImageDraw.Draw(image), ImageFont.truetype(str(FONT), size)
+    columns, rows = [165, 300, 435, 570, 705, 840], [380, 430, 700, 1000, 1300]
+    for x in columns:
+        draw.line([(x, rows[0]), (x, rows[-1])], fill=0, width=2)
+    for y in rows:
+        draw.line([(columns[0], y), (columns[-1], y)], fill=0, width=2)
+    for x, word in zip(columns, ["一级指", "二级指标", "分值", "评分细则", "项目分值"]):
+        draw.text((x + 10, rows[0] + 10), word, font=font, fill=0)
+    for k, y in enumerate(rows[1:-1]):
+        below = y + 8 + int(size * 1.3)
+        draw.text((columns[0] + 8, y + 8), "一、19", font=font, fill=0)
+        draw.text((columns[0] + 8, below), "分)", font=font, fill=0)
+        for j, text in enumerate(["区县、街镇", "12", "区县有健全", str(5 - k)]):
+            draw.text((columns[1] + j * 135 + 8, y + 8), text[:4], font=font, fill=0)
+            draw.text((columns[1] + j * 135 + 8, below), text[4:], font=font, fill=0)
+    draw.text((200, 200), "上海市2015年工作考评办法", font=ImageFont.truetype(str(FONT), 40), fill=0)
+    return image
+
+
+@needs_font
+def test_a_lines_thin_first_characters_the_detector_left_out_are_read():
+    """holdout28 2803 scanned: a cell's `一、19` read `19` (the detector, on the page shrunk to 960 px, drew the
+    box from `19`: a thin `一` and a `、` are little ink), so the rows' 一级指标 cells differed. Ink left of a box on
+    its line that no box holds is read with the box by the recogniser alone."""
+    lines = [line.text for line in ocr_image(_table_page(22))]
+    assert lines[2:] == ["一、19 区县、街 12 区县有健 5", "分） 镇 全", "一、19 区县、街 12 区县有健 4", "分） 镇 全",
+                         "一、19 区县、街 12 区县有健 3", "分） 镇 全"]
+    assert lines[0] == "上海市2015年工作考评办法"
