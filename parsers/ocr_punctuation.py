@@ -77,7 +77,8 @@ def line_votes(chars: list[tuple[str, float]], fallback: float | None = None) ->
 def half_width_classes(votes: list[tuple[str, float]]) -> frozenset[str]:
     """The classes of marks the page sets half width: enough of them measured, and narrow (median). A class
     too few to measure follows the other where that one was measured: a document types its brackets as its
-    commas (so do 175 of the 175 gold documents that hold both, ASCII in 173)."""
+    commas (so do 175 of the 175 gold documents that hold both, ASCII in 173); where neither is, both follow
+    the page's marks measured together."""
     measured = {}
     for kind in ("comma", "bracket"):
         mine = [advance for k, advance in votes if k == kind]
@@ -86,6 +87,11 @@ def half_width_classes(votes: list[tuple[str, float]]) -> frozenset[str]:
     if len(measured) == 1:
         (known,) = measured.values()
         measured = dict.fromkeys(("comma", "bracket"), known)
+    elif not measured and len(votes) >= MIN_VOTES:
+        # neither class measured enough on its own (a table page: `来源:…日期:…` and a title's `(试行)`), but
+        # the page's marks together are: the page types both classes one way
+        half = statistics.median(advance for _, advance in votes) < HALF_ADVANCE
+        measured = dict.fromkeys(("comma", "bracket"), half)
     return frozenset(kind for kind, half in measured.items() if half)
 
 

@@ -10,6 +10,7 @@ from PIL import Image, ImageDraw, ImageFont
 from parsers.ocr import OcrLine, _join_lines, ocr_image
 from parsers.ocr_punctuation import half_width_classes, line_votes, page_pitch, set_punctuation
 from parsers.ocr_stacked import unstacked
+from parsers.readers.scan_tables import find_scan_tables
 
 PITCH = 25.0
 
@@ -20,7 +21,7 @@ def _placed(text: str, mark: float) -> list[tuple[str, float]]:
     out, x = [], 100.0
     for ch in text:
         out.append((ch, x))
-        x += PITCH / 2 if ch.isdigit() else mark * PITCH if ch in ",，;；()（）" else PITCH
+        x += PITCH / 2 if ch.isdigit() else mark * PITCH if ch in ",，;；:：()（）" else PITCH
     return out
 
 
@@ -139,3 +140,40 @@ def test_a_lines_thin_first_characters_the_detector_left_out_are_read():
     assert lines[2:] == ["一、19 区县、街 12 区县有健 5", "分） 镇 全", "一、19 区县、街 12 区县有健 4", "分） 镇 全",
                          "一、19 区县、街 12 区县有健 3", "分） 镇 全"]
     assert lines[0] == "上海市2015年工作考评办法"
+
+
+def test_marks_too_few_in_each_class_are_measured_together():
+    """holdout28 2803 scanned: a table page whose only measurable marks were two ASCII colons (`来源:…日期:…`) and a
+    title's `(`: neither class reached the three votes a convention needs, so the page kept the Chinese
+    convention and its cells' `分)` read `分）`. Both classes follow the page's marks measured together."""
+    votes = line_votes(_placed("来源:上海网日期:2015", mark=0.3)) + line_votes(_placed("工作考评办法(试行", mark=0.3))
+    assert sorted(kind for kind, _ in votes) == ["bracket", "comma", "comma"]
+    assert half_width_classes(votes) == {"comma", "bracket"}
+    wide = line_votes(_placed("来源：上海网日期：2015", mark=1.0)) + line_votes(_placed("工作考评办法（试行", mark=1.0))
+    assert half_width_classes(wide) == frozenset()
+    assert half_width_classes(votes[:2]) == frozenset()  # two marks are no convention
+
+
+def _numbered_table(numbers: list[str]) -> tuple[Image.Image, list[OcrLine]]:
+    """A ruled table whose 序号 cells hold ``numbers``, and the OCR boxes of every cell but the first number's."""
+    from tests.formats.test_scan_tables import WIDTHS, ruled_page  # noqa: PLC0415
+
+    rows = [["序号", "项目", "标准分", "评分标准"]] + [[n, "应急管理", "10", "扣2分"] for n in numbers]
+    image = ruled_page(rows)
+    xs = [40 + sum(WIDTHS[:k]) for k in range(len(WIDTHS) + 1)]
+    lines = [OcrLine(text, xs[c] + 20, 260 + r * 90 + 25, xs[c] + 20 + 36 * len(text), 260 + r * 90 + 67, 0.99)
+             for r, row in enumerate(rows) for c, text in enumerate(row) if (r, c) != (1, 0)]
+    return image, lines
+
+
+@needs_font
+def test_a_lone_first_numeral_the_engine_left_out_of_its_cell_is_one():
+    """holdout26 2604 scanned (0.750): the 序号 `一` of the first row, one stroke, is not read by the engine (and
+    is no dash: one em wide, as `—` is), so the first two rows lost their 序号. An empty cell holding one
+    stroke about an em wide, over `二` in its column, is `一`."""
+    image, lines = _numbered_table(["一", "二", "三"])
+    tables, _ = find_scan_tables(image, 1.0, lines)
+    assert [row[0] for row in tables[0].rows] == ["序号", "一", "二", "三"]
+    image, lines = _numbered_table(["一", "1", "2"])  # a stroke over other numbers: the engine's silence kept
+    tables, _ = find_scan_tables(image, 1.0, lines)
+    assert [row[0] for row in tables[0].rows] == ["序号", "", "1", "2"]
