@@ -25,7 +25,7 @@ ENLARGE = 2
 MARGIN = 0.5  # typical heights of white around the crop: the detector wants room around the text
 
 
-def unstacked(pieces: list, image: Image.Image, unit: float, threads: int) -> list:
+def unstacked(pieces: list, image: Image.Image, unit: float, threads: int, half: frozenset[str] = frozenset()) -> list:
     """``pieces`` (OcrLines in caller units, ``unit`` per pixel of ``image``) with each box holding two
     stacked lines and its neighbours replaced by their reading at full size."""
     if len(pieces) < MIN_BOXES:
@@ -40,7 +40,7 @@ def unstacked(pieces: list, image: Image.Image, unit: float, threads: int) -> li
         if id(box) in done or not _banded(grey, box, unit, typical):
             continue
         group = [p for p in pieces if id(p) not in done and _beside(box, p, typical)]
-        lines = _read_again(image, grey, group, unit, typical, threads)
+        lines = _read_again(grey, group, unit, typical, threads, half)
         if len(lines) < 2:
             continue
         done.update(id(p) for p in group)
@@ -79,8 +79,8 @@ def _beside(box, other, typical: float) -> bool:
     return inside and gap < NEIGHBOUR_GAP * typical
 
 
-def _read_again(image: Image.Image, grey: np.ndarray, group: list, unit: float, typical: float,
-                threads: int) -> list:
+def _read_again(grey: np.ndarray, group: list, unit: float, typical: float, threads: int,
+                half: frozenset[str]) -> list:
     from parsers.ocr import ocr_image  # noqa: PLC0415  (ocr imports this module)
 
     x0, top = min(p.x0 for p in group) / unit, min(p.top for p in group) / unit
@@ -93,7 +93,7 @@ def _read_again(image: Image.Image, grey: np.ndarray, group: list, unit: float, 
     padded = ImageOps.expand(Image.fromarray(crop), margin, fill=255)
     # Twice the size: the detector parts the lines it ran together at the page's size.
     padded = padded.resize((padded.width * ENLARGE, padded.height * ENLARGE), Image.LANCZOS)
-    found = ocr_image(padded, threads, scale=unit / ENLARGE, restack=False)
+    found = ocr_image(padded, threads, scale=unit / ENLARGE, restack=False, half=half)
     dx, dy = box[0] * unit - margin * unit, box[1] * unit - margin * unit
     return [replace(part, x0=part.x0 + dx, x1=part.x1 + dx, top=part.top + dy, bottom=part.bottom + dy,
                     starts=tuple(s + dx for s in part.starts), parts=())
@@ -107,7 +107,8 @@ LOST_CONFIDENCE = 0.8  # the recogniser's confidence in the line read with its l
 LOST_INSET = 0.2  # of the box's height kept off its top and bottom: the lines above and below reach into it
 
 
-def with_lost_starts(pieces: list, image: Image.Image, unit: float, threads: int) -> list:
+def with_lost_starts(pieces: list, image: Image.Image, unit: float, threads: int,
+                     half: frozenset[str] = frozenset()) -> list:
     """``pieces`` with a line's first characters the detector left out read again. A thin `一` and a `、` at a
     line's start (`一、19` in a narrow cell) are missed on a page shrunk to 960 px, the box starting at `19`: ink
     just left of a box, on its line, that no box holds is read again with the box, at twice the size, and kept
@@ -121,14 +122,15 @@ def with_lost_starts(pieces: list, image: Image.Image, unit: float, threads: int
         start = _lost_ink(grey, box, pieces, unit, typical)
         if start is None:
             continue
-        text, confidence = _read_line(grey, box, start, unit, typical, threads)
+        text, confidence = _read_line(grey, box, start, unit, typical, threads, half)
         if len(text) > len(box.text) and text.endswith(box.text) and confidence >= LOST_CONFIDENCE:
             out = [replace(p, text=text, x0=start * unit, starts=(), confidence=min(p.confidence, confidence))
                    if p is box else p for p in out]
     return out
 
 
-def _read_line(grey: np.ndarray, box, start: int, unit: float, typical: float, threads: int) -> tuple[str, float]:
+def _read_line(grey: np.ndarray, box, start: int, unit: float, typical: float, threads: int,
+               half: frozenset[str]) -> tuple[str, float]:
     """The box's line read from ``start`` (px) by the recogniser alone, the rules crossing it whitened."""
     from parsers.ocr import read_line  # noqa: PLC0415  (ocr imports this module)
 
@@ -137,7 +139,7 @@ def _read_line(grey: np.ndarray, box, start: int, unit: float, typical: float, t
     ink = crop < DARK
     crop[ink & ~_without_rules(ink)] = 255
     margin = max(1, int(MARGIN * typical / unit))
-    return read_line(ImageOps.expand(Image.fromarray(crop), margin, fill=255), threads)
+    return read_line(ImageOps.expand(Image.fromarray(crop), margin, fill=255), threads, half)
 
 
 def _lost_ink(grey: np.ndarray, box, pieces: list, unit: float, typical: float) -> int | None:
@@ -145,17 +147,18 @@ def _lost_ink(grey: np.ndarray, box, pieces: list, unit: float, typical: float) 
     x0, top, bottom = int(box.x0 / unit), box.top / unit, box.bottom / unit
     inset = LOST_INSET * (bottom - top)
     left = max(0, x0 - int(LOST_REACH * typical / unit))
-    rows = slice(int(top + inset), int(bottom - inset) + 1)
-    if x0 - left < 2 or rows.stop - rows.start < 2:
+    first, last = int(top + inset), int(bottom - inset) + 1
+    if x0 - left < 2 or last - first < 2:
         return None
-    columns = _without_rules(grey[rows, left:x0] < DARK).any(axis=0)
-    if columns.sum() < LOST_MIN_INK * typical / unit:
+    ink = _without_rules(grey[first:last, left:x0] < DARK)
+    if ink.any(axis=0).sum() < LOST_MIN_INK * typical / unit:
         return None
-    for other in pieces:
-        # a box on the line (not the next line's, reaching up into it) holds its ink
-        overlap = min(other.bottom, box.bottom) - max(other.top, box.top)
-        if other is not box and overlap > 0.5 * min(other.bottom - other.top, box.bottom - box.top):
-            columns[max(0, int(other.x0 / unit) - left): max(0, int(other.x1 / unit) + 1 - left)] = False
+    for other in pieces:  # what other boxes hold (a box of the next line reaching up into this one: its part)
+        if other is not box and other.x1 / unit > left and other.x0 / unit < x0 \
+                and other.bottom / unit > first and other.top / unit < last:
+            ink[max(0, int(other.top / unit) - first):max(0, int(other.bottom / unit) + 1 - first),
+                max(0, int(other.x0 / unit) - left):max(0, int(other.x1 / unit) + 1 - left)] = False
+    columns = ink.any(axis=0)
     inked = np.nonzero(columns)[0]
     if columns.sum() < LOST_MIN_INK * typical / unit or x0 - left - inked[-1] > LOST_NEAR * typical / unit:
         return None
