@@ -94,6 +94,10 @@ def test_a_box_the_detector_ran_over_two_lines_of_a_cell_is_read_again():
     pieces += [_box(text, 198, 48 + 34 * k, 330, 80 + 34 * k) for k, text in enumerate(BODY)]
     lines = [line.text for line in _join_lines(unstacked(pieces, image.convert("RGB"), 1.0, 1))]
     assert lines == ["一、19 区县有健全", "分） 办事机构", "考核内容", "评分标准"]
+    # on a page that sets its marks ASCII, the lines read again set them so too
+    half = frozenset({"comma", "bracket"})
+    lines = [line.text for line in _join_lines(unstacked(pieces, image.convert("RGB"), 1.0, 1, half))]
+    assert lines[1] == "分) 办事机构"
 
 
 @needs_font
