@@ -113,6 +113,7 @@ def find_scan_tables(image: Image.Image, scale: float, lines: list, threads: int
                                                                                      threads)
                  for cell in row.cells] for row in table.rows]
         rows = _first_numerals(rows, [row.cells for row in table.rows], dark, scale, em)
+        rows = [[_closed_quotes(text) for text in row] for row in rows]
         tables.append(FoundTable(table.bbox, rows))
     return tables, rest
 
@@ -190,6 +191,22 @@ def _read_alone(cell, image: Image.Image, dark: np.ndarray, scale: float, em: fl
     from parsers import ocr as ocr_engine  # noqa: PLC0415  (loaded already: the page was OCR'd)
     crop = ImageOps.expand(image.crop(box), max(1, int(CELL_MARGIN * em_px)), fill="white")
     return "\n".join(line.text for line in ocr_engine.ocr_image(crop, threads))
+
+
+def _closed_quotes(text: str | None) -> str | None:
+    """A cell's `“` read where a `“` is still open, as the `”` closing it: the engine tells the two by a glyph's
+    look, and a quote wrapped to a cell's next line (`街镇“扫` / `黄打` / `非”工作`) has no partner on its own
+    line for the line's repair (ocr_punctuation.curl_quotes) to go by; quotes do not nest in Chinese print."""
+    if not text or text.count("“") < 2:
+        return text
+    out, open_ = [], False
+    for char in text:
+        if char == "“":
+            char, open_ = ("”", False) if open_ else (char, True)
+        elif char == "”":
+            open_ = False
+        out.append(char)
+    return "".join(out)
 
 
 def _em(lines: list) -> float:

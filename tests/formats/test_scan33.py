@@ -181,3 +181,15 @@ def test_a_lone_first_numeral_the_engine_left_out_of_its_cell_is_one():
     image, lines = _numbered_table(["一", "1", "2"])  # a stroke over other numbers: the engine's silence kept
     tables, _ = find_scan_tables(image, 1.0, lines)
     assert [row[0] for row in tables[0].rows] == ["序号", "", "1", "2"]
+
+
+def test_a_cells_quote_read_opening_where_one_is_open_closes_it():
+    """holdout28 2803 scanned (0.000 after the fixes above): a 二级指标 cell wrapped `街镇“扫` / `黄打` / `非”工作` read
+    `非“工作` in one row of four, so the merged name differed in that row, the column no longer ran as one group
+    and passed for the rows' names. In a cell, a `“` where one is open is the `”` closing it."""
+    from parsers.readers.scan_tables import _closed_quotes  # noqa: PLC0415
+
+    assert _closed_quotes("1.区县、\\n街镇“扫\\n黄打\\n非“工作") == "1.区县、\\n街镇“扫\\n黄打\\n非”工作"
+    assert _closed_quotes("有“扫黄\\n打非”工\\n有“扫黄\\n打非“经") == "有“扫黄\\n打非”工\\n有“扫黄\\n打非”经"
+    assert _closed_quotes("“一”与“二”") == "“一”与“二”"
+    assert _closed_quotes(None) is None and _closed_quotes("") == ""
