@@ -40,7 +40,8 @@ def unstacked(pieces: list, image: Image.Image, unit: float, threads: int, half:
         if id(box) in done or not _banded(grey, box, unit, typical):
             continue
         group = [p for p in pieces if id(p) not in done and _beside(box, p, typical)]
-        lines = _read_again(grey, group, unit, typical, threads, half)
+        others = [p for p in pieces if all(p is not g for g in group)]
+        lines = _read_again(grey, group, others, unit, typical, threads, half)
         if len(lines) < 2:
             continue
         done.update(id(p) for p in group)
@@ -79,7 +80,7 @@ def _beside(box, other, typical: float) -> bool:
     return inside and gap < NEIGHBOUR_GAP * typical
 
 
-def _read_again(grey: np.ndarray, group: list, unit: float, typical: float, threads: int,
+def _read_again(grey: np.ndarray, group: list, others: list, unit: float, typical: float, threads: int,
                 half: frozenset[str]) -> list:
     from parsers.ocr import ocr_image  # noqa: PLC0415  (ocr imports this module)
 
@@ -89,6 +90,9 @@ def _read_again(grey: np.ndarray, group: list, unit: float, typical: float, thre
     ink = grey[box[1]:box[3], box[0]:box[2]] < DARK
     crop = grey[box[1]:box[3], box[0]:box[2]].copy()
     crop[ink & ~_without_rules(ink)] = 255
+    for other in others:  # a box of a dense cell's next line reaching into the crop is read once, as it was
+        rows = slice(max(int(other.top / unit) - box[1], 0), max(int(other.bottom / unit) + 1 - box[1], 0))
+        crop[rows, max(int(other.x0 / unit) - box[0], 0):max(int(other.x1 / unit) + 1 - box[0], 0)] = 255
     margin = max(1, int(MARGIN * typical / unit))
     padded = ImageOps.expand(Image.fromarray(crop), margin, fill=255)
     # Twice the size: the detector parts the lines it ran together at the page's size.
@@ -103,6 +107,7 @@ def _read_again(grey: np.ndarray, group: list, unit: float, typical: float, thre
 LOST_REACH = 2.5  # typical heights left of a box searched for characters no box holds
 LOST_NEAR = 1.0  # typical heights: that ink ends this close to the box (the start of its line)
 LOST_MIN_INK = 0.25  # typical heights of inked columns: a character, not a speck
+LOST_CHAR = 0.4  # typical heights: the narrowest character's advance (`、`, `1`), to bound what lost ink holds
 LOST_CONFIDENCE = 0.8  # the recogniser's confidence in the line read with its lost start
 LOST_INSET = 0.2  # of the box's height kept off its top and bottom: the lines above and below reach into it
 
@@ -123,10 +128,19 @@ def with_lost_starts(pieces: list, image: Image.Image, unit: float, threads: int
         if start is None:
             continue
         text, confidence = _read_line(grey, box, start, unit, typical, threads, half)
-        if len(text) > len(box.text) and text.endswith(box.text) and confidence >= LOST_CONFIDENCE:
+        lost = text[: len(text) - len(box.text)]
+        room = (box.x0 / unit - start) / (LOST_CHAR * typical / unit)  # the characters the lost ink can hold
+        if lost and text.endswith(box.text) and len(lost) <= room + 1 and confidence >= LOST_CONFIDENCE \
+                and not _repeats(lost, box, pieces, LOST_REACH * typical):
             out = [replace(p, text=text, x0=start * unit, starts=(), confidence=min(p.confidence, confidence))
                    if p is box else p for p in out]
     return out
+
+
+def _repeats(lost: str, box, pieces: list, reach: float) -> bool:
+    """The characters read as lost end a box just before ``box`` on its line: its ink, read twice."""
+    return any(p is not box and box.x0 - reach < p.x1 <= box.x0 + 1 and min(p.bottom, box.bottom) - max(p.top, box.top)
+               > 0.5 * min(p.bottom - p.top, box.bottom - box.top) and p.text.endswith(lost[-1]) for p in pieces)
 
 
 def _read_line(grey: np.ndarray, box, start: int, unit: float, typical: float, threads: int,
