@@ -17,7 +17,8 @@ import regex
 from PIL import Image, ImageFilter, ImageOps
 
 from parsers.errors import ParseError
-from parsers.ocr_punctuation import half_width_classes, line_votes, set_punctuation
+from parsers.ocr_punctuation import half_width_classes, line_votes, page_pitch, set_punctuation
+from parsers.ocr_stacked import unstacked, with_lost_starts
 
 INSTALL_HINT = "install the OCR engine: pip install 'notice-ingest[ocr]'"
 MODELS = {"Det": "PP-OCRv6_det_small.onnx", "Rec": "PP-OCRv6_rec_small.onnx"}
@@ -86,23 +87,29 @@ def _engine(threads: int, settings: dict):
 
 
 def ocr_image(image: Image.Image, threads: int = 1, scale: float = 1.0,
-              settings: dict | None = None) -> list[OcrLine]:
+              settings: dict | None = None, restack: bool = True, half: frozenset[str] | None = None) -> list[OcrLine]:
     """Text lines of ``image`` in reading order, boxes multiplied by ``scale`` (e.g. 72/dpi to
-    get PDF points). Boxes the engine found apart on one baseline are joined into one line."""
+    get PDF points). Boxes the engine found apart on one baseline are joined into one line; a box the detector
+    ran over two lines of a cell is read again (``restack``: ocr_stacked). ``half``: the classes of marks set half
+    width, where a page's part is read again (else measured on the image)."""
     image = _no_sliver(image.convert("RGB"))
     factor = min(1.0, MAX_SIDE / max(image.size))
     if factor < 1.0:
         image = image.resize((round(image.width * factor), round(image.height * factor)), Image.LANCZOS)
     engine = _engine(threads, DET_SETTINGS if settings is None else settings)
-    pieces = _recognise(engine, image, scale / factor)
+    (pieces, marks), page = _recognise(engine, image, scale / factor, half), image
     if _doubtful(pieces):  # a page scanned upside down or sideways (no EXIF tag to say so)
         turns = (90, 270, 180) if _mostly_upright_boxes(pieces) else (180, 90, 270)
         for turn in turns:
-            candidate = _recognise(engine, image.rotate(turn, expand=True), scale / factor)
+            turned = image.rotate(turn, expand=True)
+            candidate, candidate_marks = _recognise(engine, turned, scale / factor, half)
             if _confidence(candidate) > _confidence(pieces):
-                pieces = candidate
+                pieces, marks, page = candidate, candidate_marks, turned
             if not _doubtful(pieces):
                 break
+    if restack:
+        pieces = unstacked(pieces, page, scale / factor, threads, marks)
+        pieces = with_lost_starts(pieces, page, scale / factor, threads, marks)
     return _join_lines(pieces)
 
 
@@ -117,12 +124,18 @@ def _no_sliver(image: Image.Image) -> Image.Image:
     return padded
 
 
-def _recognise(engine, image: Image.Image, unit: float) -> list[OcrLine]:
-    result = engine(np.asarray(image), return_word_box=True, return_single_char_box=True)
+def _recognise(engine, image: Image.Image, unit: float,
+               half: frozenset[str] | None = None) -> tuple[list[OcrLine], frozenset[str]]:
+    """The engine's boxes, and the classes of marks set half width (``half``, else measured here)."""
+    # the steps named each call: the engine keeps a call's settings for the next (read_line recognises alone)
+    result = engine(np.asarray(image), use_det=True, use_cls=False, use_rec=True, return_word_box=True,
+                    return_single_char_box=True)
     if result.boxes is None or result.txts is None:
-        return []
+        return [], half or frozenset()
     placed = _char_starts(result)
-    half = half_width_classes([vote for chars in placed if chars for vote in line_votes(chars)])
+    if half is None:
+        pitch = page_pitch(placed)
+        half = half_width_classes([vote for chars in placed if chars for vote in line_votes(chars, pitch)])
     pieces = []
     for box, text, score, chars in zip(result.boxes, result.txts, result.scores, placed):
         text = set_punctuation(unicodedata.normalize("NFC", text).strip(), half)
@@ -132,7 +145,19 @@ def _recognise(engine, image: Image.Image, unit: float) -> list[OcrLine]:
         starts = tuple(x * unit for _, x in chars) if chars and len(chars) == len(text) else ()
         pieces.append(OcrLine(text, min(xs) * unit, min(ys) * unit, max(xs) * unit, max(ys) * unit, float(score),
                               starts=starts))
-    return pieces
+    return pieces, half
+
+
+def read_line(image: Image.Image, threads: int = 1, half: frozenset[str] = frozenset()) -> tuple[str, float]:
+    """The text of an image known to hold one line (no detection: the detector may miss a line's thin first
+    characters), with its confidence; its marks set as the page sets them (``half``)."""
+    engine = _engine(threads, DET_SETTINGS)
+    result = engine(np.asarray(image.convert("RGB")), use_det=False, use_cls=False, use_rec=True,
+                    return_word_box=False, return_single_char_box=False)
+    texts, scores = getattr(result, "txts", None) or (), getattr(result, "scores", None) or ()
+    if not texts:
+        return "", 0.0
+    return set_punctuation(unicodedata.normalize("NFC", texts[0]).strip(), half), float(scores[0])
 
 
 def _char_starts(result) -> list[list[tuple[str, float]] | None]:

@@ -41,14 +41,26 @@ SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 HALF_OF = {"comma": str.maketrans("，；：？！", ",;:?!"), "bracket": str.maketrans("（）", "()")}
 
 
-def line_votes(chars: list[tuple[str, float]]) -> list[tuple[str, float]]:
+def han_pitches(chars: list[tuple[str, float]]) -> list[float]:
+    """The advances between neighbouring Chinese characters of one line (the engine's starts)."""
+    return [b[1] - a[1] for a, b in zip(chars, chars[1:]) if HAN.match(a[0]) and HAN.match(b[0])]
+
+
+def page_pitch(lines: list[list[tuple[str, float]] | None]) -> float | None:
+    """The page's median pitch between Chinese characters: a narrow table cell's line (`扣1分,谎`, `料，每低`)
+    holds too few pairs to give its own, and a page's cells are set in one size."""
+    pitches = [p for chars in lines if chars for p in han_pitches(chars)]
+    return statistics.median(pitches) if len(pitches) >= MIN_VOTES else None
+
+
+def line_votes(chars: list[tuple[str, float]], fallback: float | None = None) -> list[tuple[str, float]]:
     """(class, advance in pitches) of each mark of one line that follows a Chinese character and has a
-    character after it, or stands between a digit and a Chinese character; ``chars``: each character with the x where the engine placed its start."""
-    pitches = [b[1] - a[1] for a, b in zip(chars, chars[1:]) if HAN.match(a[0]) and HAN.match(b[0])]
-    if len(pitches) < 2:
-        return []
-    pitch = statistics.median(pitches)
-    if pitch <= 0:
+    character after it, or stands between a digit and a Chinese character; ``chars``: each character with the x
+    where the engine placed its start. A line of fewer than two pairs of Chinese characters is measured by
+    ``fallback`` (the page's pitch), where given."""
+    pitches = han_pitches(chars)
+    pitch = statistics.median(pitches) if len(pitches) >= 2 else fallback
+    if not pitch or pitch <= 0:
         return []
     votes = []
     for before, (mark, _), after in zip(chars, chars[1:], chars[2:]):
@@ -65,7 +77,8 @@ def line_votes(chars: list[tuple[str, float]]) -> list[tuple[str, float]]:
 def half_width_classes(votes: list[tuple[str, float]]) -> frozenset[str]:
     """The classes of marks the page sets half width: enough of them measured, and narrow (median). A class
     too few to measure follows the other where that one was measured: a document types its brackets as its
-    commas (so do 175 of the 175 gold documents that hold both, ASCII in 173)."""
+    commas (so do 175 of the 175 gold documents that hold both, ASCII in 173); where neither is, both follow
+    the page's marks measured together."""
     measured = {}
     for kind in ("comma", "bracket"):
         mine = [advance for k, advance in votes if k == kind]
@@ -74,6 +87,11 @@ def half_width_classes(votes: list[tuple[str, float]]) -> frozenset[str]:
     if len(measured) == 1:
         (known,) = measured.values()
         measured = dict.fromkeys(("comma", "bracket"), known)
+    elif not measured and len(votes) >= MIN_VOTES:
+        # neither class measured enough on its own (a table page: `来源:…日期:…` and a title's `(试行)`), but
+        # the page's marks together are: the page types both classes one way
+        half = statistics.median(advance for _, advance in votes) < HALF_ADVANCE
+        measured = dict.fromkeys(("comma", "bracket"), half)
     return frozenset(kind for kind, half in measured.items() if half)
 
 

@@ -112,6 +112,8 @@ def find_scan_tables(image: Image.Image, scale: float, lines: list, threads: int
         rows = [[_cell_text(cell, inside) or _dash(cell, dark, scale, em) or _read_alone(cell, image, dark, scale, em,
                                                                                      threads)
                  for cell in row.cells] for row in table.rows]
+        rows = _first_numerals(rows, [row.cells for row in table.rows], dark, scale, em)
+        rows = [[_closed_quotes(text) for text in row] for row in rows]
         tables.append(FoundTable(table.bbox, rows))
     return tables, rest
 
@@ -129,22 +131,45 @@ def _dash(cell, dark: np.ndarray, scale: float, em: float) -> str | None:
     stand; anything else (a stray speck, a character) leaves the cell empty. ``em``: the table's type size."""
     if cell is None:
         return None
+    width = _stroke(cell, dark, scale, em)
+    if width is None:
+        return ""
+    if width < HYPHEN_MAX:
+        return "-"
+    # about an em: `一` (a numeral: 序号) as much as `—`; the engine's silence is kept (_first_numerals)
+    return "——" if width >= DOUBLE_DASH_MIN else ""
+
+
+def _stroke(cell, dark: np.ndarray, scale: float, em: float) -> float | None:
+    """The width (ems) of the one thin horizontal stroke standing in the cell, or None."""
     x0, top, x1, bottom = (int(v / scale) for v in cell)
     ink = dark[top + CELL_INSET:bottom - CELL_INSET, x0 + CELL_INSET:x1 - CELL_INSET]
     rows, cols = np.nonzero(ink)
     if not len(rows):
-        return ""
+        return None
     height, width = rows.max() - rows.min() + 1, cols.max() - cols.min() + 1
     em_px = em / scale
     if height > DASH_MAX_HEIGHT * em_px + 2 or width < 2 * height or len(rows) < DASH_MIN_FILL * height * width:
-        return ""
+        return None
     if width > DASH_MAX_WIDTH * em_px or rows.min() == 0 or cols.min() == 0 or rows.max() == ink.shape[0] - 1 \
             or cols.max() == ink.shape[1] - 1:
-        return ""  # a rule's remnant along a border, not a stroke standing in the cell
-    if width < HYPHEN_MAX * em_px:
-        return "-"
-    # about an em: `一` (a numeral: 序号) as much as `—`; the engine's silence is kept
-    return "——" if width >= DOUBLE_DASH_MIN * em_px else ""
+        return None  # a rule's remnant along a border, not a stroke standing in the cell
+    return width / em_px
+
+
+def _first_numerals(rows: list[list], cells: list, dark: np.ndarray, scale: float, em: float) -> list[list]:
+    """A cell left empty that holds one stroke about an em wide, over `二` further down its column (the next
+    non-empty cell), is the numeral `一`: the engine does not read a lone `一` (a 序号 cell), and a dash would
+    not stand before the second of a column's numbers."""
+    for j in range(max((len(row) for row in rows), default=0)):
+        column = [row[j] if j < len(row) else None for row in rows]
+        for k, text in enumerate(column):
+            if text != "" or next((t for t in column[k + 1:] if t), None) != "二":
+                continue
+            width = _stroke(cells[k][j], dark, scale, em)
+            if width is not None and HYPHEN_MAX <= width < DOUBLE_DASH_MIN:
+                rows[k][j] = "一"
+    return rows
 
 
 CHAR_MIN_SIZE = 0.5  # ems: ink this tall and wide at least is characters, not a speck or a rule's remnant
@@ -166,6 +191,22 @@ def _read_alone(cell, image: Image.Image, dark: np.ndarray, scale: float, em: fl
     from parsers import ocr as ocr_engine  # noqa: PLC0415  (loaded already: the page was OCR'd)
     crop = ImageOps.expand(image.crop(box), max(1, int(CELL_MARGIN * em_px)), fill="white")
     return "\n".join(line.text for line in ocr_engine.ocr_image(crop, threads))
+
+
+def _closed_quotes(text: str | None) -> str | None:
+    """A cell's `“` read where a `“` is still open, as the `”` closing it: the engine tells the two by a glyph's
+    look, and a quote wrapped to a cell's next line (`街镇“扫` / `黄打` / `非”工作`) has no partner on its own
+    line for the line's repair (ocr_punctuation.curl_quotes) to go by; quotes do not nest in Chinese print."""
+    if not text or text.count("“") < 2:
+        return text
+    out, open_ = [], False
+    for char in text:
+        if char == "“":
+            char, open_ = ("”", False) if open_ else (char, True)
+        elif char == "”":
+            open_ = False
+        out.append(char)
+    return "".join(out)
 
 
 def _em(lines: list) -> float:
