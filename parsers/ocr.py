@@ -108,8 +108,8 @@ def ocr_image(image: Image.Image, threads: int = 1, scale: float = 1.0,
             if not _doubtful(pieces):
                 break
     if restack:
-        pieces = unstacked(pieces, page, scale / factor, threads, marks)
-        pieces = with_lost_starts(pieces, page, scale / factor, threads, marks)
+        pieces = unstacked(pieces, page, scale / factor, threads, marks, read_page=ocr_image)
+        pieces = with_lost_starts(pieces, page, scale / factor, threads, marks, read_line=read_line)
     return _join_lines(pieces)
 
 

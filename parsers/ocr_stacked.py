@@ -9,6 +9,7 @@ rules crossing that crop whitened, and replace the old boxes where the new readi
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 import numpy as np
@@ -25,9 +26,11 @@ ENLARGE = 2
 MARGIN = 0.5  # typical heights of white around the crop: the detector wants room around the text
 
 
-def unstacked(pieces: list, image: Image.Image, unit: float, threads: int, half: frozenset[str] = frozenset()) -> list:
+def unstacked(pieces: list, image: Image.Image, unit: float, threads: int, half: frozenset[str] = frozenset(), *,
+              read_page: Callable) -> list:
     """``pieces`` (OcrLines in caller units, ``unit`` per pixel of ``image``) with each box holding two
-    stacked lines and its neighbours replaced by their reading at full size."""
+    stacked lines and its neighbours replaced by their reading at full size (by ``read_page``, ocr.ocr_image: passed
+    in, so that this module, which ocr imports, imports nothing of it)."""
     if len(pieces) < MIN_BOXES:
         return pieces
     typical = float(np.median([p.bottom - p.top for p in pieces]))
@@ -41,7 +44,7 @@ def unstacked(pieces: list, image: Image.Image, unit: float, threads: int, half:
             continue
         group = [p for p in pieces if id(p) not in done and _beside(box, p, typical)]
         others = [p for p in pieces if all(p is not g for g in group)]
-        lines = _read_again(grey, group, others, unit, typical, threads, half)
+        lines = _read_again(grey, group, others, unit, typical, threads, half, read_page)
         if len(lines) < 2:
             continue
         done.update(id(p) for p in group)
@@ -81,9 +84,7 @@ def _beside(box, other, typical: float) -> bool:
 
 
 def _read_again(grey: np.ndarray, group: list, others: list, unit: float, typical: float, threads: int,
-                half: frozenset[str]) -> list:
-    from parsers.ocr import ocr_image  # noqa: PLC0415  (ocr imports this module)
-
+                half: frozenset[str], read_page: Callable) -> list:
     x0, top = min(p.x0 for p in group) / unit, min(p.top for p in group) / unit
     x1, bottom = max(p.x1 for p in group) / unit, max(p.bottom for p in group) / unit
     box = (max(int(x0), 0), max(int(top), 0), min(int(x1) + 1, grey.shape[1]), min(int(bottom) + 1, grey.shape[0]))
@@ -97,7 +98,7 @@ def _read_again(grey: np.ndarray, group: list, others: list, unit: float, typica
     padded = ImageOps.expand(Image.fromarray(crop), margin, fill=255)
     # Twice the size: the detector parts the lines it ran together at the page's size.
     padded = padded.resize((padded.width * ENLARGE, padded.height * ENLARGE), Image.LANCZOS)
-    found = ocr_image(padded, threads, scale=unit / ENLARGE, restack=False, half=half)
+    found = read_page(padded, threads, scale=unit / ENLARGE, restack=False, half=half)
     dx, dy = box[0] * unit - margin * unit, box[1] * unit - margin * unit
     return [replace(part, x0=part.x0 + dx, x1=part.x1 + dx, top=part.top + dy, bottom=part.bottom + dy,
                     starts=tuple(s + dx for s in part.starts), parts=())
@@ -113,7 +114,7 @@ LOST_INSET = 0.2  # of the box's height kept off its top and bottom: the lines a
 
 
 def with_lost_starts(pieces: list, image: Image.Image, unit: float, threads: int,
-                     half: frozenset[str] = frozenset()) -> list:
+                     half: frozenset[str] = frozenset(), *, read_line: Callable) -> list:
     """``pieces`` with a line's first characters the detector left out read again. A thin `一` and a `、` at a
     line's start (`一、19` in a narrow cell) are missed on a page shrunk to 960 px, the box starting at `19`: ink
     just left of a box, on its line, that no box holds is read again with the box, at twice the size, and kept
@@ -127,7 +128,7 @@ def with_lost_starts(pieces: list, image: Image.Image, unit: float, threads: int
         start = _lost_ink(grey, box, pieces, unit, typical)
         if start is None:
             continue
-        text, confidence = _read_line(grey, box, start, unit, typical, threads, half)
+        text, confidence = _read_line(grey, box, start, unit, typical, threads, half, read_line)
         lost = text[: len(text) - len(box.text)]
         room = (box.x0 / unit - start) / (LOST_CHAR * typical / unit)  # the characters the lost ink can hold
         if lost and text.endswith(box.text) and len(lost) <= room + 1 and confidence >= LOST_CONFIDENCE \
@@ -144,10 +145,9 @@ def _repeats(lost: str, box, pieces: list, reach: float) -> bool:
 
 
 def _read_line(grey: np.ndarray, box, start: int, unit: float, typical: float, threads: int,
-               half: frozenset[str]) -> tuple[str, float]:
-    """The box's line read from ``start`` (px) by the recogniser alone, the rules crossing it whitened."""
-    from parsers.ocr import read_line  # noqa: PLC0415  (ocr imports this module)
-
+               half: frozenset[str], read_line: Callable) -> tuple[str, float]:
+    """The box's line read from ``start`` (px) by the recogniser alone (``read_line``, ocr.read_line), the rules
+    crossing it whitened."""
     area = (slice(max(int(box.top / unit), 0), int(box.bottom / unit) + 1), slice(start, int(box.x1 / unit) + 1))
     crop = grey[area].copy()
     ink = crop < DARK

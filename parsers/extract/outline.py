@@ -10,8 +10,6 @@ inside an item (`3、…1、…2、…4、`) is that item's own list: folded int
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-
 from parsers.extract import markers
 from parsers.extract.flat_rows import flat_rows, glued_rows
 from parsers.extract.grammar import grammar
@@ -42,51 +40,16 @@ from parsers.extract.outline_lines import (
     veto_lead,
 )
 from parsers.extract.outline_lines import attachment_inside as _attachment_inside  # the name tests import
+from parsers.extract.outline_node import BARRIER, HEADING, TEXT, TITLE, Node  # noqa: F401  (other modules take them from here)
 from parsers.extract.outline_points import unscore_restatements
-from parsers.extract.points import PointsReading, read_points
+from parsers.extract.points import read_points
 from parsers.extract.tail_rows import tail_valued_rows
 from parsers.textnorm import halfwidth, no_space
 from schemas.blocks import Paragraph, Provenance
 
-TITLE, HEADING, TEXT, BARRIER = "title", "heading", "text", "barrier"
 # Compiled when the outline reader is first imported, not in the middle of a document: a worker
 # near its memory limit must not be compiling patterns then.
 grammar()
-
-
-@dataclass
-class Node:
-    kind: str  # a marker kind, or title | heading (unnumbered, with points) | text | barrier
-    marker: Marker | None
-    raw: str  # the item's text after its marker (folded sub-items included)
-    prov: Provenance
-    paragraph: int
-    group: int = 0  # which list of the document (a top-level restart at 1 opens a new one)
-    children: list["Node"] = field(default_factory=list)
-    parent: "Node | None" = None
-    folded: bool = False  # a sub-item of the item above: part of its text
-    restated: bool = False  # its only points restate its heading's (outline_points.restates_heading)
-    vetoed: bool = False  # listed after a sentence putting its items under a veto (outline_lines.veto_lead)
-    _reading: PointsReading | None = None
-
-    @property
-    def number(self) -> int | None:
-        return self.marker.number if self.marker else None
-
-    @property
-    def reading(self) -> PointsReading:
-        if self._reading is None:
-            self._reading = read_points(self.raw)
-            if self.vetoed and self._reading.points is None and self._reading.rule is None:
-                self._reading = replace(self._reading, rule="veto")
-        return self._reading
-
-    @property
-    def scored(self) -> bool:
-        return self.reading.points is not None or bool(self.reading.per_kind)
-
-    def items(self) -> list["Node"]:
-        return [c for c in self.children if not c.folded]
 
 
 class OutlineBuilder:

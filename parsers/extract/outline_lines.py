@@ -7,6 +7,7 @@ import regex
 
 from parsers.extract.grammar import grammar
 from parsers.extract.markers import Marker, inline_markers, marker_at_start
+from parsers.extract.outline_node import HEADING, TEXT, Node
 from parsers.extract.points import read_points
 from parsers.textnorm import halfwidth, matching_copy, no_space
 
@@ -73,7 +74,6 @@ def list_title(node) -> bool:
 
 def checklist_entry(node) -> bool:
     """An entry of a scored part's checklist: numbered, after an unnumbered scored part under the same heading."""
-    from parsers.extract.outline import TEXT  # the outline builder's module, which imports this one
     parent = node.parent
     return parent is not None and parent.marker is not None and any(
         c.kind == TEXT and c.scored for c in parent.children if c is not node)
@@ -81,7 +81,6 @@ def checklist_entry(node) -> bool:
 
 def heading_node(heading: str, prov, index: int):
     """A heading glued after an item's points: numbered (`二、保障机制(16分)`), its marker places it."""
-    from parsers.extract.outline import HEADING, Node
     marker = marker_at_start(halfwidth(heading))
     if marker is None or marker.number is None:
         return Node(HEADING, None, heading, prov, index)

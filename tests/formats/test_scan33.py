@@ -92,11 +92,11 @@ def test_a_box_the_detector_ran_over_two_lines_of_a_cell_is_read_again():
     pieces = [_box("分", 46, 55, second[2] + 2, second[3] + 3),
               _box("19", mark[2] + 2, first[1] - 3, first[2] + 3, first[3] + 3)]
     pieces += [_box(text, 198, 48 + 34 * k, 330, 80 + 34 * k) for k, text in enumerate(BODY)]
-    lines = [line.text for line in _join_lines(unstacked(pieces, image.convert("RGB"), 1.0, 1))]
+    lines = [line.text for line in _join_lines(unstacked(pieces, image.convert("RGB"), 1.0, 1, read_page=ocr_image))]
     assert lines == ["一、19 区县有健全", "分） 办事机构", "考核内容", "评分标准"]
     # on a page that sets its marks ASCII, the lines read again set them so too
     half = frozenset({"comma", "bracket"})
-    lines = [line.text for line in _join_lines(unstacked(pieces, image.convert("RGB"), 1.0, 1, half))]
+    lines = [line.text for line in _join_lines(unstacked(pieces, image.convert("RGB"), 1.0, 1, half, read_page=ocr_image))]
     assert lines[1] == "分) 办事机构"
 
 
@@ -105,12 +105,12 @@ def test_boxes_of_one_line_each_are_not_read_again():
     image, _, _ = _cell_page()
     pieces = [_box(text, 198, 48 + 34 * k, 330, 80 + 34 * k) for k, text in enumerate(BODY)]
     pieces += [_box("一、19", 46, 50, 130, 80), _box("分）", 46, 84, 90, 116)]
-    assert unstacked(pieces, image.convert("RGB"), 1.0, 1) == pieces
+    assert unstacked(pieces, image.convert("RGB"), 1.0, 1, read_page=ocr_image) == pieces
     # a title set twice the body's size is tall, but its ink is one line
     title = Image.new("L", (800, 400), 255)
     ImageDraw.Draw(title).text((50, 50), "上海市工作考评办法", font=ImageFont.truetype(str(FONT), 56), fill=0)
     tall = [_box("上海市工作考评办法", 46, 50, 560, 118)] + pieces[:4]
-    assert unstacked(tall, title.convert("RGB"), 1.0, 1) == tall
+    assert unstacked(tall, title.convert("RGB"), 1.0, 1, read_page=ocr_image) == tall
 
 
 def _table_page(size: int) -> Image.Image:
