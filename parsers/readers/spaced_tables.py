@@ -16,7 +16,7 @@ from parsers.readers.glued_tables import glued_table
 from parsers.readers.line_cells import cell_role, clean_cell
 from parsers.readers.spaced_forms import spaced_form_table
 from parsers.readers.spaced_rows import line_rows_table
-from parsers.readers.spaced_units import unit_run_table
+from parsers.readers.spaced_units import CELL_END, sentence_cells, unit_run_table
 from parsers.textnorm import no_space
 from schemas.blocks import Provenance, Table, TableRow
 
@@ -25,7 +25,6 @@ BARE_INT = regex.compile(r"^\d{1,3}$")
 BARE_POINTS = regex.compile(r"^\d{1,3}(?:\.\d{1,2})?$")
 GROUP_HEADING = regex.compile(r"^[一二三四五六七八九十]{1,3}[、.．]\S")
 GROUP_ORDINAL = regex.compile(r"^[一二三四五六七八九十]{1,3}[、.．]")
-CELL_END = regex.compile(r"[。；;！!？?]$")
 MIN_HEADER, MIN_ROWS, MAX_POINTS = 3, 2, 100
 MAX_ROW_TOKENS = 40  # tokens of one row: more means the run is prose, not a table
 NAME_SPLIT = regex.compile(r"[、，,；;]")
@@ -52,15 +51,9 @@ def _header_at(tokens: list[str]) -> tuple[int, int] | None:
 
 def _split_cells(tokens: list[str], count: int) -> list[str] | None:
     """The row's tokens as ``count`` cells: each cell but the last closes at a sentence's end."""
-    cells, current = [], []
-    for tok in tokens:
-        current.append(tok)
-        if len(cells) < count - 1 and CELL_END.search(tok):
-            cells.append("".join(current))
-            current = []
-    if current:
-        cells.append("".join(current))
+    cells = sentence_cells(tokens, count)
     return cells if len(cells) == count and all(cells) else None
+
 
 
 def _rows(tokens: list[str], width: int) -> tuple[list[list[str]], int]:

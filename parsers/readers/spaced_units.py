@@ -18,7 +18,7 @@ TOKEN_SPLIT = regex.compile(r"[ \u3000\u00a0\t]+")
 BARE_INT = regex.compile(r"^\d{1,3}$")
 GROUP_HEADING = regex.compile(r"^[一二三四五六七八九十]{1,3}[、.．]\S")
 NAMED_POINTS = regex.compile(r"^\p{Han}[^（(]{1,30}[（(]\d{1,3}(?:\.\d{1,2})?分[）)]$")  # `水质达标(100分)`
-CELL_END = regex.compile(r"[。；;！!？?]$")
+CELL_END = regex.compile(r"[。；;！!？?]$")  # a sentence end closes a cell (spaced_tables takes it from here)
 PARTY = ("units", "co_units")
 MAX_LEAD = 3  # tokens of a group column's word split by spaces before 序号
 MAX_TITLE = 3  # tokens of a title before the header on its line: 序号 is looked for no further (a per-line check)
@@ -107,13 +107,20 @@ def _cells(tokens: list[str], texts: int, parties: int, last: bool) -> list[str]
     return text + names + [""] * (parties - len(names))
 
 
-def _texts(tokens: list[str], count: int) -> list[str]:
-    """Tokens as ``count`` cells, each but the last closing at its first full stop."""
+def sentence_cells(tokens: list[str], count: int) -> list[str]:
+    """Tokens as at most ``count`` cells, each but the last closing at its first sentence end (spaced_tables reads
+    its rows' cells so too)."""
     cells, current = [], []
     for tok in tokens:
         current.append(tok)
         if len(cells) < count - 1 and CELL_END.search(tok):
             cells.append("".join(current))
             current = []
-    cells.append("".join(current))
-    return (cells + [""] * count)[:count]
+    if current:
+        cells.append("".join(current))
+    return cells
+
+
+def _texts(tokens: list[str], count: int) -> list[str]:
+    """Tokens as ``count`` cells, each but the last closing at its first full stop (empty ones at the end)."""
+    return (sentence_cells(tokens, count) + [""] * count)[:count]
