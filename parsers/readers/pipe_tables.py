@@ -27,6 +27,7 @@ from parsers.readers.row_placement import (
     kind_of,
     level_name,
     measured_kind,
+    numbering_kind,
     spanned_level,
     spread,
     spread_gaps,
@@ -291,7 +292,7 @@ def lead_pipe_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
         if len(cells) > width:
             break
         if len(cells) < width and above:
-            cells, gaps = spread_gaps(cells, roles, above)
+            cells, gaps = spread_gaps(cells, roles, above, kind=numbering_kind)
             if not no_space(header[1]):  # a group column beside the rows' own names, both under the first header
                 merged = set(gaps) | ({0} if not no_space(cells[0]) else set())  # `| 功能区划`: group left blank
                 rows[opened] = _group_points(rows[opened], merged, roles)

@@ -160,6 +160,20 @@ def kind_of(cell: str) -> str:
     return "units" if all(looks_like_org(n) for n in regex.split(r"[、，,]", text) if n) else "text"
 
 
+NUMBERING_STYLES = (("chapter", regex.compile(r"^[一二三四五六七八九十]{1,3}、")),  # `二、`: a group's heading
+                    ("section", regex.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]")))  # `(四)`: an item's
+
+
+def numbering_kind(cell: str) -> str:
+    """``kind_of`` telling numbered cells apart by their numbering's level (`二、…` a group, `(四)…` an item, `1.…`
+    a rule's part), so a short row's group heading stays under the group column above it."""
+    kind = kind_of(cell)
+    if kind != "numbered":
+        return kind
+    text = no_space(cell)
+    return next((f"numbered-{name}" for name, pattern in NUMBERING_STYLES if pattern.match(text)), kind)
+
+
 def measured_kind(cell: str) -> str:
     """``_kind`` for the cells of a row of figures, left of its units: a unit of measure (`万亩`, `%`, `万元/人`) told
     apart from a name (which may end like a unit's: `建设美丽牧场`)."""
