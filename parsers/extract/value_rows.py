@@ -24,6 +24,14 @@ VALUE_THEN_ROW = r"(?<=[.。;；])(?P<v>\d{{1,3}}(?:\.\d)?){gap}{n}[.．](?=\p{{
 PART_WORTH = regex.compile(r"(?:(?<=[。;；])|(?<=(?<!\d)[.]))\d{1,3}(?:\.\d)?分(?!钟)")  # not `扣0.5分`
 FIRST_PART = regex.compile(r"(?<![\d.])1[.．](?=\p{Han})")
 PART_NUMBER = regex.compile(r"(?<![\d.])(\d{1,2})[.．](?=\p{Han})")
+# a page that continues a table (`[接上页] 2 26.…`) opens with a later row, before or after the header repeated there
+LATER_ROW = regex.compile(r"(?<![\d.])(?P<n>[2-9]|\d{2,3})[.．](?=\p{Han})")
+# a row's value, then the header repeated at a page break (ending with the 分值 column's word) and the group heading
+# the next rows stand under (`…和谐。 2 序号 项目 … 分值 6 老 干 部 … 作 用 29.…`), then the next row. A group with no
+# worth of its own is a topic, neither a unit nor a scored section: it is left out with the header.
+VALUE_HEADER_ROW = (r"(?<=[.。;；])(?P<v>\d{{1,3}}(?:\.\d)?)\s*[^\d]*?{word}\s*(?:\d{{1,2}}\s*(?P<group>[^\d]+?))?\s*"
+                    r"(?<![\d.]){n}[.．](?=\p{{Han}})")
+PART_POINTS = regex.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)]")
 
 
 @lru_cache(maxsize=1)
@@ -36,28 +44,32 @@ def value_rows(blocks: list) -> list:
     for k, block in enumerate(blocks):  # the first paragraph naming the 分值 column holds the header: one try
         word = next((w for w in _value_columns() if w in block.text), None) if isinstance(block, Paragraph) else None
         if word is not None:
-            rows = _rows(blocks[k:], block.text.index(word) + len(word))
+            rows = _rows(blocks[k:], block.text.index(word) + len(word), word)
             return blocks[:k] + _rewritten(blocks[k:], rows) if rows is not None else blocks
     return blocks
 
 
-def _rows(blocks: list, after: int) -> list[tuple[int, str, str]] | None:
+def _rows(blocks: list, after: int, word: str) -> list[tuple[int, str, str]] | None:
     """(number, cell, value) of each row from the header's paragraph on, then the text before row 1 and after the last
     row's value; None unless row 1 starts in the header's paragraph or the next and MIN_ROWS rows find their values."""
     if any(not isinstance(b, Paragraph) for b in blocks):
         return None
     first = regex.compile(ROW_START.format(n=1))
     head = halfwidth("".join(b.text for b in blocks[:2]))
-    if first.search(head, after) is None:  # (cheap test first: most headers do not open such rows)
-        return None
+    start = first.search(head, after)  # (cheap test first: most headers do not open such rows)
+    if start is None:
+        start = LATER_ROW.search(halfwidth(blocks[0].text))
+        if start is None:
+            return None
     run = halfwidth("".join(b.text for b in blocks))
-    start = first.search(run, after)
-    rows, n, pos = [], 1, start.end()
+    rows, n, pos = [], int(start["n"]), start.end()
     gap = r"\s*" if any(b.prov.ocr for b in blocks) else r"\s+"
     while True:
         nxt = regex.compile(VALUE_THEN_ROW.format(n=n + 1, gap=gap)).search(run, pos)
         if nxt is None:
-            break
+            nxt = regex.compile(VALUE_HEADER_ROW.format(n=n + 1, word=regex.escape(word))).search(run, pos)
+            if nxt is None:
+                break
         rows.append((n, run[pos:nxt.start()], nxt["v"]))
         n, pos = n + 1, nxt.end()
     header = regex.escape(halfwidth(blocks[0].text)[:2])
@@ -67,7 +79,9 @@ def _rows(blocks: list, after: int) -> list[tuple[int, str, str]] | None:
     if len(rows) < MIN_ROWS:  # a last row whose value the excerpt (or a page number's reading) lost is no row
         return None
     end = last.end() if last is not None else pos - len(f"{n}.")
-    return rows + [(0, run[:start.start()], "")] + [(-1, run[end:], "")]
+    # before a later first row stands the page before's tail (`[接上页] 2`: the value of a row cut there), no title
+    lead = run[:start.start()] if start["n"] == "1" else ""
+    return rows + [(0, lead, "")] + [(-1, run[end:], "")]
 
 
 def _rewritten(blocks: list, rows: list[tuple[int, str, str]]) -> list:
@@ -77,8 +91,8 @@ def _rewritten(blocks: list, rows: list[tuple[int, str, str]]) -> list:
     for n, cell, value in body:
         part = FIRST_PART.search(cell)
         name, parts = (cell[:part.start()], cell[part.start():]) if part else (cell, "")
-        if part is None:
-            name = PART_WORTH.sub("", name)
+        if part is None:  # its parts' own worths `(1分)` are the breakdown of the row's value
+            name = PART_POINTS.sub("", PART_WORTH.sub("", name))
         parts = PART_NUMBER.sub(r"(\1)", PART_WORTH.sub("", parts))  # numbered like the rows: `(1)` under them
         out.append(Paragraph(f"{n}.{name}({value}分){parts}", prov))
     return out + ([Paragraph(tail, prov)] if tail.strip() else [])
