@@ -91,9 +91,13 @@ def extract_metadata(doc: Document, meta: DocumentInfo | None = None, signed: li
 
 def plain_front(paras: list[Paragraph]) -> list[Paragraph]:
     """The paragraphs the head is read from, without the pinyin glosses some sites put after characters
-    (`關(guān)于印發(fā)`): the fields are read, and stored, as the document's own words."""
-    return [replace(p, text=GLOSS.sub("", p.text)) if "(" in p.text and GLOSS.search(p.text) else p
-            for p in paras[:FRONT_MATTER]]
+    (`關(guān)于印發(fā)`) and without a site's banner run onto the first one (`某某网--某某信息网…`): the fields are
+    read, and stored, as the document's own words."""
+    front = [replace(p, text=GLOSS.sub("", p.text)) if "(" in p.text and GLOSS.search(p.text) else p
+             for p in paras[:FRONT_MATTER]]
+    if front and "网" in front[0].text and (banner := _title_words().site_banner.match(front[0].text)):
+        front[0] = replace(front[0], text=front[0].text[banner.end():])
+    return front
 
 
 def _page_labels(front: list[Paragraph], meta: DocumentInfo) -> None:
@@ -191,8 +195,6 @@ def _title(front: list[Paragraph], meta: DocumentInfo) -> tuple[int | None, bool
     words = _title_words()
     for i, p in enumerate(front):
         text = SITE_TAG.sub("", split_glued_number(no_space(p.text)[:TITLE_SCAN])[0])
-        if i == 0:
-            text = words.site_banner.sub("", text, count=1)
         if not any(a in text for a in words.about):
             continue
         about_at = min(text.find(a) for a in words.about if a in text)
@@ -263,8 +265,6 @@ def _standalone_title(front: list[Paragraph], meta: DocumentInfo, words: _TitleW
     opening = 0  # 1 where the document opens with a 附件 label: the attachment itself, its title on the label's line or the next
     for i, p in enumerate(front):
         text = split_glued_number(no_space(p.text)[:TITLE_SCAN])[0]
-        if i == 0:
-            text = words.site_banner.sub("", text, count=1)
         if named := words.file_suffix.search(text, 0, TITLE_CHARS + 8):
             text = text[:named.start()]  # `…评分表.docx` then the file's text, run on by the page
         if label := ATTACHMENT_LABEL.match(text):
