@@ -276,6 +276,7 @@ def inline_items(node) -> list[tuple[str, float]] | None:
 
 MAX_NAME = 12  # `林改工作`, `学习型机关创建`: a name, not a requirement written as a sentence
 NAME_PUNCT = regex.compile(r"[,，;；。、:：!！?？]")
+LIST_NAME_PUNCT = regex.compile(r"[,，;；。:：!！?？]")  # a name may list two things (`论文、专著`)
 MAX_CELL = 30  # a table's cell on a line of its own (`按排名赋分`, `县纪委(监察局)、县财政局`), not a paragraph
 SENTENCE_PUNCT = regex.compile(r"[,，;；。:：!！?？]")
 
@@ -288,15 +289,18 @@ def _cell_line(raw: str) -> bool:
 def rule_paragraphs(node) -> str | None:
     """`1.学习型机关创建(20分)` over a table's later cells on lines of their own (`按排名赋分` / `县委宣传部`): an
     item named by a short name its points close; the cells say how it is scored or who assesses it. The name
-    is the clause's text, they its criteria. A paragraph that scores the item (`②林改工作(2分)` over
+    is the clause's text, they its criteria, as is a paragraph labelled as its criteria cell (`评价标准:按期完成
+    目标,…;…`, graded levels whose scores stood apart). A paragraph that scores the item (`②林改工作(2分)` over
     `按时完成…的计4分,…`) or deducts stays part of its text, as the golds read it."""
     items = node.items()
     if node.marker is None or not node.scored or node.reading.in_sentence or not items:
         return None
-    if any(c.marker is not None or c.items() or c.scored or c.reading.rule or not _cell_line(c.raw) for c in items):
+    if any(c.marker is not None or c.items() or c.scored or c.reading.rule
+           or not (_cell_line(c.raw) or labelled_rule(c)) for c in items):
         return None  # a paragraph that scores or deducts (`有领导小组…;缺一项扣2分。`) goes on the item's text
     name = node.reading.text.strip()
-    if not name or len(name) > MAX_NAME or NAME_PUNCT.search(name.rstrip("。")):
+    punct = LIST_NAME_PUNCT if all(labelled_rule(c) for c in items) else NAME_PUNCT  # `论文、专著` over its criteria
+    if not name or len(name) > MAX_NAME or punct.search(name.rstrip("。")):
         return None
     return "".join(c.raw for c in items)
 

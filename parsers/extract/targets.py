@@ -15,6 +15,7 @@ from parsers.extract.clause_rows import bracketed_standards, leveled_rows, named
 from parsers.extract.clause_table import clause_table, is_clause_table, numbered_clause_table, unit_clause_table
 from parsers.extract.closing import drop_cut_tail
 from parsers.extract.cnnum import cn_to_int
+from parsers.extract.coded_rows import coded_rows
 from parsers.extract.excerpt_cut import drop_cut_opening, drop_cut_section
 from parsers.extract.flat_rows import expand_coded
 from parsers.extract.grammar import intro_pattern, topic_words
@@ -124,7 +125,8 @@ def jurisdiction_of(issuer: str | None) -> str | None:
 def extract_targets(doc: Document, doc_id: str, issuer: str | None = None) -> TargetsResult:
     """A notice listed by unit headings (the common form) is read by headings; any other (no unit,
     a title taken for one, clauses without points) is read through its inferred outline."""
-    blocks = value_rows(cell_rows(doc.blocks))  # a form written one cell a line, or its rows' values before the next
+    # a form written one cell a line (its rows letter-coded perhaps), or its rows' values before the next
+    blocks = value_rows(cell_rows(coded_rows(doc.blocks)))
     if blocks is not doc.blocks:
         doc = replace(doc, blocks=blocks)
     by_units = _by_unit_headings(doc, doc_id, issuer)

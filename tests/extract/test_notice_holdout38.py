@@ -38,3 +38,50 @@ def test_ordinals_shi_in_prose_without_a_worth_start_no_item(tmp_path: Path):
     """`一是…;二是…` without a worth of its own is the item's wording, never a part."""
     targets = extract_lines(tmp_path, PROSE_SHI_UNDER_SCORED_ITEMS).targets
     assert [(t.seq, t.points) for t in targets] == [(1, 10.0), (2, 20.0)]
+
+
+HOLDOUT38 = Path(__file__).resolve().parents[1] / "data" / "holdout38"
+
+
+def _paragraphs(*texts: str) -> list:
+    from schemas.blocks import Paragraph, Provenance
+
+    return [Paragraph(text=t, prov=Provenance(source="t.txt", page=None, line=k + 1)) for k, t in enumerate(texts)]
+
+
+def test_letter_coded_rows_are_joined_and_numbered_their_criteria_labelled():
+    """A letter-coded table one cell a line: a name over several lines and its worth alone below it become one row;
+    the letter is the top level, A1 an item, A1.1 the item below; the lines up to the next row are its criteria."""
+    from parsers.extract.coded_rows import coded_rows
+
+    blocks = _paragraphs("一级指标", "三级指标", "评价标准", "A运行", "管理", "成效", "(9分)", "A1制度建设", "(5分)",
+                         "A1.1管理制度", "(3分)", "制度健全,执行到位;", "制度基本健全;", "A1.2开放共享(2分)",
+                         "开放程度高;", "B服务", "(4分)")
+    assert [b.text for b in coded_rows(blocks)] == [
+        "一级指标", "三级指标", "评价标准", "一、运行管理成效(9分)", "1.制度建设(5分)", "1.1管理制度(3分)",
+        "评价标准:制度健全,执行到位;制度基本健全;", "1.2开放共享(2分)", "评价标准:开放程度高;", "二、服务(4分)"]
+
+
+def test_letter_coded_table_on_its_page_reads_items_under_their_codes(tmp_path: Path):
+    """3802 (its page): before, every coded line (`A1科学研究`, `A1.1科技平台`) was read as a unit's heading and no
+    item had a section or number: F1 0. Now the items are the A1.n rows, named without their criteria, under A1's
+    name and worth."""
+    from parsers.extract.targets import extract_targets
+    from parsers.readers.text_reader import read_text
+
+    path = next(HOLDOUT38.glob("3802_*.txt"))
+    targets = extract_targets(read_text(path, "p", False), "d").targets
+    got = [(t.unit, t.section, t.section_points, t.seq, t.text, t.points) for t in targets]
+    assert got[:2] == [("", "科学研究", 14.0, 1, "科技平台", 3.0), ("", "科学研究", 14.0, 2, "工艺产品标准", 2.0)]
+    assert got[4] == ("", "科学研究", 14.0, 5, "论文、专著", 2.0)
+    assert got[6] == ("", "学科发展", 6.0, 1, "省级重点学科", 2.0)
+    assert len(got) == 10
+
+
+def test_a_few_lines_opening_with_a_capital_are_no_coded_table():
+    from parsers.extract.coded_rows import coded_rows
+    from schemas.blocks import Paragraph, Provenance
+
+    prov = Provenance(source="t.txt", page=None, line=1)
+    blocks = [Paragraph(text=t, prov=prov) for t in ("A级景区创建(10分)", "B类项目申报(5分)", "1.完成任务(5分)")]
+    assert coded_rows(blocks) is blocks
