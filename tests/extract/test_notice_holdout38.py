@@ -85,3 +85,21 @@ def test_a_few_lines_opening_with_a_capital_are_no_coded_table():
     prov = Provenance(source="t.txt", page=None, line=1)
     blocks = [Paragraph(text=t, prov=prov) for t in ("A级景区创建(10分)", "B类项目申报(5分)", "1.完成任务(5分)")]
     assert coded_rows(blocks) is blocks
+
+
+DASH_CODED_ROWS = [
+    "某学院系部工作考评指标体系",
+    "某学院系部工作考评指标体系一 级 指 标 二 级 指 标 考 核 要 点 考 核 部 门一组 织 领 导( 5) 1— 1机 构 建 设 (3 分 ) "
+    "1.成 立 工 作 领 导 小 组 , 分 工 明 确 ; ( 1 分 )2.制 定 年 度 工 作 计 划 并 组 织 实 施 。 ( 2 分 ) 考 核 组办 公 室"
+    "1— 2制 度 建 设(2 分 ) 1.建 立 健 全 各 项 管 理 制 度 ; ( 1 分 )2.制 度 执 行 到 位 , 记 录 完 整 。 ( 1 分 ) 考 核 组",
+]
+
+
+def test_dash_coded_rows_take_their_code_whole(tmp_path: Path):
+    """3803: rows coded under their group with a dash (`1— 1发展规划与定位(3分) 1.…`). Before, the code's first part
+    (`1—`) stayed at the end of the text before it and was read as a bare worth of 1: the header run became a clause
+    worth 1 and a group heading a clause under the item above. Now the code is the row's marker."""
+    targets = extract_lines(tmp_path, DASH_CODED_ROWS).targets
+    got = [(t.section, t.section_points, t.seq, t.points) for t in targets]
+    assert got == [("机构建设", 3.0, 1, 1.0), ("机构建设", 3.0, 2, 2.0), ("制度建设", 2.0, 1, 1.0), ("制度建设", 2.0, 2, 1.0)]
+    assert not any(t.text.endswith("1—") or "考核部门" in t.text for t in targets)
