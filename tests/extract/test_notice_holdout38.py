@@ -103,3 +103,14 @@ def test_dash_coded_rows_take_their_code_whole(tmp_path: Path):
     got = [(t.section, t.section_points, t.seq, t.points) for t in targets]
     assert got == [("机构建设", 3.0, 1, 1.0), ("机构建设", 3.0, 2, 2.0), ("制度建设", 2.0, 1, 1.0), ("制度建设", 2.0, 2, 1.0)]
     assert not any(t.text.endswith("1—") or "考核部门" in t.text for t in targets)
+
+
+def test_hyphen_coded_rows_take_their_code_whole_too(tmp_path: Path):
+    """The same codes written with a hyphen (`1-2制度建设(2分)`): before, `1-` stayed on the row before, read as a
+    bare worth of 1 (the header run became a clause worth 1)."""
+    lines = ["某学院考评指标体系", "一级指标 二级指标 考核要点 一组织领导(5) 1-1机构建设(3分) 1.成立领导小组;(1分)"
+             "2.制定年度计划。(2分) 办公室1-2制度建设(2分) 1.建立制度;(1分)2.执行到位。(1分) 办公室"]
+    targets = extract_lines(tmp_path, lines).targets
+    assert [(t.section, t.seq, t.points) for t in targets] == [
+        ("机构建设", 1, 1.0), ("机构建设", 2, 2.0), ("制度建设", 1, 1.0), ("制度建设", 2, 1.0)]
+    assert not any(t.text.endswith("1-") for t in targets)
