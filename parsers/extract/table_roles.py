@@ -337,11 +337,24 @@ def _unknown_columns(header: list[str], roles: dict[int, str], body) -> None:
     for index, cell in enumerate(header):
         if index in roles or not no_space(cell):
             continue
-        kind = column_kind(cells(body, index))
+        values = cells(body, index)
+        kind = column_kind(values)
         if kind in ("units", "leaders") and kind not in roles.values():
             roles[index] = kind
         elif kind == "weight" and "weight" not in roles.values() and _adds_up(body, index, roles):
             roles[index] = "weight"
+        elif kind is None and _items_of_named_groups(roles, body, index):
+            roles[index - 1], roles[index] = "category", "indicator"
+
+
+def _items_of_named_groups(roles: dict[int, str], body, index: int) -> bool:
+    """A column of prose no header word names, right of the column named as the rows' name, which runs down over
+    groups of it (`考核项目 | 考评细项` over `组织领导…(5分) | 及时调整…`): the named column is the group, this one
+    names each row."""
+    left = cells(body, index - 1) if index else []
+    return (roles.get(index - 1) == "indicator" and "category" not in roles.values()
+            and _shape(left) == "grouping" and _groups(left, cells(body, index))
+            and _shape(cells(body, index)) == "distinct")
 
 
 def _levels_of_names(roles: dict[int, str]) -> None:

@@ -1,0 +1,47 @@
+"""Table shapes holdout39 brought (regression tests named for what broke, on documents the tests write)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from parsers.extract.tables import extract_indicators
+from parsers.readers.text_reader import read_text
+from schemas.records import IndicatorRow
+
+
+def _rows(tmp_path: Path, text: str) -> list[IndicatorRow]:
+    path = tmp_path / "t.txt"
+    path.write_text(text, encoding="utf-8")
+    return extract_indicators(read_text(path, "t", False), "d")
+
+
+def _lead_pipe_groups(item_header: str) -> str:
+    """`考核项目` / `| <item_header>` / `| 分值`, each group's cell (closing on its points) on its first row only."""
+    groups = [("队伍建设情况(4分)", [("明确分管领导和经办人员。", "1"), ("每年组织业务培训不少于两次。", "3")]),
+              ("台账管理情况(9分)", [("建立工作台账并按月更新。", "5"), ("台账资料分类归档,便于查阅。", "4")])]
+    lines = ["考核项目", f"| {item_header}", "| 分值", "|"]
+    for group, items in groups:
+        for n, (item, points) in enumerate(items):
+            lines += ([group] if n == 0 else []) + [f"| {item}" if n == 0 else item, f"| {points}", "|"]
+    return "\n".join(lines) + "\n"
+
+
+def _named(rows: list[IndicatorRow]) -> list[tuple[str | None, str | None, float | None]]:
+    return [(r.category, r.indicator, r.weight) for r in rows]
+
+
+EXPECTED = [("队伍建设情况(4分)", "明确分管领导和经办人员。", 1.0),
+            ("队伍建设情况(4分)", "每年组织业务培训不少于两次。", 3.0),
+            ("台账管理情况(9分)", "建立工作台账并按月更新。", 5.0),
+            ("台账管理情况(9分)", "台账资料分类归档,便于查阅。", 4.0)]
+
+
+def test_items_headed_as_detail_items_name_the_rows_under_named_groups(tmp_path):
+    """3903: `考核项目 | 考评细项 | 分值`: `考评细项` named no column, so the group column (`组织领导…(5分)`, written on
+    its group's first row) was read as each row's name and the items were lost."""
+    assert _named(_rows(tmp_path, _lead_pipe_groups("考评细项"))) == EXPECTED
+
+
+def test_unnamed_item_column_right_of_a_grouping_name_column_names_the_rows(tmp_path):
+    """3903's shape under a header word no synonym holds: the column of distinct items right of the column named as
+    the name, which runs down over groups of them, names the rows; the named column is their group."""
+    assert _named(_rows(tmp_path, _lead_pipe_groups("考评要件"))) == EXPECTED
