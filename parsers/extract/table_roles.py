@@ -200,6 +200,9 @@ def _blank_headers(header: list[str], roles: dict[int, str], body) -> None:
             roles[index] = "category"  # a group written down the table's left edge, beside the named columns
         elif _filled(values):
             left = roles.get(index - 1)
+            if left == "category" and _shape(values) == "grouping" and \
+                    any(r in ("indicator", *NAME_FALLBACK) for r in roles.values()):
+                continue  # `类别` over a group and its sub-group (`主要载体建设`): the rows are named further right
             if left == "indicator" and "category" not in roles.values() and _groups(cells(body, index - 1), values):
                 roles[index - 1], roles[index] = "category", "indicator"
             elif left == "criteria" and _rule_beside_item(roles, body, index):
@@ -341,10 +344,18 @@ def _unknown_columns(header: list[str], roles: dict[int, str], body) -> None:
         kind = column_kind(values)
         if kind in ("units", "leaders") and kind not in roles.values():
             roles[index] = kind
-        elif kind == "weight" and "weight" not in roles.values() and _adds_up(body, index, roles):
+        elif kind == "weight" and "weight" not in roles.values() and (
+                _adds_up(body, index, roles) or _points_each_row(values)):
             roles[index] = "weight"
         elif kind is None and _items_of_named_groups(roles, body, index):
             roles[index - 1], roles[index] = "category", "indicator"
+
+
+def _points_each_row(values: list[str]) -> bool:
+    """Every row's cell is points (`2分`): each row's weight, under a header no word names as one (`得分`, the column a
+    form leaves blank, printed with the points), though an excerpt's rows do not add up to the total."""
+    texts = [no_space(v) for v in values]
+    return len(texts) >= 2 and all(t.endswith("分") and weight_value(t) is not None for t in texts)
 
 
 def _items_of_named_groups(roles: dict[int, str], body, index: int) -> bool:

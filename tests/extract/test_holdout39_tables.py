@@ -45,3 +45,35 @@ def test_unnamed_item_column_right_of_a_grouping_name_column_names_the_rows(tmp_
     """3903's shape under a header word no synonym holds: the column of distinct items right of the column named as
     the name, which runs down over groups of them, names the rows; the named column is their group."""
     assert _named(_rows(tmp_path, _lead_pipe_groups("考评要件"))) == EXPECTED
+
+
+# `类别` two columns wide (an outer group over inner ones, a group filling both), `得分` printed with each row's points,
+# `合计 得分` the inner group's total; a lone `|` under the header; the table's deduction part opens with a second
+# header; the rows add up to less than 100 (an excerpt).
+TWO_LEVEL_GROUPS = "\n".join([
+    "类别 | 考 核 内 容 | 得分 | 合计 得分 |",
+    "|",
+    "机构建设 | 明确分管负责人(查看文件) | 3分 | 5分 | |",
+    "落实专职工作人员(查看名单) | 2分 | |||",
+    "日常工作开展情况 | 平台维护 | 网站栏目及时更新(以抽查为准) | 4分 | 7分 |",
+    "发布会按时举行(查看记录) | 3分 | |||",
+    "信息报送 | 按月报送工作动态(以台账为准) | 6分 | 10分 | |",
+    "年度报告按时报送 | 4分 | |||",
+    "其他事项 | 考 核 内 容 | 倒扣分值 | ||",
+    "迟报一次扣1分",
+]) + "\n"
+
+
+def test_two_column_group_with_points_under_a_form_word_is_read_as_a_table(tmp_path):
+    """3902: a lone `|` under the header row ended the `|` table before its rows, `得分` (a form's word) holding each
+    row's points was no weight, and the rows one cell wider than the header (`类别` over a group and its sub-group) were
+    cut: the document read as a notice."""
+    rows = _rows(tmp_path, TWO_LEVEL_GROUPS)
+    assert _named(rows) == [
+        ("机构建设", "明确分管负责人(查看文件)", 3.0),
+        ("机构建设", "落实专职工作人员(查看名单)", 2.0),
+        ("日常工作开展情况", "网站栏目及时更新(以抽查为准)", 4.0),
+        ("日常工作开展情况", "发布会按时举行(查看记录)", 3.0),
+        ("日常工作开展情况", "按月报送工作动态(以台账为准)", 6.0),
+        ("日常工作开展情况", "年度报告按时报送", 4.0),
+    ]
