@@ -11,6 +11,7 @@ from parsers.readers.line_cells import MIN_ROWS, PIPE, cell_role, without_glosse
 from parsers.readers.row_placement import SPANNING_ROLES
 from parsers.textnorm import no_space
 
+MAX_AHEAD = 40  # rows looked at for a form column's points (a bounded look: the reader tries many lines)
 BARE_PIPES = regex.compile(r"^\s*\|[|\s]*$")  # `|`, `||||`: a row's start or its empty cells
 
 
@@ -18,10 +19,11 @@ def pipe_cells(line: str) -> list[str]:
     return [c.strip() for c in without_glosses(line).strip().strip(PIPE).split(PIPE)]
 
 
-def rows_ahead(lines: list[str], k: int) -> list[list[str]]:
-    """The written cells of the `|` rows from line ``k`` on (their closing empty cells left off), to the run's end."""
-    rows = []
-    while k < len(lines) and lines[k].count(PIPE) >= 1:
+def rows_ahead(lines: list[str], k: int, most: int | None = None) -> list[list[str]]:
+    """The written cells of the `|` rows from line ``k`` on (their closing empty cells left off), to the run's end or
+    ``most`` rows."""
+    rows: list[list[str]] = []
+    while k < len(lines) and lines[k].count(PIPE) >= 1 and (most is None or len(rows) < most):
         line, k = row_line(lines, k)
         cells = pipe_cells(line)
         while cells and not cells[-1]:
@@ -49,13 +51,13 @@ def spanned_first(header: list[str], roles: list[str | None],
     return header[:1] + [""] + header[1:], roles[:1] * 2 + roles[1:], True
 
 
-def form_points_as_weight(roles: list[str | None], rows: list[list[str]], width: int) -> list[str | None]:
+def form_points_as_weight(roles: list[str | None], lines: list[str], k: int) -> list[str | None]:
     """Where no column is named as the weight: the first form column (`得分`) whose cell is points (`2分`) in every row
-    written as wide as the header (MIN_ROWS of them at least) is the weight column (the page printed each row's
-    points where a form leaves its score blank)."""
-    if "weight" in roles:
+    written as wide as the header (MIN_ROWS of them at least, among the first MAX_AHEAD rows from line ``k``) is the
+    weight column (the page printed each row's points where a form leaves its score blank)."""
+    if "weight" in roles or "form" not in roles:
         return roles
-    full = [r for r in rows if len(r) == width]
+    full = [r for r in rows_ahead(lines, k, MAX_AHEAD) if len(r) == len(roles)]
     if len(full) < MIN_ROWS:
         return roles
     for index, role in enumerate(roles):

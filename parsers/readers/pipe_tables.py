@@ -177,14 +177,13 @@ def pipe_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
     least = MIN_ROWS - (start > k)
     k = start
     roles = [cell_role(c) for c in header]
-    ahead = rows_ahead(lines, k)
-    roles = form_points_as_weight(roles, ahead, len(header))
+    roles = form_points_as_weight(roles, lines, k)  # `得分` printed with each row's points
     # a weighted table with level columns is a 绩效自评表 when its rows name levels (`产出指标`), not groups of items
     levels = _levels_header(roles) and ("weight" not in roles or level_name(pipe_cells(row_line(lines, k)[0])[0]))
     if sum(r is not None for r in roles) < 2 or ("weight" not in roles and not _numbered_rows(lines, i, roles)
                                                  and not levels):
         return None
-    header, roles, spanned = (header, roles, False) if levels else spanned_first(header, roles, ahead)
+    header, roles, spanned = (header, roles, False) if levels else spanned_first(header, roles, rows_ahead(lines, k))
     width = len(header)
     rows = [TableRow(header, Provenance(source, None, i + 1))]
     carried = None  # the values of the rows so far, each column's last one (merged cells carried down)
