@@ -6,7 +6,7 @@ from __future__ import annotations
 import regex
 
 from parsers.extract.headers import weight_value
-from parsers.readers.form_rows import row_line
+from parsers.readers.form_rows import header_row, row_line
 from parsers.readers.line_cells import MIN_ROWS, PIPE, cell_role, without_glosses
 from parsers.readers.row_placement import SPANNING_ROLES
 from parsers.textnorm import no_space
@@ -20,14 +20,16 @@ def pipe_cells(line: str) -> list[str]:
 
 
 def rows_ahead(lines: list[str], k: int, most: int | None = None) -> list[list[str]]:
-    """The written cells of the `|` rows from line ``k`` on (their closing empty cells left off), to the run's end or
-    ``most`` rows."""
+    """The written cells of the `|` rows from line ``k`` on (their closing empty cells left off), to the run's end, a
+    row of header words (the next table's) or ``most`` rows."""
     rows: list[list[str]] = []
     while k < len(lines) and lines[k].count(PIPE) >= 1 and (most is None or len(rows) < most):
         line, k = row_line(lines, k)
         cells = pipe_cells(line)
         while cells and not cells[-1]:
             cells.pop()
+        if rows and (header_row(cells) or sub_header(cells)):
+            break
         if cells:
             rows.append(cells)
     return rows
@@ -72,7 +74,7 @@ def _points(cell: str) -> bool:
 
 
 def sub_header(cells: list[str]) -> bool:
-    """A row whose cells after its first are all header words, two or more (`…其他形式 | 考 核 内 容 | 倒扣分值`): the
-    header of the table's next part (its deductions), which ends this one."""
-    rest = [c for c in cells[1:] if no_space(c)]
-    return len(rest) >= 2 and all(cell_role(c) not in (None, "form") for c in rest)
+    """A row whose cells after its first are all header words, two or more, one of them naming points (`…其他形式 |
+    考 核 内 容 | 倒扣分值`): the header of the table's next part (its deductions), which ends this one."""
+    roles = [cell_role(c) for c in cells[1:] if no_space(c)]
+    return len(roles) >= 2 and None not in roles and "form" not in roles and "weight" in roles
