@@ -200,6 +200,9 @@ def _blank_headers(header: list[str], roles: dict[int, str], body) -> None:
             roles[index] = "category"  # a group written down the table's left edge, beside the named columns
         elif _filled(values):
             left = roles.get(index - 1)
+            if left == "category" and _shape(values) == "grouping" and \
+                    any(r in ("indicator", *NAME_FALLBACK) for r in roles.values()):
+                continue  # `类别` over a group and its sub-group (`主要载体建设`): the rows are named further right
             if left == "indicator" and "category" not in roles.values() and _groups(cells(body, index - 1), values):
                 roles[index - 1], roles[index] = "category", "indicator"
             elif left == "criteria" and _rule_beside_item(roles, body, index):
@@ -337,11 +340,32 @@ def _unknown_columns(header: list[str], roles: dict[int, str], body) -> None:
     for index, cell in enumerate(header):
         if index in roles or not no_space(cell):
             continue
-        kind = column_kind(cells(body, index))
+        values = cells(body, index)
+        kind = column_kind(values)
         if kind in ("units", "leaders") and kind not in roles.values():
             roles[index] = kind
-        elif kind == "weight" and "weight" not in roles.values() and _adds_up(body, index, roles):
+        elif kind == "weight" and "weight" not in roles.values() and (
+                _adds_up(body, index, roles) or _points_each_row(values)):
             roles[index] = "weight"
+        elif kind is None and _items_of_named_groups(roles, body, index):
+            roles[index - 1], roles[index] = "category", "indicator"
+
+
+def _points_each_row(values: list[str]) -> bool:
+    """Every row's cell is points (`2分`): each row's weight, under a header no word names as one (`得分`, the column a
+    form leaves blank, printed with the points), though an excerpt's rows do not add up to the total."""
+    texts = [no_space(v) for v in values]
+    return len(texts) >= 2 and all(t.endswith("分") and weight_value(t) is not None for t in texts)
+
+
+def _items_of_named_groups(roles: dict[int, str], body, index: int) -> bool:
+    """A column of prose no header word names, right of the column named as the rows' name, which runs down over
+    groups of it (`考核项目 | 考评细项` over `组织领导…(5分) | 及时调整…`): the named column is the group, this one
+    names each row."""
+    left = cells(body, index - 1) if index else []
+    return (roles.get(index - 1) == "indicator" and "category" not in roles.values()
+            and _shape(left) == "grouping" and _groups(left, cells(body, index))
+            and _shape(cells(body, index)) == "distinct")
 
 
 def _levels_of_names(roles: dict[int, str]) -> None:

@@ -13,6 +13,7 @@ import regex
 
 from parsers.data import header_synonyms
 from parsers.extract.headers import table_vocab
+from parsers.readers.glued_sentences import sentence_rows
 from parsers.readers.glued_spaced import spaced_rows
 from parsers.readers.line_cells import cell_role, clean_cell
 from schemas.blocks import Provenance, Table, TableRow
@@ -51,6 +52,8 @@ def glued_table(lines: list[str], i: int, source: str) -> tuple[str, Table, str,
     rows, first = _rows(line, end)
     if sum(1 for r in rows if r[0][:1].isdigit()) < MIN_ROWS:
         rows, first = spaced_rows(line, end, header)  # `1 主要负责人…保障。4 分对…`: a PDF's run, numbers spaced
+        if len(rows) < MIN_ROWS:
+            rows, first = sentence_rows(line, end, header)  # `1年初根据…达到100%。41、 无工作计划…`
         if len(rows) < MIN_ROWS:
             return None
     header[-1] += line[end:first]  # the last column's words the vocabulary does not hold (`及评分原则备查材料`)

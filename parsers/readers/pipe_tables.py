@@ -20,7 +20,15 @@ from parsers.readers.line_cells import (
     YEAR_PREFIX,
     cell_role,
     clean_cell,
-    without_glosses,
+)
+from parsers.readers.pipe_spans import (
+    BARE_PIPES,
+    form_points_as_weight,
+    past_bare_rows,
+    pipe_cells,
+    rows_ahead,
+    spanned_first,
+    sub_header,
 )
 from parsers.readers.row_placement import (
     SPANNING_ROLES,
@@ -37,7 +45,6 @@ from parsers.readers.separated_tables import separated_table
 from parsers.textnorm import no_space
 from schemas.blocks import Provenance, Table, TableRow
 
-BARE_PIPES = regex.compile(r"^\s*\|[|\s]*$")  # `|`, `||||`: a row's start or its empty cells
 MAX_SPAN = 2  # columns a name header cell may span beyond its own
 TOTAL_POINTS = regex.compile(r"^\s*\d{1,4}(?:\.\d+)?\s*分?\s*$")  # a table's total (`1200`, `100分`)
 
@@ -153,19 +160,16 @@ def _empty_cells(lines: list[str], k: int) -> int:
     return n - k if n > k and n < len(lines) and BARE_PIPES.match(lines[n]) else 0
 
 
-def _pipe_cells(line: str) -> list[str]:
-    return [c.strip() for c in without_glosses(line).strip().strip(PIPE).split(PIPE)]
-
-
 def pipe_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] | None:
     """`序号 | 项目 | … | 分值 | …` and rows below it, all `|`-separated; None when line ``i`` starts
     no such table. A row may be broken after its opening bar and its first cell (``broken_row``); a second header
     row under the first is read into it (``two_row_header``); a header row further down ends the table (the next
     one starts there)."""
     header_line, k = row_line(lines, i)
+    k = past_bare_rows(lines, k) if header_line.count(PIPE) >= 2 else k  # a lone `|` under the header row
     if header_line.count(PIPE) < 2 or k >= len(lines) or row_line(lines, k)[0].count(PIPE) < 2:
         return lead_pipe_table(lines, i, source)
-    header = _pipe_cells(header_line)
+    header = pipe_cells(header_line)
     while header and not header[-1]:
         header.pop()  # `序号 | … | 责任单位 |`: the separator closing the row
     header, start = two_row_header(header, lines, k)
@@ -173,23 +177,25 @@ def pipe_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
     least = MIN_ROWS - (start > k)
     k = start
     roles = [cell_role(c) for c in header]
+    roles = form_points_as_weight(roles, lines, k)  # `得分` printed with each row's points
     # a weighted table with level columns is a 绩效自评表 when its rows name levels (`产出指标`), not groups of items
-    levels = _levels_header(roles) and ("weight" not in roles or level_name(_pipe_cells(row_line(lines, k)[0])[0]))
+    levels = _levels_header(roles) and ("weight" not in roles or level_name(pipe_cells(row_line(lines, k)[0])[0]))
     if sum(r is not None for r in roles) < 2 or ("weight" not in roles and not _numbered_rows(lines, i, roles)
                                                  and not levels):
         return None
+    header, roles, spanned = (header, roles, False) if levels else spanned_first(header, roles, rows_ahead(lines, k))
     width = len(header)
     rows = [TableRow(header, Provenance(source, None, i + 1))]
     carried = None  # the values of the rows so far, each column's last one (merged cells carried down)
     while k < len(lines) and lines[k].count(PIPE) >= 1:
         line, after = row_line(lines, k)
-        cells = _pipe_cells(line)
+        cells = pipe_cells(line)
         while cells and not cells[-1]:
             cells.pop()
         if not cells:  # `|`, `| |`: a row's empty cells a page wrapped onto a line of their own
             k = after
             continue
-        if len(rows) > 1 and header_row(cells):
+        if len(rows) > 1 and (header_row(cells) or sub_header(cells)):
             break  # the header of the next table (a form's indicators under its funds)
         if len(cells) < width and levels:  # a 绩效目标表: merged and empty cells both unwritten, the row's cells placed
             # where they agree in kind with the rows above; the first row has nothing merged: its empty cells close it
@@ -197,6 +203,8 @@ def pipe_line_table(lines: list[str], i: int, source: str) -> tuple[Table, int] 
                      else cells + [""] * (width - len(cells)))
         elif len(cells) < width and carried is None and least < MIN_ROWS:  # a first row under a two-row header:
             cells = cells + [""] * (width - len(cells))  # nothing above to merge, its empty cells close it
+        elif len(cells) == width - 1 and carried is None and spanned:  # the first row's group spans both columns
+            cells = cells[:1] + cells
         elif len(cells) < width:  # merged cells are not repeated: they stand left of the row's own cells, or a
             cells = _short_row(cells, roles, carried)  # standard's next line under the standard (`…。(2.5)`)
         cells = spanned_level(cells[:width], roles, carried) if levels and carried else cells[:width]
@@ -235,7 +243,7 @@ def _numbered_rows(lines: list[str], i: int, roles: list[str | None]) -> bool:
         return False
     lead = 1 if roles[0] == "category" and roles[1:2] == ["row_no"] else 0  # a group cell left of the 序号 (`大类`)
     if roles[lead] != "row_no":
-        rows = [_pipe_cells(x) for x in lines[i + 1:i + 1 + MIN_ROWS]]
+        rows = [pipe_cells(x) for x in lines[i + 1:i + 1 + MIN_ROWS]]
         party = next(c for c, r in enumerate(roles) if r in PARTY_ROLES)
         return (len(roles) >= MIN_HEADER_CELLS and None not in roles and bool({"indicator", "target"} & set(roles))
                 and all(len([c for c in r if c]) == len(roles) and looks_like_org(r[party].split("、")[0])
@@ -243,7 +251,7 @@ def _numbered_rows(lines: list[str], i: int, roles: list[str | None]) -> bool:
     expected, k = 1, i + 1
     while k < len(lines) and lines[k].count(PIPE) >= 1 and expected <= MIN_ROWS:
         # the number is the row's first cell, or its second under a group cell (merged: missing in the rows below)
-        first = next((c for c in _pipe_cells(lines[k])[:lead + 1] if ROW_NUMBER_LINE.match(c)), "")
+        first = next((c for c in pipe_cells(lines[k])[:lead + 1] if ROW_NUMBER_LINE.match(c)), "")
         if first:
             if int(regex.sub(r"\D", "", first)) != expected:
                 return False
