@@ -20,6 +20,7 @@ from parsers.extract.metadata_title import (  # noqa: F401  (callers read these 
     read_title,
     split_glued_number,
     title_from_heading,
+    title_over_labels,
     title_words,
 )
 from parsers.extract.patterns import ARABIC_DATE, CHINESE_DATE, DOC_NUMBER
@@ -46,7 +47,8 @@ def extract_metadata(doc: Document, meta: DocumentInfo | None = None, signed: li
     _below_number(front, meta)
     title_at, own_title = read_title(front, meta)
     if meta.title is None:  # no title line: the name the preamble gives the document (`特制定…考核细则。`)
-        meta.title = title_in_preamble([no_space(p.text) for p in front], title_words().standalone)
+        meta.title = title_in_preamble([no_space(p.text) for p in front], title_words().standalone) \
+            or title_over_labels(front)
     # 主送 and 成文日期 follow a notice's title; a title of its own may stand below them (a 办法 after its notice)
     _recipients_and_date(paras, None if own_title else title_at, meta)
     _cc_and_printer(paras, meta)

@@ -10,6 +10,7 @@ import regex
 
 from parsers.data import load_json
 from parsers.extract.dates import parse_date
+from parsers.extract.metadata_labels import opens_with_label
 from parsers.extract.patterns import ATTACHMENT as ATTACHMENT_LABEL
 from parsers.extract.patterns import DOC_NUMBER
 from parsers.extract.title_cut import title_before_run_on
@@ -155,8 +156,11 @@ def _title_run_on(text: str, words: TitleWords) -> tuple[str | None, str]:
     return None, ""
 
 
+# `表3:某省…评分标准`, `表二:…考核表`: a table's own label, which its title keeps (a 附件 label is the notice's)
+TABLE_LABEL = regex.compile(r"^附?表[\d一二三四五六七八九十]{1,3}[:：]")
 # `…考核评分细则` then `…考核评分细则(区、开发区)`, `…标准` then `…标准(试行)`: the qualifier the repeated title adds
-REPEATED_QUALIFIER = regex.compile(r"[（(][^（()）]{1,12}[)）]")
+# (what web text ran on after it kept apart; never a clause's number `(一)`, `(1)`)
+REPEATED_QUALIFIER = regex.compile(r"[（(](?![一二三四五六七八九十\d]{1,3}[)）])[^（()）]{1,12}[)）]")
 # `"村委人口与计划生育考核办法"计划生育工作计划`: a page's title line quoting the document's title before its section
 QUOTED_TITLE = regex.compile(r'^["“](?P<title>[^"“”]{4,60})["”]')
 
@@ -188,20 +192,34 @@ def _standalone_title(front: list[Paragraph], meta: DocumentInfo, words: TitleWo
         if i in (0, opening, lead) and (cut := title_before_run_on(text)):
             text = cut  # web text ran the first sentence, clause or header row on after the title
         text = words.glued_years.sub(r"\g<first>—", words.page_marks.sub("", text))
-        if not 4 <= len(text) <= TITLE_CHARS or not words.standalone.search(text) or not _alone(text):
+        named = text[label.end():] if (label := TABLE_LABEL.match(text)) else text
+        if not 4 <= len(named) <= TITLE_CHARS or not words.standalone.search(named) or not _alone(named):
             continue
-        prev = no_space(front[i - 1].text) if i > opening else ""
+        prev = no_space(front[i - 1].text) if i > opening and not label else ""
         if prev and _alone(prev) and not words.standalone.search(prev) and not ISSUER_SUFFIX.search(prev) and (
                 (p.centered and front[i - 1].centered) or (i == 1 and len(prev) <= TITLE_CHARS // 2)):
             text = prev + text  # a title set over two lines (centred), or the first line of web text broken
         following = no_space(front[i + 1].text) if i + 1 < len(front) else ""
-        if following.startswith(text) and REPEATED_QUALIFIER.fullmatch(following, len(text)):
-            text, i = following, i + 1  # a page's title line, then the document's own with its qualifier
+        if following.startswith(text) and (qualified := REPEATED_QUALIFIER.match(following, len(text))):
+            text, i = following[:qualified.end()], i + 1  # a page's title line, then the document's own qualified
         meta.title = text
         if opening:
             meta.metadata_source = "attachment"
         return i
     return None
+
+
+PAGE_TITLE_HAN = 8  # a page's title line names its document in 8 characters at least (a banner, `最新資訊`, fewer)
+
+
+def title_over_labels(front: list[Paragraph]) -> str | None:
+    """`2020第三季度政府工作报告重点任务目标执行情况` / `发布日期: 2020-10-20`: the line a site prints its labels under
+    names the document, where no line names its kind."""
+    if len(front) < 2 or not opens_with_label(front[1].text) or opens_with_label(front[0].text):
+        return None
+    text = no_space(front[0].text)
+    return text if len(text) <= TITLE_CHARS and len(regex.findall(r"\p{Han}", text)) >= PAGE_TITLE_HAN \
+        and _alone(text) else None
 
 
 def title_from_heading(heading: str) -> str | None:

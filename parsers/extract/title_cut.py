@@ -40,6 +40,7 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
       | [（(][^（()）]{{0,12}}\d+(?:\.\d+)?\s*分[^（()）]{{0,6}}[)）]  # the points the document carries
       | (?:{_alt(words["sentence_openers"])})
       | (?:{_alt(w for w in synonyms["row_no"] if len(w) >= 2)})  # `序号`: no title goes on so
+      | \p{{Han}}{{0,30}}?\s?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:cn|com|net|org)(?![A-Za-z])  # the site: 某局 xx.gov.cn
     """, regex.VERBOSE)
     header = regex.compile(rf"\s?(?:{_alt(headers)})")
     return kinds, stop, header
@@ -72,9 +73,14 @@ def _once(title: str, kinds: regex.Pattern) -> str:
     return title
 
 
+REPEATED_HEAD = 5  # characters: the text after a title opening with what the title's head holds (`…方案2023年1—2月份…`)
+
+
 def _stops_at(text: str, at: int, stop: regex.Pattern, header: regex.Pattern, headers: int = 2) -> bool:
     if stop.match(text, at):
         return True
+    if at >= 2 * REPEATED_HEAD and text[at: at + REPEATED_HEAD] in text[:2 * REPEATED_HEAD]:
+        return True  # the first sentence restates the title's head (its year, its body): a sentence, not the title
     first = header.match(text, at)
     return bool(first and (headers == 1 or header.match(text, first.end())))
 

@@ -72,3 +72,36 @@ def test_the_title_repeated_with_its_qualifier_is_the_documents():
     meta = extract_metadata(_doc(["2019年全市宣传工作目标考核评分细则", "2019年全市宣传工作目标考核评分细则(区、开发区)",
                                   "一、理论武装(10分)"]))
     assert meta.title == "2019年全市宣传工作目标考核评分细则(区、开发区)"
+
+
+def test_the_title_repeated_with_its_qualifier_and_text_run_on_is_the_documents():
+    meta = extract_metadata(_doc(["中国某某强县标准", "中国某某强县标准(试行)《中国某某强县评定标准》说明", "1、申创范围为行政县。"]))
+    assert meta.title == "中国某某强县标准(试行)"
+
+
+@pytest.mark.parametrize("line, title", [
+    ("某市环境卫生管理处2023年雾炮车服务项目支出绩效目标申报表某市城市管理局 xtcg.example.gov.cn 发布时间:2023-10-13 19:49",
+     "某市环境卫生管理处2023年雾炮车服务项目支出绩效目标申报表"),  # the publishing site's name and address ran on
+    ("乡2023年1—2月乡对村考核方案2023年1—2月份乡对村考核分为党的建设、乡村发展四部分,总分100分。",
+     "乡2023年1—2月乡对村考核方案"),  # the first sentence restates the title's head
+])
+def test_a_title_is_cut_where_the_site_or_a_sentence_restating_it_ran_on(line, title):
+    assert extract_metadata(_doc([line, "一、党的建设工作(24分)"])).title == title
+
+
+def test_the_line_a_site_prints_its_labels_under_is_the_title():
+    meta = extract_metadata(_doc(["2020第三季度政府工作报告重点任务目标执行情况", "发布日期: 2020-10-20 14:47:57", "项目名称"]))
+    assert (meta.title, str(meta.issued_on)) == ("2020第三季度政府工作报告重点任务目标执行情况", "2020-10-20")
+
+
+def test_a_short_banner_above_the_sites_labels_is_no_title():
+    assert extract_metadata(_doc(["最新资讯", "发布时间: 2021-06-28 17:07", "项目名称"])).title is None
+
+
+@pytest.mark.parametrize("lines, title", [
+    (["表3:某省治超工作综合考核省公安厅评分标准", "部门"], "表3:某省治超工作综合考核省公安厅评分标准"),
+    (["说明:1、局本级发生重大违纪事件的,不予评优。", "2、实行一票否决制。", "表二:2011年度对各市局工作考核表", "填报单位(盖章)"],
+     "表二:2011年度对各市局工作考核表"),
+])
+def test_a_tables_own_label_stays_on_its_title(lines, title):
+    assert extract_metadata(_doc(lines)).title == title
