@@ -33,7 +33,9 @@ FRONT_MATTER = 15  # paragraphs searched for the header, number, title and recip
 _LABEL_HINT = regex.compile(r"日期|时间|時間|文号|字号|文號|字號|机关|機關|机构|機構|来源|來源")  # a page label may stand here
 MASKED = regex.compile(r"[xX]{2,}|[×＊*]{2,}|某")  # a name a site or a template blanked out (`xx镇人民政府`)
 CC = regex.compile(r"^\s*抄\s*送\s*[:：]\s*")
-PRINTED = regex.compile(r"(?P<date>.{8,20}?)\s*印\s*发\s*$")
+# `某县人民政府办公室 2020年3月5日印发`, a page's number after it in web text (`…印发—8—`)
+PRINTED = regex.compile(r"(?P<date>.{8,20}?)\s*印\s*发\s*(?:[—-]\s*\d{1,3}\s*[—-])?\s*$")
+SENTENCE_END = regex.compile(r"[。；;]")
 
 
 def extract_metadata(doc: Document, meta: DocumentInfo | None = None, signed: list | None = None) -> DocumentInfo:
@@ -57,7 +59,7 @@ def extract_metadata(doc: Document, meta: DocumentInfo | None = None, signed: li
         head = title_words().issuing_verb.split(meta.title, maxsplit=1)[0]
         head = head.rsplit("号", 1)[-1] if "号" in head else head  # a 发文字号 web text ran in without brackets
         named = MASKED.sub("", head).strip()  # `******关于…的通知`: a body the site masked whole names none
-        meta.issuer = head if named and not regex.search(r"\d", head) else None
+        meta.issuer = joint_issuers(head) if named and not regex.search(r"\d", head) else None
     first = (closings(doc) if signed is None else signed)[:1]
     signer = first[0].signer if first else None
     if signer and (meta.issuer is None or MASKED.search(meta.issuer) and not MASKED.search(signer)):
@@ -73,7 +75,22 @@ def extract_metadata(doc: Document, meta: DocumentInfo | None = None, signed: li
         if signer and (meta.issuer is None or abbreviates(meta.issuer, signer)):
             meta.issuer, meta.issuer_source = signer, "signature"
     _page_labels(front, meta)
+    if meta.issued_on is None:  # the 印发 line's date: no later than the day it was signed, the nearest to it
+        meta.issued_on = meta.printed_on
     return meta
+
+
+JOINT_SHARED = 2  # characters of the first body's name the second one repeats (its jurisdiction: 某县)
+
+
+def joint_issuers(head: str) -> str:
+    """`中共某县委办公室某县人民政府办公室`: two bodies a title runs together, set apart as joint issuers sign
+    (`、`) where the second names the first's jurisdiction again; one body (`某县人民政府办公室`) stays one."""
+    for k in range(4, len(head) - 3 if "、" not in head else 0):  # (bodies set apart already stay so)
+        first, second = head[:k], head[k:]
+        if ISSUER_SUFFIX.search(first) and ISSUER_SUFFIX.search(second) and second[:JOINT_SHARED] in first:
+            return f"{first}、{second}"
+    return head
 
 
 def plain_front(paras: list[Paragraph]) -> list[Paragraph]:
@@ -164,9 +181,10 @@ def _cc_and_printer(paras: list[Paragraph], meta: DocumentInfo) -> None:
     printed_at = next((i for i, p in enumerate(tail) if PRINTED.search(no_space(p.text))), None)
     if printed_at is not None:
         text = no_space(tail[printed_at].text)
-        date_match = ARABIC_DATE.search(halfwidth(text)) or CHINESE_DATE.search(chinese_zeros(text))
-        meta.printed_on = parse_date(text)
-        before = text[: date_match.start()] if date_match else ""
+        printed = PRINTED.search(text)  # (the date before 印发: a paragraph web text ran together holds others)
+        date_match = ARABIC_DATE.search(halfwidth(printed["date"])) or CHINESE_DATE.search(chinese_zeros(printed["date"]))
+        meta.printed_on = parse_date(printed["date"])
+        before = SENTENCE_END.split(text[: printed.start("date") + date_match.start()])[-1] if date_match else ""
         if before:
             meta.printer = before
         elif printed_at > 0 and (cc_at is None or printed_at - 1 > cc_at):

@@ -105,3 +105,20 @@ def test_a_short_banner_above_the_sites_labels_is_no_title():
 ])
 def test_a_tables_own_label_stays_on_its_title(lines, title):
     assert extract_metadata(_doc(lines)).title == title
+
+
+def test_joint_issuers_a_title_runs_together_are_set_apart():
+    meta = extract_metadata(_doc(["中共某县委办公室某县人民政府办公室关于印发《2021年某县乡村振兴任务清单》的通知", "各乡镇:"]))
+    assert meta.issuer == "中共某县委办公室、某县人民政府办公室"
+
+
+@pytest.mark.parametrize("head", ["某县人民政府办公室", "某市人民政府安全生产委员会办公室", "中共某市委组织部"])
+def test_one_body_in_a_titles_head_stays_one(head):
+    assert extract_metadata(_doc([f"{head}关于印发某某考核办法的通知", "各乡镇:"])).issuer == head
+
+
+def test_the_date_of_a_printed_line_web_text_ran_the_cc_and_a_page_number_into_dates_the_document():
+    meta = extract_metadata(_doc([
+        "附件营商环境评价指标体系一级指标二级指标分值1.企业开办(25分)",
+        "抄送:省委各部门,省人大常委会办公厅,省法院。某省人民政府办公厅2018年9月5日印发—8—"]))
+    assert (meta.printer, str(meta.printed_on), str(meta.issued_on)) == ("某省人民政府办公厅", "2018-09-05", "2018-09-05")
