@@ -156,6 +156,8 @@ def _title_run_on(text: str, words: TitleWords) -> tuple[str | None, str]:
     return None, ""
 
 
+# `附表1 2011年全省…细则` opening a file (its space lost: `附表12011年`): the label of the table the file is
+OPENING_TABLE_LABEL = regex.compile(r"^附表[\d一二三四五六七八九十]{1,2}?(?=(?:19|20)\d{2}年|\p{Han})")
 # `表3:某省…评分标准`, `表二:…考核表`: a table's own label, which its title keeps (a 附件 label is the notice's)
 TABLE_LABEL = regex.compile(r"^附?表[\d一二三四五六七八九十]{1,3}[:：]")
 # `…考核评分细则` then `…考核评分细则(区、开发区)`, `…标准` then `…标准(试行)`: the qualifier the repeated title adds
@@ -187,6 +189,8 @@ def _standalone_title(front: list[Paragraph], meta: DocumentInfo, words: TitleWo
             opening = 1
             if not text:
                 continue
+        elif i == 0 and (label := OPENING_TABLE_LABEL.match(text)):
+            text, opening = text[label.end():], 1  # `附表1 2011年…`: the file is the attached table, titled after it
         if i == 0 and (quoted := QUOTED_TITLE.match(text)) and words.standalone.search(quoted["title"]):
             text = quoted["title"]  # a page's title line `"…考核办法"计划生育工作计划`: the document's title, the site's section
         if i in (0, opening, lead) and (cut := title_before_run_on(text)):

@@ -122,3 +122,12 @@ def test_the_date_of_a_printed_line_web_text_ran_the_cc_and_a_page_number_into_d
         "附件营商环境评价指标体系一级指标二级指标分值1.企业开办(25分)",
         "抄送:省委各部门,省人大常委会办公厅,省法院。某省人民政府办公厅2018年9月5日印发—8—"]))
     assert (meta.printer, str(meta.printed_on), str(meta.issued_on)) == ("某省人民政府办公厅", "2018-09-05", "2018-09-05")
+
+
+@pytest.mark.parametrize("lines, title", [
+    (["附件营商环境评价指标体系一级指标二级指标分值1.企业开办(25分)"], "营商环境评价指标体系"),  # 体系 ends a title too
+    (["人人范文网范文大全平安乡镇(街道)创建考核标准", "一、组织领导(10分)"], "平安乡镇(街道)创建考核标准"),  # a site's section
+    (["附表1 2011年全省卫生服务能力建设工程综合考核评估细则", "一级指标"], "2011年全省卫生服务能力建设工程综合考核评估细则"),
+])
+def test_a_files_opening_label_or_banner_before_its_title_is_no_part_of_it(lines, title):
+    assert extract_metadata(_doc(lines)).title == title
