@@ -14,8 +14,11 @@ from parsers.extract.layout import GLOSS
 from parsers.extract.metadata_labels import labelled_date, labelled_issuer, labelled_number, labelled_values
 from parsers.extract.metadata_title import (  # noqa: F401  (callers read these from here: title_from_heading)
     ISSUER_SUFFIX,
+    MASKED,
     NOT_A_TITLE,
     RED_HEADER,
+    issuer_in_title,
+    joint_issuers,
     normalize_doc_number,
     read_title,
     split_glued_number,
@@ -31,7 +34,6 @@ from schemas.records import DocumentInfo
 
 FRONT_MATTER = 15  # paragraphs searched for the header, number, title and recipients
 _LABEL_HINT = regex.compile(r"日期|时间|時間|文号|字号|文號|字號|机关|機關|机构|機構|来源|來源")  # a page label may stand here
-MASKED = regex.compile(r"[xX]{2,}|[×＊*]{2,}|某")  # a name a site or a template blanked out (`xx镇人民政府`)
 CC = regex.compile(r"^\s*抄\s*送\s*[:：]\s*")
 # `某县人民政府办公室 2020年3月5日印发`, a page's number after it in web text (`…印发—8—`)
 PRINTED = regex.compile(r"(?P<date>.{8,20}?)\s*印\s*发\s*(?:[—-]\s*\d{1,3}\s*[—-])?\s*$")
@@ -56,10 +58,7 @@ def extract_metadata(doc: Document, meta: DocumentInfo | None = None, signed: li
     _cc_and_printer(paras, meta)
     meta.prepared_by = prepared_by(doc)
     if meta.issuer is None and meta.title and not own_title:
-        head = title_words().issuing_verb.split(meta.title, maxsplit=1)[0]
-        head = head.rsplit("号", 1)[-1] if "号" in head else head  # a 发文字号 web text ran in without brackets
-        named = MASKED.sub("", head).strip()  # `******关于…的通知`: a body the site masked whole names none
-        meta.issuer = joint_issuers(head) if named and not regex.search(r"\d", head) else None
+        meta.issuer = issuer_in_title(meta.title, title_words())
     first = (closings(doc) if signed is None else signed)[:1]
     signer = first[0].signer if first else None
     if signer and (meta.issuer is None or MASKED.search(meta.issuer) and not MASKED.search(signer)):
@@ -78,19 +77,6 @@ def extract_metadata(doc: Document, meta: DocumentInfo | None = None, signed: li
     if meta.issued_on is None:  # the 印发 line's date: no later than the day it was signed, the nearest to it
         meta.issued_on = meta.printed_on
     return meta
-
-
-JOINT_SHARED = 2  # characters of the first body's name the second one repeats (its jurisdiction: 某县)
-
-
-def joint_issuers(head: str) -> str:
-    """`中共某县委办公室某县人民政府办公室`: two bodies a title runs together, set apart as joint issuers sign
-    (`、`) where the second names the first's jurisdiction again; one body (`某县人民政府办公室`) stays one."""
-    for k in range(4, len(head) - 3 if "、" not in head else 0):  # (bodies set apart already stay so)
-        first, second = head[:k], head[k:]
-        if ISSUER_SUFFIX.search(first) and ISSUER_SUFFIX.search(second) and second[:JOINT_SHARED] in first:
-            return f"{first}、{second}"
-    return head
 
 
 def plain_front(paras: list[Paragraph]) -> list[Paragraph]:

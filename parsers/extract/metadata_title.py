@@ -34,6 +34,7 @@ SITE_TAG = regex.compile(r"(?:\[[^\[\]]{1,6}\]|【[^【】]{1,6}】)$")  # a sit
 LEADING_NUMBER = regex.compile(rf"^[（(]?(?P<number>{DOC_NUMBER.pattern})[)）]?")  # `(杭经中小〔2009〕113号)各区…`
 PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"))
 ISSUER_SUFFIX = regex.compile(r"(?:人民政府|政府|委员会|办公室|办公厅|局|厅|委|办|部|院|会|中心)$")
+MASKED = regex.compile(r"[xX]{2,}|[×＊*]{2,}|某")  # a name a site or a template blanked out (`xx镇人民政府`)
 MASKED_WHOLE = regex.compile(r"[xX×＊*]{2,}")  # a name masked whole (`******`), not in part (`xx镇人民政府`)
 LABEL_NUMBER_TAIL = regex.compile(r"^[-－—.．]\d{1,2}\s*[:：]?")
 
@@ -114,15 +115,50 @@ def read_title(front: list[Paragraph], meta: DocumentInfo) -> tuple[int | None, 
             rest = rest[m.end():]
         if rest.endswith((":", "：")) and len(rest) < 200:  # the 主送 ran on after the title
             meta.recipients = rest.rstrip("：:")
-        if not title.startswith(words.about) or first == 0:
-            meta.title = title
-            return i, False
-        prev = no_space(front[first - 1].text)
-        if ISSUER_SUFFIX.search(prev) and not DOC_NUMBER.search(halfwidth(prev)) and not prev.endswith("文件"):
-            title = prev + title
+        if title.startswith(words.about) and first > 0:
+            prev = no_space(front[first - 1].text)
+            if ISSUER_SUFFIX.search(prev) and not DOC_NUMBER.search(halfwidth(prev)) and not prev.endswith("文件"):
+                title = prev + title
         meta.title = title
+        if not rest and (attached := _attached_title(front, i, words)):
+            meta.issuer = meta.issuer or issuer_in_title(title, words)
+            meta.title, i = attached
         return i, False
     return _standalone_title(front, meta, words), True
+
+
+def _attached_title(front: list[Paragraph], i: int, words: TitleWords) -> tuple[str, int] | None:
+    """`某市人民政府办公室关于开展…的工作意见` / `某市…创建和考核标准(试行)`: a page that shows of the notice only its
+    title, then the rules under their own: that title and its paragraph (the page is the rules). Not under an `附件2:`
+    label: the page shows the notice's attachment, and the notice is the document (the golds read both so)."""
+    j = i + 1
+    text = no_space(front[j].text) if j < len(front) else ""
+    if 4 <= len(text) <= TITLE_CHARS and words.standalone.search(text) and _alone(text) \
+            and not any(a in text for a in words.about):
+        return text, j
+    return None
+
+
+JOINT_SHARED = 2  # characters of the first body's name the second one repeats (its jurisdiction: 某县)
+
+
+def issuer_in_title(title: str, words: TitleWords) -> str | None:
+    """The body a notice's title names before 关于 (or 印发): none where a 发文字号 web text ran in without brackets
+    leaves figures, or the site masked the name whole (`******关于…`)."""
+    head = words.issuing_verb.split(title, maxsplit=1)[0]
+    head = head.rsplit("号", 1)[-1] if "号" in head else head  # a 发文字号 web text ran in without brackets
+    named = MASKED.sub("", head).strip()
+    return joint_issuers(head) if named and not regex.search(r"\d", head) else None
+
+
+def joint_issuers(head: str) -> str:
+    """`中共某县委办公室某县人民政府办公室`: two bodies a title runs together, set apart as joint issuers sign
+    (`、`) where the second names the first's jurisdiction again; one body (`某县人民政府办公室`) stays one."""
+    for k in range(4, len(head) - 3 if "、" not in head else 0):  # (bodies set apart already stay so)
+        first, second = head[:k], head[k:]
+        if ISSUER_SUFFIX.search(first) and ISSUER_SUFFIX.search(second) and second[:JOINT_SHARED] in first:
+            return f"{first}、{second}"
+    return head
 
 
 def _title_over_lines(front: list[Paragraph], i: int, text: str, words: TitleWords) -> tuple[str, int] | None:
@@ -206,6 +242,9 @@ def _standalone_title(front: list[Paragraph], meta: DocumentInfo, words: TitleWo
         following = no_space(front[i + 1].text) if i + 1 < len(front) else ""
         if following.startswith(text) and (qualified := REPEATED_QUALIFIER.match(following, len(text))):
             text, i = following[:qualified.end()], i + 1  # a page's title line, then the document's own qualified
+        if any(a in text for a in words.about) and (attached := _attached_title(front, i, words)):
+            meta.issuer = meta.issuer or issuer_in_title(text, words)  # (a notice's `…关于…工作意见` over its attachment)
+            text, i = attached
         meta.title = text
         if opening:
             meta.metadata_source = "attachment"

@@ -131,3 +131,15 @@ def test_the_date_of_a_printed_line_web_text_ran_the_cc_and_a_page_number_into_d
 ])
 def test_a_files_opening_label_or_banner_before_its_title_is_no_part_of_it(lines, title):
     assert extract_metadata(_doc(lines)).title == title
+
+
+def test_a_page_showing_of_the_notice_only_its_title_over_the_rules_is_titled_by_the_rules():
+    meta = extract_metadata(_doc(["某市人民政府办公室关于开展创建“充分就业社区”活动的工作意见",
+                                  "某市“充分就业社区”创建和考核标准(试行)", "项目", "序号"]))
+    assert (meta.title, meta.issuer) == ("某市“充分就业社区”创建和考核标准(试行)", "某市人民政府办公室")
+
+
+def test_a_notice_title_over_its_labelled_attachment_stays_the_title():
+    lines = ["某市人民政府关于印发某某建设2009年度考核办法的通知", "附件2:", "县(区)某某建设考核评分标准", "考核内容"]
+    meta = extract_metadata(_doc(lines))
+    assert (meta.title, meta.issuer) == ("某市人民政府关于印发某某建设2009年度考核办法的通知", "某市人民政府")
