@@ -143,3 +143,17 @@ def test_a_notice_title_over_its_labelled_attachment_stays_the_title():
     lines = ["某市人民政府关于印发某某建设2009年度考核办法的通知", "附件2:", "县(区)某某建设考核评分标准", "考核内容"]
     meta = extract_metadata(_doc(lines))
     assert (meta.title, meta.issuer) == ("某市人民政府关于印发某某建设2009年度考核办法的通知", "某市人民政府")
+
+
+@pytest.mark.parametrize("lines, title, line", [
+    (["92018年全市“安全生产月”活动考核评分表", "一、组织领导(10分)"], "2018年全市“安全生产月”活动考核评分表", 1),
+    (["某市人民政府有关部门:", "现将《某市金融机构考核暂行办法》印发给你们,请认真贯彻执行。", "某市人民政府"],
+     "某市金融机构考核暂行办法", None),  # named by a sentence, not stated on a line of its own
+])
+def test_the_line_a_title_was_read_from_is_found_after_a_pages_mark(lines, title, line):
+    from parsers.extract.metadata_lines import metadata_lines
+
+    doc = _doc(lines)
+    meta = extract_metadata(doc)
+    found = [m.line for m in metadata_lines(doc, meta) if m.field == "title"]
+    assert (meta.title, found) == (title, [line] if line else [])
