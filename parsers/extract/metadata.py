@@ -34,6 +34,7 @@ from schemas.records import DocumentInfo
 
 FRONT_MATTER = 15  # paragraphs searched for the header, number, title and recipients
 _LABEL_HINT = regex.compile(r"日期|时间|時間|文号|字号|文號|字號|机关|機關|机构|機構|来源|來源")  # a page label may stand here
+TITLE_BODY = regex.compile(r"^(?P<body>\p{Han}{4,30}?)(?=(?:19|20)\d{2}年)")  # `某某中心2023年度…`
 CC = regex.compile(r"^\s*抄\s*送\s*[:：]\s*")
 # `某县人民政府办公室 2020年3月5日印发`, a page's number after it in web text (`…印发—8—`)
 PRINTED = regex.compile(r"(?P<date>.{8,20}?)\s*印\s*发\s*(?:[—-]\s*\d{1,3}\s*[—-])?\s*$")
@@ -104,8 +105,16 @@ def _page_labels(front: list[Paragraph], meta: DocumentInfo) -> None:
     published_by = labelled_issuer(found.get("published_by", ""))
     if published_by and not ISSUER_SUFFIX.search(published_by):
         published_by = None  # a site's name (`范文大全`), not a body
-    if meta.issuer is None and (issuer := labelled_issuer(found.get("issuer", "")) or published_by):
-        meta.issuer, meta.issuer_source = issuer, "page_label"
+    if meta.issuer is None and (body := labelled_issuer(found.get("issuer", ""))):
+        meta.issuer, meta.issuer_source = body, "page_label"
+    elif meta.issuer is None and published_by:
+        # the body a title opens with before its year (`某某鉴定中心2023年度…目标表`) issued it; the page's 来源
+        # (`区发改局`) only published it
+        body = TITLE_BODY.match(meta.title or "")
+        if body and ISSUER_SUFFIX.search(body["body"]):
+            meta.issuer, meta.issuer_source = body["body"], "header"
+        else:
+            meta.issuer, meta.issuer_source = published_by, "page_label"
 
 
 def _header_and_number(front: list[Paragraph], meta: DocumentInfo) -> None:

@@ -157,3 +157,14 @@ def test_the_line_a_title_was_read_from_is_found_after_a_pages_mark(lines, title
     meta = extract_metadata(doc)
     found = [m.line for m in metadata_lines(doc, meta) if m.field == "title"]
     assert (meta.title, found) == (title, [line] if line else [])
+
+
+def test_the_body_a_title_opens_with_issued_it_not_the_pages_publisher():
+    meta = extract_metadata(_doc(["某区价格认证鉴定中心2023年度整体绩效目标表来源:", "区发改局发布时间:", "2023-04-26 10:57浏览次数:"]))
+    assert (meta.title, meta.issuer, meta.issuer_source) == ("某区价格认证鉴定中心2023年度整体绩效目标表", "某区价格认证鉴定中心",
+                                                             "header")
+
+
+def test_the_pages_publisher_stands_for_a_title_naming_no_body():
+    meta = extract_metadata(_doc(["2023年度整体绩效目标表来源:", "区发改局发布时间:", "2023-04-26 10:57浏览次数:"]))
+    assert (meta.issuer, meta.issuer_source) == ("区发改局", "page_label")
