@@ -61,6 +61,7 @@ class TitleWords:
     site_banner: regex.Pattern  # `某某网--某某信息网`: a site's name run onto the title's line
     bare_number: regex.Pattern  # `鄂残发201133号` run into the title's line, its brackets lost
     site_lead: regex.Pattern  # `文档介绍:`, `编辑: 某某 2019-07-07`: a page's label before the title on its line
+    leftover: regex.Pattern  # `备注:…` opening an excerpt: the tail of a part before the document
     glued_years: regex.Pattern  # `20152016年度`: a span of years whose dash a copy lost
     page_marks: regex.Pattern  # a page's digits or count on the title's line (`92018年…`, `…細則1`, `（共6页）`)
 
@@ -82,6 +83,7 @@ def title_words() -> TitleWords:
         file_suffix=regex.compile(rf"(?i)(?:{alt('file_suffixes')})(?![a-z])"),
         site_banner=regex.compile(words["site_banner"]), bare_number=regex.compile(words["bare_number"]),
         site_lead=regex.compile(words["site_lead"]), glued_years=regex.compile(words["glued_years"]),
+        leftover=regex.compile(words["leftover_note"]),
         page_marks=regex.compile("|".join([*words["page_marks"], rf"(?<={kinds})\d{{1,2}}$"])))
 
 
@@ -208,25 +210,25 @@ def _standalone_title(front: list[Paragraph], meta: DocumentInfo, words: TitleWo
     above it that ends in no kind is its first half (a long title set over two lines). A title under a `附件N`
     label further down is the attachment's, not the notice's; a file that opens with the label is the attachment,
     and the title under it is the file's."""
-    opening = 0  # 1 where the document opens with a 附件 label: the attachment itself, its title on the label's line or the next
+    opening = 0  # after the 附件 label the document opens with: the attachment itself, its title on the label's line or the next
     lead = 0  # the first line after a 发文字号 alone on its line: web text may run on after the title there too
     for i, p in enumerate(front):
         text = split_glued_number(no_space(p.text)[:TITLE_SCAN])[0]
-        if i == lead and meta.doc_number_raw and text == no_space(meta.doc_number_raw):
-            lead = i + 1
+        if i == lead and (meta.doc_number_raw and text == no_space(meta.doc_number_raw) or words.leftover.match(text)):
+            lead = i + 1  # (a previous part's note the excerpt opens with: `备注:…`, no part of this document)
             continue
         if named := words.file_suffix.search(text, 0, TITLE_CHARS + 8):
             text = text[:named.start()]  # `…评分表.docx` then the file's text, run on by the page
         if label := ATTACHMENT_LABEL.match(text):
-            if i > 0:
+            if i > lead:
                 return None  # a notice's attachment: its title is not the notice's
             # the file opens with its label: it is the attachment, and the title under the label its own
             text = LABEL_NUMBER_TAIL.sub("", label["title"], count=1)  # `附件2-9…`: the label's second number
-            opening = 1
+            opening = i + 1
             if not text:
                 continue
-        elif i == 0 and (label := OPENING_TABLE_LABEL.match(text)):
-            text, opening = text[label.end():], 1  # `附表1 2011年…`: the file is the attached table, titled after it
+        elif i == lead and (label := OPENING_TABLE_LABEL.match(text)):
+            text, opening = text[label.end():], i + 1  # `附表1 2011年…`: the file is the attached table, titled after it
         if i == 0 and (quoted := QUOTED_TITLE.match(text)) and words.standalone.search(quoted["title"]):
             text = quoted["title"]  # a page's title line `"…考核办法"计划生育工作计划`: the document's title, the site's section
         if i in (0, opening, lead) and (cut := title_before_run_on(text)):

@@ -168,3 +168,14 @@ def test_the_body_a_title_opens_with_issued_it_not_the_pages_publisher():
 def test_the_pages_publisher_stands_for_a_title_naming_no_body():
     meta = extract_metadata(_doc(["2023年度整体绩效目标表来源:", "区发改局发布时间:", "2023-04-26 10:57浏览次数:"]))
     assert (meta.issuer, meta.issuer_source) == ("区发改局", "page_label")
+
+
+def test_an_excerpt_opening_with_a_previous_parts_note_is_the_attachment_under_its_label():
+    meta = extract_metadata(_doc(["备注:各单位的综合信息考核分成A、B两档,具体分档情况另行公布。", "附件2", "督查工作考核细则(试行)",
+                                  "一、考核内容"]))
+    assert (meta.title, meta.metadata_source) == ("督查工作考核细则(试行)", "attachment")
+
+
+def test_a_notices_attachment_label_under_its_text_still_is_no_title():
+    meta = extract_metadata(_doc(["各单位:", "现将考核细则印发给你们。", "附件2", "督查工作考核细则(试行)"]))
+    assert meta.title is None
