@@ -55,6 +55,7 @@ class TitleWords:
     issuing_verb: regex.Pattern  # the issuer's name stands before the first of these
     openers: tuple[str, ...]  # a line starting so is a sentence
     run_on_kind: regex.Pattern  # a kind that ends a title the first sentence ran on after
+    rules_end: regex.Pattern  # such a kind ending a text, a qualifier after it (`…考核标准(试行)`)
     kind: regex.Pattern  # any word naming a document's kind (a notice's or a title's of its own)
     kind_at_end: regex.Pattern  # one ending a text
     file_suffix: regex.Pattern  # `.docx`: a document-sharing page names the file by its title
@@ -79,6 +80,7 @@ def title_words() -> TitleWords:
         standalone=regex.compile(rf"^.{{4,}}?(?<!的)(?:{alt('document_kinds')})(?:[（(][^）)]{{1,12}}[)）])?{tail}$"),
         about=tuple(words["about"]), issuing_verb=regex.compile(alt("issuing_verbs")),
         openers=tuple(words["sentence_openers"]), run_on_kind=regex.compile(alt("run_on_kinds")),
+        rules_end=regex.compile(rf"(?:{alt('run_on_kinds')})(?:[（(][^（()）]{{1,12}}[)）])?$"),
         kind=regex.compile(kinds), kind_at_end=regex.compile(f"(?:{kinds})$"),
         file_suffix=regex.compile(rf"(?i)(?:{alt('file_suffixes')})(?![a-z])"),
         site_banner=regex.compile(words["site_banner"]), bare_number=regex.compile(words["bare_number"]),
@@ -125,8 +127,12 @@ def read_title(front: list[Paragraph], meta: DocumentInfo) -> tuple[int | None, 
         if not rest and (attached := _attached_title(front, i, words)):
             meta.issuer = meta.issuer or issuer_in_title(title, words)
             meta.title, i = attached
+            return i, True  # the rules' title: no issuer stands before it
         return i, False
     return _standalone_title(front, meta, words), True
+
+
+COLLECTIVE = ("各", "全", "本")  # `各部门…`, `全县…`: a heading over what the notice lists, not a title
 
 
 def _attached_title(front: list[Paragraph], i: int, words: TitleWords) -> tuple[str, int] | None:
@@ -135,8 +141,9 @@ def _attached_title(front: list[Paragraph], i: int, words: TitleWords) -> tuple[
     label: the page shows the notice's attachment, and the notice is the document (the golds read both so)."""
     j = i + 1
     text = no_space(front[j].text) if j < len(front) else ""
-    if 4 <= len(text) <= TITLE_CHARS and words.standalone.search(text) and _alone(text) \
-            and not any(a in text for a in words.about):
+    # a title of rules (`…标准(试行)`, `…办法`, `…表`), not a heading over the notice's own list (`各部门责任目标`)
+    if 4 <= len(text) <= TITLE_CHARS and words.rules_end.search(text) and _alone(text) \
+            and not text.startswith(COLLECTIVE) and not any(a in text for a in words.about):
         return text, j
     return None
 

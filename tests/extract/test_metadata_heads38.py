@@ -179,3 +179,8 @@ def test_an_excerpt_opening_with_a_previous_parts_note_is_the_attachment_under_i
 def test_a_notices_attachment_label_under_its_text_still_is_no_title():
     meta = extract_metadata(_doc(["各单位:", "现将考核细则印发给你们。", "附件2", "督查工作考核细则(试行)"]))
     assert meta.title is None
+
+
+def test_a_heading_over_the_notices_own_list_is_no_attached_title():
+    meta = extract_metadata(_doc(["关于下达目标的通知", "各部门责任目标", "市甲局", "1. 完成任务（100分）。"]))
+    assert (meta.title, meta.issuer) == ("关于下达目标的通知", None)
