@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 
 import regex
@@ -12,42 +12,33 @@ from parsers.extract.closing import WHOLE_DATE, abbreviates, closing_run_in, clo
 from parsers.extract.dates import chinese_zeros, parse_date  # noqa: F401  (callers read a date from here too)
 from parsers.extract.layout import GLOSS
 from parsers.extract.metadata_labels import labelled_date, labelled_issuer, labelled_number, labelled_values
+from parsers.extract.metadata_title import (  # noqa: F401  (callers read these from here: title_from_heading)
+    ISSUER_SUFFIX,
+    MASKED,
+    NOT_A_TITLE,
+    RED_HEADER,
+    issuer_in_title,
+    joint_issuers,
+    normalize_doc_number,
+    read_title,
+    split_glued_number,
+    title_from_heading,
+    title_over_labels,
+    title_words,
+)
 from parsers.extract.patterns import ARABIC_DATE, CHINESE_DATE, DOC_NUMBER
-from parsers.extract.patterns import ATTACHMENT as ATTACHMENT_LABEL
-from parsers.extract.title_cut import title_before_run_on, title_in_preamble
+from parsers.extract.title_cut import title_in_preamble
 from parsers.textnorm import halfwidth, no_space
 from schemas.blocks import Document, Paragraph
 from schemas.records import DocumentInfo
 
 FRONT_MATTER = 15  # paragraphs searched for the header, number, title and recipients
-RED_HEADER = regex.compile(r"^(?P<issuer>.+?)(?:文件|文件$)$")  # `某某市人民政府文件`
-TITLE_CHARS = 80  # a longer paragraph is a sentence, not a title
-# A line's head searched for a title (with a 发文字号 and 主送 run on after it): the patterns backtrack, and a
-# flattened page can be one paragraph of megabytes.
-TITLE_SCAN = 400
-# A title stands alone: no sentence punctuation, no clause number or points before it.
-NOT_A_TITLE = regex.compile(r"[。；;：:！？?,，]|^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|第[一二三四五六七八九十\d]+[条章])"
-                            r"|[一二三四五六七八九十]、|\d+(?:\.\d+)?分")
-# A 发文字号 web text glued to the end of the title's line: `…的通知(皖政办秘〔2010〕126号)`, `…的通知岳审发(2017)42号`.
-GLUED_TAIL = 48  # characters: a glued number (prefix, bracketed year, sequence) is shorter
-KIND_CHARS = 8  # characters: the longest word naming a kind is shorter
-GLUED_NUMBER = regex.compile(rf"[（(]?{DOC_NUMBER.pattern}[)）]?$")
-SITE_TAG = regex.compile(r"(?:\[[^\[\]]{1,6}\]|【[^【】]{1,6}】)$")  # a site's mark after a title: `[失效]`
-LEADING_NUMBER = regex.compile(rf"^[（(]?(?P<number>{DOC_NUMBER.pattern})[)）]?")  # `(杭经中小〔2009〕113号)各区…`
 _LABEL_HINT = regex.compile(r"日期|时间|時間|文号|字号|文號|字號|机关|機關|机构|機構|来源|來源")  # a page label may stand here
-PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"))
-ISSUER_SUFFIX = regex.compile(r"(?:人民政府|政府|委员会|办公室|办公厅|局|厅|委|办|部|院|会|中心)$")
-MASKED = regex.compile(r"[xX]{2,}|[×＊*]{2,}|某")  # a name a site or a template blanked out (`xx镇人民政府`)
+TITLE_BODY = regex.compile(r"^(?P<body>\p{Han}{4,30}?)(?=(?:19|20)\d{2}年)")  # `某某中心2023年度…`
 CC = regex.compile(r"^\s*抄\s*送\s*[:：]\s*")
-LABEL_NUMBER_TAIL = regex.compile(r"^[-－—.．]\d{1,2}\s*[:：]?")
-PRINTED = regex.compile(r"(?P<date>.{8,20}?)\s*印\s*发\s*$")
-
-
-def normalize_doc_number(raw: str) -> str | None:
-    m = DOC_NUMBER.search(halfwidth(no_space(raw)))
-    if not m:
-        return None
-    return f"{m['prefix']}〔{m['year']}〕{int(m['seq'])}号"  # GB/T 9704: no 第, no leading zeros
+# `某县人民政府办公室 2020年3月5日印发`, a page's number after it in web text (`…印发—8—`)
+PRINTED = regex.compile(r"(?P<date>.{8,20}?)\s*印\s*发\s*(?:[—-]\s*\d{1,3}\s*[—-])?\s*$")
+SENTENCE_END = regex.compile(r"[。；;]")
 
 
 def extract_metadata(doc: Document, meta: DocumentInfo | None = None, signed: list | None = None) -> DocumentInfo:
@@ -59,18 +50,16 @@ def extract_metadata(doc: Document, meta: DocumentInfo | None = None, signed: li
     front = plain_front(paras)
     _header_and_number(front, meta)
     _below_number(front, meta)
-    title_at, own_title = _title(front, meta)
+    title_at, own_title = read_title(front, meta)
     if meta.title is None:  # no title line: the name the preamble gives the document (`特制定…考核细则。`)
-        meta.title = title_in_preamble([no_space(p.text) for p in front], _title_words().standalone)
+        meta.title = title_in_preamble([no_space(p.text) for p in front], title_words().standalone) \
+            or title_over_labels(front)
     # 主送 and 成文日期 follow a notice's title; a title of its own may stand below them (a 办法 after its notice)
     _recipients_and_date(paras, None if own_title else title_at, meta)
     _cc_and_printer(paras, meta)
     meta.prepared_by = prepared_by(doc)
     if meta.issuer is None and meta.title and not own_title:
-        head = _title_words().issuing_verb.split(meta.title, maxsplit=1)[0]
-        head = head.rsplit("号", 1)[-1] if "号" in head else head  # a 发文字号 web text ran in without brackets
-        named = MASKED.sub("", head).strip()  # `******关于…的通知`: a body the site masked whole names none
-        meta.issuer = head if named and not regex.search(r"\d", head) else None
+        meta.issuer = issuer_in_title(meta.title, title_words())
     first = (closings(doc) if signed is None else signed)[:1]
     signer = first[0].signer if first else None
     if signer and (meta.issuer is None or MASKED.search(meta.issuer) and not MASKED.search(signer)):
@@ -86,6 +75,8 @@ def extract_metadata(doc: Document, meta: DocumentInfo | None = None, signed: li
         if signer and (meta.issuer is None or abbreviates(meta.issuer, signer)):
             meta.issuer, meta.issuer_source = signer, "signature"
     _page_labels(front, meta)
+    if meta.issued_on is None:  # the 印发 line's date: no later than the day it was signed, the nearest to it
+        meta.issued_on = meta.printed_on
     return meta
 
 
@@ -95,8 +86,10 @@ def plain_front(paras: list[Paragraph]) -> list[Paragraph]:
     read, and stored, as the document's own words."""
     front = [replace(p, text=GLOSS.sub("", p.text)) if "(" in p.text and GLOSS.search(p.text) else p
              for p in paras[:FRONT_MATTER]]
-    if front and "网" in front[0].text and (banner := _title_words().site_banner.match(front[0].text)):
+    if front and "网" in front[0].text and (banner := title_words().site_banner.match(front[0].text)):
         front[0] = replace(front[0], text=front[0].text[banner.end():])
+    if front and (lead := title_words().site_lead.match(front[0].text)):
+        front[0] = replace(front[0], text=front[0].text[lead.end():])
     return front
 
 
@@ -112,8 +105,16 @@ def _page_labels(front: list[Paragraph], meta: DocumentInfo) -> None:
     published_by = labelled_issuer(found.get("published_by", ""))
     if published_by and not ISSUER_SUFFIX.search(published_by):
         published_by = None  # a site's name (`范文大全`), not a body
-    if meta.issuer is None and (issuer := labelled_issuer(found.get("issuer", "")) or published_by):
-        meta.issuer, meta.issuer_source = issuer, "page_label"
+    if meta.issuer is None and (body := labelled_issuer(found.get("issuer", ""))):
+        meta.issuer, meta.issuer_source = body, "page_label"
+    elif meta.issuer is None and published_by:
+        # the body a title opens with before its year (`某某鉴定中心2023年度…目标表`) issued it; the page's 来源
+        # (`区发改局`) only published it
+        body = TITLE_BODY.match(meta.title or "")
+        if body and ISSUER_SUFFIX.search(body["body"]):
+            meta.issuer, meta.issuer_source = body["body"], "header"
+        else:
+            meta.issuer, meta.issuer_source = published_by, "page_label"
 
 
 def _header_and_number(front: list[Paragraph], meta: DocumentInfo) -> None:
@@ -155,184 +156,6 @@ def _below_number(front: list[Paragraph], meta: DocumentInfo) -> None:
             meta.issuer = text
 
 
-@dataclass(frozen=True)
-class _TitleWords:
-    notice: regex.Pattern  # `关于…的通知` (a notice's title)
-    notice_end: regex.Pattern  # where such a title ends, inside a longer line
-    standalone: regex.Pattern  # a title of its own kind (`…考核办法（试行）`)
-    about: tuple[str, ...]  # the ways 关于 is written
-    issuing_verb: regex.Pattern  # the issuer's name stands before the first of these
-    openers: tuple[str, ...]  # a line starting so is a sentence
-    run_on_kind: regex.Pattern  # a kind that ends a title the first sentence ran on after
-    kind: regex.Pattern  # any word naming a document's kind (a notice's or a title's of its own)
-    kind_at_end: regex.Pattern  # one ending a text
-    file_suffix: regex.Pattern  # `.docx`: a document-sharing page names the file by its title
-    site_banner: regex.Pattern  # `某某网--某某信息网`: a site's name run onto the title's line
-
-
-@lru_cache(maxsize=1)
-def _title_words() -> _TitleWords:
-    words = load_json("title_words.json")
-    alt = lambda key: "|".join(map(regex.escape, sorted(words[key], key=len, reverse=True)))  # noqa: E731
-    tail = rf"(?:[（(](?:{alt('qualifiers')}|\d{{4}}年[^）)]{{0,6}})[)）])?"
-    kinds = "|".join(map(regex.escape, sorted({*words["notice_kinds"], *words["document_kinds"]}, key=len, reverse=True)))
-    return _TitleWords(
-        notice=regex.compile(rf"(?:{alt('about')}).+的(?:{alt('notice_kinds')}){tail}$"),
-        notice_end=regex.compile(rf"的(?:{alt('notice_kinds')}){tail}"),
-        # four characters at least before the kind (`特此通知` closes a notice), and no `…的通知`: a notice title's tail
-        standalone=regex.compile(rf"^.{{4,}}?(?<!的)(?:{alt('document_kinds')})(?:[（(][^）)]{{1,12}}[)）])?{tail}$"),
-        about=tuple(words["about"]), issuing_verb=regex.compile(alt("issuing_verbs")),
-        openers=tuple(words["sentence_openers"]), run_on_kind=regex.compile(alt("run_on_kinds")),
-        kind=regex.compile(kinds), kind_at_end=regex.compile(f"(?:{kinds})$"),
-        file_suffix=regex.compile(rf"(?i)(?:{alt('file_suffixes')})(?![a-z])"),
-        site_banner=regex.compile(words["site_banner"]))
-
-
-def _title(front: list[Paragraph], meta: DocumentInfo) -> tuple[int | None, bool]:
-    """The title names the subject with 关于…的通知 (the issuer may stand on the line above); a document without
-    one (rules, a plan, a 附件 table on its own) stands under a line naming its kind (`…考核办法`). Returns the
-    title's paragraph and whether it is such a title of its own (no issuer stands before it)."""
-    words = _title_words()
-    for i, p in enumerate(front):
-        text = SITE_TAG.sub("", split_glued_number(no_space(p.text)[:TITLE_SCAN])[0])
-        if not any(a in text for a in words.about):
-            continue
-        about_at = min(text.find(a) for a in words.about if a in text)
-        if i == 0 and (cut := title_before_run_on(text)) and len(cut) <= about_at:
-            continue  # `…考核辦法` then a sentence citing a notice (`根據…關于印發《…》的通知`): a title of its own
-        title, rest = (text, "") if words.notice.search(text) else _title_run_on(text, words)
-        first = i
-        if not title and (over := _title_over_lines(front, i, text, words)):
-            title, i = over  # a long title set over two or three paragraphs (Enter pressed inside it)
-        if not title:
-            continue
-        if rest and meta.doc_number is None and (m := LEADING_NUMBER.match(halfwidth(rest))):
-            meta.doc_number_raw, meta.doc_number = m["number"], normalize_doc_number(m["number"])
-            rest = rest[m.end():]
-        if rest.endswith((":", "：")) and len(rest) < 200:  # the 主送 ran on after the title
-            meta.recipients = rest.rstrip("：:")
-        if not title.startswith(words.about) or first == 0:
-            meta.title = title
-            return i, False
-        prev = no_space(front[first - 1].text)
-        if ISSUER_SUFFIX.search(prev) and not DOC_NUMBER.search(halfwidth(prev)) and not prev.endswith("文件"):
-            title = prev + title
-        meta.title = title
-        return i, False
-    return _standalone_title(front, meta, words), True
-
-
-def _title_over_lines(front: list[Paragraph], i: int, text: str, words: _TitleWords) -> tuple[str, int] | None:
-    """`某县人民政府关于印发某某工作` / `考核办法的通知`: the title and its last paragraph, where the one or two short
-    paragraphs after the line holding 关于 complete it; None unless they do."""
-    if text.startswith(words.openers) or NOT_A_TITLE.search(text):
-        return None
-    joined = text
-    for j in range(i + 1, min(i + 3, len(front))):
-        line = no_space(front[j].text)
-        if not line or len(line) > TITLE_CHARS or not _alone(line):
-            return None
-        joined += line
-        if words.notice.search(joined):
-            return joined, j
-    return None
-
-
-def _title_run_on(text: str, words: _TitleWords) -> tuple[str | None, str]:
-    """A notice's title that web text ran on into the next line (`…的通知各乡(镇)人民政府:…`, `…的通知(某政〔2009〕1号)`):
-    the title up to the first `的通知` outside 《》, when what stands before 关于 names a body, not a sentence."""
-    if text.startswith(words.openers) or len(text) <= 8:
-        return None, ""
-    for m in words.notice_end.finditer(text):
-        end = m.end()
-        if text.startswith("《") and text[end: end + 1] == "》":  # the whole title quoted by the page
-            end += 1
-        title = text[:end].removeprefix("《").removesuffix("》") if text.startswith("《") else text[:end]
-        if title.count("《") == title.count("》") and not NOT_A_TITLE.search(title) and end < len(text):
-            return title, text[end:]
-    return None, ""
-
-
-# `"村委人口与计划生育考核办法"计划生育工作计划`: a page's title line quoting the document's title before its section
-QUOTED_TITLE = regex.compile(r'^["“](?P<title>[^"“”]{4,60})["”]')
-
-
-def _standalone_title(front: list[Paragraph], meta: DocumentInfo, words: _TitleWords) -> int | None:
-    """The first short line that ends in a document's kind, stands alone and is no 版头 line; a centred line
-    above it that ends in no kind is its first half (a long title set over two lines). A title under a `附件N`
-    label further down is the attachment's, not the notice's; a file that opens with the label is the attachment,
-    and the title under it is the file's."""
-    opening = 0  # 1 where the document opens with a 附件 label: the attachment itself, its title on the label's line or the next
-    for i, p in enumerate(front):
-        text = split_glued_number(no_space(p.text)[:TITLE_SCAN])[0]
-        if named := words.file_suffix.search(text, 0, TITLE_CHARS + 8):
-            text = text[:named.start()]  # `…评分表.docx` then the file's text, run on by the page
-        if label := ATTACHMENT_LABEL.match(text):
-            if i > 0:
-                return None  # a notice's attachment: its title is not the notice's
-            # the file opens with its label: it is the attachment, and the title under the label its own
-            text = LABEL_NUMBER_TAIL.sub("", label["title"], count=1)  # `附件2-9…`: the label's second number
-            opening = 1
-            if not text:
-                continue
-        if i == 0 and (quoted := QUOTED_TITLE.match(text)) and words.standalone.search(quoted["title"]):
-            text = quoted["title"]  # a page's title line `"…考核办法"计划生育工作计划`: the document's title, the site's section
-        if i in (0, opening) and (cut := title_before_run_on(text)):
-            text = cut  # web text ran the first sentence, clause or header row on after the title
-        if not 4 <= len(text) <= TITLE_CHARS or not words.standalone.search(text) or not _alone(text):
-            continue
-        prev = no_space(front[i - 1].text) if i > opening else ""
-        if prev and _alone(prev) and not words.standalone.search(prev) and not ISSUER_SUFFIX.search(prev) and (
-                (p.centered and front[i - 1].centered) or (i == 1 and len(prev) <= TITLE_CHARS // 2)):
-            text = prev + text  # a title set over two lines (centred), or the first line of web text broken
-        meta.title = text
-        if opening:
-            meta.metadata_source = "attachment"
-        return i
-    return None
-
-
-def title_from_heading(heading: str) -> str | None:
-    """A table's heading as the title of a file that has none: cut after its last word naming a kind before a
-    label the line ran on into (`…考核计分表村名:考核日期:`); no title if it is a label, a clause, a header row or
-    punctuation (`发布日期:…`, `一、重点工作(92分)`, `|`)."""
-    text = no_space(heading)
-    colon = regex.search(r"[:：]", text)
-    if colon:
-        kinds = list(_title_words().run_on_kind.finditer(text, endpos=colon.start()))
-        text = text[: kinds[-1].end()] if kinds else ""
-    if len(regex.findall(r"\p{Han}", text)) < 4 or NOT_A_TITLE.search(text) or "|" in text:
-        return None
-    return text
-
-
-def split_glued_number(text: str) -> tuple[str, str | None]:
-    """A title line's text without a 发文字号 glued to its end, and that number. The number's prefix (`坛水字`)
-    starts after the title's last word naming a document's kind (`…考核办法坛水字(2008)44号`); a line that does
-    not end a title before the number (a sentence citing another document's number) keeps it."""
-    offset = max(0, len(text) - GLUED_TAIL)  # the number ends the line: its last characters are enough
-    tail = halfwidth(text[offset:])
-    m = GLUED_NUMBER.search(tail)
-    if not m:
-        return text, None
-    words = _title_words()
-    kind, kind_at_end = words.kind, words.kind_at_end
-    cuts = [0] + [k.end() for k in kind.finditer(m["prefix"])]  # where the title may end (`函` may start a number)
-    for cut in cuts:
-        start = offset + m.start("prefix") + cut
-        rest = text[:start].removesuffix("(").removesuffix("（")
-        if start < offset + m.end("prefix") and kind_at_end.search(rest[-KIND_CHARS:]):
-            return rest, tail[start - offset: m.end()].rstrip(")）")
-    return text, None
-
-
-def _alone(text: str) -> bool:
-    """Neither a sentence, a clause, a 发文字号, a date, a red header nor a piece of a line broken inside
-    brackets or quotes."""
-    return not (NOT_A_TITLE.search(text) or DOC_NUMBER.search(halfwidth(text)) or parse_date(text)
-                or RED_HEADER.match(text) or any(text.count(a) != text.count(b) for a, b in PAIRS) or text.count('"') % 2)
-
-
 def _recipients_and_date(paras: list[Paragraph], title_at: int | None, meta: DocumentInfo) -> None:
     start = (title_at + 1) if title_at is not None else 0
     for p in paras[start: start + 3] if meta.recipients is None else []:
@@ -353,9 +176,10 @@ def _cc_and_printer(paras: list[Paragraph], meta: DocumentInfo) -> None:
     printed_at = next((i for i, p in enumerate(tail) if PRINTED.search(no_space(p.text))), None)
     if printed_at is not None:
         text = no_space(tail[printed_at].text)
-        date_match = ARABIC_DATE.search(halfwidth(text)) or CHINESE_DATE.search(chinese_zeros(text))
-        meta.printed_on = parse_date(text)
-        before = text[: date_match.start()] if date_match else ""
+        printed = PRINTED.search(text)  # (the date before 印发: a paragraph web text ran together holds others)
+        date_match = ARABIC_DATE.search(halfwidth(printed["date"])) or CHINESE_DATE.search(chinese_zeros(printed["date"]))
+        meta.printed_on = parse_date(printed["date"])
+        before = SENTENCE_END.split(text[: printed.start("date") + date_match.start()])[-1] if date_match else ""
         if before:
             meta.printer = before
         elif printed_at > 0 and (cc_at is None or printed_at - 1 > cc_at):

@@ -50,6 +50,11 @@ def labelled_values(front: list[Paragraph]) -> dict[str, tuple[str, Paragraph]]:
     return found
 
 
+def opens_with_label(text: str) -> bool:
+    """The line starts with a label a site prints (`发布日期: 2020-10-20`)."""
+    return _labels()[1].match(text.strip()) is not None
+
+
 def _up_to_label(cell: str, inline: regex.Pattern) -> str:
     """A value on the line after its label, up to the next label web text ran onto that line (`某某局发布时间:`)."""
     m = inline.search(cell)

@@ -16,6 +16,8 @@ from schemas.blocks import Document, Paragraph
 from schemas.records import DocumentInfo, MetadataLine
 
 DATE_LINE_CHARS = 20  # a date standing alone (the 成文日期 under the signature), not a sentence holding one
+LEAD_CHARS = 12  # characters before a title on its line: a page's mark, a label, a 发文字号 its brackets lost
+QUOTES = "《“\"〈「"  # a title quoted is named by a sentence (`现将《…》印发给你们`), not stated
 TAIL = 12  # paragraphs searched from the end for 抄送 and 印发 (as the metadata extractor does)
 
 
@@ -78,6 +80,8 @@ def _title_lines(front: list[Paragraph], title: str) -> list[Paragraph]:
     for i, text in enumerate(texts):
         if len(title) >= 4 and text.startswith(title):  # alone, or web text ran the 主送 on after it
             return [front[i]]
+        if len(title) >= 4 and 0 < (at := text.find(title, 0, LEAD_CHARS + len(title))) and text[at - 1] not in QUOTES:
+            return [front[i]]  # after a page's mark or a run-in 发文字号 (`92018年…`, `某残发201133号…`), not quoted
         if len(text) >= 4 and title.endswith(text):
             if text == title or i == 0:
                 return [front[i]]

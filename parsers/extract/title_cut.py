@@ -27,18 +27,20 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     words = load_json("title_words.json")
     synonyms = load_json("header_synonyms.json")
     headers = [w for role, ws in synonyms.items() if not role.startswith("_") for w in ws if len(w) >= 2]
+    headers += words["run_on_headers"]
     kinds = regex.compile(_alt(words["run_on_kinds"]))
     stop = regex.compile(rf"""
-        [_|｜\s]                                    # a separator the page set after the title
+        [_|｜\s?？]                                 # a separator the page set after the title (`?`: one it lost)
       | [一二三四五六七八九十]{{1,3}}[、.．]             # the first clause's number
       | [（(][一二三四五六七八九十\d]{{1,3}}[)）]
       | \d{{1,2}}[、.．](?!\d)
       | 第[一二三四五六七八九十]+[条章]
-      | \p{{Han}}{{2,8}}[:：]                        # a label: 被考核单位：
-      | 各\p{{Han}}[^:：。]{{0,60}}[:：]               # the recipients
+      | \p{{Han}}{{2,8}}(?:[（(]\p{{Han}}{{1,6}}[)）])?[:：]  # a label: 被考核单位：, 被考评乡镇(园区)：
+      | (?:本\p{{Han}}{{1,3}})?各\p{{Han}}[^:：。]{{0,60}}[:：]  # the recipients: 各乡镇：, 本局各科室：
       | [（(][^（()）]{{0,12}}\d+(?:\.\d+)?\s*分[^（()）]{{0,6}}[)）]  # the points the document carries
       | (?:{_alt(words["sentence_openers"])})
       | (?:{_alt(w for w in synonyms["row_no"] if len(w) >= 2)})  # `序号`: no title goes on so
+      | \p{{Han}}{{0,30}}?\s?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:cn|com|net|org)(?![A-Za-z])  # the site: 某局 xx.gov.cn
     """, regex.VERBOSE)
     header = regex.compile(rf"\s?(?:{_alt(headers)})")
     return kinds, stop, header
@@ -71,23 +73,31 @@ def _once(title: str, kinds: regex.Pattern) -> str:
     return title
 
 
+REPEATED_HEAD = 5  # characters: the text after a title opening with what the title's head holds (`…方案2023年1—2月份…`)
+
+
 def _stops_at(text: str, at: int, stop: regex.Pattern, header: regex.Pattern, headers: int = 2) -> bool:
     if stop.match(text, at):
         return True
+    if at >= 2 * REPEATED_HEAD and text[at: at + REPEATED_HEAD] in text[:2 * REPEATED_HEAD]:
+        return True  # the first sentence restates the title's head (its year, its body): a sentence, not the title
     first = header.match(text, at)
     return bool(first and (headers == 1 or header.match(text, first.end())))
 
 
 @lru_cache(maxsize=1)
-def _preamble() -> regex.Pattern:
-    return regex.compile(load_json("title_words.json")["preamble_title"])
+def _preamble() -> tuple[regex.Pattern, ...]:
+    words = load_json("title_words.json")
+    return tuple(regex.compile(p) for p in [words["preamble_title"], *words["named_in_notice"]])
 
 
 def title_in_preamble(texts: list[str], standalone: regex.Pattern) -> str | None:
     """`…结合…要求,特制定2023年度全域旅游及文体事业高质量发展考核细则。` in a page that shows no title line: the
-    document's name, where it ends in a document's kind (``standalone``, the title pattern)."""
-    for text in texts:
-        m = _preamble().search(text)
-        if m and standalone.search(m["title"]):
-            return m["title"]
+    document's name, where it ends in a document's kind (``standalone``, the title pattern); else the name of the
+    document the notice issues (`现将《X》印发给你们`)."""
+    for pattern in _preamble():
+        for text in texts:
+            m = pattern.search(text)
+            if m and standalone.search(m["title"]):
+                return m["title"]
     return None
