@@ -90,6 +90,16 @@ def plain_front(paras: list[Paragraph]) -> list[Paragraph]:
         front[0] = replace(front[0], text=front[0].text[banner.end():])
     if front and (lead := title_words().site_lead.match(front[0].text)):
         front[0] = replace(front[0], text=front[0].text[lead.end():])
+    return _after_breadcrumb(front)
+
+
+def _after_breadcrumb(front: list[Paragraph]) -> list[Paragraph]:
+    """A page's breadcrumb (`当前位置: 首页>>规章制度>>正文`) ends the site's navigation: what stands above it, and
+    the breadcrumb itself, is read as empty (the paragraphs keep their places: the head's fields name them)."""
+    crumb = title_words().breadcrumb
+    for i, p in enumerate(front):
+        if "位置" in p.text and (m := crumb.match(p.text)):
+            return [replace(q, text="") for q in front[:i]] + [replace(p, text=p.text[m.end():])] + front[i + 1:]
     return front
 
 

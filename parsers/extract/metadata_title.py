@@ -63,6 +63,8 @@ class TitleWords:
     bare_number: regex.Pattern  # `鄂残发201133号` run into the title's line, its brackets lost
     site_lead: regex.Pattern  # `文档介绍:`, `编辑: 某某 2019-07-07`: a page's label before the title on its line
     leftover: regex.Pattern  # `备注:…` opening an excerpt: the tail of a part before the document
+    breadcrumb: regex.Pattern  # `当前位置: 首页>>…>>正文`: the site's navigation ends there
+    site_chrome: regex.Pattern  # `配色: 字号:`: a line of the page's tools
     glued_years: regex.Pattern  # `20152016年度`: a span of years whose dash a copy lost
     page_marks: regex.Pattern  # a page's digits or count on the title's line (`92018年…`, `…細則1`, `（共6页）`)
 
@@ -85,7 +87,8 @@ def title_words() -> TitleWords:
         file_suffix=regex.compile(rf"(?i)(?:{alt('file_suffixes')})(?![a-z])"),
         site_banner=regex.compile(words["site_banner"]), bare_number=regex.compile(words["bare_number"]),
         site_lead=regex.compile(words["site_lead"]), glued_years=regex.compile(words["glued_years"]),
-        leftover=regex.compile(words["leftover_note"]),
+        leftover=regex.compile(words["leftover_note"]), breadcrumb=regex.compile(words["breadcrumb"]),
+        site_chrome=regex.compile(words["site_chrome"]),
         page_marks=regex.compile("|".join([*words["page_marks"], rf"(?<={kinds})\d{{1,2}}$"])))
 
 
@@ -221,8 +224,9 @@ def _standalone_title(front: list[Paragraph], meta: DocumentInfo, words: TitleWo
     lead = 0  # the first line after a 发文字号 alone on its line: web text may run on after the title there too
     for i, p in enumerate(front):
         text = split_glued_number(no_space(p.text)[:TITLE_SCAN])[0]
-        if i == lead and (meta.doc_number_raw and text == no_space(meta.doc_number_raw) or words.leftover.match(text)):
-            lead = i + 1  # (a previous part's note the excerpt opens with: `备注:…`, no part of this document)
+        if i == lead and (not text or meta.doc_number_raw and text == no_space(meta.doc_number_raw)
+                          or words.leftover.match(text) or words.site_chrome.fullmatch(text)):
+            lead = i + 1  # (a previous part's note the excerpt opens with: `备注:…`; the page's tools: `配色:字号:`)
             continue
         if named := words.file_suffix.search(text, 0, TITLE_CHARS + 8):
             text = text[:named.start()]  # `…评分表.docx` then the file's text, run on by the page

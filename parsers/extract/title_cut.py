@@ -39,6 +39,7 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
       | (?:本\p{{Han}}{{1,3}})?各\p{{Han}}[^:：。]{{0,60}}[:：]  # the recipients: 各乡镇：, 本局各科室：
       | [（(][^（()）]{{0,12}}\d+(?:\.\d+)?\s*分[^（()）]{{0,6}}[)）]  # the points the document carries
       | (?:{_alt(words["sentence_openers"])})
+      | (?:19|20)\d{{2}}(?:-\d{{1,2}}-\d{{1,2}}|年\d{{1,2}}月\d{{1,2}}日)(?!\p{{Han}}{{0,3}}(?:{_alt(words["run_on_kinds"])}))  # the day the page posted it
       | (?:{_alt(w for w in synonyms["row_no"] if len(w) >= 2)})  # `序号`: no title goes on so
       | \p{{Han}}{{0,30}}?\s?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:cn|com|net|org)(?![A-Za-z])  # the site: 某局 xx.gov.cn
     """, regex.VERBOSE)
