@@ -55,6 +55,8 @@ def title_before_run_on(text: str) -> str | None:
         return None  # a header row, no title above it
     for m in kinds.finditer(text, endpos=TITLE_MAX):
         end = m.end()
+        if kinds.match(text, end, TITLE_MAX):
+            continue  # a kind goes on in another (`…标准` `表`): what follows the last is the stop, not a label `表时间:`
         if (q := QUALIFIER.match(text, end)) and (q.end() == len(text) or _stops_at(text, q.end(), stop, header, 1)):
             # the qualifier is the title's, and ends it: one header word after it starts a header row
             return text[:q.end()] if q.end() < len(text) else None

@@ -54,3 +54,9 @@ def test_a_breadcrumb_word_inside_a_sentence_is_no_breadcrumb():
 def test_real_pages_titles_under_the_sites_chrome(prefix, title):
     path = next(HOLDOUT38.glob(prefix + "*.txt"))
     assert extract_metadata(formats.read(path, str(path), RunOptions())).title == title
+
+
+def test_a_kind_going_on_in_another_is_cut_after_the_last_not_at_a_label_made_of_its_tail():
+    """`…考评标准表` then the page's `时间:` run on: `表时间:` is no label; the title keeps its 表 (holdout39 3901)."""
+    meta = extract_metadata(_doc(["2021年某县政务公开绩效考评标准表时间:2021-12-14 16:07", "类别", "分值", "考核标准"]))
+    assert meta.title == "2021年某县政务公开绩效考评标准表"
