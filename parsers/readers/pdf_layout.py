@@ -62,6 +62,17 @@ class LayoutSettings:
     # characters, and this share of the gaps between them, are parted by a space: it ends its paragraph.
     spaced_min_gaps: int = 3
     spaced_share: float = 0.6
+    # A line's spaces read from the gap between the characters either side (× font size; pdf_spaces.py): under the
+    # first, no space (a glyph pdfium placed elsewhere); under the second where Chinese meets a figure or a letter,
+    # the office suite's autospace (about a fifth of an em; a space glyph is about a third); from the third, a run of
+    # spaces (two glyphs' width: web text parting items).
+    no_space_gap: float = 0.1
+    autospace_gap: float = 0.26
+    space_run_gap: float = 0.48
+    # A text object narrower than this (points) is a space glyph; one at a line's end, its baseline within this many
+    # font sizes under the line's top, is a space the line wrapped at.
+    space_object_width: float = 0.05
+    space_object_depth: float = 1.2
 
 
 LAYOUT = LayoutSettings()

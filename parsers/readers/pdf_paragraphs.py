@@ -13,6 +13,7 @@ from parsers.readers.pasted_text import repair_pasted
 from parsers.readers.pdf_layout import ITEM_NUMBER, LAYOUT
 from parsers.readers.pdf_page_model import _Line, _Page, _PageTable
 from parsers.readers.pdf_page_tables import add_table, same_width
+from parsers.readers.pdf_spaces import RUN
 from parsers.readers.web_chunks import joined_chunks
 from parsers.textnorm import CONTROL, SPACE_NEXT_TO_CJK, clean_text
 from schemas.blocks import Paragraph, Provenance, Table
@@ -88,7 +89,8 @@ def _pasted_read(blocks: list, source: str) -> list:
     text keeps its old way: its paragraphs were closed up already."""
     if not any(b.__class__ is Paragraph and not b.prov.ocr for b in blocks):
         return blocks
-    if not any(b.__class__ is Paragraph and " " in b.text and WORD_GAP.search(b.text) for b in blocks):
+    if not any(b.__class__ is Paragraph and " " in b.text and ("  " in b.text or WORD_GAP.search(b.text))
+               for b in blocks):
         return joined_chunks(_closed_up(blocks))
     return _closed_up(repair_pasted(joined_chunks(blocks), source))
 
@@ -99,6 +101,8 @@ def _closed_up(blocks: list) -> list:
         if block.__class__ is Paragraph:
             if " " in block.text:
                 block.text = sub("", block.text)
+                if "  " in block.text:  # a run kept between figures or letters reads as one space
+                    block.text = " ".join(block.text.split())
         elif block.__class__ is Table:
             for row in block.rows:
                 row.cells = [sub("", c) if c and " " in c else c for c in row.cells]
@@ -283,8 +287,13 @@ def _spaces_kept(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     if not text.isprintable():
         text = CONTROL.sub("", text)
-    text = " ".join(text.split())
+    # (before the spaces are made one: a measured line's real space after its number is NUMBER_SPACE, never matched)
+    autospaced = text[:1].isdigit() and LEADING_NUMBER_GAP.match(text) is not None
+    if RUN in text:  # a run of spaces a line's gaps measured (web text parting items, `（12分）  1、…`): two, as in a .docx
+        text = "  ".join(" ".join(part.split()) for part in text.split(RUN)).strip()
+    else:
+        text = " ".join(text.split())
     if " " not in text:
         return text
     text = QUOTE_GAP.sub("", text)
-    return LEADING_NUMBER_GAP.sub(r"\1", text) if text[:1].isdigit() else text
+    return LEADING_NUMBER_GAP.sub(r"\1", text) if autospaced else text
