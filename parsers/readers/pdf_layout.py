@@ -69,9 +69,9 @@ class LayoutSettings:
     no_space_gap: float = 0.1
     autospace_gap: float = 0.26
     space_run_gap: float = 0.48
-    # A text object narrower than this (points) is a space glyph; one at a line's end, its baseline within this many
-    # font sizes under the line's top, is a space the line wrapped at.
-    space_object_width: float = 0.05
+    # A text object with less ink than this (points high) is space glyphs; one ending at a line's end, its baseline
+    # within this many font sizes under the line's top, is a space the line wrapped at.
+    space_object_ink: float = 0.05
     space_object_depth: float = 1.2
 
 

@@ -7,12 +7,13 @@ glyph drawn elsewhere on the line with no gap at all (`建设 (17分)`). Web tex
 by exactly those spaces, so a line's spaces are read again from the gap between the characters either side: none, one,
 or a run (``RUN``). Only the spaces are looked at, two character boxes each: a line without one costs nothing.
 
-A space where a line wrapped is not in pdfium's text at all: LibreOffice draws it as a text object of no width at the
-line's end (`…布置图。` / `2分 未绘制…`: one cell ended there). ``space_ends`` finds those once a page; a line ending
-where one stands ends on a space."""
+A space where a line wrapped is not in pdfium's text at all: LibreOffice draws a line's spaces as a text object of
+their own, with no ink (no height), its last glyph at the line's end (`…布置图。` / `2分 未绘制…`: one cell ended
+there). ``space_ends`` finds those once a page; a line ending where one ends ends on a space."""
 from __future__ import annotations
 
 import ctypes
+import re
 import unicodedata
 
 import pypdfium2.raw as pdfium_c
@@ -30,33 +31,40 @@ NUMBER_SPACE = "\u2005"
 
 def gap_spaces(gap: float, size: float, before: str, after: str) -> str:
     """The spaces a gap of ``gap`` points between ``before`` and ``after`` (a font of ``size``) stands for."""
-    if gap < LAYOUT.no_space_gap * size:
-        return ""  # the space glyph pdfium placed is not between them
-    if gap < LAYOUT.autospace_gap * size and _script_change(before, after):
-        return ""  # autospace where Chinese meets a figure or a letter: the text held none
-    return RUN if gap >= LAYOUT.space_run_gap * size else " "
+    if gap >= LAYOUT.autospace_gap * size:
+        return RUN if gap >= LAYOUT.space_run_gap * size else " "
+    if gap < LAYOUT.no_space_gap * size or _script_change(before, after):
+        return ""  # no gap: the space glyph pdfium placed is elsewhere; autospace where Chinese meets a figure
+    return " "
 
 
-def measured_spaces(raw: str, start: int, size: float, right_of, left_of) -> str:
-    """``raw`` (pdfium's line, its first character the page's character ``start``), stripped, with each space read
-    again from the gap around it: ``right_of(k)`` and ``left_of(k)`` give character k's box edges."""
+def line_spaces(raw: str, start: int, size: float, handle, rect=None) -> str:
+    """``raw`` (pdfium's line, its first character the page's character ``start``; ``handle``: the text page as
+    ``pdfium_bare.handle`` gives it), stripped, with each space or run of them read again from the gap between the
+    characters either side: two character boxes a space, the line's other characters untouched."""
     text = raw.strip()
-    if " " not in text or size <= 0:
+    at = text.find(" ")
+    if at < 0 or size <= 0:
         return text
+    rect = rect or pdfium_c.FS_RECTF()
+    ref, box = ctypes.byref(rect), bare.char_box
     offset = start + len(raw) - len(raw.lstrip())
     out: list[str] = []
-    k, n = 0, len(text)
-    while k < n:
-        if text[k] != " ":
-            out.append(text[k])
-            k += 1
-            continue
-        j = k
-        while j < n and text[j] == " ":
-            j += 1
-        spaces = gap_spaces(left_of(offset + j) - right_of(offset + k - 1), size, text[k - 1], text[j])
-        out.append(NUMBER_SPACE if spaces == " " and k <= 3 and text[:k].isdigit() else spaces)
-        k = j
+    done = 0
+    while at >= 0:
+        after = at + 1
+        while text[after] == " ":
+            after += 1
+        box(handle, offset + at - 1, ref)
+        right = rect.right
+        box(handle, offset + after, ref)
+        spaces = gap_spaces(rect.left - right, size, text[at - 1], text[after])
+        if spaces == " " and at <= 3 and text[:at].isdigit():
+            spaces = NUMBER_SPACE  # a number cell's space, never the autospace the paragraph reader closes
+        out += (text[done:at], spaces)
+        done = after
+        at = text.find(" ", after)
+    out.append(text[done:])
     return "".join(out)
 
 
@@ -80,36 +88,31 @@ def reordered_spaces(raw: str, start: int, order: list[int], size: float, handle
     return "".join(out)
 
 
-def line_spaces(raw: str, start: int, size: float, handle) -> str:
-    """``measured_spaces`` over a pdfium text page (``handle``: ``pdfium_bare.handle``)."""
-    rect = pdfium_c.FS_RECTF()
-    at = ctypes.byref(rect)
-
-    def right_of(k: int) -> float:
-        bare.char_box(handle, k, at)
-        return rect.right
-
-    def left_of(k: int) -> float:
-        bare.char_box(handle, k, at)
-        return rect.left
-
-    return measured_spaces(raw, start, size, right_of, left_of)
+_count_objects = bare._bare(pdfium_c.FPDFPage_CountObjects, ctypes.c_int)  # (page)
+_object = bare._bare(pdfium_c.FPDFPage_GetObject, ctypes.c_void_p)  # (page, index)
+_bounds = bare._bare(pdfium_c.FPDFPageObj_GetBounds, ctypes.c_int)  # (object, byref(float) × 4)
+_type = bare._bare(pdfium_c.FPDFPageObj_GetType, ctypes.c_int)  # (object)
+# Words a space parts (`考核内容 评分细则`): web text, where a page may wrap at a space; a drafter's text has none.
+WORD_SPACE = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff]")
 
 
-def space_ends(page, height: float) -> dict[int, list[float]]:
-    """Where the page draws a text object of no width (a space glyph, which pdfium's text leaves out at a line's
-    end): its x rounded → the distances from the page's top of its baselines. One pass over the page's objects."""
-    raw = page.raw
+def space_ends(page, height: float, text: str) -> dict[int, list[float]]:
+    """Where the page's text objects with no ink (space glyphs, which pdfium's text leaves out at a line's end) end:
+    x rounded → the distances from the page's top of their baselines. One pass over the page's objects, on a page
+    whose ``text`` parts words by spaces (none else: a drafter's page never wraps between cells)."""
+    if WORD_SPACE.search(text) is None:
+        return {}
+    raw = ctypes.c_void_p(ctypes.cast(page.raw, ctypes.c_void_p).value)
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     at = (ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top))
     ends: dict[int, list[float]] = {}
-    text_type = pdfium_c.FPDF_PAGEOBJ_TEXT
-    for k in range(pdfium_c.FPDFPage_CountObjects(raw)):
-        obj = pdfium_c.FPDFPage_GetObject(raw, k)
-        if pdfium_c.FPDFPageObj_GetType(obj) != text_type or not pdfium_c.FPDFPageObj_GetBounds(obj, *at):
+    text_type, ink = pdfium_c.FPDF_PAGEOBJ_TEXT, LAYOUT.space_object_ink
+    for k in range(_count_objects(raw)):
+        obj = ctypes.c_void_p(_object(raw, k))
+        if _type(obj) != text_type or not _bounds(obj, *at):
             continue
-        if right.value - left.value < LAYOUT.space_object_width:
-            ends.setdefault(round(left.value), []).append(height - bottom.value)
+        if top.value - bottom.value < ink:  # no ink: its last space glyph's origin at its right
+            ends.setdefault(round(right.value), []).append(height - bottom.value)
     return ends
 
 
@@ -125,3 +128,16 @@ def _script_change(before: str, after: str) -> bool:
 
 def _wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in "WF"
+
+
+def ends_on_glyph_space(raw: str, start: int, handle) -> bool:
+    """pdfium's line ends on a space glyph set right after its last character (a run of figures or letters with
+    its space: `… 8 8 `). A trailing space set elsewhere is one of the line's own spaces pdfium put at its end."""
+    end = len(raw.rstrip())
+    if end == len(raw) or end == 0:
+        return False
+    rect = pdfium_c.FS_RECTF()
+    bare.char_box(handle, start + end - 1, ctypes.byref(rect))
+    right = rect.right
+    bare.char_box(handle, start + end, ctypes.byref(rect))
+    return abs(rect.left - right) < LAYOUT.no_space_gap * max(rect.top - rect.bottom, 1.0)

@@ -16,7 +16,15 @@ import pytest
 from parsers.readers import pdfium_bare as bare
 from parsers.readers.pdf_page_model import _Line, _Page
 from parsers.readers.pdf_paragraphs import _assemble
-from parsers.readers.pdf_spaces import NUMBER_SPACE, RUN, ends_on_space, gap_spaces, line_spaces, space_ends
+from parsers.readers.pdf_spaces import (
+    NUMBER_SPACE,
+    RUN,
+    ends_on_glyph_space,
+    ends_on_space,
+    gap_spaces,
+    line_spaces,
+    space_ends,
+)
 from schemas.blocks import Paragraph, Table
 from tests.conftest import REAL, ROOT
 from tests.formats.conftest import soffice_or_skip
@@ -25,7 +33,8 @@ from tests.renderings_build import build_docx, convert_to_pdf
 DOCS = {"004": REAL / "004_luxi_2014_xinfang_mubiao_kaohe_xize.txt",
         "504": ROOT / "tests/data/holdout5/504_guizhou_shi_zhou_shenghuo_laji_fenlei_pingjia_kaohe_xize.txt",
         "704": ROOT / "tests/data/holdout7/704_qiaocheng_2023_keji_zhongdian_gongzuo_renwu_fenjie.txt",
-        "2405": ROOT / "tests/data/holdout24/2405_xian_chengzhen_gongce_jianshe_gaizao_gongcheng_kaohe_pingfen_biaozhun.txt"}
+        "2405": ROOT / "tests/data/holdout24/2405_xian_chengzhen_gongce_jianshe_gaizao_gongcheng_kaohe_pingfen_biaozhun.txt",
+        "2003": ROOT / "tests/data/holdout20/2003_guichi_tangxi_2022_xiangmu_zhichu_jixiao_zipingbiao.txt"}
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +58,7 @@ def measured_lines(pdf: Path, page_index: int = 0) -> list[str]:
         page = document[page_index]
         textpage = page.get_textpage()
         height, handle, text = page.get_height(), bare.handle(textpage), textpage.get_text_range()
-        ends, rect, out, start = space_ends(page, height), pdfium_c.FS_RECTF(), [], 0
+        ends, rect, out, start = space_ends(page, height, text), pdfium_c.FS_RECTF(), [], 0
         for raw in text.split("\r\n"):
             if raw.strip():
                 first = start + len(raw) - len(raw.lstrip())
@@ -57,7 +66,8 @@ def measured_lines(pdf: Path, page_index: int = 0) -> list[str]:
                 bare.char_box(handle, first, ctypes.byref(rect))
                 top = height - rect.top
                 bare.char_box(handle, start + len(raw.rstrip()) - 1, ctypes.byref(rect))
-                out.append(line_spaces(raw, start, size, handle) + (" " if ends_on_space(ends, rect.right, top, size) else ""))
+                wrapped = ends_on_glyph_space(raw, start, handle) or ends_on_space(ends, rect.right, top, size)
+                out.append(line_spaces(raw, start, size, handle) + (" " if wrapped else ""))
             start += len(raw) + 2
         textpage.close()
         page.close()
@@ -83,6 +93,15 @@ def test_a_wrap_at_a_space_and_a_stray_space_glyph(printed):
     assert lines[0] == "附件1 各市(州)、贵安新区生活垃圾分类工作评价考核细则 "
     assert lines[1] == "序号 考核内容 评分细则 分值 一、体制机制建设(17分) 1 认真"
     assert lines[6] == "评分。 2 3 制定工作方案,建立年度工作计划制度并有效执行。 "
+
+
+def test_spaces_at_wraps_in_a_flattened_form(printed):
+    # holdout20 2003: a 绩效自评表 flattened into one run parted by spaces. Where a line wrapped at a space, pdfium's
+    # text either left it out or put one of the line's own spaces at the line's end (`…改进措施 产` / `出指标`, no space
+    # in the text): the cells glued at wraps (`全年执行数分值`) and the form read nothing (0.000; the .docx 1.000).
+    lines = measured_lines(printed["2003"])
+    assert lines[6].endswith("全年预算数 全年执行数 ") and lines[14].endswith("二级指标 三级指标 ")
+    assert lines[15].endswith("改进措施 产") and lines[19].endswith("达成预期指标 8 8 ")
 
 
 def test_a_number_cell_before_its_text_keeps_its_space(printed):
