@@ -25,6 +25,7 @@ WORD_END = regex.compile(r"[\p{Han}\w]\s*$")  # a line stopping on a character o
 # Marks a line may not start with, and marks it may not end with (line breaking of Chinese text, 禁则).
 NO_LINE_START = frozenset("，。、；：？！）》」』”’〕】〉…,.;:?!)]}%")
 NO_LINE_END = frozenset("（《「『“‘〔【〈([{")
+QUOTES = frozenset("“”‘’")
 MAX_EM_SCALE = 1.5  # a line's advance per estimated em stays under this many font sizes (letter spacing aside)
 JOINERS = ("-", "－", "—", "~", "～", "/", "=", "＝")  # a line ending on one goes on (a range, a code, a date cut in
 # two, a formula: `目标完成率=` / `----×100%`)
@@ -221,8 +222,9 @@ def _advance(ch: str) -> float:
 def _break_before(before: str, ch: str) -> bool:
     """Whether a line may break between two characters, as office suites break Chinese text: before a CJK
     character or an opening mark and between a CJK character and a letter, never before a closing mark, never
-    after an opening one, and not inside a run of letters, figures and the marks between them."""
-    if ch in NO_LINE_START or before in NO_LINE_END:
+    after an opening one, and not inside a run of letters, figures and the marks between them; never beside a curly
+    quote, which breaks with neither side (Unicode's line breaking, class QU: `区“五水共治”办` wraps whole)."""
+    if ch in NO_LINE_START or before in NO_LINE_END or ch in QUOTES or before in QUOTES:
         return False
     return _wide(ch) or (_wide(before) and before not in NO_LINE_START)
 

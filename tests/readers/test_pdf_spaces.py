@@ -164,3 +164,14 @@ def test_a_measured_number_space_is_kept_and_autospace_still_closed():
     numbered = _read(_Line(f"33{NUMBER_SPACE}新培育科技型中小企业50家以上 区科技局", 1, 0, 111.1, 400.0, 100.0, SIZE))
     autospaced = _read(_Line("9 社会面防控到位", 1, 0, 111.1, 300.0, 100.0, SIZE))
     assert numbered[0].text.startswith("33") and autospaced[0].text == "9社会面防控到位"
+
+
+def test_a_wrap_before_a_word_opening_with_a_quote_goes_on():
+    # holdout35 3505: `…加分不超过20分。` stopped two characters short of the margin because what follows,
+    # `区“五水共治”办`, may not break beside its quote (Unicode's class QU): one paragraph, where it was read as two and
+    # the table's row lost its units (0.000 with the measured spaces; the .docx 1.000).
+    lines = [_Line("均值达到年度目标的,月度扣分免扣。“水十条”考核断面年均水质", 1, 0, 79.1, 532.8, 501.4, SIZE),
+             _Line("类别较上一年度升类的,每个断面加5分,加分不超过20分。", 1, 0, 79.1, 500.7, 529.3, SIZE),
+             _Line("区“五水共治”办 区“五水共治”领导小组各成员单位 2 河道交界", 1, 0, 79.1, 521.7, 557.4, SIZE)]
+    head = _Line("一、水环境质量(基本分200分) 1 水污染防治行动计划考核断面水质达到", 1, 0, 111.1, 531.0, 473.4, SIZE)
+    assert len([b for b in _read(head, *lines) if isinstance(b, Paragraph)]) == 1
