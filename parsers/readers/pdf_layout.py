@@ -41,6 +41,8 @@ class LayoutSettings:
     # lines, where the first-line indent may outnumber the margin); the right margin is this quantile of line ends.
     margin_min_lines: int = 3
     short_document_lines: int = 20
+    # … or where this many wraps start (a line left of one that ran to the right margin).
+    margin_min_wraps: int = 2
     right_margin_quantile: float = 0.95
     # Paragraph breaks, × font size: a change of size larger than this share of it …
     size_change: float = 0.15

@@ -175,3 +175,26 @@ def test_a_wrap_before_a_word_opening_with_a_quote_goes_on():
              _Line("区“五水共治”办 区“五水共治”领导小组各成员单位 2 河道交界", 1, 0, 79.1, 521.7, 557.4, SIZE)]
     head = _Line("一、水环境质量(基本分200分) 1 水污染防治行动计划考核断面水质达到", 1, 0, 111.1, 531.0, 473.4, SIZE)
     assert len([b for b in _read(head, *lines) if isinstance(b, Paragraph)]) == 1
+
+
+def test_one_cell_a_line_with_few_wraps_finds_the_margin():
+    # holdout28 2803: a table flattened one cell a line, each cell a paragraph indented as a first line; only two
+    # cells wrap. The indent was taken for the left margin (it starts most lines) and the right margin for 508,
+    # so a cell ending 70 points short of the real margin (`…作用发挥`) ran on into the next (`12`): the rows
+    # lost their points (0.667; the .docx 1.000). Where at least two wraps start, the margin is there.
+    cells = ["一级指", "二级指标", "分值", "评分细则", "项目分值", "自评分", "测评分", "一、", "19", "分)",
+             "1.区县、街镇“扫黄打非”工作组织领导及作用发挥", "12", "1.区县有健全的“扫黄打非”领导机构、办事机构", "5"]
+    items = [_Line(text, 1, 0, 111.1, 111.1 + 16 * len(text), 193.3 + 28 * k, SIZE) for k, text in enumerate(cells)]
+    items[10].x1 = 463.0
+    top = items[-1].top
+    wrapped = [("2.区县“扫黄打非”办公室有效发挥组织协调作用,有“扫黄打", 111.1, 524.4), ("非”工作人员,有“扫黄打非”经费保障", 79.1, 333.1),
+               ("3", 111.1, 121.3), ("3.街镇有领导部门分管“扫黄打非”工作,落实辖区“扫黄打", 111.1, 508.4),
+               ("非”工作任务", 79.1, 167.4), ("3", 111.1, 121.3)]
+    items += [_Line(text, 1, 0, x0, x1, top + 28 * (k + 1), SIZE) for k, (text, x0, x1) in enumerate(wrapped)]
+    items += [_Line(str(k), 2, 0, 111.1, 121.3, 82.5 + 28 * k, SIZE) for k in range(1, 5)]
+    pages = [_Page(1, items[:20], WIDTH), _Page(2, items[20:], WIDTH)]
+    for page in pages:
+        for k, item in enumerate(page.items, 1):
+            item.number = k
+    texts = [b.text for b in _assemble(pages, "t.pdf") if isinstance(b, Paragraph)]
+    assert "1.区县、街镇“扫黄打非”工作组织领导及作用发挥" in texts and "12" in texts
