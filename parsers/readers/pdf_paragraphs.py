@@ -13,7 +13,7 @@ from parsers.readers.pasted_text import repair_pasted
 from parsers.readers.pdf_layout import ITEM_NUMBER, LAYOUT
 from parsers.readers.pdf_page_model import _Line, _Page, _PageTable
 from parsers.readers.pdf_page_tables import add_table, same_width
-from parsers.readers.pdf_spaces import RUN
+from parsers.readers.pdf_spaces import RUN, letter_spaced
 from parsers.readers.web_chunks import joined_chunks
 from parsers.textnorm import CONTROL, SPACE_NEXT_TO_CJK, clean_text
 from schemas.blocks import Paragraph, Provenance, Table
@@ -147,7 +147,7 @@ def _continues(prev: _Line, line: _Line, left: float, right: float, indented: bo
     if TERMINAL.search(prev.text) and prev.x1 < right - LAYOUT.short_line_after_stop * size and (
             ITEM_NUMBER.match(line.text) or not _opening_too_wide(line, right - prev.x1)):
         return False  # a sentence ended early: its paragraph ended, unless what follows could not fit (`。` / `(100分)`)
-    if _letter_spaced(prev.text) and not _next_word_did_not_fit(prev, line, right, _unstretched_end(prev)):
+    if letter_spaced(prev.text) and not _next_word_did_not_fit(prev, line, right, _unstretched_end(prev)):
         return False  # a short line stretched to the margin (分散对齐): its paragraph's last line
     if line.page == prev.page and line.top - prev.top > LAYOUT.paragraph_gap * size:
         return False
@@ -169,7 +169,7 @@ def _broken_mid_sentence(prev: _Line, line: _Line, left: float) -> bool:
     with its line breaks), where the paragraph's own first line would be indented."""
     size = prev.size or LAYOUT.default_font_size
     return (prev.x0 <= left + 2 * LAYOUT.first_line_indent * size and WORD_END.search(prev.text) is not None
-            and not ITEM_NUMBER.match(line.text) and not _letter_spaced(prev.text))
+            and not ITEM_NUMBER.match(line.text) and not letter_spaced(prev.text))
 
 
 def _next_word_did_not_fit(prev: _Line, line: _Line, right: float, end: float | None = None) -> bool:
@@ -185,7 +185,7 @@ def _next_word_did_not_fit(prev: _Line, line: _Line, right: float, end: float | 
 
 def _opening_too_wide(line: _Line, gap: float) -> bool:
     """What opens ``line`` cannot be split and is wider than ``gap``, the room the line above left."""
-    spread = _letter_spaced(line.text)  # itself spread to the margin (distributed)
+    spread = letter_spaced(line.text)  # itself spread to the margin (distributed)
     text = line.text.lstrip()
     if not text:
         return False
@@ -235,14 +235,6 @@ def _break_before(before: str, ch: str) -> bool:
 
 def _wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in "WF"
-
-
-def _letter_spaced(text: str) -> bool:
-    """Most characters of the line stand apart by a space pdfium put in for a wide gap: a line whose
-    characters were spread to fill the width (distributed alignment stretches a paragraph's last line to
-    the margin) or a spaced heading (`考 核 细 则`), never a wrapped line of prose."""
-    gaps = text.count(" ")
-    return gaps >= LAYOUT.spaced_min_gaps and gaps >= LAYOUT.spaced_share * (len(text) - gaps - 1)
 
 
 def _centred_wrap(current: list[_Line], line: _Line, left: float, right: float, body: float) -> bool:

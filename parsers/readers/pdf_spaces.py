@@ -27,6 +27,7 @@ RUN = " \u3000"
 # A space the text held between a line's leading number and a Chinese character (`33 新培育…`: a number cell beside its
 # name), which the paragraph reader would otherwise take for autospace and close up; read as a space there.
 NUMBER_SPACE = "\u2005"
+CLOSE_SET = re.compile(r"[\u3001-\u303f\u4e00-\u9fff\uff01-\uff60]{2}")  # two Chinese characters or marks side by side
 
 
 def gap_spaces(gap: float, size: float, before: str, after: str) -> str:
@@ -44,8 +45,8 @@ def line_spaces(raw: str, start: int, size: float, handle, rect=None) -> str:
     characters either side: two character boxes a space, the line's other characters untouched."""
     text = raw.strip()
     at = text.find(" ")
-    if at < 0 or size <= 0:
-        return text
+    if at < 0 or size <= 0 or _spread(text):
+        return text  # (a line spread to the margin: its gaps are the spread, pdfium's spaces mark them)
     rect = rect or pdfium_c.FS_RECTF()
     ref, box = ctypes.byref(rect), bare.char_box
     offset = start + len(raw) - len(raw.lstrip())
@@ -65,13 +66,21 @@ def line_spaces(raw: str, start: int, size: float, handle, rect=None) -> str:
         done = after
         at = text.find(" ", after)
     out.append(text[done:])
-    return "".join(out)
+    return _runs_kept("".join(out))
+
+
+def _runs_kept(text: str) -> str:
+    """A line's runs stay only where some of its Chinese characters stand close (a line spread to the margin, `分  值`,
+    `(1分  )`, parts every character by the spread, no run)."""
+    return text if RUN not in text or CLOSE_SET.search(text) else text.replace(RUN, " ")
 
 
 def reordered_spaces(raw: str, start: int, order: list[int], size: float, handle) -> str:
     """A line whose characters pdfium gave out of reading order (``order``: their positions in ``raw``, left to
     right), its spaces set from the gaps between the characters (pdfium's own spaces beside the moved ones stand
     anywhere). Rare lines (quotes, signs in a fallback font), already read a character at a time."""
+    if _spread(raw.strip()):
+        return "".join(raw[k] for k in order).strip()
     rect = pdfium_c.FS_RECTF()
     at = ctypes.byref(rect)
     out: list[str] = []
@@ -85,7 +94,7 @@ def reordered_spaces(raw: str, start: int, order: list[int], size: float, handle
             out.append(gap_spaces(rect.left - right, size, before, ch))
         out.append(ch)
         before, right = ch, rect.right
-    return "".join(out)
+    return _runs_kept("".join(out))
 
 
 _count_objects = bare._bare(pdfium_c.FPDFPage_CountObjects, ctypes.c_int)  # (page)
@@ -120,6 +129,22 @@ def ends_on_space(ends: dict[int, list[float]], right: float, top: float, size: 
     """A line ending at ``right`` (its top ``top`` from the page's top) has a space object at its end."""
     spots = ends.get(round(right))
     return spots is not None and any(top < y <= top + LAYOUT.space_object_depth * size for y in spots)
+
+
+def letter_spaced(text: str) -> bool:
+    """Most characters of the line stand apart by a space pdfium put in for a wide gap: a line whose
+    characters were spread to fill the width (distributed alignment stretches a paragraph's last line to
+    the margin) or a spaced heading (`考 核 细 则`), never a wrapped line of prose."""
+    gaps = text.count(" ")
+    return gaps >= LAYOUT.spaced_min_gaps and gaps >= LAYOUT.spaced_share * (len(text) - gaps - 1)
+
+
+def _spread(text: str) -> bool:
+    """``letter_spaced``, counting the line's Chinese characters only (about: each is three bytes in UTF-8, a
+    figure or a letter one), so a spread line holding a Latin run (`换 算 目 标 (biāo) 权 (quán) 重`) is one too."""
+    gaps = text.count(" ")
+    wide = (len(text.encode()) - len(text)) // 2
+    return gaps >= LAYOUT.spaced_min_gaps and (gaps >= LAYOUT.spaced_share * (wide - 1) or letter_spaced(text))
 
 
 def _script_change(before: str, after: str) -> bool:

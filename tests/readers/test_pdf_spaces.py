@@ -198,3 +198,14 @@ def test_one_cell_a_line_with_few_wraps_finds_the_margin():
             item.number = k
     texts = [b.text for b in _assemble(pages, "t.pdf") if isinstance(b, Paragraph)]
     assert "1.区县、街镇“扫黄打非”工作组织领导及作用发挥" in texts and "12" in texts
+
+
+def test_a_line_spread_to_the_margin_keeps_pdfiums_spaces():
+    # `--align distribute`: a paragraph's last line is spread to the margin, every character apart by the spread,
+    # a Latin run among them (`换 算 目 标 (biāo) 权 (quán)`) or two characters only (`分 值`). Their gaps are the
+    # spread, never runs of spaces: read as runs they made items of a drafter's words (1106, 2505 … lower).
+    from parsers.readers.pdf_spaces import _runs_kept, _spread
+    assert _spread("换 算 目 标 (biāo) 权 (quán) 重 分 值 。")
+    assert not _spread("序号 考核内容 评分细则 分值 一、体制机制建设(17分) 1 认真")
+    assert _runs_kept(f"分{RUN}值") == "分 值" and _runs_kept(f"(1分{RUN})") == "(1分 )"
+    assert _runs_kept(f"核内容及评分标准{RUN}(一)领导重视") == f"核内容及评分标准{RUN}(一)领导重视"
