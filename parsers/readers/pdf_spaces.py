@@ -34,6 +34,8 @@ def gap_spaces(gap: float, size: float, before: str, after: str) -> str:
     """The spaces a gap of ``gap`` points between ``before`` and ``after`` (a font of ``size``) stands for."""
     if gap >= LAYOUT.autospace_gap * size:
         return RUN if gap >= LAYOUT.space_run_gap * size else " "
+    if gap < -LAYOUT.no_space_gap * size:
+        return " "  # the next character stands left of this one: pieces pdfium gave out of order, pdfium's space
     if gap < LAYOUT.no_space_gap * size or _script_change(before, after):
         return ""  # no gap: the space glyph pdfium placed is elsewhere; autospace where Chinese meets a figure
     return " "

@@ -117,6 +117,8 @@ def test_gaps_as_spaces():
     assert gap_spaces(5.1, 16, "号", "考") == " "
     assert gap_spaces(10.2, 16, ")", "1") == RUN
     assert gap_spaces(0.1, 16, "设", "(") == ""
+    # a header's pieces pdfium gave out of order (`责任单位 指标 分值`, Chromium): the next stands left, a space
+    assert gap_spaces(-170.0, 16, "位", "指") == " "
 
 
 WIDTH, SIZE, LEFT, RIGHT = 612.0, 16.0, 79.1, 532.2
