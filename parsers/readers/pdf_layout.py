@@ -41,6 +41,8 @@ class LayoutSettings:
     # lines, where the first-line indent may outnumber the margin); the right margin is this quantile of line ends.
     margin_min_lines: int = 3
     short_document_lines: int = 20
+    # … or where this many wraps start (a line left of one that ran to the right margin).
+    margin_min_wraps: int = 2
     right_margin_quantile: float = 0.95
     # Paragraph breaks, × font size: a change of size larger than this share of it …
     size_change: float = 0.15
@@ -62,6 +64,17 @@ class LayoutSettings:
     # characters, and this share of the gaps between them, are parted by a space: it ends its paragraph.
     spaced_min_gaps: int = 3
     spaced_share: float = 0.6
+    # A line's spaces read from the gap between the characters either side (× font size; pdf_spaces.py): under the
+    # first, no space (a glyph pdfium placed elsewhere); under the second where Chinese meets a figure or a letter,
+    # the office suite's autospace (about a fifth of an em; a space glyph is about a third); from the third, a run of
+    # spaces (two glyphs' width: web text parting items).
+    no_space_gap: float = 0.1
+    autospace_gap: float = 0.26
+    space_run_gap: float = 0.48
+    # A text object with less ink than this (points high) is space glyphs; one ending at a line's end, its baseline
+    # within this many font sizes under the line's top, is a space the line wrapped at.
+    space_object_ink: float = 0.05
+    space_object_depth: float = 1.2
 
 
 LAYOUT = LayoutSettings()

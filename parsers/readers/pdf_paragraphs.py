@@ -13,6 +13,7 @@ from parsers.readers.pasted_text import repair_pasted
 from parsers.readers.pdf_layout import ITEM_NUMBER, LAYOUT
 from parsers.readers.pdf_page_model import _Line, _Page, _PageTable
 from parsers.readers.pdf_page_tables import add_table, same_width
+from parsers.readers.pdf_spaces import RUN, letter_spaced
 from parsers.readers.web_chunks import joined_chunks
 from parsers.textnorm import CONTROL, SPACE_NEXT_TO_CJK, clean_text
 from schemas.blocks import Paragraph, Provenance, Table
@@ -24,6 +25,7 @@ WORD_END = regex.compile(r"[\p{Han}\w]\s*$")  # a line stopping on a character o
 # Marks a line may not start with, and marks it may not end with (line breaking of Chinese text, 禁则).
 NO_LINE_START = frozenset("，。、；：？！）》」』”’〕】〉…,.;:?!)]}%")
 NO_LINE_END = frozenset("（《「『“‘〔【〈([{")
+QUOTES = frozenset("“”‘’")
 MAX_EM_SCALE = 1.5  # a line's advance per estimated em stays under this many font sizes (letter spacing aside)
 JOINERS = ("-", "－", "—", "~", "～", "/", "=", "＝")  # a line ending on one goes on (a range, a code, a date cut in
 # two, a formula: `目标完成率=` / `----×100%`)
@@ -88,7 +90,8 @@ def _pasted_read(blocks: list, source: str) -> list:
     text keeps its old way: its paragraphs were closed up already."""
     if not any(b.__class__ is Paragraph and not b.prov.ocr for b in blocks):
         return blocks
-    if not any(b.__class__ is Paragraph and " " in b.text and WORD_GAP.search(b.text) for b in blocks):
+    if not any(b.__class__ is Paragraph and " " in b.text and ("  " in b.text or WORD_GAP.search(b.text))
+               for b in blocks):
         return joined_chunks(_closed_up(blocks))
     return _closed_up(repair_pasted(joined_chunks(blocks), source))
 
@@ -99,6 +102,8 @@ def _closed_up(blocks: list) -> list:
         if block.__class__ is Paragraph:
             if " " in block.text:
                 block.text = sub("", block.text)
+                if "  " in block.text:  # a run kept between figures or letters reads as one space
+                    block.text = " ".join(block.text.split())
         elif block.__class__ is Table:
             for row in block.rows:
                 row.cells = [sub("", c) if c and " " in c else c for c in row.cells]
@@ -114,11 +119,15 @@ def _margins(lines: list[_Line]) -> tuple[float, float, float]:
     frequent = [x for x, n in lefts.items() if n >= enough] or list(lefts)
     rights = sorted(line.x1 for line in lines)
     right = rights[int(LAYOUT.right_margin_quantile * (len(rights) - 1))]
+    # A line after one that ran to the right margin, starting left of it, is a wrap, and a wrap starts at the margin:
+    # in a few lines (a page or two above the tables) or a page of one-line cells, each indented as a first line, the
+    # indent may start more lines than the margin (holdout28 2803: two wraps among thirty cells).
+    wraps = [b.x0 for a, b in zip(lines, lines[1:])
+             if a.page == b.page and a.x1 >= right - LAYOUT.size_change * size and b.x0 < a.x0]
     if len(lines) < LAYOUT.short_document_lines:
-        # A few lines (a page or two above the tables): the first-line indent may start as many lines as the
-        # margin. A line after one that ran to the right margin is a wrap, and a wrap starts at the margin.
-        frequent += [b.x0 for a, b in zip(lines, lines[1:])
-                     if a.page == b.page and a.x1 >= right - LAYOUT.size_change * size and b.x0 < a.x0]
+        frequent += wraps
+    elif wraps:
+        frequent += [x for x, n in Counter(round(x) for x in wraps).items() if n >= LAYOUT.margin_min_wraps]
     return float(min(frequent)), right, size
 
 
@@ -138,7 +147,7 @@ def _continues(prev: _Line, line: _Line, left: float, right: float, indented: bo
     if TERMINAL.search(prev.text) and prev.x1 < right - LAYOUT.short_line_after_stop * size and (
             ITEM_NUMBER.match(line.text) or not _opening_too_wide(line, right - prev.x1)):
         return False  # a sentence ended early: its paragraph ended, unless what follows could not fit (`。` / `(100分)`)
-    if _letter_spaced(prev.text) and not _next_word_did_not_fit(prev, line, right, _unstretched_end(prev)):
+    if letter_spaced(prev.text) and not _next_word_did_not_fit(prev, line, right, _unstretched_end(prev)):
         return False  # a short line stretched to the margin (分散对齐): its paragraph's last line
     if line.page == prev.page and line.top - prev.top > LAYOUT.paragraph_gap * size:
         return False
@@ -160,7 +169,7 @@ def _broken_mid_sentence(prev: _Line, line: _Line, left: float) -> bool:
     with its line breaks), where the paragraph's own first line would be indented."""
     size = prev.size or LAYOUT.default_font_size
     return (prev.x0 <= left + 2 * LAYOUT.first_line_indent * size and WORD_END.search(prev.text) is not None
-            and not ITEM_NUMBER.match(line.text) and not _letter_spaced(prev.text))
+            and not ITEM_NUMBER.match(line.text) and not letter_spaced(prev.text))
 
 
 def _next_word_did_not_fit(prev: _Line, line: _Line, right: float, end: float | None = None) -> bool:
@@ -176,7 +185,7 @@ def _next_word_did_not_fit(prev: _Line, line: _Line, right: float, end: float | 
 
 def _opening_too_wide(line: _Line, gap: float) -> bool:
     """What opens ``line`` cannot be split and is wider than ``gap``, the room the line above left."""
-    spread = _letter_spaced(line.text)  # itself spread to the margin (distributed)
+    spread = letter_spaced(line.text)  # itself spread to the margin (distributed)
     text = line.text.lstrip()
     if not text:
         return False
@@ -217,22 +226,15 @@ def _advance(ch: str) -> float:
 def _break_before(before: str, ch: str) -> bool:
     """Whether a line may break between two characters, as office suites break Chinese text: before a CJK
     character or an opening mark and between a CJK character and a letter, never before a closing mark, never
-    after an opening one, and not inside a run of letters, figures and the marks between them."""
-    if ch in NO_LINE_START or before in NO_LINE_END:
+    after an opening one, and not inside a run of letters, figures and the marks between them; never beside a curly
+    quote, which breaks with neither side (Unicode's line breaking, class QU: `区“五水共治”办` wraps whole)."""
+    if ch in NO_LINE_START or before in NO_LINE_END or ch in QUOTES or before in QUOTES:
         return False
     return _wide(ch) or (_wide(before) and before not in NO_LINE_START)
 
 
 def _wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in "WF"
-
-
-def _letter_spaced(text: str) -> bool:
-    """Most characters of the line stand apart by a space pdfium put in for a wide gap: a line whose
-    characters were spread to fill the width (distributed alignment stretches a paragraph's last line to
-    the margin) or a spaced heading (`考 核 细 则`), never a wrapped line of prose."""
-    gaps = text.count(" ")
-    return gaps >= LAYOUT.spaced_min_gaps and gaps >= LAYOUT.spaced_share * (len(text) - gaps - 1)
 
 
 def _centred_wrap(current: list[_Line], line: _Line, left: float, right: float, body: float) -> bool:
@@ -283,8 +285,13 @@ def _spaces_kept(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     if not text.isprintable():
         text = CONTROL.sub("", text)
-    text = " ".join(text.split())
+    # (before the spaces are made one: a measured line's real space after its number is NUMBER_SPACE, never matched)
+    autospaced = text[:1].isdigit() and LEADING_NUMBER_GAP.match(text) is not None
+    if RUN in text:  # a run of spaces a line's gaps measured (web text parting items, `（12分）  1、…`): two, as in a .docx
+        text = "  ".join(" ".join(part.split()) for part in text.split(RUN)).strip()
+    else:
+        text = " ".join(text.split())
     if " " not in text:
         return text
     text = QUOTE_GAP.sub("", text)
-    return LEADING_NUMBER_GAP.sub(r"\1", text) if text[:1].isdigit() else text
+    return LEADING_NUMBER_GAP.sub(r"\1", text) if autospaced else text
