@@ -36,6 +36,14 @@ from parsers.readers.pdf_layout import (  # noqa: F401
 )
 from parsers.readers.pdf_page_model import PAGE_NUMBER, _Line, _Page, _PageTable, at_a_page_edge  # noqa: F401  (other readers use them)
 from parsers.readers.pdf_paragraphs import _assemble
+from parsers.readers.pdf_spaces import (
+    ends_on_glyph_space,
+    ends_on_space,
+    line_spaces,
+    parts_by_spaces,
+    reordered_spaces,
+    space_ends,
+)
 from parsers.readers.pdf_table_signs import SPACE_BETWEEN, _has_ruling, _may_hold_table  # noqa: F401
 from schemas.blocks import Document, ReaderWarning
 
@@ -116,14 +124,16 @@ def _read_page(pdf, index: int, doc: Document, ocr: str = "off", threads: int = 
             if verdict:
                 doc.warnings.append(ReaderWarning("text_layer_unreadable", f"第{index + 1}页{verdict}", index + 1))
                 return None
-            lines = _page_lines(textpage, text, index + 1, height, [], moved)
+            spaced = parts_by_spaces(text, moved)  # web text: its spaces are read again from their gaps
+            ends = space_ends(page, height, text) if spaced else None
+            lines = _page_lines(textpage, text, index + 1, height, [], moved, ends, spaced)
             tables = []
             if (continued or _may_hold_table(lines, textpage, text, moved)) and _has_ruling(page, continued):
                 from parsers.readers.pdf_tables import find_tables
 
                 tables = _kept(find_tables(page, textpage, text, width, height, min_rows=1), lines)
                 if tables:
-                    lines = _page_lines(textpage, text, index + 1, height, [t.bbox for t in tables], moved)
+                    lines = _page_lines(textpage, text, index + 1, height, [t.bbox for t in tables], moved, ends, spaced)
         finally:
             textpage.close()
     finally:
@@ -181,10 +191,13 @@ def _may_be_moved(text: str) -> list[int]:
     return [m.start() for m in MAY_BE_OUT_OF_ORDER.finditer(text)]
 
 
-def _page_lines(textpage, text: str, page_no: int, height: float, boxes: list, moved: list[int]) -> list[_Line]:
+def _page_lines(textpage, text: str, page_no: int, height: float, boxes: list, moved: list[int],
+                ends: dict | None = None, spaced: bool = False) -> list[_Line]:
     """Text lines with geometry. pdfium's character indices match the text it returns, so each
     character's origin is at hand: a line whose characters pdfium emitted out of order (quotes
-    set in a fallback font come after the run they sit in) is put back in reading order."""
+    set in a fallback font come after the run they sit in) is put back in reading order. On a page of web text
+    (``spaced``) each line's spaces are read again from their gaps and a line that wrapped at a space ends on one
+    (``ends``: the page's space objects, ``pdf_spaces.space_ends``)."""
     lines: list[_Line] = []
     x, y, rect = ctypes.c_double(), ctypes.c_double(), pdfium_c.FS_RECTF()  # reused: no object per character
     at, x_at, y_at = ctypes.byref(rect), ctypes.byref(x), ctypes.byref(y)
@@ -199,6 +212,7 @@ def _page_lines(textpage, text: str, page_no: int, height: float, boxes: list, m
             box(handle, first, at)
             left, bottom, top = rect.left, rect.bottom, rect.top
             last = start + len(raw.rstrip()) - 1
+            in_order, space_end = True, raw[-1] == " "
             while next_moved < n_moved and moved[next_moved] < start:
                 next_moved += 1
             if next_moved < n_moved and moved[next_moved] < end and _out_of_order(
@@ -208,15 +222,24 @@ def _page_lines(textpage, text: str, page_no: int, height: float, boxes: list, m
                     origin(handle, k, x_at, y_at)
                     xs.append(x.value)
                 last = start + max(range(len(raw)), key=lambda k: (xs[k], raw[k] != " "))
-                raw = "".join(ch for _, _, ch in sorted(zip(xs, range(len(raw)), raw)))
+                order = sorted(range(len(raw)), key=lambda k: (xs[k], k))
+                raw_in_pdfium_order = raw
+                raw = "".join(raw[k] for k in order)
+                stripped = reordered_spaces(raw_in_pdfium_order, start, order, font_size(handle, first) or (top - bottom),
+                                            handle) if spaced else raw.strip()
                 left = min(left, min(xs))
-                stripped = raw.strip()
+                in_order = False
             box(handle, last, at)
             right = rect.right
             size = font_size(handle, first) or (top - bottom)
             line_top = height - top
             cy = line_top + (top - bottom) / 2
             if not boxes or not any(b[0] <= left + 1 <= b[2] and b[1] <= cy <= b[3] for b in boxes):
+                if spaced and in_order and " " in stripped:  # each space read from its gap: none, one, a run
+                    stripped = line_spaces(raw, start, size, handle)
+                if (space_end and in_order and ends_on_glyph_space(raw, start, handle)) or (
+                        ends and ends_on_space(ends, right, line_top, size)):
+                    stripped += " "  # the line wrapped at a space (pdfium's text leaves it out)
                 prev = lines[-1] if lines else None
                 if prev is not None and abs(prev.top - line_top) < same_line * size and left >= prev.x1 - 1:
                     # pdfium sometimes breaks one visual line in two

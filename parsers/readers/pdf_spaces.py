@@ -12,6 +12,7 @@ their own, with no ink (no height), its last glyph at the line's end (`…布置
 there). ``space_ends`` finds those once a page; a line ending where one ends ends on a space."""
 from __future__ import annotations
 
+import bisect
 import ctypes
 import re
 import unicodedata
@@ -105,6 +106,25 @@ _bounds = bare._bare(pdfium_c.FPDFPageObj_GetBounds, ctypes.c_int)  # (object, b
 _type = bare._bare(pdfium_c.FPDFPageObj_GetType, ctypes.c_int)  # (object)
 # Words a space parts (`考核内容 评分细则`): web text, where a page may wrap at a space; a drafter's text has none.
 WORD_SPACE = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff]")
+
+
+# A space no office suite's autospace makes: between two Chinese characters or beside a full-width mark (autospace
+# stands only where an ideograph meets a figure or a letter).
+TEXT_SPACE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef] +[\u4e00-\u9fff]|[\u3000-\u303f\uff00-\uffef] | [\u3000-\u303f\uff00-\uffef]")
+
+
+def parts_by_spaces(text: str, moved: list[int]) -> bool:
+    """Whether the page's text parts its words or items by spaces (web text pasted into Word: `考核内容 评分细则`,
+    `（12分）  1、…`), on a line where pdfium moved no character (it leaves a space where it took a quote from: `入库 四上
+    企业 “ ”`). Only such pages have their spaces read again from the gaps: a drafter's page holds no space of its own
+    but autospace, which the paragraph reader closes up, and measuring its spaces would only cost time."""
+    for m in TEXT_SPACE.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\r", m.end())
+        k = bisect.bisect_left(moved, start)
+        if k == len(moved) or moved[k] >= (end if end >= 0 else len(text)):
+            return True
+    return False
 
 
 def space_ends(page, height: float, text: str) -> dict[int, list[float]]:

@@ -211,3 +211,38 @@ def test_a_line_spread_to_the_margin_keeps_pdfiums_spaces():
     assert not _spread("序号 考核内容 评分细则 分值 一、体制机制建设(17分) 1 认真")
     assert _runs_kept(f"分{RUN}值") == "分 值" and _runs_kept(f"(1分{RUN})") == "(1分 )"
     assert _runs_kept(f"核内容及评分标准{RUN}(一)领导重视") == f"核内容及评分标准{RUN}(一)领导重视"
+
+
+def _records(path: Path) -> list[tuple]:
+    from ingest.pipeline import process
+
+    ex = process(path)
+    return sorted([("t", t.unit, t.seq, t.points) for t in ex.targets]
+                  + [("i", i.row_no, i.indicator, i.weight) for i in ex.indicators], key=repr)
+
+
+@pytest.mark.parametrize("key", ["004", "504", "2405"])
+def test_the_reader_reads_printed_web_text_as_its_docx(printed, key):
+    """Through the PDF reader (its hook in ``_page_lines`` on a page whose text parts words by spaces): the printed
+    web text gives the records its .docx gives (004, 504 and 2405 read nothing or less before the hook)."""
+    pdf = printed[key]
+    from_docx = _records(pdf.with_suffix(".docx"))
+    assert from_docx and _records(pdf) == from_docx
+
+
+def test_a_drafters_page_is_not_measured_again(printed):
+    """A drafter's page holds no space of its own (only autospace, and the spaces pdfium leaves where it moved a
+    quote): the reader does not measure its spaces (the sample notice's 77 pages), a web text page it does."""
+    from parsers.readers.pdf_reader import _may_be_moved
+    from parsers.readers.pdf_spaces import parts_by_spaces
+
+    def pages_spaced(path: Path) -> list[bool]:
+        document = pdfium.PdfDocument(str(path))
+        try:
+            texts = [document[i].get_textpage().get_text_range() for i in range(len(document))]
+        finally:
+            document.close()
+        return [parts_by_spaces(t, _may_be_moved(t)) for t in texts]
+
+    assert not any(pages_spaced(ROOT / "samples" / "sanmenxia_2020_targets.pdf"))
+    assert pages_spaced(printed["004"])[0] and pages_spaced(printed["504"])[0]
