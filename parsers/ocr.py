@@ -17,7 +17,7 @@ import regex
 from PIL import Image, ImageFilter, ImageOps
 
 from parsers.errors import ParseError
-from parsers.ocr_punctuation import half_width_classes, line_votes, page_pitch, set_punctuation
+from parsers.ocr_punctuation import half_width_classes, han_pitches, line_votes, page_pitch, set_punctuation
 from parsers.ocr_stacked import unstacked, with_lost_starts
 
 INSTALL_HINT = "install the OCR engine: pip install 'notice-ingest[ocr]'"
@@ -136,8 +136,12 @@ def _recognise(engine, image: Image.Image, unit: float,
     if half is None:
         pitch = page_pitch(placed)
         half = half_width_classes([vote for chars in placed if chars for vote in line_votes(chars, pitch)])
-    pieces = []
+    pieces, grey = [], None
     for box, text, score, chars in zip(result.boxes, result.txts, result.scores, placed):
+        if chars and _digit_pairs(chars):
+            grey = np.asarray(image.convert("L")) if grey is None else grey
+            chars = _with_spaces(chars, grey, box)
+            text = "".join(ch for ch, _ in chars)
         text = set_punctuation(unicodedata.normalize("NFC", text).strip(), half)
         if not text or score < MIN_CONFIDENCE:
             continue
@@ -146,6 +150,63 @@ def _recognise(engine, image: Image.Image, unit: float,
         pieces.append(OcrLine(text, min(xs) * unit, min(ys) * unit, max(xs) * unit, max(ys) * unit, float(score),
                               starts=starts))
     return pieces, half
+
+
+# Two digits of a line whose inks' centres stand this many times the digits' height apart have a space between them:
+# digits advance alike (tabular figures, ink centred in the advance) about 0.55 em and stand about 0.7 em tall (0.7–0.88
+# apart measured on scans and drawn lines), and a space adds a quarter to a third of an em (1.06–1.26). The digits' own
+# height is the ruler: the engine's character starts are a fifth of a character off either way. Letters are left
+# alone (a lowercase word's x-height would make `mm` two). The engine leaves such a space out of a box's text.
+SPACE_ADVANCE = 0.97
+DIGITS = frozenset("0123456789")
+REACH = 0.25  # of a pitch: how far the engine's start of a character may stand off its ink
+DIGIT_WIDTH = 0.6  # of a pitch: no digit inks wider
+
+
+def _digit_pairs(chars: list[tuple[str, float]]) -> bool:
+    return any(a in DIGITS and b in DIGITS for (a, _), (b, _) in zip(chars, chars[1:]))
+
+
+def _with_spaces(chars: list[tuple[str, float]], grey: np.ndarray, box) -> list[tuple[str, float]]:
+    """``chars`` (each with its start, px) with a space where two digits stand a space apart: a
+    flattened table's weight glued to the next row's number (`226.` for `2 26.`) would be one number. Only a line of
+    Chinese text, whose pitch bounds where each character's ink may stand, is measured."""
+    pitches = han_pitches(chars)
+    if len(pitches) < 2:
+        return chars
+    pitch = float(np.median(pitches))
+    ys = [point[1] for point in box]
+    ink = grey[max(int(min(ys)), 0):int(max(ys)) + 1] < 128
+    out = [chars[0]]
+    for k, ((a, xa), (b, xb)) in enumerate(zip(chars, chars[1:])):
+        if a in DIGITS and b in DIGITS:
+            # from a's start to b's end: b's own width at most, and not into the character after it
+            end = min(xb + DIGIT_WIDTH * pitch, chars[k + 2][1] if k + 2 < len(chars) else float("inf"))
+            if _inks_apart(ink, xa - REACH * pitch, xb, end) >= SPACE_ADVANCE:
+                out.append((" ", xb))
+        out.append((b, xb))
+    return out
+
+
+def _inks_apart(ink: np.ndarray, x0: float, at_b: float, x1: float) -> float:
+    """How far apart the centres of the two inks either side of the white gap before ``at_b`` (where the engine
+    starts the second character) stand between x0 and x1, in the inks' height; each ink the inked columns next to
+    the gap; 0 where no gap has ink on both sides."""
+    left = max(int(x0), 0)
+    inked = ink[:, left:max(int(x1), left)].any(axis=0)
+    at = np.nonzero(inked)[0]
+    gaps = np.nonzero(np.diff(at) > 1)[0]  # white between at[g] and at[g + 1]
+    if not len(gaps):
+        return 0.0
+    gap = int(gaps[np.argmin(np.abs(at[gaps + 1] + left - at_b))])
+    first, last = gap, gap + 1
+    while first > 0 and at[first - 1] == at[first] - 1:
+        first -= 1
+    while last + 1 < len(at) and at[last + 1] == at[last] + 1:
+        last += 1
+    rows = np.nonzero(ink[:, left + at[first]:left + at[last] + 1].any(axis=1))[0]
+    height = rows[-1] - rows[0] + 1
+    return ((at[gap + 1] + at[last]) / 2 - (at[first] + at[gap]) / 2) / height
 
 
 def read_line(image: Image.Image, threads: int = 1, half: frozenset[str] = frozenset()) -> tuple[str, float]:

@@ -78,7 +78,7 @@ def half_width_classes(votes: list[tuple[str, float]]) -> frozenset[str]:
     """The classes of marks the page sets half width: enough of them measured, and narrow (median). A class
     too few to measure follows the other where that one was measured: a document types its brackets as its
     commas (so do 175 of the 175 gold documents that hold both, ASCII in 173); where neither is, both follow
-    the page's marks measured together."""
+    the page's marks measured together, and so do both where they measure apart."""
     measured = {}
     for kind in ("comma", "bracket"):
         mine = [advance for k, advance in votes if k == kind]
@@ -87,9 +87,10 @@ def half_width_classes(votes: list[tuple[str, float]]) -> frozenset[str]:
     if len(measured) == 1:
         (known,) = measured.values()
         measured = dict.fromkeys(("comma", "bracket"), known)
-    elif not measured and len(votes) >= MIN_VOTES:
-        # neither class measured enough on its own (a table page: `来源:…日期:…` and a title's `(试行)`), but
-        # the page's marks together are: the page types both classes one way
+    elif len(set(measured.values())) != 1 and len(votes) >= MIN_VOTES:
+        # neither class measured enough on its own (a table page: `来源:…日期:…` and a title's `(试行)`), or the
+        # two measured apart (a few brackets of a narrow column, each a fifth of a pitch off, over 0.7 while the
+        # commas read 0.5): the page types both classes one way, as its marks together measure
         half = statistics.median(advance for _, advance in votes) < HALF_ADVANCE
         measured = dict.fromkeys(("comma", "bracket"), half)
     return frozenset(kind for kind, half in measured.items() if half)
