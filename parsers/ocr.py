@@ -17,7 +17,14 @@ import regex
 from PIL import Image, ImageFilter, ImageOps
 
 from parsers.errors import ParseError
-from parsers.ocr_punctuation import half_width_classes, han_pitches, line_votes, page_pitch, set_punctuation
+from parsers.ocr_punctuation import (
+    DocumentMarks,
+    half_width_classes,
+    han_pitches,
+    line_votes,
+    page_pitch,
+    set_punctuation,
+)
 from parsers.ocr_stacked import unstacked, with_lost_starts
 
 INSTALL_HINT = "install the OCR engine: pip install 'notice-ingest[ocr]'"
@@ -87,26 +94,31 @@ def _engine(threads: int, settings: dict):
 
 
 def ocr_image(image: Image.Image, threads: int = 1, scale: float = 1.0,
-              settings: dict | None = None, restack: bool = True, half: frozenset[str] | None = None) -> list[OcrLine]:
+              settings: dict | None = None, restack: bool = True, half: frozenset[str] | None = None,
+              document: DocumentMarks | None = None) -> list[OcrLine]:
     """Text lines of ``image`` in reading order, boxes multiplied by ``scale`` (e.g. 72/dpi to
     get PDF points). Boxes the engine found apart on one baseline are joined into one line; a box the detector
     ran over two lines of a cell is read again (``restack``: ocr_stacked). ``half``: the classes of marks set half
-    width, where a page's part is read again (else measured on the image)."""
+    width, where a page's part is read again (else measured on the image; ``document``: what the document's
+    earlier pages measured, which a page too poor in marks follows, and which a page that measures its own updates)."""
     image = _no_sliver(image.convert("RGB"))
     factor = min(1.0, MAX_SIDE / max(image.size))
     if factor < 1.0:
         image = image.resize((round(image.width * factor), round(image.height * factor)), Image.LANCZOS)
     engine = _engine(threads, DET_SETTINGS if settings is None else settings)
-    (pieces, marks), page = _recognise(engine, image, scale / factor, half), image
+    earlier = document.half if document is not None else None
+    (pieces, marks, own), page = _recognise(engine, image, scale / factor, half, earlier), image
     if _doubtful(pieces):  # a page scanned upside down or sideways (no EXIF tag to say so)
         turns = (90, 270, 180) if _mostly_upright_boxes(pieces) else (180, 90, 270)
         for turn in turns:
             turned = image.rotate(turn, expand=True)
-            candidate, candidate_marks = _recognise(engine, turned, scale / factor, half)
+            candidate, candidate_marks, candidate_own = _recognise(engine, turned, scale / factor, half, earlier)
             if _confidence(candidate) > _confidence(pieces):
-                pieces, marks, page = candidate, candidate_marks, turned
+                pieces, marks, own, page = candidate, candidate_marks, candidate_own, turned
             if not _doubtful(pieces):
                 break
+    if document is not None and own:
+        document.half = marks
     if restack:
         pieces = unstacked(pieces, page, scale / factor, threads, marks, read_page=ocr_image)
         pieces = with_lost_starts(pieces, page, scale / factor, threads, marks, read_line=read_line)
@@ -124,18 +136,22 @@ def _no_sliver(image: Image.Image) -> Image.Image:
     return padded
 
 
-def _recognise(engine, image: Image.Image, unit: float,
-               half: frozenset[str] | None = None) -> tuple[list[OcrLine], frozenset[str]]:
-    """The engine's boxes, and the classes of marks set half width (``half``, else measured here)."""
+def _recognise(engine, image: Image.Image, unit: float, half: frozenset[str] | None = None,
+               earlier: frozenset[str] | None = None) -> tuple[list[OcrLine], frozenset[str], bool]:
+    """The engine's boxes, the classes of marks set half width (``half``, else measured here, else ``earlier``:
+    the document's earlier pages), and whether this page measured them itself."""
     # the steps named each call: the engine keeps a call's settings for the next (read_line recognises alone)
     result = engine(np.asarray(image), use_det=True, use_cls=False, use_rec=True, return_word_box=True,
                     return_single_char_box=True)
     if result.boxes is None or result.txts is None:
-        return [], half or frozenset()
+        return [], half or frozenset(), False
     placed = _char_starts(result)
+    own = half is None
     if half is None:
         pitch = page_pitch(placed)
-        half = half_width_classes([vote for chars in placed if chars for vote in line_votes(chars, pitch)])
+        half = half_width_classes([vote for chars in placed if chars for vote in line_votes(chars, pitch)], None)
+        own = half is not None
+        half = half if half is not None else earlier or frozenset()
     pieces, grey = [], None
     for box, text, score, chars in zip(result.boxes, result.txts, result.scores, placed):
         if chars and _digit_pairs(chars):
@@ -149,7 +165,7 @@ def _recognise(engine, image: Image.Image, unit: float,
         starts = tuple(x * unit for _, x in chars) if chars and len(chars) == len(text) else ()
         pieces.append(OcrLine(text, min(xs) * unit, min(ys) * unit, max(xs) * unit, max(ys) * unit, float(score),
                               starts=starts))
-    return pieces, half
+    return pieces, half, own
 
 
 # Two digits of a line whose inks' centres stand this many times the digits' height apart have a space between them:

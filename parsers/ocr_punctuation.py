@@ -13,6 +13,7 @@ print: full width wherever a mark touches Chinese text.
 from __future__ import annotations
 
 import statistics
+from dataclasses import dataclass
 
 import regex
 
@@ -74,11 +75,20 @@ def line_votes(chars: list[tuple[str, float]], fallback: float | None = None) ->
     return votes
 
 
-def half_width_classes(votes: list[tuple[str, float]]) -> frozenset[str]:
+@dataclass
+class DocumentMarks:
+    """The classes of marks a document's pages measured half width so far (None: no page measured any). A page
+    with too few marks to measure (a table's last rows, `（1`) follows them, as a document types its marks one way."""
+    half: frozenset[str] | None = None
+
+
+def half_width_classes(votes: list[tuple[str, float]],
+                       undecided: frozenset[str] | None = frozenset()) -> frozenset[str] | None:
     """The classes of marks the page sets half width: enough of them measured, and narrow (median). A class
     too few to measure follows the other where that one was measured: a document types its brackets as its
     commas (so do 175 of the 175 gold documents that hold both, ASCII in 173); where neither is, both follow
-    the page's marks measured together, and so do both where they measure apart."""
+    the page's marks measured together, and so do both where they measure apart. ``undecided``: the answer
+    where the page has too few marks to measure any (the Chinese convention, full width, unless told)."""
     measured = {}
     for kind in ("comma", "bracket"):
         mine = [advance for k, advance in votes if k == kind]
@@ -93,6 +103,8 @@ def half_width_classes(votes: list[tuple[str, float]]) -> frozenset[str]:
         # commas read 0.5): the page types both classes one way, as its marks together measure
         half = statistics.median(advance for _, advance in votes) < HALF_ADVANCE
         measured = dict.fromkeys(("comma", "bracket"), half)
+    if not measured:
+        return undecided
     return frozenset(kind for kind, half in measured.items() if half)
 
 

@@ -15,6 +15,7 @@ from PIL import Image, UnidentifiedImageError
 
 from parsers import ocr as ocr_engine
 from parsers.errors import ParseError
+from parsers.ocr_punctuation import DocumentMarks
 from parsers.readers.pdf_reader import assemble_pages, ocr_page
 from parsers.readers.photo_geometry import flatten_photo
 from schemas.blocks import Document
@@ -33,7 +34,8 @@ def read_image(path: Path, source: str, ocr: str = "auto", threads: int = 1) -> 
             with Image.open(path) as image:
                 n_pages = _count_pages(image)
                 doc = Document(source=source, format="image", n_pages=n_pages)
-                pages = [_read_frame(image, k, threads, doc) for k in range(n_pages)]
+                marks = DocumentMarks()  # what earlier pages measured: a page too poor in marks follows it
+                pages = [_read_frame(image, k, threads, doc, marks) for k in range(n_pages)]
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise ParseError(f"image too large: {exc} (a decompression bomb or an oversized scan)") from exc
     except UnidentifiedImageError as exc:
@@ -66,7 +68,7 @@ def _count_pages(image: Image.Image) -> int:
     return count
 
 
-def _read_frame(image: Image.Image, index: int, threads: int, doc: Document):
+def _read_frame(image: Image.Image, index: int, threads: int, doc: Document, marks: DocumentMarks | None = None):
     image.seek(index)
     width, height = image.size
     if width * height > MAX_PIXELS:
@@ -80,7 +82,7 @@ def _read_frame(image: Image.Image, index: int, threads: int, doc: Document):
         frame.thumbnail((ocr_engine.MAX_SIDE, ocr_engine.MAX_SIDE), Image.LANCZOS)
     frame = ocr_engine.deskew(frame)
     scale = PAGE_WIDTH / max(frame.width, 1)
-    found = ocr_engine.ocr_image(frame, threads, scale=scale)
+    found = ocr_engine.ocr_image(frame, threads, scale=scale, document=marks)
     doc.ocr_pages.append(index + 1)
     return ocr_page(index + 1, found, frame, scale, threads)
 

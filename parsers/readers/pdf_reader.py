@@ -21,6 +21,7 @@ import pypdfium2.raw as pdfium_c
 import regex
 
 from parsers.errors import ParseError
+from parsers.ocr_punctuation import DocumentMarks
 from parsers.readers import pdfium_bare as bare
 from parsers.readers.limits import LIMITS
 from parsers.readers.page_numbers import in_body_flow
@@ -79,10 +80,11 @@ def read_pdf(path: Path, source: str, password: str | None = None, ocr: str = "o
         doc = Document(source=source, format="pdf", n_pages=n_pages)
         pages = []
         index = 0
+        marks = DocumentMarks()  # the marks' widths the OCR'd pages measured: a page too poor in marks follows them
         try:
             for index in range(n_pages):
                 continued = bool(pages and pages[-1].items and isinstance(pages[-1].items[-1], _PageTable))
-                page = _read_page(pdf, index, doc, ocr, threads, continued)
+                page = _read_page(pdf, index, doc, ocr, threads, continued, marks)
                 if page is not None:
                     pages.append(page)
         except pdfium.PdfiumError as exc:
@@ -110,7 +112,8 @@ def ocr_page(page_no: int, found: list[ocr_engine.OcrLine], image=None, scale: f
     return scan_page(page_no, found, image, scale, threads)
 
 
-def _read_page(pdf, index: int, doc: Document, ocr: str = "off", threads: int = 1, continued=False) -> _Page | None:
+def _read_page(pdf, index: int, doc: Document, ocr: str = "off", threads: int = 1, continued=False,
+               marks: DocumentMarks | None = None) -> _Page | None:
     page = pdf[index]
     try:
         width, height = page.get_width(), page.get_height()
@@ -120,7 +123,7 @@ def _read_page(pdf, index: int, doc: Document, ocr: str = "off", threads: int = 
             moved = _may_be_moved(text)
             verdict = _layer_problem(text, moved)
             if ocr == "force" or (verdict and ocr == "auto"):
-                return _ocr_pdf_page(page, index + 1, doc, threads, verdict)
+                return _ocr_pdf_page(page, index + 1, doc, threads, verdict, marks)
             if verdict:
                 doc.warnings.append(ReaderWarning("text_layer_unreadable", f"第{index + 1}页{verdict}", index + 1))
                 return None
@@ -150,14 +153,15 @@ def _read_page(pdf, index: int, doc: Document, ocr: str = "off", threads: int = 
     return result
 
 
-def _ocr_pdf_page(page, page_no: int, doc: Document, threads: int, verdict: str | None) -> _Page | None:
+def _ocr_pdf_page(page, page_no: int, doc: Document, threads: int, verdict: str | None,
+                  marks: DocumentMarks | None = None) -> _Page | None:
     """Render the page (at OCR_DPI, capped in pixels), level it and OCR it; positions in points."""
     from parsers import ocr as ocr_engine
 
     scale = min(OCR_DPI / 72, OCR_MAX_SIDE / max(page.get_width(), page.get_height(), 1.0))
     image = page.render(scale=scale).to_pil()
     try:
-        found = ocr_engine.ocr_image(image := ocr_engine.deskew(image), threads, scale=1 / scale)
+        found = ocr_engine.ocr_image(image := ocr_engine.deskew(image), threads, scale=1 / scale, document=marks)
     except ParseError as exc:  # no OCR engine installed: the page is reported as before
         if verdict is None:
             raise

@@ -55,3 +55,44 @@ def test_a_space_between_two_numbers_is_kept(size: int, blur: float):
         draw.text((40, 20 + int(1.7 * size * k)), text, font=font, fill=0)
     lines = ocr_image(image.filter(ImageFilter.GaussianBlur(blur)) if blur else image)
     assert [line.text for line in lines] == SPACED
+
+
+def _page(lines: list[str], size: int = 28) -> Image.Image:
+    image = Image.new("L", (size * 30, size * (2 * len(lines) + 2)), 255)
+    draw, font = ImageDraw.Draw(image), ImageFont.truetype(str(FONT), size)
+    for k, text in enumerate(lines):
+        draw.text((40, 20 + int(1.8 * size * k)), text, font=font, fill=0)
+    return image
+
+
+HALF_WIDTH_PAGE = ["按照考核办法(试行),完成年度任务,每项(2分),合计(10分)。", "组织领导有力,制度健全,责任落实(5分)。",
+                   "工作台账齐全,资料规范,按时报送(3分)。"]
+POOR_PAGE = ["其他工作完成情况(1分"]  # one mark: too few to measure the page's convention
+
+
+@needs_font
+def test_a_page_too_poor_in_marks_follows_the_documents_earlier_pages():
+    """holdout36 3603 scanned: its last page, one line with one bracket, kept the Chinese convention (`（1`) though
+    every earlier page set its marks half width. A page with too few marks to measure follows what the document's
+    earlier pages measured (``DocumentMarks``); alone it keeps the convention."""
+    from parsers.ocr_punctuation import DocumentMarks
+
+    assert [line.text for line in ocr_image(_page(POOR_PAGE))] == ["其他工作完成情况（1分"]
+    marks = DocumentMarks()
+    assert [line.text for line in ocr_image(_page(HALF_WIDTH_PAGE), document=marks)] == HALF_WIDTH_PAGE
+    assert marks.half == {"comma", "bracket"}
+    assert [line.text for line in ocr_image(_page(POOR_PAGE), document=marks)] == POOR_PAGE
+
+
+@needs_font
+def test_a_multipage_scan_reads_its_poor_page_by_its_earlier_pages(tmp_path: Path):
+    """Through the image reader: a two-page TIFF whose second page holds one bracket reads it half width, as its
+    first page set its marks."""
+    from ingest.pipeline import RunOptions
+    from parsers import formats
+
+    path = tmp_path / "scan.tif"
+    first, second = _page(HALF_WIDTH_PAGE), _page(POOR_PAGE)
+    first.save(path, save_all=True, append_images=[second])
+    doc = formats.read(path, str(path), RunOptions())
+    assert any("其他工作完成情况(1分" in block.text for block in doc.paragraphs())
