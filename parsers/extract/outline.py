@@ -26,7 +26,15 @@ from parsers.extract.layout import (
     strip_header_run,
     trailing_heading,
 )
-from parsers.extract.markers import CELL_BAR, Marker, inline_markers, marker_at_start, numbered_rows, unpipe
+from parsers.extract.markers import (
+    CELL_BAR,
+    Marker,
+    inline_markers,
+    marker_alone,
+    marker_at_start,
+    numbered_rows,
+    unpipe,
+)
 from parsers.extract.outline_cells import lift_row_cells
 from parsers.extract.outline_lines import (
     GLUED,
@@ -62,9 +70,15 @@ class OutlineBuilder:
         self.paragraphs = 0
         self.veto_group: int | None = None  # the list a veto sentence opened
         self.note_run: tuple[str, int] | None = None  # a note's own list (`说明:1、…` / `2、…`): its kind, next number
+        self.held: str | None = None  # a marker alone on its line (`第七条`): it opens the next line
 
     # -- feeding -------------------------------------------------------------------------------
     def feed(self, p: Paragraph) -> None:
+        if self.held is not None:
+            p, self.held = Paragraph(self.held + p.text.lstrip(), p.prov), None
+        elif marker_alone(halfwidth(p.text)):
+            self.held = p.text.strip()
+            return
         inside = _attachment_inside(p.text)
         if inside:  # the covering notice, then its attachment: two paragraphs run together
             for part in (p.text[:inside], p.text[inside:]):
