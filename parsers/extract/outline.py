@@ -36,6 +36,7 @@ from parsers.extract.markers import (
     unpipe,
 )
 from parsers.extract.outline_cells import lift_row_cells
+from parsers.extract.outline_chunks import join_site_chunks
 from parsers.extract.outline_lines import (
     GLUED,
     checklist_entry,
@@ -44,6 +45,7 @@ from parsers.extract.outline_lines import (
     list_title,
     numbered_inside,
     part_title,
+    row_goes_on,
     skips_one,
     veto_lead,
 )
@@ -139,6 +141,7 @@ class OutlineBuilder:
         for m in self._proven(inline_markers(h, max(pos, 1))):
             if m.kind == "decimal3" and not self._acceptable(m, current):
                 m = markers.first_number(m, h)  # `…(30分)2.6.26国际禁毒日…`: item 2, not 2.6.26
+            m = row_goes_on(m, current, h)
             if m.start < pos or not (self._acceptable(m, current) or skips_one(m, current, h)):
                 continue
             segment = text[pos:m.start]
@@ -367,7 +370,7 @@ class OutlineBuilder:
 
 def build_outline(paragraphs: list[Paragraph]) -> Node:
     builder = OutlineBuilder()
-    for p in paragraphs:
+    for p in join_site_chunks(paragraphs):
         builder.feed(p)
     unscore_restatements(builder.root)  # `3、计分办法。该项目满分为N分…`: its heading's points, not its own
     lift_row_cells(builder.root)  # a flattened table's category cell that came out among its rows

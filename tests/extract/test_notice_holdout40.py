@@ -36,3 +36,38 @@ def test_unscored_articles_and_the_scale_split_beside_scored_articles_are_rules(
     assert all(t.seq in (3, 4) for t in result.targets)
     assert any("为正确评价工作人员" in u.text for u in result.unclaimed)
     assert any("按百分制计分" in u.text for u in result.unclaimed)
+
+
+RULE = "教职工出勤率达95%以上,上班期间不从事与工作无关的事情。出勤率每低1个百分点减0.2分,上班期间看电影等每人次减0.2分。"
+GLUED_NAMED_ROWS = [
+    "某学院系部绩效考核办法",
+    "附件 1: 某学院年度系部绩效考核指标指标主要观测点和计分方法数据采集提供20 分1.工作纪律1分:" + RULE
+    + "组织人事处、CRP2院级会议1分:部门无无故缺勤和迟到早退现象。每有1人次无故缺勤减0.2分。办公室、CRP3值班情况1分:"
+    + "按规定参加学院干部值班。迟到1人次减0.2分。",
+]
+
+
+def test_rows_glued_to_a_cell_before_them_go_on_a_list_opened_with_a_dot(tmp_path: Path):
+    """4004: before, the line after the attachment's label was a barrier (its deductions read as no worth) and `CRP2院级
+    会议1分:` no item: nothing found. Now the first item's worth (`name N分:`) proves the line holds items, and a row
+    number glued to its name continues the list `1.` opened."""
+    targets = [t for t in extract_lines(tmp_path, GLUED_NAMED_ROWS).targets if t.seq is not None]
+    assert [(t.seq, t.points) for t in targets] == [(1, 1.0), (2, 1.0), (3, 1.0)]
+    assert targets[0].text.startswith("工作纪律:教职工出勤率达95%以上")
+    assert targets[1].text.startswith("院级会议:部门无无故缺勤")
+
+
+def test_a_sites_numbered_chunks_cut_inside_a_sentence_are_one_text():
+    """4004: a document site's `1、…公寓值班迟` / `2、报1次减0.05分。…` are chunks of one text, not items 1 and 2; a
+    numbered list whose items end on a worth or a full stop is left alone."""
+    from parsers.extract.outline_chunks import join_site_chunks
+    from schemas.blocks import Paragraph, Provenance
+
+    def paragraphs(*texts: str) -> list[Paragraph]:
+        return [Paragraph(t, Provenance("t.txt", None, k + 1)) for k, t in enumerate(texts)]
+
+    long = "1、附件1:" + RULE * 3 + "公寓值班迟"
+    joined = join_site_chunks(paragraphs(long, "2、报1次减0.05分。办公室、CRP4财务管理1分:无违规。"))
+    assert len(joined) == 1 and "公寓值班迟报1次减0.05分。" in joined[0].text and not joined[0].text.startswith("1、")
+    listed = paragraphs("1、" + RULE * 3 + "(5分)", "2、签订责任状。(5分)")
+    assert join_site_chunks(listed) == listed
