@@ -71,3 +71,19 @@ def test_a_sites_numbered_chunks_cut_inside_a_sentence_are_one_text():
     assert len(joined) == 1 and "公寓值班迟报1次减0.05分。" in joined[0].text and not joined[0].text.startswith("1、")
     listed = paragraphs("1、" + RULE * 3 + "(5分)", "2、签订责任状。(5分)")
     assert join_site_chunks(listed) == listed
+
+
+MONTH_LIST_IN_A_ROW = [
+    "公司党支部工作考核细则各党支部:为了加强党支部建设,特制定本细则。一、考核内容党支部考核内容:基础管理占10分、"
+    "支部建设占10分。二、考核标准类别考核细则备注扣分项加分项基础管理10分1、每季度召开一次党支部会议,每缺一次扣2分。"
+    "2、支部工作制度不健全,扣5分。3、每年1、4、7、10月25日前将思想汇报材料汇总整理,逾期扣2分。4、未按时上报各种材料,每次扣2分。",
+]
+
+
+def test_a_list_of_months_inside_a_row_starts_no_item(tmp_path: Path):
+    """4002: before, `1、4、7、10月` inside row 3 opened a sub-list (1、) and item 4 twice (a false duplicate);
+    numbers joined by `、` up to 月 are months."""
+    targets = extract_lines(tmp_path, MONTH_LIST_IN_A_ROW).targets
+    assert [t.seq for t in targets if t.section] == [1, 2, 3, 4]
+    targets = [t for t in targets if t.section]
+    assert targets[2].text.startswith("每年1、4、7、10月25日前将思想汇报材料汇总整理")
