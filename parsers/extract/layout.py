@@ -144,9 +144,13 @@ def part_after_entry(raw: str) -> tuple[str, str] | None:
     return raw[:m.start("part")].strip(), raw[m.start("part"):].strip()
 
 
-def trailing_heading(raw: str) -> tuple[str, str | None]:
+def trailing_heading(raw: str, restarts: bool = False) -> tuple[str, str | None]:
     """`落实津贴。3分未落实的不计分。制度建设(30分)` → the item, and the heading glued after it.
-    Only after an item that already has its points, so a clause's own `(N分)` is never taken."""
+    Only after an item that already has its points, so a clause's own `(N分)` is never taken; or, where
+    the numbering starts again at 1 right after it (``restarts``), a bare `支部建设10分` after its last sentence."""
+    bare = RESTART_HEADING.search(raw) if restarts else None
+    if bare is not None:
+        return raw[:bare.start()], f"{bare['name']}({bare['n']}分)"
     m = None
     for m in HEADING_POINTS.finditer(raw):
         pass
@@ -165,6 +169,9 @@ def trailing_heading(raw: str) -> tuple[str, str | None]:
     if read_points(raw[:cut]).points is None:
         return raw, None
     return raw[:cut], raw[cut:].strip()
+
+
+RESTART_HEADING = regex.compile(r"(?<=[。；;！!？?])\s*(?P<name>\p{Han}{2,12})\s*(?P<n>\d{1,3}(?:\.\d+)?)\s*分\s*$")
 
 
 def _method_run(text: str) -> int:
@@ -193,6 +200,22 @@ def row_heading(raw: str, previous: str | None) -> tuple[str, bool] | None:
     start = ROW_START.match(previous) if previous else None
     name = (start["name"] if start else "") + m["name"]
     return f"{name}({m['n']}分)", start is not None
+
+
+BARE_ROW_TAIL = regex.compile(r"\p{Han}\s*\d{1,3}(?:\.\d+)?\s*分\s*$")  # the cheap gate of ``header_then_row``
+
+
+def header_then_row(raw: str) -> tuple[str, str] | None:
+    """`考核标准类别…备注扣分项加分项基础管理10分` on a marked heading, its first row next: (`考核标准`…, the
+    table's first group `基础管理(10分)`): a flattened table's header between the heading and its first group."""
+    if not BARE_ROW_TAIL.search(raw):
+        return None
+    tail, split = raw, strip_header_run(raw)
+    while split is not None:  # words the vocabulary lacks may part the header's runs (`类别考核细则备注`)
+        tail, split = split[1], strip_header_run(split[1])
+    found = row_heading(tail.strip(), None) if tail is not raw else None
+    head = raw[:len(raw) - len(tail)].strip()
+    return (head, found[0]) if found and head else None
 
 
 GLUED_POINTS = regex.compile(r"(?<=\p{Han})\s*(?P<n>\d{1,3}(?:\.\d)?)\s*$")

@@ -18,6 +18,7 @@ from parsers.extract.layout import (
     cell_name_lines,
     chain_headings,
     glued_points,
+    header_then_row,
     heading_then_part,
     leading_unit_heading,
     part_after_entry,
@@ -147,7 +148,8 @@ class OutlineBuilder:
             segment = text[pos:m.start]
             if current is not None and m.number == 1 and m.parent_path == current.path:
                 segment = glued_points(segment)
-            self._segment(current, segment, p.prov, index, first=current is None and pos == 0)
+            restarts = current is not None and m.kind == current.kind and m.number == 1 and (current.number or 0) > 1
+            self._segment(current, segment, p.prov, index, first=current is None and pos == 0, restarts=restarts)
             current, pos = m, m.end
         self._segment(current, text[pos:], p.prov, index, first=current is None and pos == 0, last=True)
 
@@ -158,7 +160,7 @@ class OutlineBuilder:
         return self.note_run is not None
 
     def _segment(self, marker: Marker | None, raw: str, prov: Provenance, index: int, first: bool,
-                 last: bool = False) -> None:
+                 last: bool = False, restarts: bool = False) -> None:
         raw = raw.strip()
         if marker is None:
             if not raw:
@@ -182,12 +184,17 @@ class OutlineBuilder:
             else:
                 self._place(node)
             return
+        headed = header_then_row(raw) if not last else None
+        if headed:  # `二、考核标准` + a flattened table's header + its first group `基础管理10分`, its rows next
+            self._place(Node(marker.kind, marker, headed[0], prov, index))
+            self._place(Node(HEADING, None, headed[1], prov, index))
+            return
         led = heading_then_part(raw) or leading_unit_heading(raw)
         if led:  # `(一)、班子建设(16分)文件资料(6分),…`, `(一)…社区考核方法1交通…`: the heading, then loose text
             self._place(Node(marker.kind, marker, led[0], prov, index))
             self._place(Node(TEXT, None, led[1], prov, index))
             return
-        body, heading = trailing_heading(raw) if not last else (raw, None)
+        body, heading = trailing_heading(raw, restarts) if not last else (raw, None)
         node = Node(marker.kind, marker, body, prov, index)
         self._place(node)
         entry = part_after_entry(body) if not heading and not node.folded and checklist_entry(node) else None

@@ -87,3 +87,21 @@ def test_a_list_of_months_inside_a_row_starts_no_item(tmp_path: Path):
     assert [t.seq for t in targets if t.section] == [1, 2, 3, 4]
     targets = [t for t in targets if t.section]
     assert targets[2].text.startswith("每年1、4、7、10月25日前将思想汇报材料汇总整理")
+
+
+GROUPS_GLUED_IN_A_RUN = [
+    "公司党支部工作考核细则各党支部:为了加强党支部建设,特制定本细则。一、考核内容党支部考核内容:基础管理占10分、"
+    "支部建设占10分。二、考核标准类别考核细则备注扣分项加分项基础管理10分1、每季度召开一次党支部会议,每缺一次扣2分。"
+    "2、支部工作制度不健全,扣5分。支部建设10分1、未按时完成党委布置的任务扣2分2、未开展共产党员工程活动扣2分。活动效益好加5分。",
+]
+
+
+def test_a_tables_header_and_groups_glued_into_a_run_give_the_sections(tmp_path: Path):
+    """4002: before, the section was `考核标准类别考核细则备注扣分项加分项基础管理` (the heading, the table's header and
+    the first group run together) and the next group `支部建设10分` ran on in item 2, its rows folded into it. Now
+    the header words part the heading from the first group, and a bare `name N分` after an item's last sentence,
+    the numbering starting again at 1 right after it, is the next group."""
+    targets = [t for t in extract_lines(tmp_path, GROUPS_GLUED_IN_A_RUN).targets if t.seq is not None and t.section]
+    assert [(t.section, t.section_points, t.seq) for t in targets] == [
+        ("基础管理", 10, 1), ("基础管理", 10, 2), ("支部建设", 10, 1), ("支部建设", 10, 2)]
+    assert targets[1].text == "支部工作制度不健全,扣5分。"
