@@ -272,3 +272,19 @@ def cell_name_lines(last, index: int) -> list | None:
             and len(no_space(last.raw)) < len(no_space(before.raw))):
         return [before, last]
     return [last]
+
+
+def worth_after_rules(last, h: str, index: int) -> bool:
+    """`1.深入学习…` / `1.未按照计划…扣0.2分。` … / `2分`: a row's worth alone on the line after its scoring rules,
+    numbered under the item, is the item's (neither the item nor its rules carry a worth): it is written onto the item."""
+    bare = BARE_POINTS.match(h)
+    if bare is None or last is None or last.marker is None or last.paragraph != index - 1:
+        return False
+    item = last.parent
+    if item is None or item.marker is None or item.kind != last.kind or item.reading.points is not None:
+        return False
+    if any(c.reading.points is not None for c in item.children if c.marker is not None):
+        return False
+    item.raw, item._reading = f"{item.raw.rstrip()}({bare['n']}分)", None
+    return True
+

@@ -26,6 +26,7 @@ from parsers.extract.layout import (
     runs_on,
     strip_header_run,
     trailing_heading,
+    worth_after_rules,
 )
 from parsers.extract.markers import (
     CELL_BAR,
@@ -74,6 +75,7 @@ class OutlineBuilder:
         self.veto_group: int | None = None  # the list a veto sentence opened
         self.note_run: tuple[str, int] | None = None  # a note's own list (`说明:1、…` / `2、…`): its kind, next number
         self.held: str | None = None  # a marker alone on its line (`第七条`): it opens the next line
+        self.sub_run: dict[str, int] = {}  # kind → last number of a list nested in an item of its own kind
 
     # -- feeding -------------------------------------------------------------------------------
     def feed(self, p: Paragraph) -> None:
@@ -125,6 +127,8 @@ class OutlineBuilder:
         if start is None and runs_on(self.last_placed, text, index):
             return
         if start is None and self._cell_heading(h, index):
+            return
+        if start is None and worth_after_rules(self.last_placed, h, index):
             return
         glued = (numbered_rows(text) or tail_valued_rows(text) or glued_rows(text)) if start is None else None
         if glued:  # `(6)1content(2011)2rule`: rows whose 序号 and 分值 are glued to their text
@@ -342,6 +346,8 @@ class OutlineBuilder:
         self.last_placed = node
         if node.number is not None:
             self.last_seen[node.kind] = node.number
+            if parent.kind == node.kind:
+                self.sub_run[node.kind] = node.number
 
     def _repeats(self, node: Node) -> bool:
         """A heading repeated word for word (a table's group row again on a new page): the open
@@ -368,6 +374,9 @@ class OutlineBuilder:
                 return
             node.folded = node.paragraph == self.stack[-1].paragraph  # a sub-list inside one item
             return
+        if levels and n is not None and n > 1 and n == self.sub_run.get(node.kind, -9) + 1 \
+                and self.stack[-1].kind == node.kind:
+            return  # rules numbered on their own run across the rows (`1.` item, `1.`–`3.`, `2.` item, `4.`): the item's
         if levels:
             node.folded = self.stack[levels[-1]].folded
             del self.stack[levels[-1]:]  # a slip in the numbering: still a sibling

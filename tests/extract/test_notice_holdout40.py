@@ -105,3 +105,20 @@ def test_a_tables_header_and_groups_glued_into_a_run_give_the_sections(tmp_path:
     assert [(t.section, t.section_points, t.seq) for t in targets] == [
         ("基础管理", 10, 1), ("基础管理", 10, 2), ("支部建设", 10, 1), ("支部建设", 10, 2)]
     assert targets[1].text == "支部工作制度不健全,扣5分。"
+
+
+HOLDOUT40 = Path(__file__).resolve().parents[1] / "data" / "holdout40"
+
+
+def test_rules_numbered_on_their_own_run_and_the_worth_after_them_belong_to_the_item():
+    """4003 (its page, a table one cell a line): the scoring rules are numbered on their own run across the rows
+    (`1.`–`3.` under item 1, `4.`–`7.` under item 2) and each row's worth stands alone after them (`2分`). Before,
+    `4.` was a sibling of item 2 (six false numbering errors), the worths were loose text and the names above the
+    items units; now the rules are the item's and the worth is its own."""
+    from parsers.extract.targets import extract_targets
+    from parsers.readers.text_reader import read_text
+
+    path = next(HOLDOUT40.glob("4003_*.txt"))
+    targets = extract_targets(read_text(path, "p", False), "d").targets
+    assert [(t.unit, t.seq, t.points) for t in targets] == [("", 1, 2.0), ("", 2, 5.0), ("", 3, 3.0)]
+    assert targets[0].text.startswith("深入学习贯彻习近平新时代中国特色社会主义思想和党的十九大精神。")
