@@ -25,6 +25,7 @@ class MarkerKind:
     name: str
     at_start: regex.Pattern
     inline: regex.Pattern | None
+    alone: bool = False  # a line holding only this marker opens the next line (`第七条` / its text)
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ def grammar() -> Grammar:
     for k in m["kinds"]:
         body = k["pattern"].replace("{CN}", cn)
         kinds.append(MarkerKind(k["name"], regex.compile(rf"^\s*(?:{body})\s*"),
-                                regex.compile(body) if k["inline"] else None))
+                                regex.compile(body) if k["inline"] else None, k.get("alone", False)))
         if k["inline"]:
             unnamed = NAMED_GROUP.sub("(?:", body)
             lead = regex.match(r"\(\?P<(\w+)>", k["pattern"])

@@ -144,9 +144,13 @@ def part_after_entry(raw: str) -> tuple[str, str] | None:
     return raw[:m.start("part")].strip(), raw[m.start("part"):].strip()
 
 
-def trailing_heading(raw: str) -> tuple[str, str | None]:
+def trailing_heading(raw: str, restarts: bool = False) -> tuple[str, str | None]:
     """`落实津贴。3分未落实的不计分。制度建设(30分)` → the item, and the heading glued after it.
-    Only after an item that already has its points, so a clause's own `(N分)` is never taken."""
+    Only after an item that already has its points, so a clause's own `(N分)` is never taken; or, where
+    the numbering starts again at 1 right after it (``restarts``), a bare `支部建设10分` after its last sentence."""
+    bare = RESTART_HEADING.search(raw) if restarts else None
+    if bare is not None:
+        return raw[:bare.start()], f"{bare['name']}({bare['n']}分)"
     m = None
     for m in HEADING_POINTS.finditer(raw):
         pass
@@ -165,6 +169,9 @@ def trailing_heading(raw: str) -> tuple[str, str | None]:
     if read_points(raw[:cut]).points is None:
         return raw, None
     return raw[:cut], raw[cut:].strip()
+
+
+RESTART_HEADING = regex.compile(r"(?<=[。；;！!？?])\s*(?P<name>\p{Han}{2,12})\s*(?P<n>\d{1,3}(?:\.\d+)?)\s*分\s*$")
 
 
 def _method_run(text: str) -> int:
@@ -193,6 +200,22 @@ def row_heading(raw: str, previous: str | None) -> tuple[str, bool] | None:
     start = ROW_START.match(previous) if previous else None
     name = (start["name"] if start else "") + m["name"]
     return f"{name}({m['n']}分)", start is not None
+
+
+BARE_ROW_TAIL = regex.compile(r"\p{Han}\s*\d{1,3}(?:\.\d+)?\s*分\s*$")  # the cheap gate of ``header_then_row``
+
+
+def header_then_row(raw: str) -> tuple[str, str] | None:
+    """`考核标准类别…备注扣分项加分项基础管理10分` on a marked heading, its first row next: (`考核标准`…, the
+    table's first group `基础管理(10分)`): a flattened table's header between the heading and its first group."""
+    if not BARE_ROW_TAIL.search(raw):
+        return None
+    tail, split = raw, strip_header_run(raw)
+    while split is not None:  # words the vocabulary lacks may part the header's runs (`类别考核细则备注`)
+        tail, split = split[1], strip_header_run(split[1])
+    found = row_heading(tail.strip(), None) if tail is not raw else None
+    head = raw[:len(raw) - len(tail)].strip()
+    return (head, found[0]) if found and head else None
 
 
 GLUED_POINTS = regex.compile(r"(?<=\p{Han})\s*(?P<n>\d{1,3}(?:\.\d)?)\s*$")
@@ -249,3 +272,19 @@ def cell_name_lines(last, index: int) -> list | None:
             and len(no_space(last.raw)) < len(no_space(before.raw))):
         return [before, last]
     return [last]
+
+
+def worth_after_rules(last, h: str, index: int) -> bool:
+    """`1.深入学习…` / `1.未按照计划…扣0.2分。` … / `2分`: a row's worth alone on the line after its scoring rules,
+    numbered under the item, is the item's (neither the item nor its rules carry a worth): it is written onto the item."""
+    bare = BARE_POINTS.match(h)
+    if bare is None or last is None or last.marker is None or last.paragraph != index - 1:
+        return False
+    item = last.parent
+    if item is None or item.marker is None or item.kind != last.kind or item.reading.points is not None:
+        return False
+    if any(c.reading.points is not None for c in item.children if c.marker is not None):
+        return False
+    item.raw, item._reading = f"{item.raw.rstrip()}({bare['n']}分)", None
+    return True
+

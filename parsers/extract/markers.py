@@ -63,6 +63,11 @@ def marker_at_start(text: str) -> Marker | None:
     return None
 
 
+def marker_alone(text: str) -> bool:
+    """The line is only a marker of a kind whose text goes on the next line (`第七条`); ``text`` is halfwidth."""
+    return any(kind.alone and kind.at_start.fullmatch(text) for kind in grammar().kinds)
+
+
 def inline_markers(text: str, start: int = 1) -> list[Marker]:
     """Every place inside a line where an item could start; which ones really do is decided by the
     outline (a marker must continue a sequence)."""

@@ -18,6 +18,7 @@ from parsers.extract.layout import (
     cell_name_lines,
     chain_headings,
     glued_points,
+    header_then_row,
     heading_then_part,
     leading_unit_heading,
     part_after_entry,
@@ -25,9 +26,19 @@ from parsers.extract.layout import (
     runs_on,
     strip_header_run,
     trailing_heading,
+    worth_after_rules,
 )
-from parsers.extract.markers import CELL_BAR, Marker, inline_markers, marker_at_start, numbered_rows, unpipe
+from parsers.extract.markers import (
+    CELL_BAR,
+    Marker,
+    inline_markers,
+    marker_alone,
+    marker_at_start,
+    numbered_rows,
+    unpipe,
+)
 from parsers.extract.outline_cells import lift_row_cells
+from parsers.extract.outline_chunks import join_site_chunks
 from parsers.extract.outline_lines import (
     GLUED,
     checklist_entry,
@@ -36,6 +47,7 @@ from parsers.extract.outline_lines import (
     list_title,
     numbered_inside,
     part_title,
+    row_goes_on,
     skips_one,
     veto_lead,
 )
@@ -62,9 +74,16 @@ class OutlineBuilder:
         self.paragraphs = 0
         self.veto_group: int | None = None  # the list a veto sentence opened
         self.note_run: tuple[str, int] | None = None  # a note's own list (`说明:1、…` / `2、…`): its kind, next number
+        self.held: str | None = None  # a marker alone on its line (`第七条`): it opens the next line
+        self.sub_run: dict[str, int] = {}  # kind → last number of a list nested in an item of its own kind
 
     # -- feeding -------------------------------------------------------------------------------
     def feed(self, p: Paragraph) -> None:
+        if self.held is not None:
+            p, self.held = Paragraph(self.held + p.text.lstrip(), p.prov), None
+        elif marker_alone(halfwidth(p.text)):
+            self.held = p.text.strip()
+            return
         inside = _attachment_inside(p.text)
         if inside:  # the covering notice, then its attachment: two paragraphs run together
             for part in (p.text[:inside], p.text[inside:]):
@@ -109,6 +128,8 @@ class OutlineBuilder:
             return
         if start is None and self._cell_heading(h, index):
             return
+        if start is None and worth_after_rules(self.last_placed, h, index):
+            return
         glued = (numbered_rows(text) or tail_valued_rows(text) or glued_rows(text)) if start is None else None
         if glued:  # `(6)1content(2011)2rule`: rows whose 序号 and 分值 are glued to their text
             text, h = glued, halfwidth(glued)
@@ -125,12 +146,14 @@ class OutlineBuilder:
         for m in self._proven(inline_markers(h, max(pos, 1))):
             if m.kind == "decimal3" and not self._acceptable(m, current):
                 m = markers.first_number(m, h)  # `…(30分)2.6.26国际禁毒日…`: item 2, not 2.6.26
+            m = row_goes_on(m, current, h)
             if m.start < pos or not (self._acceptable(m, current) or skips_one(m, current, h)):
                 continue
             segment = text[pos:m.start]
             if current is not None and m.number == 1 and m.parent_path == current.path:
                 segment = glued_points(segment)
-            self._segment(current, segment, p.prov, index, first=current is None and pos == 0)
+            restarts = current is not None and m.kind == current.kind and m.number == 1 and (current.number or 0) > 1
+            self._segment(current, segment, p.prov, index, first=current is None and pos == 0, restarts=restarts)
             current, pos = m, m.end
         self._segment(current, text[pos:], p.prov, index, first=current is None and pos == 0, last=True)
 
@@ -141,7 +164,7 @@ class OutlineBuilder:
         return self.note_run is not None
 
     def _segment(self, marker: Marker | None, raw: str, prov: Provenance, index: int, first: bool,
-                 last: bool = False) -> None:
+                 last: bool = False, restarts: bool = False) -> None:
         raw = raw.strip()
         if marker is None:
             if not raw:
@@ -165,12 +188,17 @@ class OutlineBuilder:
             else:
                 self._place(node)
             return
+        headed = header_then_row(raw) if not last else None
+        if headed:  # `二、考核标准` + a flattened table's header + its first group `基础管理10分`, its rows next
+            self._place(Node(marker.kind, marker, headed[0], prov, index))
+            self._place(Node(HEADING, None, headed[1], prov, index))
+            return
         led = heading_then_part(raw) or leading_unit_heading(raw)
         if led:  # `(一)、班子建设(16分)文件资料(6分),…`, `(一)…社区考核方法1交通…`: the heading, then loose text
             self._place(Node(marker.kind, marker, led[0], prov, index))
             self._place(Node(TEXT, None, led[1], prov, index))
             return
-        body, heading = trailing_heading(raw) if not last else (raw, None)
+        body, heading = trailing_heading(raw, restarts) if not last else (raw, None)
         node = Node(marker.kind, marker, body, prov, index)
         self._place(node)
         entry = part_after_entry(body) if not heading and not node.folded and checklist_entry(node) else None
@@ -318,6 +346,8 @@ class OutlineBuilder:
         self.last_placed = node
         if node.number is not None:
             self.last_seen[node.kind] = node.number
+            if parent.kind == node.kind:
+                self.sub_run[node.kind] = node.number
 
     def _repeats(self, node: Node) -> bool:
         """A heading repeated word for word (a table's group row again on a new page): the open
@@ -344,6 +374,9 @@ class OutlineBuilder:
                 return
             node.folded = node.paragraph == self.stack[-1].paragraph  # a sub-list inside one item
             return
+        if levels and n is not None and n > 1 and n == self.sub_run.get(node.kind, -9) + 1 \
+                and self.stack[-1].kind == node.kind:
+            return  # rules numbered on their own run across the rows (`1.` item, `1.`–`3.`, `2.` item, `4.`): the item's
         if levels:
             node.folded = self.stack[levels[-1]].folded
             del self.stack[levels[-1]:]  # a slip in the numbering: still a sibling
@@ -353,7 +386,7 @@ class OutlineBuilder:
 
 def build_outline(paragraphs: list[Paragraph]) -> Node:
     builder = OutlineBuilder()
-    for p in paragraphs:
+    for p in join_site_chunks(paragraphs):
         builder.feed(p)
     unscore_restatements(builder.root)  # `3、计分办法。该项目满分为N分…`: its heading's points, not its own
     lift_row_cells(builder.root)  # a flattened table's category cell that came out among its rows

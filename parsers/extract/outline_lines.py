@@ -3,6 +3,8 @@ attachment starts inside it, whether a skipped number still starts an item, whet
 into numbered items, whether it is a part's own title (`安全生产考核细则` between two lists)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 
 from parsers.extract.grammar import grammar
@@ -37,10 +39,27 @@ def skips_one(m: Marker, pending: Marker | None, h: str) -> bool:
     return read_points(h[m.end:end if end > 0 else len(h)]).points is not None
 
 
+ROW = "arabic_row"
+ROW_GOES_ON = ("arabic_dot", "arabic_comma")  # a list whose first row kept its dot (`1.工作纪律1分:`)
+
+
+def row_goes_on(m: Marker, pending: Marker | None, h: str) -> Marker:
+    """`1.工作纪律1分:…CRP2院级会议1分:…`: a row number glued to its name continues the list its first row
+    opened with `1.` or `1、`: the same kind of item (not where a marker follows it: `…。4二、…` is a worth)."""
+    if (m.kind == ROW and pending is not None and pending.kind in ROW_GOES_ON and pending.number is not None
+            and m.number == pending.number + 1 and marker_at_start(h[m.end:]) is None):
+        return replace(m, kind=pending.kind)
+    return m
+
+
 def numbered_inside(text: str) -> bool:
-    """Whether a line goes on into numbered items with points (a flattened document)."""
-    markers = [m for m in inline_markers(halfwidth(text)) if m.kind != GLUED]  # a glued number proves nothing alone
-    return len(markers) >= 2 and read_points(text).points is not None
+    """Whether a line goes on into numbered items with points (a flattened document): the line reads points, or
+    its first item does (`1.工作纪律1分:…` in a line whose deduction rules read as a rule, not a worth)."""
+    h = halfwidth(text)
+    markers = [m for m in inline_markers(h) if m.kind != GLUED]  # a glued number proves nothing alone
+    if len(markers) < 2:
+        return False
+    return read_points(text).points is not None or read_points(h[markers[0].end:markers[1].start]).points is not None
 
 
 

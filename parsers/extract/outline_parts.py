@@ -7,6 +7,7 @@ import regex
 from parsers.extract.grammar import grammar
 from parsers.extract.layout import strip_header_run
 from parsers.extract.outline import Node
+from parsers.extract.outline_totals import declares_scale
 from parsers.textnorm import matching_copy, no_space
 
 ARTICLE = "article"
@@ -54,7 +55,12 @@ def _party_parts(party: str) -> list[str]:
 def rules_article(node: Node, siblings: list[Node], has_scored) -> bool:
     """`第一条…实行年度考核制。` beside `第五条…分值设定:` over `(一)组织领导:10分` `1、…5分。`: a 办法 in articles,
     one article (unscored itself) introducing the scored list; the other articles, with no scored items below
-    them, are the 办法's rules (who assesses, the scale, what counts), not clauses, whatever numbers they state."""
+    them, are the 办法's rules (who assesses, the scale, what counts), not clauses, whatever numbers they state.
+    Where the scored articles are the items themselves (`第七条 结案率…的,得30分`), an unscored article beside
+    them is a rule too, and so is one splitting the scale it names (`按百分制计分。其中,…满分为70分,…30分`)."""
     if node.kind != ARTICLE or has_scored(node):
         return False
-    return any(s is not node and s.kind == ARTICLE and not s.scored and has_scored(s) for s in siblings)
+    if any(s is not node and s.kind == ARTICLE and not s.scored and has_scored(s) for s in siblings):
+        return True
+    items = any(s is not node and s.kind == ARTICLE and s.scored for s in siblings)
+    return items and (not node.scored or declares_scale(node.raw))

@@ -4,6 +4,7 @@ names are scored sections further on."""
 from __future__ import annotations
 
 from parsers.extract.grammar import grammar
+from parsers.extract.points import read_points, to_number
 from parsers.extract.targets_result import OutlineResult
 from parsers.textnorm import matching_copy, no_space
 from schemas.records import Target, Unclaimed
@@ -19,6 +20,19 @@ def declares_sections(raw: str, section_names: set[str]) -> bool:
         return False
     names = [no_space(m["name"]).strip(",，、;；:：") for m in g.list_item.finditer(mt, cue.end())]
     return len(names) >= 2 and any(n in section_names for n in names)
+
+
+def declares_scale(raw: str) -> bool:
+    """`按百分制计分。其中,工作任务目标考核满分为70分,满意度评价考核满分为30分`: the parts a paragraph lists after a
+    cue add up to the scale it names (百分制, 满分100分): it declares the whole's parts, it is no clause."""
+    total = read_points(raw).total
+    g = grammar()
+    mt = matching_copy(raw)
+    cue = g.list_cue.search(mt) if total else None
+    if cue is None:
+        return False
+    worths = [to_number(m["n"]) for m in g.list_item.finditer(mt, cue.end())]
+    return len(worths) >= 2 and abs(sum(worths) - total) < 1e-6
 
 
 def declared_totals(result: OutlineResult, start: int) -> None:
