@@ -14,6 +14,7 @@ from parsers.extract.layout import GLOSS
 from parsers.extract.metadata_labels import labelled_date, labelled_issuer, labelled_number, labelled_values
 from parsers.extract.metadata_title import (  # noqa: F401  (callers read these from here: title_from_heading)
     ISSUER_SUFFIX,
+    LEADING_NUMBER,
     MASKED,
     NOT_A_TITLE,
     RED_HEADER,
@@ -90,7 +91,14 @@ def plain_front(paras: list[Paragraph]) -> list[Paragraph]:
         front[0] = replace(front[0], text=front[0].text[banner.end():])
     if front and (lead := title_words().site_lead.match(front[0].text)):
         front[0] = replace(front[0], text=front[0].text[lead.end():])
+    if front and front[0].text.lstrip().startswith("**") and (bold := BOLD_NUMBER.match(front[0].text)):
+        front[0] = replace(front[0], text=bold["number"] + front[0].text[bold.end():])
     return _after_breadcrumb(front)
+
+
+# A 发文字号 a web copy kept in its markup's bold (`**委发〔2017〕15号**公司…`): the number, its markup no part of it.
+BOLD_NUMBER = regex.compile(rf"^\s*\*\*(?P<number>{DOC_NUMBER.pattern})\*\*")
+OPENING_LINES = 3  # paragraphs a 发文字号 may open, the title run on after it (web text)
 
 
 def _after_breadcrumb(front: list[Paragraph]) -> list[Paragraph]:
@@ -128,8 +136,13 @@ def _page_labels(front: list[Paragraph], meta: DocumentInfo) -> None:
 
 
 def _header_and_number(front: list[Paragraph], meta: DocumentInfo) -> None:
-    for p in front:
+    for i, p in enumerate(front):
         text = no_space(p.text)
+        if meta.doc_number is None and i < OPENING_LINES and len(text) > 40 and (
+                opening := LEADING_NUMBER.match(halfwidth(text))):
+            # a 发文字号 opening the paragraph the web ran the title on after (`委发〔2017〕15号公司…考核细则各党支部:`)
+            meta.doc_number_raw, meta.doc_number = text[:opening.end()], normalize_doc_number(opening["number"])
+            continue
         if meta.doc_number is None:
             glued = split_glued_number(text)[1]
             if glued:  # after the title on its line (web text)

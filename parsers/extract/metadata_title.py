@@ -228,6 +228,8 @@ def _standalone_title(front: list[Paragraph], meta: DocumentInfo, words: TitleWo
                           or words.leftover.match(text) or words.site_chrome.fullmatch(text)):
             lead = i + 1  # (a previous part's note the excerpt opens with: `备注:…`; the page's tools: `配色:字号:`)
             continue
+        if i == lead and meta.doc_number_raw and text.startswith(number := no_space(meta.doc_number_raw)):
+            text = text[len(number):]  # the title the web ran on after the 发文字号 opening its paragraph
         if named := words.file_suffix.search(text, 0, TITLE_CHARS + 8):
             text = text[:named.start()]  # `…评分表.docx` then the file's text, run on by the page
         if label := ATTACHMENT_LABEL.match(text):
