@@ -25,6 +25,7 @@ from parsers.readers.line_tables import cell_line_table, pipe_line_table
 from parsers.readers.page_numbers import is_page_number
 from parsers.readers.pipe_tables import closed_form_head
 from parsers.readers.spaced_tables import spaced_table
+from parsers.readers.transposed_tables import transposed_table
 from parsers.textnorm import clean_text
 from schemas.blocks import Document, Paragraph, Provenance, ReaderWarning, Table, TableRow
 
@@ -253,7 +254,7 @@ def _blocks(lines: list[str], source: str, markdown: bool):
             lines[i:i + len(items)] = items
             continue
         found = (box_table(lines, i, source) or pipe_line_table(lines, i, source) or cell_line_table(lines, i, source)
-                 or closed_form_head(lines, i, source))
+                 or closed_form_head(lines, i, source) or transposed_table(lines, i, source))
         if found is not None:  # a table a web page flattened into lines
             yield from _joined(pending, source)
             pending = []
