@@ -18,6 +18,7 @@ from charset_normalizer import from_bytes
 from parsers.data import load_json
 from parsers.errors import ParseError
 from parsers.extract.grammar import bare_heading_pattern, note_pattern
+from parsers.extract.metadata_title import title_words
 from parsers.readers.box_tables import box_table
 from parsers.readers.item_bars import item_bar_lines
 from parsers.readers.limits import LIMITS
@@ -26,7 +27,7 @@ from parsers.readers.page_numbers import is_page_number
 from parsers.readers.pipe_tables import closed_form_head
 from parsers.readers.spaced_tables import spaced_table
 from parsers.readers.transposed_tables import transposed_table
-from parsers.textnorm import clean_text
+from parsers.textnorm import clean_text, no_space
 from schemas.blocks import Document, Paragraph, Provenance, ReaderWarning, Table, TableRow
 
 MD_HEADING = regex.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")  # `## 市教育局`
@@ -70,6 +71,10 @@ INNER_MARK = regex.compile(r"\d{1,2}、|\d{1,2}[.．](?=\s*\p{Han})|[（(]\d{1,2
 MIN_INNER_MARKS = 3
 # a document's title opening chunk 1: a name ending in the kind of rules within the first characters
 TITLE_OPENING = regex.compile(r"[^。；;]{0,60}?(?:细则|办法|方案|标准|责任书|评分表|考核表)")
+# The text's first line naming a document's kind at its end (`…考核方案`, `…申报表`), short and without a sentence's
+# marks: the title, a line of its own (web text runs the line under it on without a blank line).
+TITLE_LENGTH = (6, 60)
+SENTENCE_MARK = regex.compile(r"[。；;，,：:！!？?、]")
 # Markdown recognised by content, whatever the extension: headings, pipe-table rules, bold lines.
 MD_SIGNAL = regex.compile(r"^(?:#{1,6}\s+\S|\s*\|?\s*:?-{3,}:?\s*\||\s*\*\*[^*]+\*\*\s*$)")
 MIN_MD_SIGNALS, MD_SNIFF_LINES = 3, 2000
@@ -82,6 +87,7 @@ class _Line:
     heading_level: int | None = None
     bold: bool = False
     blank_before: bool = False
+    opens_document: bool = False  # the text's first line (where a web page puts the title)
 
 
 # A flipped byte or a character cut at the end: replaced and reported. More than this share of
@@ -220,6 +226,7 @@ def looks_like_markdown(lines: list[str]) -> bool:
 def _blocks(lines: list[str], source: str, markdown: bool):
     pending: list[_Line] = []
     i, blank = 0, False
+    first = next((k for k, x in enumerate(lines) if x.strip()), -1) + 1  # the first line's number
     while i < len(lines):
         raw = lines[i]
         if raw.startswith("\t"):
@@ -271,6 +278,7 @@ def _blocks(lines: list[str], source: str, markdown: bool):
                 blank = True
                 continue
             line.blank_before, blank = blank or k > 0, False  # a run of spaces parts items like a blank line
+            line.opens_document = i == first and k == 0
             pending.append(line)
     yield from _joined(pending, source)
 
@@ -297,7 +305,8 @@ def _joined(lines: list[_Line], source: str):
     current: _Line | None = None
     parts: list[str] = []
     for line in lines:
-        if current is not None and _continues(parts[-1], current, line):
+        if current is not None and _continues(parts[-1], current, line) and not (
+                current.opens_document and len(parts) == 1 and _stands_as_title(parts[0])):
             parts.append(line.text)
             continue
         if current is not None:
@@ -332,6 +341,13 @@ def _continues(prev_text: str, prev: _Line, line: _Line) -> bool:
     # A short line without punctuation is a heading (a unit's name); a broken sentence is long,
     # or its tail ends a sentence (`值。`, `(200分)。`).
     return len(prev_text) >= MIN_BROKEN_LINE and (TERMINAL.search(line.text) is not None or len(line.text) >= MIN_BROKEN_LINE)
+
+
+def _stands_as_title(text: str) -> bool:
+    """A title line (`乡2023年1—2月乡对村考核方案`): asked only of the first line, when the next would join it."""
+    text = no_space(text)
+    return (TITLE_LENGTH[0] <= len(text) <= TITLE_LENGTH[1] and not SENTENCE_MARK.search(text)
+            and title_words().rules_end.search(text) is not None)
 
 
 def _paragraph(line: _Line, text: str, source: str) -> Paragraph:
