@@ -75,6 +75,9 @@ TITLE_OPENING = regex.compile(r"[^。；;]{0,60}?(?:细则|办法|方案|标准|
 # marks: the title, a line of its own (web text runs the line under it on without a blank line).
 TITLE_LENGTH = (6, 60)
 SENTENCE_MARK = regex.compile(r"[。；;，,：:！!？?、]")
+# A line under the title that ends in a colon (`申请…必须具备以下条件:`, `考核单位:`) stays joined to it as before: the
+# notice reader would take a lone title over a lead-in's unscored list for a unit.
+LEAD_IN = regex.compile(r"[：:]\s*$")
 # Markdown recognised by content, whatever the extension: headings, pipe-table rules, bold lines.
 MD_SIGNAL = regex.compile(r"^(?:#{1,6}\s+\S|\s*\|?\s*:?-{3,}:?\s*\||\s*\*\*[^*]+\*\*\s*$)")
 MIN_MD_SIGNALS, MD_SNIFF_LINES = 3, 2000
@@ -306,7 +309,8 @@ def _joined(lines: list[_Line], source: str):
     parts: list[str] = []
     for line in lines:
         if current is not None and _continues(parts[-1], current, line) and not (
-                current.opens_document and len(parts) == 1 and _stands_as_title(parts[0])):
+                current.opens_document and len(parts) == 1 and not LEAD_IN.search(line.text)
+                and _stands_as_title(parts[0])):
             parts.append(line.text)
             continue
         if current is not None:
