@@ -18,7 +18,6 @@ from charset_normalizer import from_bytes
 from parsers.data import load_json
 from parsers.errors import ParseError
 from parsers.extract.grammar import bare_heading_pattern, note_pattern
-from parsers.extract.metadata_title import title_words
 from parsers.readers.box_tables import box_table
 from parsers.readers.item_bars import item_bar_lines
 from parsers.readers.limits import LIMITS
@@ -26,8 +25,9 @@ from parsers.readers.line_tables import cell_line_table, pipe_line_table
 from parsers.readers.page_numbers import is_page_number
 from parsers.readers.pipe_tables import closed_form_head
 from parsers.readers.spaced_tables import spaced_table
+from parsers.readers.title_lines import title_apart
 from parsers.readers.transposed_tables import transposed_table
-from parsers.textnorm import clean_text, no_space
+from parsers.textnorm import clean_text
 from schemas.blocks import Document, Paragraph, Provenance, ReaderWarning, Table, TableRow
 
 MD_HEADING = regex.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")  # `## 市教育局`
@@ -71,13 +71,6 @@ INNER_MARK = regex.compile(r"\d{1,2}、|\d{1,2}[.．](?=\s*\p{Han})|[（(]\d{1,2
 MIN_INNER_MARKS = 3
 # a document's title opening chunk 1: a name ending in the kind of rules within the first characters
 TITLE_OPENING = regex.compile(r"[^。；;]{0,60}?(?:细则|办法|方案|标准|责任书|评分表|考核表)")
-# The text's first line naming a document's kind at its end (`…考核方案`, `…申报表`), short and without a sentence's
-# marks: the title, a line of its own (web text runs the line under it on without a blank line).
-TITLE_LENGTH = (6, 60)
-SENTENCE_MARK = regex.compile(r"[。；;，,：:！!？?、]")
-# A line under the title that ends in a colon (`申请…必须具备以下条件:`, `考核单位:`) stays joined to it as before: the
-# notice reader would take a lone title over a lead-in's unscored list for a unit.
-LEAD_IN = regex.compile(r"[：:]\s*$")
 # Markdown recognised by content, whatever the extension: headings, pipe-table rules, bold lines.
 MD_SIGNAL = regex.compile(r"^(?:#{1,6}\s+\S|\s*\|?\s*:?-{3,}:?\s*\||\s*\*\*[^*]+\*\*\s*$)")
 MIN_MD_SIGNALS, MD_SNIFF_LINES = 3, 2000
@@ -309,8 +302,7 @@ def _joined(lines: list[_Line], source: str):
     parts: list[str] = []
     for line in lines:
         if current is not None and _continues(parts[-1], current, line) and not (
-                current.opens_document and len(parts) == 1 and not LEAD_IN.search(line.text)
-                and _stands_as_title(parts[0])):
+                current.opens_document and len(parts) == 1 and title_apart(parts[0], line.text)):
             parts.append(line.text)
             continue
         if current is not None:
@@ -345,13 +337,6 @@ def _continues(prev_text: str, prev: _Line, line: _Line) -> bool:
     # A short line without punctuation is a heading (a unit's name); a broken sentence is long,
     # or its tail ends a sentence (`值。`, `(200分)。`).
     return len(prev_text) >= MIN_BROKEN_LINE and (TERMINAL.search(line.text) is not None or len(line.text) >= MIN_BROKEN_LINE)
-
-
-def _stands_as_title(text: str) -> bool:
-    """A title line (`乡2023年1—2月乡对村考核方案`): asked only of the first line, when the next would join it."""
-    text = no_space(text)
-    return (TITLE_LENGTH[0] <= len(text) <= TITLE_LENGTH[1] and not SENTENCE_MARK.search(text)
-            and title_words().rules_end.search(text) is not None)
 
 
 def _paragraph(line: _Line, text: str, source: str) -> Paragraph:

@@ -36,3 +36,10 @@ def test_only_the_first_line_is_held_apart(tmp_path):
     """A kind-named line further down (a table's caption over its sub-title) is left as the joining rules read it."""
     text = ("某县考核细则。\n\n附录说明如下所列的各项工作考核评分表\n考核时间按年度分别计算并汇总上报备查。\n")
     assert _paragraphs(tmp_path, text)[-1] == "附录说明如下所列的各项工作考核评分表考核时间按年度分别计算并汇总上报备查。"
+
+
+def test_a_lead_in_under_the_title_stays_joined(tmp_path):
+    """A line ending in a colon under the title (a lead-in over its list) is joined as before: the notice reader would
+    take a lone title over the list's unscored items for a unit."""
+    text = "某市城区规范化社区建设考评细则\n申请规范化社区考评必须具备以下条件:\n"
+    assert _paragraphs(tmp_path, text) == ["某市城区规范化社区建设考评细则申请规范化社区考评必须具备以下条件:"]
