@@ -25,6 +25,8 @@ from parsers.readers.line_tables import cell_line_table, pipe_line_table
 from parsers.readers.page_numbers import is_page_number
 from parsers.readers.pipe_tables import closed_form_head
 from parsers.readers.spaced_tables import spaced_table
+from parsers.readers.title_lines import title_apart
+from parsers.readers.transposed_tables import transposed_table
 from parsers.textnorm import clean_text
 from schemas.blocks import Document, Paragraph, Provenance, ReaderWarning, Table, TableRow
 
@@ -81,6 +83,7 @@ class _Line:
     heading_level: int | None = None
     bold: bool = False
     blank_before: bool = False
+    opens_document: bool = False  # the text's first line (where a web page puts the title)
 
 
 # A flipped byte or a character cut at the end: replaced and reported. More than this share of
@@ -219,6 +222,7 @@ def looks_like_markdown(lines: list[str]) -> bool:
 def _blocks(lines: list[str], source: str, markdown: bool):
     pending: list[_Line] = []
     i, blank = 0, False
+    first = next((k for k, x in enumerate(lines) if x.strip()), -1) + 1  # the first line's number
     while i < len(lines):
         raw = lines[i]
         if raw.startswith("\t"):
@@ -253,7 +257,7 @@ def _blocks(lines: list[str], source: str, markdown: bool):
             lines[i:i + len(items)] = items
             continue
         found = (box_table(lines, i, source) or pipe_line_table(lines, i, source) or cell_line_table(lines, i, source)
-                 or closed_form_head(lines, i, source))
+                 or closed_form_head(lines, i, source) or transposed_table(lines, i, source))
         if found is not None:  # a table a web page flattened into lines
             yield from _joined(pending, source)
             pending = []
@@ -270,6 +274,7 @@ def _blocks(lines: list[str], source: str, markdown: bool):
                 blank = True
                 continue
             line.blank_before, blank = blank or k > 0, False  # a run of spaces parts items like a blank line
+            line.opens_document = i == first and k == 0
             pending.append(line)
     yield from _joined(pending, source)
 
@@ -296,7 +301,8 @@ def _joined(lines: list[_Line], source: str):
     current: _Line | None = None
     parts: list[str] = []
     for line in lines:
-        if current is not None and _continues(parts[-1], current, line):
+        if current is not None and _continues(parts[-1], current, line) and not (
+                current.opens_document and len(parts) == 1 and title_apart(parts[0], line.text)):
             parts.append(line.text)
             continue
         if current is not None:
