@@ -249,6 +249,8 @@ def runs_on(prev, text: str, index: int) -> bool:
 BARE_POINTS = regex.compile(r"^\s*(?:(?P<n>\d{1,3}(?:\.\d+)?)\s*分|[(（]\s*(?P<n>\d{1,3}(?:\.\d+)?)\s*分\s*[)）])\s*$")
 CELL_PUNCT = regex.compile(r"[。；;，,：:！!？?]")
 MAX_CELL_NAME = 30  # a group cell's name: a heading, not a sentence
+NARROW_LINE = 3  # a narrow column wraps its cells a few characters a line (`党` / `的领` / `导`)
+MAX_NARROW_RUN = 64
 MIN_WRAPPED = 12  # a cell line this long that ends without punctuation wrapped onto the next line
 
 
@@ -267,11 +269,31 @@ def cell_name_lines(last, index: int) -> list | None:
         return None
     siblings = last.parent.children
     k = siblings.index(last)
+    narrow = _after_cell_copies(siblings, k, index)
+    if narrow:
+        return narrow
     before = siblings[k - 1] if k > 0 else None
     if (_name_line(before, index - 2) and len(no_space(before.raw)) >= MIN_WRAPPED
             and len(no_space(last.raw)) < len(no_space(before.raw))):
         return [before, last]
     return [last]
+
+
+def _after_cell_copies(siblings: list, k: int, index: int) -> list | None:
+    """`基`/`本`/`考`/`核`/`项` written once per row it spans, then `党`/`的领`/`导`: in a narrow column a
+    merged cell's copies come first and the name wraps a few characters a line after its last copy."""
+    run: list = []
+    while k - len(run) >= 0 and len(run) < MAX_NARROW_RUN:
+        node = siblings[k - len(run)]
+        if not _name_line(node, index - 1 - len(run)) or len(no_space(node.raw)) > NARROW_LINE:
+            break
+        run.insert(0, node)
+    texts = [no_space(n.raw) for n in run]
+    for start in range(len(texts) - 1, 3, -1):
+        for size in range(2, start // 2 + 1):
+            if texts[start - 2 * size:start - size] == texts[start - size:start]:
+                return run[start:]
+    return None
 
 
 def worth_after_rules(last, h: str, index: int) -> bool:
