@@ -168,14 +168,21 @@ def restates_heading(node) -> bool:
                for m in _full_marks().finditer(mt))
 
 
+MIN_UNSCORED_ROWS = 2  # rows beside a stray number under a scored group: one row alone may be all the group has
+
+
 def stray_number(node) -> bool:
     """`(一)各单位…自评;(二)…最终评定;6三、…`: a bare number (no 分) closing the one item of an unscored list that
     would be scored by it, a page number the web glued before the next heading. A flattened table's bare 分值
-    (`。5二、水资源保护(10分)`) closes a row among scored rows, under a scored group."""
+    (`。5二、水资源保护(10分)`) closes a row among scored rows, under a scored group. Under a scored group, a number
+    closing one row among unscored rows (`5、…扣2分。26、…`: page 2 before row 6) is a page number too."""
     parent = node.parent
-    if node.marker is None or parent is None or node.reading.notation != "bare_number" or parent.scored:
+    if node.marker is None or parent is None or node.reading.notation != "bare_number":
         return False
-    return not any(s.scored for s in parent.items() if s is not node)
+    others = [s for s in parent.items() if s is not node]
+    if parent.scored and len(others) < MIN_UNSCORED_ROWS:
+        return False
+    return not any(s.scored for s in others)
 
 
 def unscore_restatements(root) -> None:
@@ -186,10 +193,22 @@ def unscore_restatements(root) -> None:
         node = stack.pop()
         stack.extend(node.children)
         restated = restates_heading(node)
-        if restated or stray_number(node):
+        if not restated and stray_number(node):
+            node._reading = _without_number(node)
+        elif restated:
             node._reading = replace(node.reading, text=node.raw, points=None, notation=None, in_sentence=False,
                                     span=None, criteria=None, single=None)
             node.restated = restated
+
+
+def _without_number(node):
+    """The item read again without its stray number: its own rule (`扣2分`) is then its kind, not the number."""
+    start, end = node.reading.span
+    again = read_points(node.raw[:start] + node.raw[end:])
+    if again.points is None and not again.per_kind:
+        return again
+    return replace(node.reading, text=node.raw, points=None, notation=None, in_sentence=False, span=None,
+                   criteria=None, single=None)
 
 
 @lru_cache(maxsize=1)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from parsers.extract.targets import extract_targets
 from parsers.readers.text_reader import read_text
+from tests.builders import extract_lines
 
 HOLDOUT40 = Path(__file__).resolve().parents[1] / "data" / "holdout40"
 
@@ -21,3 +22,23 @@ def test_name_wrapped_in_a_narrow_column_after_a_merged_cells_copies():
     targets = _targets("4003")
     assert [(t.section, t.section_points, t.seq, t.points) for t in targets] == [
         ("党的领导", 10.0, 1, 2.0), ("党的领导", 10.0, 2, 5.0), ("党的领导", 10.0, 3, 3.0)]
+
+
+PAGE_NUMBER_IN_ROWS = [
+    "某公司党支部工作考核细则",
+    "一、考核内容",
+    "基础管理占10分、支部建设占10分。",
+    "二、考核标准类别考核细则备注扣分项加分项基础管理10分1、每季度召开一次支部会议,每缺一次扣2分。2、组织制度不健全,"
+    "扣5分。3、学习记录缺项或不规范。扣2分。24、党费收缴不及时,扣2分。主动上缴特殊党费加5分。支部建设10分1、未按时完成"
+    "布置的任务扣2分2、未开展活动扣2分。",
+]
+
+
+def test_page_number_glued_before_a_row_of_unscored_rows_is_no_worth(tmp_path: Path):
+    """4002: before, the page number `2` glued before `4、` (`扣2分。24、`) was row 3's worth (a false
+    section_points_mismatch against the group's 10分); among deduction-only rows under a scored group it is a page
+    number: row 3 only deducts, as its neighbours."""
+    targets = [t for t in extract_lines(tmp_path, PAGE_NUMBER_IN_ROWS).targets if t.section == "基础管理"]
+    assert [(t.section, t.seq, t.points) for t in targets] == [
+        ("基础管理", 1, None), ("基础管理", 2, None), ("基础管理", 3, None), ("基础管理", 4, None)]
+    assert targets[2].text == "学习记录缺项或不规范。扣2分。"
