@@ -20,6 +20,7 @@ from parsers.extract.excerpt_cut import drop_cut_opening, drop_cut_section
 from parsers.extract.flat_rows import expand_coded
 from parsers.extract.grammar import intro_pattern, topic_words
 from parsers.extract.headers import looks_like_unit
+from parsers.extract.metadata_title import title_words
 from parsers.extract.points import grading_line, read_points
 from parsers.extract.targets_result import Part, TargetsResult, confirmed_total
 from parsers.extract.targets_worth import closed as _closed
@@ -255,7 +256,7 @@ def _role(kinds: list[str], blocks: list[Block], i: int) -> str:
     if nxt in ("section", "clause"):
         if names_targets:
             return "list" if nxt == "clause" else "group"
-        return "none" if _only_topic(text) or grading_line(text) else "unit"
+        return "none" if _only_topic(text) or grading_line(text) or _names_document(text) else "unit"
     if nxt == "table" and not names_targets and looks_like_unit(P.ORDINAL_PREFIX.sub("", text)):
         table = blocks[j]
         return "unit" if isinstance(table, Table) and is_clause_table(table) else "none"
@@ -270,6 +271,12 @@ LEADING_DIGITS = P.regex.compile(r"^\d{1,2}(?=\p{Han})")
 def _only_topic(text: str) -> bool:
     """`五、考核办法`, `3考核项目` (its number glued on): a part of the rules named by its topic alone, no unit."""
     return LEADING_DIGITS.sub("", no_space(P.ORDINAL_PREFIX.sub("", text)).rstrip("：:")) in topic_words()
+
+
+def _names_document(text: str) -> bool:
+    """`某市规范化镇(街道)考评细则` standing alone, unnumbered: a title naming a document's kind, no unit (a numbered
+    part `二、市级牵头部门考核方案` may still be one kind of unit's part of the rules)."""
+    return not P.ORDINAL_PREFIX.match(text) and title_words().rules_end.search(no_space(text)) is not None
 
 
 def _heading(p: Paragraph, role: str, state: _State, issuer: str | None) -> None:
