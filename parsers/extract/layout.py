@@ -218,6 +218,17 @@ def header_then_row(raw: str) -> tuple[str, str] | None:
     return (head, found[0]) if found and head else None
 
 
+def header_then_worth(raw: str) -> bool:
+    """`…考核指标指标主要观测点和计分方法数据采集提供20 分` before the first row: a title, a flattened table's header,
+    then a group's worth whose name (a merged cell) is not there: no clause, and no section to name."""
+    if not BARE_ROW_TAIL.search(raw):
+        return False
+    tail, split = raw, strip_header_run(raw)
+    while split is not None:
+        tail, split = split[1], strip_header_run(split[1])
+    return tail is not raw and BARE_POINTS.match(tail) is not None
+
+
 GLUED_POINTS = regex.compile(r"(?<=\p{Han})\s*(?P<n>\d{1,3}(?:\.\d)?)\s*$")
 
 

@@ -19,6 +19,7 @@ from parsers.extract.layout import (
     chain_headings,
     glued_points,
     header_then_row,
+    header_then_worth,
     heading_then_part,
     leading_unit_heading,
     part_after_entry,
@@ -178,6 +179,9 @@ class OutlineBuilder:
                     self._place(Node(HEADING if kind == "heading" else TEXT, None, name, prov, index))
                 return
             if first and not last and (self._row_heading(raw, prov, index) or self._headed_row(raw, prov, index)):
+                return
+            if first and not last and header_then_worth(raw):
+                self._attach(Node(TITLE, None, raw, prov, index), self.root)
                 return
             kind = TITLE if index == 0 and first and not last else TEXT
             if index == 0 and first and last and not read_points(raw).points:

@@ -55,3 +55,20 @@ def test_title_standing_alone_over_a_lead_ins_list_is_no_unit(tmp_path: Path, mo
     monkeypatch.setattr(title_lines, "LEAD_IN", title_lines.regex.compile(r"(?!)"))
     lines = ["某市规范化镇(街道)考评细则", "申请规范化镇(街道)考评必须具备以下条件:", *CONDITIONS]
     assert extract_lines(tmp_path, lines).targets == []
+
+
+RULE = "教职工出勤率达95%以上,上班期间不从事与工作无关的事情。出勤率每低1个百分点减0.2分。"
+HEADER_THEN_WORTH = [
+    "某学院系部绩效考核办法",
+    "附件 1: 某学院年度系部绩效考核指标指标主要观测点和计分方法数据采集提供20 分1.工作纪律1分:" + RULE
+    + "组织人事处、CRP2院级会议1分:部门无无故缺勤和迟到早退现象。每有1人次无故缺勤减0.2分。办公室、CRP3值班情况1分:"
+    + "按规定参加学院干部值班。迟到1人次减0.2分。",
+]
+
+
+def test_header_then_a_nameless_groups_worth_is_no_clause(tmp_path: Path):
+    """4004: before, the title and the table's header before `20 分` (a group whose name, a merged cell, is not in the
+    text) were an unnumbered clause worth 20; now the header words (主要观测点, 计分方法, 数据采集提供) part them and the
+    nameless worth is no clause: only the rows are."""
+    targets = extract_lines(tmp_path, HEADER_THEN_WORTH).targets
+    assert [(t.section, t.seq, t.points) for t in targets] == [(None, 1, 1.0), (None, 2, 1.0), (None, 3, 1.0)]
