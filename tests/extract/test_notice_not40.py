@@ -72,3 +72,21 @@ def test_header_then_a_nameless_groups_worth_is_no_clause(tmp_path: Path):
     nameless worth is no clause: only the rows are."""
     targets = extract_lines(tmp_path, HEADER_THEN_WORTH).targets
     assert [(t.section, t.seq, t.points) for t in targets] == [(None, 1, 1.0), (None, 2, 1.0), (None, 3, 1.0)]
+
+
+GLUED_COLUMN = [
+    "某学院系部绩效考核办法",
+    "附件 1: 某学院年度系部绩效考核指标指标主要观测点和计分方法数据采集提供20 分1.工作纪律1分:" + RULE
+    + "组织人事处、CRP2院级会议1分:部门无无故缺勤现象。每有1人次缺勤减0.2分。办公室、CRP3资产管理1分:有。资产处、CRP"
+    + "4平安管理2分:落实平安责任书。每发生1次事故减0.1分。部门教职工受到平安生产责任追究",
+]
+
+
+def test_last_column_glued_after_each_rows_rule_leaves_the_text(tmp_path: Path):
+    """4004: before, the 数据采集提供 cell glued after each row (`…减0.2分。组织人事处、CRP2…`) stayed in the row's text,
+    so a short row (`资产管理:有。资产处、CRP`) matched no reading of it; now tails after the rows' last full stops that end
+    in the same word on several rows are that column and leave the text. A row's own tail (cut by the page) stays."""
+    targets = extract_lines(tmp_path, GLUED_COLUMN).targets
+    assert [t.text for t in targets] == [
+        "工作纪律:" + RULE, "院级会议:部门无无故缺勤现象。每有1人次缺勤减0.2分。", "资产管理:有。",
+        "平安管理:落实平安责任书。每发生1次事故减0.1分。部门教职工受到平安生产责任追究"]
