@@ -73,6 +73,7 @@ class Grammar:
     list_item: regex.Pattern
     list_cue_own: regex.Pattern  # a numbered line's parts after its name and a colon (`…考核:分为A(40分),B(60分)`)
     list_item_own: regex.Pattern
+    list_share: regex.Pattern  # parts named with their share of the whole (`基础管理占10分、支部建设占10分`)
     lead_words: tuple[str, ...]
     max_points: float
     norm_levels: tuple[tuple[str, int], ...] = ()
@@ -142,6 +143,7 @@ def grammar() -> Grammar:
         list_item=regex.compile(fill(p["inline_list"]["item"])),
         list_cue_own=regex.compile(p["inline_list"]["cue_own"]),
         list_item_own=regex.compile(fill(p["inline_list"]["item_own"])),
+        list_share=regex.compile(fill(p["inline_list"]["share"])),
         lead_words=tuple(sorted(p["inline_list"]["lead_words"], key=len, reverse=True)),
         max_points=float(p["max_points"]),
         norm_levels=tuple(m.get("norm_levels", {}).items()),

@@ -11,14 +11,14 @@ from schemas.records import Target, Unclaimed
 
 
 def declares_sections(raw: str, section_names: set[str]) -> bool:
-    """A paragraph listing named parts with points after a cue (`其中,重点工作300分,常规工作550分`) where one of
-    the names heads a scored section of the document (an excerpt may show only the first): it declares those sections' points, it is no clause."""
+    """A paragraph listing named parts with points after a cue (`其中,重点工作300分,常规工作550分`), or parts with
+    their share (`基础管理占10分、支部建设占10分`), where one of the names heads a scored section of the document (an
+    excerpt may show only the first): it declares those sections' points, it is no clause."""
     g = grammar()
     mt = matching_copy(raw)
     cue = g.list_cue.search(mt)
-    if cue is None:
-        return False
-    names = [no_space(m["name"]).strip(",，、;；:：") for m in g.list_item.finditer(mt, cue.end())]
+    found = g.list_item.finditer(mt, cue.end()) if cue else g.list_share.finditer(mt)  # `基础管理占10分、…`: no cue
+    names = [no_space(m["name"]).strip(",，、;；:：") for m in found]
     return len(names) >= 2 and any(n in section_names for n in names)
 
 

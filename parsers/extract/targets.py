@@ -137,7 +137,8 @@ def extract_targets(doc: Document, doc_id: str, issuer: str | None = None) -> Ta
 
     outline = extract_outline_targets(doc, doc_id)
     outline.targets = expand_coded(doc, doc_id, outline.targets, outline.unclaimed)  # a coded table run on
-    scored = sum(1 for t in outline.targets if t.points is not None)
+    # deduction-only rows under scored groups (`基础管理10分` / `1、…扣2分。`) are scored through their group
+    scored = sum(1 for t in outline.targets if t.points is not None or t.section_points is not None)
     if scored:
         drop_cut_tail(doc, outline.targets)  # an excerpt cut inside its last clause
         cut = drop_cut_section(doc, outline.targets)  # or right after the next section's heading

@@ -90,3 +90,14 @@ def test_last_column_glued_after_each_rows_rule_leaves_the_text(tmp_path: Path):
     assert [t.text for t in targets] == [
         "工作纪律:" + RULE, "院级会议:部门无无故缺勤现象。每有1人次缺勤减0.2分。", "资产管理:有。",
         "平安管理:落实平安责任书。每发生1次事故减0.1分。部门教职工受到平安生产责任追究"]
+
+
+def test_parts_named_with_their_share_declare_the_sections(tmp_path: Path):
+    """4002: before, `基础管理占10分、支部建设占10分。` (the parts a later table scores, named with their share) was a
+    clause worth 10; now it declares the sections' worths, and the deduction-only rows under those scored groups
+    are the notice's clauses."""
+    result = extract_lines(tmp_path, PAGE_NUMBER_IN_ROWS)
+    assert [(t.section, t.section_points, t.seq, t.points) for t in result.targets] == [
+        ("基础管理", 10.0, 1, None), ("基础管理", 10.0, 2, None), ("基础管理", 10.0, 3, None),
+        ("基础管理", 10.0, 4, None), ("支部建设", 10.0, 1, None), ("支部建设", 10.0, 2, None)]
+    assert any("基础管理占10分" in u.text for u in result.unclaimed)
