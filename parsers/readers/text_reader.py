@@ -25,7 +25,7 @@ from parsers.readers.line_tables import cell_line_table, pipe_line_table
 from parsers.readers.page_numbers import is_page_number
 from parsers.readers.pipe_tables import closed_form_head
 from parsers.readers.spaced_tables import spaced_table
-from parsers.readers.title_lines import title_apart
+from parsers.readers.title_lines import title_apart, title_under_site_line
 from parsers.readers.transposed_tables import transposed_table
 from parsers.textnorm import clean_text
 from schemas.blocks import Document, Paragraph, Provenance, ReaderWarning, Table, TableRow
@@ -302,7 +302,8 @@ def _joined(lines: list[_Line], source: str):
     parts: list[str] = []
     for line in lines:
         if current is not None and _continues(parts[-1], current, line) and not (
-                current.opens_document and len(parts) == 1 and title_apart(parts[0], line.text)):
+                current.opens_document and len(parts) == 1 and title_apart(parts[0], line.text)) \
+                and not title_under_site_line(parts[-1], line.text):
             parts.append(line.text)
             continue
         if current is not None:

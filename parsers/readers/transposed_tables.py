@@ -24,7 +24,7 @@ class _Field:
 
 
 def transposed_table(lines: list[str], i: int, source: str) -> tuple[Table, int] | None:
-    """The transposed table from line ``i`` (a label naming the indicator, alone on its line) and the line after it."""
+    """The transposed table from line ``i`` (a label naming the indicator, alone on its line or before its cells)."""
     first = _field(lines, i, None)
     if first is None or cell_role(first.label) != "indicator":
         return None
@@ -70,7 +70,7 @@ def _block(lines: list[str], k: int, labels: list[str]) -> list[_Field] | None:
 
 def _field(lines: list[str], k: int, across: int | None) -> _Field | None:
     """A label and its cells from line ``k``: a label alone, its cells on the next line; or the label and its cells
-    on one line (as many cells as ``across``, when known)."""
+    on one line (as many cells as ``across``, when known; at least MIN_ACROSS for a block's first field)."""
     if k >= len(lines) or PIPE not in lines[k]:
         return None
     cells = _written(lines[k])
@@ -79,7 +79,8 @@ def _field(lines: list[str], k: int, across: int | None) -> _Field | None:
         if len(values) >= MIN_ACROSS and (across is None or len(values) == across) and all(values):
             return _Field(cells[0], values, k + 2)
         return None
-    if across is not None and len(cells) == across + 1 and all(cells):
+    # a block's first field sets ``across`` by its own cells (`主要指标 | A | B | C`); later ones keep to it
+    if (len(cells) == across + 1 if across is not None else len(cells) > MIN_ACROSS) and all(cells):
         return _Field(cells[0], cells[1:], k + 1)
     return None
 
