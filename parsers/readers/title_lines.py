@@ -14,15 +14,13 @@ from parsers.textnorm import no_space
 
 TITLE_LENGTH = (6, 60)
 SENTENCE_MARK = regex.compile(r"[。；;，,：:！!？?、]")
-# A line under the title that ends in a colon (`申请…必须具备以下条件:`, `考核单位:`) stays joined to it as before: the
-# notice reader would take a lone title over a lead-in's unscored list for a unit.
-LEAD_IN = regex.compile(r"[：:]\s*$")
 
 
 def title_apart(title: str, next_line: str) -> bool:
-    """``title`` (the text's first line) names a document's kind at its end, is short and holds no sentence's marks,
-    and ``next_line`` is no lead-in: the two stay apart. Asked only where the reader would join them."""
-    return not LEAD_IN.search(next_line) and _is_title(title)
+    """``title`` (the text's first line) names a document's kind at its end, is short and holds no sentence's marks:
+    it stays apart from ``next_line``, a lead-in (`申请…必须具备以下条件:`) too (a heading naming a document's kind is no
+    unit to the notice reader). Asked only where the reader would join them."""
+    return _is_title(title)
 
 
 def title_under_site_line(previous: str, line: str) -> bool:
