@@ -38,6 +38,7 @@ MIN_CONFIDENCE = 0.5
 # Upright text reads at ~0.97 mean confidence, text upside down at ~0.6 (measured on the sample).
 DOUBT_CONFIDENCE = 0.8
 DOUBT_MIN_BOXES = 3
+MIN_LINE_CHARS = 2  # characters in a box before its shape tells a line on end from one set upright
 HEADING_HEIGHT = 1.3  # a line this much taller than the page's typical line is set larger
 HEADING_MIN_CHARS = 4
 # A page number between dashes, where a dash may be read as 一 (`-4一`): set as `— 4 —`.
@@ -259,8 +260,12 @@ def _confidence(pieces: list[OcrLine]) -> float:
 
 
 def _mostly_upright_boxes(pieces: list[OcrLine]) -> bool:
-    tall = sum(1 for p in pieces if p.bottom - p.top > p.x1 - p.x0)
-    return tall > len(pieces) / 2
+    """Most boxes of two characters or more stand taller than wide: lines on end. A box of one character says
+    nothing (a digit stands taller than wide): a table of narrow columns, its cells' numbers boxed one by one and a
+    few cells' short lines run together by the detector (`县` over `城`), is no page on end."""
+    lines = [p for p in pieces if len(p.text) >= MIN_LINE_CHARS]
+    tall = sum(1 for p in lines if p.bottom - p.top > p.x1 - p.x0)
+    return tall > len(lines) / 2
 
 
 def _doubtful(pieces: list[OcrLine]) -> bool:

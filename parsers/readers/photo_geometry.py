@@ -23,6 +23,10 @@ INSET = 0.004  # of the sheet's side: the warped page loses this much at each ed
 LIGHT_THUMB = 160  # px: the light is estimated on this small a copy (text strokes vanish under the max filter)
 LIGHT_WINDOW = 7  # px of LIGHT_THUMB: larger than a line of text or a shaded table header
 MIN_UNEVEN = 0.12  # light varying less than this (1 − dark/bright paper) is left as it is
+# A photo cropped to the sheet (no desk to find) is evened only when its light falls off smoothly, as a lamp's
+# or a window's does: no step between neighbouring pixels of the paper's light (at LIGHT_THUMB) larger than this.
+# A scan's shaded header, dark picture or lid edge is a step, and the scan is left exactly as it was.
+MAX_LIGHT_STEP = 12
 # A phone's slight blur spreads a table's thin rules into grey bands lighter than ink (~135 at the core):
 # sharpened back so they read as rules. Threshold: paper grain and JPEG noise are left alone.
 SHARPEN = {"radius": 2, "percent": 200, "threshold": 3}
@@ -38,7 +42,7 @@ def flatten_photo(image: Image.Image, max_side: int = 2400) -> Image.Image:
     """The page in ``image`` as a flat, sharpened grey scan, or ``image`` itself when no sheet in perspective is found."""
     sheet = find_sheet(image)
     if sheet is None:
-        return image
+        return _evened_when_shaded(image)
     return even_light(warp_sheet(image, sheet, max_side)).filter(ImageFilter.UnsharpMask(**SHARPEN))
 
 
@@ -214,6 +218,26 @@ def _solve(matrix: list[list[float]], values: list[float]) -> list[float]:
     for r in range(n - 1, -1, -1):
         solution[r] = (a[r][n] - sum(a[r][c] * solution[c] for c in range(r + 1, n))) / a[r][r]
     return solution
+
+
+def _evened_when_shaded(image: Image.Image) -> Image.Image:
+    """A photo cropped to its sheet, lit from one side, evened (and sharpened, as a warped sheet is); any other
+    image (a flat scan) returned as it was, the same object."""
+    small = ImageOps.grayscale(image)
+    small.thumbnail((LIGHT_THUMB, LIGHT_THUMB), Image.BILINEAR)
+    if min(small.size) < LIGHT_WINDOW * 3:
+        return image
+    paper = np.asarray(small.filter(ImageFilter.MaxFilter(LIGHT_WINDOW)), dtype=np.int16)
+    dark, light = np.percentile(paper, [5, 95])
+    if light <= 0 or 1 - dark / light < MIN_UNEVEN or _largest_step(paper) > MAX_LIGHT_STEP:
+        return image
+    return even_light(ImageOps.grayscale(image)).filter(ImageFilter.UnsharpMask(**SHARPEN))
+
+
+def _largest_step(levels: np.ndarray) -> int:
+    """The largest difference between neighbouring pixels, the frame's border (the max filter's edge) left out."""
+    inner = levels[LIGHT_WINDOW:-LIGHT_WINDOW, LIGHT_WINDOW:-LIGHT_WINDOW]
+    return int(max(np.abs(np.diff(inner, axis=0)).max(), np.abs(np.diff(inner, axis=1)).max()))
 
 
 def even_light(grey: Image.Image) -> Image.Image:
