@@ -3,6 +3,7 @@
 developer's machine and fail on CI, which installs it."""
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import subprocess
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from parsers import ocr
 from parsers.readers.libreoffice import find_soffice
 from tests.conftest import SAMPLES
 from tests.formats.sheet_writer import docx_tables_to_xlsx
@@ -65,3 +67,16 @@ def made(tmp_path_factory) -> dict[str, Path]:
     for path in files.values():
         assert path.is_file() and path.stat().st_size > 0
     return files
+
+
+@pytest.fixture(scope="module")
+def own_ocr_engines():
+    """The OCR engines a module's tests build (photos are larger pages: onnxruntime's arenas grow with them) are
+    dropped afterwards, so the test process's address space is what it was (tests/test_regressions.py forks a
+    worker from it and counts on its size). A module asks for it with
+    ``pytestmark = pytest.mark.usefixtures("own_ocr_engines")``."""
+    before = dict(ocr._engines)
+    yield
+    ocr._engines.clear()
+    ocr._engines.update(before)
+    gc.collect()

@@ -2,13 +2,10 @@
 warped sheet's is; a flat scan with a shaded block (a header, a picture) is still left exactly as it was."""
 from __future__ import annotations
 
-import gc
-
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFilter
 
-from parsers import ocr
 from parsers.readers.image_reader import read_image
 from parsers.readers.photo_geometry import flatten_photo
 from schemas.blocks import Table
@@ -17,15 +14,7 @@ from tests.formats.test_scan_tables import ROWS, ruled_page
 
 needs_font = pytest.mark.skipif(not FONT.is_file(), reason="needs the WenQuanYi CJK font")
 
-
-@pytest.fixture(scope="module", autouse=True)
-def _own_engines():
-    """The OCR engines built here are dropped afterwards (as tests/formats/test_photos.py does)."""
-    before = dict(ocr._engines)
-    yield
-    ocr._engines.clear()
-    ocr._engines.update(before)
-    gc.collect()
+pytestmark = pytest.mark.usefixtures("own_ocr_engines")  # tests/formats/conftest.py
 
 
 def _shaded(page: Image.Image, shadow: float) -> Image.Image:

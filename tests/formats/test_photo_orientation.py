@@ -2,11 +2,8 @@
 (numbers boxed one by one, a few cells' stacked short lines run together) is an upright page."""
 from __future__ import annotations
 
-import gc
-
 import pytest
 
-from parsers import ocr
 from parsers.ocr import OcrLine, _mostly_upright_boxes
 from parsers.readers.image_reader import read_image
 from schemas.blocks import Paragraph
@@ -14,15 +11,7 @@ from tests.formats.test_photos import FONT, _page
 
 needs_font = pytest.mark.skipif(not FONT.is_file(), reason="needs the WenQuanYi CJK font")
 
-
-@pytest.fixture(scope="module", autouse=True)
-def _own_engines():
-    """The OCR engines built here are dropped afterwards (as tests/formats/test_photos.py does)."""
-    before = dict(ocr._engines)
-    yield
-    ocr._engines.clear()
-    ocr._engines.update(before)
-    gc.collect()
+pytestmark = pytest.mark.usefixtures("own_ocr_engines")  # tests/formats/conftest.py
 
 
 def _box(text: str, width: float, height: float) -> OcrLine:

@@ -3,7 +3,6 @@
 hostile images fail with a reason, quickly."""
 from __future__ import annotations
 
-import gc
 import time
 from pathlib import Path
 
@@ -12,7 +11,6 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from ingest.pipeline import process_file
-from parsers import ocr
 from parsers.readers.image_reader import read_image
 from parsers.readers.photo_geometry import find_sheet, flatten_photo
 from schemas.blocks import Paragraph, Table
@@ -32,17 +30,7 @@ LINES = [(330, "某县安全生产目标考核细则"),
 ITEMS = ["1.成立安全生产领导小组", "2.制定年度工作计划", "3.每季度召开专题会议", "1.建立隐患排查治理台账",
          "2.重大隐患按期整改到位"]
 
-
-@pytest.fixture(scope="module", autouse=True)
-def _own_engines():
-    """The OCR engines these tests build (photos are larger pages: onnxruntime's arenas grow with them) are
-    dropped afterwards, so the test process's address space is what it was (tests/test_regressions.py forks a
-    worker from it and counts on its size)."""
-    before = dict(ocr._engines)
-    yield
-    ocr._engines.clear()
-    ocr._engines.update(before)
-    gc.collect()
+pytestmark = pytest.mark.usefixtures("own_ocr_engines")  # tests/formats/conftest.py
 
 
 def _page() -> Image.Image:
