@@ -10,12 +10,9 @@ def _sniff(p: Probe) -> bool:
 
 
 def _read(path, source, options):
-    from parsers.readers.pasted_text import repair_pasted
     from parsers.readers.pdf_reader import read_pdf  # pdfplumber and numpy load only when a PDF is read
 
-    doc = read_pdf(path, source, options.password, options.ocr, options.threads)
-    doc.blocks = repair_pasted(doc.blocks, source)  # printed from web text pasted into Word
-    return doc
+    return read_pdf(path, source, options.password, options.ocr, options.threads)
 
 
 FORMAT = register(Format(

@@ -96,14 +96,15 @@ def read_pdf(path: Path, source: str, password: str | None = None, ocr: str = "o
         raise ParseError(f"text layer unreadable: needs OCR (no page has a usable text layer){hint}")
     if n_pages and doc.ocr_pages and not any(p.items for p in pages):
         raise ParseError("no readable text: no page has a usable text layer and OCR found none (blank or illegible scan)")
-    doc.blocks = assemble_pages(pages, source)
+    doc.blocks = assemble_pages(pages, source, pasted=True)  # printed from web text pasted into Word
     return doc
 
 
-def assemble_pages(pages: list[_Page], source: str) -> list:
-    """Pages of lines (and tables) → blocks: page furniture dropped, lines joined into paragraphs."""
+def assemble_pages(pages: list[_Page], source: str, pasted: bool = False) -> list:
+    """Pages of lines (and tables) → blocks: page furniture dropped, lines joined into paragraphs (``pasted``: and
+    read for web text pasted into Word, as a PDF is)."""
     _drop_page_furniture(pages)
-    return _assemble(pages, source)
+    return _assemble(pages, source, pasted)
 
 
 def ocr_page(page_no: int, found: list[ocr_engine.OcrLine], image=None, scale: float = 1.0, threads: int = 1) -> _Page:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from parsers.readers.pasted_text import repair_pasted
 from parsers.readers.pdf_layout import text_layer_problem
 from parsers.readers.pdf_reader import _Line, _Page, assemble_pages
 from schemas.blocks import Paragraph, Table
@@ -27,7 +26,7 @@ def read(*lines: _Line) -> list:
     for page in pages.values():
         for k, item in enumerate(page.items, 1):
             item.number = k
-    return repair_pasted(assemble_pages(list(pages.values()), "t.pdf"), "t.pdf")  # as the PDF format reads
+    return assemble_pages(list(pages.values()), "t.pdf", pasted=True)  # as the PDF format reads
 
 
 def wrapped(text: str, top: float) -> list[_Line]:
