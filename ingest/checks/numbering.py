@@ -21,13 +21,37 @@ def restarts_per_section(ex: Extraction) -> bool:
     return votes["restart"] > votes["run_on"]
 
 
+def runs_on_across_units(scopes: dict[str, list]) -> bool:
+    """Whether the notice numbers on from one unit's block to the next (`一、`–`三、` under 第一章, `四、` under 第二章:
+    the headings are a document's parts, not units numbered each from 1): decided by what most blocks do, so one
+    block whose Word list was not restarted among blocks that restart is still a slip."""
+    votes: Counter = Counter()
+    last = None
+    for scope, clauses in sorted(scopes.items(), key=lambda kv: _first_line(kv[1])):
+        numbered = [t.seq for t in clauses if t.seq is not None and t.outline_key is None]
+        if not numbered or not scope.endswith("#1"):
+            continue
+        if last is not None:
+            votes["restart" if numbered[0] == 1 else "run_on" if numbered[0] == last + 1 else "other"] += 1
+        last = numbered[-1]
+    return votes["run_on"] > votes["restart"]
+
+
+def _first_line(clauses: list) -> tuple[int, int]:
+    t = clauses[0]
+    return (t.page or 0, t.line or 0)
+
+
 @check(FindingKind("numbering_gap", ERROR, "序号缺失", "序号跳号：应为{expected}，实为{actual}"),
        FindingKind("numbering_duplicate", ERROR, "序号重复", "序号{actual}重复出现"),
        FindingKind("numbering_order", ERROR, "序号顺序错误", "序号倒序：应为{expected}，实为{actual}"))
 def check_clause_numbering(ex: Extraction) -> Iterator[Finding]:
     yield from _outline_numbering(ex)
     restart = restarts_per_section(ex)
-    for scope, clauses in clause_scopes(ex).items():
+    scopes = clause_scopes(ex)
+    run_on = runs_on_across_units(scopes)
+    last = None  # the last number of the block before (numbering run on across blocks)
+    for scope, clauses in sorted(scopes.items(), key=lambda kv: _first_line(kv[1])):
         clauses = [t for t in clauses if t.outline_key is None]
         # A pasted copy of a unit's block (its own finding, duplicate_unit) is numbered as Word numbered
         # the paste, on from the list it was copied from: its first number is no second slip.
@@ -44,7 +68,10 @@ def check_clause_numbering(ex: Extraction) -> Iterator[Finding]:
             new_section = prev is not None and t.section != prev.section
             if new_section and restart:
                 seen.clear()
-            expected = 1 if prev is None or (new_section and restart) else prev.seq + 1
+            if prev is None:
+                expected = last + 1 if run_on and last is not None and not copy else 1
+            else:
+                expected = 1 if new_section and restart else prev.seq + 1
             if t.seq in seen:
                 yield _at(ex, t, "numbering_duplicate", actual=t.seq)
             elif t.seq > expected:
@@ -53,6 +80,8 @@ def check_clause_numbering(ex: Extraction) -> Iterator[Finding]:
                 yield _at(ex, t, "numbering_order", expected=expected, actual=t.seq)
             seen.add(t.seq)
             prev = t
+        if prev is not None and not copy:
+            last = prev.seq
 
 
 def _at(ex: Extraction, t, code: str, **values) -> Finding:
