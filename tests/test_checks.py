@@ -183,5 +183,14 @@ def test_table_numbering_gap_and_missing_metadata(tmp_path):
     text = "关于下达目标的通知\n各部门责任目标\n市甲局\n1. 完成任务（100分）。\n附件1\n考核细则\n" + table
     result = process_file(write_text(tmp_path / "n.txt", text))
     problems = [(f.code, f.expected, f.actual, f.line) for f in result.findings if f.severity == "warning"]
-    assert problems == [("missing_metadata", "发文机关、发文字号、成文日期", "发文机关、发文字号、成文日期", None),
+    assert problems == [("missing_metadata", "发文机关、发文字号、成文日期", None, None),
                         ("table_numbering_gap", "3", "4", 19)]
+
+
+def test_missing_metadata_actual_names_what_the_head_states(tmp_path):
+    """预期 lists the three fields, 实际 those the head does state: it had listed the missing ones under 实际, so
+    a drafter read the one field the notice lacked as the one it had."""
+    text = ("某县人民政府\n关于下达目标的通知\n各部门：\n市甲局\n1. 完成任务（100分）。\n某县人民政府\n2020年3月5日\n")
+    result = process_file(write_text(tmp_path / "n.txt", text))
+    (f,) = [f for f in result.findings if f.code == "missing_metadata"]
+    assert (f.expected, f.actual, f.message) == ("发文机关、发文字号、成文日期", "发文机关、成文日期", "未找到发文字号")

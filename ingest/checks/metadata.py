@@ -49,8 +49,9 @@ def check_missing_metadata(ex: Extraction) -> Iterator[Finding]:
     if at(ex.metadata_lines, "invalid_date"):  # a date was written, wrongly: invalid_date says where
         present.pop("成文日期")
     missing = [name for name, value in present.items() if not value]
-    if missing:
-        yield finding(ex, "missing_metadata", expected="、".join(present), actual="、".join(missing),
+    if missing:  # 实际: what the head does state (a drafter reads 预期 against it), none when it states nothing
+        found = [name for name, value in present.items() if value]
+        yield finding(ex, "missing_metadata", expected="、".join(present), actual="、".join(found) or None,
                       missing="、".join(missing))
 
 
