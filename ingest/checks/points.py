@@ -205,13 +205,16 @@ def _section_culprit(clauses: list[Target], every: dict[str, list[Target]], exce
     return found[0] if len(found) == 1 else None
 
 
+MIN_SCORED = 2  # clauses of a unit with points before one without them is a slip: the rest must be a minority
+
+
 @check(FindingKind("missing_points", ERROR, "条款缺少分值", "该单位其他条款均有分值，此条款没有分值"))
 def check_missing_points(ex: Extraction) -> Iterator[Finding]:
     for unit, clauses in unit_clauses(ex).items():
         clauses = counted_only(clauses)
         scored = sum(1 for t in clauses if t.points is not None)
-        if scored == 0 or scored == len(clauses):
-            continue
+        if scored < MIN_SCORED or len(clauses) - scored >= scored:
+            continue  # a few worths among unscored items (rules of procedure, one stating `分值为5分`) are no slip
         for t in clauses:
             if t.points is None:
                 yield finding(ex, "missing_points", unit=unit, section=t.section, seq=t.seq, page=t.page, line=t.line)
