@@ -17,6 +17,11 @@ from schemas.blocks import Paragraph
 
 # a chunk cut mid-sentence: on a character of a word, or after a comma or an enumeration mark (`…不少于4次会议,`)
 CUT_MID_SENTENCE = regex.compile(r"[\p{Han}，,、]\s*$")
+# A part of a flattened table opening a paragraph: its bare number glued to its name and its worth (`二教学基本建设(25)`,
+# the row's cells run together). A site's chunk going on mid-word opens so only where the part before it opened alike.
+# (a page that sets its text a character apart keeps those spaces here: `二教 学基 本建 设( 25)`)
+GLUED_PART = regex.compile(r"([一二三四五六七八九十]{1,3})(?:\s?\p{Han}){2,20}?\s*[（(]\s*\d{1,4}(?:\.\d+)?\s*分?\s*[)）]")
+NUMERALS = "一二三四五六七八九十"
 # one space beside a Chinese character or a Chinese mark (a page's wrap: `老干部 工作`, `扣1 分`, `人员、 经费`, `制度, 如`),
 # as the other readers close it up; not a run of spaces (a drafter's `张三    电话`)
 _CJK = r"[\p{Han}\u3001-\u303f\uff01-\uff60]"
@@ -50,11 +55,21 @@ def _joined(run: list[Paragraph]) -> list[Paragraph]:
     for k in range(len(texts) - 1, 0, -1):  # a long paragraph cut mid-word goes on in the next
         before = next((j for j in range(k - 1, -1, -1) if texts[j]), None)
         if before is not None and texts[k] and len(texts[before]) >= MIN_CHUNK and CUT_MID_SENTENCE.search(texts[before]) \
-                and not STARTS_ITEM.match(texts[k]):
+                and not STARTS_ITEM.match(texts[k]) and not _next_part(texts[:k], texts[k]):
             texts[before], texts[k] = texts[before].rstrip() + texts[k].strip(), ""
     if texts == [p.text for p in run]:
         return run
     return [replace(p, text=t) for p, t in zip(run, texts) if t.strip()]
+
+
+def _next_part(earlier: list[str], text: str) -> bool:
+    """``text`` opens with the next part of a flattened table (`二教学基本建设(25)…`) after one the text before it opened
+    alike (`…一发展规划与教改特色(5)…`): a new paragraph, not a chunk going on. Numbers one to ten."""
+    m = GLUED_PART.match(text)
+    if m is None or len(m[1]) != 1 or m[1] == NUMERALS[0]:
+        return False
+    previous = NUMERALS[NUMERALS.index(m[1]) - 1]
+    return any(p[1] == previous for t in earlier for p in GLUED_PART.finditer(t))
 
 
 def closed_up(blocks: list) -> list:

@@ -54,3 +54,15 @@ def test_a_drafters_paragraphs_are_never_joined(tmp_path):
 
     assert [b.text for b in read(path, "drafted.docx").blocks] == [
         "某县2024年度目标考核细则", long_sentence, "一、组织领导（20分）", "1、成立领导小组，得5分"]
+
+
+def test_next_part_of_a_flattened_table_is_no_chunk_going_on(tmp_path):
+    """holdout38 3803: a table the page flattened into one paragraph a part (`…一发展规划与教改特色(5)…考核组教务处教学
+    评估办` / `二教学基本建设(25)2—1…`), its characters set apart. The second paragraph had been joined to the first as
+    a site's chunk cut mid-word (the first ends on a character): 4 of its 10 clauses read, 0.571. A paragraph opening
+    with the next part's number glued to its name and worth, after one that opened the part before alike, stays apart."""
+    txt = ROOT / "tests/data/holdout38/3803_daxue_xueyuan_xi_bu_gongzuo_kaoping_zhibiao_tixi.txt"
+    expected = [(unit, section, seq, points) for unit, section, seq, points, _ in _clauses(txt)]
+    pasted = [(unit, section, seq, points) for unit, section, seq, points, _ in _clauses(_pasted(txt, tmp_path / "p.docx"))]
+    assert len(expected) == 10
+    assert pasted == expected
