@@ -20,7 +20,7 @@ BARE_INT = regex.compile(r"^\d{1,2}$")
 PLACEHOLDER = frozenset({"--", "-", "—", "——", "/", "－－"})
 PARTY_ROLES = ("units", "assessors", "co_units")
 MIN_HEADER, MIN_ROWS = 4, 2
-MAX_LABEL_CHARS, MAX_LABEL_TOKENS = 10, 4
+MAX_LABEL_CHARS, MIN_LABEL_TOKENS, MAX_LABEL_TOKENS, MAX_LABEL_PIECE = 10, 2, 4, 4
 SENTENCE_END = regex.compile(r"[。.；;，,]")
 
 
@@ -87,9 +87,11 @@ def _header(tokens: list[str]) -> tuple[str, list[str], list[str], str] | None:
 
 
 def _label(tokens: list[str]) -> str | None:
-    """A merged group cell's words written apart (`评优 前置 指标`): short, no sentence in it, no body's name."""
+    """A tall, narrow merged group cell's lines written apart (`评优 前置 指标`): two to four short pieces, no sentence
+    in them, no body's name."""
     text = "".join(tokens)
-    if (not tokens or len(tokens) > MAX_LABEL_TOKENS or len(text) > MAX_LABEL_CHARS or SENTENCE_END.search(text)
+    if (not MIN_LABEL_TOKENS <= len(tokens) <= MAX_LABEL_TOKENS or len(text) > MAX_LABEL_CHARS
+            or any(len(t) > MAX_LABEL_PIECE for t in tokens) or SENTENCE_END.search(text)
             or any(looks_like_org(t) or BARE_INT.match(t) for t in tokens)):
         return None
     return text
@@ -102,7 +104,7 @@ def _label_off(tokens: list[str]) -> tuple[list[str], str]:
         label = _label(tokens[last_org + 1:])
         if label is not None:
             return tokens[:last_org + 1], label
-    for n in range(min(MAX_LABEL_TOKENS, len(tokens) - 2 - last_org), 0, -1):  # `…计分说明. 评优 前置 指标`
+    for n in range(min(MAX_LABEL_TOKENS, len(tokens) - 2 - last_org), MIN_LABEL_TOKENS - 1, -1):  # `…计分说明. 评优 前置 指标`
         label = _label(tokens[-n:])
         if label is not None and SENTENCE_END.search(tokens[-n - 1][-1:]):
             return tokens[:-n], label

@@ -79,3 +79,11 @@ def test_prose_after_the_rows_ends_the_table():
     assert found is not None
     assert lines[found[3]] == "以上事项由各成员单位按职责解释"
     assert found[1].rows[-1].cells[4] == "实行一票否决.经审计认定的为准."
+
+
+def test_a_short_word_closing_a_rule_is_no_group_label():
+    """A group label is a tall cell's pieces (two to four short ones); one word after a rule's full stop is the rule's."""
+    lines = PLACEHOLDER_RUNS.replace("实行一票否决.\n", "实行一票否决. 从严\n").splitlines()
+    body = [r.cells for r in dash_rows_table(lines, 0, "t")[1].rows[1:]]
+    assert (body[3][0], body[3][4]) == ("一票否决事项", "实行一票否决.从严")
+    assert body[4][0] == "一票否决事项"
