@@ -370,11 +370,9 @@ def _items_of_named_groups(roles: dict[int, str], body, index: int) -> bool:
 
 
 def _goals_of_named_groups(roles: dict[int, str], body) -> None:
-    """A goal column of distinct items right of the column named as the rows' name, which runs down over groups of
-    them (`项目 | 序号 | 考核指标` over `评优前置指标 | 1 | 跨行政区域…`): the named column is the group, the goal
-    column names each row."""
-    named = [i for i, r in roles.items() if r == "indicator"]
-    goals = [i for i, r in roles.items() if r == "target"]
+    """A goal column of distinct items right of the named name column, which runs down over groups of them (`项目 |
+    序号 | 考核指标` over `评优前置指标 | 1 | 跨行政区域…`): the named column is the group, the goal one each row's name."""
+    named, goals = ([i for i, r in roles.items() if r == role] for role in ("indicator", "target"))
     if len(named) != 1 or len(goals) != 1 or goals[0] < named[0] or "category" in roles.values():
         return
     left, right = cells(body, named[0]), cells(body, goals[0])
