@@ -124,6 +124,7 @@ def infer_columns(header: list[str], body: list[TableRow]) -> Columns:
     extra_weights = _choose_weight(roles, body)
     extra_weights = [i for i in extra_weights if not _amounts_as_target(roles, body, i)]
     _unknown_columns(header, roles, body)
+    _goals_of_named_groups(roles, body)
     _levels_of_names(roles)
     numbers_groups = _name_beside_groups(header, roles, body)
     if "indicator" not in roles.values():
@@ -366,6 +367,17 @@ def _items_of_named_groups(roles: dict[int, str], body, index: int) -> bool:
     return (roles.get(index - 1) == "indicator" and "category" not in roles.values()
             and _shape(left) == "grouping" and _groups(left, cells(body, index))
             and _shape(cells(body, index)) == "distinct")
+
+
+def _goals_of_named_groups(roles: dict[int, str], body) -> None:
+    """A goal column of distinct items right of the named name column, which runs down over groups of them (`项目 |
+    序号 | 考核指标` over `评优前置指标 | 1 | 跨行政区域…`): the named column is the group, the goal one each row's name."""
+    named, goals = ([i for i, r in roles.items() if r == role] for role in ("indicator", "target"))
+    if len(named) != 1 or len(goals) != 1 or goals[0] < named[0] or "category" in roles.values():
+        return
+    left, right = cells(body, named[0]), cells(body, goals[0])
+    if _shape(left) == "grouping" and _groups(left, right) and _shape(right) == "distinct":
+        roles[named[0]], roles[goals[0]] = "category", "indicator"
 
 
 def _levels_of_names(roles: dict[int, str]) -> None:

@@ -12,6 +12,7 @@ import io
 import regex
 
 from parsers.extract.headers import looks_like_org, looks_like_person
+from parsers.readers.dash_rows import dash_rows_table
 from parsers.readers.glued_tables import glued_table
 from parsers.readers.line_cells import cell_role, clean_cell
 from parsers.readers.spaced_forms import spaced_form_table
@@ -111,7 +112,7 @@ def spaced_table(lines: list[str], i: int, source: str) -> tuple[str, Table, str
     found = _header_at(tokens)
     if found is None:
         return (task_table(lines, i, source) or unit_run_table(lines, i, source) or line_rows_table(lines, i, source)
-                or spaced_form_table(lines, i, source)
+                or spaced_form_table(lines, i, source) or dash_rows_table(lines, i, source)
                 or glued_table(lines, i, source))
     start, end = found
     header = tokens[start:end]
