@@ -74,6 +74,8 @@ def _counts(node: Node) -> bool:
         return True
     if node.marker is None:
         return False
+    if node.listed_bonus and not node.scored:
+        return True  # a bonus item of a `加分项目:` list: a clause without a worth of its own
     rule = node.reading.rule or paragraph_rule(node)  # its rule may stand on the paragraph below its line
     if rule not in RULED:
         return in_rate_part(node)

@@ -1,0 +1,55 @@
+"""Notice shapes fixed after holdout42 (4201–4205), built in code: caps and floors written after a rule, and lists
+of bonus or veto items opened by a label on the same line as their items."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from parsers.extract.points import read_points
+from tests.builders import extract_lines
+
+
+@pytest.mark.parametrize("text", [
+    "每举办一次培训加1分,最高不超过3分",
+    "在国家级刊物发表1篇分别加2分和1分,最多不超过4分",
+    "每发现一次扣0.5分。扣分上限为4分。",
+    "减分下限为20分.",
+    "未完成年度目标,每超支1%减1分,减分下限为5分。",
+])
+def test_a_cap_or_floor_after_a_rule_is_no_worth(text: str):
+    """4201, 4202: before, `最高不超过3分` / `减分下限为20分` was read as the clause's worth (3, 20), so bonus items
+    had worths they do not have and deduction rules a worth that broke their section's sum."""
+    assert read_points(text).points is None
+
+
+@pytest.mark.parametrize("text, points", [
+    ("按时完成年度目标任务(最高5分)", 5.0),
+    ("积极参加招商引资相关活动,最高得10分。", 10.0),
+    ("完成年度目标得10分。未完成年度目标,每降低1%,减0.5分;", 10.0),
+])
+def test_a_worth_beside_a_cap_word_is_still_a_worth(text: str, points: float):
+    assert read_points(text).points == points
+
+
+LABELLED_LISTS = [
+    "某县学校年度考核细则",
+    "加分项目:1.承办市级以上现场会的,每次加2分,最高不超过4分;2.获省级以上表彰的分别加2分和1分,最多不超过3分。",
+    "一票否决事项:1.发生重大安全责任事故;2.发生严重违纪案件。",
+    "附件:",
+    "一、教学管理(5分)",
+    "1.按时制定教学计划(2分);2.按期完成教学任务(3分)。",
+]
+
+
+def test_bonus_and_veto_items_after_a_label_on_their_line(tmp_path: Path):
+    """4201: before, the bonus items' caps were their worths, and the label `一票否决事项:` ran on to the bonus list's
+    last item while the veto items after it on the same line were no clauses. Now a bonus or veto label opens its
+    list even before any item and where its items follow on its line: bonus items and veto items without worths,
+    then the scored items after the attachment label, outside both lists."""
+    targets = extract_lines(tmp_path, LABELLED_LISTS).targets
+    assert [(t.seq, t.points, t.points_rule) for t in targets] == [
+        (1, None, "bonus"), (2, None, "bonus"), (1, None, "veto"), (2, None, "veto"), (1, 2.0, None), (2, 3.0, None)]
+    assert targets[1].text.startswith("获省级以上表彰的分别加2分和1分")
+    assert not targets[1].text.endswith("一票否决事项:")
+    assert [t.section for t in targets[4:]] == ["教学管理", "教学管理"]
