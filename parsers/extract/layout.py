@@ -321,3 +321,15 @@ def worth_after_rules(last, h: str, index: int) -> bool:
     item.raw, item._reading = f"{item.raw.rstrip()}({bare['n']}分)", None
     return True
 
+
+def worth_after_name(last, h: str, index: int) -> bool:
+    """`1、领导重视,机构人员落实,保障有力。` / `(14分)`: a worth alone on the line right after a numbered line with no
+    worth and nothing under it yet is that line's worth (a heading or an item whose cell wrapped): written onto it."""
+    bare = BARE_POINTS.match(h)
+    if bare is None or last is None or last.marker is None or last.paragraph != index - 1 or last.children:
+        return False
+    if last.reading.points is not None or last.reading.rule is not None:
+        return False
+    last.raw, last._reading = f"{last.raw.rstrip()}({bare['n']}分)", None
+    return True
+

@@ -27,6 +27,7 @@ from parsers.extract.layout import (
     runs_on,
     strip_header_run,
     trailing_heading,
+    worth_after_name,
     worth_after_rules,
 )
 from parsers.extract.markers import CELL_BAR, Marker, inline_markers, marker_alone, marker_at_start, numbered_rows
@@ -124,7 +125,7 @@ class OutlineBuilder:
             return
         if start is None and self._cell_heading(h, index):
             return
-        if start is None and worth_after_rules(self.last_placed, h, index):
+        if start is None and (worth_after_rules(self.last_placed, h, index) or worth_after_name(self.last_placed, h, index)):
             return
         glued = (numbered_rows(text) or tail_valued_rows(text) or glued_rows(text)) if start is None else None
         if glued:  # `(6)1content(2011)2rule`: rows whose 序号 and 分值 are glued to their text

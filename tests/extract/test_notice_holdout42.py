@@ -53,3 +53,26 @@ def test_bonus_and_veto_items_after_a_label_on_their_line(tmp_path: Path):
     assert targets[1].text.startswith("获省级以上表彰的分别加2分和1分")
     assert not targets[1].text.endswith("一票否决事项:")
     assert [t.section for t in targets[4:]] == ["教学管理", "教学管理"]
+
+
+WORTH_UNDER_ITS_HEADING = [
+    "某市法院执行工作考核办法",
+    "一、考核原则",
+    "1、坚持公正与效率。",
+    "2、坚持实事求是。",
+    "二、考核内容",
+    "(一)常规考核项目(60分)",
+    "1、组织保障有力,人员落实。",
+    "(12分)",
+    "(1)建立执行工作领导机制,定期研究执行工作(4分)",
+    "(2)执行人员配备满足工作需要(8分)",
+]
+
+
+def test_a_worth_alone_under_a_numbered_heading_is_that_headings(tmp_path: Path):
+    """4205: before, `(12分)` alone under `1、组织保障有力…。` was a clause of its own (no text, 12 points) and the
+    items below stood under `常规考核项目`; now the worth is the heading's: the items are its, and the principles
+    above (no worths) stay rules."""
+    targets = extract_lines(tmp_path, WORTH_UNDER_ITS_HEADING).targets
+    assert [(t.seq, t.points, t.section, t.section_points) for t in targets] == [
+        (1, 4.0, "组织保障有力,人员落实。", 12.0), (2, 8.0, "组织保障有力,人员落实。", 12.0)]
