@@ -177,6 +177,8 @@ def _read_points(text: str) -> PointsReading:
             reading.rule = "deduction"
         elif rates or g.bonus_rule.search(mt):  # points earned per piece or granted extra: outside any worth
             reading.rule = "bonus"
+        elif limits:  # `减分下限为10分。` alone: a limit of the rules around it, deductions unless it caps a bonus
+            reading.rule = "bonus" if g.bonus.search(mt) or any("加" in mt[s:e] for s, e in limits) else "deduction"
     elif g.bonus.search(mt) and not _named_with_points(reading, mt):
         reading.rule = "bonus"
     return reading

@@ -23,6 +23,20 @@ def test_a_cap_or_floor_after_a_rule_is_no_worth(text: str):
     assert read_points(text).points is None
 
 
+@pytest.mark.parametrize("text, rule", [
+    ("不发生变电站全停事故,依照事故责任每发生1起减1-2分;", "deduction"),
+    ("年度重点工作完成情况扣减0.5-1分;", "deduction"),
+    ("减分下限为10分。", "deduction"),
+    ("扣分上限为4分。", "deduction"),
+    ("加分最高不超过5分。", "bonus"),
+])
+def test_a_deduction_range_or_a_lone_limit_is_a_rule(text: str, rule: str):
+    """4202: before, `减1-2分` and `扣减0.5-1分` read as no deduction, so those rules were dropped and their list
+    showed numbering gaps (false errors), and `减分下限为10分。` alone was a clause missing its points."""
+    reading = read_points(text)
+    assert (reading.points, reading.rule) == (None, rule)
+
+
 @pytest.mark.parametrize("text, points", [
     ("按时完成年度目标任务(最高5分)", 5.0),
     ("积极参加招商引资相关活动,最高得10分。", 10.0),
