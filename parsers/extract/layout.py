@@ -6,6 +6,7 @@ from __future__ import annotations
 import regex
 
 from parsers.extract.grammar import grammar
+from parsers.extract.points import read_points
 from parsers.textnorm import halfwidth, matching_copy, no_space
 
 # A heading's own points: `(20分)`, `（190分）`.
@@ -107,6 +108,21 @@ def leading_unit_heading(raw: str) -> tuple[str, str] | None:
         return None
     found = grammar().unit_heading.match(matching_copy(no_space(raw[:m.start()])))
     return (raw[:m.start()], raw[m.start():]) if found and found["topic"] else None
+
+
+# `二、依法执业1从业人员具有…合法。2现场查看…`: a heading's short name, then its first row's number without its
+# punctuation (not a quantity: `1个`, `1次`)
+FIRST_ROW_GLUED = regex.compile(r"^\s*(?P<name>\p{Han}{2,12})1(?=\p{Han})(?![年月日时号个人次项条名家所户件万亿千百元分倍天周季场])")
+TOP_HEADINGS = ("cn_comma", "cn_bare", "cn_paren", "cn_half_paren")
+
+
+def heading_then_first_row(raw: str, kind: str) -> tuple[str, str] | None:
+    """`二、依法执业1从业人员…。2现场查看…` in a flattened table → (`依法执业`, `从业人员…`): a group heading run together
+    with its first row, whose worth (read after the row's text) proves it a row; None for anything else."""
+    m = FIRST_ROW_GLUED.match(raw) if kind in TOP_HEADINGS else None
+    if m is None or read_points(m["name"]).points is not None or read_points(raw[m.end():]).points is None:
+        return None
+    return m["name"], raw[m.end():]
 
 
 # `、村(社区)班子建设(16分)文件等资料(6分),缺一项扣1分…`: a heading's name and worth, then straight on, the name and

@@ -20,6 +20,7 @@ from parsers.extract.layout import (
     glued_points,
     header_then_row,
     header_then_worth,
+    heading_then_first_row,
     heading_then_part,
     leading_unit_heading,
     part_after_entry,
@@ -194,9 +195,11 @@ class OutlineBuilder:
             self._place(Node(HEADING, None, headed[1], prov, index))
             return
         led = heading_then_part(raw) or leading_unit_heading(raw)
-        if led:  # `(一)、班子建设(16分)文件资料(6分),…`, `(一)…社区考核方法1交通…`: the heading, then loose text
-            self._place(Node(marker.kind, marker, led[0], prov, index))
-            self._place(Node(TEXT, None, led[1], prov, index))
+        row = None if led else heading_then_first_row(raw, marker.kind)  # `二、依法执业1从业人员…`: its first row
+        if led or row:  # `(一)、班子建设(16分)文件资料(6分),…`, `(一)…社区考核方法1交通…`: the heading, then loose text
+            self._place(Node(marker.kind, marker, (led or row)[0], prov, index))
+            rest = Node(TEXT, None, led[1], prov, index) if led else Node(GLUED, Marker(GLUED, 1, "1", 0, 1), row[1], prov, index)
+            self._place(rest)
             return
         body, heading = trailing_heading(raw, restarts) if not last else (raw, None)
         node = Node(marker.kind, marker, body, prov, index)

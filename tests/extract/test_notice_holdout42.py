@@ -90,3 +90,25 @@ def test_a_worth_alone_under_a_numbered_heading_is_that_headings(tmp_path: Path)
     targets = extract_lines(tmp_path, WORTH_UNDER_ITS_HEADING).targets
     assert [(t.seq, t.points, t.section, t.section_points) for t in targets] == [
         (1, 4.0, "组织保障有力,人员落实。", 12.0), (2, 8.0, "组织保障有力,人员落实。", 12.0)]
+
+
+GLUED_TABLE_RUN = [
+    "某县村卫生室服务质量考核评分标准项目考核要点分值考核办法一、基础设施完善1、 诊室、治疗室、药房分开设置。"
+    "3现场查看,缺一项扣1分。2、 配备常用诊疗设备。2现场查看,缺一件扣0.5分。二、规范执业1乡村医生持证上岗,"
+    "执业范围合法。4查看证件,每发现一人无证扣2分。",
+]
+
+
+def test_a_group_heading_run_together_with_its_first_rows_number(tmp_path: Path):
+    """4204: before, `二、规范执业1乡村医生…。4查看…` was one heading (its row lost) or, split, a lone row whose bare
+    分值 read as a page number; now the heading's short name ends where its first row's number starts, and a bare
+    分值 closing that row is its worth since the group before scored its rows the same way."""
+    targets = extract_lines(tmp_path, GLUED_TABLE_RUN).targets
+    assert [(t.seq, t.points) for t in targets] == [(1, 3.0), (2, 2.0), (1, 4.0)]
+    assert targets[2].text.startswith("乡村医生持证上岗")
+
+
+def test_a_quantity_after_a_heading_is_no_row_number(tmp_path: Path):
+    lines = ["某镇工作考核细则", "一、新建1个村级服务站(5分)", "二、开展1次培训(3分)"]
+    targets = extract_lines(tmp_path, lines).targets
+    assert [(t.seq, t.points) for t in targets] == [(1, 5.0), (2, 3.0)]
