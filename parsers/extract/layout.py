@@ -278,6 +278,7 @@ CELL_PUNCT = regex.compile(r"[。；;，,：:！!？?]")
 MAX_CELL_NAME = 30  # a group cell's name: a heading, not a sentence
 NARROW_LINE = 3  # a narrow column wraps its cells a few characters a line (`党` / `的领` / `导`)
 MAX_NARROW_RUN = 64
+MIN_VERTICAL = 3  # a class cell written vertically, one character a line, before its worth
 MIN_WRAPPED = 12  # a cell line this long that ends without punctuation wrapped onto the next line
 
 
@@ -320,7 +321,8 @@ def _after_cell_copies(siblings: list, k: int, index: int) -> list | None:
         for size in range(2, start // 2 + 1):
             if texts[start - 2 * size:start - size] == texts[start - size:start]:
                 return run[start:]
-    return None
+    single = next((i for i, t in enumerate(reversed(texts)) if len(t) != 1), len(texts))  # the last lines' count
+    return run[-single:] if single >= MIN_VERTICAL else None  # `安`/`全`/`管`/`理`: a name one character a line
 
 
 def worth_after_rules(last, h: str, index: int) -> bool:

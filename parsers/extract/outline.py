@@ -50,6 +50,7 @@ from parsers.extract.outline_lines import (
 from parsers.extract.outline_lines import attachment_inside as _attachment_inside  # the name tests import
 from parsers.extract.outline_node import BARRIER, HEADING, TEXT, TITLE, Node  # noqa: F401  (other modules take them from here)
 from parsers.extract.outline_points import unscore_restatements
+from parsers.extract.outline_rule_column import read_rule_column
 from parsers.extract.outline_tails import drop_glued_column
 from parsers.extract.points import read_points
 from parsers.extract.tail_rows import tail_valued_rows
@@ -395,4 +396,5 @@ def build_outline(paragraphs: list[Paragraph]) -> Node:
     unscore_restatements(builder.root)  # `3、计分办法。该项目满分为N分…`: its heading's points, not its own
     lift_row_cells(builder.root)  # a flattened table's category cell that came out among its rows
     drop_glued_column(builder.root)  # `…减0.2分。组织人事处、CRP2…`: a last column's cells glued after the rows
+    read_rule_column(builder.root)  # `内部利润` / `10分` / `1、…` under a header naming a rule column
     return builder.root

@@ -7,7 +7,15 @@ from pathlib import Path
 import pytest
 
 from parsers.extract.points import read_points
+from parsers.extract.targets import extract_targets
+from schemas.blocks import Document, Paragraph, Provenance
 from tests.builders import extract_lines
+
+
+def extract_paragraphs(lines: list[str]):
+    """The lines as the paragraphs of a notice (no table reader guessing at cells one a line)."""
+    doc = Document("notice", "text", [Paragraph(t, Provenance("notice", None, i + 1)) for i, t in enumerate(lines)])
+    return extract_targets(doc, "d")
 
 
 @pytest.mark.parametrize("text", [
@@ -112,3 +120,40 @@ def test_a_quantity_after_a_heading_is_no_row_number(tmp_path: Path):
     lines = ["某镇工作考核细则", "一、新建1个村级服务站(5分)", "二、开展1次培训(3分)"]
     targets = extract_lines(tmp_path, lines).targets
     assert [(t.seq, t.points) for t in targets] == [(1, 5.0), (2, 3.0)]
+
+
+RULE_COLUMN_TABLE = [
+    "附件: 2015年度经营考核评分细则",
+    "考核", "类别", "考核指标", "及标准分数", "责任", "部门", "评 分 规 定",
+    "经", "营", "指", "标", "20分",
+    "营业收入", "12分", "计划处",
+    "1、完成年度目标得12分。未完成年度目标,每降低1%,减0.5分;",
+    "2、减分下限为12分。",
+    "成本费用", "8分",
+    "1、完成年度目标得8分。",
+    "2、每超支1%减1分,减分下限为8分。",
+    "安", "全", "生", "产", "10分",
+    "安全生产", "10分", "安监处",
+    "1、不发生人身重伤事故,每发生1起减2分;",
+    "2、不发生火灾事故,每发生1起减1-2分。",
+]
+
+
+def test_rows_under_a_header_naming_a_rule_column_are_the_items():
+    """4202: before, the numbered lines of the header's `评分规定` column were read as items under each row's name, a
+    class cell written one character a line (`经`/`营`/`指`/`标`/`20分`) lost all but its last character, and rules
+    restating the row's worth (`完成年度目标得12分`) made its sum twice the row's. Now each row's name is the item (its
+    worth the row's), its numbered lines its criteria, and the class cell the section of the rows adding up to it."""
+    targets = extract_paragraphs(RULE_COLUMN_TABLE).targets
+    assert [(t.section, t.section_points, t.seq, t.text, t.points) for t in targets] == [
+        ("经营指标", 20.0, None, "营业收入", 12.0), ("经营指标", 20.0, None, "成本费用", 8.0),
+        ("安全生产", 10.0, None, "安全生产", 10.0)]
+    assert targets[0].criteria.startswith("计划处1、完成年度目标得12分。")
+
+
+def test_without_a_rule_column_the_numbered_lines_stay_items():
+    """The same rows under a header naming a standards column (`考核标准`): its numbered lines are what is required,
+    deduction-only items under the row (holdout40 4002's reading)."""
+    lines = [line if line != "评 分 规 定" else "考 核 标 准" for line in RULE_COLUMN_TABLE]
+    targets = extract_paragraphs(lines).targets
+    assert any(t.seq == 1 and t.text.startswith("不发生人身重伤事故") for t in targets)
