@@ -157,3 +157,26 @@ def test_without_a_rule_column_the_numbered_lines_stay_items():
     lines = [line if line != "评 分 规 定" else "考 核 标 准" for line in RULE_COLUMN_TABLE]
     targets = extract_paragraphs(lines).targets
     assert any(t.seq == 1 and t.text.startswith("不发生人身重伤事故") for t in targets)
+
+
+CLASS_COLUMNS_RUN = [
+    "某县民办学校检查细则",
+    "附件:某县民办学校检查细则项目 A 级要求( 城区学校)B 级要求( 农村学校) 分值评分标准自评检查组评"
+    "一、办学条件 6分☆ A1有办学许可证等证件。☆ B1、同左 2缺一项扣 1分 A2、校舍面积达到省定标准。 B2、校舍安全,"
+    "无危房。 4 每少一项扣1分二、队伍建设 3分 A3、校长具有本科以上学历。 B3、校长具有专科以上学历。 3 学历不达标扣 2分",
+]
+
+
+def test_requirement_columns_for_classes_of_unit_are_two_units():
+    """4203: before, a run whose requirement columns are for two classes of unit (`A 级要求( 城区学校)` / `B 级要求(
+    农村学校)`) gave three unnumbered clauses of header and rows glued; now each class is a unit with its own
+    requirements, each row's 分值 (after the last column's requirement) its worth, the group its section."""
+    targets = extract_paragraphs(CLASS_COLUMNS_RUN).targets
+    assert [(t.unit, t.seq, t.section, t.section_points, t.text, t.points) for t in targets] == [
+        ("城区学校", 1, "办学条件", 6.0, "有办学许可证等证件。", 2.0),
+        ("城区学校", 2, "办学条件", 6.0, "校舍面积达到省定标准。", 4.0),
+        ("城区学校", 3, "队伍建设", 3.0, "校长具有本科以上学历。", 3.0),
+        ("农村学校", 1, "办学条件", 6.0, "同左", 2.0),
+        ("农村学校", 2, "办学条件", 6.0, "校舍安全,无危房。", 4.0),
+        ("农村学校", 3, "队伍建设", 3.0, "校长具有专科以上学历。", 3.0)]
+    assert targets[1].criteria == "每少一项扣1分"
