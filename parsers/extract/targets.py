@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from parsers.extract import patterns as P
 from parsers.extract.cell_rows import cell_rows
+from parsers.extract.class_rows import class_row_targets
 from parsers.extract.clause_rows import bracketed_standards, leveled_rows, named_rows, numbered_scored_rows
 from parsers.extract.clause_table import clause_table, is_clause_table, numbered_clause_table, unit_clause_table
 from parsers.extract.closing import drop_cut_tail
@@ -130,6 +131,9 @@ def extract_targets(doc: Document, doc_id: str, issuer: str | None = None) -> Ta
     blocks = value_rows(cell_rows(coded_rows(doc.blocks)))
     if blocks is not doc.blocks:
         doc = replace(doc, blocks=blocks)
+    classed = class_row_targets(doc, doc_id)  # requirement columns for classes of unit (`A 级要求(县城…)`)
+    if classed:
+        return TargetsResult(classed)
     by_units = _by_unit_headings(doc, doc_id, issuer)
     if _settled(by_units) or len(doc.blocks) > MAX_OUTLINE_BLOCKS:
         return by_units
