@@ -21,6 +21,7 @@ from parsers.extract.excerpt_cut import drop_cut_opening, drop_cut_section
 from parsers.extract.flat_rows import expand_coded
 from parsers.extract.grammar import intro_pattern, topic_words
 from parsers.extract.headers import looks_like_unit
+from parsers.extract.markers import short_sentence
 from parsers.extract.metadata_title import title_words
 from parsers.extract.points import grading_line, read_points
 from parsers.extract.targets_result import Part, TargetsResult, confirmed_total
@@ -88,7 +89,8 @@ def _read_line(text: str) -> _Line:
     if m and is_section_name(m["name"]) and (m["points"] or P.TARGETS_HEADING.search(m["name"])):
         return _Line("section", ends, h, None)
     cn_number = P.CN_CLAUSE_NUMBER.match(h)
-    if cn_number and (P.POINTS_AT_END.search(h) or len(no_space(h)) > MAX_CN_HEADING_CHARS):
+    if cn_number and (P.POINTS_AT_END.search(h) or len(no_space(h)) > MAX_CN_HEADING_CHARS
+                      or short_sentence(h[cn_number.end():])):
         return _Line("clause", ends, h, number or cn_number)
     return _Line("heading" if is_heading_like(text) else "other", ends, h, None)
 
