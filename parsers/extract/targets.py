@@ -26,7 +26,7 @@ from parsers.extract.metadata_title import title_words
 from parsers.extract.points import grading_line, read_points
 from parsers.extract.targets_result import Part, TargetsResult, confirmed_total
 from parsers.extract.targets_worth import closed as _closed
-from parsers.extract.targets_worth import continuation, unit_worth, worth_tail
+from parsers.extract.targets_worth import closing_worth, continuation, unit_worth, worth_tail
 from parsers.extract.value_rows import value_rows
 from parsers.textnorm import halfwidth, no_space
 from schemas.blocks import Block, Document, Paragraph, Table
@@ -357,7 +357,10 @@ def _clause_parts(raw: str, h: str | None = None, number=None) -> _ClauseParts:
         both = declared_in_all(raw[body_start:])
         if both:
             points, text = both[0], P.strip_trailing_punct(both[1]).strip()
+    elif points_match is None and "分" in h:
+        points, text = closing_worth(text, points)
     return _ClauseParts(seq, seq_raw, text, points, _closed(raw))
+
 
 
 def _bracketed_inside(body: str) -> bool:

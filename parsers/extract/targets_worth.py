@@ -1,8 +1,10 @@
-"""Worths a page set apart from their line in a notice read by unit headings: a unit's heading closed by its bare
-worth (`(一)、市政设施责任目标100分`), a clause's worth broken over two lines (`…乱倾倒。(25` / `分)`) or on the next line."""
+"""Worths in a notice read by unit headings that its bracketed pattern does not see: a unit's heading closed by its
+bare worth (`(一)、市政设施责任目标100分`), a clause's worth broken over two lines (`…乱倾倒。(25` / `分)`) or on the next
+line, and a clause closed by a worth in another notation (`…，计30分。`)."""
 from __future__ import annotations
 
 from parsers.extract import patterns as P
+from parsers.extract.points import read_points
 from parsers.textnorm import SPACE, halfwidth, no_space
 from schemas.blocks import Paragraph
 from schemas.records import Target
@@ -11,6 +13,7 @@ UNIT_WORTH = P.regex.compile(r"(?<=\p{Han}.)\s*(?P<n>\d{1,4}(?:\.\d+)?)\s*分\s*
 WORTH_TAIL = P.regex.compile(r"^\s*分\s*[)）]\s*[。；;，,.]?\s*$")
 CLOSING_PUNCT_CHARS = "。；;！!？?."  # a clause that ends with one (before any space) is closed
 OPEN_WORTH = P.regex.compile(r"[（(]\s*(?P<n>\d{1,3}(?:\.\d+)?)\s*$")
+CLOSING_MARKS = P.regex.compile(r"[\s。；;，,.、）)]*")
 
 
 def unit_worth(name: str) -> tuple[str, float | None]:
@@ -49,3 +52,14 @@ def closed(text: str) -> bool:
     """Ends with `[。；;！!？?.]` before any trailing space: the pattern `[。；;！!？?.]\\s*$`, without a regex."""
     text = text.rstrip(SPACE)
     return bool(text) and text[-1] in CLOSING_PUNCT_CHARS
+
+
+def closing_worth(text: str, points: float | None) -> tuple[float | None, str]:
+    """A worth in another of the notice's notations closing the clause (`…7%，计30分。`, `…，30分`, `（分值30）`), as the
+    outline reads it: every notation (parsers/data/points_notations.json), where nothing but marks follows it. A
+    notice whose clauses wrote their worths so had been read as if unscored: its unit headings were then given up for
+    the outline's reading, which has no units (and numbers repeated from unit to unit read as duplicates)."""
+    reading = read_points(text)
+    if reading.points is None or reading.span is None or not CLOSING_MARKS.fullmatch(text, reading.span[1]):
+        return points, text
+    return reading.points, P.strip_trailing_punct(reading.text).strip()
