@@ -5,12 +5,16 @@ from __future__ import annotations
 import regex
 
 from parsers.extract.grammar import grammar
+from parsers.extract.headers import looks_like_unit
 from parsers.extract.layout import strip_header_run
 from parsers.extract.outline import Node
 from parsers.extract.outline_totals import declares_scale
 from parsers.textnorm import matching_copy, no_space
 
 ARTICLE = "article"
+MAX_UNIT_NAME = 20
+MIN_NAMED_UNITS = 2  # headings named as units side by side, each over its items
+NOT_A_NAME = regex.compile(r"[，,。；;：:、（(）)]")  # a sentence, a list, a bracketed note: no unit's name alone
 EDGE_PUNCT = regex.compile(r"^[\s:：,，;；、]+|[\s:：,，;；、]+$")
 
 
@@ -18,8 +22,22 @@ def heading_name(node: Node) -> str:
     return EDGE_PUNCT.sub("", node.reading.text).strip("。")
 
 
-def is_unit_heading(node: Node) -> bool:
-    return bool(grammar().unit_heading.match(matching_copy(no_space(heading_name(node)))))
+def is_unit_heading(node: Node, siblings: list[Node] = ()) -> bool:
+    """A class of unit (`乡镇考核内容`), or one unit by name among its likes: scored headings over items, each named as
+    a unit (`甲县（100分）` beside `乙县（100分）`: their items' worths add up under them as a section's would, but whose
+    they are is the heading's name). A unit's ending alone proves little (`企业开办`, `庭院`, `…食安办`): every such
+    sibling must read as one."""
+    name = no_space(heading_name(node))
+    if grammar().unit_heading.match(matching_copy(name)):
+        return True
+    if not (node.scored and _named_unit(name)):
+        return False
+    likes = [s for s in siblings if s.scored and s.items()]
+    return len(likes) >= MIN_NAMED_UNITS and all(_named_unit(no_space(heading_name(s))) for s in likes)
+
+
+def _named_unit(name: str) -> bool:
+    return len(name) <= MAX_UNIT_NAME and not NOT_A_NAME.search(name) and looks_like_unit(name)
 
 
 def heading_unit(name: str) -> str:

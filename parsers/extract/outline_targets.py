@@ -184,7 +184,7 @@ class _Emitter:
             return  # `第一類(5個):A鎮、B鎮。` over `…1分;…1分。`: each listed unit's items
         if below:
             inner = scope.inner()
-            if is_unit_heading(node) and not scope.unit:
+            if is_unit_heading(node, siblings) and not scope.unit:
                 inner.unit_raw = heading_name(node)
                 inner.unit = heading_unit(inner.unit_raw)
                 inner.unit_points = node.reading.points
