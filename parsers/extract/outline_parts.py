@@ -6,6 +6,7 @@ import regex
 
 from parsers.extract.grammar import grammar
 from parsers.extract.headers import looks_like_unit
+from parsers.extract.heading_roles import named_unit
 from parsers.extract.layout import strip_header_run
 from parsers.extract.outline import Node
 from parsers.extract.outline_totals import declares_scale
@@ -37,13 +38,17 @@ def is_unit_heading(node: Node, siblings: list[Node] = ()) -> bool:
 
 
 def _named_unit(name: str) -> bool:
-    return len(name) <= MAX_UNIT_NAME and not NOT_A_NAME.search(name) and looks_like_unit(name)
+    return len(name) <= MAX_UNIT_NAME and not NOT_A_NAME.search(name) and (
+        looks_like_unit(name) or named_unit(name) is not None)
 
 
 def heading_unit(name: str) -> str:
-    """The class of unit a unit heading names: `乡镇考核内容` → `乡镇` (a topic word after it is not its name)."""
+    """The class of unit a unit heading names: `乡镇考核内容` → `乡镇` (a topic word after it is not its name); the unit
+    one names: `甲县责任目标` → `甲县`."""
     found = grammar().unit_heading.match(matching_copy(no_space(name)))
     topic = found.group("topic") if found else None
+    if found is None:
+        return named_unit(no_space(name)) or name
     return name[: -len(topic)].rstrip() if topic and name.endswith(topic) else name
 
 

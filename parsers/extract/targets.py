@@ -19,11 +19,11 @@ from parsers.extract.cnnum import cn_to_int
 from parsers.extract.coded_rows import coded_rows
 from parsers.extract.excerpt_cut import drop_cut_opening, drop_cut_section
 from parsers.extract.flat_rows import expand_coded
-from parsers.extract.grammar import intro_pattern, topic_words
+from parsers.extract.grammar import intro_pattern
 from parsers.extract.headers import looks_like_unit
+from parsers.extract.heading_roles import heading_role, named_unit
 from parsers.extract.markers import short_sentence
-from parsers.extract.metadata_title import title_words
-from parsers.extract.points import grading_line, read_points
+from parsers.extract.points import read_points
 from parsers.extract.targets_result import Part, TargetsResult, confirmed_total
 from parsers.extract.targets_worth import closed as _closed
 from parsers.extract.targets_worth import closing_worth, continuation, unit_worth, worth_tail
@@ -86,7 +86,8 @@ def _read_line(text: str) -> _Line:
     if number and len(no_space(h)) > 3:
         return _Line("clause", ends, h, number)
     m = P.SECTION.match(h)
-    if m and is_section_name(m["name"]) and (m["points"] or P.TARGETS_HEADING.search(m["name"])):
+    if m and is_section_name(m["name"]) and (m["points"] or P.TARGETS_HEADING.search(m["name"])) \
+            and not named_unit(no_space(m["name"])):  # `一、甲县责任目标`: one unit's list, no section
         return _Line("section", ends, h, None)
     cn_number = P.CN_CLAUSE_NUMBER.match(h)
     if cn_number and (P.POINTS_AT_END.search(h) or len(no_space(h)) > MAX_CN_HEADING_CHARS
@@ -224,7 +225,7 @@ def _by_unit_headings(doc: Document, doc_id: str, issuer: str | None) -> Targets
         if kind in ("heading", "other") and state.unit and result.targets and worth_tail(block, result.targets[-1]):
             continue  # `分)` under a clause ending `(25`
         if kind == "heading":
-            role = _role(kinds, doc.blocks, i)
+            role = heading_role(kinds, doc.blocks, i)
             _heading(block, role, state, issuer)
             if role == "none" and state.unit:
                 _unclaimed(block, state, result)
@@ -250,46 +251,10 @@ def _unclaimed(p: Paragraph, state: _State, result: TargetsResult) -> None:
     result.unclaimed.append(Unclaimed(p.text, state.unit, p.prov.page, p.prov.line))
 
 
-def _role(kinds: list[str], blocks: list[Block], i: int) -> str:
-    """unit | list | group | none, from what follows the heading (past any intro sentence)."""
-    j = i + 1
-    while j < len(kinds) and kinds[j] == "intro":
-        j += 1
-    nxt = kinds[j] if j < len(kinds) else None
-    if nxt == "other" and P.POINTS_AT_END.search(halfwidth(blocks[j].text)):
-        nxt = "clause"  # a scored clause without a number
-    text = blocks[i].text
-    names_targets = bool(P.TARGETS_HEADING.search(no_space(text)))
-    if nxt in ("section", "clause"):
-        if names_targets:
-            return "list" if nxt == "clause" else "group"
-        return "none" if _only_topic(text) or grading_line(text) or _names_document(text) else "unit"
-    if nxt == "table" and not names_targets and looks_like_unit(P.ORDINAL_PREFIX.sub("", text)):
-        table = blocks[j]
-        return "unit" if isinstance(table, Table) and is_clause_table(table) else "none"
-    if nxt == "heading" and names_targets:
-        return "group"
-    return "none"
-
-
-LEADING_DIGITS = P.regex.compile(r"^\d{1,2}(?=\p{Han})")
-
-
-def _only_topic(text: str) -> bool:
-    """`五、考核办法`, `3考核项目` (its number glued on): a part of the rules named by its topic alone, no unit."""
-    return LEADING_DIGITS.sub("", no_space(P.ORDINAL_PREFIX.sub("", text)).rstrip("：:")) in topic_words()
-
-
-def _names_document(text: str) -> bool:
-    """`某市规范化镇(街道)考评细则` standing alone, unnumbered: a title naming a document's kind, no unit (a numbered
-    part `二、市级牵头部门考核方案` may still be one kind of unit's part of the rules)."""
-    return not P.ORDINAL_PREFIX.match(text) and title_words().rules_end.search(no_space(text)) is not None
-
-
 def _heading(p: Paragraph, role: str, state: _State, issuer: str | None) -> None:
     name = no_space(P.ORDINAL_PREFIX.sub("", p.text)).rstrip("：:").lstrip("、")  # `(一)、…`: the mark's own 、
     if role == "unit":
-        unit, worth = unit_worth(name)
+        unit, worth = unit_worth(named_unit(name) or name)
         state.unit, state.unit_raw, state.scope = unit, p.text, "unit"
         # `市政设施责任目标100分` over its items: the heading is their section too, with its worth
         state.section, state.section_points, state.parent, state.section_level = worth and unit, worth, None, 1

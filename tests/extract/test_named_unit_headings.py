@@ -19,7 +19,8 @@ def _notice(heading, units=("甲县", "乙县", "丙县"), items=ITEMS) -> str:
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize("heading", ["{u}（100分）", "{n}、{u}（100分）", "（{n}）{u}（100分）"])
+@pytest.mark.parametrize("heading", ["{u}（100分）", "{n}、{u}（100分）", "（{n}）{u}（100分）", "{u}目标任务",
+                                     "{u}2024年度目标任务", "{n}、{u}责任目标", "{u}责任目标（100分）"])
 def test_scored_headings_naming_units_are_units(tmp_path, heading):
     result = process_file(write_text(tmp_path / "n.txt", _notice(heading)))
     assert [(t.unit, t.seq, t.points) for t in result.targets] == [
@@ -41,3 +42,12 @@ def test_siblings_not_all_named_as_units_stay_sections(tmp_path):
     result = process_file(write_text(tmp_path / "n.txt", "\n".join(lines)))
     assert {t.unit for t in result.targets} == {""}
     assert [t.section for t in result.targets] == ["企业开办", "企业开办", "获得电力", "获得电力"]
+
+
+def test_the_notices_own_list_is_no_named_unit(tmp_path):
+    """`全市目标任务` over items: the notice's own list (its jurisdiction's), not a unit named 全市."""
+    from parsers.extract.heading_roles import named_unit
+
+    assert named_unit("甲县2024年度目标任务") == "甲县" and named_unit("市发展改革委责任目标") == "市发展改革委"
+    assert named_unit("全市目标任务") is None and named_unit("各县（市、区）目标任务") is None
+    assert named_unit("重点目标任务") is None

@@ -69,9 +69,9 @@ def test_subsections_per_kind_of_unit_give_each_its_clauses_and_topic_headings_n
 
 
 def test_a_heading_that_names_only_a_topic_is_no_unit_even_before_clauses():
-    from parsers.extract.targets import _only_topic
-    assert _only_topic("五、考核办法") and _only_topic("3考核项目") and _only_topic("(一)考核内容:")
-    assert not _only_topic("(一)乡镇考核内容") and not _only_topic("市教育局")
+    from parsers.extract.heading_roles import only_topic
+    assert only_topic("五、考核办法") and only_topic("3考核项目") and only_topic("(一)考核内容:")
+    assert not only_topic("(一)乡镇考核内容") and not only_topic("市教育局")
 
 
 def test_a_score_band_in_a_grading_rule_is_not_points():
