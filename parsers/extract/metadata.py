@@ -116,13 +116,14 @@ def _page_labels(front: list[Paragraph], meta: DocumentInfo) -> None:
     if meta.issued_on and meta.doc_number and meta.issuer or not any(_LABEL_HINT.search(p.text) for p in front):
         return
     found = {field: value for field, (value, _) in labelled_values(front).items()}
-    if meta.issued_on is None:
-        meta.issued_on = labelled_date(found.get("issued_on") or found.get("published_on") or "")
-    if meta.doc_number is None and (number := labelled_number(found.get("doc_number", ""))):
-        meta.doc_number_raw, meta.doc_number = number, normalize_doc_number(number)
     published_by = labelled_issuer(found.get("published_by", ""))
     if published_by and not ISSUER_SUFFIX.search(published_by):
         published_by = None  # a site's name (`范文大全`), not a body
+    if meta.issued_on is None:
+        meta.issued_on = labelled_date(found.get("issued_on") or "") or (
+            labelled_date(found.get("published_on") or "") if _posted_by_its_body(found, published_by, meta) else None)
+    if meta.doc_number is None and (number := labelled_number(found.get("doc_number", ""))):
+        meta.doc_number_raw, meta.doc_number = number, normalize_doc_number(number)
     if meta.issuer is None and (body := labelled_issuer(found.get("issuer", ""))):
         meta.issuer, meta.issuer_source = body, "page_label"
     elif meta.issuer is None and published_by:
@@ -133,6 +134,13 @@ def _page_labels(front: list[Paragraph], meta: DocumentInfo) -> None:
             meta.issuer, meta.issuer_source = body["body"], "header"
         else:
             meta.issuer, meta.issuer_source = published_by, "page_label"
+
+
+def _posted_by_its_body(found: dict[str, str], published_by: str | None, meta: DocumentInfo) -> bool:
+    """The day a page was posted stands in for the 成文日期 only on a body's own page: none where a person posted it
+    (`投稿人:佚名`), its source names no body (`来源:范文大全`, `本站原创`, `信息来源: null`), or the document is a
+    公文 with its own 发文字号 (dated by its issuer, posted by the site days later)."""
+    return not (found.get("contributor") or found.get("published_by") and not published_by or meta.doc_number)
 
 
 def _header_and_number(front: list[Paragraph], meta: DocumentInfo) -> None:
