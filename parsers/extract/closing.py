@@ -20,6 +20,7 @@ MAX_DATE_LINE = 40  # characters: a date standing alone, spaced out as a closing
 MAX_SIGNER_LINES = 2  # joint issuers sign one a line
 # A signer's line is a name: no sentence punctuation, no clause number, no points.
 NOT_A_NAME = regex.compile(r"[，。；：,;:！？!?、（）()《》“”\d]|分$")
+MASK = regex.compile(r"[xX×＊*]{2,}")  # a name a site masked (`***公司委员会`, `xx镇人民政府`)
 WHOLE_DATE = regex.compile(rf"^[（(]?(?:{ARABIC_DATE.pattern}|{CHINESE_DATE.pattern})[）)]?$")
 
 
@@ -97,11 +98,14 @@ def without_closings(doc: Document, found: list[Closing]) -> Document:
                     doc.warnings, doc.ocr_pages)
 
 
-# A date alone between a sentence's end and the next text: Arabic with a space after it; in Chinese numerals (a
-# closing date, not a deadline in a sentence) with anything after it but a deadline's words.
+# A date alone between a sentence's end and the next text: Arabic with a space after it, or the page's number a
+# copy glued on before the next text (`…2015年6月21日1党支部…`, never an hour: `21日12时`); in Chinese numerals (a
+# closing date, not a deadline in a sentence) with anything after it but a deadline's words. The signer before it
+# may be masked in part (`***公司委员会`).
 DATE_BETWEEN_SENTENCES = regex.compile(  # the shared date patterns, read on the text with its zeros made 〇
-    rf"[。！!」”]\s*(?P<signer>\p{{Han}}{{2,30}}?)??\s*"
-    rf"(?:(?P<date>{ARABIC_DATE.pattern})(?:\s|$)|(?P<date>{CHINESE_DATE.pattern})(?![起前后以至到止]))")
+    rf"[。！!」”]\s*(?P<signer>(?:{MASK.pattern})?\p{{Han}}{{2,30}}?)??\s*"
+    rf"(?:(?P<date>{ARABIC_DATE.pattern})(?:\s|$|\d{{1,2}}(?![\d时点:：])(?=\p{{Han}}))"
+    rf"|(?P<date>{CHINESE_DATE.pattern})(?![起前后以至到止]))")
 RUN_IN_PARAGRAPHS = 45  # paragraphs searched for a closing block web text ran into one
 
 
@@ -125,8 +129,42 @@ def closing_run_in(paras: list[Paragraph]) -> tuple[dt.date | None, str | None]:
         for m in DATE_BETWEEN_SENTENCES.finditer(chinese_zeros(halfwidth(p.text))):
             if not m["signer"]:
                 return parse_date(m["date"]), None
-            if is_signer_name(m["signer"]):
-                return parse_date(m["date"]), m["signer"]
+            named = MASK.sub("", m["signer"])
+            if is_signer_name(named):  # a name masked in part names no one (`***公司委员会`): the date only
+                return parse_date(m["date"]), None if named != m["signer"] else named
+    return None, None
+
+
+# `2023222`, `20230222`: a signature's date whose 年月日 a copy lost, the month and day read the one way the calendar
+# allows (`2023111` may be 1月11日 or 11月1日: no date).
+BARE_DATE = regex.compile(r"^(?P<y>(?:19|20)\d{2})(?P<md>\d{2,4})$")
+
+
+def bare_date(text: str) -> dt.date | None:
+    m = BARE_DATE.match(text)
+    if not m:
+        return None
+    md, dates = m["md"], set()
+    for month, day in ((md[:k], md[k:]) for k in (1, 2) if 1 <= len(md) - k <= 2):
+        if len(md) == 4 or not (month.startswith("0") or day.startswith("0")):  # zeros pad both or neither
+            try:
+                dates.add(dt.date(int(m["y"]), int(month), int(day)))
+            except ValueError:
+                pass
+    return dates.pop() if len(dates) == 1 else None
+
+
+def closing_bare_date(paras: list[Paragraph]) -> tuple[dt.date | None, str | None]:
+    """A line of seven or eight figures under a signer's line among the first paragraphs (`某县人民政府办公室` /
+    `2023222`): the closing's date with its 年月日 lost, and the signer."""
+    signer = None
+    for p in paras[:RUN_IN_PARAGRAPHS]:
+        text = no_space(p.text)
+        if not text:
+            continue
+        if signer and 7 <= len(text) <= 8 and (date := bare_date(text)):
+            return date, signer
+        signer = text if is_signer_name(text) else None
     return None, None
 
 

@@ -2,8 +2,11 @@
 with other names; the real pages that showed them are in the tests/data/holdout* sets."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from parsers.extract.closing import bare_date
 from parsers.extract.metadata import extract_metadata
 from schemas.blocks import Document, Paragraph, Provenance
 
@@ -39,3 +42,41 @@ def test_the_posting_day_of_a_numbered_notice_is_not_its_issued_date():
 ])
 def test_a_bodys_own_page_dates_a_table_by_its_posting_day(lines):
     assert extract_metadata(_doc(lines)).issued_on is not None
+
+
+def test_a_signatures_date_whose_nian_yue_ri_a_copy_lost_is_read_under_its_signer():
+    """`某县人民政府办公室` / `2023222` closing the notice (holdout16 1603): 2023-02-22, the one reading the calendar
+    allows."""
+    meta = extract_metadata(_doc([
+        "某某县人民政府办公室关于下达2023年某某工作目标任务的通知", "各乡镇人民政府、街道办事处,县级各部门:",
+        "为推动某某工作,现将目标任务下达给你们,请认真抓好落实。", "附件:1.2023年度某某工作目标考核细则",
+        "某某县人民政府办公室", "2023222", "附件1", "2023年度某某工作目标考核细则"]))
+    assert meta.issued_on == dt.date(2023, 2, 22)
+
+
+@pytest.mark.parametrize("text, date", [
+    ("2023222", dt.date(2023, 2, 22)), ("20230222", dt.date(2023, 2, 22)), ("2023131", dt.date(2023, 1, 31)),
+    ("2023111", None),  # 1月11日 or 11月1日
+    ("2023010", None), ("1500000", None), ("20231301", None),
+])
+def test_bare_date_reads_only_the_one_date_the_figures_allow(text, date):
+    assert bare_date(text) == date
+
+
+def test_figures_under_a_line_that_signs_nothing_are_no_date():
+    meta = extract_metadata(_doc(["某某县2023年目标任务分解表", "序号", "任务", "1", "新增就业人数", "2023222"]))
+    assert meta.issued_on is None
+
+
+def test_a_run_in_closing_date_with_the_pages_number_glued_after_it_and_a_masked_signer():
+    """`…遵照执行。***公司委员会2015年6月21日1党支部工作考核细则…` (holdout40 4002): the page's number `1` glued on
+    before the rules' title; the signer masked names no one."""
+    meta = extract_metadata(_doc([
+        "**委发〔2017〕15号**公司党支部工作考核细则各党支部:为加强党支部建设,特制定《党支部工作考核细则》,现印发给你们,"
+        "请遵照执行。***公司委员会2015年6月21日1党支部工作考核细则依据《条例》,结合公司实际,制定本细则。"]))
+    assert (meta.issued_on, meta.issuer) == (dt.date(2015, 6, 21), None)
+
+
+def test_an_hour_after_a_date_in_a_sentence_is_no_pages_number():
+    meta = extract_metadata(_doc(["某某考核细则", "请按时报送。某某县委员会2015年6月21日12时前报送材料。"]))
+    assert meta.issued_on is None
