@@ -138,6 +138,12 @@ def closing_run_in(paras: list[Paragraph]) -> tuple[dt.date | None, str | None]:
 # `2023222`, `20230222`: a signature's date whose 年月日 a copy lost, the month and day read the one way the calendar
 # allows (`2023111` may be 1月11日 or 11月1日: no date).
 BARE_DATE = regex.compile(r"^(?P<y>(?:19|20)\d{2})(?P<md>\d{2,4})$")
+# `2020-03-05`, `2020.3.5`, `2020/3/5`: a signature's date a site wrote in figures
+FIGURE_DATE = regex.compile(r"^(?P<y>(?:19|20)\d{2})(?P<sep>[-./])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})$")
+# `某县人民政府办公室 2020年3月5日`: the signer and the date a copy put on one line (read on the text without spaces,
+# its zeros made 〇)
+SIGNED_DATE = regex.compile(rf"^(?P<signer>\P{{N}}{{2,{MAX_SIGNER_CHARS}}}?)(?P<date>{ARABIC_DATE.pattern}|{CHINESE_DATE.pattern})$")
+TAIL_PARAGRAPHS = 12  # the document's last paragraphs, where the closing of a notice without attachments stands
 
 
 def bare_date(text: str) -> dt.date | None:
@@ -154,17 +160,37 @@ def bare_date(text: str) -> dt.date | None:
     return dates.pop() if len(dates) == 1 else None
 
 
-def closing_bare_date(paras: list[Paragraph]) -> tuple[dt.date | None, str | None]:
-    """A line of seven or eight figures under a signer's line among the first paragraphs (`某县人民政府办公室` /
-    `2023222`): the closing's date with its 年月日 lost, and the signer."""
-    signer = None
-    for p in paras[:RUN_IN_PARAGRAPHS]:
-        text = no_space(p.text)
-        if not text:
-            continue
-        if signer and 7 <= len(text) <= 8 and (date := bare_date(text)):
-            return date, signer
-        signer = text if is_signer_name(text) else None
+def figure_date(text: str) -> dt.date | None:
+    """`2020-03-05`, `2020.3.5`, `2023222`: a date in figures alone on its line."""
+    m = FIGURE_DATE.match(text)
+    if m is None:
+        return bare_date(text) if 7 <= len(text) <= 8 else None
+    try:
+        return dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+
+
+def closing_unmarked(paras: list[Paragraph]) -> tuple[dt.date | None, str | None]:
+    """A closing the date patterns of ``closings`` miss, among the first and the last paragraphs: a date in figures
+    under a signer's line (`某县人民政府办公室` / `2023222`, `2020-03-05`), or the signer and the date on one line
+    (`某县人民政府办公室 2020年3月5日`). The date and the signer; a table's row (`|`, tabs) is neither."""
+    head = paras[:RUN_IN_PARAGRAPHS]
+    for part in (head, paras[max(len(head), len(paras) - TAIL_PARAGRAPHS):]):
+        signer = None
+        for p in part:
+            text = no_space(halfwidth(p.text))
+            if not text:
+                continue
+            if "|" in text or "\t" in p.text.strip():
+                signer = None
+                continue
+            if signer and (date := figure_date(text)):
+                return date, signer
+            if "日" in text and len(text) <= MAX_SIGNER_CHARS + MAX_DATE_LINE and (
+                    m := SIGNED_DATE.match(chinese_zeros(text))) and is_signer_name(text[:m.end("signer")]):
+                return parse_date(m["date"]), text[:m.end("signer")]
+            signer = text if is_signer_name(text) else None
     return None, None
 
 

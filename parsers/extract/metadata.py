@@ -8,7 +8,7 @@ from functools import lru_cache
 import regex
 
 from parsers.data import load_json
-from parsers.extract.closing import WHOLE_DATE, abbreviates, closing_bare_date, closing_run_in, closings
+from parsers.extract.closing import WHOLE_DATE, abbreviates, closing_run_in, closing_unmarked, closings
 from parsers.extract.dates import chinese_zeros, parse_date  # noqa: F401  (callers read a date from here too)
 from parsers.extract.layout import GLOSS
 from parsers.extract.metadata_labels import labelled_date, labelled_issuer, labelled_number, labelled_values
@@ -73,8 +73,8 @@ def extract_metadata(doc: Document, meta: DocumentInfo | None = None, signed: li
         meta.issued_on = first[0].date
     if meta.issued_on is None:
         meta.issued_on, signer = closing_run_in(paras)
-        if meta.issued_on is None:  # (`某县人民政府办公室` / `2023222`: its 年月日 lost)
-            meta.issued_on, signer = closing_bare_date(paras)
+        if meta.issued_on is None:  # (a date in figures under the signer, or on its line)
+            meta.issued_on, signer = closing_unmarked(paras)
         if signer and (meta.issuer is None or abbreviates(meta.issuer, signer)):
             meta.issuer, meta.issuer_source = signer, "signature"
     _page_labels(front, meta)

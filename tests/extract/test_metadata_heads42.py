@@ -80,3 +80,23 @@ def test_a_run_in_closing_date_with_the_pages_number_glued_after_it_and_a_masked
 def test_an_hour_after_a_date_in_a_sentence_is_no_pages_number():
     meta = extract_metadata(_doc(["某某考核细则", "请按时报送。某某县委员会2015年6月21日12时前报送材料。"]))
     assert meta.issued_on is None
+
+
+NOTICE_HEAD = ["关于印发某某考核细则的通知", "各乡镇人民政府:", "现将细则印发给你们,请认真贯彻执行。"]
+
+
+@pytest.mark.parametrize("closing", [
+    ["某某县人民政府办公室 2020年3月5日"],  # the signer and the date a copy put on one line
+    ["某某县人民政府办公室  二〇二〇年三月五日"],
+    ["某某县人民政府办公室", "2020-03-05"],  # a date in figures under the signer
+    ["某某县人民政府办公室", "2020.3.5"],
+])
+def test_a_closing_the_date_patterns_missed_signs_and_dates_the_notice(closing):
+    meta = extract_metadata(_doc([*NOTICE_HEAD, *closing, "附件", "某某县2020年度乡镇目标考核细则"]))
+    assert (meta.issuer, meta.issued_on) == ("某某县人民政府办公室", dt.date(2020, 3, 5))
+
+
+def test_a_tables_row_naming_a_unit_and_a_deadline_is_no_closing():
+    meta = extract_metadata(_doc(["某某县2020年度重点任务分解表", "序号 | 任务 | 责任单位 | 完成时限 |",
+                                  "1 | 新增就业 | 县人社局 | 2020-12-31 |", "县人社局 | 2020年12月31日"]))
+    assert (meta.issuer, meta.issued_on) == (None, None)
