@@ -140,9 +140,10 @@ def closing_run_in(paras: list[Paragraph]) -> tuple[dt.date | None, str | None]:
 BARE_DATE = regex.compile(r"^(?P<y>(?:19|20)\d{2})(?P<md>\d{2,4})$")
 # `2020-03-05`, `2020.3.5`, `2020/3/5`: a signature's date a site wrote in figures
 FIGURE_DATE = regex.compile(r"^(?P<y>(?:19|20)\d{2})(?P<sep>[-./])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})$")
-# `某县人民政府办公室 2020年3月5日`: the signer and the date a copy put on one line (read on the text without spaces,
-# its zeros made 〇)
-SIGNED_DATE = regex.compile(rf"^(?P<signer>\P{{N}}{{2,{MAX_SIGNER_CHARS}}}?)(?P<date>{ARABIC_DATE.pattern}|{CHINESE_DATE.pattern})$")
+# `某县人民政府办公室 2020年3月5日`, `…办公室（2020年3月5日）`: the signer and the date a copy put on one line (read on
+# the text without spaces, its zeros made 〇)
+SIGNED_DATE = regex.compile(rf"^(?P<signer>\P{{N}}{{2,{MAX_SIGNER_CHARS}}}?)"
+                            rf"[（(]?(?P<date>{ARABIC_DATE.pattern}|{CHINESE_DATE.pattern})[）)]?$")
 TAIL_PARAGRAPHS = 12  # the document's last paragraphs, where the closing of a notice without attachments stands
 
 

@@ -145,9 +145,19 @@ def _posted_by_its_body(found: dict[str, str], published_by: str | None, meta: D
     return not (found.get("contributor") or found.get("published_by") and not published_by or meta.doc_number)
 
 
+# `某某县人民政府办公室文件 某政办〔2020〕5号`: the 发文机关标志 and the 发文字号 a copy put on one line
+HEADER_AND_NUMBER = regex.compile(rf"^(?P<issuer>\p{{Han}}{{2,40}}?)文件(?P<number>{DOC_NUMBER.pattern})$")
+
+
 def _header_and_number(front: list[Paragraph], meta: DocumentInfo) -> None:
     for i, p in enumerate(front):
         text = no_space(p.text)
+        if meta.doc_number is None and "文件" in text and (both := HEADER_AND_NUMBER.match(halfwidth(text))):
+            if meta.issuer is None and ISSUER_SUFFIX.search(both["issuer"]):
+                meta.issuer = joint_issuers(both["issuer"])
+            meta.doc_number_raw = text[both.start("number"):]  # (halfwidth keeps every character's place)
+            meta.doc_number = normalize_doc_number(meta.doc_number_raw)
+            continue
         if meta.doc_number is None and i < OPENING_LINES and len(text) > 40 and (
                 opening := LEADING_NUMBER.match(halfwidth(text))):
             # a 发文字号 opening the paragraph the web ran the title on after (`委发〔2017〕15号公司…考核细则各党支部:`)
@@ -165,7 +175,7 @@ def _header_and_number(front: list[Paragraph], meta: DocumentInfo) -> None:
         if meta.issuer is None and meta.doc_number is None:
             m = RED_HEADER.match(text)
             if m and len(text) <= 40 and ISSUER_SUFFIX.search(m["issuer"]) and not NOT_A_TITLE.search(m["issuer"]):
-                meta.issuer = m["issuer"]
+                meta.issuer = joint_issuers(m["issuer"])  # `中共某县委员会 某县人民政府文件`: joint, as they sign
 
 
 # A date in figures with dots, alone on a line (`2012.04.10`): how a government site's 公开目录 prints a 成文日期.

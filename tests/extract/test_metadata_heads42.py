@@ -8,6 +8,7 @@ import pytest
 
 from parsers.extract.closing import bare_date
 from parsers.extract.metadata import extract_metadata
+from parsers.extract.metadata_lines import metadata_lines
 from schemas.blocks import Document, Paragraph, Provenance
 
 
@@ -100,3 +101,24 @@ def test_a_tables_row_naming_a_unit_and_a_deadline_is_no_closing():
     meta = extract_metadata(_doc(["某某县2020年度重点任务分解表", "序号 | 任务 | 责任单位 | 完成时限 |",
                                   "1 | 新增就业 | 县人社局 | 2020-12-31 |", "县人社局 | 2020年12月31日"]))
     assert (meta.issuer, meta.issued_on) == (None, None)
+
+
+def test_a_joint_red_header_names_its_issuers_apart_as_they_sign():
+    """`中共某县委员会  某县人民政府文件`: two bodies, not one name run together; the header line stays the issuer's."""
+    doc = _doc(["中共某某县委员会  某某县人民政府文件", "某委发〔2020〕5号", "关于印发某某考核细则的通知", "各乡镇人民政府:",
+                "现将细则印发给你们。"])
+    meta = extract_metadata(doc)
+    assert (meta.issuer, meta.doc_number) == ("中共某某县委员会、某某县人民政府", "某委发〔2020〕5号")
+    assert ("issuer", 1) in [(m.field, m.line) for m in metadata_lines(doc, meta)]
+
+
+def test_a_red_header_and_its_number_on_one_line_are_read_apart():
+    """`某县人民政府办公室文件 某政办〔2020〕5号`: the number's prefix is not the header's name."""
+    meta = extract_metadata(_doc(["某某县人民政府办公室文件 某政办〔2020〕5号", "关于印发某某考核细则的通知",
+                                  "各乡镇人民政府:", "现将细则印发给你们。"]))
+    assert (meta.issuer, meta.doc_number) == ("某某县人民政府办公室", "某政办〔2020〕5号")
+
+
+def test_a_signer_with_its_date_in_brackets_on_its_line():
+    meta = extract_metadata(_doc([*NOTICE_HEAD, "某某县人民政府办公室（2020年3月5日）"]))
+    assert (meta.issuer, meta.issued_on) == ("某某县人民政府办公室", dt.date(2020, 3, 5))
