@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from parsers.extract.closing import bare_date
+from parsers.extract.dates import chinese_zeros
 from parsers.extract.metadata import extract_metadata
 from parsers.extract.metadata_lines import metadata_lines
 from schemas.blocks import Document, Paragraph, Provenance
@@ -122,3 +123,18 @@ def test_a_red_header_and_its_number_on_one_line_are_read_apart():
 def test_a_signer_with_its_date_in_brackets_on_its_line():
     meta = extract_metadata(_doc([*NOTICE_HEAD, "某某县人民政府办公室（2020年3月5日）"]))
     assert (meta.issuer, meta.issued_on) == ("某某县人民政府办公室", dt.date(2020, 3, 5))
+
+
+@pytest.mark.parametrize("written, date", [
+    ("二0二0年三月五日", dt.date(2020, 3, 5)),  # figure zeros a copy typed among Chinese numerals
+    ("二00九年四月十五日", dt.date(2009, 4, 15)),
+    ("二〇二〇年三月五日", dt.date(2020, 3, 5)),
+])
+def test_a_closing_date_in_chinese_numerals_with_figure_zeros(written, date):
+    meta = extract_metadata(_doc([*NOTICE_HEAD, "某某县人民政府办公室", written]))
+    assert (meta.issuer, meta.issued_on) == ("某某县人民政府办公室", date)
+
+
+@pytest.mark.parametrize("text", ["2020年3月5日", "100分", "十0分"])
+def test_figure_zeros_among_figures_stay_figures(text):
+    assert chinese_zeros(text) == text
