@@ -78,9 +78,30 @@ def extract_metadata(doc: Document, meta: DocumentInfo | None = None, signed: li
         if signer and (meta.issuer is None or abbreviates(meta.issuer, signer)):
             meta.issuer, meta.issuer_source = signer, "signature"
     _page_labels(front, meta)
+    if meta.issuer and "、" not in meta.issuer:
+        meta.issuer = _spelled_out(paras, meta.issuer)
     if meta.issued_on is None:  # the 印发 line's date: no later than the day it was signed, the nearest to it
         meta.issued_on = meta.printed_on
     return meta
+
+
+# `某市经济委员会（以下简称市经委）`: the full name a document gives a body before naming it short
+SHORT_FOR = regex.compile(r"(?P<full>\p{Han}{4,40})[（(]\s*以下简称\s*[:：]?\s*[“\"]?\p{Han}{2,12}[”\"]?\s*[)）]")
+SPELLED_OUT_PARAGRAPHS = 45  # the notice's first paragraphs, where it defines the names it uses
+
+
+def _spelled_out(paras: list[Paragraph], issuer: str) -> str:
+    """The full name of an issuer read short (`某市经委`, from the title), where the page spells it out
+    (`…某市经济委员会（以下简称市经委）…`); an abbreviation the page does not spell out stays as written."""
+    for p in paras[:SPELLED_OUT_PARAGRAPHS]:
+        if "简称" not in p.text:
+            continue
+        for m in SHORT_FOR.finditer(no_space(p.text)):
+            full = m["full"]  # (the sentence's words before the name run into it: the name is a tail of them)
+            for k in (k for k, c in enumerate(full) if c == issuer[0]):
+                if full[k:] != issuer and abbreviates(issuer, full[k:]):
+                    return full[k:]
+    return issuer
 
 
 def plain_front(paras: list[Paragraph]) -> list[Paragraph]:
@@ -126,6 +147,9 @@ def _page_labels(front: list[Paragraph], meta: DocumentInfo) -> None:
             labelled_date(found.get("published_on") or "") if _posted_by_its_body(found, published_by, meta) else None)
     if meta.doc_number is None and (number := labelled_number(found.get("doc_number", ""))):
         meta.doc_number_raw, meta.doc_number = number, normalize_doc_number(number)
+    named = labelled_issuer(found.get("issuer", "")) or published_by
+    if meta.issuer and named and "、" not in meta.issuer and abbreviates(meta.issuer, named):
+        meta.issuer = named  # the title's short name (`某市经委`), the page's label its full one (`某市经济委员会`)
     if meta.issuer is None and (body := labelled_issuer(found.get("issuer", ""))):
         meta.issuer, meta.issuer_source = body, "page_label"
     elif meta.issuer is None and published_by:

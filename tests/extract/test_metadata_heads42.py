@@ -138,3 +138,16 @@ def test_a_closing_date_in_chinese_numerals_with_figure_zeros(written, date):
 @pytest.mark.parametrize("text", ["2020年3月5日", "100分", "十0分"])
 def test_figure_zeros_among_figures_stay_figures(text):
     assert chinese_zeros(text) == text
+
+
+SHORT_TITLE = "某某市经委关于印发某某考核标准的通知"
+
+
+@pytest.mark.parametrize("lines, issuer", [
+    ([SHORT_TITLE, "各区经贸局:", "为贯彻落实某某市经济委员会(以下简称市经委)工作部署,现将标准印发给你们。"], "某某市经济委员会"),
+    (["发布机构:某某市经济委员会  发布日期:2009-04-20", SHORT_TITLE, "各区经贸局:", "现将标准印发给你们。"], "某某市经济委员会"),
+    ([SHORT_TITLE, "各区经贸局:", "现将标准印发给你们。"], "某某市经委"),  # not spelled out: as the page writes it
+    ([SHORT_TITLE, "各区经贸局:", "为落实某某省发展和改革委员会(以下简称省发改委)部署,现将标准印发给你们。"], "某某市经委"),
+])
+def test_an_issuer_read_short_takes_the_full_name_only_where_the_page_spells_it_out(lines, issuer):
+    assert extract_metadata(_doc(lines)).issuer == issuer
