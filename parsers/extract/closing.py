@@ -178,20 +178,20 @@ def closing_unmarked(paras: list[Paragraph]) -> tuple[dt.date | None, str | None
     (`某县人民政府办公室 2020年3月5日`). The date and the signer; a table's row (`|`, tabs) is neither."""
     head = paras[:RUN_IN_PARAGRAPHS]
     for part in (head, paras[max(len(head), len(paras) - TAIL_PARAGRAPHS):]):
-        signer = None
+        signers: list[str] = []  # the signers' lines right above (joint issuers sign one a line)
         for p in part:
             text = no_space(halfwidth(p.text))
             if not text:
                 continue
             if "|" in text or "\t" in p.text.strip():
-                signer = None
+                signers = []
                 continue
-            if signer and (date := figure_date(text)):
-                return date, signer
+            if signers and (date := figure_date(text)):
+                return date, "、".join(signers[-MAX_SIGNER_LINES:])
             if "日" in text and len(text) <= MAX_SIGNER_CHARS + MAX_DATE_LINE and (
                     m := SIGNED_DATE.match(chinese_zeros(text))) and is_signer_name(text[:m.end("signer")]):
                 return parse_date(m["date"]), text[:m.end("signer")]
-            signer = text if is_signer_name(text) else None
+            signers = [*signers, text] if is_signer_name(text) else []
     return None, None
 
 

@@ -151,3 +151,8 @@ SHORT_TITLE = "某某市经委关于印发某某考核标准的通知"
 ])
 def test_an_issuer_read_short_takes_the_full_name_only_where_the_page_spells_it_out(lines, issuer):
     assert extract_metadata(_doc(lines)).issuer == issuer
+
+
+def test_joint_signers_over_a_date_in_figures():
+    meta = extract_metadata(_doc([*NOTICE_HEAD, "中共某某县委办公室", "某某县人民政府办公室", "2020-03-05"]))
+    assert (meta.issuer, meta.issued_on) == ("中共某某县委办公室、某某县人民政府办公室", dt.date(2020, 3, 5))
