@@ -60,7 +60,19 @@ def closings(doc: Document) -> list[Closing]:
 
 
 def _is_signer(block) -> bool:
-    return isinstance(block, Paragraph) and is_signer_name(no_space(block.text))
+    return isinstance(block, Paragraph) and is_signer_name(unsealed(no_space(block.text)))
+
+
+@lru_cache(maxsize=1)
+def _seal_mark() -> regex.Pattern:
+    marks = sorted(load_json("issuer_sources.json")["seal_marks"], key=len, reverse=True)
+    return regex.compile(rf"[（(]\s*(?:{'|'.join(map(regex.escape, marks))})\s*[)）]")
+
+
+def unsealed(line: str) -> str:
+    """A signer's line without the marks where the seals go (`某县人民政府办公室（盖章）`, one after each of joint
+    issuers)."""
+    return _seal_mark().sub("", line) if "章" in line else line
 
 
 def is_signer_name(text: str) -> bool:
@@ -71,7 +83,7 @@ def is_signer_name(text: str) -> bool:
 def _names(line: str) -> list[str]:
     """The bodies a signer's line names: joint issuers stand apart by spaces (`中共某县委办公室  某县人民政府办公室`);
     a name the spacing only spread out (`某 县 人 民 政 府`) is one."""
-    parts = line.split()
+    parts = (line := unsealed(line)).split()
     if len(parts) > 1 and all(len(p) >= 4 and _signer_end().search(p) for p in parts):
         return parts
     return [no_space(line)]
@@ -191,7 +203,7 @@ def closing_unmarked(paras: list[Paragraph]) -> tuple[dt.date | None, str | None
             if "日" in text and len(text) <= MAX_SIGNER_CHARS + MAX_DATE_LINE and (
                     m := SIGNED_DATE.match(chinese_zeros(text))) and is_signer_name(text[:m.end("signer")]):
                 return parse_date(m["date"]), text[:m.end("signer")]
-            signers = [*signers, text] if is_signer_name(text) else []
+            signers = [*signers, name] if is_signer_name(name := unsealed(text)) else []
     return None, None
 
 

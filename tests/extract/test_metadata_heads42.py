@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from parsers.extract.closing import bare_date
+from parsers.extract.closing import bare_date, closings
 from parsers.extract.dates import chinese_zeros
 from parsers.extract.metadata import extract_metadata
 from parsers.extract.metadata_lines import metadata_lines
@@ -156,3 +156,16 @@ def test_an_issuer_read_short_takes_the_full_name_only_where_the_page_spells_it_
 def test_joint_signers_over_a_date_in_figures():
     meta = extract_metadata(_doc([*NOTICE_HEAD, "中共某某县委办公室", "某某县人民政府办公室", "2020-03-05"]))
     assert (meta.issuer, meta.issued_on) == ("中共某某县委办公室、某某县人民政府办公室", dt.date(2020, 3, 5))
+
+
+@pytest.mark.parametrize("closing, issuer", [
+    (["某某县人民政府办公室（盖章）", "2020年3月5日"], "某某县人民政府办公室"),
+    (["某某县人民政府办公室(章)", "2020-03-05"], "某某县人民政府办公室"),
+    (["中共某某县委办公室（盖章）  某某县人民政府办公室（盖章）", "2020年3月5日"], "中共某某县委办公室、某某县人民政府办公室"),
+])
+def test_the_mark_where_the_seal_goes_is_no_part_of_the_signers_name(closing, issuer):
+    doc = _doc([*NOTICE_HEAD, *closing])
+    meta = extract_metadata(doc)
+    assert (meta.issuer, meta.issued_on) == (issuer, dt.date(2020, 3, 5))
+    if "日" in closing[-1]:
+        assert [(c.start, c.signer) for c in closings(doc)] == [(3, issuer)]
