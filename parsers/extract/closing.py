@@ -149,7 +149,7 @@ def closing_run_in(paras: list[Paragraph]) -> tuple[dt.date | None, str | None]:
 
 # `2023222`, `20230222`: a signature's date whose 年月日 a copy lost, the month and day read the one way the calendar
 # allows (`2023111` may be 1月11日 or 11月1日: no date).
-BARE_DATE = regex.compile(r"^(?P<y>(?:19|20)\d{2})(?P<md>\d{2,4})$")
+BARE_DATE = regex.compile(r"^(?P<y>(?:19|20)\d{2})(?P<month_day>\d{2,4})$")
 # `2020-03-05`, `2020.3.5`, `2020/3/5`: a signature's date a site wrote in figures
 FIGURE_DATE = regex.compile(r"^(?P<y>(?:19|20)\d{2})(?P<sep>[-./])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})$")
 # `某县人民政府办公室 2020年3月5日`, `…办公室（2020年3月5日）`: the signer and the date a copy put on one line (read on
@@ -163,7 +163,7 @@ def bare_date(text: str) -> dt.date | None:
     m = BARE_DATE.match(text)
     if not m:
         return None
-    md, dates = m["md"], set()
+    md, dates = m["month_day"], set()
     for month, day in ((md[:k], md[k:]) for k in (1, 2) if 1 <= len(md) - k <= 2):
         if len(md) == 4 or not (month.startswith("0") or day.startswith("0")):  # zeros pad both or neither
             try:
