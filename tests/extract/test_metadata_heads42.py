@@ -3,9 +3,12 @@ with other names; the real pages that showed them are in the tests/data/holdout*
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
+from ingest.pipeline import RunOptions
+from parsers import formats
 from parsers.extract.closing import bare_date, closings
 from parsers.extract.dates import chinese_zeros
 from parsers.extract.metadata import extract_metadata
@@ -169,3 +172,24 @@ def test_the_mark_where_the_seal_goes_is_no_part_of_the_signers_name(closing, is
     assert (meta.issuer, meta.issued_on) == (issuer, dt.date(2020, 3, 5))
     if "日" in closing[-1]:
         assert [(c.start, c.signer) for c in closings(doc)] == [(3, issuer)]
+
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+@pytest.mark.parametrize("folder, prefix, issued_on", [
+    ("holdout16", "1603_", dt.date(2023, 2, 22)),  # `2023222` under the signer
+    ("holdout40", "4002_", dt.date(2015, 6, 21)),  # run in, the page's `1` after it, the signer masked
+    ("holdout20", "2001_", None),  # the posting day of a 范文 site
+    ("holdout26", "2603_", None),  # 来源:本站原创
+    ("holdout33", "3302_", None),  # 投稿人:佚名
+    ("holdout38", "3801_", None),  # a numbered 公文 the site posted later
+    ("holdout13", "1304_", dt.date(2022, 12, 14)),  # a body's own page dates its table
+    ("holdout14", "1405_", dt.date(2021, 8, 6)),
+])
+def test_real_pages_issued_dates(folder, prefix, issued_on):
+    path = next((DATA / folder).glob(prefix + "*.txt"))
+    meta = extract_metadata(formats.read(path, str(path), RunOptions()))
+    assert meta.issued_on == issued_on
+    if prefix == "4002_":
+        assert meta.issuer is None
