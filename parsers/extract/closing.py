@@ -10,7 +10,7 @@ from functools import lru_cache
 import regex
 
 from parsers.data import load_json
-from parsers.extract.dates import chinese_zeros, parse_date
+from parsers.extract.dates import MIXED_DATE, chinese_zeros, parse_date
 from parsers.extract.patterns import ARABIC_DATE, CHINESE_DATE
 from parsers.textnorm import halfwidth, no_space
 from schemas.blocks import Document, Paragraph
@@ -21,7 +21,7 @@ MAX_SIGNER_LINES = 2  # joint issuers sign one a line
 # A signer's line is a name: no sentence punctuation, no clause number, no points.
 NOT_A_NAME = regex.compile(r"[，。；：,;:！？!?、（）()《》“”\d]|分$")
 MASK = regex.compile(r"[xX×＊*]{2,}")  # a name a site masked (`***公司委员会`, `xx镇人民政府`)
-WHOLE_DATE = regex.compile(rf"^[（(]?(?:{ARABIC_DATE.pattern}|{CHINESE_DATE.pattern})[）)]?$")
+WHOLE_DATE = regex.compile(rf"^[（(]?(?:{ARABIC_DATE.pattern}|{CHINESE_DATE.pattern}|{MIXED_DATE.pattern})[）)]?$")
 
 
 @dataclass(frozen=True)

@@ -193,3 +193,9 @@ def test_real_pages_issued_dates(folder, prefix, issued_on):
     assert meta.issued_on == issued_on
     if prefix == "4002_":
         assert meta.issuer is None
+
+
+@pytest.mark.parametrize("written", ["二〇二〇年3月5日", "2020年三月五日"])
+def test_a_closing_date_written_part_in_figures_part_in_chinese_numerals(written):
+    meta = extract_metadata(_doc([*NOTICE_HEAD, "某某县人民政府办公室", written]))
+    assert (meta.issuer, meta.issued_on) == ("某某县人民政府办公室", dt.date(2020, 3, 5))
