@@ -10,7 +10,7 @@ from functools import lru_cache
 import regex
 
 from parsers.data import load_json
-from parsers.extract.dates import chinese_zeros, parse_date
+from parsers.extract.dates import MIXED_DATE, chinese_zeros, parse_date
 from parsers.extract.patterns import ARABIC_DATE, CHINESE_DATE
 from parsers.textnorm import halfwidth, no_space
 from schemas.blocks import Document, Paragraph
@@ -20,7 +20,8 @@ MAX_DATE_LINE = 40  # characters: a date standing alone, spaced out as a closing
 MAX_SIGNER_LINES = 2  # joint issuers sign one a line
 # A signer's line is a name: no sentence punctuation, no clause number, no points.
 NOT_A_NAME = regex.compile(r"[，。；：,;:！？!?、（）()《》“”\d]|分$")
-WHOLE_DATE = regex.compile(rf"^[（(]?(?:{ARABIC_DATE.pattern}|{CHINESE_DATE.pattern})[）)]?$")
+MASK = regex.compile(r"[xX×＊*]{2,}")  # a name a site masked (`***公司委员会`, `xx镇人民政府`)
+WHOLE_DATE = regex.compile(rf"^[（(]?(?:{ARABIC_DATE.pattern}|{CHINESE_DATE.pattern}|{MIXED_DATE.pattern})[）)]?$")
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,19 @@ def closings(doc: Document) -> list[Closing]:
 
 
 def _is_signer(block) -> bool:
-    return isinstance(block, Paragraph) and is_signer_name(no_space(block.text))
+    return isinstance(block, Paragraph) and is_signer_name(unsealed(no_space(block.text)))
+
+
+@lru_cache(maxsize=1)
+def _seal_mark() -> regex.Pattern:
+    marks = sorted(load_json("issuer_sources.json")["seal_marks"], key=len, reverse=True)
+    return regex.compile(rf"[（(]\s*(?:{'|'.join(map(regex.escape, marks))})\s*[)）]")
+
+
+def unsealed(line: str) -> str:
+    """A signer's line without the marks where the seals go (`某县人民政府办公室（盖章）`, one after each of joint
+    issuers)."""
+    return _seal_mark().sub("", line) if "章" in line else line
 
 
 def is_signer_name(text: str) -> bool:
@@ -70,7 +83,7 @@ def is_signer_name(text: str) -> bool:
 def _names(line: str) -> list[str]:
     """The bodies a signer's line names: joint issuers stand apart by spaces (`中共某县委办公室  某县人民政府办公室`);
     a name the spacing only spread out (`某 县 人 民 政 府`) is one."""
-    parts = line.split()
+    parts = (line := unsealed(line)).split()
     if len(parts) > 1 and all(len(p) >= 4 and _signer_end().search(p) for p in parts):
         return parts
     return [no_space(line)]
@@ -97,11 +110,14 @@ def without_closings(doc: Document, found: list[Closing]) -> Document:
                     doc.warnings, doc.ocr_pages)
 
 
-# A date alone between a sentence's end and the next text: Arabic with a space after it; in Chinese numerals (a
-# closing date, not a deadline in a sentence) with anything after it but a deadline's words.
+# A date alone between a sentence's end and the next text: Arabic with a space after it, or the page's number a
+# copy glued on before the next text (`…2015年6月21日1党支部…`, never an hour: `21日12时`); in Chinese numerals (a
+# closing date, not a deadline in a sentence) with anything after it but a deadline's words. The signer before it
+# may be masked in part (`***公司委员会`).
 DATE_BETWEEN_SENTENCES = regex.compile(  # the shared date patterns, read on the text with its zeros made 〇
-    rf"[。！!」”]\s*(?P<signer>\p{{Han}}{{2,30}}?)??\s*"
-    rf"(?:(?P<date>{ARABIC_DATE.pattern})(?:\s|$)|(?P<date>{CHINESE_DATE.pattern})(?![起前后以至到止]))")
+    rf"[。！!」”]\s*(?P<signer>(?:{MASK.pattern})?\p{{Han}}{{2,30}}?)??\s*"
+    rf"(?:(?P<date>{ARABIC_DATE.pattern})(?:\s|$|\d{{1,2}}(?![\d时点:：])(?=\p{{Han}}))"
+    rf"|(?P<date>{CHINESE_DATE.pattern})(?![起前后以至到止]))")
 RUN_IN_PARAGRAPHS = 45  # paragraphs searched for a closing block web text ran into one
 
 
@@ -125,8 +141,69 @@ def closing_run_in(paras: list[Paragraph]) -> tuple[dt.date | None, str | None]:
         for m in DATE_BETWEEN_SENTENCES.finditer(chinese_zeros(halfwidth(p.text))):
             if not m["signer"]:
                 return parse_date(m["date"]), None
-            if is_signer_name(m["signer"]):
-                return parse_date(m["date"]), m["signer"]
+            named = MASK.sub("", m["signer"])
+            if is_signer_name(named):  # a name masked in part names no one (`***公司委员会`): the date only
+                return parse_date(m["date"]), None if named != m["signer"] else named
+    return None, None
+
+
+# `2023222`, `20230222`: a signature's date whose 年月日 a copy lost, the month and day read the one way the calendar
+# allows (`2023111` may be 1月11日 or 11月1日: no date).
+BARE_DATE = regex.compile(r"^(?P<y>(?:19|20)\d{2})(?P<month_day>\d{2,4})$")
+# `2020-03-05`, `2020.3.5`, `2020/3/5`: a signature's date a site wrote in figures
+FIGURE_DATE = regex.compile(r"^(?P<y>(?:19|20)\d{2})(?P<sep>[-./])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})$")
+# `某县人民政府办公室 2020年3月5日`, `…办公室（2020年3月5日）`: the signer and the date a copy put on one line (read on
+# the text without spaces, its zeros made 〇)
+SIGNED_DATE = regex.compile(rf"^(?P<signer>\P{{N}}{{2,{MAX_SIGNER_CHARS}}}?)"
+                            rf"[（(]?(?P<date>{ARABIC_DATE.pattern}|{CHINESE_DATE.pattern})[）)]?$")
+TAIL_PARAGRAPHS = 12  # the document's last paragraphs, where the closing of a notice without attachments stands
+
+
+def bare_date(text: str) -> dt.date | None:
+    m = BARE_DATE.match(text)
+    if not m:
+        return None
+    md, dates = m["month_day"], set()
+    for month, day in ((md[:k], md[k:]) for k in (1, 2) if 1 <= len(md) - k <= 2):
+        if len(md) == 4 or not (month.startswith("0") or day.startswith("0")):  # zeros pad both or neither
+            try:
+                dates.add(dt.date(int(m["y"]), int(month), int(day)))
+            except ValueError:
+                pass
+    return dates.pop() if len(dates) == 1 else None
+
+
+def figure_date(text: str) -> dt.date | None:
+    """`2020-03-05`, `2020.3.5`, `2023222`: a date in figures alone on its line."""
+    m = FIGURE_DATE.match(text)
+    if m is None:
+        return bare_date(text) if 7 <= len(text) <= 8 else None
+    try:
+        return dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+
+
+def closing_unmarked(paras: list[Paragraph]) -> tuple[dt.date | None, str | None]:
+    """A closing the date patterns of ``closings`` miss, among the first and the last paragraphs: a date in figures
+    under a signer's line (`某县人民政府办公室` / `2023222`, `2020-03-05`), or the signer and the date on one line
+    (`某县人民政府办公室 2020年3月5日`). The date and the signer; a table's row (`|`, tabs) is neither."""
+    head = paras[:RUN_IN_PARAGRAPHS]
+    for part in (head, paras[max(len(head), len(paras) - TAIL_PARAGRAPHS):]):
+        signers: list[str] = []  # the signers' lines right above (joint issuers sign one a line)
+        for p in part:
+            text = no_space(halfwidth(p.text))
+            if not text:
+                continue
+            if "|" in text or "\t" in p.text.strip():
+                signers = []
+                continue
+            if signers and (date := figure_date(text)):
+                return date, "、".join(signers[-MAX_SIGNER_LINES:])
+            if "日" in text and len(text) <= MAX_SIGNER_CHARS + MAX_DATE_LINE and (
+                    m := SIGNED_DATE.match(chinese_zeros(text))) and is_signer_name(text[:m.end("signer")]):
+                return parse_date(m["date"]), text[:m.end("signer")]
+            signers = [*signers, name] if is_signer_name(name := unsealed(text)) else []
     return None, None
 
 

@@ -8,7 +8,7 @@ from functools import lru_cache
 import regex
 
 from parsers.data import load_json
-from parsers.extract.closing import WHOLE_DATE, abbreviates, closing_run_in, closings
+from parsers.extract.closing import WHOLE_DATE, abbreviates, closing_run_in, closing_unmarked, closings
 from parsers.extract.dates import chinese_zeros, parse_date  # noqa: F401  (callers read a date from here too)
 from parsers.extract.layout import GLOSS
 from parsers.extract.metadata_labels import labelled_date, labelled_issuer, labelled_number, labelled_values
@@ -73,12 +73,35 @@ def extract_metadata(doc: Document, meta: DocumentInfo | None = None, signed: li
         meta.issued_on = first[0].date
     if meta.issued_on is None:
         meta.issued_on, signer = closing_run_in(paras)
+        if meta.issued_on is None:  # (a date in figures under the signer, or on its line)
+            meta.issued_on, signer = closing_unmarked(paras)
         if signer and (meta.issuer is None or abbreviates(meta.issuer, signer)):
             meta.issuer, meta.issuer_source = signer, "signature"
     _page_labels(front, meta)
+    if meta.issuer and "、" not in meta.issuer:
+        meta.issuer = _spelled_out(paras, meta.issuer)
     if meta.issued_on is None:  # the 印发 line's date: no later than the day it was signed, the nearest to it
         meta.issued_on = meta.printed_on
     return meta
+
+
+# `某市经济委员会（以下简称市经委）`: the full name a document gives a body before naming it short
+SHORT_FOR = regex.compile(r"(?P<full>\p{Han}{4,40})[（(]\s*以下简称\s*[:：]?\s*[“\"]?\p{Han}{2,12}[”\"]?\s*[)）]")
+SPELLED_OUT_PARAGRAPHS = 45  # the notice's first paragraphs, where it defines the names it uses
+
+
+def _spelled_out(paras: list[Paragraph], issuer: str) -> str:
+    """The full name of an issuer read short (`某市经委`, from the title), where the page spells it out
+    (`…某市经济委员会（以下简称市经委）…`); an abbreviation the page does not spell out stays as written."""
+    for p in paras[:SPELLED_OUT_PARAGRAPHS]:
+        if "简称" not in p.text:
+            continue
+        for m in SHORT_FOR.finditer(no_space(p.text)):
+            full = m["full"]  # (the sentence's words before the name run into it: the name is a tail of them)
+            for k in (k for k, c in enumerate(full) if c == issuer[0]):
+                if full[k:] != issuer and abbreviates(issuer, full[k:]):
+                    return full[k:]
+    return issuer
 
 
 def plain_front(paras: list[Paragraph]) -> list[Paragraph]:
@@ -116,13 +139,17 @@ def _page_labels(front: list[Paragraph], meta: DocumentInfo) -> None:
     if meta.issued_on and meta.doc_number and meta.issuer or not any(_LABEL_HINT.search(p.text) for p in front):
         return
     found = {field: value for field, (value, _) in labelled_values(front).items()}
-    if meta.issued_on is None:
-        meta.issued_on = labelled_date(found.get("issued_on") or found.get("published_on") or "")
-    if meta.doc_number is None and (number := labelled_number(found.get("doc_number", ""))):
-        meta.doc_number_raw, meta.doc_number = number, normalize_doc_number(number)
     published_by = labelled_issuer(found.get("published_by", ""))
     if published_by and not ISSUER_SUFFIX.search(published_by):
         published_by = None  # a site's name (`范文大全`), not a body
+    if meta.issued_on is None:
+        meta.issued_on = labelled_date(found.get("issued_on") or "") or (
+            labelled_date(found.get("published_on") or "") if _posted_by_its_body(found, published_by, meta) else None)
+    if meta.doc_number is None and (number := labelled_number(found.get("doc_number", ""))):
+        meta.doc_number_raw, meta.doc_number = number, normalize_doc_number(number)
+    named = labelled_issuer(found.get("issuer", "")) or published_by
+    if meta.issuer and named and "、" not in meta.issuer and abbreviates(meta.issuer, named):
+        meta.issuer = named  # the title's short name (`某市经委`), the page's label its full one (`某市经济委员会`)
     if meta.issuer is None and (body := labelled_issuer(found.get("issuer", ""))):
         meta.issuer, meta.issuer_source = body, "page_label"
     elif meta.issuer is None and published_by:
@@ -135,9 +162,26 @@ def _page_labels(front: list[Paragraph], meta: DocumentInfo) -> None:
             meta.issuer, meta.issuer_source = published_by, "page_label"
 
 
+def _posted_by_its_body(found: dict[str, str], published_by: str | None, meta: DocumentInfo) -> bool:
+    """The day a page was posted stands in for the 成文日期 only on a body's own page: none where a person posted it
+    (`投稿人:佚名`), its source names no body (`来源:范文大全`, `本站原创`, `信息来源: null`), or the document is a
+    公文 with its own 发文字号 (dated by its issuer, posted by the site days later)."""
+    return not (found.get("contributor") or found.get("published_by") and not published_by or meta.doc_number)
+
+
+# `某某县人民政府办公室文件 某政办〔2020〕5号`: the 发文机关标志 and the 发文字号 a copy put on one line
+HEADER_AND_NUMBER = regex.compile(rf"^(?P<issuer>\p{{Han}}{{2,40}}?)文件(?P<number>{DOC_NUMBER.pattern})$")
+
+
 def _header_and_number(front: list[Paragraph], meta: DocumentInfo) -> None:
     for i, p in enumerate(front):
         text = no_space(p.text)
+        if meta.doc_number is None and "文件" in text and (both := HEADER_AND_NUMBER.match(halfwidth(text))):
+            if meta.issuer is None and ISSUER_SUFFIX.search(both["issuer"]):
+                meta.issuer = joint_issuers(both["issuer"])
+            meta.doc_number_raw = text[both.start("number"):]  # (halfwidth keeps every character's place)
+            meta.doc_number = normalize_doc_number(meta.doc_number_raw)
+            continue
         if meta.doc_number is None and i < OPENING_LINES and len(text) > 40 and (
                 opening := LEADING_NUMBER.match(halfwidth(text))):
             # a 发文字号 opening the paragraph the web ran the title on after (`委发〔2017〕15号公司…考核细则各党支部:`)
@@ -155,7 +199,7 @@ def _header_and_number(front: list[Paragraph], meta: DocumentInfo) -> None:
         if meta.issuer is None and meta.doc_number is None:
             m = RED_HEADER.match(text)
             if m and len(text) <= 40 and ISSUER_SUFFIX.search(m["issuer"]) and not NOT_A_TITLE.search(m["issuer"]):
-                meta.issuer = m["issuer"]
+                meta.issuer = joint_issuers(m["issuer"])  # `中共某县委员会 某县人民政府文件`: joint, as they sign
 
 
 # A date in figures with dots, alone on a line (`2012.04.10`): how a government site's 公开目录 prints a 成文日期.

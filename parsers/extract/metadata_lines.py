@@ -66,7 +66,8 @@ def _front_matter(front: list[Paragraph], info: DocumentInfo, found: list[Metada
             continue
         if recipients and text.rstrip("：:") == recipients:
             found.append(_line("recipients", p))
-        elif info.issuer and RED_HEADER.match(text) and text.startswith(no_space(info.issuer)):
+        elif info.issuer and RED_HEADER.match(text) and text.startswith(no_space(info.issuer).replace("、", "")):
+            # (joint issuers the header runs together are read apart: `中共某县委员会、某县人民政府`)
             found.append(_line("issuer", p))
 
 
