@@ -222,8 +222,16 @@ def drop_cut_tail(doc: Document, targets: list) -> None:
     tail = no_space(last.text)[-TAIL_CHARS:]
     unscored = last.points is None and last.points_rule is None
     cut_points = unscored or _open_bracket(last_block.text) and not _worth_on_name(last.text, last_block.text)
-    if cut_points and tail and no_space(last_block.text).endswith(tail):
+    if cut_points and tail and no_space(last_block.text).endswith(tail) and not _in_deduction_list(last, targets):
         targets.pop()
+
+
+def _in_deduction_list(last, targets: list) -> bool:
+    """A numbered item of a list whose items only deduct (`…一项扣1分`): cut, it lost its rule but no worth, and it is
+    still its list's item (the outline's ``cut_deduction_item``: holdout40 4002's `2、未完成月编采及生产经营任务,一项`)."""
+    siblings = [t for t in targets[:-1] if t.unit == last.unit and t.section == last.section]
+    return last.seq is not None and bool(siblings) and all(t.points is None and t.points_rule == "deduction"
+                                                           for t in siblings)
 
 
 # `无职党员设岗定责档案(2分),缺一项扣1分…`: a worth closing the clause's name, its rule after a comma

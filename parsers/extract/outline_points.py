@@ -128,6 +128,25 @@ DEDUCTION_VALUE = regex.compile(r"[扣减]\s*\d")
 MIN_RATE_ITEMS = 2  # one rule alone is a remark, not a part scored by rules
 
 
+CUT_OFF = regex.compile(r"[\p{Han}、，,（(“]\s*$")  # a line the excerpt ended in mid-sentence
+
+
+def cut_deduction_item(node, counts) -> bool:
+    """The document's last item, cut off with the excerpt before its rule (`2、未完成月编采及生产经营任务,一项`), in a list
+    whose other items only deduct and are clauses (``counts``: the outline's test): still that list's item (points
+    null, as theirs); not a rule cut under a scored item (`7.…(100分)` over `(1)…扣30分;…(4)施工场地`)."""
+    if node.marker is None or node.items() or node.parent is None or not CUT_OFF.search(node.raw):
+        return False
+    leaf = node
+    while leaf.parent is not None:  # the last node of every level above it: where the document ends
+        if leaf.parent.items()[-1] is not leaf:
+            return False
+        leaf = leaf.parent
+    others = [s for s in node.parent.items() if s is not node and s.kind == node.kind]
+    return bool(others) and all(not s.scored and (s.reading.rule or paragraph_rule(s)) == "deduction" and counts(s)
+                                for s in others)
+
+
 def in_deduction_part(node) -> bool:
     """A numbered rule that deducts a stated value (`(1)未落实…的一户扣5分。`) under a part named for
     deductions (`三、扣分标准`), apart from the part that scores the items: a clause with points null."""

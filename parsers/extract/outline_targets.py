@@ -24,6 +24,7 @@ from parsers.extract.outline_points import (
     RULED,
     assessment_of,
     bonus_block,
+    cut_deduction_item,
     declared_in_all,
     in_deduction_part,
     in_rate_part,
@@ -76,7 +77,7 @@ def _counts(node: Node) -> bool:
         return False
     rule = node.reading.rule or paragraph_rule(node)  # its rule may stand on the paragraph below its line
     if rule not in RULED:
-        return in_rate_part(node)
+        return in_rate_part(node) or cut_deduction_item(node, _counts)
     return rule == "veto" or _among_scored(node) or in_deduction_part(node) or in_rate_part(node)
 
 
