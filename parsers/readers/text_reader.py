@@ -27,6 +27,7 @@ from parsers.readers.pipe_tables import closed_form_head
 from parsers.readers.spaced_tables import spaced_table
 from parsers.readers.title_lines import title_apart, title_under_site_line
 from parsers.readers.transposed_tables import transposed_table
+from parsers.readers.tsv_tables import tsv_table
 from parsers.textnorm import clean_text
 from schemas.blocks import Document, Paragraph, Provenance, ReaderWarning, Table, TableRow
 
@@ -256,8 +257,9 @@ def _blocks(lines: list[str], source: str, markdown: bool):
         if items is not None:  # `| 2、…(5分) 缺一次扣0.5分。 | ||||`: items between bars, read as lines
             lines[i:i + len(items)] = items
             continue
-        found = (box_table(lines, i, source) or pipe_line_table(lines, i, source) or cell_line_table(lines, i, source)
-                 or closed_form_head(lines, i, source) or transposed_table(lines, i, source))
+        found = (tsv_table(lines, i, source) or box_table(lines, i, source) or pipe_line_table(lines, i, source)
+                 or cell_line_table(lines, i, source) or closed_form_head(lines, i, source)
+                 or transposed_table(lines, i, source))
         if found is not None:  # a table a web page flattened into lines
             yield from _joined(pending, source)
             pending = []
