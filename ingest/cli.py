@@ -120,6 +120,8 @@ def _format_names() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if argv is None:  # this process is the command: its own streams, not a caller's
+        _printable_streams()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -158,6 +160,17 @@ def main(argv: list[str] | None = None) -> int:
         # The reader of our output went away (`ingest check … | head`): end quietly, as a pipe expects.
         _silence_stdout()
         return EXIT_BROKEN_PIPE
+
+
+def _printable_streams() -> None:
+    """A character the output's encoding cannot hold is printed as `?`, not a traceback: a drafter on Windows who sends
+    the report to a file (`ingest check 通知.docx > 报告.txt`) writes in the code page (GBK), which has no `•`, and a
+    shell in the C locale writes ASCII."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="replace")
+        except (AttributeError, ValueError, OSError):  # not a text stream of its own (a caller's capture)
+            pass
 
 
 def _pyarrow_without_pandas() -> None:

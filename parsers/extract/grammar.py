@@ -48,6 +48,7 @@ class Grammar:
     unit_heading: regex.Pattern  # a unit class, then perhaps a topic word (乡镇考核内容): group "topic"
     part_title: regex.Pattern  # a part's own title line between two lists (安全生产考核细则)
     veto_lead: regex.Pattern  # a sentence putting the items after it under a veto (出现下列情况之一的…一票否决:)
+    bonus_lead: regex.Pattern  # a label opening a list of bonus items (加分项目:)
     assessed_party: tuple[regex.Pattern, ...]
     attachment: regex.Pattern
     salutation: regex.Pattern
@@ -66,6 +67,7 @@ class Grammar:
     veto: regex.Pattern
     bonus: regex.Pattern
     bonus_rule: regex.Pattern  # `可酌情加5-10分` with no worth of its own
+    limit: regex.Pattern  # `最高不超过4分`, `扣分上限为4分`: a cap or floor, never a worth
     total: tuple[regex.Pattern, ...]
     total_words: dict[str, float]  # `百分制`: the scale a word names
     heading_worth: regex.Pattern  # `(总分50分)` closing a heading: the heading's worth, not a total
@@ -116,6 +118,7 @@ def grammar() -> Grammar:
         unit_heading=_unit_heading(unit_words, _alternation(m["unit_heading_topics"])),
         part_title=regex.compile(m["part_title"]),
         veto_lead=regex.compile(m["veto_lead"]),
+        bonus_lead=regex.compile(m["bonus_lead"]),
         assessed_party=tuple(regex.compile(x) for x in m["assessed_party"]),
         attachment=regex.compile(m["attachment"]),
         salutation=regex.compile(m["salutation"]),
@@ -136,6 +139,7 @@ def grammar() -> Grammar:
         veto=regex.compile("|".join([_alternation(p["veto"])] + [f"(?:{x})" for x in p.get("veto_clause", [])])),
         bonus=regex.compile(_alternation(p["bonus"])),
         bonus_rule=regex.compile(fill(p["bonus_rule"])),
+        limit=regex.compile("|".join(f"(?:{fill(x)})" for x in p["limit"])),
         total=tuple(regex.compile(fill(x)) for x in p["total"] + [p["total_before_list"]]),
         total_words={word: float(n) for word, n in p.get("total_words", {}).items() if not word.startswith("_")},
         heading_worth=regex.compile(fill(p["heading_worth"])),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import regex
 
 from parsers.extract.grammar import grammar
+from parsers.extract.points import read_points
 from parsers.textnorm import halfwidth, matching_copy, no_space
 
 # A heading's own points: `(20分)`, `（190分）`.
@@ -107,6 +108,21 @@ def leading_unit_heading(raw: str) -> tuple[str, str] | None:
         return None
     found = grammar().unit_heading.match(matching_copy(no_space(raw[:m.start()])))
     return (raw[:m.start()], raw[m.start():]) if found and found["topic"] else None
+
+
+# `二、依法执业1从业人员具有…合法。2现场查看…`: a heading's short name, then its first row's number without its
+# punctuation (not a quantity: `1个`, `1次`)
+FIRST_ROW_GLUED = regex.compile(r"^\s*(?P<name>\p{Han}{2,12})1(?=\p{Han})(?![年月日时号个人次项条名家所户件万亿千百元分倍天周季场])")
+TOP_HEADINGS = ("cn_comma", "cn_bare", "cn_paren", "cn_half_paren")
+
+
+def heading_then_first_row(raw: str, kind: str) -> tuple[str, str] | None:
+    """`二、依法执业1从业人员…。2现场查看…` in a flattened table → (`依法执业`, `从业人员…`): a group heading run together
+    with its first row, whose worth (read after the row's text) proves it a row; None for anything else."""
+    m = FIRST_ROW_GLUED.match(raw) if kind in TOP_HEADINGS else None
+    if m is None or read_points(m["name"]).points is not None or read_points(raw[m.end():]).points is None:
+        return None
+    return m["name"], raw[m.end():]
 
 
 # `、村(社区)班子建设(16分)文件等资料(6分),缺一项扣1分…`: a heading's name and worth, then straight on, the name and
@@ -262,6 +278,7 @@ CELL_PUNCT = regex.compile(r"[。；;，,：:！!？?]")
 MAX_CELL_NAME = 30  # a group cell's name: a heading, not a sentence
 NARROW_LINE = 3  # a narrow column wraps its cells a few characters a line (`党` / `的领` / `导`)
 MAX_NARROW_RUN = 64
+MIN_VERTICAL = 3  # a class cell written vertically, one character a line, before its worth
 MIN_WRAPPED = 12  # a cell line this long that ends without punctuation wrapped onto the next line
 
 
@@ -304,7 +321,8 @@ def _after_cell_copies(siblings: list, k: int, index: int) -> list | None:
         for size in range(2, start // 2 + 1):
             if texts[start - 2 * size:start - size] == texts[start - size:start]:
                 return run[start:]
-    return None
+    single = next((i for i, t in enumerate(reversed(texts)) if len(t) != 1), len(texts))  # the last lines' count
+    return run[-single:] if single >= MIN_VERTICAL else None  # `安`/`全`/`管`/`理`: a name one character a line
 
 
 def worth_after_rules(last, h: str, index: int) -> bool:
@@ -319,5 +337,17 @@ def worth_after_rules(last, h: str, index: int) -> bool:
     if any(c.reading.points is not None for c in item.children if c.marker is not None):
         return False
     item.raw, item._reading = f"{item.raw.rstrip()}({bare['n']}分)", None
+    return True
+
+
+def worth_after_name(last, h: str, index: int) -> bool:
+    """`1、领导重视,机构人员落实,保障有力。` / `(14分)`: a worth alone on the line right after a numbered line with no
+    worth and nothing under it yet is that line's worth (a heading or an item whose cell wrapped): written onto it."""
+    bare = BARE_POINTS.match(h)
+    if bare is None or last is None or last.marker is None or last.paragraph != index - 1 or last.children:
+        return False
+    if last.reading.points is not None or last.reading.rule is not None:
+        return False
+    last.raw, last._reading = f"{last.raw.rstrip()}({bare['n']}分)", None
     return True
 

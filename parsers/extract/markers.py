@@ -7,7 +7,7 @@ import regex
 
 from parsers.extract.cnnum import cn_to_int
 from parsers.extract.grammar import grammar
-from parsers.textnorm import halfwidth
+from parsers.textnorm import halfwidth, no_space
 
 
 @dataclass(frozen=True)
@@ -171,3 +171,14 @@ def first_number(m: Marker, h: str) -> Marker:
     """`2.` of the three-part number `2.6.26`: an item number followed by a date or a decimal."""
     dot = h.index(".", m.start)
     return Marker("arabic_dot", int(h[m.start:dot]), h[m.start:dot + 1], m.start, dot + 1)
+
+
+SENTENCE_END = regex.compile(r"[。；;！!？?]\s*$")
+MIN_SENTENCE_CHARS = 9  # `三、保障措施。`: a heading a page ended with a stop; `三、工作人员要旗帜鲜明讲政治。`: a sentence
+
+
+def short_sentence(body: str) -> bool:
+    """What follows a short line's number is a sentence (`县政府工作人员要旗帜鲜明讲政治。`): it ends with a stop and
+    says more than a heading's few words; a heading stands without one."""
+    body = no_space(body)
+    return SENTENCE_END.search(body) is not None and len(body) > MIN_SENTENCE_CHARS

@@ -20,6 +20,7 @@ from parsers.extract.layout import (
     glued_points,
     header_then_row,
     header_then_worth,
+    heading_then_first_row,
     heading_then_part,
     leading_unit_heading,
     part_after_entry,
@@ -27,17 +28,10 @@ from parsers.extract.layout import (
     runs_on,
     strip_header_run,
     trailing_heading,
+    worth_after_name,
     worth_after_rules,
 )
-from parsers.extract.markers import (
-    CELL_BAR,
-    Marker,
-    inline_markers,
-    marker_alone,
-    marker_at_start,
-    numbered_rows,
-    unpipe,
-)
+from parsers.extract.markers import CELL_BAR, Marker, inline_markers, marker_alone, marker_at_start, numbered_rows
 from parsers.extract.outline_cells import lift_row_cells
 from parsers.extract.outline_chunks import join_site_chunks
 from parsers.extract.outline_lines import (
@@ -45,16 +39,18 @@ from parsers.extract.outline_lines import (
     checklist_entry,
     close_lower,
     heading_node,
+    lead_label_end,
+    lead_rule,
     list_title,
     numbered_inside,
     part_title,
     row_goes_on,
     skips_one,
-    veto_lead,
 )
 from parsers.extract.outline_lines import attachment_inside as _attachment_inside  # the name tests import
 from parsers.extract.outline_node import BARRIER, HEADING, TEXT, TITLE, Node  # noqa: F401  (other modules take them from here)
 from parsers.extract.outline_points import unscore_restatements
+from parsers.extract.outline_rule_column import read_rule_column
 from parsers.extract.outline_tails import drop_glued_column
 from parsers.extract.points import read_points
 from parsers.extract.tail_rows import tail_valued_rows
@@ -75,6 +71,7 @@ class OutlineBuilder:
         self.last_placed: Node | None = None
         self.paragraphs = 0
         self.veto_group: int | None = None  # the list a veto sentence opened
+        self.bonus_group: int | None = None  # the list a bonus label (`加分项目:`) opened
         self.note_run: tuple[str, int] | None = None  # a note's own list (`说明:1、…` / `2、…`): its kind, next number
         self.held: str | None = None  # a marker alone on its line (`第七条`): it opens the next line
         self.sub_run: dict[str, int] = {}  # kind → last number of a list nested in an item of its own kind
@@ -86,7 +83,7 @@ class OutlineBuilder:
         elif marker_alone(halfwidth(p.text)):
             self.held = p.text.strip()
             return
-        inside = _attachment_inside(p.text)
+        inside = _attachment_inside(p.text) or lead_label_end(p.text)
         if inside:  # the covering notice, then its attachment: two paragraphs run together
             for part in (p.text[:inside], p.text[inside:]):
                 self.feed(Paragraph(part, p.prov))
@@ -95,23 +92,23 @@ class OutlineBuilder:
         self.paragraphs += 1
         # a table row a page flattened with `|` (read as text: no weight column): its cells run on, and a
         # cell numbered like the item before it (`1、…(2分)| 1、随机抽查…`) is that item's scoring rule
-        text = unpipe(p.text) if CELL_BAR in p.text else p.text
+        text = markers.unpipe(p.text) if CELL_BAR in p.text else p.text
         h = halfwidth(text)
         g = grammar()
         if g.intro.search(no_space(h)):
             return  # `具体内容如下：` only announces the items below
-        veto = marker_at_start(h) is None and veto_lead(h)
-        if self.stack and (veto or part_title(h)):  # `安全生产考核细则` or `出现下列情况之一的…一票否决:`: a new list
-            if veto and list_title(self.stack[-1]):
+        lead = lead_rule(h) if marker_at_start(h) is None else None  # `…一票否决:` or `加分项目:`: a new list
+        if lead or self.stack and part_title(h):  # or `安全生产考核细则`
+            if lead == "veto" and self.stack and list_title(self.stack[-1]):
                 self.stack[-1].kind = BARRIER  # `(二)一票否决。` over the veto sentence: the list's title, no clause
             self.stack = []
             self.group += 1
-            self.veto_group = self.group if veto else None
+            self.veto_group, self.bonus_group = (self.group if lead == kind else None for kind in ("veto", "bonus"))
             self._attach(Node(BARRIER, None, text, p.prov, index), self.root)
             return
         label = g.attachment.match(h)
         if label or g.salutation.match(h.strip()) and marker_at_start(h) is None:  # `二、扣分标准:` is a heading
-            self.stack = []
+            self.stack, self.veto_group, self.bonus_group = [], None, None  # an attachment ends a veto or bonus list
             rest = text[label.end():].strip() if label else ""
             if not rest or marker_at_start(halfwidth(rest)) is None and not numbered_inside(rest):
                 self._attach(Node(BARRIER, None, text, p.prov, index), self.root)
@@ -130,7 +127,7 @@ class OutlineBuilder:
             return
         if start is None and self._cell_heading(h, index):
             return
-        if start is None and worth_after_rules(self.last_placed, h, index):
+        if start is None and (worth_after_rules(self.last_placed, h, index) or worth_after_name(self.last_placed, h, index)):
             return
         glued = (numbered_rows(text) or tail_valued_rows(text) or glued_rows(text)) if start is None else None
         if glued:  # `(6)1content(2011)2rule`: rows whose 序号 and 分值 are glued to their text
@@ -199,9 +196,11 @@ class OutlineBuilder:
             self._place(Node(HEADING, None, headed[1], prov, index))
             return
         led = heading_then_part(raw) or leading_unit_heading(raw)
-        if led:  # `(一)、班子建设(16分)文件资料(6分),…`, `(一)…社区考核方法1交通…`: the heading, then loose text
-            self._place(Node(marker.kind, marker, led[0], prov, index))
-            self._place(Node(TEXT, None, led[1], prov, index))
+        row = None if led else heading_then_first_row(raw, marker.kind)  # `二、依法执业1从业人员…`: its first row
+        if led or row:  # `(一)、班子建设(16分)文件资料(6分),…`, `(一)…社区考核方法1交通…`: the heading, then loose text
+            self._place(Node(marker.kind, marker, (led or row)[0], prov, index))
+            rest = Node(TEXT, None, led[1], prov, index) if led else Node(GLUED, Marker(GLUED, 1, "1", 0, 1), row[1], prov, index)
+            self._place(rest)
             return
         body, heading = trailing_heading(raw, restarts) if not last else (raw, None)
         node = Node(marker.kind, marker, body, prov, index)
@@ -338,6 +337,7 @@ class OutlineBuilder:
         else:
             self._place_numbered(node)
         node.vetoed = node.marker is not None and self.group == self.veto_group
+        node.listed_bonus = node.marker is not None and self.group == self.bonus_group
         parent = self.stack[-1] if self.stack else self.root
         if node.folded or (parent.folded and parent.kind == node.kind):
             node.folded = True
@@ -396,4 +396,5 @@ def build_outline(paragraphs: list[Paragraph]) -> Node:
     unscore_restatements(builder.root)  # `3、计分办法。该项目满分为N分…`: its heading's points, not its own
     lift_row_cells(builder.root)  # a flattened table's category cell that came out among its rows
     drop_glued_column(builder.root)  # `…减0.2分。组织人事处、CRP2…`: a last column's cells glued after the rows
+    read_rule_column(builder.root)  # `内部利润` / `10分` / `1、…` under a header naming a rule column
     return builder.root

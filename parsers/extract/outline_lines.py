@@ -79,6 +79,23 @@ def veto_lead(h: str) -> bool:
     return bool(grammar().veto_lead.match(matching_copy(no_space(h))))
 
 
+def lead_rule(h: str) -> str | None:
+    """What a lead line puts the items after it under: `veto` (a veto sentence), `bonus` (`加分项目:`), or None."""
+    g, name = grammar(), matching_copy(no_space(h))
+    return "veto" if g.veto_lead.match(name) else "bonus" if g.bonus_lead.match(name) else None
+
+
+LEAD_LABEL = regex.compile(r"^[^。；;:：]{2,20}[:：]")
+
+
+def lead_label_end(text: str) -> int:
+    """`实行一票否决项目:1.…;2.…`: where a lead label ends when its items follow it on the same line (0 if none)."""
+    m = LEAD_LABEL.match(text)
+    if m is None or marker_at_start(halfwidth(text)) is not None or lead_rule(m.group()) is None:
+        return 0
+    return m.end() if marker_at_start(halfwidth(text[m.end():].lstrip())) is not None else 0
+
+
 MAX_TITLE = 12
 TITLE_PUNCT = regex.compile(r"[,，;；、:：!！?？]")
 

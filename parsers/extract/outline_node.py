@@ -24,6 +24,8 @@ class Node:
     folded: bool = False  # a sub-item of the item above: part of its text
     restated: bool = False  # its only points restate its heading's (outline_points.restates_heading)
     vetoed: bool = False  # listed after a sentence putting its items under a veto (outline_lines.veto_lead)
+    listed_bonus: bool = False  # listed after a bonus label (`加分项目:`): a bonus item, no worth of its own
+    rules: str | None = None  # a row's numbered rules in a column the header names so (outline_rule_column)
     _reading: PointsReading | None = None
 
     @property

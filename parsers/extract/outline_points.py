@@ -182,7 +182,16 @@ def stray_number(node) -> bool:
     others = [s for s in parent.items() if s is not node]
     if parent.scored and len(others) < MIN_UNSCORED_ROWS:
         return False
+    if any(s.reading.notation == "bare_number" for s in _rows_before(parent)):
+        return False  # the group before scored its rows the same way: a table's 分值 column, not a page number
     return not any(s.scored for s in others)
+
+
+def _rows_before(parent) -> list:
+    """The rows of the group before ``parent`` (its previous sibling of the same kind)."""
+    siblings = parent.parent.items() if parent.parent is not None else []
+    at = next((i for i, s in enumerate(siblings) if s is parent), 0)
+    return siblings[at - 1].items() if at > 0 and siblings[at - 1].kind == parent.kind else []
 
 
 def unscore_restatements(root) -> None:

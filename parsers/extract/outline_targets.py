@@ -70,7 +70,7 @@ def _counts(node: Node) -> bool:
     """An item with points, or one that only deducts or vetoes: a clause either way."""
     if _scoring_rule(node):
         return False
-    if node.scored or rule_points(node):
+    if node.scored or rule_points(node) or node.listed_bonus:  # a `加分项目:` list's item: a clause with no worth
         return True
     if node.marker is None:
         return False
@@ -221,7 +221,7 @@ class _Emitter:
                 rule = "".join(c.raw for c in node.items() if c.kind == TEXT)
                 self.emit(node, scope, criteria=(node.reading.criteria or "") + rule or None)
             else:  # sub-items saying how the item is assessed are its criteria, its name its text
-                criteria = assessment_of(node) or rule_paragraphs(node)
+                criteria = node.rules or assessment_of(node) or rule_paragraphs(node)
                 self.emit(node, scope, text=None if criteria else with_sub_items(node), criteria=criteria)
             return
         if node.reading.implausible:

@@ -105,6 +105,7 @@ def _read_points(text: str) -> PointsReading:
         return PointsReading(text=text)  # each unit's share of the section above: no clause's points
     deductions = [m.span() for m in g.deduction.finditer(mt)]
     rates = [m.span() for m in g.rate.finditer(mt)]  # 每条计5分: how points accrue, never the clause's worth
+    limits = [m.span() for m in g.limit.finditer(mt)]  # 最高不超过4分, 扣分上限为4分: a cap or floor, never a worth
     reading = PointsReading(text=text, rate=bool(rates))
     worth = g.heading_worth.search(mt)
     for pattern in g.total:
@@ -121,7 +122,7 @@ def _read_points(text: str) -> PointsReading:
         best = None
         for notation in g.notations:
             for m in notation.pattern.finditer(mt):
-                if _overlaps(notation_core(m), deductions + removed + rates):
+                if _overlaps(notation_core(m), deductions + removed + rates + limits):
                     continue
                 if best is None or m.start() < best[1].start():
                     best = (notation, m)
@@ -130,7 +131,7 @@ def _read_points(text: str) -> PointsReading:
             best = _declared_at_end(mt, deductions + removed) or best
         if best is None:
             b = g.bare_number.search(mt)
-            if b and not _overlaps(b.span(), deductions):
+            if b and not _overlaps(b.span(), deductions + limits):
                 best = (None, b)
         if best is not None:
             notation, m = best
@@ -176,6 +177,8 @@ def _read_points(text: str) -> PointsReading:
             reading.rule = "deduction"
         elif rates or g.bonus_rule.search(mt):  # points earned per piece or granted extra: outside any worth
             reading.rule = "bonus"
+        elif limits:  # `减分下限为10分。` alone: a limit of the rules around it, deductions unless it caps a bonus
+            reading.rule = "bonus" if g.bonus.search(mt) or any("加" in mt[s:e] for s, e in limits) else "deduction"
     elif g.bonus.search(mt) and not _named_with_points(reading, mt):
         reading.rule = "bonus"
     return reading

@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from parsers.extract import patterns as P
 from parsers.extract.cell_rows import cell_rows
+from parsers.extract.class_rows import class_row_targets
 from parsers.extract.clause_rows import bracketed_standards, leveled_rows, named_rows, numbered_scored_rows
 from parsers.extract.clause_table import clause_table, is_clause_table, numbered_clause_table, unit_clause_table
 from parsers.extract.closing import drop_cut_tail
@@ -20,6 +21,7 @@ from parsers.extract.excerpt_cut import drop_cut_opening, drop_cut_section
 from parsers.extract.flat_rows import expand_coded
 from parsers.extract.grammar import intro_pattern, topic_words
 from parsers.extract.headers import looks_like_unit
+from parsers.extract.markers import short_sentence
 from parsers.extract.metadata_title import title_words
 from parsers.extract.points import grading_line, read_points
 from parsers.extract.targets_result import Part, TargetsResult, confirmed_total
@@ -87,7 +89,8 @@ def _read_line(text: str) -> _Line:
     if m and is_section_name(m["name"]) and (m["points"] or P.TARGETS_HEADING.search(m["name"])):
         return _Line("section", ends, h, None)
     cn_number = P.CN_CLAUSE_NUMBER.match(h)
-    if cn_number and (P.POINTS_AT_END.search(h) or len(no_space(h)) > MAX_CN_HEADING_CHARS):
+    if cn_number and (P.POINTS_AT_END.search(h) or len(no_space(h)) > MAX_CN_HEADING_CHARS
+                      or short_sentence(h[cn_number.end():])):
         return _Line("clause", ends, h, number or cn_number)
     return _Line("heading" if is_heading_like(text) else "other", ends, h, None)
 
@@ -130,6 +133,9 @@ def extract_targets(doc: Document, doc_id: str, issuer: str | None = None) -> Ta
     blocks = value_rows(cell_rows(coded_rows(doc.blocks)))
     if blocks is not doc.blocks:
         doc = replace(doc, blocks=blocks)
+    classed = class_row_targets(doc, doc_id)  # requirement columns for classes of unit (`A 级要求(县城…)`)
+    if classed:
+        return TargetsResult(classed)
     by_units = _by_unit_headings(doc, doc_id, issuer)
     if _settled(by_units) or len(doc.blocks) > MAX_OUTLINE_BLOCKS:
         return by_units
