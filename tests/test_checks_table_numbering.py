@@ -30,3 +30,12 @@ def test_real_tables_numbered_by_groups_have_no_numbering_findings():
     ex = process(path)
     assert len(ex.indicators) >= 10
     assert [f for f in ex.findings if f.code == "table_numbering_duplicate"] == []
+
+
+def test_one_number_merged_over_a_cut_tables_rows_is_no_duplicate(tmp_path):
+    # a web copy cut after its first group: `1` over five rows (a page of a 条线工作考核细则 from the pages corpus)
+    assert _table(tmp_path, ["1", "1", "1", "1", "1"]) == []
+
+
+def test_one_group_merged_over_three_rows_among_single_rows_is_no_duplicate(tmp_path):
+    assert _table(tmp_path, ["1", "2", "2", "2", "3"]) == []

@@ -29,12 +29,21 @@ def check_doc_number_format(ex: Extraction) -> Iterator[Finding]:
         problems.append("年份应用六角括号〔〕括入")
     if DOC_NUMBER_LEADING_ZERO.search(text):
         problems.append("序号不编虚位（不加“0”）")
-    if DOC_NUMBER_WITH_DI.search(text):
+    if DOC_NUMBER_WITH_DI.search(text) and not _is_order_number(text):
         problems.append("序号前不加“第”")
     if problems:
         where = at(ex.metadata_lines, "doc_number")
         yield finding(ex, "doc_number_format", expected=ex.info.doc_number, actual=raw, problem="；".join(problems),
                       page=where and where.page, line=where and where.line)
+
+
+ORDER_SUFFIX = "令"  # GB/T 9704-2012 10.2: a 命令（令）carries a 令号, written 第N号 (国务院令第708号)
+
+
+def _is_order_number(text: str) -> bool:
+    """A 令号 (`政府令〔2010〕第15号`): its 第 is the form of an order's number, not a 发文字号's slip."""
+    found = DOC_NUMBER.search(text)
+    return found is not None and found["prefix"].endswith(ORDER_SUFFIX)
 
 
 @check(FindingKind("missing_metadata", WARNING, "缺少版头信息", "未找到{missing}"))

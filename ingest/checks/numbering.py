@@ -167,18 +167,24 @@ def check_table_numbering(ex: Extraction) -> Iterator[Finding]:
 
 
 MIN_MERGED_NUMBERS = 2
+MIN_MERGED_RUN = 3  # one number on three rows or more: a cell merged over them (a slip writes a number twice)
 
 
 def _numbers_merged_over_rows(rows: list) -> bool:
     """The table's 序号 numbers groups of rows (a cell merged over each group, its number filled into every row): two
-    numbers or more each stand on consecutive rows. One number written twice in a row is a slip, and reported."""
-    repeated, prev = set(), None
+    numbers or more each stand on consecutive rows, or one stands on three rows or more (a table cut after its first
+    group, `1` over five rows). One number written twice in a row is a slip, and reported."""
+    repeated, prev, run, longest = set(), None, 0, 0
     for row in rows:
         number = _int(row.row_no) if row.row_kind == "item" and not row.continues else None
         if number is not None and number == prev:
             repeated.add(number)
+            run += 1
+        else:
+            run = 1
+        longest = max(longest, run if number is not None else 0)
         prev = number
-    return len(repeated) >= MIN_MERGED_NUMBERS
+    return len(repeated) >= MIN_MERGED_NUMBERS or longest >= MIN_MERGED_RUN
 
 
 def _int(text: str | None) -> int | None:
