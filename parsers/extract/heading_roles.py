@@ -6,7 +6,7 @@ from __future__ import annotations
 from parsers.extract import patterns as P
 from parsers.extract.clause_table import is_clause_table
 from parsers.extract.grammar import topic_words
-from parsers.extract.headers import looks_like_unit
+from parsers.extract.headers import looks_like_org, looks_like_unit
 from parsers.extract.metadata_title import title_words
 from parsers.extract.points import grading_line
 from parsers.textnorm import halfwidth, no_space
@@ -29,7 +29,7 @@ def heading_role(kinds: list[str], blocks: list[Block], i: int) -> str:
     if nxt in ("section", "clause"):
         if names_targets and not named_unit(no_space(P.ORDINAL_PREFIX.sub("", text))):
             return "list" if nxt == "clause" else "group"
-        return "none" if only_topic(text) or grading_line(text) or names_document(text) else "unit"
+        return "none" if only_topic(text) or grading_line(text) or names_document(text) or form_label(text) else "unit"
     if nxt == "table" and not names_targets and looks_like_unit(P.ORDINAL_PREFIX.sub("", text)):
         table = blocks[j]
         return "unit" if isinstance(table, Table) and is_clause_table(table) else "none"
@@ -59,3 +59,10 @@ def names_document(text: str) -> bool:
     """`某市规范化镇(街道)考评细则` standing alone, unnumbered: a title naming a document's kind, no unit (a numbered
     part `二、市级牵头部门考核方案` may still be one kind of unit's part of the rules)."""
     return not P.ORDINAL_PREFIX.match(text) and title_words().rules_end.search(no_space(text)) is not None
+
+
+def form_label(text: str) -> bool:
+    """`销售区域:` over a form's numbered fields: a label waiting for its value, no unit; a unit's heading may end with a
+    colon too (`甲县：`, `孙埠镇(zhèn)：`), and reads as one."""
+    name = no_space(P.ORDINAL_PREFIX.sub("", text))
+    return name.endswith(("：", ":")) and not looks_like_org(name.rstrip("：:"))

@@ -32,7 +32,7 @@ from parsers.textnorm import halfwidth, no_space
 from schemas.blocks import Block, Document, Paragraph, Table
 from schemas.records import Target, Unclaimed
 
-DATE_LINE = P.regex.compile(r"^\s*[\d〇○零一二三四五六七八九]{4}\s*年.{1,3}月.{1,4}日")
+DATE_LINE = P.regex.compile(r"^\s*[\d〇○零一二三四五六七八九xX×]{4}\s*年.{1,3}月.{1,4}日")  # `20xx年x月x日`: a form's blank date too
 DOC_NUMBER_LINE = P.regex.compile(r"[〔\[【（(]\s*\d{4}\s*[〕\]】）)]\s*第?\s*\d+\s*号")
 ATTACHMENT_LINE = P.regex.compile(rf"^\s*{P.ATTACHMENT_WORD}\s*[:：]?")
 # The notice's closing block (版记): no unit's clauses beyond it.
