@@ -205,13 +205,15 @@ def _header_and_number(front: list[Paragraph], meta: DocumentInfo) -> None:
 # A date in figures with dots, alone on a line (`2012.04.10`): how a government site's 公开目录 prints a 成文日期.
 DOTTED_DATE = regex.compile(r"^(?P<y>(?:19|20)\d{2})[.．](?P<m>\d{1,2})[.．](?P<d>\d{1,2})$")
 BELOW_NUMBER = 2  # lines under a 发文字号 that may hold the issuing body and the date
+ABOVE_NUMBER = 2  # lines over it that may hold the body alone (`河北省人民政府` / the title / `政府令〔2010〕第15号`)
 
 
 def _below_number(front: list[Paragraph], meta: DocumentInfo) -> None:
     """`沪青司〔2012〕9号` / `上海市青浦区司法局` / `2012.04.10`: the issuing body and the date on lines of their own
     just under the 发文字号 (a web page's copy of the head), where nothing above named them."""
     at = next((i for i, p in enumerate(front) if meta.doc_number_raw and p.text.strip() == meta.doc_number_raw), None)
-    for p in front[at + 1: at + 1 + BELOW_NUMBER] if at is not None else []:
+    around = front[at + 1: at + 1 + BELOW_NUMBER] + front[max(at - ABOVE_NUMBER, 0): at] if at is not None else []
+    for p in around:  # (above it: a 令's issuer between its title's two copies on a law site)
         text = no_space(halfwidth(p.text))
         if meta.issued_on is None and (m := DOTTED_DATE.match(text)):
             try:
@@ -220,7 +222,7 @@ def _below_number(front: list[Paragraph], meta: DocumentInfo) -> None:
                 pass
         elif meta.issuer is None and len(text) <= 30 and ISSUER_SUFFIX.search(text) and not text.startswith("各") \
                 and not NOT_A_TITLE.search(text) and not regex.search(r"\d", text):
-            meta.issuer = text
+            meta.issuer, meta.issuer_source = text, "header"
 
 
 def _recipients_and_date(paras: list[Paragraph], title_at: int | None, meta: DocumentInfo) -> None:

@@ -199,3 +199,15 @@ def test_real_pages_issued_dates(folder, prefix, issued_on):
 def test_a_closing_date_written_part_in_figures_part_in_chinese_numerals(written):
     meta = extract_metadata(_doc([*NOTICE_HEAD, "某某县人民政府办公室", written]))
     assert (meta.issuer, meta.issued_on) == ("某某县人民政府办公室", dt.date(2020, 3, 5))
+
+
+def test_issuer_alone_over_a_decrees_number(tmp_path):
+    """A law site's copy of a 令: its title, the issuing government alone on its line, the title again, the 令号. The
+    body above the number is the issuer (it had been read only below it)."""
+    from ingest.pipeline import process_file
+    from tests.builders import write_text
+
+    text = ("河北省人工影响天气管理规定\n\n河北省人民政府\n\n河北省人工影响天气管理规定\n\n政府令〔2010〕第15号\n\n"
+            "第一条 为了加强人工影响天气工作的管理,制定本规定。\n")
+    info = process_file(write_text(tmp_path / "n.txt", text)).info
+    assert (info.issuer, info.issuer_source, info.doc_number) == ("河北省人民政府", "header", "政府令〔2010〕15号")
