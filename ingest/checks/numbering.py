@@ -57,7 +57,7 @@ def check_clause_numbering(ex: Extraction) -> Iterator[Finding]:
         # the paste, on from the list it was copied from: its first number is no second slip.
         copy = not scope.endswith("#1")
         seen: set[int] = set()
-        prev = None
+        prev, after_slip = None, None  # after a number written twice, the list goes on from where it should stand
         for t in clauses:
             if t.seq is None:
                 continue
@@ -72,8 +72,12 @@ def check_clause_numbering(ex: Extraction) -> Iterator[Finding]:
                 expected = last + 1 if run_on and last is not None and not copy else 1
             else:
                 expected = 1 if new_section and restart else prev.seq + 1
+            if after_slip is not None and not new_section and t.seq == after_slip:
+                expected = after_slip  # `1、2、2、4`: one slip (the second 2 was meant as 3), not a gap at 4 too
+            after_slip = None
             if t.seq in seen:
                 yield _at(ex, t, "numbering_duplicate", actual=t.seq)
+                after_slip = expected + 1
             elif t.seq > expected:
                 yield _at(ex, t, "numbering_gap", expected=expected, actual=t.seq)
             elif t.seq < expected:
@@ -117,16 +121,18 @@ def _outline_numbering(ex: Extraction) -> Iterator[Finding]:
             numbered = [(n, t) for n, t in kids if n is not None]
             if not numbered:
                 continue
-            previous, seen = None, set()
+            previous, seen, after_slip = None, set(), None
             for n, t in numbered:
                 if previous is None:  # a run may start anywhere: unscored siblings are not clauses
                     previous = n
                     seen.add(n)
                     continue
-                allowed = {previous + 1}
+                allowed = {previous + 1} if after_slip is None else {previous + 1, after_slip}
+                after_slip = None
                 args = dict(unit=None if shared else t.unit, section=t.section, seq=n, page=t.page, line=t.line)
                 if n in seen:
                     yield finding(ex, "numbering_duplicate", actual=n, **args)
+                    after_slip = previous + 2  # `1、2、2、4`: the second 2 was meant as 3; 4 is no gap
                 elif n not in allowed and n > min(allowed):
                     yield finding(ex, "numbering_gap", expected=min(allowed), actual=n, **args)
                 elif n not in allowed:
