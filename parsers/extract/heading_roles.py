@@ -3,6 +3,9 @@ over its clauses, the notice's own list (`全市目标任务`), a group of units
 topic, a grading line, a document's title)."""
 from __future__ import annotations
 
+from functools import lru_cache
+
+from parsers.data import load_json
 from parsers.extract import patterns as P
 from parsers.extract.clause_table import is_clause_table
 from parsers.extract.grammar import topic_words
@@ -47,7 +50,12 @@ def named_unit(name: str) -> str | None:
     if topic is None:
         return None
     unit = YEAR_BEFORE_TOPIC.sub("", name[: -len(topic)]).rstrip()
-    return unit if len(unit) >= 2 and not unit.startswith(("各", "全")) and looks_like_unit(unit) else None
+    return unit if len(unit) >= 2 and not unit.startswith(_many_units()) and looks_like_unit(unit) else None
+
+
+@lru_cache(maxsize=1)
+def _many_units() -> tuple[str, ...]:
+    return tuple(load_json("outline_markers.json")["many_units"])
 
 
 def only_topic(text: str) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 import regex
 
+from parsers.extract.cnnum import cn_to_int
 from parsers.readers.text_reader import MIN_CHUNK, STARTS_ITEM, _chunks_joined
 from schemas.blocks import Paragraph
 
@@ -21,7 +22,6 @@ CUT_MID_SENTENCE = regex.compile(r"[\p{Han}，,、]\s*$")
 # the row's cells run together). A site's chunk going on mid-word opens so only where the part before it opened alike.
 # (a page that sets its text a character apart keeps those spaces here: `二教 学基 本建 设( 25)`)
 GLUED_PART = regex.compile(r"([一二三四五六七八九十]{1,3})(?:\s?\p{Han}){2,20}?\s*[（(]\s*\d{1,4}(?:\.\d+)?\s*分?\s*[)）]")
-NUMERALS = "一二三四五六七八九十"
 # one space beside a Chinese character or a Chinese mark (a page's wrap: `老干部 工作`, `扣1 分`, `人员、 经费`, `制度, 如`),
 # as the other readers close it up; not a run of spaces (a drafter's `张三    电话`)
 _CJK = r"[\p{Han}\u3001-\u303f\uff01-\uff60]"
@@ -64,12 +64,19 @@ def _joined(run: list[Paragraph]) -> list[Paragraph]:
 
 def _next_part(earlier: list[str], text: str) -> bool:
     """``text`` opens with the next part of a flattened table (`二教学基本建设(25)…`) after one the text before it opened
-    alike (`…一发展规划与教改特色(5)…`): a new paragraph, not a chunk going on. Numbers one to ten."""
+    alike (`…一发展规划与教改特色(5)…`): a new paragraph, not a chunk going on."""
     m = GLUED_PART.match(text)
-    if m is None or len(m[1]) != 1 or m[1] == NUMERALS[0]:
+    number = _number(m[1]) if m else None
+    if number is None or number < 2:
         return False
-    previous = NUMERALS[NUMERALS.index(m[1]) - 1]
-    return any(p[1] == previous for t in earlier for p in GLUED_PART.finditer(t))
+    return any(_number(p[1]) == number - 1 for t in earlier for p in GLUED_PART.finditer(t))
+
+
+def _number(numeral: str) -> int | None:
+    try:
+        return cn_to_int(numeral)
+    except ValueError:  # `十十`: no number
+        return None
 
 
 def closed_up(blocks: list) -> list:
