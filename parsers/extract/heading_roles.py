@@ -10,11 +10,13 @@ from parsers.extract import patterns as P
 from parsers.extract.clause_table import is_clause_table
 from parsers.extract.grammar import topic_words
 from parsers.extract.headers import looks_like_org, looks_like_unit
+from parsers.extract.markers import marker_at_start
 from parsers.extract.metadata_title import title_words
-from parsers.extract.points import grading_line
+from parsers.extract.points import grading_line, read_points
 from parsers.textnorm import halfwidth, no_space
 from schemas.blocks import Block, Table
 
+ARTICLE = "article"  # the marker kind of `第N条` (outline_markers.json)
 LEADING_DIGITS = P.regex.compile(r"^\d{1,2}(?=\p{Han})")
 YEAR_BEFORE_TOPIC = P.regex.compile(r"\d{4}\s*年度?$")  # `甲县2024年度` before its 目标任务
 
@@ -32,7 +34,8 @@ def heading_role(kinds: list[str], blocks: list[Block], i: int) -> str:
     if nxt in ("section", "clause"):
         if names_targets and not named_unit(no_space(P.ORDINAL_PREFIX.sub("", text))):
             return "list" if nxt == "clause" else "group"
-        return "none" if only_topic(text) or grading_line(text) or names_document(text) or form_label(text) else "unit"
+        return "none" if only_topic(text) or grading_line(text) or names_document(text) or form_label(text) \
+            or article(text) or scored_part(text) else "unit"
     if nxt == "table" and not names_targets and looks_like_unit(P.ORDINAL_PREFIX.sub("", text)):
         table = blocks[j]
         return "unit" if isinstance(table, Table) and is_clause_table(table) else "none"
@@ -74,3 +77,21 @@ def form_label(text: str) -> bool:
     colon too (`甲县：`, `孙埠镇(zhèn)：`), and reads as one."""
     name = no_space(P.ORDINAL_PREFIX.sub("", text))
     return name.endswith(("：", ":")) and not looks_like_org(name.rstrip("：:"))
+
+
+def article(text: str) -> bool:
+    """`第五条考核计分公式及分值`: an article of the rules, never a unit's name (a 办法 numbered in articles, its scored
+    parts under one of them, is read through its outline)."""
+    found = marker_at_start(text)
+    return found is not None and found.kind == ARTICLE
+
+
+def scored_part(text: str) -> bool:
+    """`二人口控制指标24分`, `（三）其他事项分值(≤20分)`: a part of the rules with its worth, over its items; a unit's
+    heading may carry its worth too (`一、甲县（100分）`, `渣土办责任目标100分`), and then names a unit."""
+    name = no_space(P.ORDINAL_PREFIX.sub("", text)).rstrip("：:")
+    reading = read_points(name)
+    if reading.points is None or reading.span is None:
+        return False
+    bare = name[:reading.span[0]].rstrip("（(〔【[：:，,")
+    return not (looks_like_org(bare) or named_unit(bare) or bare.endswith(tuple(topic_words())))  # `市政设施责任目标`

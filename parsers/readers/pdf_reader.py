@@ -45,7 +45,7 @@ from parsers.readers.pdf_spaces import (
     reordered_spaces,
     space_ends,
 )
-from parsers.readers.pdf_table_signs import SPACE_BETWEEN, _has_ruling, _may_hold_table  # noqa: F401
+from parsers.readers.pdf_table_signs import SPACE_BETWEEN, _has_ruling, _header_row, _may_hold_table  # noqa: F401
 from schemas.blocks import Document, ReaderWarning
 
 if TYPE_CHECKING:  # OCR (numpy, PIL) and table geometry (pdfplumber) load when a page needs them
@@ -132,12 +132,17 @@ def _read_page(pdf, index: int, doc: Document, ocr: str = "off", threads: int = 
             ends = space_ends(page, height, text) if spaced else None
             lines = _page_lines(textpage, text, index + 1, height, [], moved, ends, spaced)
             tables = []
-            if (continued or _may_hold_table(lines, textpage, text, moved)) and _has_ruling(page, continued):
+            signs = continued or _may_hold_table(lines, textpage, text, moved)
+            if signs and _has_ruling(page, continued):
                 from parsers.readers.pdf_tables import find_tables
 
                 tables = _kept(find_tables(page, textpage, text, width, height, min_rows=1), lines)
-                if tables:
-                    lines = _page_lines(textpage, text, index + 1, height, [t.bbox for t in tables], moved, ends, spaced)
+            elif signs and (heads := [line for line in lines if _header_row(line.text)]):
+                from parsers.readers.pdf_unruled_tables import unruled_tables  # printed without borders
+
+                tables = unruled_tables(textpage, text, width, height, heads)
+            if tables:
+                lines = _page_lines(textpage, text, index + 1, height, [t.bbox for t in tables], moved, ends, spaced)
         finally:
             textpage.close()
     finally:
