@@ -44,16 +44,22 @@ def heading_role(kinds: list[str], blocks: list[Block], i: int) -> str:
     return "none"
 
 
+@lru_cache(maxsize=4096)  # a notice names the same headings unit after unit
 def named_unit(name: str) -> str | None:
     """The unit a heading names before its topic (`甲县目标任务`, `甲县2024年度目标任务` → `甲县`): a unit's own list,
     not the notice's (`全市目标任务`) nor a group's (`各县（市、区）目标任务`); topic words in parsers/data/
     outline_markers.json (unit_heading_topics)."""
     name = name.rstrip("：:")
-    topic = next((t for t in sorted(topic_words(), key=len, reverse=True) if name.endswith(t)), None)
+    topic = next((t for t in _topics_longest_first() if name.endswith(t)), None)
     if topic is None:
         return None
     unit = YEAR_BEFORE_TOPIC.sub("", name[: -len(topic)]).rstrip()
     return unit if len(unit) >= 2 and not unit.startswith(_many_units()) and looks_like_unit(unit) else None
+
+
+@lru_cache(maxsize=1)
+def _topics_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(topic_words(), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -86,6 +92,7 @@ def article(text: str) -> bool:
     return found is not None and found.kind == ARTICLE
 
 
+@lru_cache(maxsize=4096)
 def scored_part(text: str) -> bool:
     """`二人口控制指标24分`, `（三）其他事项分值(≤20分)`: a part of the rules with its worth, over its items; a unit's
     heading may carry its worth too (`一、甲县（100分）`, `渣土办责任目标100分`), and then names a unit."""
@@ -94,4 +101,4 @@ def scored_part(text: str) -> bool:
     if reading.points is None or reading.span is None:
         return False
     bare = name[:reading.span[0]].rstrip("（(〔【[：:，,")
-    return not (looks_like_org(bare) or named_unit(bare) or bare.endswith(tuple(topic_words())))  # `市政设施责任目标`
+    return not (looks_like_org(bare) or named_unit(bare) or bare.endswith(_topics_longest_first()))  # `市政设施责任目标`
