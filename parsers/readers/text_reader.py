@@ -240,7 +240,7 @@ def _blocks(lines: list[str], source: str, markdown: bool):
             table, i = _pipe_table(lines, i, source)
             yield table
             continue
-        spaced = spaced_table(lines, i, source) if not markdown else None
+        spaced = spaced_table(lines, i, source) if not markdown and not tsv_table(lines, i, source) else None
         if spaced is not None:  # a spreadsheet flattened with single spaces between cells
             lead, table, tail, after = spaced
             lead_line = _parse_line(lead, i + 1, markdown)

@@ -27,3 +27,14 @@ def test_tab_separated_table_with_empty_grouping_cells(tmp_path):
 def test_prose_with_tabs_is_no_table():
     lines = ["一、\t总体要求\t坚持目标导向", "二、\t主要任务\t完成全年目标", "三、\t保障措施\t加强组织领导"]
     assert tsv_table(lines, 0, "x") is None
+
+
+def test_total_row_with_an_empty_first_cell_stays_in_the_table(tmp_path):
+    """A `合计` row copied out of the spreadsheet starts with a tab (its 序号 cell empty): it had been cut off as a table
+    of tab-prefixed cells of its own, so a weight slip against the total went unreported."""
+    rows = [r[:] for r in ROWS] + [["", "合计", "", "80", "", ""]]
+    rows[2][3] = "10"  # 20 + 10 + 15 + 20 = 65, not the 80 the total row declares
+    text = "2024年度目标任务考核评分表\n" + "\n".join("\t".join(r) for r in rows) + "\n"
+    result = process_file(write_text(tmp_path / "t.txt", text))
+    assert [r.row_kind for r in result.indicators] == ["item"] * 4 + ["total"]
+    assert [f.code for f in result.findings if f.code == "weight_total_mismatch"] == ["weight_total_mismatch"]
