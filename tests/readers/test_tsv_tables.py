@@ -32,7 +32,7 @@ def test_prose_with_tabs_is_no_table():
 def test_total_row_with_an_empty_first_cell_stays_in_the_table(tmp_path):
     """A `合计` row copied out of the spreadsheet starts with a tab (its 序号 cell empty): it had been cut off as a table
     of tab-prefixed cells of its own, so a weight slip against the total went unreported."""
-    rows = [r[:] for r in ROWS] + [["", "合计", "", "80", "", ""]]
+    rows = [[r[0], r[1] or "经济发展", *r[2:]] for r in ROWS] + [["", "合计", "", "80", "", ""]]  # no other empty cell
     rows[2][3] = "10"  # 20 + 10 + 15 + 20 = 65, not the 80 the total row declares
     text = "2024年度目标任务考核评分表\n" + "\n".join("\t".join(r) for r in rows) + "\n"
     result = process_file(write_text(tmp_path / "t.txt", text))
