@@ -26,7 +26,7 @@ from parsers.extract.markers import short_sentence
 from parsers.extract.points import read_points
 from parsers.extract.targets_result import Part, TargetsResult, confirmed_total
 from parsers.extract.targets_worth import closed as _closed
-from parsers.extract.targets_worth import closing_worth, continuation, unit_worth, worth_tail
+from parsers.extract.targets_worth import closing_worth, continuation, unit_with_worth, unit_worth, worth_tail
 from parsers.extract.value_rows import value_rows
 from parsers.textnorm import halfwidth, no_space
 from schemas.blocks import Block, Document, Paragraph, Table
@@ -93,7 +93,7 @@ def _read_line(text: str) -> _Line:
     if cn_number and (P.POINTS_AT_END.search(h) or len(no_space(h)) > MAX_CN_HEADING_CHARS
                       or short_sentence(h[cn_number.end():])):
         return _Line("clause", ends, h, number or cn_number)
-    return _Line("heading" if is_heading_like(text) else "other", ends, h, None)
+    return _Line("heading" if is_heading_like(text) or unit_with_worth(h) else "other", ends, h, None)
 
 
 def is_section_name(name: str) -> bool:

@@ -4,6 +4,7 @@ line, and a clause closed by a worth in another notation (`…，计30分。`)."
 from __future__ import annotations
 
 from parsers.extract import patterns as P
+from parsers.extract.headers import looks_like_org
 from parsers.extract.points import read_points
 from parsers.textnorm import SPACE, halfwidth, no_space
 from schemas.blocks import Paragraph
@@ -14,12 +15,21 @@ WORTH_TAIL = P.regex.compile(r"^\s*分\s*[)）]\s*[。；;，,.]?\s*$")
 CLOSING_PUNCT_CHARS = "。；;！!？?."  # a clause that ends with one (before any space) is closed
 OPEN_WORTH = P.regex.compile(r"[（(]\s*(?P<n>\d{1,3}(?:\.\d+)?)\s*$")
 CLOSING_MARKS = P.regex.compile(r"[\s。；;，,.、）)]*")
+MAX_UNIT_NAME = 20
 
 
 def unit_worth(name: str) -> tuple[str, float | None]:
-    """`市政设施责任目标100分` → (`市政设施责任目标`, 100): the unit's name, and what its list is worth."""
-    worth = UNIT_WORTH.search(name)
-    return (name[:worth.start()], float(worth["n"])) if worth else (name, None)
+    """`市政设施责任目标100分`, `甲县（100分）` → (`市政设施责任目标`, 100): the unit's name, and what its list is worth."""
+    worth = UNIT_WORTH.search(name) or P.POINTS_AT_END.search(name)
+    return (name[:worth.start()], float(worth["points" if "points" in worth.re.groupindex else "n"])) if worth \
+        else (name, None)
+
+
+def unit_with_worth(h: str) -> bool:
+    """A line naming a unit and its worth alone (`甲县（100分）`, unnumbered): a unit's heading, though it holds points."""
+    worth = P.POINTS_AT_END.search(h)
+    name = no_space(P.ORDINAL_PREFIX.sub("", h[:worth.start()])) if worth else ""
+    return 2 <= len(name) <= MAX_UNIT_NAME and looks_like_org(name)
 
 
 def worth_tail(p: Paragraph, last: Target) -> bool:
