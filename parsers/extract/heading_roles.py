@@ -101,4 +101,9 @@ def scored_part(text: str) -> bool:
     if reading.points is None or reading.span is None:
         return False
     bare = name[:reading.span[0]].rstrip("（(〔【[：:，,")
-    return not (looks_like_org(bare) or named_unit(bare) or bare.endswith(_topics_longest_first()))  # `市政设施责任目标`
+    return not (names_a_unit(bare) or bare.endswith(_topics_longest_first()))  # `市政设施责任目标`
+
+
+def names_a_unit(name: str) -> bool:
+    """A unit's name (`甲县`, `孙埠镇(zhèn)`), or one unit's list named by its topic (`渣土办责任目标`)."""
+    return looks_like_org(name) or named_unit(name) is not None

@@ -5,8 +5,7 @@ from __future__ import annotations
 import regex
 
 from parsers.extract.grammar import grammar
-from parsers.extract.headers import looks_like_unit
-from parsers.extract.heading_roles import named_unit
+from parsers.extract.heading_roles import named_unit, names_a_unit
 from parsers.extract.layout import strip_header_run
 from parsers.extract.outline import Node
 from parsers.extract.outline_totals import declares_scale
@@ -38,8 +37,7 @@ def is_unit_heading(node: Node, siblings: list[Node] = ()) -> bool:
 
 
 def _named_unit(name: str) -> bool:
-    return len(name) <= MAX_UNIT_NAME and not NOT_A_NAME.search(name) and (
-        looks_like_unit(name) or named_unit(name) is not None)
+    return len(name) <= MAX_UNIT_NAME and not NOT_A_NAME.search(name) and names_a_unit(name)
 
 
 def heading_unit(name: str) -> str:

@@ -240,7 +240,8 @@ def _blocks(lines: list[str], source: str, markdown: bool):
             table, i = _pipe_table(lines, i, source)
             yield table
             continue
-        spaced = spaced_table(lines, i, source) if not markdown and not tsv_table(lines, i, source) else None
+        tsv = tsv_table(lines, i, source)  # a spreadsheet's tab-parted rows: read whole before any other reader
+        spaced = spaced_table(lines, i, source) if not markdown and tsv is None else None
         if spaced is not None:  # a spreadsheet flattened with single spaces between cells
             lead, table, tail, after = spaced
             lead_line = _parse_line(lead, i + 1, markdown)
@@ -257,7 +258,7 @@ def _blocks(lines: list[str], source: str, markdown: bool):
         if items is not None:  # `| 2、…(5分) 缺一次扣0.5分。 | ||||`: items between bars, read as lines
             lines[i:i + len(items)] = items
             continue
-        found = (tsv_table(lines, i, source) or box_table(lines, i, source) or pipe_line_table(lines, i, source)
+        found = (tsv or box_table(lines, i, source) or pipe_line_table(lines, i, source)
                  or cell_line_table(lines, i, source) or closed_form_head(lines, i, source)
                  or transposed_table(lines, i, source))
         if found is not None:  # a table a web page flattened into lines
